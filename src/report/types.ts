@@ -1,0 +1,97 @@
+// The Report: the one data structure every renderer and publisher reads.
+// Its JSON form is a public contract (docs/report-schema.md): add fields, never rename.
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+
+/** Fixed checklist ids (architecture.md). */
+export type CheckId = 'non-root' | 'healthcheck-defined' | 'healthy' | 'no-secrets' | 'env-override';
+
+export const CHECK_IDS: readonly CheckId[] = [
+  'non-root',
+  'healthcheck-defined',
+  'healthy',
+  'no-secrets',
+  'env-override',
+];
+
+export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
+
+export interface Check {
+  id: CheckId;
+  status: CheckStatus;
+  /** Evidence in a few words, e.g. "uid 1000 (USER 1000:1000, line 12)". Already masked. */
+  detail: string;
+  /** Where the verdict came from. */
+  source?: 'static' | 'runtime';
+  /** Seconds this check took at runtime, when measured. */
+  seconds?: number;
+  /** Longer explanation (diagnosis), rendered collapsed. Already masked. */
+  diagnosis?: string;
+}
+
+/** A replacement of whole lines that makes a finding go away (used by --fix and review suggestions). */
+export interface Fix {
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** Replacement text for those lines, without the final line break; '' with `remove` deletes them. */
+  text: string;
+  remove?: boolean;
+  description: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Path as given by the user / relative to the workspace, POSIX separators. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  endLine?: number;
+  column?: number;
+  endColumn?: number;
+  /** One sentence that says what is wrong and what to do. Already masked. */
+  message: string;
+  /** The checklist item this finding feeds, when any. */
+  check?: CheckId;
+  fix?: Fix;
+}
+
+export interface Timings {
+  audit: number;
+  build?: number;
+  verify?: number;
+}
+
+export interface TargetReport {
+  dockerfile: string;
+  /** Image id that was verified, or null for a static-only run. */
+  image: string | null;
+  checks: Check[];
+  findings: Finding[];
+  timings: Timings;
+  /** Tail of the build log when a build ran (masked), for the collapsed details. */
+  buildLogTail?: string;
+  /** Health probe log (masked). */
+  healthLog?: string;
+  /** Notes about how the run went (e.g. "no Docker engine answered: static audit only"). */
+  notes?: string[];
+}
+
+export interface Report {
+  version: 1;
+  result: 'pass' | 'fail';
+  /** The fail-on threshold the verdict was computed with. */
+  failOn?: FailOn;
+  targets: TargetReport[];
+  checks: Check[];
+  findings: Finding[];
+  /** Where the report came from: PR number and head sha, for the fork-PR publish step. */
+  pullRequest?: { number: number; headSha: string };
+  commentTag?: string;
+}
+
+export type FailOn = 'error' | 'warning' | 'note' | 'never';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
