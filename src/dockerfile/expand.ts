@@ -1,0 +1,162 @@
+// Shell-style variable expansion as Docker applies it to Dockerfile instructions:
+// $VAR, ${VAR}, ${VAR:-word}, ${VAR-word}, ${VAR:+word}, ${VAR+word}, ${VAR:?msg}.
+// One linear scan; nesting in `word` is bounded so hostile input cannot recurse deeply.
+
+/** A variable's state in scope: a value, declared without a value (`null`), or absent (`undefined`). */
+export type Lookup = (name: string) => string | null | undefined;
+
+export interface Expansion {
+  value: string;
+  /** Names used but not declared in scope: Docker substitutes an empty string. */
+  undefinedVars: string[];
+  /** Names declared without a value (an ARG waiting for --build-arg): the result is unknown. */
+  unknownVars: string[];
+  /** True when every variable had a known value. */
+  complete: boolean;
+}
+
+const MAX_DEPTH = 32;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+export function expand(text: string, lookup: Lookup, escapeChar = '\\'): Expansion {
+  const undefinedVars: string[] = [];
+  const unknownVars: string[] = [];
+  const value = expandAt(text, lookup, escapeChar, undefinedVars, unknownVars, 0);
+  return {
+    value,
+    undefinedVars: [...new Set(undefinedVars)],
+    unknownVars: [...new Set(unknownVars)],
+    complete: undefinedVars.length === 0 && unknownVars.length === 0,
+  };
+}
+
+function expandAt(
+  text: string,
+  lookup: Lookup,
+  esc: string,
+  undef: string[],
+  unknown: string[],
+  depth: number,
+): string {
+  if (depth > MAX_DEPTH || text.indexOf('$') < 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === esc && text[i + 1] === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === '{') {
+      const close = matchingBrace(text, i + 1);
+      if (close < 0) {
+        out += text.slice(i);
+        break;
+      }
+      out += expandBraced(text.slice(i + 2, close), lookup, esc, undef, unknown, depth);
+      i = close + 1;
+      continue;
+    }
+    NAME.lastIndex = i + 1;
+    const m = NAME.exec(text);
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    out += resolveName(m[0], lookup, undef, unknown);
+    i = NAME.lastIndex;
+  }
+  return out;
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}') {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return -1;
+}
+
+function resolveName(name: string, lookup: Lookup, undef: string[], unknown: string[]): string {
+  const v = lookup(name);
+  if (v === undefined) {
+    undef.push(name);
+    return '';
+  }
+  if (v === null) {
+    unknown.push(name);
+    return '';
+  }
+  return v;
+}
+
+function expandBraced(
+  inner: string,
+  lookup: Lookup,
+  esc: string,
+  undef: string[],
+  unknown: string[],
+  depth: number,
+): string {
+  NAME.lastIndex = 0;
+  const m = NAME.exec(inner);
+  if (!m) return '${' + inner + '}';
+  const name = m[0];
+  const rest = inner.slice(name.length);
+  if (rest === '') return resolveName(name, lookup, undef, unknown);
+  const op = /^(:?[-+?])/.exec(rest);
+  if (!op) {
+    // ${VAR#pat}, ${VAR%pat} and friends: keep the value, we do not evaluate patterns.
+    return resolveName(name, lookup, undef, unknown);
+  }
+  const word = rest.slice(op[1].length);
+  const v = lookup(name);
+  const colon = op[1].startsWith(':');
+  const isSet = v !== undefined && (!colon || (v !== null && v !== ''));
+  const sub = (): string => expandAt(word, lookup, esc, undef, unknown, depth + 1);
+  switch (op[1].replace(':', '')) {
+    case '-':
+      if (v === null && !colon) {
+        unknown.push(name);
+        return '';
+      }
+      if (v === null) {
+        // declared without value: at build time it may be set or empty, so the default is the best guess
+        return sub();
+      }
+      return isSet ? (v as string) : sub();
+    case '+':
+      if (v === null) {
+        unknown.push(name);
+        return '';
+      }
+      return isSet ? sub() : '';
+    default: // '?'
+      return resolveName(name, lookup, undef, unknown);
+  }
+}
+
+/** Names of the variables a text references (for "used but undefined" rules). */
+export function referencedVars(text: string, escapeChar = '\\'): string[] {
+  const names: string[] = [];
+  expand(
+    text,
+    (n) => {
+      names.push(n);
+      return '';
+    },
+    escapeChar,
+  );
+  return [...new Set(names)];
+}

@@ -1,0 +1,390 @@
+// The Dockerfile model every rule reads: stages and their chains, the target stage,
+// instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
+// and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
+import { DockerfileParser, type Instruction, type Flag } from 'dockerfile-ast';
+import { expand, type Expansion } from './expand.js';
+
+export interface Heredoc {
+  name: string;
+  body: string;
+}
+
+export interface Instr {
+  /** Upper-case keyword (`RUN`, `USER`, ...). */
+  keyword: string;
+  /** 1-based first and last line (continuations and heredocs included). */
+  line: number;
+  endLine: number;
+  /** Argument words as written (flags removed), unresolved. */
+  args: string[];
+  /** The argument text with continuations joined, flags removed, as written. */
+  text: string;
+  /** Flags such as --chown, --from, --interval, in order. */
+  flags: { name: string; value: string | null; line: number }[];
+  /** The exec-form array when the instruction is written as valid JSON, else null. */
+  json: string[] | null;
+  heredocs: Heredoc[];
+  /** Index of the stage (-1 for instructions before the first FROM). */
+  stageIndex: number;
+  /** For PropertyInstructions (ENV, ARG, LABEL): name/value pairs. */
+  properties: { name: string; value: string | null }[];
+  /** The dockerfile-ast node, for the rare rule that needs ranges. */
+  node: Instruction;
+}
+
+export interface FromInfo {
+  /** Image reference as written (`${BASE}`, `python:3.12-slim`, `build`). */
+  raw: string;
+  /** After resolving global ARGs (and build args). */
+  resolved: Expansion;
+  /** The stage this FROM builds on, when it names an earlier stage. */
+  stageRef: number | null;
+  platform: string | null;
+}
+
+export interface Stage {
+  index: number;
+  /** Lower-cased stage name (`AS build`), or null. */
+  name: string | null;
+  from: FromInfo;
+  fromInstr: Instr;
+  instructions: Instr[];
+  line: number;
+  endLine: number;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  line: number;
+}
+
+export interface CommentLine {
+  line: number;
+  text: string;
+}
+
+export interface VarScope {
+  /** Value, null (declared without value), or undefined (not in scope). */
+  get(name: string): string | null | undefined;
+  /** Where a name was defined: the instruction, and whether by ARG or ENV. */
+  origin(name: string): { kind: 'ARG' | 'ENV' | 'BUILD-ARG' | 'GLOBAL-ARG'; line: number } | undefined;
+}
+
+export interface DockerfileModel {
+  path: string;
+  text: string;
+  lines: string[];
+  escapeChar: string;
+  directives: Directive[];
+  comments: CommentLine[];
+  /** Instructions before the first FROM (global ARGs). */
+  preamble: Instr[];
+  stages: Stage[];
+  instructions: Instr[];
+  /** The stage that ships: the `target` option, else the last one. */
+  target: Stage | null;
+  /** Build args given to the run (they override ARG defaults). */
+  buildArgs: Record<string, string>;
+  /** The target stage and the stages it builds FROM, nearest first. */
+  chain(stage?: Stage | null): Stage[];
+  /** The stage an instruction belongs to. */
+  stageOf(instr: Instr): Stage | null;
+  /** Variables visible to an instruction (ENV inherited through FROM <stage>). */
+  scope(instr: Instr): VarScope;
+  /** Expand $VARS in a text as Docker would at that instruction. */
+  resolve(text: string, instr: Instr): Expansion;
+  /** Find a stage by name (case-insensitive) or numeric index. */
+  stageByRef(ref: string): Stage | null;
+}
+
+export interface ParseOptions {
+  target?: string;
+  buildArgs?: Record<string, string>;
+}
+
+/** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
+export const PREDEFINED_ARGS = new Set([
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+]);
+export const PLATFORM_ARGS = new Set([
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+]);
+
+export class TargetNotFoundError extends Error {}
+
+export function parseDockerfile(path: string, text: string, opts: ParseOptions = {}): DockerfileModel {
+  // A UTF-8 BOM is not part of the first instruction.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const ast = DockerfileParser.parse(body);
+  const lines = body.split(/\r?\n|\r/);
+  const escapeChar = ast.getEscapeCharacter();
+  const buildArgs = opts.buildArgs ?? {};
+
+  const directives: Directive[] = ast.getDirectives().map((d) => ({
+    name: d.getName(),
+    value: d.getValue(),
+    line: d.getRange().start.line + 1,
+  }));
+  const comments: CommentLine[] = ast.getComments().map((c) => ({
+    line: c.getRange().start.line + 1,
+    text: c.getContent() ?? '',
+  }));
+
+  const preamble: Instr[] = [];
+  const stages: Stage[] = [];
+  const all: Instr[] = [];
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const instr = toInstr(node, keyword, stages.length - (keyword === 'FROM' ? 0 : 1), escapeChar);
+    all.push(instr);
+    if (keyword === 'FROM') {
+      stages.push({
+        index: stages.length,
+        name: null,
+        from: { raw: '', resolved: expand('', () => undefined), stageRef: null, platform: null },
+        fromInstr: instr,
+        instructions: [],
+        line: instr.line,
+        endLine: instr.endLine,
+      });
+      const stage = stages[stages.length - 1];
+      const asIdx = instr.args.findIndex((a) => a.toLowerCase() === 'as');
+      stage.name = asIdx >= 0 && instr.args[asIdx + 1] ? instr.args[asIdx + 1].toLowerCase() : null;
+    } else if (stages.length === 0) {
+      preamble.push(instr);
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    stage.instructions.push(instr);
+    stage.endLine = instr.endLine;
+  }
+
+  // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
+  const globalArgs = new Map<string, { value: string | null; line: number }>();
+  for (const instr of preamble) {
+    if (instr.keyword !== 'ARG') continue;
+    for (const p of instr.properties) {
+      globalArgs.set(p.name, { value: p.name in buildArgs ? buildArgs[p.name] : p.value, line: instr.line });
+    }
+  }
+  const globalLookup = (name: string): string | null | undefined => {
+    const g = globalArgs.get(name);
+    if (g) return g.value;
+    if (PLATFORM_ARGS.has(name)) return null;
+    return undefined;
+  };
+
+  for (const stage of stages) {
+    const words = stage.fromInstr.args;
+    const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
+    const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
+    const resolved = expand(raw, globalLookup, escapeChar);
+    const ref = resolved.value.toLowerCase();
+    const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
+    stage.from = {
+      raw,
+      resolved,
+      stageRef: earlier ? earlier.index : null,
+      platform: stage.fromInstr.flags.find((f) => f.name === 'platform')?.value ?? null,
+    };
+  }
+
+  // Scopes: walk each stage once, snapshotting the variable map at every ARG/ENV change.
+  type Entry = { value: string | null; kind: 'ARG' | 'ENV' | 'BUILD-ARG' | 'GLOBAL-ARG'; line: number };
+  const scopeOf = new Map<Instr, Map<string, Entry>>();
+  const stageEndEnv = new Map<number, Map<string, Entry>>();
+  for (const stage of stages) {
+    let vars = new Map<string, Entry>();
+    // ENV (not ARG) is inherited through FROM <stage>: it is image config.
+    if (stage.from.stageRef !== null) {
+      for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? []) if (v.kind === 'ENV') vars.set(k, v);
+    }
+    for (const instr of stage.instructions) {
+      scopeOf.set(instr, vars);
+      if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
+        vars = new Map(vars);
+        for (const p of instr.properties) {
+          if (instr.keyword === 'ENV') {
+            const value = p.value === null ? null : expandWith(vars, p.value, escapeChar);
+            vars.set(p.name, { value, kind: 'ENV', line: instr.line });
+          } else {
+            // An ENV of the same name wins over an ARG (Dockerfile reference).
+            if (vars.get(p.name)?.kind === 'ENV') continue;
+            if (p.name in buildArgs) {
+              vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
+            } else if (p.value !== null) {
+              vars.set(p.name, { value: expandWith(vars, p.value, escapeChar), kind: 'ARG', line: instr.line });
+            } else if (globalArgs.has(p.name)) {
+              vars.set(p.name, { value: globalArgs.get(p.name)!.value, kind: 'GLOBAL-ARG', line: instr.line });
+            } else {
+              vars.set(p.name, { value: null, kind: 'ARG', line: instr.line });
+            }
+          }
+        }
+      }
+    }
+    stageEndEnv.set(stage.index, vars);
+  }
+  for (const instr of preamble) scopeOf.set(instr, new Map());
+
+  const model: DockerfileModel = {
+    path,
+    text,
+    lines,
+    escapeChar,
+    directives,
+    comments,
+    preamble,
+    stages,
+    instructions: all,
+    target: null,
+    buildArgs,
+    chain(stage) {
+      const out: Stage[] = [];
+      let s = stage === undefined ? model.target : stage;
+      const seen = new Set<number>();
+      while (s && !seen.has(s.index)) {
+        out.push(s);
+        seen.add(s.index);
+        s = s.from.stageRef !== null ? stages[s.from.stageRef] : null;
+      }
+      return out;
+    },
+    stageOf(instr) {
+      return instr.stageIndex >= 0 ? stages[instr.stageIndex] : null;
+    },
+    scope(instr) {
+      if (instr.keyword === 'FROM') {
+        return {
+          get: globalLookup,
+          origin: (n) => (globalArgs.has(n) ? { kind: 'GLOBAL-ARG', line: globalArgs.get(n)!.line } : undefined),
+        };
+      }
+      const vars = scopeOf.get(instr) ?? new Map<string, Entry>();
+      return {
+        get: (n) => {
+          const e = vars.get(n);
+          if (e) return e.value;
+          return PREDEFINED_ARGS.has(n) ? null : undefined;
+        },
+        origin: (n) => {
+          const e = vars.get(n);
+          return e ? { kind: e.kind, line: e.line } : undefined;
+        },
+      };
+    },
+    resolve(text, instr) {
+      return expand(text, model.scope(instr).get, escapeChar);
+    },
+    stageByRef(ref) {
+      const r = ref.toLowerCase();
+      if (/^\d+$/.test(r)) return stages[Number(r)] ?? null;
+      return stages.find((s) => s.name === r) ?? null;
+    },
+  };
+
+  if (opts.target) {
+    const t = model.stageByRef(opts.target);
+    if (!t) {
+      const names = stages.map((s) => s.name).filter(Boolean);
+      throw new TargetNotFoundError(
+        `${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`,
+      );
+    }
+    model.target = t;
+  } else {
+    model.target = stages.length > 0 ? stages[stages.length - 1] : null;
+  }
+  return model;
+}
+
+function expandWith(vars: Map<string, { value: string | null }>, text: string, esc: string): string {
+  return expand(
+    text,
+    (n) => {
+      const e = vars.get(n);
+      return e ? e.value : undefined;
+    },
+    esc,
+  ).value;
+}
+
+function toInstr(node: Instruction, keyword: string, stageIndex: number, escapeChar: string): Instr {
+  const range = node.getRange();
+  const withFlags = node as Instruction & { getFlags?: () => Flag[] };
+  const flags = (withFlags.getFlags?.() ?? []).map((f) => ({
+    name: f.getName().toLowerCase(),
+    value: f.getValue(),
+    line: f.getRange().start.line + 1,
+  }));
+  const args = node.getArguments().map((a) => a.getValue());
+  const withJson = node as Instruction & { getJSONStrings?: () => { getJSONValue(): string }[] };
+  let json: string[] | null = null;
+  const argsText = (node.getArgumentsContent() ?? '').trim();
+  const afterFlags = stripFlags(argsText);
+  if (withJson.getJSONStrings && afterFlags.startsWith('[') && afterFlags.endsWith(']')) {
+    try {
+      const parsed: unknown = JSON.parse(afterFlags);
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) json = parsed as string[];
+    } catch {
+      json = null; // not valid JSON: Docker runs it in shell form
+    }
+  }
+  const withHeredocs = node as Instruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
+  const heredocs: Heredoc[] = [];
+  if (keyword === 'RUN' || keyword === 'COPY') {
+    const doc = node as unknown as { getRangeContent?: (r: unknown) => string | null };
+    for (const h of withHeredocs.getHeredocs?.() ?? []) {
+      const cr = h.getContentRange();
+      heredocs.push({ name: h.getName(), body: cr && doc.getRangeContent ? (doc.getRangeContent(cr) ?? '') : '' });
+    }
+  }
+  const withProps = node as Instruction & {
+    getProperties?: () => { getName(): string; getValue(): string | null }[];
+  };
+  const properties =
+    keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL'
+      ? (withProps.getProperties?.() ?? []).map((p) => ({ name: p.getName(), value: p.getValue() }))
+      : [];
+  void escapeChar;
+  return {
+    keyword,
+    line: range.start.line + 1,
+    endLine: range.end.line + 1,
+    args,
+    text: afterFlags,
+    flags,
+    json,
+    heredocs,
+    stageIndex,
+    properties,
+    node,
+  };
+}
+
+/** Drop leading `--flag[=value]` words (dockerfile-ast already separates them from arguments). */
+function stripFlags(text: string): string {
+  let t = text;
+  for (;;) {
+    const m = /^--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s*/.exec(t);
+    if (!m || m[0] === '') return t;
+    t = t.slice(m[0].length);
+  }
+}

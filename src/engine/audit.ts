@@ -1,0 +1,104 @@
+// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
+// and the checklist as far as the text can decide it.
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/model.js';
+import { RULES, ruleMeta } from '../rules/registry.js';
+import { validateSyntax } from '../rules/syntax/index.js';
+import type { Rule, RuleContext } from '../rules/types.js';
+import type { Check, Finding } from '../report/types.js';
+import { applySuppressions, inlineIgnores } from '../suppress.js';
+import type { Config } from '../config.js';
+import { staticChecks } from './static-checks.js';
+import { staticFacts } from './static-facts.js';
+import type { StaticFacts } from '../runtime/types.js';
+
+export interface AuditOptions {
+  /** Path shown in findings (relative to the workspace, POSIX). */
+  file: string;
+  text: string;
+  target?: string;
+  buildArgs?: Record<string, string>;
+  config: Config;
+  /** Rule ids from the `ignore` input. */
+  ignore?: readonly string[];
+  /** Run only these rules (tests). */
+  rules?: readonly Rule[];
+}
+
+export interface AuditResult {
+  model: DockerfileModel;
+  findings: Finding[];
+  suppressed: Finding[];
+  checks: Check[];
+  facts: StaticFacts;
+}
+
+export function auditDockerfile(opts: AuditOptions): AuditResult {
+  const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+  const raw: Finding[] = [];
+
+  for (const hit of validateSyntax(opts.text.charCodeAt(0) === 0xfeff ? opts.text.slice(1) : opts.text)) {
+    const meta = ruleMeta(hit.ruleId);
+    raw.push({
+      ruleId: hit.ruleId,
+      severity: hit.severity ?? meta?.severity ?? 'error',
+      file: opts.file,
+      line: hit.line,
+      endLine: hit.endLine,
+      column: hit.column,
+      endColumn: hit.endColumn,
+      message: hit.message,
+      check: meta?.check,
+    });
+  }
+
+  const ctx: RuleContext = { model, file: opts.file, trustedBaseImages: opts.config.trustedBaseImages };
+  const enabled = new Set(opts.config.enable);
+  for (const rule of opts.rules ?? RULES) {
+    if (rule.meta.optIn && !enabled.has(rule.meta.id)) continue;
+    for (const hit of rule.check(ctx)) {
+      raw.push({
+        ruleId: rule.meta.id,
+        severity: hit.severity ?? rule.meta.severity,
+        file: opts.file,
+        line: hit.line,
+        endLine: hit.endLine,
+        column: hit.column,
+        endColumn: hit.endColumn,
+        message: hit.message,
+        check: rule.meta.check,
+        fix: hit.fix,
+      });
+    }
+  }
+
+  const inline = opts.config.allowInlineIgnore ? inlineIgnores(model) : [];
+  const { kept, suppressed } = applySuppressions(dedupe(raw), {
+    inline,
+    ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
+    severity: opts.config.severity,
+  });
+  const findings = kept.sort(byLine);
+  return {
+    model,
+    findings,
+    suppressed,
+    checks: staticChecks(model, findings, opts.config.trustedBaseImages),
+    facts: staticFacts(model, opts.config.trustedBaseImages),
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}:${f.line}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const;
+
+export function byLine(a: Finding, b: Finding): number {
+  return a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
+}
