@@ -14,7 +14,13 @@ export function df(strings: TemplateStringsArray, ...values: unknown[]): string 
 
 export function audit(
   text: string,
-  opts: { target?: string; buildArgs?: Record<string, string>; config?: Partial<Config>; ignore?: string[] } = {},
+  opts: {
+    target?: string;
+    buildArgs?: Record<string, string>;
+    config?: Partial<Config>;
+    ignore?: string[];
+    dockerignore?: string | null;
+  } = {},
 ): AuditResult {
   return auditDockerfile({
     file: 'Dockerfile',
@@ -23,6 +29,7 @@ export function audit(
     buildArgs: opts.buildArgs,
     config: { ...DEFAULT_CONFIG, ...opts.config },
     ignore: opts.ignore,
+    dockerignore: opts.dockerignore,
   });
 }
 

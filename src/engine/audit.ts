@@ -20,6 +20,8 @@ export interface AuditOptions {
   config: Config;
   /** Rule ids from the `ignore` input. */
   ignore?: readonly string[];
+  /** Text of the build context's .dockerignore, when there is one. */
+  dockerignore?: string | null;
   /** Run only these rules (tests). */
   rules?: readonly Rule[];
 }
@@ -51,8 +53,14 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
     });
   }
 
-  const ctx: RuleContext = { model, file: opts.file, trustedBaseImages: opts.config.trustedBaseImages };
   const enabled = new Set(opts.config.enable);
+  const ctx: RuleContext = {
+    model,
+    file: opts.file,
+    trustedBaseImages: opts.config.trustedBaseImages,
+    dockerignore: opts.dockerignore ?? null,
+    enabled,
+  };
   for (const rule of opts.rules ?? RULES) {
     if (rule.meta.optIn && !enabled.has(rule.meta.id)) continue;
     for (const hit of rule.check(ctx)) {

@@ -34,6 +34,10 @@ export interface RuleContext {
   file: string;
   /** Base images whose default user the config file vouches for. */
   trustedBaseImages: readonly TrustedBaseImage[];
+  /** Text of the build context's `.dockerignore` (or `<Dockerfile>.dockerignore`), null when none. */
+  dockerignore: string | null;
+  /** Rule ids enabled by the config file (for opt-in rules and options). */
+  enabled: ReadonlySet<string>;
 }
 
 export interface RuleHit {
