@@ -1,0 +1,133 @@
+// Shared helpers for the runtime e2e tests: a real Docker engine, fixture build
+// contexts (busybox is copied in at test time, not committed), minimal StaticFacts read
+// from the fixture Dockerfile, and the "nothing left behind" assertion.
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { docker, dockerAvailable } from '../../src/docker/exec.js';
+import { runFilter } from '../../src/docker/labels.js';
+import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
+import type { Check, CheckId } from '../../src/report/types.js';
+import { secretNameMatch } from '../../src/secrets/detect.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = resolve(here, '../fixtures/runtime');
+export const BUSYBOX = '/bin/busybox';
+export const FASTAPI_BASE = 'local/python-fastapi:bookworm';
+
+/**
+ * true when an engine answers. Without one the Docker suites are skipped with a
+ * visible message, except under CI=true, where a missing engine is a failure: CI must
+ * never pass by running no runtime test.
+ */
+export async function requireDocker(): Promise<boolean> {
+  if (await dockerAvailable()) return true;
+  const msg =
+    'No Docker engine answered `docker version`: runtime e2e tests SKIPPED. Start one with scripts/setup-docker.sh.';
+  if (process.env.CI === 'true') throw new Error(`CI=true: ${msg.replace('SKIPPED', 'cannot be skipped in CI')}`);
+  console.warn(`\n⚠️  ${msg}\n`);
+  return false;
+}
+
+export async function imageExists(ref: string): Promise<boolean> {
+  return (await docker(['image', 'inspect', ref])).exitCode === 0;
+}
+
+const contexts: string[] = [];
+
+/** A temp copy of a fixture folder with /bin/busybox added. */
+export function fixtureContext(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `hc-fx-${name}-`));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  if (existsSync(BUSYBOX)) cpSync(BUSYBOX, join(dir, 'busybox'));
+  contexts.push(dir);
+  return dir;
+}
+
+export function removeContexts(): void {
+  for (const d of contexts.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Minimal StaticFacts from a fixture Dockerfile (the lead's parser is not needed here). */
+export function factsFrom(dockerfileText: string): StaticFacts {
+  const facts: StaticFacts = { user: null, baseImage: null, env: [], healthcheck: null, appPorts: [] };
+  dockerfileText.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    const l = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^FROM\s+(\S+)/i.exec(l))) facts.baseImage = m[1] === 'scratch' ? null : m[1];
+    else if ((m = /^USER\s+(\S+)/i.exec(l))) facts.user = { raw: m[1], resolved: m[1], line };
+    else if ((m = /^ENV\s+(.*)$/i.exec(l))) {
+      for (const kv of m[1].split(/\s+/)) {
+        const eq = kv.indexOf('=');
+        if (eq > 0) {
+          const key = kv.slice(0, eq);
+          facts.env.push({ key, value: kv.slice(eq + 1), line, secret: secretNameMatch(key) !== null });
+        }
+      }
+    } else if ((m = /^EXPOSE\s+(\d+)/i.exec(l))) facts.appPorts.push(Number(m[1]));
+    else if ((m = /^HEALTHCHECK\s+(.*)$/i.exec(l))) {
+      const rest = m[1].replace(/--\S+=\S+\s*/g, '');
+      const none = /^NONE$/i.test(rest.trim());
+      const cmd = rest.replace(/^CMD\s+/i, '');
+      const port = /:(\d+)\//.exec(cmd);
+      facts.healthcheck = {
+        line,
+        none,
+        test: none ? ['NONE'] : cmd.startsWith('[') ? ['CMD', ...JSON.parse(cmd)] : ['CMD-SHELL', cmd],
+        port: port ? Number(port[1]) : null,
+        startPeriodSeconds: null,
+      };
+    }
+  });
+  return facts;
+}
+
+export function newRunId(name: string): string {
+  return `hc-test-${name}-${randomBytes(4).toString('hex')}`;
+}
+
+/** RuntimeOptions for a fixture, built from its folder. */
+export function fixtureOptions(name: string, over: Partial<RuntimeOptions> = {}): RuntimeOptions {
+  const ctx = fixtureContext(name);
+  const dockerfile = join(ctx, 'Dockerfile');
+  return {
+    dockerfile,
+    displayPath: `__tests__/fixtures/runtime/${name}/Dockerfile`,
+    context: ctx,
+    buildArgs: {},
+    target: '',
+    buildFlags: [],
+    image: '',
+    run: true,
+    envOverrides: {},
+    healthTimeoutSeconds: 30,
+    runArgs: [],
+    network: 'none',
+    runId: newRunId(name),
+    facts: factsFrom(readFileSync(dockerfile, 'utf8')),
+    ...over,
+  };
+}
+
+/** Nothing labelled with this run id may remain: no container, no image. */
+export async function expectNoLeftovers(runId: string): Promise<void> {
+  const ps = await docker(['ps', '--all', '--quiet', '--filter', runFilter(runId)]);
+  const images = await docker(['images', '--quiet', '--filter', runFilter(runId)]);
+  expect(ps.stdout.trim(), `containers left by ${runId}`).toBe('');
+  expect(images.stdout.trim(), `images left by ${runId}`).toBe('');
+}
+
+export function check(result: RuntimeResult, id: CheckId): Check {
+  const c = result.checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id} in result`);
+  return c;
+}
+
+/** { id: status } of all five checks, for one exact expectation per test. */
+export function statuses(result: RuntimeResult): Record<string, string> {
+  return Object.fromEntries(result.checks.map((c) => [c.id, c.status]));
+}

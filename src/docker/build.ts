@@ -1,0 +1,121 @@
+// Build the image the way the user's workflow would: buildx (`--load`, so the image
+// lands in the engine we then run) when the client has it, else the classic
+// `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
+// --iidfile, never from parsing the log.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { secretNameMatch } from '../secrets/detect.js';
+import { docker, dockerBin } from './exec.js';
+import { TailBuffer, UntrustedEcho } from './log.js';
+import { RUN_LABEL } from './labels.js';
+
+export type Builder = 'buildx' | 'buildkit' | 'classic';
+
+const builderCache = new Map<string, Promise<boolean>>();
+
+/** Does this docker client have the buildx plugin? (cached per client binary) */
+export function hasBuildx(): Promise<boolean> {
+  const bin = dockerBin();
+  let p = builderCache.get(bin);
+  if (!p) {
+    p = docker(['buildx', 'version']).then((o) => o.exitCode === 0);
+    builderCache.set(bin, p);
+  }
+  return p;
+}
+
+export async function detectBuilder(env: NodeJS.ProcessEnv = process.env): Promise<Builder> {
+  if (await hasBuildx()) return 'buildx';
+  return env.DOCKER_BUILDKIT === '1' ? 'buildkit' : 'classic';
+}
+
+export interface BuildRequest {
+  dockerfile: string;
+  context: string;
+  buildArgs: Record<string, string>;
+  target: string;
+  /** Passed through verbatim, after our own flags (so the user's win). */
+  flags: string[];
+  runId: string;
+  /** Lines kept for the report. */
+  tailLines?: number;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  imageId: string | null;
+  tag: string;
+  builder: Builder;
+  seconds: number;
+  /** Last lines of the build output, masked. */
+  logTail: string;
+  exitCode: number;
+}
+
+/** Docker tags must be lowercase; the run id may not be. */
+export function localTag(runId: string): string {
+  const safe = runId.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 120);
+  return `harden-check-local:${safe || 'run'}`;
+}
+
+/** Build-arg values whose name says "secret": masked in every echoed line. */
+export function secretBuildArgValues(buildArgs: Record<string, string>): string[] {
+  return Object.entries(buildArgs)
+    .filter(([k, v]) => secretNameMatch(k) !== null && v.length >= 4)
+    .map(([, v]) => v);
+}
+
+export function buildArgs(req: BuildRequest, builder: Builder, iidfile: string): string[] {
+  const args = builder === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+  // The legacy builder leaves intermediate containers behind on failure without this.
+  if (builder === 'classic') args.push('--force-rm');
+  args.push('--file', req.dockerfile, '--iidfile', iidfile);
+  args.push('--label', `${RUN_LABEL}=${req.runId}`, '--tag', localTag(req.runId));
+  for (const [k, v] of Object.entries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
+  if (req.target) args.push('--target', req.target);
+  args.push(...req.flags, req.context);
+  return args;
+}
+
+export async function buildImage(req: BuildRequest): Promise<BuildResult> {
+  const builder = await detectBuilder();
+  const dir = await mkdtemp(join(tmpdir(), 'harden-check-'));
+  const iidfile = join(dir, 'iid');
+  const secrets = secretBuildArgValues(req.buildArgs);
+  // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).
+  // Not elsewhere: outside Actions `::add-mask::VALUE` would print the value itself.
+  if (process.env.GITHUB_ACTIONS === 'true') for (const s of secrets) core.setSecret(s);
+  const tail = new TailBuffer(req.tailLines ?? 50);
+  const started = Date.now();
+  try {
+    const out = await core.group(`Build ${req.dockerfile} (${builder})`, async () => {
+      const echo = new UntrustedEcho(secrets);
+      try {
+        return await docker(buildArgs(req, builder, iidfile), {
+          // Plain progress: one line per event, readable in the log and in the tail.
+          env: builder === 'classic' ? {} : { BUILDKIT_PROGRESS: 'plain' },
+          onLine: (line) => {
+            echo.line(line);
+            tail.push(line);
+          },
+        });
+      } finally {
+        echo.end();
+      }
+    });
+    const imageId = out.exitCode === 0 ? (await readFile(iidfile, 'utf8').catch(() => '')).trim() || null : null;
+    return {
+      ok: out.exitCode === 0 && imageId !== null,
+      imageId,
+      tag: localTag(req.runId),
+      builder,
+      seconds: (Date.now() - started) / 1000,
+      logTail: tail.text(secrets),
+      exitCode: out.exitCode,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

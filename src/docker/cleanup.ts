@@ -1,0 +1,107 @@
+// Remove what a run created: tracked ids first, then everything carrying the run's
+// label (covers what was created between `docker run` and us learning its id).
+// Images the run did not build are never touched: only ids we tracked as built, or
+// images carrying our run label, are removed.
+import * as core from '@actions/core';
+import { docker } from './exec.js';
+import { runFilter } from './labels.js';
+
+export const STATE_RUN_IDS = 'harden-check-run-ids';
+export const STATE_CONTAINERS = 'harden-check-containers';
+export const STATE_IMAGES = 'harden-check-images';
+
+function lines(s: string): string[] {
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+function readList(name: string): string[] {
+  return (core.getState(name) || '').split(',').filter(Boolean);
+}
+
+function writeState(name: string, list: string[]): void {
+  // saveState writes GITHUB_STATE; getState reads STATE_<name> which only the post step
+  // gets, so keep our own copy in the process env for the next append in this step.
+  process.env[`STATE_${name}`] = list.join(',');
+  // Outside a runner (CLI, tests) there is no post step, and saveState would print
+  // a `::save-state` command instead.
+  if (!process.env.GITHUB_STATE) return;
+  try {
+    core.saveState(name, list.join(','));
+  } catch {
+    // GITHUB_STATE points at a missing file: nothing we can save.
+  }
+}
+
+function addToState(name: string, value: string): void {
+  const list = readList(name);
+  if (!list.includes(value)) list.push(value);
+  writeState(name, list);
+}
+
+function removeFromState(name: string, values: readonly string[]): void {
+  writeState(
+    name,
+    readList(name).filter((v) => !values.includes(v)),
+  );
+}
+
+/** What one run created; recorded in the step state as soon as it exists. */
+export class RunResources {
+  readonly containers: string[] = [];
+  readonly images: string[] = [];
+
+  constructor(readonly runId: string) {
+    addToState(STATE_RUN_IDS, runId);
+  }
+
+  addContainer(id: string): void {
+    this.containers.push(id);
+    addToState(STATE_CONTAINERS, id);
+  }
+
+  addImage(id: string): void {
+    this.images.push(id);
+    addToState(STATE_IMAGES, id);
+  }
+
+  /** Containers then images; never throws (cleanup must not hide the real result). */
+  async cleanup(): Promise<string[]> {
+    const problems: string[] = [];
+    if (this.containers.length > 0) {
+      const out = await docker(['rm', '--force', '--volumes', ...this.containers]);
+      if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
+    }
+    problems.push(...(await cleanupRun(this.runId, this.images)));
+    if (problems.length === 0) {
+      // Done: the post step has nothing left to do for this run.
+      removeFromState(STATE_CONTAINERS, this.containers);
+      removeFromState(STATE_IMAGES, this.images);
+      removeFromState(STATE_RUN_IDS, [this.runId]);
+    }
+    return problems;
+  }
+}
+
+/**
+ * Remove every container and image labelled with this run id, plus the given image ids
+ * (images this run built). Used at the end of a run and by the post step.
+ */
+export async function cleanupRun(runId: string, builtImages: readonly string[] = []): Promise<string[]> {
+  const problems: string[] = [];
+  const ps = await docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]);
+  const containers = lines(ps.stdout);
+  if (containers.length > 0) {
+    const out = await docker(['rm', '--force', '--volumes', ...containers]);
+    if (out.exitCode !== 0) problems.push(out.stderr.trim());
+  }
+  const imgs = await docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]);
+  const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
+  if (images.length > 0) {
+    const out = await docker(['image', 'rm', '--force', ...images]);
+    if (out.exitCode !== 0 && !/No such image/i.test(out.stderr)) problems.push(out.stderr.trim());
+  }
+  return problems;
+}

@@ -1,0 +1,113 @@
+// The one place that starts the docker client. Argument arrays only (never a shell
+// string), a configurable client binary, and an explicit minimal environment so the
+// GitHub token, INPUT_* values and the rest of the runner env never reach a build or
+// a container (`docker run -e NAME` without a value would otherwise copy it in).
+import { execFile } from 'node:child_process';
+import * as exec from '@actions/exec';
+
+/** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
+export function dockerBin(): string {
+  return process.env.HARDEN_CHECK_DOCKER?.trim() || 'docker';
+}
+
+// What the docker client itself needs to find and talk to the engine; nothing else.
+const PASSTHROUGH = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'XDG_RUNTIME_DIR',
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CONFIG',
+  'DOCKER_CERT_PATH',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_API_VERSION',
+  'DOCKER_BUILDKIT',
+  'BUILDKIT_PROGRESS',
+  'BUILDX_BUILDER',
+  'BUILDX_CONFIG',
+  'BUILDX_NO_DEFAULT_LOAD',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+];
+
+/** The environment every docker client call gets. */
+export function dockerEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of PASSTHROUGH) {
+    const v = source[k];
+    if (v !== undefined && v !== '') env[k] = v;
+  }
+  // No "What's next" hints or update notices mixed into output we parse.
+  env.DOCKER_CLI_HINTS = 'false';
+  return env;
+}
+
+export interface DockerOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface DockerCallOptions {
+  /** Called for every output line (stdout and stderr), e.g. to stream a build log. */
+  onLine?: (line: string) => void;
+  input?: Buffer;
+  /** Extra env for this call (e.g. DOCKER_BUILDKIT), merged over dockerEnv(). */
+  env?: Record<string, string>;
+}
+
+/** Run `docker <args>` silently; never throws on a non-zero exit (callers decide). */
+export async function docker(args: string[], opts: DockerCallOptions = {}): Promise<DockerOutput> {
+  const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
+  try {
+    return await exec.getExecOutput(dockerBin(), args, {
+      silent: true,
+      ignoreReturnCode: true,
+      env: { ...dockerEnv(), ...(opts.env ?? {}) },
+      input: opts.input,
+      listeners,
+    });
+  } catch (err) {
+    // The client binary itself is missing or not executable.
+    return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Like docker(), but throws a DockerError with the command and stderr on failure. */
+export async function dockerOk(args: string[], opts: DockerCallOptions = {}): Promise<string> {
+  const out = await docker(args, opts);
+  if (out.exitCode !== 0) throw new DockerError(args, out);
+  return out.stdout;
+}
+
+export class DockerError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly output: DockerOutput,
+  ) {
+    const why = (output.stderr || output.stdout).trim().split('\n').slice(-3).join(' / ');
+    super(`docker ${args.slice(0, 2).join(' ')} failed (exit ${output.exitCode}): ${why}`);
+    this.name = 'DockerError';
+  }
+}
+
+/**
+ * Does an engine answer? `docker version` with a hard timeout: a dead socket or a
+ * remote DOCKER_HOST can hang for minutes, and @actions/exec has no timeout, so this
+ * one call uses execFile (still an argv array, still the minimal env).
+ */
+export function dockerAvailable(timeoutMs = 8000): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(
+      dockerBin(),
+      ['version', '--format', '{{.Server.Version}}'],
+      { env: dockerEnv(), timeout: timeoutMs, killSignal: 'SIGKILL' },
+      (err, stdout) => resolve(!err && stdout.trim() !== ''),
+    );
+  });
+}

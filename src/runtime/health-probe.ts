@@ -1,0 +1,124 @@
+// Wait for Docker's health verdict on the verification container. The container runs
+// with --health-interval=1s (the image's command, start period and retries stay), so
+// the verdict comes about a second after the app is ready instead of after the
+// image's 30 s interval. We poll `docker inspect` and stop early when the answer is
+// already certain: the container exited, the probe binary is missing, or the same
+// HTTP answer (or a refusal on a port nobody listens on) repeats after start-period.
+import type { HealthConfig, HealthLogEntry, ContainerState } from '../docker/inspect.js';
+import { inspectContainer } from '../docker/inspect.js';
+import { classifyProbe, sameFailure, type ProbeClassification } from './health-diagnosis.js';
+
+export type HealthOutcome = 'healthy' | 'exited' | 'probe-missing' | 'certain' | 'unhealthy' | 'timeout';
+
+export interface HealthWaitOptions {
+  containerId: string;
+  health: HealthConfig;
+  /** Overall bound, from container start. */
+  timeoutSeconds: number;
+  probePort: number | null;
+  /** LISTEN ports of the container, read on demand (null: unreadable). */
+  listening: () => Promise<number[] | null>;
+  pollMs?: number;
+  /** Identical failures after start-period that make a failure certain. */
+  certainAfter?: number;
+}
+
+export interface HealthWaitResult {
+  outcome: HealthOutcome;
+  /** Seconds from container start to the verdict. */
+  seconds: number;
+  /** Seconds from container start to the first passing probe (Docker's own timestamps). */
+  secondsToHealthy?: number;
+  state: ContainerState;
+  /** Every probe run seen (Docker keeps only the last five; we merge as we poll). */
+  log: HealthLogEntry[];
+  lastFailure: HealthLogEntry | null;
+  classification: ProbeClassification | null;
+}
+
+const NS = 1e9;
+const DEFAULT_INTERVAL = 30;
+const DEFAULT_RETRIES = 3;
+
+/** Docker's own grace before "unhealthy" under the image's settings (start + interval x retries). */
+export function imageGraceSeconds(h: HealthConfig): number {
+  const interval = h.interval > 0 ? h.interval / NS : DEFAULT_INTERVAL;
+  const retries = h.retries > 0 ? h.retries : DEFAULT_RETRIES;
+  return h.startPeriod / NS + interval * retries;
+}
+
+/** RFC 3339 with nanoseconds -> epoch ms (Date.parse wants at most milliseconds). */
+export function parseDockerTime(t: string): number {
+  const ms = Date.parse(t.replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isFinite(ms) ? ms : NaN;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitResult> {
+  const pollMs = o.pollMs ?? 250;
+  const certainAfter = o.certainAfter ?? 3;
+  const startPeriod = o.health.startPeriod / NS;
+  // Unhealthy earlier than this is an artefact of our shortened interval, not a verdict.
+  const grace = imageGraceSeconds(o.health);
+  const seen = new Map<string, HealthLogEntry>();
+  const waitStart = Date.now();
+  let startedMs = NaN;
+
+  for (;;) {
+    const state = await inspectContainer(o.containerId);
+    if (Number.isNaN(startedMs)) {
+      const s = parseDockerTime(state.startedAt);
+      startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
+    }
+    for (const e of state.health?.log ?? []) seen.set(e.start, e);
+    const log = [...seen.values()].sort((a, b) => parseDockerTime(a.start) - parseDockerTime(b.start));
+    const failures = log.filter((e) => e.exitCode !== 0);
+    const lastFailure = failures.at(-1) ?? null;
+    const elapsed = (Date.now() - startedMs) / 1000;
+    const done = (outcome: HealthOutcome, extra: Partial<HealthWaitResult> = {}): HealthWaitResult => ({
+      outcome,
+      seconds: elapsed,
+      state,
+      log,
+      lastFailure,
+      classification: lastFailure ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test) : null,
+      ...extra,
+    });
+
+    if (state.health?.status === 'healthy') {
+      const ok = log.find((e) => e.exitCode === 0);
+      const okEnd = ok ? parseDockerTime(ok.end) : NaN;
+      const toHealthy = Number.isFinite(okEnd) ? Math.max(0, (okEnd - startedMs) / 1000) : elapsed;
+      return done('healthy', { secondsToHealthy: toHealthy });
+    }
+    if (!state.running) {
+      const end = parseDockerTime(state.finishedAt);
+      return done('exited', { seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed });
+    }
+
+    const last = log.at(-1);
+    if (last && last.exitCode !== 0) {
+      const cls = classifyProbe(last.exitCode, last.output, o.health.test);
+      // A missing binary never appears later: no need to wait for retries.
+      if (cls.kind === 'not-found') return done('probe-missing');
+      if (elapsed >= startPeriod) {
+        const tail = log.slice(-certainAfter);
+        const same =
+          tail.length >= certainAfter &&
+          tail.every((e) => e.exitCode !== 0 && sameFailure(classifyProbe(e.exitCode, e.output, o.health.test), cls));
+        if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
+          // The app is up and answers the same thing every time.
+          return done('certain');
+        }
+        if (same && cls.kind === 'connection-refused' && o.probePort !== null) {
+          const ports = await o.listening();
+          if (ports && ports.length > 0 && !ports.includes(o.probePort)) return done('certain');
+        }
+      }
+      if (state.health?.status === 'unhealthy' && elapsed >= grace) return done('unhealthy');
+    }
+    if (elapsed >= o.timeoutSeconds) return done('timeout');
+    await sleep(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
+  }
+}

@@ -1,0 +1,409 @@
+// The runtime half: build (or take) the image, inspect it, run ONE sandboxed
+// container, and answer the five checklist questions from evidence the engine and
+// the host's /proc give us (no tool inside the image is needed). Never throws: a
+// failed build or an engine error becomes checks with status 'error' and a reason.
+// Everything created is removed in `finally`, and is labelled so post() can remove
+// it when this step is killed.
+import { readFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import type { Check, CheckId, Finding } from '../report/types.js';
+import { CHECK_IDS } from '../report/types.js';
+import { redact, secretNameMatch, maskSecret } from '../secrets/detect.js';
+import { buildImage, secretBuildArgValues } from '../docker/build.js';
+import { RunResources } from '../docker/cleanup.js';
+import { execIn, logs, readHostProc, runContainer, top, type ProcessInfo } from '../docker/container.js';
+import { imageHistory } from '../docker/history.js';
+import { healthcheckOf, inspectContainer, inspectImage, type ContainerState, type ImageInfo } from '../docker/inspect.js';
+import { echoUntrusted } from '../docker/log.js';
+import { chooseOverrides, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
+import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
+import { waitForHealth, type HealthWaitResult } from './health-probe.js';
+import { listeningPorts } from './proc-net.js';
+import { describeHit, scanImageSecrets } from './secret-probe.js';
+import type { RuntimeOptions, RuntimeResult } from './types.js';
+import { decideUser } from './user-probe.js';
+
+export { dockerAvailable } from '../docker/exec.js';
+export { cleanupRun } from '../docker/cleanup.js';
+
+const NS = 1e9;
+/** Our probe interval: the verdict comes ~1 s after the app is ready. */
+const HEALTH_INTERVAL_SECONDS = 1;
+/** A single probe may not hang longer than this (the image's timeout, capped). */
+const MAX_PROBE_TIMEOUT_SECONDS = 10;
+/** Without a HEALTHCHECK, let the entrypoint settle before looking at processes. */
+const SETTLE_MS = 1000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number) => Math.round(n * 100) / 100;
+
+class Collector {
+  readonly checks = new Map<CheckId, Check>();
+  readonly findings: Finding[] = [];
+  readonly notes: string[] = [];
+  /** Raw secret values to mask in every text that leaves this module. */
+  readonly secrets: string[] = [];
+
+  constructor(
+    private readonly opts: RuntimeOptions,
+    private readonly dockerfileText: string,
+  ) {}
+
+  mask(text: string): string {
+    return redact(text, this.secrets);
+  }
+
+  set(check: Check): void {
+    this.checks.set(check.id, {
+      ...check,
+      source: 'runtime',
+      detail: this.mask(check.detail),
+      diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
+    });
+  }
+
+  find(ruleId: string, severity: Finding['severity'], check: CheckId | undefined, line: number, message: string): void {
+    this.findings.push({ ruleId, severity, file: this.opts.displayPath, line, message: this.mask(message), check });
+  }
+
+  /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
+  lineOf(re: RegExp, fallback = 1): number {
+    const lines = this.dockerfileText.split(/\r?\n/);
+    for (let i = lines.length - 1; i >= 0; i--) if (re.test(lines[i])) return i + 1;
+    return fallback;
+  }
+
+  /** Every check not decided yet becomes 'error' with this reason. */
+  fillErrors(reason: string): void {
+    for (const id of CHECK_IDS) {
+      if (!this.checks.has(id)) this.set({ id, status: 'error', detail: reason });
+    }
+  }
+}
+
+export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult> {
+  const t0 = Date.now();
+  const dockerfileText = opts.dockerfile ? await readFile(opts.dockerfile, 'utf8').catch(() => '') : '';
+  const c = new Collector(opts, dockerfileText);
+  c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
+  const res = new RunResources(opts.runId);
+  const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
+
+  try {
+    let ref = opts.image;
+    if (!ref) {
+      const b = await buildImage({
+        dockerfile: opts.dockerfile,
+        context: opts.context,
+        buildArgs: opts.buildArgs,
+        target: opts.target,
+        flags: opts.buildFlags,
+        runId: opts.runId,
+      });
+      if (b.imageId) res.addImage(b.imageId);
+      result.timings.build = round(b.seconds);
+      result.buildLogTail = c.mask(b.logTail);
+      if (!b.ok) {
+        result.buildFailed = true;
+        const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
+        const reason = `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300);
+        c.find('HC909', 'error', undefined, 1, `The image did not build (exit ${b.exitCode}); see the build log tail. ${last}`.slice(0, 400));
+        c.fillErrors(reason);
+        return result;
+      }
+      ref = b.imageId!;
+    }
+
+    const info = await inspectImage(ref);
+    if (!info) {
+      c.fillErrors(`image ${ref} not found in the Docker engine${opts.image ? ' (pull or build it before this step)' : ''}`);
+      return result;
+    }
+    result.imageId = info.id;
+
+    await secretsCheck(c, opts, info);
+    const hc = healthcheckOf(info);
+    const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
+    c.set(
+      hc
+        ? { id: 'healthcheck-defined', status: 'pass', detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200) }
+        : {
+            id: 'healthcheck-defined',
+            status: 'fail',
+            detail:
+              info.healthcheck?.test[0] === 'NONE'
+                ? 'HEALTHCHECK NONE: the image disables its health check'
+                : 'no HEALTHCHECK in the image (Config.Healthcheck is empty)',
+          },
+    );
+
+    if (!opts.run) {
+      const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'run: false' });
+      c.set(u.check);
+      userFindings(c, opts, u.rootProcesses.length > 0 || u.check.status === 'fail', u.nonNumericUser, info.user);
+      c.set({ id: 'healthy', status: 'skip', detail: 'not run (run: false)' });
+      c.set({ id: 'env-override', status: 'skip', detail: 'not run (run: false)' });
+      return result;
+    }
+
+    await runProbes(c, opts, info, res, result, hcLine);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    c.notes.push(c.mask(`runtime verification stopped: ${msg}`));
+    c.fillErrors(`could not be decided: ${msg}`.slice(0, 300));
+  } finally {
+    const problems = await res.cleanup();
+    for (const p of problems) c.notes.push(c.mask(`cleanup: ${p}`));
+    result.timings.verify = round((Date.now() - t0) / 1000 - (result.timings.build ?? 0));
+    c.fillErrors('could not be decided');
+    result.checks = CHECK_IDS.map((id) => c.checks.get(id)!);
+    result.findings = c.findings;
+    if (result.healthLog) result.healthLog = c.mask(result.healthLog);
+  }
+  return result;
+}
+
+async function secretsCheck(c: Collector, opts: RuntimeOptions, info: ImageInfo): Promise<void> {
+  const t = Date.now();
+  const history = await imageHistory(info.id);
+  const hits = scanImageSecrets(info.env, history);
+  c.secrets.push(...hits.map((h) => h.raw));
+  const seconds = round((Date.now() - t) / 1000);
+  if (hits.length === 0) {
+    c.set({
+      id: 'no-secrets',
+      status: 'pass',
+      seconds,
+      detail: `no credential in image Config.Env (${info.env.length} vars) or docker history (${history.length} layers)`,
+    });
+    return;
+  }
+  c.set({
+    id: 'no-secrets',
+    status: 'fail',
+    seconds,
+    detail: hits.map(describeHit).join('; ').slice(0, 500),
+    diagnosis:
+      'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
+  });
+  for (const h of hits) {
+    const key = h.key;
+    const line = key
+      ? (opts.facts.env.find((e) => e.key === key)?.line ?? c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
+      : 1;
+    c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+  }
+}
+
+function userFindings(c: Collector, opts: RuntimeOptions, root: boolean, nonNumeric: boolean, configUser: string): void {
+  const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
+  if (root) {
+    c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
+  }
+  // The static audit reports a named USER from the Dockerfile; only an image checked
+  // without one (image input) needs this note.
+  if (nonNumeric && !root && !opts.facts.user) {
+    c.find('HC911', 'note', 'non-root', line, `USER "${configUser}" is a name, not a numeric UID: Kubernetes runAsNonRoot cannot verify it. Prefer USER <uid>:<gid>.`);
+  }
+}
+
+async function listeningOf(id: string, pid: number): Promise<number[] | null> {
+  if (pid > 0) {
+    const [t4, t6] = await Promise.all([readHostProc(pid, 'net/tcp'), readHostProc(pid, 'net/tcp6')]);
+    if (t4 !== null || t6 !== null) return listeningPorts(t4, t6);
+  }
+  // Fallback needs `cat` in the image.
+  const [e4, e6] = await Promise.all([execIn(id, ['cat', '/proc/net/tcp']), execIn(id, ['cat', '/proc/net/tcp6'])]);
+  if (e4.exitCode !== 0 && e6.exitCode !== 0) return null;
+  return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
+}
+
+async function processEnvs(id: string, procs: ProcessInfo[]): Promise<{ envs: ProcessEnv[]; via: string }> {
+  const envs: ProcessEnv[] = await Promise.all(
+    procs.map(async (p) => {
+      const raw = await readHostProc(p.pid, 'environ');
+      return { pid: p.pid, comm: p.comm, env: raw === null ? null : parseEnviron(raw) };
+    }),
+  );
+  if (envs.some((e) => e.env !== null)) return { envs, via: 'read from /proc/<pid>/environ on the host' };
+  const e = await execIn(id, ['cat', '/proc/1/environ']);
+  if (e.exitCode === 0) return { envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }], via: 'read with docker exec cat /proc/1/environ' };
+  return { envs, via: 'unreadable' };
+}
+
+async function runProbes(
+  c: Collector,
+  opts: RuntimeOptions,
+  info: ImageInfo,
+  res: RunResources,
+  result: RuntimeResult,
+  hcLine: number,
+): Promise<void> {
+  const hc = healthcheckOf(info);
+  const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
+  const appPorts = [...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])])];
+  const choice = chooseOverrides({
+    given: opts.envOverrides,
+    facts: opts.facts,
+    imageEnv: info.env,
+    healthTest: hc?.test ?? null,
+    ports: appPorts,
+  });
+  for (const [k, v] of Object.entries(choice.overrides)) if (secretNameMatch(k)) c.secrets.push(v);
+
+  const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
+  const run = await runContainer({
+    image: info.id,
+    runId: opts.runId,
+    network: opts.network,
+    env: choice.overrides,
+    health: hc
+      ? {
+          intervalSeconds: HEALTH_INTERVAL_SECONDS,
+          timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds)),
+        }
+      : undefined,
+    runArgs: opts.runArgs,
+  });
+  if (run.id) res.addContainer(run.id);
+  if (!run.id || run.error) {
+    // The container could not even start (entrypoint missing, bad run-args).
+    const why = c.mask(run.error || 'docker run printed no container id');
+    const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'the container did not start' });
+    c.set(u.check);
+    c.set(
+      hc
+        ? { id: 'healthy', status: 'fail', detail: `container did not start: ${why}`.slice(0, 300), diagnosis: why }
+        : { id: 'healthy', status: 'skip', detail: 'no HEALTHCHECK in the image' },
+    );
+    if (hc) c.find('HC906', 'error', 'healthy', hcLine, `The container did not start: ${why}`.slice(0, 400));
+    c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
+    return;
+  }
+  const id = run.id;
+
+  let wait: HealthWaitResult | null = null;
+  const tHealth = Date.now();
+  if (hc) {
+    wait = await waitForHealth({
+      containerId: id,
+      health: hc,
+      timeoutSeconds: opts.healthTimeoutSeconds,
+      probePort: port,
+      listening: async () => listeningOf(id, (await inspectContainer(id)).pid),
+    });
+  } else {
+    await sleep(SETTLE_MS);
+  }
+  const healthSeconds = round((Date.now() - tHealth) / 1000);
+  const state: ContainerState = await inspectContainer(id);
+
+  // non-root: the UIDs the host sees.
+  const tUser = Date.now();
+  const procs = state.running ? await top(id).catch(() => null) : null;
+  const u = decideUser({
+    processes: procs,
+    configUser: info.user,
+    facts: opts.facts.user,
+    unobservedReason: state.running ? 'docker top failed' : `the container exited (code ${state.exitCode}) before its processes could be observed`,
+  });
+  c.set({ ...u.check, seconds: round((Date.now() - tUser) / 1000) });
+  userFindings(c, opts, u.check.status === 'fail', u.nonNumericUser, info.user);
+
+  // env-override: what the processes really got.
+  const tEnv = Date.now();
+  await envCheck(c, opts, choice, state, id, procs);
+  const envSeconds = round((Date.now() - tEnv) / 1000);
+  const envCheckNow = c.checks.get('env-override');
+  if (envCheckNow) envCheckNow.seconds = envSeconds;
+
+  // healthy
+  if (!hc || !wait) {
+    c.set({ id: 'healthy', status: 'skip', detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image' });
+  } else if (wait.outcome === 'healthy') {
+    const s = round(wait.secondsToHealthy ?? wait.seconds);
+    c.set({ id: 'healthy', status: 'pass', seconds: s, detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)` });
+  } else {
+    const exited = wait.outcome === 'exited';
+    const listening = exited ? null : await listeningOf(id, state.pid);
+    const logTail = exited ? c.mask(await logs(id, 15)) : '';
+    const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
+    const d = diagnose({
+      outcome: wait.outcome,
+      test: hc.test,
+      lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
+      probePort: port,
+      listening,
+      container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
+      seconds: wait.seconds,
+      timeoutSeconds: opts.healthTimeoutSeconds,
+    });
+    c.set({ id: 'healthy', status: 'fail', seconds: round(wait.seconds), detail: d.summary, diagnosis: d.text });
+    c.find(d.ruleId, 'error', 'healthy', hcLine, `${d.summary}. ${d.text.split('\n')[0]}`);
+  }
+  if (wait) {
+    result.healthLog = wait.log
+      .slice(-20)
+      .map((e) => `[exit ${e.exitCode}] ${e.output.trim().split('\n').slice(-3).join(' | ')}`)
+      .join('\n');
+  }
+  c.notes.push(`health wait ${healthSeconds} s`);
+
+  // The container's own output, for the job log (untrusted: no workflow commands).
+  const out = await logs(id, 50);
+  if (out) await core.group('Container logs (last 50 lines)', async () => echoUntrusted(out, c.secrets));
+}
+
+async function envCheck(
+  c: Collector,
+  opts: RuntimeOptions,
+  choice: ReturnType<typeof chooseOverrides>,
+  state: ContainerState,
+  id: string,
+  procs: ProcessInfo[] | null,
+): Promise<void> {
+  const keys = Object.keys(choice.overrides);
+  const skippedText = choice.skipped.length
+    ? ` Not overridden: ${choice.skipped.map((s) => `${s.key} (${s.reason})`).join('; ')}.`
+    : '';
+  const how = choice.derived
+    ? `Started the container with a sentinel value (hc-sentinel-…) for ${keys.join(', ')}.`
+    : `Started the container with the env-overrides input: ${keys.join(', ')}.`;
+  if (!state.running || !procs || procs.length === 0) {
+    c.set({
+      id: 'env-override',
+      status: 'error',
+      detail: `the container exited (code ${state.exitCode}) before its environment could be read`,
+      diagnosis: how + skippedText,
+    });
+    return;
+  }
+  const { envs, via } = await processEnvs(id, procs);
+  const v = judgeOverrides(choice.overrides, envs);
+  if (v.unreadable) {
+    c.set({ id: 'env-override', status: 'error', detail: 'the process environment could not be read (/proc not readable, no cat in the image)', diagnosis: how + skippedText });
+    return;
+  }
+  const show = (key: string, value: string | null) =>
+    value === null ? 'unset' : secretNameMatch(key) ? maskSecret(value) : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
+  if (v.replaced.length === 0) {
+    c.set({
+      id: 'env-override',
+      status: 'pass',
+      detail: `${v.honoured.join(', ')} reached the process (${via})`,
+      diagnosis: how + skippedText,
+    });
+    return;
+  }
+  const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+  c.set({
+    id: 'env-override',
+    status: 'fail',
+    detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
+    diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
+  });
+  for (const r of v.replaced) {
+    const line = opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
+    c.find('HC907', 'error', 'env-override', line, `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
+  }
+}
