@@ -1,0 +1,20 @@
+// Reading Dockerfile lines for fingerprints and check locations, relative to the workspace.
+// Cached per file; a file that cannot be read gives undefined, never an exception.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { SourceReader } from './check-findings.js';
+
+export function fileSourceReader(workspace: string): SourceReader {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        const abs = path.isAbsolute(file) ? file : path.join(workspace, file);
+        cache.set(file, readFileSync(abs, 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
+}

@@ -1,0 +1,68 @@
+// The verdict: the only thing that decides whether the step fails.
+//
+// Rule (inclusive threshold, tested in __tests__/report/verdict.test.ts):
+//   - every error finding and every check with status `fail` is an *error*;
+//   - every warning finding and every check with status `error` (could not be decided)
+//     is a *warning*: an undecidable check must not pass silently under `fail-on: warning`,
+//     but it must not fail the default `fail-on: error` because Docker was unavailable;
+//   - every note finding is a *note*;
+//   - fail-on `error` fails on errors, `warning` on warnings or errors, `note` on anything,
+//     `never` never fails.
+// Skipped checks never count.
+import type { Check, FailOn, Finding, Report, Severity } from './types.js';
+
+export interface Tally {
+  /** Error findings plus failed checks: the `errors` output. */
+  errors: number;
+  /** Warning findings: the `warnings` output. */
+  warnings: number;
+  notes: number;
+  /** Checks with status `error`: counted as warnings by the verdict, reported apart. */
+  undecided: number;
+}
+
+/** All findings of a report: per target when there are targets, else the top-level list. */
+export function allFindings(report: Report): Finding[] {
+  return report.targets.length > 0 ? report.targets.flatMap((t) => t.findings) : report.findings;
+}
+
+/** All checks of a report: per target when there are targets, else the top-level list. */
+export function allChecks(report: Report): Check[] {
+  return report.targets.length > 0 ? report.targets.flatMap((t) => t.checks) : report.checks;
+}
+
+export function tally(report: Report): Tally {
+  const count = (s: Severity) => allFindings(report).filter((f) => f.severity === s).length;
+  const checks = allChecks(report);
+  return {
+    errors: count('error') + checks.filter((c) => c.status === 'fail').length,
+    warnings: count('warning'),
+    notes: count('note'),
+    undecided: checks.filter((c) => c.status === 'error').length,
+  };
+}
+
+export function decideResult(report: Report, failOn: FailOn): 'pass' | 'fail' {
+  const t = tally(report);
+  const errors = t.errors;
+  const warnings = t.warnings + t.undecided;
+  switch (failOn) {
+    case 'never':
+      return 'pass';
+    case 'error':
+      return errors > 0 ? 'fail' : 'pass';
+    case 'warning':
+      return errors + warnings > 0 ? 'fail' : 'pass';
+    case 'note':
+      return errors + warnings + t.notes > 0 ? 'fail' : 'pass';
+  }
+}
+
+/** "2 errors, 1 warning" — for titles and the failure message. */
+export function describeTally(t: Tally): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
+  if (t.notes > 0) parts.push(plural(t.notes, 'note'));
+  if (t.undecided > 0) parts.push(`${t.undecided} undecided check${t.undecided === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
