@@ -1,0 +1,109 @@
+// The commands a RUN instruction executes, as shell words with Dockerfile lines: the public
+// entry point for rules (package managers, pipes, `cd`, interactive tools, …).
+//   commandsOf(instr, model) → [{ name: 'apt-get', args: ['install', '-y', 'curl'], line: 3, … }]
+// Shell form and heredoc scripts are parsed by ./parse.ts; exec form (`RUN ["a", "b"]`) is one
+// command with no pipes. Non-POSIX shells (SHELL ["powershell", …]) yield no commands.
+import type { DockerfileModel, Instr } from '../dockerfile/model.js';
+import type { Operator } from './tokenize.js';
+import { basename, scriptsOf, type Script } from './script.js';
+
+export interface ShellCommand {
+  /** The command name as written (`apt-get`, `/usr/bin/curl`, `sudo`). */
+  name: string;
+  /** Arguments with quotes removed; substitutions (`$(…)`, `${…}`) verbatim. */
+  args: string[];
+  /** Dockerfile line (1-based) of the command name (or of its first token). */
+  line: number;
+  /** Its standard output is piped into the next command (`a | b`: true for `a`). */
+  pipedTo?: boolean;
+  /** Part of a pipeline of two or more commands. */
+  inPipeline: boolean;
+  /** `NAME=value` assignments before the command (`DEBIAN_FRONTEND=noninteractive apt-get …`). */
+  assignments: { name: string; value: string }[];
+  /** Operators around the command: `&&`, `||`, `;`, `|`, `&`, newline, `(`, `)`; null at the ends. */
+  before: Operator | null;
+  after: Operator | null;
+  /** Subshell depth: `(cd x && make)` → 1. */
+  depth: number;
+  /** Pipeline number within its script (commands joined by `|` share it). */
+  pipeline: number;
+  /** Which script: the RUN line(s) or a heredoc body (by name). */
+  script: 'run' | string;
+  /** Redirections (`>`, `2>&1`, `<<EOF` …) with their target. */
+  redirects: { op: string; target: string | null }[];
+}
+
+/** Every command of a RUN in order (command part first, then shell heredoc bodies). */
+export function commandsOf(instr: Instr, model: DockerfileModel): ShellCommand[] {
+  if (instr.keyword !== 'RUN') return [];
+  if (instr.json) {
+    if (instr.json.length === 0) return [];
+    return [
+      {
+        name: instr.json[0],
+        args: instr.json.slice(1),
+        line: instr.line,
+        inPipeline: false,
+        assignments: [],
+        before: null,
+        after: null,
+        depth: 0,
+        pipeline: 0,
+        script: 'run',
+        redirects: [],
+      },
+    ];
+  }
+  return scriptsOf(instr, model).flatMap((s) => commandsOfScript(s));
+}
+
+export function commandsOfScript(s: Script): ShellCommand[] {
+  if (s.shell.kind !== 'posix') return [];
+  const sizes = new Map<number, number>();
+  for (const c of s.commands) sizes.set(c.pipeline, (sizes.get(c.pipeline) ?? 0) + 1);
+  return s.commands
+    .filter((c) => c.words.length > 0)
+    .map((c) => ({
+      name: c.words[0].value,
+      args: c.words.slice(1).map((w) => w.value),
+      line: s.lineAt(c.words[0].offset),
+      pipedTo: c.after === '|' || c.after === '|&' ? true : undefined,
+      inPipeline: (sizes.get(c.pipeline) ?? 0) > 1,
+      assignments: c.assignments,
+      before: c.before,
+      after: c.after,
+      depth: c.depth,
+      pipeline: c.pipeline,
+      script: s.kind === 'run' ? 'run' : (s.heredoc ?? 'heredoc'),
+      redirects: c.redirects,
+    }));
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nice', 'nohup', 'time', 'stdbuf', 'ionice', 'chroot', 'doas', 'su-exec', 'gosu']);
+
+/**
+ * The command a wrapper runs: `sudo -E apt-get install` → apt-get, `env A=1 pip install` → pip,
+ * `/usr/bin/apt-get` → apt-get. Returns the basename and the remaining arguments.
+ */
+export function effectiveCommand(cmd: Pick<ShellCommand, 'name' | 'args'>): { name: string; args: string[] } {
+  let name = basename(cmd.name);
+  let args = cmd.args;
+  for (let guard = 0; guard < 4 && WRAPPERS.has(name); guard++) {
+    let k = 0;
+    if (name === 'chroot' || name === 'su-exec' || name === 'gosu') {
+      k = 1; // the root dir / user argument
+    }
+    while (k < args.length) {
+      const a = args[k];
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) k++;
+      else if (a.startsWith('-')) {
+        // options with a separate value (sudo -u user, nice -n 10, stdbuf -o L)
+        k += /^-(u|g|n|o|e|i|c|p|C|U|h)$/.test(a) && name !== 'env' && name !== 'command' ? 2 : 1;
+      } else break;
+    }
+    if (k >= args.length) return { name, args: [] };
+    name = basename(args[k]);
+    args = args.slice(k + 1);
+  }
+  return { name, args };
+}
