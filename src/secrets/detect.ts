@@ -48,6 +48,14 @@ const KEY_QUALIFIERS = new Set([
   'app',
   'service',
   'account',
+  'session',
+  'jwt',
+  'hmac',
+  'cookie',
+  'crypt',
+  'decryption',
+  'deploy',
+  'sign',
 ]);
 
 // A last token that names something *about* a secret, not the secret itself: the
@@ -104,10 +112,29 @@ const ALLOWED_LAST = new Set([
   'ref',
   'hash',
   'fingerprint',
+  'issuer',
+  'audience',
+  'scope',
+  'scopes',
+  'realm',
+  'lifetime',
+  'duration',
+  'interval',
+  'helper',
+  'store',
+  'backend',
+  'label',
+  'kind',
+  'log',
+  'logs',
+  'sha',
 ]);
 
 // Anywhere in the name, these make it about public material.
 const PUBLIC_TOKENS = new Set(['public', 'pub', 'gpg', 'pgp', 'publishable']);
+
+// Words that merely end like a secret word.
+const UNGLUED_WORDS = new Set(['detoken', 'retoken', 'untoken']);
 
 /**
  * Does this variable name say it holds a secret? Returns the token that decided, or null.
@@ -122,12 +149,16 @@ export function secretNameMatch(name: string): string | null {
   if (/(^|_)access_key_id$/.test(joined)) return 'access_key';
   const last = tokens[tokens.length - 1];
   if (ALLOWED_LAST.has(last) && tokens.length > 1) return null;
+  // `PWD` alone is the shell's working directory, not a password (MYSQL_PWD is one).
+  if (tokens.length === 1 && tokens[0] === 'pwd') return null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (SECRET_TOKENS.has(t)) return t;
     if (t === 'key' && i > 0 && KEY_QUALIFIERS.has(tokens[i - 1])) return `${tokens[i - 1]}_key`;
     // apikey / secretkey / authtoken glued together
     if (/^(api|secret|access|private|auth)(key|token)$/.test(t)) return t;
+    // PGPASSWORD, DBPASSWORD, CLIENTSECRET, AUTHTOKEN, ACCESSTOKEN: a glued secret word at the end
+    if (/^[a-z]{2,}(password|passwd|secret|token)$/.test(t) && !UNGLUED_WORDS.has(t)) return t;
   }
   return null;
 }
@@ -141,36 +172,69 @@ export interface SecretValueMatch {
 interface ValuePattern {
   kind: string;
   re: RegExp;
+  /** Extra test on the matched text (rules out look-alikes). */
+  valid?: (match: string) => boolean;
+}
+
+/** Random-looking: letters of both cases and a digit (real API keys; not kebab-case words). */
+function mixed(body: string): boolean {
+  return /[0-9]/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body);
+}
+
+/** The password of `scheme://user:password@host` is not a placeholder (`<password>`, `***`, `$VAR`). */
+function urlPasswordIsReal(match: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@/i.exec(match);
+  if (!m) return false;
+  return !isPlaceholder(m[1]) && !/^[$%{]/.test(m[1]);
 }
 
 // Provider patterns: precise enough that a match is a credential whatever the name.
 const VALUE_PATTERNS: ValuePattern[] = [
-  { kind: 'AWS access key id', re: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g },
+  {
+    kind: 'AWS access key id',
+    re: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g,
+    // AKIAIOSFODNN7EXAMPLE is the documentation's example key
+    valid: (m) => !m.endsWith('EXAMPLE'),
+  },
   { kind: 'GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
   { kind: 'GitHub fine-grained token', re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
   { kind: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
-  { kind: 'OpenAI/Anthropic-style API key', re: /\bsk-(?:proj-|ant-|live-)?[A-Za-z0-9_-]{20,}\b/g },
+  {
+    kind: 'OpenAI/Anthropic-style API key',
+    re: /\bsk-(?:proj-|ant-|live-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g,
+    valid: (m) => mixed(m.slice(3)),
+  },
   { kind: 'Stripe key', re: /\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}\b/g },
   { kind: 'Slack token', re: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
   { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   { kind: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'Hugging Face token', re: /\bhf_[A-Za-z0-9]{34,}\b/g, valid: (m) => mixed(m.slice(3)) },
+  { kind: 'Docker Hub token', re: /\bdckr_pat_[A-Za-z0-9_-]{27,}/g },
+  { kind: 'PyPI token', re: /\bpypi-AgE[A-Za-z0-9_-]{50,}/g },
+  { kind: 'SendGrid key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: 'DigitalOcean token', re: /\bdo[por]_v1_[a-f0-9]{64}\b/g },
+  { kind: 'Shopify token', re: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g },
   {
     kind: 'private key',
     re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/g,
   },
   { kind: 'JSON web token', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
   // scheme://user:password@host, but not a $VAR / ${VAR} placeholder as the password
-  { kind: 'URL with credentials', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:(?!\$)[^\s/@'"]+@[^\s'"]+/gi },
+  {
+    kind: 'URL with credentials',
+    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:(?!\$)[^\s/@'"]+@[^\s'"]+/gi,
+    valid: urlPasswordIsReal,
+  },
 ];
 
 /** Every credential-shaped value in free text (a value, a history line, a log). */
 export function findSecretValues(text: string): SecretValueMatch[] {
   const out: SecretValueMatch[] = [];
-  for (const { kind, re } of VALUE_PATTERNS) {
+  for (const { kind, re, valid } of VALUE_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      out.push({ kind, index: m.index, length: m[0].length });
+      if (!valid || valid(m[0])) out.push({ kind, index: m.index, length: m[0].length });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
@@ -183,7 +247,16 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
   if (v === '') return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?\}?$/.test(v)) return true;
-  if (/^(<.*>|\*+|x+|changeme|change_me|none|null|false|true|0|-|dummy|placeholder|example)$/i.test(v)) return true;
+  // `${VAR}` parts only (`${USER}:${PASS}`), templates (`{{ .Token }}`, `%(token)s`)
+  if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[:@/._-]?)+$/.test(v)) return true;
+  if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\))$/.test(v)) return true;
+  if (
+    /^(<.*>|\[.*\]|\*+|x+|\.{3}|…|changeme|change[_-]?me|replace[_-]?me|your[_-][\w-]*|todo|tbd|fixme|none|null|nil|undefined|unset|n\/a|false|true|0|-|dummy|placeholder|example|sample)$/i.test(
+      v,
+    )
+  ) {
+    return true;
+  }
   return false;
 }
 

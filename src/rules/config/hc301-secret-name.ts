@@ -1,0 +1,81 @@
+// HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
+// boundaries with an allow-list of suffixes that describe a secret without holding one
+// (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
+// never punished. A shipped-stage ENV with a literal value (or one copied from a build
+// argument) is baked into the image config: error. Everything else: warning.
+import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/detect.js';
+import { referencedVars } from '../../dockerfile/expand.js';
+import type { Rule, RuleHit } from '../types.js';
+import { argDecls, isShipped, propertyLine } from './shared.js';
+
+export const hc301: Rule = {
+  meta: {
+    id: 'HC301',
+    title: 'ARG or ENV name indicates a secret',
+    severity: 'warning',
+    check: 'no-secrets',
+    anchors: {
+      hadolint: ['DL3064'],
+      trivy: ['DS-0031'],
+      dockle: ['CIS-DI-0010'],
+      buildkit: ['SecretsUsedInArgOrEnv'],
+      kics: ['781e75f7'],
+    },
+    description:
+      'ENV values are stored in the image config and visible to anyone who can pull the image (`docker inspect`); build arguments end up in `docker history`, the build cache and provenance attestations. Secrets belong in build secrets (`RUN --mount=type=secret`) or are given at run time.',
+  },
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+    for (const instr of all) {
+      if (instr.keyword === 'ARG') {
+        for (const d of argDecls(instr, model.escapeChar)) {
+          if (!secretNameMatch(d.name)) continue;
+          // a provider-shaped default is HC302's (more precise) finding
+          if (d.value !== null && findSecretValues(d.value).length > 0) continue;
+          const line = propertyLine(model, instr, d.name);
+          hits.push({
+            line,
+            message:
+              d.value === null || isPlaceholder(d.value)
+                ? `ARG ${d.name} looks like a secret passed with --build-arg, which leaves it in the build cache, provenance and (when a shipped RUN uses it) docker history: use RUN --mount=type=secret,id=${d.name.toLowerCase()} instead.`
+                : `ARG ${d.name} looks like a secret and has a literal default in the Dockerfile: remove the default, rotate the value, and pass it with RUN --mount=type=secret,id=${d.name.toLowerCase()}.`,
+          });
+        }
+      } else if (instr.keyword === 'ENV') {
+        const shipped = isShipped(model, instr);
+        const scope = model.scope(instr);
+        for (const p of instr.properties) {
+          if (!secretNameMatch(p.name)) continue;
+          if (p.value !== null && findSecretValues(p.value).length > 0) continue;
+          const line = propertyLine(model, instr, p.name);
+          const fromArgs = referencedVars(p.value ?? '', model.escapeChar).filter((n) => {
+            const o = scope.origin(n);
+            return o !== undefined && o.kind !== 'ENV';
+          });
+          if (shipped && fromArgs.length > 0) {
+            hits.push({
+              line,
+              severity: 'error',
+              message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
+            });
+          } else if (shipped && !isPlaceholder(p.value)) {
+            hits.push({
+              line,
+              severity: 'error',
+              message: `ENV ${p.name} sets a literal secret in the shipped image's config, where docker inspect shows it: remove it, rotate the value, and give it at run time (-e, a mounted secret file such as ${p.name}_FILE).`,
+            });
+          } else {
+            hits.push({
+              line,
+              message: shipped
+                ? `ENV ${p.name} looks like a secret and is declared in the shipped image with an empty or placeholder value: give it at run time only (-e, or ${p.name}_FILE pointing to a mounted secret).`
+                : `ENV ${p.name} looks like a secret in a build stage: its value stays in the build cache; use RUN --mount=type=secret for build-time credentials.`,
+            });
+          }
+        }
+      }
+    }
+    return hits;
+  },
+};

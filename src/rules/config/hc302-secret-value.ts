@@ -1,0 +1,39 @@
+// HC302: a credential-shaped *value* written in the Dockerfile (ENV, ARG default, LABEL,
+// RUN text and heredocs, anything): AWS keys, GitHub/GitLab/Slack/Stripe/OpenAI tokens,
+// private-key blocks, URLs with `user:password@`. Found whatever the variable is called,
+// in every stage (the Dockerfile itself is committed). The value is masked in the message.
+import { findSecretValues, maskSecret } from '../../secrets/detect.js';
+import type { Rule, RuleHit } from '../types.js';
+import { physicalLines } from './shared.js';
+
+export const hc302: Rule = {
+  meta: {
+    id: 'HC302',
+    title: 'Hard-coded secret value',
+    severity: 'error',
+    check: 'no-secrets',
+    anchors: { dockle: ['CIS-DI-0010'], checkov: ['CKV_SECRET_*'], kics: ['487f4be7', '3e2d3b2f', 'baee238e', '74736dd1', '2f665079', 'c4d3b58a', '76c0bcde', '51b5b840'] },
+    description:
+      'A credential written in the Dockerfile is in the repository history, the build cache, the image layers or config, and every copy of them. Rotate it, then pass it as a build secret (`RUN --mount=type=secret`) or at run time.',
+  },
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    for (const instr of model.instructions) {
+      for (const { line, text } of physicalLines(model, instr)) {
+        let end = -1;
+        for (const m of findSecretValues(text)) {
+          if (m.index < end) continue; // a token inside a URL already reported
+          end = m.index + m.length;
+          const value = text.slice(m.index, end);
+          hits.push({
+            line,
+            column: m.index + 1,
+            endColumn: end + 1,
+            message: `${instr.keyword} contains a hard-coded ${m.kind} (${maskSecret(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};
