@@ -32,9 +32,10 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
 }
 
-// Markdown punctuation that can start emphasis, links, code, tables, headings or HTML.
+// Markdown punctuation that can start emphasis, links, images, code, tables or headings
+// inside a line (`(`, `!` and `+` are harmless once `[` is escaped and nothing starts a line).
 // `&<>` become entities, the rest get a backslash (GFM allows escaping any ASCII punctuation).
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~]/g;
+const MARKDOWN_SPECIAL = /[\\`*_[\]#|~]/g;
 
 /**
  * One line of user text for a table cell, a list item or a link label: redacted,
@@ -71,6 +72,8 @@ export function codeBlock(
   if (lines.length > maxLines) lines = [`… ${lines.length - maxLines} earlier lines`, ...lines.slice(-maxLines)];
   let body = lines.join('\n');
   if (body.length > maxChars) body = `…${body.slice(body.length - maxChars + 1)}`;
+  // Mentions do not ping inside code, but a copy-paste of the text should not either.
+  body = neutralizeMentions(body);
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}text\n${body}\n${fence}`;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { CHECK_LABELS, checkRuleId, failedCheckFindings, type SourceReader } from './check-findings.js';
 import { DOCS_BASE, ruleDocUrl } from './docs.js';
-import { stripControl, truncate } from './escape.js';
+import { encodePath, stripControl, truncate } from './escape.js';
 import { toRepoPath } from './paths.js';
 import { anchorEntries, noRuleMeta, type RuleMetaLookup } from './rule-meta.js';
 import { redact } from '../secrets/detect.js';
@@ -20,7 +20,7 @@ export interface SarifOptions {
   readSource?: SourceReader;
   /** Repository root, to make absolute paths relative. */
   workspace?: string;
-  /** runAutomationDetails.id prefix: one category per matrix leg (upload-sarif needs it unique). */
+  /** automationDetails.id prefix: one category per matrix leg (upload-sarif needs it unique). */
   category?: string;
   toolVersion?: string;
   secrets?: readonly string[];
@@ -141,7 +141,8 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): SarifLog {
   const lookup = opts.ruleMeta ?? noRuleMeta;
   const secrets = opts.secrets ?? [];
   const findings = sarifFindings(report, opts.readSource)
-    .map((f) => ({ f, uri: toRepoPath(f.file, opts.workspace) }))
+    // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
+    .map((f) => ({ f, uri: encodePath(toRepoPath(f.file, opts.workspace)) }))
     .sort(
       (a, b) =>
         a.uri.localeCompare(b.uri) ||
@@ -190,6 +191,7 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): SarifLog {
     results,
     columnKind: 'unicodeCodePoints',
   };
-  if (opts.category) run.runAutomationDetails = { id: `${opts.category.replace(/\/+$/, '')}/` };
+  // The property is automationDetails (its type is called runAutomationDetails in the spec).
+  if (opts.category) run.automationDetails = { id: `${opts.category.replace(/\/+$/, '')}/` };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
