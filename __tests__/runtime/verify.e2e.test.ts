@@ -160,7 +160,7 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
   });
 
   it('secret in ENV: no-secrets fails, the value is masked everywhere', async () => {
-    const value = 'sk-live-4f9a8b7c6d5e4f3a2b1c0d9e8f7a';
+    const value = 'sk-live-4f9A8b7C6d5E4f3a2B1c0D9e8F7a';
     const r = await verify('secret-env');
     const s = check(r, 'no-secrets');
     expect(s.status).toBe('fail');
