@@ -52,10 +52,16 @@ export const hc209: Rule = {
   check({ model, trustedBaseImages }) {
     const hc = finalHealthcheck(model);
     if (!hc || hc.none) return [];
-    const t = hc.timings;
+    // Docker does not expand variables in HEALTHCHECK flags (`--timeout=${T}` fails the
+    // build, HC208's business): a flag written with `$` or not parsable is left alone.
+    const given = (name: string) => hc.rawFlags[name] !== undefined;
+    const unknown = (name: string) => given(name) && (/\$/.test(hc.rawFlags[name] ?? '') || hc.timings[name as keyof typeof hc.timings] === undefined);
+    const t = Object.fromEntries(
+      Object.entries(hc.timings).filter(([k]) => !unknown(k)),
+    ) as typeof hc.timings;
     const flagLine = (name: string) => hc.instr.flags.find((f) => f.name === name)?.line ?? hc.instr.line;
     const hits: RuleHit[] = [];
-    if (t.interval !== undefined || t.timeout !== undefined) {
+    if ((t.interval !== undefined || t.timeout !== undefined) && !unknown('interval') && !unknown('timeout')) {
       const interval = t.interval ?? DEFAULT_INTERVAL;
       const timeout = t.timeout ?? DEFAULT_TIMEOUT;
       if (interval > 0 && timeout >= interval) {
@@ -78,13 +84,13 @@ export const hc209: Rule = {
       });
     }
     if (t.retries !== undefined && t.retries > MAX_RETRIES) {
-      const interval = t.interval ?? DEFAULT_INTERVAL;
+      const interval = unknown('interval') ? DEFAULT_INTERVAL : (t.interval ?? DEFAULT_INTERVAL);
       hits.push({
         line: flagLine('retries'),
         message: `--retries=${t.retries} marks the container unhealthy only after about ${fmt(Math.round(interval * t.retries))} of failures: use 3–5 retries and a --start-period for slow start-up instead.`,
       });
     }
-    if (t['start-period'] === undefined && hc.rawFlags['start-period'] === undefined) {
+    if (!given('start-period')) {
       const slow = slowStarter(model, trustedBaseImages);
       if (slow) {
         hits.push({
@@ -93,8 +99,8 @@ export const hc209: Rule = {
         });
       }
     }
-    if (hc.rawFlags['start-interval'] !== undefined) {
-      const noPeriod = hc.rawFlags['start-period'] === undefined;
+    if (given('start-interval')) {
+      const noPeriod = !given('start-period');
       hits.push({
         line: flagLine('start-interval'),
         message: noPeriod
