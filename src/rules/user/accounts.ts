@@ -1,0 +1,293 @@
+// Users and groups of the shipped image as far as the Dockerfile tells: who `useradd`,
+// `adduser`, `groupadd`, `addgroup`, `usermod` create (uid, gid, supplementary groups),
+// names proven to exist by a `chown`/`--chown` that must have succeeded, writes to
+// /etc/passwd we cannot read, and the accounts well-known base images ship.
+import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
+import { chainInstructions } from '../../dockerfile/facts.js';
+import type { BaseImageInfo } from '../../dockerfile/base-images.js';
+import { runInvocations, type Invocation, type Word } from './shell.js';
+
+export interface UserAccount {
+  name: string;
+  uid: string | null;
+  /** Primary group as given (`-g`, `--gid`, `--ingroup`, busybox `-G`), name or number. */
+  gid: string | null;
+  line: number;
+}
+
+export interface AccountFacts {
+  users: Map<string, UserAccount>;
+  groups: Map<string, { gid: string | null; line: number }>;
+  /** Supplementary groups added to a user (`useradd -G`, `usermod -aG`, `adduser u g`). */
+  supplementary: Map<string, { groups: string[]; line: number }>;
+  /** Names a succeeding `chown`/`--chown` proves to exist (user part and group part). */
+  provenUsers: Set<string>;
+  provenGroups: Set<string>;
+  /** Lines that write or copy /etc/passwd in a way we do not parse: any user may exist after them. */
+  opaquePasswd: number[];
+}
+
+const USERADD_VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
+const ADDUSER_VALUE = /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
+const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
+const USERMOD_VALUE = /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
+
+interface Parsed {
+  opts: Map<string, string>;
+  flags: Set<string>;
+  positionals: string[];
+}
+
+/** Split an invocation's args into options (with values), bare flags and positionals. */
+export function parseOpts(args: Word[], takesValue: RegExp): Parsed {
+  const opts = new Map<string, string>();
+  const flags = new Set<string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].text;
+    if (a === '--') {
+      positionals.push(...args.slice(i + 1).map((w) => w.text));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (takesValue.test(a) && i + 1 < args.length) opts.set(a, args[++i].text);
+      else flags.add(a);
+    } else if (a.startsWith('-') && a.length > 1) {
+      // a cluster such as -rmu 1000 or -u1000
+      for (let k = 1; k < a.length; k++) {
+        const o = '-' + a[k];
+        if (takesValue.test(o)) {
+          const rest = a.slice(k + 1);
+          if (rest) opts.set(o, rest);
+          else if (i + 1 < args.length) opts.set(o, args[++i].text);
+          break;
+        }
+        flags.add(o);
+      }
+    } else positionals.push(a);
+  }
+  return { opts, flags, positionals };
+}
+
+function opt(p: Parsed, ...names: string[]): string | null {
+  for (const n of names) if (p.opts.has(n)) return p.opts.get(n)!;
+  return null;
+}
+
+/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
+export function accountFacts(model: DockerfileModel, until?: Instr | null): AccountFacts {
+  const facts: AccountFacts = {
+    users: new Map(),
+    groups: new Map(),
+    supplementary: new Map(),
+    provenUsers: new Set(),
+    provenGroups: new Set(),
+    opaquePasswd: [],
+  };
+  for (const instr of chainInstructions(model)) {
+    if (until && instr === until) break;
+    if (instr.keyword === 'RUN') scanRun(model, instr, facts);
+    if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      const chown = instr.flags.find((f) => f.name === 'chown')?.value;
+      if (chown) {
+        const [u, g] = model.resolve(chown, instr).value.split(':');
+        if (u) facts.provenUsers.add(u);
+        if (g) facts.provenGroups.add(g);
+      }
+      const words = instr.json ?? instr.args;
+      const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+      const sources = words.slice(0, -1).join(' ');
+      if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources)) facts.opaquePasswd.push(instr.line);
+    }
+  }
+  return facts;
+}
+
+function addSupplementary(facts: AccountFacts, user: string, groups: string[], line: number) {
+  const cur = facts.supplementary.get(user) ?? { groups: [], line };
+  for (const g of groups) if (g && !cur.groups.includes(g)) cur.groups.push(g);
+  cur.line = line;
+  facts.supplementary.set(user, cur);
+}
+
+function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
+  const invs = runInvocations(model, instr);
+  for (const inv of invs) applyInvocation(inv, facts);
+  // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
+  const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+  if (/(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)) {
+    facts.opaquePasswd.push(instr.line);
+  }
+}
+
+function applyInvocation(inv: Invocation, facts: AccountFacts) {
+  const line = inv.line;
+  switch (inv.name) {
+    case 'useradd': {
+      const p = parseOpts(inv.args, USERADD_VALUE);
+      const name = p.positionals[p.positionals.length - 1];
+      if (!name || p.flags.has('-D')) return;
+      facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid: opt(p, '-g', '--gid'), line });
+      if (!p.flags.has('-N') && !p.flags.has('--no-user-group') && !opt(p, '-g', '--gid')) {
+        facts.groups.set(name, { gid: p.opts.has('-u') || p.opts.has('--uid') ? opt(p, '-u', '--uid') : null, line });
+      }
+      const g = opt(p, '-G', '--groups');
+      if (g) addSupplementary(facts, name, g.split(','), line);
+      return;
+    }
+    case 'adduser': {
+      const p = parseOpts(inv.args, ADDUSER_VALUE);
+      const [name, group] = p.positionals;
+      if (!name) return;
+      if (group && facts.users.has(name)) {
+        addSupplementary(facts, name, [group], line);
+        return;
+      }
+      const busyboxPrimary = opt(p, '-G');
+      const gid = opt(p, '--gid', '--ingroup') ?? busyboxPrimary ?? group ?? null;
+      facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid, line });
+      if (!gid) facts.groups.set(name, { gid: opt(p, '-u', '--uid'), line });
+      const extra = opt(p, '--add-extra-groups');
+      if (extra) addSupplementary(facts, name, extra.split(','), line);
+      return;
+    }
+    case 'groupadd': {
+      const p = parseOpts(inv.args, GROUPADD_VALUE);
+      const name = p.positionals[p.positionals.length - 1];
+      if (name) facts.groups.set(name, { gid: opt(p, '-g', '--gid'), line });
+      return;
+    }
+    case 'addgroup': {
+      const p = parseOpts(inv.args, /^-g$|^--gid$/);
+      const [a, b] = p.positionals;
+      if (a && b) addSupplementary(facts, a, [b], line);
+      else if (a) facts.groups.set(a, { gid: opt(p, '-g', '--gid'), line });
+      return;
+    }
+    case 'usermod': {
+      const p = parseOpts(inv.args, USERMOD_VALUE);
+      const name = p.positionals[p.positionals.length - 1];
+      if (!name) return;
+      const g = opt(p, '-G', '--groups');
+      if (g) addSupplementary(facts, name, g.split(','), line);
+      const renamed = opt(p, '-l', '--login');
+      const base = facts.users.get(name) ?? { name, uid: null, gid: null, line };
+      const uid = opt(p, '-u', '--uid') ?? base.uid;
+      const gid = opt(p, '-g', '--gid') ?? base.gid;
+      facts.users.set(renamed ?? name, { name: renamed ?? name, uid, gid, line });
+      return;
+    }
+    case 'gpasswd': {
+      const p = parseOpts(inv.args, /^-[adAMr]$|^--(add|delete|administrators|members)$/);
+      const add = opt(p, '-a', '--add');
+      const group = p.positionals[0];
+      if (add && group) addSupplementary(facts, add, [group], line);
+      return;
+    }
+    case 'chown':
+    case 'chgrp': {
+      const positional = inv.args.filter((w) => !w.text.startsWith('-'));
+      const spec = positional[0]?.text ?? '';
+      if (!spec || spec.includes('$')) return;
+      if (inv.name === 'chgrp') {
+        facts.provenGroups.add(spec);
+        return;
+      }
+      const [u, g] = spec.split(/[:.]/);
+      if (u) facts.provenUsers.add(u);
+      if (g) facts.provenGroups.add(g);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export interface BaseAccounts {
+  /** False when we do not know the base image's /etc/passwd. */
+  known: boolean;
+  users: Map<string, { uid: string; gid: string }>;
+  groups: Set<string>;
+}
+
+const DEBIAN_USERS: [string, string][] = [
+  ['root', '0'], ['daemon', '1'], ['bin', '2'], ['sys', '3'], ['sync', '4'], ['games', '5'], ['man', '6'], ['lp', '7'],
+  ['mail', '8'], ['news', '9'], ['uucp', '10'], ['proxy', '13'], ['www-data', '33'], ['backup', '34'], ['list', '38'],
+  ['irc', '39'], ['_apt', '42'], ['nobody', '65534'],
+];
+const ALPINE_USERS: [string, string][] = [
+  ['root', '0'], ['bin', '1'], ['daemon', '2'], ['adm', '3'], ['lp', '4'], ['sync', '5'], ['shutdown', '6'], ['halt', '7'],
+  ['mail', '8'], ['news', '9'], ['uucp', '10'], ['operator', '11'], ['man', '13'], ['postmaster', '14'], ['cron', '16'],
+  ['ftp', '21'], ['sshd', '22'], ['at', '25'], ['squid', '31'], ['xfs', '33'], ['games', '35'], ['cyrus', '85'],
+  ['vpopmail', '89'], ['ntp', '123'], ['smmsp', '209'], ['guest', '405'], ['nobody', '65534'],
+];
+const RHEL_USERS: [string, string][] = [
+  ['root', '0'], ['bin', '1'], ['daemon', '2'], ['adm', '3'], ['lp', '4'], ['sync', '5'], ['shutdown', '6'], ['halt', '7'],
+  ['mail', '8'], ['operator', '11'], ['games', '12'], ['ftp', '14'], ['nobody', '65534'],
+];
+const BUSYBOX_USERS: [string, string][] = [
+  ['root', '0'], ['daemon', '1'], ['bin', '2'], ['sys', '3'], ['sync', '4'], ['mail', '8'], ['www-data', '33'],
+  ['operator', '37'], ['nobody', '65534'],
+];
+const COMMON_GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'wheel', 'staff', 'users', 'nogroup', 'nobody', 'www-data', 'shadow', 'utmp', 'video', 'audio'];
+
+/** Service users the official images add (docker-library Dockerfiles). */
+const SERVICE_USERS: Record<string, [string, string][]> = {
+  node: [['node', '1000']],
+  nginx: [['nginx', '101']],
+  'nginx-unprivileged': [['nginx', '101']],
+  postgres: [['postgres', '999']],
+  redis: [['redis', '999']],
+  mysql: [['mysql', '999']],
+  mariadb: [['mysql', '999']],
+  mongo: [['mongodb', '999']],
+  ubuntu: [['ubuntu', '1000']],
+  dotnet: [['app', '1654']],
+  'dotnet-chiseled': [['app', '1654']],
+};
+
+/** Accounts a base image ships; `known: false` when we cannot tell (unknown or build-arg base). */
+export function baseAccounts(info: BaseImageInfo | null, image: string): BaseAccounts {
+  const unknown: BaseAccounts = { known: false, users: new Map(), groups: new Set() };
+  if (!info) return unknown;
+  const users = new Map<string, { uid: string; gid: string }>();
+  const add = (list: [string, string][]) => {
+    for (const [n, id] of list) users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
+  };
+  const tag = image.toLowerCase();
+  switch (info.family) {
+    case 'scratch':
+      return { known: true, users, groups: new Set() };
+    case 'distroless':
+    case 'chainguard':
+      users.set('root', { uid: '0', gid: '0' });
+      users.set('nonroot', { uid: '65532', gid: '65532' });
+      users.set('nobody', { uid: '65534', gid: '65534' });
+      return { known: true, users, groups: new Set(['root', 'nonroot', 'nobody', 'tty', 'staff']) };
+    case 'dotnet-chiseled':
+      users.set('root', { uid: '0', gid: '0' });
+      users.set('app', { uid: '1654', gid: '1654' });
+      return { known: true, users, groups: new Set(['root', 'app']) };
+    case 'ubi':
+      add(RHEL_USERS);
+      users.set('default', { uid: '1001', gid: '0' });
+      break;
+    case 'trusted (config)':
+    case 'bitnami':
+      return unknown;
+    default: {
+      if (!info.officialRoot && !['nginx-unprivileged', 'dotnet'].includes(info.family)) return unknown;
+      if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family)) add(RHEL_USERS);
+      else if (info.family === 'busybox') add(BUSYBOX_USERS);
+      else if (info.family === 'alpine' || /alpine/.test(tag)) add(ALPINE_USERS);
+      else if (['debian', 'ubuntu', 'python', 'node', 'golang', 'ruby', 'perl', 'rust', 'php', 'buildpack-deps', 'httpd', 'nginx', 'nginx-unprivileged', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo', 'eclipse-temurin', 'dotnet'].includes(info.family))
+        add(DEBIAN_USERS);
+      else return unknown;
+    }
+  }
+  for (const [n, id] of SERVICE_USERS[info.family] ?? []) users.set(n, { uid: id, gid: id });
+  const groups = new Set([...COMMON_GROUPS, ...users.keys()]);
+  return { known: true, users, groups };
+}
