@@ -1,0 +1,492 @@
+// Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
+// against WORKDIR, the runtime user, --chown values, users created in a stage chain,
+// the stages a build needs, Windows stages, and a small shell-word splitter for RUN.
+import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
+import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
+import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
+
+export interface Word {
+  value: string;
+  line: number;
+}
+
+export interface CopyParts {
+  sources: Word[];
+  dest: Word | null;
+  /** `COPY <<EOF /dest` */
+  heredoc: boolean;
+  /** written as a JSON array */
+  json: boolean;
+}
+
+function unquote(s: string): string {
+  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'"))) ? s.slice(1, -1) : s;
+}
+
+/** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
+export function copyParts(instr: Instr): CopyParts {
+  if (instr.json) {
+    const words = instr.json.map((value) => ({ value, line: instr.line }));
+    return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: true };
+  }
+  if (instr.heredocs.length > 0) {
+    // Only the first line carries sources and destination; the rest are heredoc bodies.
+    const first = instr.text.split(/\r?\n/)[0] ?? '';
+    const words = first.split(/\s+/).filter(Boolean).map((w) => ({ value: unquote(w), line: instr.line }));
+    return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
+  }
+  const nodes = instr.node.getArguments();
+  const words = nodes.map((a) => ({ value: unquote(a.getValue()), line: a.getRange().start.line + 1 }));
+  return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: false };
+}
+
+export function flag(instr: Instr, name: string): { value: string; line: number } | null {
+  const f = instr.flags.find((x) => x.name === name);
+  return f && f.value !== null ? { value: unquote(f.value), line: f.line } : null;
+}
+
+/** Drive-letter or UNC-free Windows absolute path (`C:\app`, `c:/app`). */
+export function isWindowsAbsolute(p: string): boolean {
+  return /^[A-Za-z]:([\\/]|$)/.test(p);
+}
+
+export function isAbsolute(p: string): boolean {
+  return p.startsWith('/') || isWindowsAbsolute(p);
+}
+
+/** Normalise a POSIX path: collapse `//`, `.` and `..`; keep a trailing slash off. */
+export function normalize(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+export function joinPath(base: string, p: string): string {
+  return normalize(p.startsWith('/') ? p : `${base}/${p}`);
+}
+
+/** Is `p` equal to or below `dir`? (both normalised) */
+export function isUnder(p: string, dir: string): boolean {
+  return dir === '/' || p === dir || p.startsWith(dir + '/');
+}
+
+/** Resolve a text at an instruction; null when a variable is unknown or undefined. */
+export function resolved(model: DockerfileModel, text: string, instr: Instr): string | null {
+  const r = model.resolve(text, instr);
+  return r.complete ? r.value : null;
+}
+
+/**
+ * The working directory in effect at `instr`, following the stage chain.
+ * `null` when no WORKDIR was set (the base image decides), `undefined` when it cannot be resolved.
+ */
+export function workdirAt(model: DockerfileModel, instr: Instr): string | null | undefined {
+  const stage = model.stageOf(instr);
+  if (!stage) return null;
+  const chain = model.chain(stage).reverse();
+  let wd: string | null | undefined = null;
+  for (const s of chain) {
+    for (const i of s.instructions) {
+      if (i === instr) return wd;
+      if (i.keyword !== 'WORKDIR') continue;
+      const v = resolved(model, i.args.join(' '), i);
+      if (v === null) {
+        wd = undefined;
+      } else if (v.startsWith('/')) {
+        wd = normalize(v);
+      } else if (isWindowsAbsolute(v)) {
+        wd = undefined; // Windows paths: not modelled
+      } else {
+        wd = wd === undefined ? undefined : joinPath(wd ?? '/', v);
+      }
+    }
+  }
+  return wd;
+}
+
+/** Absolute destination of a COPY/ADD (trailing slash dropped), or null when unknown. */
+export function absoluteDest(model: DockerfileModel, instr: Instr, dest: string): string | null {
+  const v = resolved(model, dest, instr);
+  if (v === null || isWindowsAbsolute(v)) return null;
+  if (v.startsWith('/')) return normalize(v);
+  const wd = workdirAt(model, instr);
+  if (wd === undefined) return null;
+  return joinPath(wd ?? '/', v);
+}
+
+/** The user the shipped container runs as, when the Dockerfile (or a known base) says so. */
+export interface RuntimeUser {
+  user: string;
+  group: string | null;
+  /** The USER line, or null when the base image's default user applies. */
+  line: number | null;
+  /** As written, for messages. */
+  label: string;
+}
+
+export function runtimeUser(model: DockerfileModel, trusted: Parameters<typeof externalBase>[1] = []): RuntimeUser | null {
+  const eff = effectiveUser(model);
+  if (eff) {
+    if (!eff.resolved.complete) return null;
+    return { user: eff.user, group: eff.group, line: eff.instr.line, label: eff.raw };
+  }
+  const base = externalBase(model, trusted);
+  const u = base?.info?.user;
+  if (u === undefined || u === null) return null;
+  const [user, group] = splitUser(u);
+  return { user, group, line: null, label: `${u || 'root'} (default of ${base?.resolved.value})` };
+}
+
+export function isNonRoot(u: RuntimeUser | null): u is RuntimeUser {
+  return u !== null && !isRootUser(u.user);
+}
+
+/** Stage chain instructions in build order, up to (excluding) `before` when given. */
+export function chainBefore(model: DockerfileModel, stage: Stage, before?: Instr): Instr[] {
+  const out: Instr[] = [];
+  for (const s of model.chain(stage).reverse()) {
+    for (const i of s.instructions) {
+      if (i === before) return out;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Stages the target needs: its FROM chain plus stages named by COPY --from / RUN --mount from=, transitively. */
+export function neededStages(model: DockerfileModel): Stage[] {
+  const seen = new Set<number>();
+  const queue: Stage[] = model.target ? [model.target] : [];
+  while (queue.length) {
+    const s = queue.pop()!;
+    for (const c of model.chain(s)) {
+      if (seen.has(c.index)) continue;
+      seen.add(c.index);
+      for (const i of c.instructions) {
+        const refs: string[] = [];
+        const from = i.keyword === 'COPY' ? flag(i, 'from') : null;
+        if (from) refs.push(from.value);
+        for (const f of i.flags) {
+          if (f.name !== 'mount' || !f.value) continue;
+          const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+          if (m) refs.push(unquote(m[1]));
+        }
+        for (const r of refs) {
+          const v = resolved(model, r, i);
+          const ref = v === null ? null : model.stageByRef(v);
+          if (ref && !seen.has(ref.index)) queue.push(ref);
+        }
+      }
+    }
+  }
+  return model.stages.filter((s) => seen.has(s.index));
+}
+
+/** The target image's stages, root of the chain first. */
+export function shippedStages(model: DockerfileModel): Stage[] {
+  return model.chain().reverse();
+}
+
+// ---------------------------------------------------------------- users and groups
+
+export interface Chown {
+  raw: string;
+  value: string | null;
+  user: string;
+  group: string | null;
+  line: number;
+}
+
+export function chownOf(model: DockerfileModel, instr: Instr): Chown | null {
+  const f = flag(instr, 'chown');
+  if (!f) return null;
+  const value = resolved(model, f.value, instr);
+  const [user, group] = value === null ? ['', null] : splitUser(value);
+  return { raw: f.value, value, user, group, line: f.line };
+}
+
+export const isNumeric = (s: string): boolean => /^\d+$/.test(s);
+
+export interface KnownAccounts {
+  users: Map<string, string | null>; // name -> uid when known
+  groups: Map<string, string | null>;
+  /** /etc/passwd or /etc/group was copied in or written wholesale: any name may exist. */
+  opaque: boolean;
+}
+
+const ACCOUNT_CMD = /^(useradd|adduser|groupadd|addgroup)$/;
+const OPTS_WITH_VALUE = new Set([
+  '-u', '--uid', '-g', '--gid', '-G', '--groups', '-s', '--shell', '-d', '--home', '--home-dir', '-h', '-c', '--comment',
+  '--gecos', '--ingroup', '-k', '--skel', '-K', '--key', '-p', '--password', '-e', '--expiredate', '-f', '--inactive',
+  '-b', '--base-dir', '-R', '--root', '-P', '--prefix', '-Z', '--selinux-user', '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--conf',
+]);
+
+/** Users and groups created by RUN/COPY in these instructions (useradd, adduser, groupadd, addgroup, passwd edits). */
+export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownAccounts {
+  const acc: KnownAccounts = { users: new Map(), groups: new Map(), opaque: false };
+  for (const i of instrs) {
+    if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+      const parts = copyParts(i);
+      const dest = parts.dest ? (resolved(model, parts.dest.value, i) ?? '') : '';
+      const srcs = parts.sources.map((s) => s.value);
+      if (/^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) || srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) || (dest === '/' && i.flags.some((f) => f.name === 'from'))) {
+        acc.opaque = true;
+      }
+      continue;
+    }
+    if (i.keyword !== 'RUN') continue;
+    const text = runText(i);
+    for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
+      // passwd line `name:x:uid:gid:...` or group line `name:x:gid:`
+      if (/\/etc\/passwd/.test(text)) acc.users.set(m[1], m[2]);
+      if (/\/etc\/group/.test(text)) acc.groups.set(m[1], m[2]);
+    }
+    if (/\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(passwd|group)/.test(text)) acc.opaque = true;
+    for (const cmd of simpleCommands(text)) {
+      const w = cmd.words;
+      const at = w.findIndex((x) => ACCOUNT_CMD.test(x.replace(/^.*\//, '')));
+      if (at < 0) continue;
+      const kind = w[at].replace(/^.*\//, '');
+      let id: string | null = null;
+      const names: string[] = [];
+      let system = false;
+      let withGroup = false;
+      for (let k = at + 1; k < w.length; k++) {
+        const x = w[k];
+        if (OPTS_WITH_VALUE.has(x)) {
+          if (x === '-u' || x === '--uid' || ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid'))) id = w[k + 1] ?? null;
+          k++;
+          continue;
+        }
+        const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
+        if (eq) {
+          if (eq[1] === '--uid' || (eq[1] === '--gid' && kind !== 'useradd' && kind !== 'adduser')) id = eq[2];
+          continue;
+        }
+        if (x === '-S' || x === '--system' || x === '-r') system = true;
+        if (x === '--group' || x === '-U' || x === '--user-group') withGroup = true;
+        if (x.startsWith('-')) continue;
+        names.push(x);
+      }
+      void system;
+      void withGroup;
+      if (names.length === 0) continue;
+      if (kind === 'groupadd') acc.groups.set(names[names.length - 1], id);
+      else if (kind === 'addgroup') {
+        // `addgroup NAME` creates a group; Debian `addgroup USER GROUP` adds a user to an existing group.
+        if (names.length === 1) acc.groups.set(names[0], id);
+      } else {
+        // useradd/adduser NAME: most distributions also create a same-named primary group.
+        const name = kind === 'adduser' && names.length === 2 ? names[0] : names[names.length - 1];
+        if (kind === 'adduser' && names.length === 2) continue; // `adduser USER GROUP` (Debian): membership only
+        acc.users.set(name, id);
+        if (!acc.groups.has(name)) acc.groups.set(name, id);
+      }
+    }
+  }
+  return acc;
+}
+
+const DEBIAN_USERS = ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'gnats', 'nobody', '_apt'];
+const DEBIAN_GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice', 'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'gnats', 'shadow', 'utmp', 'video', 'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'];
+const ALPINE_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'news', 'uucp', 'operator', 'man', 'postmaster', 'cron', 'ftp', 'sshd', 'at', 'squid', 'xfs', 'games', 'cyrus', 'vpopmail', 'ntp', 'smmsp', 'guest', 'nobody'];
+const ALPINE_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'floppy', 'mail', 'news', 'uucp', 'man', 'cron', 'console', 'audio', 'cdrom', 'dialout', 'ftp', 'sshd', 'input', 'at', 'tape', 'video', 'netdev', 'readproc', 'squid', 'xfs', 'kvm', 'games', 'shadow', 'cdrw', 'www-data', 'usb', 'vpopmail', 'users', 'ntp', 'nofiles', 'smmsp', 'locate', 'abuild', 'utmp', 'ping', 'nogroup', 'nobody'];
+const RHEL_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'];
+const RHEL_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy', 'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'utempter', 'input', 'kvm', 'render', 'systemd-journal'];
+const EXTRA: Record<string, string[]> = {
+  node: ['node'],
+  nginx: ['nginx'],
+  postgres: ['postgres'],
+  redis: ['redis'],
+  mysql: ['mysql'],
+  mariadb: ['mysql'],
+  mongo: ['mongodb'],
+  httpd: [],
+  tomcat: [],
+  caddy: [],
+};
+
+/** Accounts a known base image provides, or null when we do not know the base. */
+export function baseAccounts(model: DockerfileModel, stage: Stage): { users: Set<string>; groups: Set<string>; family: string } | null {
+  const base = externalBase(model, [], stage);
+  if (!base || !base.resolved.complete || !base.resolved.value) return null;
+  const ref = base.resolved.value;
+  const info = describeBaseImage(ref);
+  if (!info) return null;
+  const r = parseImageRef(ref);
+  const tag = (r.tag ?? '').toLowerCase();
+  const fam = info.family;
+  const mk = (u: string[], g: string[]) => ({ users: new Set(u), groups: new Set(g), family: fam });
+  if (fam === 'scratch') return mk([], []);
+  if (fam === 'distroless' || fam === 'chainguard') return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
+  if (fam === 'dotnet' || fam === 'dotnet-chiseled') return mk(['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])], ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])]);
+  if (fam === 'nginx-unprivileged') return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
+  if (fam === 'ubi') return mk([...RHEL_USERS, 'default'], [...RHEL_GROUPS]);
+  if (!info.officialRoot) return null;
+  const extra = EXTRA[fam] ?? [];
+  if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine')) return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
+  if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam)) return mk(RHEL_USERS, RHEL_GROUPS);
+  if (fam === 'ubuntu') return mk([...DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
+  if (['python', 'node', 'golang', 'ruby', 'perl', 'rust', 'buildpack-deps', 'php', 'debian', 'nginx', 'httpd', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo'].includes(fam)) {
+    return mk([...DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
+  }
+  return null;
+}
+
+const KNOWN_UIDS: Record<string, string> = { nonroot: '65532', nobody: '65534', root: '0' };
+
+/** uid of a user name when the chain or a known base tells us. */
+export function uidOf(model: DockerfileModel, stage: Stage, name: string, created?: KnownAccounts): string | null {
+  if (isNumeric(name)) return name;
+  const c = created ?? accountsCreated(model, chainBefore(model, stage));
+  const id = c.users.get(name);
+  if (id && isNumeric(id)) return id;
+  if (c.users.has(name)) return null;
+  const fam = baseAccounts(model, stage)?.family;
+  if (name === 'node' && fam === 'node') return '1000';
+  if (name === 'app' && (fam === 'dotnet' || fam === 'dotnet-chiseled')) return '1654';
+  if (name === 'ubuntu' && fam === 'ubuntu') return '1000';
+  if (name === 'nginx' && (fam === 'nginx' || fam === 'nginx-unprivileged')) return '101';
+  return KNOWN_UIDS[name] ?? null;
+}
+
+/** Same account? true/false when decidable, null when a name cannot be mapped to an id. */
+export function sameAccount(model: DockerfileModel, stage: Stage, a: string, b: string): boolean | null {
+  if (a === b) return true;
+  const ia = uidOf(model, stage, a);
+  const ib = uidOf(model, stage, b);
+  if (ia !== null && ib !== null) return ia === ib;
+  // Two different names are two accounts; a name against an unmapped number cannot be decided.
+  if (!isNumeric(a) && !isNumeric(b)) return false;
+  return null;
+}
+
+// ---------------------------------------------------------------- Windows
+
+const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([/:-]|$)|mcr\.microsoft\.com\/windows/i;
+const WINDOWS_TAG = /(nanoserver|windowsservercore|servercore|ltsc20\d\d)/i;
+
+/** Is this stage built for Windows: a Windows base, or (base unknown) Windows paths and shells. */
+export function windowsStage(model: DockerfileModel, stage: Stage): { reason: string } | null {
+  const base = externalBase(model, [], stage);
+  const ref = base?.resolved.value ?? '';
+  if (base && base.resolved.complete && ref) {
+    const r = parseImageRef(ref);
+    const path = (r.registry ? r.registry + '/' : '') + r.repo;
+    if (WINDOWS_IMAGE.test(path) || WINDOWS_TAG.test(r.tag ?? '')) return { reason: `the base image ${ref} is a Windows image` };
+    if (describeBaseImage(ref)) return null; // a known Linux image
+  }
+  if (model.escapeChar !== '`') return null;
+  for (const i of chainBefore(model, stage)) {
+    if (i.keyword === 'WORKDIR' && isWindowsAbsolute(i.args.join(' '))) {
+      return { reason: `the file uses the backtick escape and a Windows WORKDIR (line ${i.line})` };
+    }
+    if (i.keyword === 'SHELL' && /powershell|pwsh|cmd(\.exe)?"/i.test(i.text)) {
+      return { reason: `the file uses the backtick escape and a Windows SHELL (line ${i.line})` };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- shell words
+
+export interface SimpleCommand {
+  words: string[];
+  /** Targets of `>`/`>>` redirections in this command. */
+  redirects: string[];
+}
+
+/**
+ * Split shell text into simple commands (on `&&`, `||`, `;`, `|`, newlines) and words
+ * (quotes removed). Good enough for "which paths does this command write", not a full shell.
+ */
+export function simpleCommands(text: string): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  let words: string[] = [];
+  let redirects: string[] = [];
+  let cur = '';
+  let has = false;
+  let pendingRedirect = false;
+  const endWord = () => {
+    if (!has) return;
+    if (pendingRedirect) {
+      redirects.push(cur);
+      pendingRedirect = false;
+    } else words.push(cur);
+    cur = '';
+    has = false;
+  };
+  const endCmd = () => {
+    endWord();
+    if (words.length || redirects.length) out.push({ words, redirects });
+    words = [];
+    redirects = [];
+  };
+  const t = text.replace(/\\\r?\n/g, ' ');
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "'") {
+      const j = t.indexOf("'", i + 1);
+      cur += j < 0 ? t.slice(i + 1) : t.slice(i + 1, j);
+      has = true;
+      i = j < 0 ? t.length : j;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < t.length && t[j] !== '"') {
+        if (t[j] === '\\' && j + 1 < t.length) j++;
+        cur += t[j];
+        j++;
+      }
+      has = true;
+      i = j;
+    } else if (c === '\\' && i + 1 < t.length) {
+      cur += t[++i];
+      has = true;
+    } else if (c === '#' && !has && (i === 0 || /\s/.test(t[i - 1]))) {
+      const j = t.indexOf('\n', i);
+      i = j < 0 ? t.length : j - 1;
+    } else if (/\s/.test(c)) {
+      if (c === '\n') endCmd();
+      else endWord();
+    } else if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
+      if (c === '&' && t[i + 1] === '>') {
+        endWord();
+        i++;
+        if (t[i + 1] === '>') i++;
+        pendingRedirect = true;
+        continue;
+      }
+      endCmd();
+      if ((c === '&' || c === '|') && t[i + 1] === c) i++;
+    } else if (c === '>') {
+      // `2>`, `>`, `>>`, `>|`; `2>&1` duplicates a descriptor, not a file
+      if (has && /^\d$/.test(cur)) {
+        cur = '';
+        has = false;
+      }
+      endWord();
+      if (t[i + 1] === '>' || t[i + 1] === '|') i++;
+      if (t[i + 1] === '&') {
+        i++;
+        while (i + 1 < t.length && /[\d-]/.test(t[i + 1])) i++;
+        continue;
+      }
+      pendingRedirect = true;
+    } else if (c === '<') {
+      endWord();
+      // input redirection / heredoc marker: skip the next word
+      while (t[i + 1] === '<' || t[i + 1] === '-') i++;
+      while (i + 1 < t.length && /\s/.test(t[i + 1])) i++;
+      while (i + 1 < t.length && !/[\s;&|]/.test(t[i + 1])) i++;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  endCmd();
+  return out;
+}

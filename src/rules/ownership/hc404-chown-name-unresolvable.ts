@@ -1,0 +1,55 @@
+// HC404: COPY/ADD --chown with a user or group name the stage cannot resolve: nothing
+// earlier in the stage chain creates it (useradd, adduser, groupadd, addgroup, a line
+// appended to /etc/passwd or /etc/group, a copied /etc/passwd) and the base image is known
+// not to provide it. The build fails ("unable to find user"), always on scratch.
+// Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
+import type { Rule, RuleHit } from '../types.js';
+import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, neededStages, windowsStage } from './common.js';
+
+export const hc404: Rule = {
+  meta: {
+    id: 'HC404',
+    title: '--chown names a user or group the stage does not have',
+    severity: 'warning',
+    anchors: {},
+    description:
+      'Docker resolves `--chown` names through the /etc/passwd and /etc/group of the stage being built. A name created only in another stage, or on an image without those files (scratch, distroless), fails the build. Numeric ids always work.',
+  },
+  check({ model }) {
+    const hits: RuleHit[] = [];
+    for (const stage of neededStages(model)) {
+      if (windowsStage(model, stage)) continue; // HC415
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+        const chown = chownOf(model, instr);
+        if (!chown || chown.value === null) continue;
+        const names: { kind: 'user' | 'group'; name: string }[] = [];
+        if (chown.user && !isNumeric(chown.user)) names.push({ kind: 'user', name: chown.user });
+        if (chown.group && !isNumeric(chown.group)) names.push({ kind: 'group', name: chown.group });
+        if (names.length === 0) continue;
+        const created = accountsCreated(model, chainBefore(model, stage, instr));
+        if (created.opaque) continue;
+        const base = baseAccounts(model, stage);
+        if (!base) continue;
+        const missing = names.filter(({ kind, name }) =>
+          kind === 'user'
+            ? !created.users.has(name) && !base.users.has(name)
+            : !created.groups.has(name) && !created.users.has(name) && !base.groups.has(name),
+        );
+        if (missing.length === 0) continue;
+        const what = missing.map((m) => `${m.kind} ${m.name}`).join(' and ');
+        const baseText = base.family === 'scratch' ? 'scratch has no /etc/passwd' : `the ${base.family} base image does not provide it`;
+        const elsewhere = model.stages.some((s) => {
+          if (s === stage) return false;
+          const acc = accountsCreated(model, s.instructions);
+          return missing.some((m) => acc.users.has(m.name) || acc.groups.has(m.name));
+        });
+        hits.push({
+          line: chown.line,
+          message: `${instr.keyword} --chown=${chown.raw} names ${what}, which no earlier step of this stage creates${elsewhere ? ' (it is created in another stage, which this one does not inherit)' : ''} and ${baseText}: the build fails, so use numeric ids such as --chown=10001:10001 or create the account first.`,
+        });
+      }
+    }
+    return hits;
+  },
+};
