@@ -74,6 +74,8 @@ export interface FakeGitHub {
   /** Called for every request after it is recorded and before it is answered (race simulation). */
   onRequest?: (req: RecordedRequest) => void;
   failNext(count: number, spec: FailureSpec | number): void;
+  /** Forget comments, pulls, recorded requests, pending failures and hooks (between tests). */
+  reset(): void;
   addComment(c: { issueNumber?: number; body: string; user?: FakeUser }): FakeComment;
   /** Pre-populate `count` comments by another user (a crowded PR). */
   addComments(count: number, opts?: { issueNumber?: number; user?: FakeUser; body?: (i: number) => string }): void;
@@ -122,6 +124,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     graphqlFails: false,
     failNext(count, spec) {
       failures.push({ remaining: count, spec: typeof spec === 'number' ? { status: spec } : spec });
+    },
+    reset() {
+      fake.comments = [];
+      fake.requests.length = 0;
+      fake.pulls.clear();
+      fake.graphqlFails = false;
+      fake.onRequest = undefined;
+      failures.length = 0;
     },
     addComment({ issueNumber = 1, body, user }) {
       const c: FakeComment = { id: nextId++, issueNumber, body, user: user ?? fake.self };
