@@ -11,6 +11,7 @@ describe('HC201 final image has no HEALTHCHECK', () => {
     `);
     expect(f.map((x) => [x.line, x.severity])).toEqual([[1, 'warning']]);
     expect(f[0].check).toBe('healthcheck-defined');
+    expect(f[0].message).toContain('http://localhost:8000/health');
   });
   it('is satisfied by a HEALTHCHECK in the final stage', () => {
     expect(linesOf('HC201', 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n')).toEqual([]);

@@ -21,6 +21,11 @@ describe('HC212 CMD or ENTRYPOINT in shell form', () => {
   it('does not flag exec form', () => {
     expect(linesOf('HC212', 'FROM python:3.12\nENTRYPOINT ["tini", "--"]\nCMD ["uvicorn", "app:app"]\n')).toEqual([]);
   });
+  it('explains a shell-form CMD given to an exec-form ENTRYPOINT', () => {
+    const f = findingsOf('HC212', 'FROM python:3.12\nENTRYPOINT ["tini", "--"]\nCMD python app.py\n');
+    expect(f.map((x) => x.line)).toEqual([3]);
+    expect(f[0].message).toContain('ENTRYPOINT (line 2)');
+  });
   it('reports only the ENTRYPOINT when it is shell form (CMD is then unused)', () => {
     expect(linesOf('HC212', 'FROM python:3.12\nENTRYPOINT /entrypoint.sh\nCMD serve\n')).toEqual([2]);
   });

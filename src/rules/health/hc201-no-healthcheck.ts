@@ -52,11 +52,11 @@ export const hc201: Rule = {
     const stage = model.target;
     if (!stage || finalHealthcheck(model)) return [];
     if (looksLikeService(model, trustedBaseImages)) {
+      const port = appPorts(model)[0]?.port ?? 8080;
       return [
         {
           line: stage.fromInstr.line,
-          message:
-            'The shipped image defines no HEALTHCHECK (none in this stage or the stages it builds FROM): add one that probes the app, e.g. HEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/health"].',
+          message: `The shipped image defines no HEALTHCHECK (none in this stage or the stages it builds FROM): add one that probes the app, e.g. HEALTHCHECK CMD ["curl", "-f", "http://localhost:${port}/health"].`,
         },
       ];
     }

@@ -44,6 +44,15 @@ export const hc212: Rule = {
         });
         continue;
       }
+      if (instr.keyword === 'CMD' && entrypoint?.json) {
+        hits.push({
+          line: instr.line,
+          endLine: instr.endLine,
+          message: `CMD is in shell form, so the exec-form ENTRYPOINT (line ${entrypoint.line}) receives "/bin/sh", "-c", "…" as its arguments: use ${how}.`,
+          ...(fix ? { fix } : {}),
+        });
+        continue;
+      }
       hits.push({
         line: instr.line,
         endLine: instr.endLine,
