@@ -6,7 +6,7 @@
 import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/detect.js';
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
-import { argDecls, isShipped, propertyLine } from './shared.js';
+import { argDecls, expandableText, isShipped, propertyLine, rawProperties } from './shared.js';
 
 export const hc301: Rule = {
   meta: {
@@ -45,11 +45,13 @@ export const hc301: Rule = {
       } else if (instr.keyword === 'ENV') {
         const shipped = isShipped(model, instr);
         const scope = model.scope(instr);
-        for (const p of instr.properties) {
+        const raws = rawProperties(instr);
+        for (const [idx, p] of instr.properties.entries()) {
           if (!secretNameMatch(p.name)) continue;
           if (p.value !== null && findSecretValues(p.value).length > 0) continue;
           const line = propertyLine(model, instr, p.name);
-          const fromArgs = referencedVars(p.value ?? '', model.escapeChar).filter((n) => {
+          const raw = expandableText(raws[idx]?.raw ?? '', model.escapeChar);
+          const fromArgs = referencedVars(raw, model.escapeChar).filter((n) => {
             const o = scope.origin(n);
             return o !== undefined && o.kind !== 'ENV';
           });

@@ -7,7 +7,7 @@
 // as BuildKit does with the base image's config (moby/buildkit#5449).
 import { expand } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
-import { declaredByArgBefore, declarations, referenceLine } from './shared.js';
+import { declaredByArgBefore, declarations, expandableText, rawProperties, referenceLine } from './shared.js';
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR']);
 
@@ -43,12 +43,25 @@ export const hc308: Rule = {
     for (const stage of model.stages) {
       for (const instr of stage.instructions) {
         if (!EXPANDED.has(instr.keyword)) continue;
-        const sameEnv = new Set(instr.keyword === 'ENV' ? instr.properties.map((p) => p.name) : []);
         // COPY/ADD heredoc bodies are file content, not instruction words
         const text = instr.heredocs.length > 0 ? (model.lines[instr.line - 1] ?? '') : instr.text;
-        const { undefinedVars } = expand(text, model.scope(instr).get, model.escapeChar);
+        const undefinedVars = new Set<string>();
+        if (instr.keyword === 'ENV') {
+          // `ENV A=1 B=$A` is HC307's; a self-reference (`PATH=$PATH:…`) or a later name is ours
+          const earlier = new Set<string>();
+          for (const p of rawProperties(instr)) {
+            const value = expandableText(p.raw ?? '', model.escapeChar);
+            for (const n of expand(value, model.scope(instr).get, model.escapeChar).undefinedVars) {
+              if (!earlier.has(n) || n === p.name) undefinedVars.add(n);
+            }
+            earlier.add(p.name);
+          }
+        } else {
+          const expandable = expandableText(text, model.escapeChar);
+          for (const n of expand(expandable, model.scope(instr).get, model.escapeChar).undefinedVars) undefinedVars.add(n);
+        }
         for (const name of undefinedVars) {
-          if (sameEnv.has(name) || BASE_IMAGE_ENV.has(name)) continue; // HC307 covers ENV A=1 B=$A
+          if (BASE_IMAGE_ENV.has(name)) continue;
           if (declaredByArgBefore(model, stage, instr, name)) continue; // `ARG A B=2` second name
           const line = referenceLine(model, instr, name);
           let hint: string;

@@ -141,3 +141,39 @@ export function envInChain(model: DockerfileModel, name: string, stage?: Stage |
   }
   return false;
 }
+
+/**
+ * ENV/LABEL/ARG values as written (quotes and escapes kept; dockerfile-ast's getValue()
+ * removes the escape of `\$X`, which would turn a literal dollar into a variable).
+ */
+export function rawProperties(instr: Instr): { name: string; raw: string | null }[] {
+  const node = instr.node as unknown as { getProperties?: () => { getName(): string; getUnescapedValue(): string | null }[] };
+  const props = node.getProperties?.() ?? [];
+  if (props.length !== instr.properties.length) return instr.properties.map((p) => ({ name: p.name, raw: p.value }));
+  return props.map((p) => ({ name: p.getName(), raw: p.getUnescapedValue() }));
+}
+
+/** Drop single-quoted segments: Docker does not expand variables inside them. */
+export function expandableText(text: string, escapeChar = '\\'): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escapeChar && quote !== "'" && i + 1 < text.length) {
+      out += c + text[i + 1];
+      i++;
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      continue;
+    }
+    if (c === "'" && quote === null) {
+      quote = "'";
+      continue;
+    }
+    if (c === '"') quote = quote === '"' ? null : '"';
+    out += c;
+  }
+  return out;
+}
