@@ -106,7 +106,8 @@ export function validateSyntax(text: string): SyntaxHit[] {
       column: d.range.start.character + 1,
       endColumn: d.range.end.character + 1,
       message,
-      severity: d.severity === ValidationSeverity.WARNING ? 'warning' : 'error',
+      // d.severity is an LSP DiagnosticSeverity: 1 = Error, 2 = Warning
+      severity: d.severity === 2 ? 'warning' : 'error',
     });
   }
   return hits;

@@ -1,0 +1,122 @@
+// The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
+// console output. Known problems print one line naming the file (and line) and exit 2;
+// never a stack trace unless HARDEN_CHECK_DEBUG is set.
+import * as path from 'node:path';
+import { parseCliArgs, USAGE, type CliOptions } from './cli/args.js';
+import { renderText } from './cli/text.js';
+import { InputError } from './inputs.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DockerfileReadError, runPipeline } from './pipeline.js';
+import { newRunId } from './run-id.js';
+import { dockerAvailable, verifyRuntime, cleanupRun } from './runtime/verify.js';
+import { serializeReport } from './report/json.js';
+import { renderSarif } from './report/sarif.js';
+import { fileSourceReader } from './report/source.js';
+import { renderMarkdown } from './report/markdown.js';
+import { allRuleMetas, ruleMeta } from './rules/registry.js';
+import { renderRuleIndex } from './rules/rule-index.js';
+import type { Report } from './report/types.js';
+import { VERSION } from './version.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (e) {
+    return usageError(e);
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (opts.version) {
+    process.stdout.write(`harden-check ${VERSION}\n`);
+    return 0;
+  }
+  if (opts.listRules) {
+    const metas = allRuleMetas();
+    process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : renderRuleIndex(metas)) + '\n');
+    return 0;
+  }
+  const workspace = process.cwd();
+  const runId = `cli-${newRunId({})}`;
+  // Ctrl-C: remove what this run created before exiting.
+  const onSignal = () => {
+    void cleanupRun(runId, []).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const config = loadConfig(opts.config ? path.resolve(opts.config) : '', path.join(workspace, '.harden-check.yml'));
+    const report = await runPipeline({
+      workspace,
+      dockerfile: opts.dockerfiles,
+      dockerfileInput: '',
+      context: opts.context,
+      buildArgs: opts.buildArgs,
+      target: opts.target,
+      buildFlags: opts.buildFlags,
+      image: opts.image,
+      build: opts.build,
+      run: opts.run,
+      envOverrides: opts.envOverrides,
+      healthTimeout: opts.healthTimeout,
+      runArgs: opts.runArgs,
+      network: opts.network,
+      ignore: opts.ignore,
+      failOn: opts.failOn,
+      config,
+      runId,
+      log: {
+        info: (m) => process.stderr.write(`${m}\n`),
+        // the one clear line when no engine answers
+        warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
+      },
+      runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
+    });
+    process.stdout.write(render(report, opts));
+    return report.result === 'pass' ? 0 : 1;
+  } catch (e) {
+    return usageError(e);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function render(report: Report, opts: CliOptions): string {
+  switch (opts.format) {
+    case 'json':
+      return serializeReport(report) + '\n';
+    case 'sarif':
+      return (
+        JSON.stringify(
+          renderSarif(report, {
+            ruleMeta,
+            workspace: process.cwd(),
+            readSource: fileSourceReader(process.cwd()),
+            toolVersion: VERSION,
+          }),
+          null,
+          2,
+        ) + '\n'
+      );
+    case 'markdown':
+      return renderMarkdown(report) + '\n';
+    default:
+      return renderText(report, opts.color);
+  }
+}
+
+function usageError(e: unknown): number {
+  if (e instanceof InputError || e instanceof ConfigError || e instanceof DockerfileReadError) {
+    process.stderr.write(`harden-check: ${e.message}\n`);
+    return 2;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  process.stderr.write(`harden-check: internal error: ${err.message}\n`);
+  if (process.env.HARDEN_CHECK_DEBUG && err.stack) process.stderr.write(err.stack + '\n');
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,116 @@
+// Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
+import { parseArgs } from 'node:util';
+import { FAIL_ON_VALUES, type FailOn } from '../report/types.js';
+import { InputError, parseEnum, parseKeyValues, parseRuleIds, parseSeconds } from '../inputs.js';
+
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
+
+export interface CliOptions {
+  dockerfiles: string[];
+  format: Format;
+  target: string;
+  buildArgs: Record<string, string>;
+  buildFlags: string[];
+  context: string;
+  image: string;
+  build: boolean;
+  run: boolean;
+  failOn: FailOn;
+  ignore: string[];
+  config: string;
+  healthTimeout: number;
+  runArgs: string[];
+  envOverrides: Record<string, string>;
+  network: string;
+  color: boolean;
+  help: boolean;
+  version: boolean;
+  listRules: boolean;
+}
+
+export const USAGE = `Usage: harden-check [options] [Dockerfile ...]
+
+Audits Dockerfiles for production hardening; with a Docker engine it also builds the
+image and proves at runtime: non-root, healthy, env override honoured, no secrets.
+
+Options:
+  -f, --format <text|json|sarif|markdown>   output format (default: text)
+      --static                  static audit only (no build, no run)
+      --no-run                  build and inspect, but do not run the container
+      --image <ref>             verify this image instead of building
+  -t, --target <stage>          build stage to audit and build
+      --build-arg KEY=VALUE     build argument (repeatable)
+      --build-flag <arg>        extra docker build argument (repeatable, e.g. --build-flag=--network=none)
+      --context <dir>           build context (default: the Dockerfile's folder)
+      --env KEY=VALUE           env override to prove (repeatable)
+      --run-arg <arg>           extra docker run argument (repeatable)
+      --network <name>          network of the verification container (default: none)
+      --health-timeout <sec>    seconds to wait for healthy (default: 60)
+      --fail-on <error|warning|note|never>  exit 1 at this severity or above (default: error)
+      --ignore <ids>            rule ids to ignore, comma-separated
+  -c, --config <file>           config file (default: .harden-check.yml when present)
+      --no-color                plain text
+      --list-rules              print the rule index (markdown table; --format json for metadata)
+  -h, --help                    this help
+  -v, --version                 the version
+
+Exit status: 0 passed, 1 failed per --fail-on, 2 bad usage or unreadable input.`;
+
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        static: { type: 'boolean' },
+        'no-run': { type: 'boolean' },
+        image: { type: 'string' },
+        target: { type: 'string', short: 't' },
+        'build-arg': { type: 'string', multiple: true },
+        'build-flag': { type: 'string', multiple: true },
+        context: { type: 'string' },
+        env: { type: 'string', multiple: true },
+        'run-arg': { type: 'string', multiple: true },
+        network: { type: 'string' },
+        'health-timeout': { type: 'string' },
+        'fail-on': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        'list-rules': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const v = parsed.values;
+  const listOf = (x: string[] | undefined) => x ?? [];
+  return {
+    dockerfiles: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'],
+    format: parseEnum('--format', v.format ?? '', FORMATS, 'text'),
+    target: v.target ?? '',
+    buildArgs: parseKeyValues('--build-arg', listOf(v['build-arg']).join('\n')),
+    buildFlags: listOf(v['build-flag']),
+    context: v.context ?? '',
+    image: v.image ?? '',
+    build: !v.static,
+    run: !v.static && !v['no-run'],
+    failOn: parseEnum('--fail-on', v['fail-on'] ?? '', FAIL_ON_VALUES, 'error'),
+    ignore: parseRuleIds('--ignore', listOf(v.ignore).join(',')),
+    config: v.config ?? '',
+    healthTimeout: parseSeconds('--health-timeout', v['health-timeout'] ?? '', 60),
+    runArgs: listOf(v['run-arg']),
+    envOverrides: parseKeyValues('--env', listOf(v.env).join('\n')),
+    network: v.network ?? 'none',
+    color: !v['no-color'] && !env.NO_COLOR && process.stdout.isTTY === true,
+    help: v.help ?? false,
+    version: v.version ?? false,
+    listRules: v['list-rules'] ?? false,
+  };
+}

@@ -1,0 +1,67 @@
+// Console output of the CLI: the checklist, then findings as `file:line` lines that
+// editors and terminals turn into links. Colour only when asked (TTY, no NO_COLOR).
+import type { Check, Finding, Report, TargetReport } from '../report/types.js';
+import { redact } from '../secrets/detect.js';
+
+const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 } as const;
+type Colour = keyof typeof CODES;
+
+export function renderText(report: Report, color: boolean): string {
+  const c = (name: Colour, s: string) => (color ? `\u001b[${CODES[name]}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  for (const t of report.targets) out.push(...renderTarget(t, c));
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  const notes = report.findings.filter((f) => f.severity === 'note').length;
+  const failed = report.targets.flatMap((t) => t.checks).filter((k) => k.status === 'fail').length;
+  const verdict = report.result === 'pass' ? c('green', c('bold', 'PASS')) : c('red', c('bold', 'FAIL'));
+  out.push(
+    `${verdict}  ${failed} failed check${failed === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ` +
+      `${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}` +
+      (report.failOn ? c('grey', `  (fail-on: ${report.failOn})`) : ''),
+  );
+  return out.join('\n') + '\n';
+}
+
+function renderTarget(t: TargetReport, c: (n: Colour, s: string) => string): string[] {
+  const out: string[] = [c('bold', `harden-check ${t.dockerfile}`) + (t.image ? c('grey', `  image ${t.image.slice(0, 19)}`) : '')];
+  for (const note of t.notes ?? []) out.push(c('grey', `  ${clean(note)}`));
+  out.push('');
+  for (const k of t.checks) out.push(`  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}`);
+  const diagnoses = t.checks.filter((k) => k.diagnosis && k.status !== 'pass');
+  for (const k of diagnoses) out.push('', c('bold', `  ${k.id}: why`), ...indent(clean(k.diagnosis!), 4));
+  out.push('');
+  for (const f of t.findings) out.push(findingLine(f, c));
+  if (t.findings.length > 0) out.push('');
+  if (t.buildLogTail && t.checks.some((k) => k.status === 'error')) {
+    out.push(c('bold', '  build log (tail)'), ...indent(clean(t.buildLogTail), 4), '');
+  }
+  return out;
+}
+
+function icon(k: Check, c: (n: Colour, s: string) => string): string {
+  switch (k.status) {
+    case 'pass':
+      return c('green', '✔ pass');
+    case 'fail':
+      return c('red', '✘ fail');
+    case 'error':
+      return c('yellow', '! error');
+    default:
+      return c('grey', '- skip');
+  }
+}
+
+function findingLine(f: Finding, c: (n: Colour, s: string) => string): string {
+  const sev = f.severity === 'error' ? c('red', 'error  ') : f.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'note   ');
+  return `${f.file}:${f.line}  ${sev} ${c('bold', f.ruleId)}  ${clean(f.message)}`;
+}
+
+function indent(text: string, n: number): string[] {
+  return text.split('\n').map((l) => ' '.repeat(n) + l);
+}
+
+/** Never let a Dockerfile's bytes drive the terminal (escape sequences), never print a secret. */
+function clean(s: string): string {
+  return redact(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
+}

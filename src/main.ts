@@ -1,0 +1,65 @@
+// The action's main step: inputs -> pipeline -> publish (outputs, summary, comment,
+// annotations, SARIF) -> verdict. Does nothing at import: index.ts calls run().
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { getInputs, InputError, type Inputs } from './inputs.js';
+import { loadConfig, ConfigError } from './config.js';
+import { runPipeline, DockerfileReadError } from './pipeline.js';
+import { publish, publishOnly } from './publish.js';
+import { newRunId } from './run-id.js';
+import { dockerAvailable, verifyRuntime } from './runtime/verify.js';
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs();
+    if (inputs.report) {
+      await publishOnly(inputs);
+      return;
+    }
+    await audit(inputs);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function audit(inputs: Inputs): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const config = loadConfig(
+    inputs.config ? path.resolve(workspace, inputs.config) : '',
+    path.join(workspace, '.harden-check.yml'),
+  );
+  if (config.path) core.info(`Config: ${path.relative(workspace, config.path) || config.path}`);
+  const report = await runPipeline({
+    workspace,
+    dockerfile: inputs.dockerfile,
+    context: inputs.context,
+    buildArgs: inputs['build-args'],
+    target: inputs.target,
+    buildFlags: inputs['build-flags'],
+    image: inputs.image,
+    build: inputs.build,
+    run: inputs.run,
+    envOverrides: inputs['env-overrides'],
+    healthTimeout: inputs['health-timeout'],
+    runArgs: inputs['run-args'],
+    network: inputs.network,
+    ignore: inputs.ignore,
+    failOn: inputs['fail-on'],
+    config,
+    runId: newRunId(),
+    log: { info: core.info, warning: core.warning },
+    runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
+  });
+  await publish(report, inputs);
+}
+
+/** Known problems are one line; anything else gets its stack only in debug mode. */
+function fail(e: unknown): void {
+  if (e instanceof InputError || e instanceof ConfigError || e instanceof DockerfileReadError) {
+    core.setFailed(e.message);
+    return;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  core.setFailed(`harden-check failed: ${err.message}`);
+  if (core.isDebug() && err.stack) core.debug(err.stack);
+}

@@ -1,0 +1,193 @@
+// The pipeline both entry points run: targets -> static audit -> (build, run, probes)
+// -> one Report. No GitHub here: publishing is the caller's job.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { auditDockerfile } from './engine/audit.js';
+import { mergeChecks } from './engine/merge-checks.js';
+import { TargetNotFoundError } from './dockerfile/model.js';
+import { InputError } from './inputs.js';
+import type { Config } from './config.js';
+import type { FailOn, Finding, Report, TargetReport } from './report/types.js';
+import { decideResult } from './report/verdict.js';
+import { resolveDockerfiles } from './targets.js';
+import { byLine } from './engine/audit.js';
+import type { RuntimeResult } from './runtime/types.js';
+
+export interface PipelineOptions {
+  workspace: string;
+  dockerfile: string[];
+  context: string;
+  buildArgs: Record<string, string>;
+  target: string;
+  buildFlags: string[];
+  image: string;
+  build: boolean;
+  run: boolean;
+  envOverrides: Record<string, string>;
+  healthTimeout: number;
+  runArgs: string[];
+  network: string;
+  ignore: string[];
+  failOn: FailOn;
+  config: Config;
+  runId: string;
+  /** Name of the input the Dockerfile paths came from, for errors ('' in the CLI). */
+  dockerfileInput?: string;
+  /** Progress messages for the log. */
+  log: PipelineLog;
+  /** The runtime half, injected so the static pipeline loads and tests without Docker. */
+  runtime?: RuntimeAdapter;
+}
+
+export interface PipelineLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface RuntimeAdapter {
+  available(): Promise<boolean>;
+  verify(opts: import('./runtime/types.js').RuntimeOptions): Promise<RuntimeResult>;
+}
+
+/** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
+export class DockerfileReadError extends Error {}
+
+export async function runPipeline(opts: PipelineOptions): Promise<Report> {
+  const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+  const wantsRuntime = opts.image !== '' || opts.build;
+  let engine = false;
+  if (wantsRuntime && opts.runtime) {
+    engine = await opts.runtime.available();
+    if (!engine) {
+      opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
+    }
+  }
+
+  const targets: TargetReport[] = [];
+  for (const file of files) {
+    targets.push(await auditTarget(file, opts, engine));
+  }
+  const report: Report = {
+    version: 1,
+    result: 'pass',
+    failOn: opts.failOn,
+    targets,
+    checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
+    findings: targets.flatMap((t) => t.findings),
+  };
+  report.result = decideResult(report, opts.failOn);
+  return report;
+}
+
+async function auditTarget(file: string, opts: PipelineOptions, engine: boolean): Promise<TargetReport> {
+  const abs = path.resolve(opts.workspace, file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`);
+  }
+  const context = path.resolve(opts.workspace, opts.context || path.dirname(file));
+  const t0 = process.hrtime.bigint();
+  let audit;
+  try {
+    audit = auditDockerfile({
+      file,
+      text,
+      target: opts.target || undefined,
+      buildArgs: opts.buildArgs,
+      config: opts.config,
+      ignore: opts.ignore,
+      dockerignore: readDockerignore(abs, context),
+    });
+  } catch (e) {
+    if (e instanceof TargetNotFoundError) throw new InputError(`Input "target": ${e.message}`);
+    throw e;
+  }
+  const auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const target: TargetReport = {
+    dockerfile: file,
+    image: null,
+    checks: audit.checks,
+    findings: audit.findings,
+    timings: { audit: round(auditSeconds) },
+    notes: [],
+  };
+
+  const wantsRuntime = opts.image !== '' || opts.build;
+  if (!wantsRuntime) {
+    target.notes!.push('Static audit only (build: false).');
+    return target;
+  }
+  if (!engine || !opts.runtime) {
+    target.notes!.push('No Docker engine answered: static audit only.');
+    return target;
+  }
+  opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
+  const runtime = await opts.runtime.verify({
+    dockerfile: abs,
+    displayPath: file,
+    context,
+    buildArgs: opts.buildArgs,
+    target: opts.target,
+    buildFlags: opts.buildFlags,
+    image: opts.image,
+    run: opts.run,
+    envOverrides: opts.envOverrides,
+    healthTimeoutSeconds: opts.healthTimeout,
+    runArgs: opts.runArgs,
+    network: opts.network,
+    runId: opts.runId,
+    facts: audit.facts,
+  });
+  target.image = runtime.imageId;
+  target.checks = mergeChecks(audit.checks, runtime.checks);
+  target.findings = dropIgnored([...audit.findings, ...runtime.findings], opts).sort(byLine);
+  target.timings.build = runtime.timings.build;
+  target.timings.verify = runtime.timings.verify;
+  target.buildLogTail = runtime.buildLogTail;
+  target.healthLog = runtime.healthLog;
+  target.notes!.push(...runtime.notes);
+  return target;
+}
+
+/** Runtime findings honour the same ignore list and severity overrides as static ones. */
+function dropIgnored(findings: Finding[], opts: PipelineOptions): Finding[] {
+  const ignore = new Set([...opts.ignore, ...opts.config.ignore]);
+  return findings
+    .filter((f) => !ignore.has(f.ruleId) && opts.config.severity[f.ruleId] !== 'off')
+    .map((f) => {
+      const o = opts.config.severity[f.ruleId];
+      return o && o !== 'off' ? { ...f, severity: o } : f;
+    });
+}
+
+/** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */
+function readDockerignore(dockerfile: string, context: string): string | null {
+  for (const candidate of [`${dockerfile}.dockerignore`, path.join(context, '.dockerignore')]) {
+    if (existsSync(candidate)) {
+      try {
+        return readFileSync(candidate, 'utf8');
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** With several targets, the top-level checklist shows the worst status per check. */
+function mergeAcrossTargets(targets: TargetReport[]): Report['checks'] {
+  const rank = { fail: 0, error: 1, pass: 2, skip: 3 } as const;
+  const ids = targets[0]?.checks.map((c) => c.id) ?? [];
+  return ids.map((id) => {
+    const all = targets.map((t) => ({ t, c: t.checks.find((c) => c.id === id)! })).filter((x) => x.c);
+    all.sort((a, b) => rank[a.c.status] - rank[b.c.status]);
+    const worst = all[0];
+    return { ...worst.c, detail: `${worst.t.dockerfile}: ${worst.c.detail}` };
+  });
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
