@@ -16,6 +16,7 @@ import type { Report } from './report/types.js';
 import { decideResult, describeTally, tally } from './report/verdict.js';
 import { ruleMeta as registryRuleMeta } from './rules/registry.js';
 import { redact, secretNameMatch } from './secrets/detect.js';
+import { VERSION } from './version.js';
 import { emitAnnotations } from './github/annotations.js';
 import { createGitHubClient, type ClientOptions } from './github/client.js';
 import { postStickyComment, type UpsertResult } from './github/comment.js';
@@ -133,7 +134,7 @@ export async function publish(
         readSource,
         workspace: ctx.workspace,
         category: `harden-check/${tag}`,
-        toolVersion: deps.toolVersion,
+        toolVersion: deps.toolVersion ?? VERSION,
         secrets,
       });
       mkdirSync(path.dirname(file), { recursive: true });

@@ -111,7 +111,9 @@ function findingLine(f: Finding, links: LinkContext | null, secrets: readonly st
 }
 
 function checkRow(c: Check, evidenceMax: number, secrets: readonly string[]): string {
-  const seconds = typeof c.seconds === 'number' && Number.isFinite(c.seconds) ? ` (${c.seconds.toFixed(1)} s)` : '';
+  // Durations matter when they are long (a slow health check), not for instant checks.
+  const seconds =
+    typeof c.seconds === 'number' && Number.isFinite(c.seconds) && c.seconds >= 1 ? ` (${c.seconds.toFixed(1)} s)` : '';
   const evidence = inlineText(c.detail, evidenceMax, secrets) + seconds;
   return `| ${CHECK_LABELS[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
 }
