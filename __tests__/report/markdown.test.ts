@@ -249,3 +249,19 @@ describe('escape helpers', () => {
     expect(commentMarker('a-->b')).toBe('<!-- harden-check:a-b -->');
   });
 });
+
+describe('inlineText on arbitrary input (property)', () => {
+  it('never yields a raw pipe, angle bracket, backtick, line break, control character or live mention', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+        const out = inlineText(s, 300);
+        expect(out).not.toMatch(/(^|[^\\])[|`]/);
+        expect(out).not.toMatch(/[<>\n\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+        expect(out).not.toMatch(/@[A-Za-z0-9_-]/);
+        expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+});
