@@ -6,29 +6,44 @@ describe('HC101 final stage runs as root', () => {
     expect(linesOf('HC101', `FROM alpine:3.19\nRUN adduser -D app\nUSER ${user}\n`)).toEqual([3]);
   });
   it('flags a variable that resolves to root', () => {
-    expect(linesOf('HC101', df`
+    expect(
+      linesOf(
+        'HC101',
+        df`
       FROM alpine:3.19
       ARG RUN_AS=0
       USER \${RUN_AS}
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
   });
   it('does not flag a builder stage that uses root (multi-stage)', () => {
-    expect(linesOf('HC101', df`
+    expect(
+      linesOf(
+        'HC101',
+        df`
       FROM golang:1.22 AS build
       USER root
       RUN go build -o /app .
       FROM gcr.io/distroless/static-debian12:nonroot
       COPY --from=build /app /app
       USER 65532:65532
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('flags the USER inherited through FROM <stage>', () => {
-    expect(linesOf('HC101', df`
+    expect(
+      linesOf(
+        'HC101',
+        df`
       FROM alpine:3.19 AS base
       USER root
       FROM base
       CMD ["sh"]
-    `)).toEqual([2]);
+    `,
+      ),
+    ).toEqual([2]);
   });
   it('evaluates the --target stage, not the last one', () => {
     const text = df`
@@ -48,6 +63,8 @@ describe('HC101 final stage runs as root', () => {
     expect(linesOf('HC101', 'FROM alpine:3.19\nARG UID\nUSER ${UID}\n')).toEqual([]);
   });
   it('honours an inline ignore on the line before', () => {
-    expect(linesOf('HC101', 'FROM alpine:3.19\n# harden-check ignore=HC101 -- debug image\nUSER root\n')).toEqual([]);
+    expect(
+      linesOf('HC101', 'FROM alpine:3.19\n# harden-check ignore=HC101 -- debug image\nUSER root\n'),
+    ).toEqual([]);
   });
 });

@@ -19,29 +19,49 @@ describe('HC102 no USER and the base image runs as root', () => {
   it('honours trusted-base-images from the config', () => {
     const text = 'FROM registry.acme.io/base/java:21\nCOPY app.jar /app.jar\n';
     expect(findingsOf('HC102', text).map((f) => f.severity)).toEqual(['note']);
-    expect(linesOf('HC102', text, { config: { trustedBaseImages: [{ image: 'registry.acme.io/base/*', user: '1000' }] } })).toEqual([]);
+    expect(
+      linesOf('HC102', text, {
+        config: { trustedBaseImages: [{ image: 'registry.acme.io/base/*', user: '1000' }] },
+      }),
+    ).toEqual([]);
   });
   it('multi-stage: a USER in a builder stage does not count, the shipped FROM line is reported', () => {
-    expect(linesOf('HC102', df`
+    expect(
+      linesOf(
+        'HC102',
+        df`
       FROM golang:1.22 AS build
       USER 1000
       RUN go build -o /app .
       FROM alpine:3.19
       COPY --from=build /app /app
-    `)).toEqual([4]);
+    `,
+      ),
+    ).toEqual([4]);
   });
   it('multi-stage: a USER inherited through FROM <stage> counts', () => {
-    expect(linesOf('HC102', df`
+    expect(
+      linesOf(
+        'HC102',
+        df`
       FROM alpine:3.19 AS base
       USER 1000:1000
       FROM base
       CMD ["sh"]
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('ARG in FROM: resolves the default, and is a note when it is a build argument without default', () => {
     expect(linesOf('HC102', 'ARG BASE=node:20\nFROM ${BASE}\nCMD ["node"]\n')).toEqual([2]);
-    expect(findingsOf('HC102', 'ARG BASE\nFROM ${BASE}\nCMD ["node"]\n').map((f) => [f.line, f.severity])).toEqual([[2, 'note']]);
-    expect(linesOf('HC102', 'ARG BASE=node:20\nFROM ${BASE}\n', { buildArgs: { BASE: 'gcr.io/distroless/nodejs20-debian12:nonroot' } })).toEqual([]);
+    expect(
+      findingsOf('HC102', 'ARG BASE\nFROM ${BASE}\nCMD ["node"]\n').map((f) => [f.line, f.severity]),
+    ).toEqual([[2, 'note']]);
+    expect(
+      linesOf('HC102', 'ARG BASE=node:20\nFROM ${BASE}\n', {
+        buildArgs: { BASE: 'gcr.io/distroless/nodejs20-debian12:nonroot' },
+      }),
+    ).toEqual([]);
   });
   it('leaves a final USER to HC101/HC103', () => {
     expect(linesOf('HC102', 'FROM python:3.12\nUSER 10001\n')).toEqual([]);

@@ -3,16 +3,24 @@ import { df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC106 USER group semantics', () => {
   it('flags USER name:group that drops supplementary groups', () => {
-    const f = findingsOf('HC106', df`
+    const f = findingsOf(
+      'HC106',
+      df`
       FROM debian:12
       RUN useradd -u 1000 -G audio,video app
       USER app:app
-    `);
+    `,
+    );
     expect(f.map((x) => [x.line, x.severity])).toEqual([[3, 'note']]);
     expect(f[0].message).toContain('audio, video');
   });
   it('sees usermod -aG and uid:gid spellings', () => {
-    expect(linesOf('HC106', 'FROM debian:12\nRUN useradd -u 1000 app\nRUN usermod -aG docker app\nUSER 1000:1000\n')).toEqual([4]);
+    expect(
+      linesOf(
+        'HC106',
+        'FROM debian:12\nRUN useradd -u 1000 app\nRUN usermod -aG docker app\nUSER 1000:1000\n',
+      ),
+    ).toEqual([4]);
   });
   it('does not flag USER name:group without supplementary groups, or USER name alone', () => {
     expect(linesOf('HC106', 'FROM debian:12\nRUN useradd -u 1000 app\nUSER app:app\n')).toEqual([]);

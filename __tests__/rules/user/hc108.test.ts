@@ -14,12 +14,17 @@ describe('HC108 port 22 exposed', () => {
     expect(linesOf('HC108', 'FROM alpine:3.19\nARG P\nEXPOSE ${P}\n')).toEqual([]);
   });
   it('only the shipped chain counts', () => {
-    expect(linesOf('HC108', df`
+    expect(
+      linesOf(
+        'HC108',
+        df`
       FROM alpine:3.19 AS debug
       EXPOSE 22
       FROM alpine:3.19
       EXPOSE 8080
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
     expect(linesOf('HC108', 'FROM alpine:3.19 AS base\nEXPOSE 22\nFROM base\n')).toEqual([2]);
   });
 });

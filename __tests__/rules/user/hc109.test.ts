@@ -18,12 +18,17 @@ describe('HC109 privileged port exposed by a non-root image', () => {
     expect(linesOf('HC109', 'FROM alpine:3.19\nARG U\nEXPOSE 80\nUSER ${U}\n')).toEqual([]);
   });
   it('only the shipped chain counts', () => {
-    expect(linesOf('HC109', df`
+    expect(
+      linesOf(
+        'HC109',
+        df`
       FROM alpine:3.19 AS build
       EXPOSE 80
       FROM alpine:3.19
       USER 1000
       EXPOSE 8080
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
 });

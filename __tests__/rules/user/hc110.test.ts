@@ -20,11 +20,16 @@ describe('HC110 useradd with a large uid without -l', () => {
     expect(linesOf('HC110', 'FROM debian:12\nRUN echo "useradd -u 100000 app"\n')).toEqual([]);
   });
   it('sees heredoc scripts', () => {
-    expect(linesOf('HC110', df`
+    expect(
+      linesOf(
+        'HC110',
+        df`
       FROM debian:12
       RUN <<EOF
       useradd -u 100000 app
       EOF
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
   });
 });

@@ -15,11 +15,16 @@ describe('HC116 VOLUME on a sensitive host path', () => {
     expect(linesOf('HC116', 'FROM alpine:3.19\nVOLUME /data /sysroot /device /var/proc\n')).toEqual([]);
   });
   it('only the shipped chain counts', () => {
-    expect(linesOf('HC116', df`
+    expect(
+      linesOf(
+        'HC116',
+        df`
       FROM alpine:3.19 AS build
       VOLUME /sys
       FROM alpine:3.19
       VOLUME /data
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
 });

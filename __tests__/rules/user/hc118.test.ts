@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { linesOf } from '../../helpers/audit.js';
-import { model } from '../../helpers/audit.js';
+import { linesOf, model } from '../../helpers/audit.js';
+import type { RuleContext } from '../../../src/rules/types.js';
 import { hc118, registryAllowed } from '../../../src/rules/user/hc118-base-registry-not-allowed.js';
 
 const run = (text: string, allowed: string[]) =>
-  hc118.check({ model: model(text), file: 'Dockerfile', trustedBaseImages: [], allowedRegistries: allowed } as Parameters<typeof hc118.check>[0]);
+  hc118.check({
+    model: model(text),
+    file: 'Dockerfile',
+    trustedBaseImages: [],
+    dockerignore: null,
+    enabled: new Set(['HC118']),
+    allowedRegistries: allowed,
+  } as RuleContext & { allowedRegistries: string[] });
 
 describe('HC118 base image from a registry not in the allow-list', () => {
   it('is opt-in and silent without an allow-list', () => {
@@ -13,7 +20,11 @@ describe('HC118 base image from a registry not in the allow-list', () => {
     expect(linesOf('HC118', 'FROM evil.example/x:1\n', { config: { enable: ['HC118'] } })).toEqual([]);
   });
   it('flags a FROM outside the allow-list, every external stage', () => {
-    expect(run('FROM ghcr.io/acme/build:1 AS b\nFROM quay.io/x/y:1\nFROM b\n', ['ghcr.io/acme/']).map((h) => h.line)).toEqual([2]);
+    expect(
+      run('FROM ghcr.io/acme/build:1 AS b\nFROM quay.io/x/y:1\nFROM b\n', ['ghcr.io/acme/']).map(
+        (h) => h.line,
+      ),
+    ).toEqual([2]);
   });
   it('treats Docker Hub short names as docker.io and skips scratch and stage names', () => {
     expect(registryAllowed('python:3.12', ['docker.io'])).toBe(true);
@@ -23,7 +34,9 @@ describe('HC118 base image from a registry not in the allow-list', () => {
     expect(run('FROM scratch\n', ['ghcr.io'])).toEqual([]);
   });
   it('a build-argument base is a note (cannot be checked)', () => {
-    expect(run('ARG BASE\nFROM ${BASE}\n', ['ghcr.io']).map((h) => [h.line, h.severity])).toEqual([[2, 'note']]);
+    expect(run('ARG BASE\nFROM ${BASE}\n', ['ghcr.io']).map((h) => [h.line, h.severity])).toEqual([
+      [2, 'note'],
+    ]);
     expect(run('ARG BASE=ghcr.io/acme/x:1\nFROM ${BASE}\n', ['ghcr.io'])).toEqual([]);
   });
 });

@@ -27,10 +27,13 @@ export interface AccountFacts {
   opaquePasswd: number[];
 }
 
-const USERADD_VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
-const ADDUSER_VALUE = /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
+const USERADD_VALUE =
+  /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
+const ADDUSER_VALUE =
+  /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
 const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
-const USERMOD_VALUE = /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
+const USERMOD_VALUE =
+  /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
 
 interface Parsed {
   opts: Map<string, string>;
@@ -97,9 +100,11 @@ export function accountFacts(model: DockerfileModel, until?: Instr | null): Acco
         if (g) facts.provenGroups.add(g);
       }
       const words = instr.json ?? instr.args;
-      const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+      const dest =
+        words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
       const sources = words.slice(0, -1).join(' ');
-      if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources)) facts.opaquePasswd.push(instr.line);
+      if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
+        facts.opaquePasswd.push(instr.line);
     }
   }
   return facts;
@@ -117,7 +122,9 @@ function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
   for (const inv of invs) applyInvocation(inv, facts);
   // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
   const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
-  if (/(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)) {
+  if (
+    /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)
+  ) {
     facts.opaquePasswd.push(instr.line);
   }
 }
@@ -131,7 +138,10 @@ function applyInvocation(inv: Invocation, facts: AccountFacts) {
       if (!name || p.flags.has('-D')) return;
       facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid: opt(p, '-g', '--gid'), line });
       if (!p.flags.has('-N') && !p.flags.has('--no-user-group') && !opt(p, '-g', '--gid')) {
-        facts.groups.set(name, { gid: p.opts.has('-u') || p.opts.has('--uid') ? opt(p, '-u', '--uid') : null, line });
+        facts.groups.set(name, {
+          gid: p.opts.has('-u') || p.opts.has('--uid') ? opt(p, '-u', '--uid') : null,
+          line,
+        });
       }
       const g = opt(p, '-G', '--groups');
       if (g) addSupplementary(facts, name, g.split(','), line);
@@ -213,25 +223,101 @@ export interface BaseAccounts {
 }
 
 const DEBIAN_USERS: [string, string][] = [
-  ['root', '0'], ['daemon', '1'], ['bin', '2'], ['sys', '3'], ['sync', '4'], ['games', '5'], ['man', '6'], ['lp', '7'],
-  ['mail', '8'], ['news', '9'], ['uucp', '10'], ['proxy', '13'], ['www-data', '33'], ['backup', '34'], ['list', '38'],
-  ['irc', '39'], ['_apt', '42'], ['nobody', '65534'],
+  ['root', '0'],
+  ['daemon', '1'],
+  ['bin', '2'],
+  ['sys', '3'],
+  ['sync', '4'],
+  ['games', '5'],
+  ['man', '6'],
+  ['lp', '7'],
+  ['mail', '8'],
+  ['news', '9'],
+  ['uucp', '10'],
+  ['proxy', '13'],
+  ['www-data', '33'],
+  ['backup', '34'],
+  ['list', '38'],
+  ['irc', '39'],
+  ['_apt', '42'],
+  ['nobody', '65534'],
 ];
 const ALPINE_USERS: [string, string][] = [
-  ['root', '0'], ['bin', '1'], ['daemon', '2'], ['adm', '3'], ['lp', '4'], ['sync', '5'], ['shutdown', '6'], ['halt', '7'],
-  ['mail', '8'], ['news', '9'], ['uucp', '10'], ['operator', '11'], ['man', '13'], ['postmaster', '14'], ['cron', '16'],
-  ['ftp', '21'], ['sshd', '22'], ['at', '25'], ['squid', '31'], ['xfs', '33'], ['games', '35'], ['cyrus', '85'],
-  ['vpopmail', '89'], ['ntp', '123'], ['smmsp', '209'], ['guest', '405'], ['nobody', '65534'],
+  ['root', '0'],
+  ['bin', '1'],
+  ['daemon', '2'],
+  ['adm', '3'],
+  ['lp', '4'],
+  ['sync', '5'],
+  ['shutdown', '6'],
+  ['halt', '7'],
+  ['mail', '8'],
+  ['news', '9'],
+  ['uucp', '10'],
+  ['operator', '11'],
+  ['man', '13'],
+  ['postmaster', '14'],
+  ['cron', '16'],
+  ['ftp', '21'],
+  ['sshd', '22'],
+  ['at', '25'],
+  ['squid', '31'],
+  ['xfs', '33'],
+  ['games', '35'],
+  ['cyrus', '85'],
+  ['vpopmail', '89'],
+  ['ntp', '123'],
+  ['smmsp', '209'],
+  ['guest', '405'],
+  ['nobody', '65534'],
 ];
 const RHEL_USERS: [string, string][] = [
-  ['root', '0'], ['bin', '1'], ['daemon', '2'], ['adm', '3'], ['lp', '4'], ['sync', '5'], ['shutdown', '6'], ['halt', '7'],
-  ['mail', '8'], ['operator', '11'], ['games', '12'], ['ftp', '14'], ['nobody', '65534'],
+  ['root', '0'],
+  ['bin', '1'],
+  ['daemon', '2'],
+  ['adm', '3'],
+  ['lp', '4'],
+  ['sync', '5'],
+  ['shutdown', '6'],
+  ['halt', '7'],
+  ['mail', '8'],
+  ['operator', '11'],
+  ['games', '12'],
+  ['ftp', '14'],
+  ['nobody', '65534'],
 ];
 const BUSYBOX_USERS: [string, string][] = [
-  ['root', '0'], ['daemon', '1'], ['bin', '2'], ['sys', '3'], ['sync', '4'], ['mail', '8'], ['www-data', '33'],
-  ['operator', '37'], ['nobody', '65534'],
+  ['root', '0'],
+  ['daemon', '1'],
+  ['bin', '2'],
+  ['sys', '3'],
+  ['sync', '4'],
+  ['mail', '8'],
+  ['www-data', '33'],
+  ['operator', '37'],
+  ['nobody', '65534'],
 ];
-const COMMON_GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'wheel', 'staff', 'users', 'nogroup', 'nobody', 'www-data', 'shadow', 'utmp', 'video', 'audio'];
+const COMMON_GROUPS = [
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'adm',
+  'tty',
+  'disk',
+  'lp',
+  'mail',
+  'wheel',
+  'staff',
+  'users',
+  'nogroup',
+  'nobody',
+  'www-data',
+  'shadow',
+  'utmp',
+  'video',
+  'audio',
+];
 
 /** Service users the official images add (docker-library Dockerfiles). */
 const SERVICE_USERS: Record<string, [string, string][]> = {
@@ -279,10 +365,36 @@ export function baseAccounts(info: BaseImageInfo | null, image: string): BaseAcc
       return unknown;
     default: {
       if (!info.officialRoot && !['nginx-unprivileged', 'dotnet'].includes(info.family)) return unknown;
-      if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family)) add(RHEL_USERS);
+      if (
+        ['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family)
+      )
+        add(RHEL_USERS);
       else if (info.family === 'busybox') add(BUSYBOX_USERS);
       else if (info.family === 'alpine' || /alpine/.test(tag)) add(ALPINE_USERS);
-      else if (['debian', 'ubuntu', 'python', 'node', 'golang', 'ruby', 'perl', 'rust', 'php', 'buildpack-deps', 'httpd', 'nginx', 'nginx-unprivileged', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo', 'eclipse-temurin', 'dotnet'].includes(info.family))
+      else if (
+        [
+          'debian',
+          'ubuntu',
+          'python',
+          'node',
+          'golang',
+          'ruby',
+          'perl',
+          'rust',
+          'php',
+          'buildpack-deps',
+          'httpd',
+          'nginx',
+          'nginx-unprivileged',
+          'postgres',
+          'redis',
+          'mysql',
+          'mariadb',
+          'mongo',
+          'eclipse-temurin',
+          'dotnet',
+        ].includes(info.family)
+      )
         add(DEBIAN_USERS);
       else return unknown;
     }

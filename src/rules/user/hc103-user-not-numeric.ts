@@ -29,15 +29,24 @@ export const hc103: Rule = {
     const uid = created?.uid ?? fromBase?.uid ?? null;
     let gid: string | null = null;
     if (eu.group !== null) {
-      gid = /^\d+$/.test(eu.group) ? eu.group : (facts.groups.get(eu.group)?.gid ?? (eu.group === name ? uid : null));
+      gid = /^\d+$/.test(eu.group)
+        ? eu.group
+        : (facts.groups.get(eu.group)?.gid ?? (eu.group === name ? uid : null));
     } else if (created) {
       const g = created.gid;
-      gid = g === null ? (facts.groups.get(name)?.gid ?? uid) : /^\d+$/.test(g) ? g : (facts.groups.get(g)?.gid ?? null);
+      gid =
+        g === null
+          ? (facts.groups.get(name)?.gid ?? uid)
+          : /^\d+$/.test(g)
+            ? g
+            : (facts.groups.get(g)?.gid ?? null);
     } else if (fromBase) gid = fromBase.gid;
     const spelled = eu.raw === eu.resolved.value ? eu.raw : `${eu.raw} (= ${eu.resolved.value})`;
     let advice: string;
     if (uid && /^\d+$/.test(uid)) {
-      const where = created ? `the uid line ${created.line} gives ${name}` : `the uid of ${name} in the base image`;
+      const where = created
+        ? `the uid line ${created.line} gives ${name}`
+        : `the uid of ${name} in the base image`;
       advice = `write USER ${uid}${gid && /^\d+$/.test(gid) ? ':' + gid : ''} (${where})`;
     } else {
       advice = `create ${name} with a fixed uid (useradd -u 10001) and write USER 10001:10001`;

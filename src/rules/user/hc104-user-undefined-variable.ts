@@ -28,7 +28,8 @@ export const hc104: Rule = {
     const hits: RuleHit[] = [];
     const shipped = shippedStages(model);
     const globals = new Map<string, number>();
-    for (const i of model.preamble) if (i.keyword === 'ARG') for (const p of i.properties) globals.set(p.name, i.line);
+    for (const i of model.preamble)
+      if (i.keyword === 'ARG') for (const p of i.properties) globals.set(p.name, i.line);
     for (const stage of model.stages) {
       const base = externalBase(model, trustedBaseImages, stage);
       const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;

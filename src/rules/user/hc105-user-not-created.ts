@@ -31,7 +31,10 @@ export const hc105: Rule = {
         const [user, group] = splitUser(res.value);
         const facts = accountFacts(model, instr);
         if (facts.opaquePasswd.length > 0) continue;
-        const where = base.info?.family === 'scratch' ? 'a scratch image has no /etc/passwd' : `${base.resolved.value} does not ship it`;
+        const where =
+          base.info?.family === 'scratch'
+            ? 'a scratch image has no /etc/passwd'
+            : `${base.resolved.value} does not ship it`;
         if (user && !/^\d+$/.test(user) && !['root'].includes(user)) {
           const exists = facts.users.has(user) || facts.provenUsers.has(user) || accounts.users.has(user);
           if (!exists) {

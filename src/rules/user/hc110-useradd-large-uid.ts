@@ -6,7 +6,8 @@ import { parseOpts } from './accounts.js';
 import { runInvocations } from './shell.js';
 import { stageInstructions } from './stages.js';
 
-const VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
+const VALUE =
+  /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
 
 export const hc110: Rule = {
   meta: {

@@ -35,7 +35,11 @@ export const hc112: Rule = {
       for (const { line, text } of sourceLines(model, instr)) {
         if (!/\/etc\/shadow\b/.test(text)) continue;
         const m = /(?:^|[\s'"/^])([a-z_][a-z0-9_-]*)::/.exec(text);
-        if (m) push(line, `This line writes an /etc/shadow entry "${m[1]}::" with an empty password: keep the account locked ("${m[1]}:!:" or "${m[1]}:*:").`);
+        if (m)
+          push(
+            line,
+            `This line writes an /etc/shadow entry "${m[1]}::" with an empty password: keep the account locked ("${m[1]}:!:" or "${m[1]}:*:").`,
+          );
       }
     }
     return hits;
@@ -71,10 +75,17 @@ function checkInvocation(model: DockerfileModel, instr: Instr, inv: Invocation, 
     case 'chpasswd': {
       const input = stdinOf(inv);
       if (!input || !input.literal) {
-        push(inv.line, `chpasswd sets account passwords in the image: leave the accounts locked and drop chpasswd.`, 'warning');
+        push(
+          inv.line,
+          `chpasswd sets account passwords in the image: leave the accounts locked and drop chpasswd.`,
+          'warning',
+        );
         return;
       }
-      for (const entry of input.text.split(/\n/).map((s) => s.trim()).filter(Boolean)) {
+      for (const entry of input.text
+        .split(/\n/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const colon = entry.indexOf(':');
         if (colon < 0) continue;
         const user = entry.slice(0, colon);
@@ -82,41 +93,77 @@ function checkInvocation(model: DockerfileModel, instr: Instr, inv: Invocation, 
         if (pw === '') {
           push(inv.line, `chpasswd gives ${user} an empty password: remove it and keep the account locked.`);
         } else if (/\$\{?[A-Za-z_]/.test(pw) && !inv.args.some((a) => a.text === '-e')) {
-          push(inv.line, `chpasswd sets a password for ${user} from a variable, which still lands in /etc/shadow of every container: keep the account locked and drop chpasswd.`, 'warning');
+          push(
+            inv.line,
+            `chpasswd sets a password for ${user} from a variable, which still lands in /etc/shadow of every container: keep the account locked and drop chpasswd.`,
+            'warning',
+          );
         } else {
-          push(inv.line, `chpasswd gives ${user} the hard-coded password ${maskSecret(pw)}: remove it and keep the account locked.`);
+          push(
+            inv.line,
+            `chpasswd gives ${user} the hard-coded password ${maskSecret(pw)}: remove it and keep the account locked.`,
+          );
         }
       }
       return;
     }
     case 'passwd': {
-      const p = parseOpts(inv.args, /^-[nxwi]$|^--(mindays|maxdays|warndays|inactive|root|prefix|repository)$/);
+      const p = parseOpts(
+        inv.args,
+        /^-[nxwi]$|^--(mindays|maxdays|warndays|inactive|root|prefix|repository)$/,
+      );
       const user = p.positionals[0] ?? 'root';
       if (p.flags.has('-d') || p.flags.has('--delete')) {
-        push(inv.line, `passwd -d leaves ${user} with an empty password: use passwd -l to lock the account instead.`);
+        push(
+          inv.line,
+          `passwd -d leaves ${user} with an empty password: use passwd -l to lock the account instead.`,
+        );
         return;
       }
-      if (p.flags.has('-l') || p.flags.has('--lock') || p.flags.has('-S') || p.flags.has('--status') || p.flags.has('-e')) return;
+      if (
+        p.flags.has('-l') ||
+        p.flags.has('--lock') ||
+        p.flags.has('-S') ||
+        p.flags.has('--status') ||
+        p.flags.has('-e')
+      )
+        return;
       const input = stdinOf(inv);
       if (input && input.literal) {
-        push(inv.line, `passwd reads a hard-coded password for ${user} from the RUN line: remove it and keep the account locked.`);
+        push(
+          inv.line,
+          `passwd reads a hard-coded password for ${user} from the RUN line: remove it and keep the account locked.`,
+        );
       }
       return;
     }
     case 'usermod':
     case 'useradd': {
-      const p = parseOpts(inv.args, /^-[ugGdsckefKpRPZbl]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir|login)$/);
+      const p = parseOpts(
+        inv.args,
+        /^-[ugGdsckefKpRPZbl]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir|login)$/,
+      );
       const pw = p.opts.get('-p') ?? p.opts.get('--password');
       if (pw === undefined) return;
       const user = p.positionals[p.positionals.length - 1] ?? 'the user';
       const resolved = model.resolve(pw, instr).value;
       if (LOCKED.has(resolved) || resolved.startsWith('!')) return;
       if (resolved === '' && !/\$/.test(pw)) {
-        push(inv.line, `${inv.name} -p '' gives ${user} an empty password: drop -p so the account stays locked.`);
+        push(
+          inv.line,
+          `${inv.name} -p '' gives ${user} an empty password: drop -p so the account stays locked.`,
+        );
       } else if (/\$\{?[A-Za-z_]/.test(pw) && !/^\$\d\$|^\$[a-z0-9]+\$/.test(pw)) {
-        push(inv.line, `${inv.name} -p sets a password for ${user} from a variable, which lands in /etc/shadow of every container: drop -p so the account stays locked.`, 'warning');
+        push(
+          inv.line,
+          `${inv.name} -p sets a password for ${user} from a variable, which lands in /etc/shadow of every container: drop -p so the account stays locked.`,
+          'warning',
+        );
       } else {
-        push(inv.line, `${inv.name} -p bakes the password hash ${maskSecret(pw)} for ${user} into the image: drop -p so the account stays locked.`);
+        push(
+          inv.line,
+          `${inv.name} -p bakes the password hash ${maskSecret(pw)} for ${user} into the image: drop -p so the account stays locked.`,
+        );
       }
       return;
     }

@@ -22,14 +22,46 @@ interface VarRule {
 }
 
 const VARS: VarRule[] = [
-  { re: /^PYTHONHTTPSVERIFY$/, insecure: (v) => v === '0', what: 'turns off certificate checks in Python urllib/http.client' },
-  { re: /^NODE_TLS_REJECT_UNAUTHORIZED$/, insecure: (v) => v === '0', what: 'turns off certificate checks in Node.js' },
-  { re: /^npm_config_strict_ssl$/i, insecure: (v) => /^(false|0|no)$/i.test(v), what: 'turns off certificate checks in npm' },
-  { re: /^YARN_ENABLE_STRICT_SSL$/, insecure: (v) => /^(false|0)$/i.test(v), what: 'turns off certificate checks in Yarn' },
-  { re: /^GIT_SSL_NO_VERIFY$/, insecure: () => true, what: 'turns off certificate checks in git (any value does)' },
-  { re: /^PIP_TRUSTED_HOST$/, insecure: (v) => v !== '', what: 'makes pip skip certificate checks for those hosts' },
-  { re: /^UV_INSECURE_HOST$/, insecure: (v) => v !== '', what: 'makes uv skip certificate checks for those hosts' },
-  { re: /^CONDA_SSL_VERIFY$/, insecure: (v) => /^(false|0|no)$/i.test(v), what: 'turns off certificate checks in conda' },
+  {
+    re: /^PYTHONHTTPSVERIFY$/,
+    insecure: (v) => v === '0',
+    what: 'turns off certificate checks in Python urllib/http.client',
+  },
+  {
+    re: /^NODE_TLS_REJECT_UNAUTHORIZED$/,
+    insecure: (v) => v === '0',
+    what: 'turns off certificate checks in Node.js',
+  },
+  {
+    re: /^npm_config_strict_ssl$/i,
+    insecure: (v) => /^(false|0|no)$/i.test(v),
+    what: 'turns off certificate checks in npm',
+  },
+  {
+    re: /^YARN_ENABLE_STRICT_SSL$/,
+    insecure: (v) => /^(false|0)$/i.test(v),
+    what: 'turns off certificate checks in Yarn',
+  },
+  {
+    re: /^GIT_SSL_NO_VERIFY$/,
+    insecure: () => true,
+    what: 'turns off certificate checks in git (any value does)',
+  },
+  {
+    re: /^PIP_TRUSTED_HOST$/,
+    insecure: (v) => v !== '',
+    what: 'makes pip skip certificate checks for those hosts',
+  },
+  {
+    re: /^UV_INSECURE_HOST$/,
+    insecure: (v) => v !== '',
+    what: 'makes uv skip certificate checks for those hosts',
+  },
+  {
+    re: /^CONDA_SSL_VERIFY$/,
+    insecure: (v) => /^(false|0|no)$/i.test(v),
+    what: 'turns off certificate checks in conda',
+  },
 ];
 
 /** Settings written anywhere in a RUN (or a COPY heredoc): config commands and config files. */
@@ -42,7 +74,10 @@ const TEXT: { re: RegExp; what: string }[] = [
   { re: /^\s*trusted-host\s*=/, what: 'pip trusted-host in a config file' },
   { re: /\bglobal\.trusted-host\b/, what: 'pip config global.trusted-host' },
   { re: /--no-check-certificate\b/, what: '--no-check-certificate' },
-  { re: /--insecure-skip-tls-verify\b|--(?:src-|dest-)?tls-verify=false\b/, what: 'TLS verification flag set to off' },
+  {
+    re: /--insecure-skip-tls-verify\b|--(?:src-|dest-)?tls-verify=false\b/,
+    what: 'TLS verification flag set to off',
+  },
   {
     re: /\b(?:export\s+)?(?:PYTHONHTTPSVERIFY=["']?0|NODE_TLS_REJECT_UNAUTHORIZED=["']?0|NPM_CONFIG_STRICT_SSL=["']?false|GIT_SSL_NO_VERIFY=|PIP_TRUSTED_HOST=\S|UV_INSECURE_HOST=\S)/i,
     what: 'an environment variable that disables certificate checks',
@@ -84,7 +119,11 @@ export const hc114: Rule = {
           if (!rule.insecure(value)) continue;
           const final = instr.keyword === 'ENV' && inShipped;
           const severity: Severity = final ? 'error' : 'warning';
-          const where = final ? 'in the shipped image, so the application runs without certificate checks' : instr.keyword === 'ARG' ? 'for the build' : 'in a builder stage';
+          const where = final
+            ? 'in the shipped image, so the application runs without certificate checks'
+            : instr.keyword === 'ARG'
+              ? 'for the build'
+              : 'in a builder stage';
           hits.push({
             line: instr.line,
             severity,
@@ -94,7 +133,8 @@ export const hc114: Rule = {
         continue;
       }
       if (instr.keyword === 'RUN') hits.push(...runHits(model, instr, inShipped));
-      if (instr.keyword === 'COPY' && instr.heredocs.length > 0) hits.push(...textHits(model, instr, new Set()));
+      if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
+        hits.push(...textHits(model, instr, new Set()));
     }
     return hits;
   },
@@ -107,7 +147,10 @@ function runHits(model: DockerfileModel, instr: Instr, inShipped: boolean): Rule
   for (const inv of runInvocations(model, instr)) {
     let flag: { line: number; text: string } | undefined;
     if (inv.name === 'curl') {
-      const w = inv.args.find((a) => a.text === '--insecure' || a.text === '--proxy-insecure' || hasShortFlag(a.text, 'k', CURL_VALUE));
+      const w = inv.args.find(
+        (a) =>
+          a.text === '--insecure' || a.text === '--proxy-insecure' || hasShortFlag(a.text, 'k', CURL_VALUE),
+      );
       if (w) flag = { line: w.line, text: `curl ${w.text}` };
     } else if (inv.name === 'wget' || inv.name === 'apk') {
       const w = inv.args.find((a) => a.text === '--no-check-certificate');

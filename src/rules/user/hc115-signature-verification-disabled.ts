@@ -12,16 +12,26 @@ import { stageInstructions } from './stages.js';
 
 const FLAGS: Record<string, RegExp> = {
   apk: /^--allow-untrusted$/,
-  'apt-get': /^--(allow-unauthenticated|force-yes|allow-insecure-repositories)$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)|AllowDowngradeToInsecureRepositories=(true|1|yes)/i,
+  'apt-get':
+    /^--(allow-unauthenticated|force-yes|allow-insecure-repositories)$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)|AllowDowngradeToInsecureRepositories=(true|1|yes)/i,
   yum: /^--nogpgcheck$|gpgcheck=(0|false|no)$/i,
   rpm: /^--(nosignature|nodigest|noverify|nofiledigest)$/,
   zypper: /^--no-gpg-checks$/,
 };
-const ALIASES: Record<string, string> = { apt: 'apt-get', aptitude: 'apt-get', dnf: 'yum', tdnf: 'yum', microdnf: 'yum' };
+const ALIASES: Record<string, string> = {
+  apt: 'apt-get',
+  aptitude: 'apt-get',
+  dnf: 'yum',
+  tdnf: 'yum',
+  microdnf: 'yum',
+};
 
 const TEXT: { re: RegExp; what: string }[] = [
   { re: /\[[^\]]*\btrusted=yes\b[^\]]*\]/, what: 'an apt source marked [trusted=yes]' },
-  { re: /\b(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)\s+["']?(?:true|1|yes)/i, what: 'an apt setting that accepts unsigned repositories' },
+  {
+    re: /\b(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)\s+["']?(?:true|1|yes)/i,
+    what: 'an apt setting that accepts unsigned repositories',
+  },
   { re: /(?<![\w.])gpgcheck\s*=\s*["']?(0|false|no)\b/i, what: 'gpgcheck=0 in a repository file' },
 ];
 
@@ -30,7 +40,9 @@ export const hc115: Rule = {
     id: 'HC115',
     title: 'Package signature verification disabled',
     severity: 'warning',
-    anchors: { checkov: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'] },
+    anchors: {
+      checkov: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
+    },
     description:
       'Package managers verify signatures so that a compromised mirror, proxy or network cannot slip in modified packages. Disabling the check for one install disables it for every package of that command; import the repository key instead.',
   },
@@ -38,7 +50,8 @@ export const hc115: Rule = {
     const hits: RuleHit[] = [];
     for (const instr of stageInstructions(model)) {
       if (instr.keyword === 'RUN') hits.push(...runHits(model, instr));
-      else if (instr.keyword === 'COPY' && instr.heredocs.length > 0) hits.push(...textHits(model, instr, new Set()));
+      else if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
+        hits.push(...textHits(model, instr, new Set()));
     }
     return hits;
   },

@@ -53,7 +53,8 @@ function walk(model: DockerfileModel, stage: Stage, done: Map<number, Walk>): Wa
   if (cached) return cached;
   const result: Walk = { paths: new Map(), end: null };
   done.set(stage.index, result);
-  let cwd: string | null = stage.from.stageRef !== null ? walk(model, model.stages[stage.from.stageRef], done).end : '/';
+  let cwd: string | null =
+    stage.from.stageRef !== null ? walk(model, model.stages[stage.from.stageRef], done).end : '/';
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'WORKDIR') continue;
     const res = model.resolve(instr.args.join(' '), instr);

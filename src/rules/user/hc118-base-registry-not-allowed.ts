@@ -20,7 +20,10 @@ export function registryAllowed(image: string, allowed: readonly string[]): bool
   const repo = r.registry === null && !r.repo.includes('/') ? `library/${r.repo}` : r.repo;
   const full = `${host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host}/${repo}`;
   return allowed.some((entry) => {
-    const e = entry.trim().toLowerCase().replace(/^https?:\/\//, '');
+    const e = entry
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '');
     if (e === '') return false;
     if (!e.includes('/')) return full.split('/')[0] === (e === 'index.docker.io' ? 'docker.io' : e);
     return full === e.replace(/\/+$/, '') || full.startsWith(e.endsWith('/') ? e : e + '/');

@@ -47,8 +47,40 @@ export interface Invocation {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox-sh']);
-const RESERVED_PREFIX = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', 'time', 'fi', 'done', 'esac']);
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'nohup', 'time', 'nice', 'command', 'xargs', 'stdbuf', 'timeout', 'gosu', 'su-exec', 'chroot', 'eatmydata', 'builtin']);
+const RESERVED_PREFIX = new Set([
+  'then',
+  'do',
+  'else',
+  'elif',
+  'if',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'time',
+  'fi',
+  'done',
+  'esac',
+]);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'env',
+  'exec',
+  'nohup',
+  'time',
+  'nice',
+  'command',
+  'xargs',
+  'stdbuf',
+  'timeout',
+  'gosu',
+  'su-exec',
+  'chroot',
+  'eatmydata',
+  'builtin',
+]);
 
 /** Source text of an instruction's arguments (flags dropped) with a line for every character. */
 interface Mapped {
@@ -80,7 +112,9 @@ export function runCommands(model: DockerfileModel, instr: Instr): SimpleCommand
         const argv = c.words.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
         const prog = argv[0] ? basename(argv[0].text) : '';
         const interp = /^#!\s*(?:\/usr\/bin\/env\s+)?(\S+)/.exec(body.text)?.[1];
-        const shellBody = interp ? SHELLS.has(basename(interp)) : argv.length === 0 || (SHELLS.has(prog) && !argv.some((w) => w.text === '-c'));
+        const shellBody = interp
+          ? SHELLS.has(basename(interp))
+          : argv.length === 0 || (SHELLS.has(prog) && !argv.some((w) => w.text === '-c'));
         if (shellBody) out.push(...parseScript(body));
         else c.stdin.push({ text: body.text, line: body.lines[0] ?? instr.line });
       }
@@ -102,7 +136,13 @@ export function runInvocations(model: DockerfileModel, instr: Instr): Invocation
         const ci = inv.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.text));
         const script = ci >= 0 ? inv.args[ci + 1] : undefined;
         if (script) {
-          visit(parseScript({ text: script.text, lines: Array(script.text.length + 1).fill(script.line) as number[] }), depth + 1);
+          visit(
+            parseScript({
+              text: script.text,
+              lines: Array(script.text.length + 1).fill(script.line) as number[],
+            }),
+            depth + 1,
+          );
         }
       }
     }
@@ -119,9 +159,17 @@ export function peel(c: SimpleCommand): Invocation | null {
   let i = 0;
   for (;;) {
     while (i < words.length && RESERVED_PREFIX.has(words[i].text) && !words[i].quoted) i++;
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) && !words[i].text.startsWith('=')) {
+    while (
+      i < words.length &&
+      /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) &&
+      !words[i].text.startsWith('=')
+    ) {
       const eq = words[i].text.indexOf('=');
-      assignments.push({ name: words[i].text.slice(0, eq), value: words[i].text.slice(eq + 1), word: words[i] });
+      assignments.push({
+        name: words[i].text.slice(0, eq),
+        value: words[i].text.slice(eq + 1),
+        word: words[i],
+      });
       i++;
     }
     if (i >= words.length) return null;
@@ -135,7 +183,8 @@ export function peel(c: SimpleCommand): Invocation | null {
       i++;
       if (opt === '--') break;
       const takesValue =
-        (name === 'sudo' && /^-[ugUCDhpTr]$|^--(user|group|chdir|host|prompt|close-from|role|type)$/.test(opt)) ||
+        (name === 'sudo' &&
+          /^-[ugUCDhpTr]$|^--(user|group|chdir|host|prompt|close-from|role|type)$/.test(opt)) ||
         (name === 'nice' && opt === '-n') ||
         (name === 'xargs' && /^-[IiLlnPsdEa]$/.test(opt)) ||
         (name === 'env' && /^-[uCS]$/.test(opt)) ||
@@ -159,8 +208,13 @@ export function peel(c: SimpleCommand): Invocation | null {
 }
 
 /** The command part of a RUN (continuations joined, comment lines dropped) and its heredoc bodies. */
-function splitSource(model: DockerfileModel, instr: Instr): { command: Mapped; heredocs: (Mapped & { name: string })[] } {
-  const node = instr.node as unknown as { getArgumentsRange?: () => { start: { line: number; character: number } } | null };
+function splitSource(
+  model: DockerfileModel,
+  instr: Instr,
+): { command: Mapped; heredocs: (Mapped & { name: string })[] } {
+  const node = instr.node as unknown as {
+    getArgumentsRange?: () => { start: { line: number; character: number } } | null;
+  };
   const start = node.getArgumentsRange?.()?.start;
   let li = start ? start.line : instr.line - 1;
   const first = start ? start.character : 0;
@@ -231,7 +285,8 @@ const REDIRECT = /^(\d*)(<<<|<<-|<<|>>|>&|<&|&>>|&>|>\||<>|>|<)/;
 export function parseScript(src: Mapped): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   const text = src.text;
-  const lineAt = (k: number): number => src.lines[Math.min(k, src.lines.length - 1)] ?? src.lines[src.lines.length - 1] ?? 1;
+  const lineAt = (k: number): number =>
+    src.lines[Math.min(k, src.lines.length - 1)] ?? src.lines[src.lines.length - 1] ?? 1;
   let cur: SimpleCommand = { words: [], redirects: [], pipedFrom: null, stdin: [] };
   let pendingRedirect: string | null = null;
   let pipeNext: SimpleCommand | null = null;
@@ -289,7 +344,8 @@ export function parseScript(src: Mapped): SimpleCommand[] {
     while (i < text.length) {
       const ch = text[i];
       if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') break;
-      if (OPERATORS.some((o) => o !== '\n' && text.startsWith(o, i)) && !(ch === '(' && word.endsWith('$'))) break;
+      if (OPERATORS.some((o) => o !== '\n' && text.startsWith(o, i)) && !(ch === '(' && word.endsWith('$')))
+        break;
       if (/[<>]/.test(ch)) break;
       if (ch === '\\') {
         if (text[i + 1] === '\n') {
