@@ -39,6 +39,9 @@ describe('HC103 USER is not numeric', () => {
     expect(linesOf('HC103', 'FROM alpine:3.19\nUSER root\n')).toEqual([]);
     expect(linesOf('HC103', 'FROM alpine:3.19\nARG U\nUSER ${U}\n')).toEqual([]);
   });
+  it('hadolint#1234: a variable that resolves to a numeric uid is fine', () => {
+    expect(linesOf('HC103', 'FROM alpine:3.19\nARG APP_UID=1000\nUSER ${APP_UID}\n')).toEqual([]);
+  });
   it('resolves variables and only looks at the shipped stage', () => {
     expect(linesOf('HC103', 'FROM alpine:3.19\nARG U=app\nRUN adduser -D app\nUSER ${U}\n')).toEqual([4]);
     expect(

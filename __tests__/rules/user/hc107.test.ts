@@ -9,6 +9,7 @@ describe('HC107 sudo used in RUN', () => {
   });
   it('flags sudo after ; || | then do, in $(…) and sh -c', () => {
     expect(linesOf('HC107', 'FROM ubuntu:24.04\nRUN true; sudo ls\n')).toEqual([2]);
+    expect(linesOf('HC107', 'FROM ubuntu:24.04\nRUN sudo -v && sudo -u app id\n')).toEqual([2]);
     expect(linesOf('HC107', 'FROM ubuntu:24.04\nRUN false || sudo ls\n')).toEqual([2]);
     expect(linesOf('HC107', 'FROM ubuntu:24.04\nRUN ls | sudo tee /x\n')).toEqual([2]);
     expect(linesOf('HC107', 'FROM ubuntu:24.04\nRUN if true; then sudo ls; fi\n')).toEqual([2]);

@@ -172,7 +172,20 @@ export function peel(c: SimpleCommand): Invocation | null {
       });
       i++;
     }
-    if (i >= words.length) return null;
+    if (i >= words.length) {
+      // `sudo -v`, `env`: the last wrapper is the program
+      const last = wrappers.pop();
+      if (!last) return null;
+      return {
+        name: basename(last.text),
+        nameWord: last,
+        args: words.slice(words.indexOf(last) + 1),
+        assignments,
+        wrappers,
+        command: c,
+        line: last.line,
+      };
+    }
     const name = basename(words[i].text);
     if (!WRAPPERS.has(name)) break;
     wrappers.push(words[i]);
