@@ -13,13 +13,36 @@ const section = (name: string) => {
   const m = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)<!-- ${name}:end -->`).exec(readme);
   return m ? m[1].trim() : null;
 };
-const cell = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+const cell = (s: unknown) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .trim();
 
 // architecture.md's contract: users depend on these names.
 const CONTRACT_INPUTS = [
-  'dockerfile', 'context', 'build-args', 'target', 'build-flags', 'image', 'build', 'run', 'env-overrides',
-  'health-timeout', 'run-args', 'network', 'fail-on', 'ignore', 'config', 'comment', 'comment-tag',
-  'github-token', 'review', 'sarif-file', 'summary', 'report',
+  'dockerfile',
+  'context',
+  'build-args',
+  'target',
+  'build-flags',
+  'image',
+  'build',
+  'run',
+  'env-overrides',
+  'health-timeout',
+  'run-args',
+  'network',
+  'fail-on',
+  'ignore',
+  'config',
+  'comment',
+  'comment-tag',
+  'github-token',
+  'review',
+  'sarif-file',
+  'summary',
+  'report',
 ];
 const CONTRACT_OUTPUTS = ['result', 'errors', 'warnings', 'report-json', 'sarif-file', 'image-id'];
 
@@ -28,7 +51,8 @@ describe('action.yml', () => {
   it('declares every input and output of the contract, each with a description', () => {
     expect(Object.keys(yml.inputs)).toEqual(CONTRACT_INPUTS);
     expect(Object.keys(yml.outputs)).toEqual(CONTRACT_OUTPUTS);
-    for (const spec of Object.values(yml.inputs)) expect((spec as { description?: string }).description).toBeTruthy();
+    for (const spec of Object.values(yml.inputs))
+      expect((spec as { description?: string }).description).toBeTruthy();
   });
   it('runs the one bundle on node24 for main and post', () => {
     expect(yml.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
@@ -51,7 +75,8 @@ describe('README.md', () => {
       '| input | default | description |',
       '|---|---|---|',
       ...Object.entries(yml.inputs).map(
-        ([k, v]) => `| \`${k}\` | ${v.default ? '`' + cell(v.default) + '`' : ''} | ${cell((v as { description?: string }).description)} |`,
+        ([k, v]) =>
+          `| \`${k}\` | ${v.default ? '`' + cell(v.default) + '`' : ''} | ${cell((v as { description?: string }).description)} |`,
       ),
     ].join('\n');
     expect(section('inputs')).toBe(expected);
@@ -61,7 +86,9 @@ describe('README.md', () => {
     const expected = [
       '| output | description |',
       '|---|---|',
-      ...Object.entries(yml.outputs).map(([k, v]) => `| \`${k}\` | ${cell((v as { description?: string }).description)} |`),
+      ...Object.entries(yml.outputs).map(
+        ([k, v]) => `| \`${k}\` | ${cell((v as { description?: string }).description)} |`,
+      ),
     ].join('\n');
     expect(section('outputs')).toBe(expected);
   });
@@ -71,13 +98,16 @@ describe('README.md', () => {
 });
 
 describe('rule documentation', () => {
-  it.each(allRuleMetas().map((m) => [m.id, m] as const))('%s has a docs page titled like its metadata', (id, meta) => {
-    const file = path.join(ROOT, 'docs', 'rules', `${id}.md`);
-    expect(existsSync(file), `docs/rules/${id}.md`).toBe(true);
-    const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe(`# ${id}: ${meta.title}`);
-    expect(text).toMatch(/## How to ignore/);
-  });
+  it.each(allRuleMetas().map((m) => [m.id, m] as const))(
+    '%s has a docs page titled like its metadata',
+    (id, meta) => {
+      const file = path.join(ROOT, 'docs', 'rules', `${id}.md`);
+      expect(existsSync(file), `docs/rules/${id}.md`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      expect(text.split('\n')[0]).toBe(`# ${id}: ${meta.title}`);
+      expect(text).toMatch(/## How to ignore/);
+    },
+  );
   it('uses unique ids of the form HCnnn', () => {
     const ids = allRuleMetas().map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { parseCliArgs, USAGE, type CliOptions } from './cli/args.js';
 import { renderText } from './cli/text.js';
+import { withLogOnStderr } from './cli/plain-log.js';
 import { InputError } from './inputs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DockerfileReadError, runPipeline } from './pipeline.js';
@@ -35,7 +36,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (opts.listRules) {
     const metas = allRuleMetas();
-    process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : renderRuleIndex(metas)) + '\n');
+    process.stdout.write(
+      (opts.format === 'json' ? JSON.stringify(metas, null, 2) : renderRuleIndex(metas)) + '\n',
+    );
     return 0;
   }
   const workspace = process.cwd();
@@ -47,33 +50,38 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const config = loadConfig(opts.config ? path.resolve(opts.config) : '', path.join(workspace, '.harden-check.yml'));
-    const report = await runPipeline({
-      workspace,
-      dockerfile: opts.dockerfiles,
-      dockerfileInput: '',
-      context: opts.context,
-      buildArgs: opts.buildArgs,
-      target: opts.target,
-      buildFlags: opts.buildFlags,
-      image: opts.image,
-      build: opts.build,
-      run: opts.run,
-      envOverrides: opts.envOverrides,
-      healthTimeout: opts.healthTimeout,
-      runArgs: opts.runArgs,
-      network: opts.network,
-      ignore: opts.ignore,
-      failOn: opts.failOn,
-      config,
-      runId,
-      log: {
-        info: (m) => process.stderr.write(`${m}\n`),
-        // the one clear line when no engine answers
-        warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-      },
-      runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
-    });
+    const config = loadConfig(
+      opts.config ? path.resolve(opts.config) : '',
+      path.join(workspace, '.harden-check.yml'),
+    );
+    const report = await withLogOnStderr(() =>
+      runPipeline({
+        workspace,
+        dockerfile: opts.dockerfiles,
+        dockerfileInput: '',
+        context: opts.context,
+        buildArgs: opts.buildArgs,
+        target: opts.target,
+        buildFlags: opts.buildFlags,
+        image: opts.image,
+        build: opts.build,
+        run: opts.run,
+        envOverrides: opts.envOverrides,
+        healthTimeout: opts.healthTimeout,
+        runArgs: opts.runArgs,
+        network: opts.network,
+        ignore: opts.ignore,
+        failOn: opts.failOn,
+        config,
+        runId,
+        log: {
+          info: (m) => process.stderr.write(`${m}\n`),
+          // the one clear line when no engine answers
+          warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
+        },
+        runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
+      }),
+    );
     process.stdout.write(render(report, opts));
     return report.result === 'pass' ? 0 : 1;
   } catch (e) {

@@ -44,6 +44,11 @@ export type InputReader = (name: string) => string;
 
 const fromCore: InputReader = (name) => core.getInput(name);
 
+/** `Input "fail-on"` for the action, `Option --fail-on` for the CLI. */
+function label(name: string): string {
+  return name.startsWith('-') ? `Option ${name}` : `Input "${name}"`;
+}
+
 /** Lines of a multi-line input, trimmed, without blanks and `#` comments. */
 export function lines(value: string): string[] {
   return value
@@ -65,14 +70,19 @@ export function parseBoolean(name: string, value: string, fallback: boolean): bo
   if (v === '') return fallback;
   if (/^(true|yes|on|1)$/i.test(v)) return true;
   if (/^(false|no|off|0)$/i.test(v)) return false;
-  throw new InputError(`Input "${name}" must be true or false, got "${v}".`);
+  throw new InputError(`${label(name)} must be true or false, got "${v}".`);
 }
 
-export function parseEnum<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+export function parseEnum<T extends string>(
+  name: string,
+  value: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = value.trim().toLowerCase();
   if (v === '') return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got "${value.trim()}".`);
+  throw new InputError(`${label(name)} must be one of ${allowed.join(', ')}; got "${value.trim()}".`);
 }
 
 export function parseSeconds(name: string, value: string, fallback: number): number {
@@ -81,7 +91,7 @@ export function parseSeconds(name: string, value: string, fallback: number): num
   // Accept "90" or "90s"; nothing else, so a typo never silently becomes the default.
   const m = /^(\d+(?:\.\d+)?)s?$/.exec(v);
   if (!m || Number(m[1]) <= 0) {
-    throw new InputError(`Input "${name}" must be a positive number of seconds (e.g. 60); got "${v}".`);
+    throw new InputError(`${label(name)} must be a positive number of seconds (e.g. 60); got "${v}".`);
   }
   return Number(m[1]);
 }
@@ -92,11 +102,11 @@ export function parseKeyValues(name: string, value: string): Record<string, stri
   for (const line of lines(value)) {
     const eq = line.indexOf('=');
     if (eq <= 0) {
-      throw new InputError(`Input "${name}": "${line}" is not KEY=VALUE (one per line).`);
+      throw new InputError(`${label(name)}: "${line}" is not KEY=VALUE (one per line).`);
     }
     const key = line.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
-      throw new InputError(`Input "${name}": "${key}" is not a valid variable name.`);
+      throw new InputError(`${label(name)}: "${key}" is not a valid variable name.`);
     }
     out[key] = line.slice(eq + 1);
   }
@@ -108,7 +118,7 @@ const RULE_ID = /^HC\d{3}$/;
 export function parseRuleIds(name: string, value: string): string[] {
   const ids = list(value).map((s) => s.toUpperCase());
   for (const id of ids) {
-    if (!RULE_ID.test(id)) throw new InputError(`Input "${name}": "${id}" is not a rule id like HC101.`);
+    if (!RULE_ID.test(id)) throw new InputError(`${label(name)}: "${id}" is not a rule id like HC101.`);
   }
   return ids;
 }

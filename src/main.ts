@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { runPipeline, DockerfileReadError } from './pipeline.js';
 import { publish, publishOnly } from './publish.js';
 import { newRunId } from './run-id.js';
+import { ReportFormatError } from './report/json.js';
 import { dockerAvailable, verifyRuntime } from './runtime/verify.js';
 
 export async function run(): Promise<void> {
@@ -55,7 +56,12 @@ async function audit(inputs: Inputs): Promise<void> {
 
 /** Known problems are one line; anything else gets its stack only in debug mode. */
 function fail(e: unknown): void {
-  if (e instanceof InputError || e instanceof ConfigError || e instanceof DockerfileReadError) {
+  if (
+    e instanceof InputError ||
+    e instanceof ConfigError ||
+    e instanceof DockerfileReadError ||
+    e instanceof ReportFormatError
+  ) {
     core.setFailed(e.message);
     return;
   }

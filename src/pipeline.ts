@@ -59,7 +59,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   if (wantsRuntime && opts.runtime) {
     engine = await opts.runtime.available();
     if (!engine) {
-      opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
+      opts.log.warning(
+        'No Docker engine answered: static audit only (the healthy and env-override checks are skipped).',
+      );
     }
   }
 
@@ -85,7 +87,9 @@ async function auditTarget(file: string, opts: PipelineOptions, engine: boolean)
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`);
+    throw new DockerfileReadError(
+      `${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`,
+    );
   }
   const context = path.resolve(opts.workspace, opts.context || path.dirname(file));
   const t0 = process.hrtime.bigint();
@@ -123,7 +127,9 @@ async function auditTarget(file: string, opts: PipelineOptions, engine: boolean)
     target.notes!.push('No Docker engine answered: static audit only.');
     return target;
   }
-  opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
+  opts.log.info(
+    `${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`,
+  );
   const runtime = await opts.runtime.verify({
     dockerfile: abs,
     displayPath: file,

@@ -27,7 +27,14 @@ export function globToRegExp(pattern: string): RegExp {
       const close = pattern.indexOf('}', i);
       if (close < 0) re += '\\{';
       else {
-        re += '(?:' + pattern.slice(i + 1, close).split(',').map(escape).join('|') + ')';
+        re +=
+          '(?:' +
+          pattern
+            .slice(i + 1, close)
+            .split(',')
+            .map(escape)
+            .join('|') +
+          ')';
         i = close;
       }
     } else re += escape(c);
@@ -40,7 +47,11 @@ function escape(s: string): string {
 }
 
 /** Workspace-relative POSIX paths of the Dockerfiles, in input order, without duplicates. */
-export function resolveDockerfiles(patterns: string[], workspace: string, inputName = 'dockerfile'): string[] {
+export function resolveDockerfiles(
+  patterns: string[],
+  workspace: string,
+  inputName = 'dockerfile',
+): string[] {
   const out: string[] = [];
   const where = inputName ? `Input "${inputName}": ` : '';
   const add = (rel: string) => {
@@ -53,7 +64,8 @@ export function resolveDockerfiles(patterns: string[], workspace: string, inputN
     const pattern = raw.replace(/\\/g, '/').replace(/^\.\//, '');
     if (!hasGlob(pattern)) {
       const abs = path.resolve(workspace, pattern);
-      if (!existsSync(abs)) throw new InputError(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
+      if (!existsSync(abs))
+        throw new InputError(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
       if (statSync(abs).isDirectory()) {
         const inside = path.join(abs, 'Dockerfile');
         if (!existsSync(inside)) throw new InputError(`${where}${raw} is a folder without a Dockerfile.`);

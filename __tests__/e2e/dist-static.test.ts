@@ -9,7 +9,10 @@ const CHECK_IDS = ['non-root', 'healthcheck-defined', 'healthy', 'no-secrets', '
 
 describe.each(nodeBinaries())('dist/index.js on $name', ({ bin }) => {
   it('audits the production template: passes, writes outputs and the report JSON', async () => {
-    const run = await runAction({ node: bin, inputs: { dockerfile: 'examples/python-fastapi/Dockerfile', build: 'false' } });
+    const run = await runAction({
+      node: bin,
+      inputs: { dockerfile: 'examples/python-fastapi/Dockerfile', build: 'false' },
+    });
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.code).toBe(0);
     expect(run.outputs.result).toBe('pass');
@@ -33,12 +36,16 @@ describe.each(nodeBinaries())('dist/index.js on $name', ({ bin }) => {
   });
 
   it('fails the step on the insecure example, annotates lines, never prints a secret', async () => {
-    const run = await runAction({ node: bin, inputs: { dockerfile: 'examples/insecure/Dockerfile', build: 'false' } });
+    const run = await runAction({
+      node: bin,
+      inputs: { dockerfile: 'examples/insecure/Dockerfile', build: 'false' },
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.result).toBe('fail');
     expect(Number(run.outputs.errors)).toBeGreaterThan(0);
     expect(run.stdout).toMatch(/::error (?:[^:]*,)?file=examples\/insecure\/Dockerfile,(?:[^:]*,)?line=\d+/);
-    const everything = run.stdout + run.stderr + run.summary + readFileSync(run.outputs['report-json'], 'utf8');
+    const everything =
+      run.stdout + run.stderr + run.summary + readFileSync(run.outputs['report-json'], 'utf8');
     expect(everything).not.toContain('AKIAIOSFODNN7EXAMPLE');
     expect(everything).not.toContain('s3cr3t-Passw0rd');
   });
@@ -56,7 +63,9 @@ describe.each(nodeBinaries())('dist/index.js on $name', ({ bin }) => {
   it('rejects a bad input in one line naming the input and the accepted values', async () => {
     const run = await runAction({ node: bin, inputs: { 'fail-on': 'high', build: 'false' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error::Input "fail-on" must be one of error, warning, note, never; got "high".');
+    expect(run.stdout).toContain(
+      '::error::Input "fail-on" must be one of error, warning, note, never; got "high".',
+    );
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 

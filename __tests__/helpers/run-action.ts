@@ -88,19 +88,21 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   Object.assign(env, opts.env ?? {});
   if (opts.state) for (const [k, v] of Object.entries(opts.state)) env[`STATE_${k}`] = v;
 
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(opts.node ?? process.execPath, [DIST], { env, cwd: env.GITHUB_WORKSPACE });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (c) => {
-      clearTimeout(timer);
-      resolve({ code: c ?? -1, stdout, stderr });
-    });
-  });
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(opts.node ?? process.execPath, [DIST], { env, cwd: env.GITHUB_WORKSPACE });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+      child.on('error', reject);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve({ code: c ?? -1, stdout, stderr });
+      });
+    },
+  );
   return {
     code,
     stdout,
@@ -118,7 +120,9 @@ export function nodeBinaries(): { name: string; bin: string }[] {
   const n24 = process.env.HARDEN_CHECK_NODE24;
   if (n24) out.push({ name: 'node 24', bin: n24 });
   else if (process.env.HARDEN_CHECK_REQUIRE_NODE24 === 'true') {
-    throw new Error('HARDEN_CHECK_REQUIRE_NODE24 is set but HARDEN_CHECK_NODE24 is not: .ci/run installs Node 24');
+    throw new Error(
+      'HARDEN_CHECK_REQUIRE_NODE24 is set but HARDEN_CHECK_NODE24 is not: .ci/run installs Node 24',
+    );
   }
   return out;
 }

@@ -24,7 +24,9 @@ export function renderText(report: Report, color: boolean): string {
 }
 
 function renderTarget(t: TargetReport, c: (n: Colour, s: string) => string): string[] {
-  const out: string[] = [c('bold', `harden-check ${t.dockerfile}`) + (t.image ? c('grey', `  image ${t.image.slice(0, 19)}`) : '')];
+  const out: string[] = [
+    c('bold', `harden-check ${t.dockerfile}`) + (t.image ? c('grey', `  image ${t.image.slice(0, 19)}`) : ''),
+  ];
   for (const note of t.notes ?? []) out.push(c('grey', `  ${clean(note)}`));
   out.push('');
   for (const k of t.checks) out.push(`  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}`);
@@ -53,7 +55,12 @@ function icon(k: Check, c: (n: Colour, s: string) => string): string {
 }
 
 function findingLine(f: Finding, c: (n: Colour, s: string) => string): string {
-  const sev = f.severity === 'error' ? c('red', 'error  ') : f.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'note   ');
+  const sev =
+    f.severity === 'error'
+      ? c('red', 'error  ')
+      : f.severity === 'warning'
+        ? c('yellow', 'warning')
+        : c('blue', 'note   ');
   return `${f.file}:${f.line}  ${sev} ${c('bold', f.ruleId)}  ${clean(f.message)}`;
 }
 

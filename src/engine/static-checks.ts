@@ -5,13 +5,27 @@ import type { Check, Finding } from '../report/types.js';
 import { effectiveUser, externalBase, finalHealthcheck } from '../dockerfile/facts.js';
 import { isRootUser, type TrustedBaseImage } from '../dockerfile/base-images.js';
 
-export function staticChecks(model: DockerfileModel, findings: Finding[], trusted: readonly TrustedBaseImage[]): Check[] {
+export function staticChecks(
+  model: DockerfileModel,
+  findings: Finding[],
+  trusted: readonly TrustedBaseImage[],
+): Check[] {
   return [
     nonRoot(model, trusted),
     healthcheckDefined(model),
-    { id: 'healthy', status: 'skip', detail: 'needs a run (build: true and a Docker engine)', source: 'static' },
+    {
+      id: 'healthy',
+      status: 'skip',
+      detail: 'needs a run (build: true and a Docker engine)',
+      source: 'static',
+    },
     noSecrets(findings),
-    { id: 'env-override', status: 'skip', detail: 'needs a run (build: true and a Docker engine)', source: 'static' },
+    {
+      id: 'env-override',
+      status: 'skip',
+      detail: 'needs a run (build: true and a Docker engine)',
+      source: 'static',
+    },
   ];
 }
 
@@ -112,6 +126,8 @@ function noSecrets(findings: Finding[]): Check {
     id: 'no-secrets',
     status: 'pass',
     source: 'static',
-    detail: weak ? `no literal secret (${weak} warning${weak > 1 ? 's' : ''} to review)` : 'no secret in ENV, ARG or RUN',
+    detail: weak
+      ? `no literal secret (${weak} warning${weak > 1 ? 's' : ''} to review)`
+      : 'no secret in ENV, ARG or RUN',
   };
 }

@@ -1,0 +1,77 @@
+// The bundled CLI as a user runs it: clear one-line errors (never a stack trace),
+// file:line findings for a malformed Dockerfile, machine-readable formats on stdout.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../helpers/run-action.js';
+import { plainLogLine } from '../../src/cli/plain-log.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'hc-cli-'));
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('harden-check CLI', () => {
+  it('names a missing file in one line and exits 2', () => {
+    const r = cli(['--static', 'missing/Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `harden-check: missing/Dockerfile: Dockerfile not found (looked in ${dir}).`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a malformed Dockerfile with file and line, never a stack trace', () => {
+    writeFileSync(
+      path.join(dir, 'Bad.Dockerfile'),
+      'FROM alpine:3.19\nRUNN echo hi\nHEALTHCHECK --interval=abc CMD true\n',
+    );
+    const r = cli(['--static', '--no-color', 'Bad.Dockerfile']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Bad\.Dockerfile:2 {2}error {3}HC524 {2}Unknown instruction: RUNN/m);
+    expect(r.stdout).toMatch(/^Bad\.Dockerfile:3 {2}error {3}HC208 /m);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown option and a bad enum value with exit 2', () => {
+    expect(cli(['--frobnicate']).code).toBe(2);
+    const r = cli(['--format', 'xml', 'Bad.Dockerfile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Option --format must be one of text, json, sarif, markdown; got "xml".');
+  });
+
+  it('prints parseable JSON and SARIF on stdout', () => {
+    writeFileSync(path.join(dir, 'Dockerfile'), 'FROM alpine:3.19\nUSER 10001\n');
+    const json = cli(['--static', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, targets: [{ dockerfile: 'Dockerfile' }] });
+    const sarif = cli(['--static', '--format', 'sarif']);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('lists the rules', () => {
+    const r = cli(['--list-rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| [HC101](docs/rules/HC101.md) | Final stage runs as root | error |');
+  });
+});
+
+describe('plain log lines for the CLI', () => {
+  it('turns workflow commands into text and keeps untrusted blocks verbatim', () => {
+    const token = { value: null as string | null };
+    expect(plainLogLine('::group::Build', token)).toBe('── Build');
+    expect(plainLogLine('::endgroup::', token)).toBeNull();
+    expect(plainLogLine('::stop-commands::abc', token)).toBeNull();
+    expect(plainLogLine('::error::from the Dockerfile', token)).toBe('::error::from the Dockerfile');
+    expect(plainLogLine('::abc::', token)).toBeNull();
+    expect(plainLogLine('::warning file=x::careful', token)).toBe('warning: careful');
+  });
+});

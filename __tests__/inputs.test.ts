@@ -1,0 +1,72 @@
+// Every input is validated into one typed object; every problem is one line naming the
+// input and the values it accepts.
+import { describe, expect, it } from 'vitest';
+import { getInputs, InputError } from '../src/inputs.js';
+import { actionYml } from './helpers/run-action.js';
+
+/** A reader with action.yml's defaults, as the runner provides them, plus overrides. */
+function reader(overrides: Record<string, string> = {}) {
+  const defaults = Object.fromEntries(
+    Object.entries(actionYml().inputs).map(([k, v]) => [
+      k,
+      v.default?.includes('${{') ? 'tok' : (v.default ?? ''),
+    ]),
+  );
+  const all: Record<string, string> = { ...defaults, ...overrides };
+  return (name: string) => (all[name] ?? '').trim();
+}
+
+describe('getInputs', () => {
+  it('turns action.yml defaults into the documented defaults', () => {
+    const i = getInputs(reader());
+    expect(i).toMatchObject({
+      dockerfile: ['Dockerfile'],
+      build: true,
+      run: true,
+      'health-timeout': 60,
+      network: 'none',
+      'fail-on': 'error',
+      comment: true,
+      review: 'changed',
+      summary: true,
+      ignore: [],
+      'build-args': {},
+    });
+  });
+  it('reads lists, key-values with = and commas in values, and rule ids', () => {
+    const i = getInputs(
+      reader({
+        dockerfile: 'a/Dockerfile\nb/Dockerfile',
+        'build-args': 'A=1\nURL=http://x/?a=b,c',
+        ignore: 'hc101, HC203\nHC301',
+        'build-flags': '--network=none\n--secret id=npm,src=.npmrc',
+      }),
+    );
+    expect(i.dockerfile).toEqual(['a/Dockerfile', 'b/Dockerfile']);
+    expect(i['build-args']).toEqual({ A: '1', URL: 'http://x/?a=b,c' });
+    expect(i.ignore).toEqual(['HC101', 'HC203', 'HC301']);
+    expect(i['build-flags']).toEqual(['--network=none', '--secret id=npm,src=.npmrc']);
+  });
+  it.each([
+    [{ 'fail-on': 'high' }, 'Input "fail-on" must be one of error, warning, note, never; got "high".'],
+    [
+      { 'health-timeout': '-5' },
+      'Input "health-timeout" must be a positive number of seconds (e.g. 60); got "-5".',
+    ],
+    [
+      { 'health-timeout': 'soon' },
+      'Input "health-timeout" must be a positive number of seconds (e.g. 60); got "soon".',
+    ],
+    [{ 'build-args': 'NOEQUALS' }, 'Input "build-args": "NOEQUALS" is not KEY=VALUE (one per line).'],
+    [{ 'env-overrides': '=x' }, 'Input "env-overrides": "=x" is not KEY=VALUE (one per line).'],
+    [{ build: 'maybe' }, 'Input "build" must be true or false, got "maybe".'],
+    [{ review: 'some' }, 'Input "review" must be one of off, changed, all; got "some".'],
+    [{ ignore: 'DL3002' }, 'Input "ignore": "DL3002" is not a rule id like HC101.'],
+  ])('rejects %o in one line', (over, message) => {
+    expect(() => getInputs(reader(over))).toThrow(InputError);
+    expect(() => getInputs(reader(over))).toThrow(message);
+  });
+  it('accepts seconds with an s suffix', () => {
+    expect(getInputs(reader({ 'health-timeout': '90s' }))['health-timeout']).toBe(90);
+  });
+});
