@@ -19,11 +19,14 @@ export async function post(): Promise<void> {
     return;
   }
   try {
-    if (containers.length > 0) await docker(['rm', '--force', '--volumes', ...containers]);
     const problems: string[] = [];
-    for (const [i, runId] of runIds.entries()) {
-      // Built image ids are recorded globally; pass them once.
-      problems.push(...(await cleanupRun(runId, i === 0 ? images : [])));
+    // Ids are recorded per step, not per run: pass them with the first run id.
+    for (const [i, runId] of (runIds.length > 0 ? runIds : ['']).entries()) {
+      if (runId === '') {
+        if (containers.length > 0) await docker(['rm', '--force', '--volumes', ...containers]);
+        continue;
+      }
+      problems.push(...(await cleanupRun(runId, i === 0 ? images : [], i === 0 ? containers : [])));
     }
     for (const p of problems) core.warning(`harden-check cleanup: ${p}`);
     core.info(`harden-check: cleaned up run ${runIds.join(', ')}`);

@@ -51,7 +51,7 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     expect(statuses(r)).toEqual(ALL_PASS);
     expect(r.imageId).toMatch(/^sha256:/);
     expect(check(r, 'non-root').detail).toBe('uid 1000 (running process; USER 1000:1000, line 10)');
-    expect(check(r, 'healthy').seconds).toBeLessThan(3);
+    expect(check(r, 'healthy').seconds).toBeLessThan(4); // app ready at once, probe every 1 s
     expect(check(r, 'env-override').detail).toMatch(/^LOG_LEVEL reached the process/);
     expect(r.findings).toEqual([]);
     expect(r.buildLogTail).toBeTruthy();
@@ -92,7 +92,7 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     expect(h.status).toBe('fail');
     expect(h.detail).toBe('HEALTHCHECK probes port 8081, the process listens on port 8080');
     expect(h.diagnosis).toMatch(/Connection refused: .* port 8081, but nothing listens there\. The process listens on port 8080/);
-    expect(h.seconds).toBeLessThan(10); // certain after 3 identical refusals, not the 30 s timeout
+    expect(h.seconds).toBeLessThan(15); // certain after 3 identical refusals, not the 30 s timeout
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC904']);
   });
 
@@ -100,7 +100,7 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     const r = await verify('probe-missing');
     const h = check(r, 'healthy');
     expect(h).toMatchObject({ status: 'fail', detail: 'probe command not found: `curl` is not in the image' });
-    expect(h.seconds).toBeLessThan(4);
+    expect(h.seconds).toBeLessThan(6); // the first probe decides
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC903']);
   });
 
@@ -145,17 +145,17 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     const h = check(r, 'healthy');
     expect(h.status).toBe('pass');
     expect(h.seconds).toBeGreaterThan(3.9);
-    expect(h.seconds).toBeLessThan(7);
+    expect(h.seconds).toBeLessThan(9);
   });
 
   it('never healthy: ends at the health-timeout with a clear message', async () => {
-    const t = Date.now();
     const r = await verify('never-healthy', { healthTimeoutSeconds: 5 });
     const h = check(r, 'healthy');
     expect(h.status).toBe('fail');
     expect(h.detail).toMatch(/^never healthy: connection refused on port 8080 for [5-6]\.\d s$/);
+    expect(h.seconds).toBeGreaterThanOrEqual(5);
+    expect(h.seconds).toBeLessThan(7); // ends at the timeout, not at the image's 90 s grace
     expect(h.diagnosis).toMatch(/The container listens on no TCP port at all/);
-    expect((Date.now() - t) / 1000).toBeLessThan(12);
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC902']);
   });
 

@@ -69,12 +69,7 @@ export class RunResources {
 
   /** Containers then images; never throws (cleanup must not hide the real result). */
   async cleanup(): Promise<string[]> {
-    const problems: string[] = [];
-    if (this.containers.length > 0) {
-      const out = await docker(['rm', '--force', '--volumes', ...this.containers]);
-      if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
-    }
-    problems.push(...(await cleanupRun(this.runId, this.images)));
+    const problems = await cleanupRun(this.runId, this.images, this.containers);
     if (problems.length === 0) {
       // Done: the post step has nothing left to do for this run.
       removeFromState(STATE_CONTAINERS, this.containers);
@@ -89,15 +84,22 @@ export class RunResources {
  * Remove every container and image labelled with this run id, plus the given image ids
  * (images this run built). Used at the end of a run and by the post step.
  */
-export async function cleanupRun(runId: string, builtImages: readonly string[] = []): Promise<string[]> {
+export async function cleanupRun(
+  runId: string,
+  builtImages: readonly string[] = [],
+  knownContainers: readonly string[] = [],
+): Promise<string[]> {
   const problems: string[] = [];
-  const ps = await docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]);
-  const containers = lines(ps.stdout);
+  // Both listings at once: each docker call costs a client start.
+  const [ps, imgs] = await Promise.all([
+    docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
+    docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
+  ]);
+  const containers = [...new Set([...knownContainers, ...lines(ps.stdout)])];
   if (containers.length > 0) {
     const out = await docker(['rm', '--force', '--volumes', ...containers]);
-    if (out.exitCode !== 0) problems.push(out.stderr.trim());
+    if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
   }
-  const imgs = await docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]);
   const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
   if (images.length > 0) {
     const out = await docker(['image', 'rm', '--force', ...images]);

@@ -3,6 +3,7 @@
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
 import { execFile } from 'node:child_process';
+import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 
 /** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
@@ -64,6 +65,7 @@ export interface DockerCallOptions {
 /** Run `docker <args>` silently; never throws on a non-zero exit (callers decide). */
 export async function docker(args: string[], opts: DockerCallOptions = {}): Promise<DockerOutput> {
   const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
+  const t0 = Date.now();
   try {
     return await exec.getExecOutput(dockerBin(), args, {
       silent: true,
@@ -75,6 +77,10 @@ export async function docker(args: string[], opts: DockerCallOptions = {}): Prom
   } catch (err) {
     // The client binary itself is missing or not executable.
     return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
+  } finally {
+    // Where the time goes (visible with ACTIONS_STEP_DEBUG); arguments may hold
+    // build-arg values, so only the subcommand is logged.
+    if (core.isDebug()) core.debug(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
   }
 }
 

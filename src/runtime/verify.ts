@@ -91,6 +91,7 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
 
   try {
     let ref = opts.image;
+    let tag = '';
     if (!ref) {
       const b = await buildImage({
         dockerfile: opts.dockerfile,
@@ -112,9 +113,12 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
         return result;
       }
       ref = b.imageId!;
+      tag = b.tag;
     }
 
-    const info = await inspectImage(ref);
+    // With buildx on the containerd image store the iidfile may hold a digest the
+    // engine lists under another id: the run's own tag finds the same image.
+    const info = (await inspectImage(ref)) ?? (tag ? await inspectImage(tag) : null);
     if (!info) {
       c.fillErrors(`image ${ref} not found in the Docker engine${opts.image ? ' (pull or build it before this step)' : ''}`);
       return result;
@@ -296,7 +300,10 @@ async function runProbes(
     await sleep(SETTLE_MS);
   }
   const healthSeconds = round((Date.now() - tHealth) / 1000);
-  const state: ContainerState = await inspectContainer(id);
+  // The wait just polled the state; without a HEALTHCHECK look once now.
+  const state: ContainerState = wait?.state ?? (await inspectContainer(id));
+  // Read the logs while the other probes run (each docker call costs ~30 ms).
+  const logsP = logs(id, 50);
 
   // non-root: the UIDs the host sees.
   const tUser = Date.now();
@@ -326,7 +333,7 @@ async function runProbes(
   } else {
     const exited = wait.outcome === 'exited';
     const listening = exited ? null : await listeningOf(id, state.pid);
-    const logTail = exited ? c.mask(await logs(id, 15)) : '';
+    const logTail = exited ? c.mask((await logsP).split('\n').slice(-15).join('\n')) : '';
     const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
     const d = diagnose({
       outcome: wait.outcome,
@@ -350,7 +357,7 @@ async function runProbes(
   c.notes.push(`health wait ${healthSeconds} s`);
 
   // The container's own output, for the job log (untrusted: no workflow commands).
-  const out = await logs(id, 50);
+  const out = await logsP;
   if (out) await core.group('Container logs (last 50 lines)', async () => echoUntrusted(out, c.secrets));
 }
 

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Runtime benchmark (not a test). Prints:
+//  1. time from container start to the healthy verdict, for an image whose HEALTHCHECK
+//     interval is 30 s and whose app is ready ~1 s after start:
+//       plain `docker run` + polling `docker inspect` (the image's own interval)
+//       versus harden-check (the bundled action, run as the runner runs it);
+//  2. harden-check's overhead beyond the bare work that gives the same verdict:
+//       docker build + docker run --health-interval=1s + poll until healthy + rm/rmi.
+// Targets: verdict within 2 s of app readiness; overhead < 10 %.
+//
+// Usage: node scripts/bench-runtime.mjs [--reps N] [--bundle path/to/index.js]
+// Without --bundle, src/index.ts is bundled with ncc into .bench/dist (gitignored).
+// Needs a Docker engine (scripts/setup-docker.sh) and /bin/busybox.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const REPS = Number(opt('reps', '3'));
+const DOCKER = process.env.HARDEN_CHECK_DOCKER || 'docker';
+const APP_READY_S = 1; // the CMD sleeps 1 s before httpd listens
+
+const bench = join(root, '.bench', 'runtime');
+const ctx = join(bench, 'ctx');
+rmSync(bench, { recursive: true, force: true });
+mkdirSync(ctx, { recursive: true });
+copyFileSync('/bin/busybox', join(ctx, 'busybox'));
+writeFileSync(
+  join(ctx, 'Dockerfile'),
+  `FROM scratch
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+RUN mkdir -p /www && echo ok > /www/index.html
+ENV LOG_LEVEL=info
+USER 1000:1000
+HEALTHCHECK --interval=30s --timeout=5s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1
+CMD ["sh", "-c", "sleep ${APP_READY_S}; exec httpd -f -p 8080 -h /www"]
+`,
+);
+
+const docker = (...a) => execFileSync(DOCKER, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const now = () => performance.now() / 1000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dockerTime = (t) => Date.parse(t.replace(/(\.\d{3})\d+/, '$1')) / 1000;
+
+async function waitHealthy(id, timeoutS) {
+  const started = dockerTime(docker('inspect', '--format', '{{.State.StartedAt}}', id));
+  for (;;) {
+    const s = docker('inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{end}}', id);
+    const t = Date.now() / 1000 - started;
+    if (s === 'healthy') return t;
+    if (t > timeoutS) return NaN;
+    await sleep(250);
+  }
+}
+
+// --- the bundle --------------------------------------------------------------
+let bundle = opt('bundle', '');
+if (!bundle) {
+  bundle = join(root, '.bench', 'dist', 'index.js');
+  console.log('bundling src/index.ts with ncc into .bench/dist ...');
+  const r = spawnSync('npx', ['ncc', 'build', 'src/index.ts', '-o', '.bench/dist', '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('ncc build failed');
+}
+bundle = resolve(bundle);
+
+// Warm the layer cache so every variant below builds from the same (cached) state.
+docker('build', '-q', '-t', 'hc-bench:warm', ctx);
+
+// --- 1a. plain docker at the image's own interval ----------------------------
+console.log('plain docker run + inspect polling at the image interval (30 s) ...');
+const plainId = docker('run', '-d', '--network', 'none', 'hc-bench:warm');
+const plainVerdict = await waitHealthy(plainId, 120);
+docker('rm', '-f', plainId);
+
+// --- 1b/2. harden-check vs the bare equivalent --------------------------------
+function runAction(i, extra = {}) {
+  const dir = join(bench, `run${i}`);
+  mkdirSync(dir, { recursive: true });
+  const files = Object.fromEntries(['output', 'state', 'summary', 'env', 'path'].map((f) => [f, join(dir, f)]));
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...(process.env.HARDEN_CHECK_DOCKER ? { HARDEN_CHECK_DOCKER: process.env.HARDEN_CHECK_DOCKER } : {}),
+    ...(process.env.DOCKER_BUILDKIT ? { DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT } : {}),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ctx,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'bench/bench',
+    GITHUB_RUN_ID: String(1000 + i),
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_PATH: files.path,
+    INPUT_DOCKERFILE: 'Dockerfile',
+    INPUT_CONTEXT: '',
+    INPUT_BUILD: 'true',
+    INPUT_RUN: 'true',
+    'INPUT_HEALTH-TIMEOUT': '60',
+    INPUT_NETWORK: 'none',
+    'INPUT_FAIL-ON': 'never',
+    INPUT_COMMENT: 'false',
+    INPUT_SUMMARY: 'false',
+    INPUT_REVIEW: 'off',
+    ...extra,
+  };
+  const t0 = now();
+  const r = spawnSync(process.execPath, [bundle], { env, cwd: ctx, encoding: 'utf8' });
+  const wall = now() - t0;
+  const out = readFileSync(files.output, 'utf8');
+  const path = /report-json<<(\S+)\n(.*)\n/.exec(out)?.[2];
+  if (r.status !== 0 || !path || !existsSync(path)) {
+    console.error(r.stdout.slice(-2000), r.stderr.slice(-2000));
+    throw new Error(`action run failed (exit ${r.status})`);
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  if (extra.INPUT_BUILD === 'false') return { wall };
+  const healthy = report.checks.find((c) => c.id === 'healthy');
+  const verdictAt = Number(/verdict at ([\d.]+) s/.exec(healthy?.detail ?? '')?.[1]);
+  const t = report.targets[0].timings;
+  return { wall, status: healthy?.status, toHealthy: healthy?.seconds, verdictAt, build: t.build, verify: t.verify };
+}
+
+async function runBare() {
+  const t0 = now();
+  const iid = docker('build', '-q', '--label', 'hc-bench=1', ctx);
+  const id = docker('run', '-d', '--network', 'none', '--health-interval=1s', iid);
+  const verdict = await waitHealthy(id, 60);
+  docker('rm', '-f', id);
+  docker('image', 'rm', '-f', iid);
+  return { wall: now() - t0, verdict };
+}
+
+const ours = [];
+const bare = [];
+const fixed = [];
+for (let i = 0; i < REPS; i++) {
+  bare.push(await runBare());
+  ours.push(runAction(i));
+  fixed.push(runAction(100 + i, { INPUT_BUILD: 'false', INPUT_RUN: 'false' }));
+  process.stdout.write('.');
+}
+process.stdout.write('\n');
+docker('image', 'rm', '-f', 'hc-bench:warm');
+
+const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+const oursWall = median(ours.map((o) => o.wall));
+const bareWall = median(bare.map((b) => b.wall));
+const verdict = median(ours.map((o) => o.verdictAt));
+console.log(`
+engine: ${docker('version', '--format', '{{.Server.Version}}')}, client ${DOCKER}, node ${process.version}, reps ${REPS}
+image: HEALTHCHECK --interval=30s, app ready ${APP_READY_S} s after start
+
+1. container start -> healthy verdict
+   plain docker run, polling inspect at the image's interval : ${f(plainVerdict)} s
+   harden-check (1 s probe interval, 250 ms inspect polling)  : ${f(verdict)} s  (first passing probe at ${f(median(ours.map((o) => o.toHealthy)))} s)
+   => verdict ${f(verdict - APP_READY_S)} s after the app is ready (target < 2 s)
+
+2. overhead (median wall seconds)
+   bare: docker build + run --health-interval=1s + poll healthy + rm + rmi : ${f(bareWall)} s
+   harden-check action (node bundle: inputs, static audit, build, run, probes, report, cleanup) : ${f(oursWall)} s
+      of which build ${f(median(ours.map((o) => o.build)))} s, verify ${f(median(ours.map((o) => o.verify)))} s
+   => overhead ${f(oursWall - bareWall)} s = ${(((oursWall - bareWall) / bareWall) * 100).toFixed(1)} % (target < 10 %)
+   fixed cost of the action without Docker (node + bundle load + static audit + report; build: false) : ${f(median(fixed.map((x) => x.wall)))} s
+   runtime part only (build + verify, measured inside the action) : ${f(median(ours.map((o) => o.build + o.verify)))} s
+   => runtime overhead ${f(median(ours.map((o) => o.build + o.verify)) - bareWall)} s = ${(((median(ours.map((o) => o.build + o.verify)) - bareWall) / bareWall) * 100).toFixed(1)} %
+   all runs: ours ${ours.map((o) => f(o.wall)).join(' ')} | bare ${bare.map((b) => f(b.wall)).join(' ')}
+`);
