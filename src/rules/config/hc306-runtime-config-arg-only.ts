@@ -38,10 +38,11 @@ export const hc306: Rule = {
           else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
             effect = `exec form passes the literal text $${name}`;
           } else effect = 'it is empty when the container runs';
-          hits.push({
-            line,
-            message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: promote it with ENV ${name}=\${${name}} so docker run -e ${name}=… can override it.`,
-          });
+          const exec = effect.startsWith('exec form');
+          const fix = exec
+            ? `promote it with ENV ${name}=\${${name}} and read it through a shell (["sh", "-c", "exec … \\"$${name}\\""]) or in the app, so docker run -e ${name}=… can override it`
+            : `promote it with ENV ${name}=\${${name}} so docker run -e ${name}=… can override it`;
+          hits.push({ line, message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: ${fix}.` });
         }
       }
     }
