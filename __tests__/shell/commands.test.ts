@@ -106,3 +106,20 @@ describe('commandsOf', () => {
     expect(effectiveCommand({ name: 'sudo', args: ['-u', 'app', 'npm', 'ci'] })).toEqual({ name: 'npm', args: ['ci'] });
   });
 });
+
+describe('robustness', () => {
+  it('tokenizes any input without throwing, in linear-ish time', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', '$', '(', ')', '{', '}', '`', '|', '&', ';', '<', '>', '\n', '#', '-') , maxLength: 200 }), (s) => {
+        parseShell(s, { shellHeredocs: true });
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
+    const start = Date.now();
+    parseShell('$('.repeat(20000) + ' a | b'.repeat(20000) + '<<EOF\n'.repeat(2000), { shellHeredocs: true });
+    parseShell('"'.repeat(50001) + "'".repeat(50001), { shellHeredocs: true });
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+});

@@ -41,4 +41,16 @@ describe('HC501 FROM without a tag', () => {
     expect(linesOf('HC501', 'ARG BASE\nFROM $BASE\n')).toEqual([]);
     expect(linesOf('HC501', 'ARG BASE\nFROM $BASE\n', { buildArgs: { BASE: 'debian:12' } })).toEqual([]);
   });
+  it('resolves multi-variable ARG (hadolint#885) and platform/default-value forms (dockerfile-utils#119, #126)', () => {
+    expect(linesOf('HC501', df`
+      ARG REGISTRY=docker.io \\
+          IMAGE=library/python:3.12-slim
+      FROM \${REGISTRY}/\${IMAGE}
+    `)).toEqual([]);
+    expect(linesOf('HC501', 'ARG VAR\nFROM ${VAR:-alpine:3.20}\n')).toEqual([]);
+    expect(linesOf('HC501', 'FROM ${TARGETARCH}/alpine:3.20\n')).toEqual([]);
+    // without --build-arg the default applies, and it has no tag
+    expect(linesOf('HC501', 'ARG VAR\nFROM ${VAR:-alpine}\n')).toEqual([2]);
+    expect(linesOf('HC501', 'ARG VAR\nFROM ${VAR:-alpine}\n', { buildArgs: { VAR: 'alpine:3.20' } })).toEqual([]);
+  });
 });

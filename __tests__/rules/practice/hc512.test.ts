@@ -83,4 +83,21 @@ describe('HC512 pipe without pipefail', () => {
        && curl -s x | tar -xz
     `)).toEqual([4]);
   });
+  it('reads heredocs after a continuation (hadolint#1019) and with <<-\\EOT (hadolint#1051)', () => {
+    expect(linesOf('HC512', df`
+      FROM debian:12
+      RUN \\
+        <<EOF
+      set -o pipefail
+      curl -s x | tar -xz
+      EOF
+      RUN <<-\\EOT
+      \tset -o pipefail
+      \tcurl -s x | tar -xz
+      \tEOT
+      RUN <<EOF
+      curl -s x | tar -xz
+      EOF
+    `)).toEqual([12]);
+  });
 });

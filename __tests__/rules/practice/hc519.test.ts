@@ -25,6 +25,8 @@ describe('HC519 consecutive RUN', () => {
       c
       EOF
       RUN d
+      RUN ["/bin/busybox", "--install", "-s", "/bin"]
+      RUN mkdir -p /www
     `)).toEqual([]);
   });
   it('only reports stages that ship (multi-stage)', () => {

@@ -37,6 +37,8 @@ export const hc512: Rule = {
         if (script.shell.kind !== 'posix') continue;
         let pipefail = script.shell.pipefail;
         const cmds = commandsOfScript(script);
+        const byPipeline = new Map<number, typeof cmds>();
+        for (const x of cmds) byPipeline.set(x.pipeline, [...(byPipeline.get(x.pipeline) ?? []), x]);
         let reported = false;
         for (let k = 0; k < cmds.length && !reported; k++) {
           const c = cmds[k];
@@ -48,7 +50,7 @@ export const hc512: Rule = {
           }
           if (!c.pipedTo || pipefail) continue;
           // the first command of this pipeline; skip pipelines whose feeders cannot fail
-          const members = cmds.filter((x) => x.pipeline === c.pipeline && x.script === c.script);
+          const members = byPipeline.get(c.pipeline) ?? [c];
           const feeders = members.slice(0, -1);
           if (feeders.every((f) => HARMLESS_SOURCES.has(effectiveCommand(f).name) && !(effectiveCommand(f).name === 'cat' && f.args.length > 0))) {
             k += members.length - 1;

@@ -1,10 +1,11 @@
 // HC519: consecutive RUN instructions in a stage that ships could be one layer. Only the
 // shipped chain (builder layers are discarded), and RUNs with flags (--mount, --network,
-// --security) or heredoc scripts are left apart: they are usually separate on purpose.
+// --security), heredoc scripts or exec form (often the step that installs the shell) are left
+// apart: they are usually separate on purpose.
 import type { Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 
-const plain = (i: Instr) => i.keyword === 'RUN' && i.flags.length === 0 && i.heredocs.length === 0;
+const plain = (i: Instr) => i.keyword === 'RUN' && i.json === null && i.flags.length === 0 && i.heredocs.length === 0;
 
 export const hc519: Rule = {
   meta: {
