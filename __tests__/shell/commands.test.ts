@@ -93,6 +93,9 @@ describe('commandsOf', () => {
   it('treats exec form as one command and powershell as no POSIX commands', () => {
     expect(names('FROM alpine\nRUN ["sh", "-c", "a | b"]\n')).toEqual(['sh -c a | b']);
     expect(names('FROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN iwr x | iex\n')).toEqual([]);
+    // Windows bases run RUN with cmd unless SHELL says otherwise
+    expect(names('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir | findstr x\n')).toEqual([]);
+    expect(names('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN a | b\n')).toEqual(['a', 'b']);
   });
   it('knows the SHELL in effect, inherited through FROM <stage>', () => {
     const m = model('FROM debian AS a\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM a\nRUN x\n');

@@ -35,6 +35,15 @@ export interface Script {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const WINDOWS_SHELL = ['cmd', '/S', '/C'];
+
+/** Windows base images run RUN with `cmd /S /C` unless SHELL says otherwise. */
+function isWindowsBase(model: DockerfileModel, stage: NonNullable<ReturnType<DockerfileModel['stageOf']>>): boolean {
+  const chain = model.chain(stage);
+  const root = chain[chain.length - 1];
+  const ref = root?.from.resolved.value.toLowerCase() ?? '';
+  return /(^|\/)(windows\/(servercore|nanoserver|server)|windows(servercore|nanoserver)?)([:@/]|$)|nanoserver|servercore/.test(ref);
+}
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 export function basename(p: string): string {
@@ -75,7 +84,8 @@ export function shellAt(instr: Instr, model: DockerfileModel): ShellInfo {
       if (found) break;
     }
   }
-  const argv = found?.json && found.json.length > 0 ? found.json : DEFAULT_SHELL;
+  let argv = found?.json && found.json.length > 0 ? found.json : DEFAULT_SHELL;
+  if (!found && stage && isWindowsBase(model, stage)) argv = WINDOWS_SHELL;
   const name = basename(argv[0]);
   return { argv, instr: found, kind: shellKind(name), pipefail: hasPipefailOption(argv.slice(1)), name };
 }

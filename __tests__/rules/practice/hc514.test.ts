@@ -9,6 +9,7 @@ describe('HC514 RUN cd instead of WORKDIR', () => {
   });
   it('flags the cd x && make && cd .. pattern once', () => {
     expect(linesOf('HC514', 'FROM gcc:13\nRUN cd /src && make && cd ..\n')).toEqual([2]);
+    expect(linesOf('HC514', 'FROM gcc:13\nRUN set -eux; cd /src; make\n')).toEqual([2]);
   });
   it('does not flag look-alikes: a cd later in the RUN, in a subshell, cd -, a word "cd"', () => {
     expect(linesOf('HC514', df`

@@ -21,7 +21,8 @@ export const hc514: Rule = {
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN' || instr.json) continue;
       for (const script of scriptsOf(instr, model)) {
-        const cmds = commandsOfScript(script);
+        // `set -e` and friends before the cd do not change what the RUN does
+        const cmds = commandsOfScript(script).filter((c, k, all) => !(c.name === 'set' && all.slice(0, k).every((p) => p.name === 'set')));
         const first = cmds[0];
         if (!first || first.name !== 'cd' || first.depth > 0 || first.inPipeline) continue;
         const dir = first.args.filter((a) => a !== '-P' && a !== '-L' && a !== '--')[0];
