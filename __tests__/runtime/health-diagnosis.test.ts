@@ -114,6 +114,17 @@ describe('diagnose', () => {
     expect(d).toMatchObject({ ruleId: 'HC903', summary: 'probe command not found: `curl` is not in the image' });
   });
 
+  it('shell-form probe on an image without /bin/sh (HC903, says to use exec form)', () => {
+    const d = diagnose({
+      ...base,
+      outcome: 'probe-missing',
+      lastProbe: { exitCode: -1, output: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown' },
+    });
+    expect(d.ruleId).toBe('HC903');
+    expect(d.summary).toBe('probe cannot run: the shell-form HEALTHCHECK needs /bin/sh, which the image lacks');
+    expect(d.text).toMatch(/Use the exec form/);
+  });
+
   it('exited: exit code, OOM and log tail (HC906)', () => {
     const d = diagnose({ ...base, outcome: 'exited', container: { exitCode: 137, oomKilled: true, logTail: 'allocating...' } });
     expect(d.ruleId).toBe('HC906');

@@ -211,6 +211,16 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     expect(check(r, 'healthy').status).toBe('pass');
   });
 
+  it('a sentinel that stops the app (APP_ENV validated): retried without it, image not blamed', async () => {
+    const r = await verify('env-validated');
+    expect(statuses(r)).toEqual({ ...ALL_PASS, 'env-override': 'error' });
+    expect(check(r, 'env-override').detail).toBe('the app does not start with sentinel values for APP_ENV; it does without them');
+    expect(r.findings).toEqual([]);
+    // With a valid value given, the override is proven.
+    const ok = await verify('env-validated', { envOverrides: { APP_ENV: 'staging' } });
+    expect(statuses(ok)).toEqual(ALL_PASS);
+  }, 60_000);
+
   it('a build that fails: buildFailed, tail shown, checks error, no throw', async () => {
     const r = await verify('build-fails');
     expect(r.buildFailed).toBe(true);

@@ -161,6 +161,14 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
   switch (cls.kind) {
     case 'not-found': {
       const bin = cls.binary ?? probeBinary(d.test);
+      if (bin === 'sh' && d.test[0] === 'CMD-SHELL') {
+        // Shell form on scratch/distroless: Docker runs `/bin/sh -c`, which is not there.
+        return {
+          ruleId: 'HC903',
+          summary: 'probe cannot run: the shell-form HEALTHCHECK needs /bin/sh, which the image lacks',
+          text: `The HEALTHCHECK is written in shell form (\`HEALTHCHECK CMD ${probeCommand(d.test)}\`), so Docker runs it with \`/bin/sh -c\`, and the image has no /bin/sh. Use the exec form with a binary the image has: \`HEALTHCHECK CMD ["/app", "healthcheck"]\`.${lastOutput(d.lastProbe)}`,
+        };
+      }
       return {
         ruleId: 'HC903',
         summary: `probe command not found: \`${bin}\` is not in the image`,

@@ -15,7 +15,7 @@ import { execIn, logs, readHostProc, runContainer, top, type ProcessInfo } from 
 import { imageHistory } from '../docker/history.js';
 import { healthcheckOf, inspectContainer, inspectImage, type ContainerState, type ImageInfo } from '../docker/inspect.js';
 import { echoUntrusted } from '../docker/log.js';
-import { chooseOverrides, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
+import { chooseOverrides, FALLBACK_KEY, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
 import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
 import { waitForHealth, type HealthWaitResult } from './health-probe.js';
 import { listeningPorts } from './proc-net.js';
@@ -256,23 +256,43 @@ async function runProbes(
   for (const [k, v] of Object.entries(choice.overrides)) if (secretNameMatch(k)) c.secrets.push(v);
 
   const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
-  const run = await runContainer({
-    image: info.id,
-    runId: opts.runId,
-    network: opts.network,
-    env: choice.overrides,
-    health: hc
-      ? {
-          intervalSeconds: HEALTH_INTERVAL_SECONDS,
-          timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds)),
-        }
-      : undefined,
-    runArgs: opts.runArgs,
-  });
-  if (run.id) res.addContainer(run.id);
-  if (!run.id || run.error) {
+  const startAndWait = async (env: Record<string, string>) => {
+    const run = await runContainer({
+      image: info.id,
+      runId: opts.runId,
+      network: opts.network,
+      env,
+      health: hc
+        ? {
+            intervalSeconds: HEALTH_INTERVAL_SECONDS,
+            timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds)),
+          }
+        : undefined,
+      runArgs: opts.runArgs,
+    });
+    if (run.id) res.addContainer(run.id);
+    if (!run.id || run.error) return { error: run.error || 'docker run printed no container id', id: '', wait: null };
+    const id = run.id;
+    let wait: HealthWaitResult | null = null;
+    if (hc) {
+      wait = await waitForHealth({
+        containerId: id,
+        health: hc,
+        timeoutSeconds: opts.healthTimeoutSeconds,
+        probePort: port,
+        listening: async () => listeningOf(id, (await inspectContainer(id)).pid),
+      });
+    } else {
+      await sleep(SETTLE_MS);
+    }
+    return { error: '', id, wait };
+  };
+
+  const tHealth = Date.now();
+  let run = await startAndWait(choice.overrides);
+  if (run.error) {
     // The container could not even start (entrypoint missing, bad run-args).
-    const why = c.mask(run.error || 'docker run printed no container id');
+    const why = c.mask(run.error);
     const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'the container did not start' });
     c.set(u.check);
     c.set(
@@ -284,21 +304,19 @@ async function runProbes(
     c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
     return;
   }
-  const id = run.id;
-
-  let wait: HealthWaitResult | null = null;
-  const tHealth = Date.now();
-  if (hc) {
-    wait = await waitForHealth({
-      containerId: id,
-      health: hc,
-      timeoutSeconds: opts.healthTimeoutSeconds,
-      probePort: port,
-      listening: async () => listeningOf(id, (await inspectContainer(id)).pid),
-    });
-  } else {
-    await sleep(SETTLE_MS);
+  // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a
+  // valid environment): before blaming the image, try once without them.
+  let sentinelBroke = false;
+  const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
+  if (hc && choice.derived && sentinelKeys.length > 0 && run.wait && run.wait.outcome !== 'healthy') {
+    const plain = await startAndWait({});
+    if (!plain.error && plain.wait?.outcome === 'healthy') {
+      sentinelBroke = true;
+      run = plain;
+    }
   }
+  const id = run.id;
+  const wait = run.wait;
   const healthSeconds = round((Date.now() - tHealth) / 1000);
   // The wait just polled the state; without a HEALTHCHECK look once now.
   const state: ContainerState = wait?.state ?? (await inspectContainer(id));
@@ -319,7 +337,16 @@ async function runProbes(
 
   // env-override: what the processes really got.
   const tEnv = Date.now();
-  await envCheck(c, opts, choice, state, id, procs);
+  if (sentinelBroke) {
+    c.set({
+      id: 'env-override',
+      status: 'error',
+      detail: `the app does not start with sentinel values for ${sentinelKeys.join(', ')}; it does without them`,
+      diagnosis: `harden-check replaced ${sentinelKeys.join(', ')} with sentinel values (hc-sentinel-…) and the container did not become healthy; started again without them, it did. The app validates these values, so a sentinel cannot prove the override. Give the env-overrides input valid values (e.g. ${sentinelKeys[0]}=<another valid value>) to prove that -e reaches the app.`,
+    });
+  } else {
+    await envCheck(c, opts, choice, state, id, procs);
+  }
   const envSeconds = round((Date.now() - tEnv) / 1000);
   const envCheckNow = c.checks.get('env-override');
   if (envCheckNow) envCheckNow.seconds = envSeconds;
