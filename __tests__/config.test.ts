@@ -45,3 +45,16 @@ describe('config file', () => {
     expect(() => parseConfig(text, 'c.yml')).toThrow(message);
   });
 });
+
+describe('allowed-registries', () => {
+  it('reads a list of registries and prefixes', () => {
+    expect(
+      parseConfig('allowed-registries: [ghcr.io/acme/, docker.io]\n', 'c.yml').allowedRegistries,
+    ).toEqual(['ghcr.io/acme/', 'docker.io']);
+  });
+  it('rejects a non-list', () => {
+    expect(() => parseConfig('allowed-registries: ghcr.io\n', 'c.yml')).toThrow(
+      'c.yml:1: "allowed-registries" must be a list',
+    );
+  });
+});

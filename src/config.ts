@@ -17,6 +17,8 @@ export interface Config {
   trustedBaseImages: TrustedBaseImage[];
   /** false: `# harden-check ignore=` comments are reported and not honoured. */
   allowInlineIgnore: boolean;
+  /** Registries (or registry/path prefixes) base images may come from; enables HC118. */
+  allowedRegistries: string[];
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -26,11 +28,19 @@ export const DEFAULT_CONFIG: Config = {
   enable: [],
   trustedBaseImages: [],
   allowInlineIgnore: true,
+  allowedRegistries: [],
 };
 
 export class ConfigError extends Error {}
 
-const KEYS = ['ignore', 'severity', 'enable', 'trusted-base-images', 'allow-inline-ignore'];
+const KEYS = [
+  'ignore',
+  'severity',
+  'enable',
+  'trusted-base-images',
+  'allow-inline-ignore',
+  'allowed-registries',
+];
 const RULE_ID = /^HC\d{3}$/;
 const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
 
@@ -59,7 +69,15 @@ export function parseConfig(text: string, path: string): Config {
     const line = e.linePos?.[0]?.line ?? 1;
     throw new ConfigError(`${path}:${line}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
-  const config: Config = { ...DEFAULT_CONFIG, path, ignore: [], severity: {}, enable: [], trustedBaseImages: [] };
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    path,
+    ignore: [],
+    severity: {},
+    enable: [],
+    trustedBaseImages: [],
+    allowedRegistries: [],
+  };
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config;
   if (!isMap(root)) return fail(root, 'the config must be a mapping of keys (ignore, severity, ...).');
@@ -68,7 +86,8 @@ export function parseConfig(text: string, path: string): Config {
     if (!isSeq(node)) return fail(node as Node, `"${key}" must be a list of rule ids like HC101.`);
     return node.items.map((item) => {
       const v = isScalar(item) ? String(item.value).toUpperCase() : '';
-      if (!RULE_ID.test(v)) fail(item as Node, `"${key}": "${isScalar(item) ? item.value : '?'}" is not a rule id like HC101.`);
+      if (!RULE_ID.test(v))
+        fail(item as Node, `"${key}": "${isScalar(item) ? item.value : '?'}" is not a rule id like HC101.`);
       return v;
     });
   };
@@ -84,13 +103,17 @@ export function parseConfig(text: string, path: string): Config {
         config.enable = ruleList(value, key);
         break;
       case 'severity': {
-        if (!isMap(value)) fail(value as Node, '"severity" must map rule ids to error, warning, note or off.');
+        if (!isMap(value))
+          fail(value as Node, '"severity" must map rule ids to error, warning, note or off.');
         for (const p of (value as { items: Pair[] }).items) {
           const id = isScalar(p.key) ? String(p.key.value).toUpperCase() : '';
           const sev = isScalar(p.value) ? String(p.value.value).toLowerCase() : '';
           if (!RULE_ID.test(id)) fail(p.key as Node, `"severity": "${id}" is not a rule id like HC101.`);
           if (!SEVERITY_VALUES.includes(sev)) {
-            fail(p.value as Node, `"severity.${id}" must be one of ${SEVERITY_VALUES.join(', ')}; got "${sev}".`);
+            fail(
+              p.value as Node,
+              `"severity.${id}" must be one of ${SEVERITY_VALUES.join(', ')}; got "${sev}".`,
+            );
           }
           config.severity[id] = sev as SeverityOverride;
         }
@@ -99,15 +122,18 @@ export function parseConfig(text: string, path: string): Config {
       case 'trusted-base-images': {
         if (!isSeq(value)) fail(value as Node, '"trusted-base-images" must be a list of {image, user}.');
         for (const item of (value as { items: unknown[] }).items) {
-          if (!isMap(item)) fail(item as Node, 'each trusted base image is a mapping with "image" and "user".');
+          if (!isMap(item))
+            fail(item as Node, 'each trusted base image is a mapping with "image" and "user".');
           const m = item as { get(k: string): unknown; items: Pair[] };
           for (const p of m.items) {
             const k = isScalar(p.key) ? String(p.key.value) : '';
-            if (k !== 'image' && k !== 'user') fail(p.key as Node, `unknown key "${k}" in trusted-base-images (use image, user).`);
+            if (k !== 'image' && k !== 'user')
+              fail(p.key as Node, `unknown key "${k}" in trusted-base-images (use image, user).`);
           }
           const image = m.get('image');
           const user = m.get('user');
-          if (typeof image !== 'string' || image === '') fail(item as Node, 'trusted base image needs "image" (e.g. myorg/base:*).');
+          if (typeof image !== 'string' || image === '')
+            fail(item as Node, 'trusted base image needs "image" (e.g. myorg/base:*).');
           if ((typeof user !== 'string' && typeof user !== 'number') || String(user) === '') {
             fail(item as Node, 'trusted base image needs "user" (the uid it runs as, e.g. 1000).');
           }
@@ -115,8 +141,23 @@ export function parseConfig(text: string, path: string): Config {
         }
         break;
       }
+      case 'allowed-registries': {
+        if (!isSeq(value))
+          fail(value as Node, '"allowed-registries" must be a list such as [ghcr.io/acme/, docker.io].');
+        for (const item of (value as { items: unknown[] }).items) {
+          if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
+            fail(
+              item as Node,
+              '"allowed-registries" entries are registry hosts or prefixes, e.g. ghcr.io/acme/.',
+            );
+          }
+          config.allowedRegistries.push(String((item as { value: string }).value).trim());
+        }
+        break;
+      }
       case 'allow-inline-ignore': {
-        if (!isScalar(value) || typeof value.value !== 'boolean') fail(value as Node, '"allow-inline-ignore" must be true or false.');
+        if (!isScalar(value) || typeof value.value !== 'boolean')
+          fail(value as Node, '"allow-inline-ignore" must be true or false.');
         config.allowInlineIgnore = (value as { value: boolean }).value;
         break;
       }

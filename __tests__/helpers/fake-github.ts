@@ -78,7 +78,10 @@ export interface FakeGitHub {
   reset(): void;
   addComment(c: { issueNumber?: number; body: string; user?: FakeUser }): FakeComment;
   /** Pre-populate `count` comments by another user (a crowded PR). */
-  addComments(count: number, opts?: { issueNumber?: number; user?: FakeUser; body?: (i: number) => string }): void;
+  addComments(
+    count: number,
+    opts?: { issueNumber?: number; user?: FakeUser; body?: (i: number) => string },
+  ): void;
   commentsOn(issueNumber: number): FakeComment[];
   /** Requests other than the GraphQL viewer query, as "METHOD /path". */
   calls(): string[];
@@ -87,7 +90,12 @@ export interface FakeGitHub {
 
 const MAX_PER_PAGE = 100;
 
-function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  data: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = data === undefined ? '' : JSON.stringify(data);
   res.writeHead(status, {
     ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
@@ -202,17 +210,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       };
       const base = `http://${req.headers.host ?? '127.0.0.1'}`;
 
-      if (fake.requests.length > maxRequests) return reply(500, { message: 'fake-github: request budget exhausted' });
+      if (fake.requests.length > maxRequests)
+        return reply(500, { message: 'fake-github: request budget exhausted' });
       const failure = takeFailure(method, url.pathname);
       if (failure) {
-        return reply(failure.status, { message: failure.message ?? `fake failure ${failure.status}` }, failure.headers);
+        return reply(
+          failure.status,
+          { message: failure.message ?? `fake failure ${failure.status}` },
+          failure.headers,
+        );
       }
 
       let m: RegExpExecArray | null;
       if (method === 'POST' && url.pathname === '/graphql') {
         if (fake.graphqlFails) return reply(502, { message: 'Bad gateway' });
         const query = (body as { query?: string } | undefined)?.query ?? '';
-        if (/viewer\s*\{\s*login/.test(query)) return reply(200, { data: { viewer: { login: viewerLogin } } });
+        if (/viewer\s*\{\s*login/.test(query))
+          return reply(200, { data: { viewer: { login: viewerLogin } } });
         return reply(200, { data: null, errors: [{ message: 'fake-github: unsupported query' }] });
       }
       if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
@@ -236,7 +250,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (method === 'POST') {
           const text = (body as { body?: unknown } | undefined)?.body;
           if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (text.length > 65_536)
+            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
           return reply(201, commentJson(fake.addComment({ issueNumber, body: text }), base));
         }
       }
@@ -244,15 +259,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const c = fake.comments.find((x) => x.id === Number(m![1]));
         if (!c) return reply(404, { message: 'Not Found' });
         if (method === 'PATCH') {
-          if (c.user.login !== fake.self.login) return reply(403, { message: 'Must have admin rights to Repository.' });
+          if (c.user.login !== fake.self.login)
+            return reply(403, { message: 'Must have admin rights to Repository.' });
           const text = (body as { body?: unknown } | undefined)?.body;
           if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (text.length > 65_536)
+            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
           c.body = text;
           return reply(200, commentJson(c, base));
         }
         if (method === 'DELETE') {
-          if (c.user.login !== fake.self.login) return reply(403, { message: 'Must have admin rights to Repository.' });
+          if (c.user.login !== fake.self.login)
+            return reply(403, { message: 'Must have admin rights to Repository.' });
           fake.comments = fake.comments.filter((x) => x !== c);
           return reply(204);
         }

@@ -5,9 +5,7 @@
 // 1.0.0-beta.0 (lib/schemas/, MIT, Microsoft), the final 2.1.0 schema. It is draft-04
 // JSON Schema; Ajv 8 reads it once the draft-04 `id` becomes `$id` and `$schema` is dropped
 // (the schema uses no other draft-04-only keyword).
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,15 +13,17 @@ import { renderSarif } from '../../src/report/sarif.js';
 import { fileSourceReader } from '../../src/report/source.js';
 import type { RuleMetaLike } from '../../src/report/rule-meta.js';
 import { DOCS_BASE } from '../../src/report/docs.js';
-import { SECRET, SK_SECRET, check, finding, hostileReport, realisticReport, reportOf, target } from './sample-report.js';
-
-const schemaPath = path.join(import.meta.dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json');
-const rawSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-const { $schema: _draft, id, ...schemaBody } = rawSchema;
-// unicodeRegExp off: the schema's `language` pattern is not valid with the u flag.
-const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile({ ...schemaBody, $id: id });
+import {
+  SECRET,
+  SK_SECRET,
+  check,
+  finding,
+  hostileReport,
+  realisticReport,
+  reportOf,
+  target,
+} from './sample-report.js';
+import { validateSarif as validate } from '../helpers/sarif-schema.js';
 
 const META: Record<string, RuleMetaLike> = {
   HC201: {
@@ -34,7 +34,13 @@ const META: Record<string, RuleMetaLike> = {
     anchors: { hadolint: [], trivy: ['DS026'] },
     description: 'A probe on the wrong port keeps the container unhealthy forever.',
   },
-  HC503: { id: 'HC503', title: 'Install recommends', severity: 'warning', anchors: {}, description: 'Extra packages.' },
+  HC503: {
+    id: 'HC503',
+    title: 'Install recommends',
+    severity: 'warning',
+    anchors: {},
+    description: 'Extra packages.',
+  },
 };
 const ruleMeta = (rid: string) => META[rid];
 
@@ -86,7 +92,14 @@ describe('renderSarif', () => {
 
   it('describes each rule with what code scanning reads', () => {
     const rules = run.tool.driver.rules;
-    expect(rules.map((r: { id: string }) => r.id)).toEqual(['HC104', 'HC201', 'HC301', 'HC503', 'harden-check/healthy', 'harden-check/no-secrets']);
+    expect(rules.map((r: { id: string }) => r.id)).toEqual([
+      'HC104',
+      'HC201',
+      'HC301',
+      'HC503',
+      'harden-check/healthy',
+      'harden-check/no-secrets',
+    ]);
     const hc201 = rules[1];
     expect(hc201.shortDescription.text).toBe(META.HC201.title);
     expect(hc201.fullDescription.text).toBe(META.HC201.description);
@@ -116,7 +129,10 @@ describe('renderSarif', () => {
 
   it('does not duplicate a failed check already covered by an error finding', () => {
     const covered = reportOf([
-      target([{ ...finding('HC201', 'error', 9, 'wrong port'), check: 'healthy' }], [check('healthy', 'fail', 'unhealthy')]),
+      target(
+        [{ ...finding('HC201', 'error', 9, 'wrong port'), check: 'healthy' }],
+        [check('healthy', 'fail', 'unhealthy')],
+      ),
     ]);
     const s = renderSarif(covered, { ruleMeta });
     expect(s.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['HC201']);
@@ -128,19 +144,32 @@ describe('renderSarif', () => {
       expect(uri).toBe('Dockerfile');
       expect(r.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
     }
-    const lines = run.results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0].physicalLocation.region.startLine);
+    const lines = run.results.map(
+      (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+        r.locations[0].physicalLocation.region.startLine,
+    );
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
-    const again = renderSarif(realisticReport(), { ruleMeta, readSource: fileSourceReader(ws), workspace: ws, category: 'harden-check/Dockerfile', toolVersion: '0.1.0' });
+    const again = renderSarif(realisticReport(), {
+      ruleMeta,
+      readSource: fileSourceReader(ws),
+      workspace: ws,
+      category: 'harden-check/Dockerfile',
+      toolVersion: '0.1.0',
+    });
     expect(JSON.stringify(again)).toBe(JSON.stringify(sarif));
     const abs = reportOf([target([finding('HC503', 'warning', 3, 'x', path.join(ws, 'Dockerfile'))], [])]);
-    expect(renderSarif(abs, { workspace: ws }).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('Dockerfile');
+    expect(
+      renderSarif(abs, { workspace: ws }).runs[0].results[0].locations[0].physicalLocation.artifactLocation
+        .uri,
+    ).toBe('Dockerfile');
   });
 
   it('fingerprints follow the line content, not the line number', () => {
     const fp = (dockerfile: string, line: number) => {
       const dir = workspaceWith(dockerfile);
       const r = reportOf([target([finding('HC503', 'warning', line, `line ${line}`)], [])]);
-      return renderSarif(r, { readSource: fileSourceReader(dir) }).runs[0].results[0].partialFingerprints.primaryLocationLineHash;
+      return renderSarif(r, { readSource: fileSourceReader(dir) }).runs[0].results[0].partialFingerprints
+        .primaryLocationLineHash;
     };
     const moved = fp(`# a comment\n${DOCKERFILE}`, 4);
     const original = fp(DOCKERFILE, 3);
@@ -151,9 +180,12 @@ describe('renderSarif', () => {
 
   it('numbers identical fingerprints so they stay distinct', () => {
     const dir = workspaceWith('RUN x\nRUN x\n');
-    const r = reportOf([target([finding('HC503', 'warning', 1, 'a'), finding('HC503', 'warning', 2, 'a')], [])]);
+    const r = reportOf([
+      target([finding('HC503', 'warning', 1, 'a'), finding('HC503', 'warning', 2, 'a')], []),
+    ]);
     const fps = renderSarif(r, { readSource: fileSourceReader(dir) }).runs[0].results.map(
-      (x: { partialFingerprints: { primaryLocationLineHash: string } }) => x.partialFingerprints.primaryLocationLineHash,
+      (x: { partialFingerprints: { primaryLocationLineHash: string } }) =>
+        x.partialFingerprints.primaryLocationLineHash,
     );
     expect(fps[0].split(':')[0]).toBe(fps[1].split(':')[0]);
     expect(fps.map((f: string) => f.split(':')[1])).toEqual(['1', '2']);

@@ -207,7 +207,7 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     const e = check(r, 'env-override');
     expect(e.status).toBe('fail');
     expect(e.detail).toBe('override not honoured: LOG_LEVEL is "info" in httpd');
-    expect(r.findings.map((f) => f.ruleId)).toEqual(['HC907']);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['HC312']);
     expect(check(r, 'healthy').status).toBe('pass');
   });
 

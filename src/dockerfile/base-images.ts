@@ -124,7 +124,10 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function describeBaseImage(ref: string, trusted: readonly TrustedBaseImage[] = []): BaseImageInfo | null {
+export function describeBaseImage(
+  ref: string,
+  trusted: readonly TrustedBaseImage[] = [],
+): BaseImageInfo | null {
   if (ref.trim().toLowerCase() === 'scratch') {
     return { family: 'scratch', user: '', shell: false, curl: false, wget: 'none' };
   }
@@ -151,14 +154,26 @@ export function describeBaseImage(ref: string, trusted: readonly TrustedBaseImag
   }
   if (path.startsWith('cgr.dev/chainguard/')) {
     const dev = tag.includes('-dev');
-    return { family: 'chainguard', user: '65532', shell: dev, curl: dev ? 'unknown' : false, wget: dev ? 'busybox' : 'none' };
+    return {
+      family: 'chainguard',
+      user: '65532',
+      shell: dev,
+      curl: dev ? 'unknown' : false,
+      wget: dev ? 'busybox' : 'none',
+    };
   }
   if (r.repo.startsWith('bitnami/')) {
     return { family: 'bitnami', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
   }
   if (r.repo === 'nginxinc/nginx-unprivileged' || r.repo === 'nginx/nginx-unprivileged') {
     const alpine = tag.includes('alpine');
-    return { family: 'nginx-unprivileged', user: '101', shell: true, curl: !alpine, wget: alpine ? 'busybox' : 'none' };
+    return {
+      family: 'nginx-unprivileged',
+      user: '101',
+      shell: true,
+      curl: !alpine,
+      wget: alpine ? 'busybox' : 'none',
+    };
   }
   if (path.startsWith('mcr.microsoft.com/dotnet/')) {
     const chiseled = tag.includes('chiseled') || tag.includes('distroless');
@@ -170,7 +185,11 @@ export function describeBaseImage(ref: string, trusted: readonly TrustedBaseImag
       wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : 'none',
     };
   }
-  if (path.startsWith('registry.access.redhat.com/ubi') || r.repo.startsWith('ubi8/') || r.repo.startsWith('ubi9/')) {
+  if (
+    path.startsWith('registry.access.redhat.com/ubi') ||
+    r.repo.startsWith('ubi8/') ||
+    r.repo.startsWith('ubi9/')
+  ) {
     const minimal = r.repo.includes('minimal') || r.repo.includes('micro');
     const lang = /ubi\d\/(python|nodejs|ruby|php|openjdk|go-toolset)/.test(r.repo);
     return { family: 'ubi', user: lang ? '1001' : '', shell: true, curl: !minimal, wget: 'none' };
@@ -185,13 +204,29 @@ export function describeBaseImage(ref: string, trusted: readonly TrustedBaseImag
 function toolsOfOfficial(name: string, tag: string): Pick<BaseImageInfo, 'shell' | 'curl' | 'wget'> {
   if (name === 'alpine' || tag.includes('alpine')) return { shell: true, curl: false, wget: 'busybox' };
   if (name === 'busybox') return { shell: true, curl: false, wget: 'busybox' };
-  if (tag.includes('slim') || ['debian', 'ubuntu'].includes(name)) return { shell: true, curl: false, wget: 'none' };
+  if (tag.includes('slim') || ['debian', 'ubuntu'].includes(name))
+    return { shell: true, curl: false, wget: 'none' };
   if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(name))
     return { shell: true, curl: true, wget: 'none' };
   // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps: curl and GNU wget.
-  if (['python', 'node', 'golang', 'ruby', 'perl', 'rust', 'buildpack-deps', 'php', 'openjdk', 'maven', 'gradle'].includes(name))
+  if (
+    [
+      'python',
+      'node',
+      'golang',
+      'ruby',
+      'perl',
+      'rust',
+      'buildpack-deps',
+      'php',
+      'openjdk',
+      'maven',
+      'gradle',
+    ].includes(name)
+  )
     return { shell: true, curl: true, wget: 'gnu' };
-  if (name === 'eclipse-temurin' || name === 'amazoncorretto') return { shell: true, curl: 'unknown', wget: 'unknown' };
+  if (name === 'eclipse-temurin' || name === 'amazoncorretto')
+    return { shell: true, curl: 'unknown', wget: 'unknown' };
   if (name === 'nginx' || name === 'httpd') return { shell: true, curl: name === 'nginx', wget: 'none' };
   return { shell: true, curl: 'unknown', wget: 'unknown' };
 }

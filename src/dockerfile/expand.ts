@@ -160,3 +160,75 @@ export function referencedVars(text: string, escapeChar = '\\'): string[] {
   );
   return [...new Set(names)];
 }
+
+/**
+ * Docker's processing of one ENV/ARG/LABEL value as written: quotes removed, escapes
+ * applied, `$VAR` expanded except inside single quotes or after the escape character.
+ * With `lookup` null, only quotes and escapes are processed.
+ */
+export function expandWord(raw: string, lookup: Lookup | null, escapeChar = '\\'): Expansion {
+  const undefinedVars: string[] = [];
+  const unknownVars: string[] = [];
+  let out = '';
+  let i = 0;
+  let quote: '"' | "'" | null = null;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+      i++;
+      continue;
+    }
+    if (c === escapeChar && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      // inside double quotes only ", $, the escape char and newline are escapable
+      if (quote === '"' && !['"', '$', escapeChar, '\n'].includes(next)) out += c;
+      out += next;
+      i += 2;
+      continue;
+    }
+    if ((c === '"' || c === "'") && quote === null) {
+      quote = c;
+      i++;
+      continue;
+    }
+    if (c === '"' && quote === '"') {
+      quote = null;
+      i++;
+      continue;
+    }
+    if (c === '$') {
+      // find the extent of this reference and expand it alone
+      let end = i + 1;
+      if (raw[end] === '{') {
+        const close = matchingBrace(raw, end);
+        end = close < 0 ? raw.length : close + 1;
+      } else {
+        NAME.lastIndex = end;
+        const m = NAME.exec(raw);
+        end = m ? NAME.lastIndex : end;
+      }
+      if (lookup === null) {
+        // unquote only: keep the reference as written
+        out += raw.slice(i, end);
+        i = end;
+        continue;
+      }
+      const part = expand(raw.slice(i, end), lookup, escapeChar);
+      out += part.value;
+      undefinedVars.push(...part.undefinedVars);
+      unknownVars.push(...part.unknownVars);
+      i = end;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return {
+    value: out,
+    undefinedVars: [...new Set(undefinedVars)],
+    unknownVars: [...new Set(unknownVars)],
+    complete: undefinedVars.length === 0 && unknownVars.length === 0,
+  };
+}

@@ -2,7 +2,7 @@
 // the runtime probes all need: effective user, base image, health check, app ports, ENV.
 // Each follows the stage chain (FROM <stage>) the way the built image inherits config.
 import type { DockerfileModel, Instr, Stage } from './model.js';
-import type { Expansion } from './expand.js';
+import { expand, type Expansion } from './expand.js';
 import { describeBaseImage, type BaseImageInfo, type TrustedBaseImage } from './base-images.js';
 
 /** Last instruction with this keyword in the target image (nearest stage of the chain first). */
@@ -102,12 +102,16 @@ export function describeHealthcheck(model: DockerfileModel, instr: Instr): Healt
       json = null;
     }
   }
-  const resolved = model.resolve(json ? json.join(' ') : rest, instr).value;
+  // Docker does not expand variables in HEALTHCHECK at build time: an exec-form probe gets
+  // its argv verbatim, a shell-form probe is expanded by /bin/sh at run time, where only the
+  // image's ENV (not ARG) exists. Flags are taken as written.
+  const env = new Map(finalEnv(model, model.stageOf(instr)).map((e) => [e.key, e.value]));
+  const resolved = json ? json.join(' ') : expand(rest, (n) => env.get(n), model.escapeChar).value;
   const rawFlags: Record<string, string | null> = {};
   const timings: HealthcheckFact['timings'] = {};
   for (const f of instr.flags) {
     rawFlags[f.name] = f.value;
-    const v = f.value === null ? null : model.resolve(f.value, instr).value;
+    const v = f.value;
     if (v === null) continue;
     if (f.name === 'retries') {
       if (/^\d+$/.test(v)) timings.retries = Number(v);
@@ -163,7 +167,8 @@ export interface AppPort {
   line: number;
 }
 
-const PORT_ENV = /^(PORT|APP_PORT|HTTP_PORT|SERVER_PORT|LISTEN_PORT|WEB_PORT|ASPNETCORE_HTTP_PORTS|UVICORN_PORT|GUNICORN_PORT|FLASK_RUN_PORT)$/;
+const PORT_ENV =
+  /^(PORT|APP_PORT|HTTP_PORT|SERVER_PORT|LISTEN_PORT|WEB_PORT|ASPNETCORE_HTTP_PORTS|UVICORN_PORT|GUNICORN_PORT|FLASK_RUN_PORT)$/;
 
 /** Ports the Dockerfile says the app listens on, strongest evidence first. */
 export function appPorts(model: DockerfileModel, stage?: Stage | null): AppPort[] {
@@ -203,14 +208,18 @@ export function appPorts(model: DockerfileModel, stage?: Stage | null): AppPort[
 /** Ports in a server command line: `--port 8000`, `-p 8000`, `--bind 0.0.0.0:8000`, `-b :8000`, `--listen`. */
 export function commandPorts(cmd: string): number[] {
   const out: number[] = [];
-  const re = /(?:^|\s)(?:--port|-p|--http-port|--listen-port)(?:=|\s+)(\d{1,5})\b|(?:^|\s)(?:--bind|-b|--listen|--host-port|--addr|--address)(?:=|\s+)['"]?(?:[\w.-]*|\[[^\]]*\]):(\d{1,5})\b/g;
+  const re =
+    /(?:^|\s)(?:--port|-p|--http-port|--listen-port)(?:=|\s+)(\d{1,5})\b|(?:^|\s)(?:--bind|-b|--listen|--host-port|--addr|--address)(?:=|\s+)['"]?(?:[\w.-]*|\[[^\]]*\]):(\d{1,5})\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(cmd)) !== null) out.push(Number(m[1] ?? m[2]));
   return out;
 }
 
 /** ENV of the target image in effect at its end (later ENV wins), with the line that set each key. */
-export function finalEnv(model: DockerfileModel, stage?: Stage | null): { key: string; value: string; line: number; instr: Instr }[] {
+export function finalEnv(
+  model: DockerfileModel,
+  stage?: Stage | null,
+): { key: string; value: string; line: number; instr: Instr }[] {
   const env = new Map<string, { key: string; value: string; line: number; instr: Instr }>();
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'ENV') continue;

@@ -2,7 +2,7 @@
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 import { DockerfileParser, type Instruction, type Flag } from 'dockerfile-ast';
-import { expand, type Expansion } from './expand.js';
+import { expand, expandWord, type Expansion } from './expand.js';
 
 export interface Heredoc {
   name: string;
@@ -26,8 +26,11 @@ export interface Instr {
   heredocs: Heredoc[];
   /** Index of the stage (-1 for instructions before the first FROM). */
   stageIndex: number;
-  /** For PropertyInstructions (ENV, ARG, LABEL): name/value pairs. */
-  properties: { name: string; value: string | null }[];
+  /**
+   * ENV, ARG and LABEL declarations: `value` with quotes and escapes removed (not expanded),
+   * `raw` as written; null when declared without a value (`ARG NAME`).
+   */
+  properties: { name: string; value: string | null; raw: string | null }[];
   /** The dockerfile-ast node, for the rare rule that needs ranges. */
   node: Instruction;
 }
@@ -129,6 +132,8 @@ export const PLATFORM_ARGS = new Set([
 
 export class TargetNotFoundError extends Error {}
 
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+
 export function parseDockerfile(path: string, text: string, opts: ParseOptions = {}): DockerfileModel {
   // A UTF-8 BOM is not part of the first instruction.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -137,15 +142,23 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   const escapeChar = ast.getEscapeCharacter();
   const buildArgs = opts.buildArgs ?? {};
 
-  const directives: Directive[] = ast.getDirectives().map((d) => ({
+  const allDirectives: Directive[] = ast.getDirectives().map((d) => ({
     name: d.getName(),
     value: d.getValue(),
     line: d.getRange().start.line + 1,
   }));
-  const comments: CommentLine[] = ast.getComments().map((c) => ({
-    line: c.getRange().start.line + 1,
-    text: c.getContent() ?? '',
-  }));
+  // dockerfile-ast reads any `# key=value` on the first lines as a directive; only these
+  // are directives to Docker, the rest (e.g. `# harden-check ignore=HC101`) are comments.
+  const directives = allDirectives.filter((d) => KNOWN_DIRECTIVES.has(d.name.toLowerCase()));
+  const comments: CommentLine[] = [
+    ...allDirectives
+      .filter((d) => !KNOWN_DIRECTIVES.has(d.name.toLowerCase()))
+      .map((d) => ({ line: d.line, text: (lines[d.line - 1] ?? '').trim() })),
+    ...ast.getComments().map((c) => ({
+      line: c.getRange().start.line + 1,
+      text: c.getContent() ?? '',
+    })),
+  ].sort((a, b) => a.line - b.line);
 
   const preamble: Instr[] = [];
   const stages: Stage[] = [];
@@ -178,10 +191,13 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
 
   // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
   const globalArgs = new Map<string, { value: string | null; line: number }>();
+  const expandGlobal = (raw: string): string =>
+    expandWord(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n)!.value : undefined), escapeChar).value;
   for (const instr of preamble) {
     if (instr.keyword !== 'ARG') continue;
     for (const p of instr.properties) {
-      globalArgs.set(p.name, { value: p.name in buildArgs ? buildArgs[p.name] : p.value, line: instr.line });
+      const value = p.name in buildArgs ? buildArgs[p.name] : p.raw === null ? null : expandGlobal(p.raw);
+      globalArgs.set(p.name, { value, line: instr.line });
     }
   }
   const globalLookup = (name: string): string | null | undefined => {
@@ -222,17 +238,21 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         vars = new Map(vars);
         for (const p of instr.properties) {
           if (instr.keyword === 'ENV') {
-            const value = p.value === null ? null : expandWith(vars, p.value, escapeChar);
+            const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
             vars.set(p.name, { value, kind: 'ENV', line: instr.line });
           } else {
             // An ENV of the same name wins over an ARG (Dockerfile reference).
             if (vars.get(p.name)?.kind === 'ENV') continue;
             if (p.name in buildArgs) {
               vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
-            } else if (p.value !== null) {
-              vars.set(p.name, { value: expandWith(vars, p.value, escapeChar), kind: 'ARG', line: instr.line });
+            } else if (p.raw !== null) {
+              vars.set(p.name, { value: expandWith(vars, p.raw, escapeChar), kind: 'ARG', line: instr.line });
             } else if (globalArgs.has(p.name)) {
-              vars.set(p.name, { value: globalArgs.get(p.name)!.value, kind: 'GLOBAL-ARG', line: instr.line });
+              vars.set(p.name, {
+                value: globalArgs.get(p.name)!.value,
+                kind: 'GLOBAL-ARG',
+                line: instr.line,
+              });
             } else {
               vars.set(p.name, { value: null, kind: 'ARG', line: instr.line });
             }
@@ -274,7 +294,8 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
       if (instr.keyword === 'FROM') {
         return {
           get: globalLookup,
-          origin: (n) => (globalArgs.has(n) ? { kind: 'GLOBAL-ARG', line: globalArgs.get(n)!.line } : undefined),
+          origin: (n) =>
+            globalArgs.has(n) ? { kind: 'GLOBAL-ARG', line: globalArgs.get(n)!.line } : undefined,
         };
       }
       const vars = scopeOf.get(instr) ?? new Map<string, Entry>();
@@ -316,7 +337,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
 }
 
 function expandWith(vars: Map<string, { value: string | null }>, text: string, esc: string): string {
-  return expand(
+  return expandWord(
     text,
     (n) => {
       const e = vars.get(n);
@@ -353,17 +374,18 @@ function toInstr(node: Instruction, keyword: string, stageIndex: number, escapeC
     const doc = node as unknown as { getRangeContent?: (r: unknown) => string | null };
     for (const h of withHeredocs.getHeredocs?.() ?? []) {
       const cr = h.getContentRange();
-      heredocs.push({ name: h.getName(), body: cr && doc.getRangeContent ? (doc.getRangeContent(cr) ?? '') : '' });
+      heredocs.push({
+        name: h.getName(),
+        body: cr && doc.getRangeContent ? (doc.getRangeContent(cr) ?? '') : '',
+      });
     }
   }
-  const withProps = node as Instruction & {
-    getProperties?: () => { getName(): string; getValue(): string | null }[];
-  };
   const properties =
-    keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL'
-      ? (withProps.getProperties?.() ?? []).map((p) => ({ name: p.getName(), value: p.getValue() }))
-      : [];
-  void escapeChar;
+    keyword === 'ARG'
+      ? argDeclarations(afterFlags, escapeChar)
+      : keyword === 'ENV' || keyword === 'LABEL'
+        ? propertiesOf(node)
+        : [];
   return {
     keyword,
     line: range.start.line + 1,
@@ -387,4 +409,68 @@ function stripFlags(text: string): string {
     if (!m || m[0] === '') return t;
     t = t.slice(m[0].length);
   }
+}
+
+type Property = { name: string; value: string | null; raw: string | null };
+
+function propertiesOf(node: Instruction): Property[] {
+  const withProps = node as Instruction & {
+    getProperties?: () => {
+      getName(): string;
+      getValue(): string | null;
+      getUnescapedValue(): string | null;
+    }[];
+  };
+  // dockerfile-ast: getValue() is the processed value, getUnescapedValue() the text as written.
+  return (withProps.getProperties?.() ?? []).map((p) => ({
+    name: p.getName(),
+    value: p.getValue(),
+    raw: p.getUnescapedValue(),
+  }));
+}
+
+/** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
+export function argDeclarations(text: string, escapeChar: string): Property[] {
+  return shellWords(text, escapeChar).map((w) => {
+    const eq = w.indexOf('=');
+    if (eq < 0) return { name: w, value: null, raw: null };
+    const raw = w.slice(eq + 1);
+    return {
+      name: w.slice(0, eq),
+      raw,
+      value: expandWord(raw, () => undefined, escapeChar).value.replace(/\$/, ''),
+    };
+  });
+}
+
+/** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
+export function shellWords(text: string, escapeChar = '\\'): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let has = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === escapeChar && i + 1 < text.length) {
+      cur += c + text[i + 1];
+      i++;
+      has = true;
+    } else if (quote) {
+      cur += c;
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      cur += c;
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
 }

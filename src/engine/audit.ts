@@ -54,12 +54,16 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
   }
 
   const enabled = new Set(opts.config.enable);
+  // Configuring an allow-list is asking for the rule that enforces it.
+  if (opts.config.allowedRegistries.length > 0) enabled.add('HC118');
   const ctx: RuleContext = {
     model,
     file: opts.file,
     trustedBaseImages: opts.config.trustedBaseImages,
     dockerignore: opts.dockerignore ?? null,
     enabled,
+    allowInlineIgnore: opts.config.allowInlineIgnore,
+    allowedRegistries: opts.config.allowedRegistries,
   };
   for (const rule of opts.rules ?? RULES) {
     if (rule.meta.optIn && !enabled.has(rule.meta.id)) continue;

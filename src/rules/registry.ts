@@ -7,14 +7,16 @@ import { rules as config } from './config/index.js';
 import { rules as ownership } from './ownership/index.js';
 import { rules as practice } from './practice/index.js';
 import { syntaxRuleMetas } from './syntax/index.js';
-import { runtimeRuleMetas } from '../runtime/rule-metas.js';
+import { RUNTIME_RULES } from '../runtime/rules.js';
 
-export const RULES: readonly Rule[] = [...user, ...health, ...config, ...ownership, ...practice].sort((a, b) =>
-  a.meta.id.localeCompare(b.meta.id),
+export const RULES: readonly Rule[] = [...user, ...health, ...config, ...ownership, ...practice].sort(
+  (a, b) => a.meta.id.localeCompare(b.meta.id),
 );
 
 const META = new Map<string, RuleMeta>();
-for (const m of [...RULES.map((r) => r.meta), ...syntaxRuleMetas, ...runtimeRuleMetas]) {
+// Runtime-only findings (HC9xx, HC312) have no static counterpart to list.
+const runtimeMetas: RuleMeta[] = RUNTIME_RULES.map((r) => ({ ...r, anchors: {} }));
+for (const m of [...RULES.map((r) => r.meta), ...syntaxRuleMetas, ...runtimeMetas]) {
   if (META.has(m.id)) throw new Error(`duplicate rule id ${m.id}`);
   META.set(m.id, m);
 }

@@ -38,6 +38,10 @@ export interface RuleContext {
   dockerignore: string | null;
   /** Rule ids enabled by the config file (for opt-in rules and options). */
   enabled: ReadonlySet<string>;
+  /** `allow-inline-ignore` of the config: false means inline ignores have no effect. */
+  allowInlineIgnore: boolean;
+  /** `allowed-registries` of the config (HC118). */
+  allowedRegistries: readonly string[];
 }
 
 export interface RuleHit {

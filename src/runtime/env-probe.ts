@@ -9,7 +9,7 @@ import { secretNameMatch } from '../secrets/detect.js';
 /**
  * Keys never overridden with a sentinel, because a wrong value breaks the process
  * before it can prove anything (loader paths, locale, runtime homes, network binding).
- * Documented in docs/rules/HC907.md.
+ * Documented in docs/rules/HC312.md.
  */
 export const ENV_DENYLIST: readonly RegExp[] = [
   /^(PATH|HOME|USER|LOGNAME|SHELL|PWD|HOSTNAME|TERM|TZ|LANG|LANGUAGE|DEBIAN_FRONTEND)$/,

@@ -11,15 +11,86 @@ export interface RuntimeRuleMeta {
 }
 
 export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
-  { id: 'HC901', title: 'Container runs as root', severity: 'error', check: 'non-root', description: 'A process of the running container has UID 0, as seen from the host (docker top).' },
-  { id: 'HC902', title: 'Container never became healthy', severity: 'error', check: 'healthy', description: 'The HEALTHCHECK kept failing until the health-timeout or Docker marked the container unhealthy.' },
-  { id: 'HC903', title: 'Health probe binary missing', severity: 'error', check: 'healthy', description: 'The HEALTHCHECK runs a program that is not in the image (exit 127 / executable file not found).' },
-  { id: 'HC904', title: 'HEALTHCHECK port not listened on', severity: 'error', check: 'healthy', description: 'The probe connects to a port the process does not listen on; the process listens on other ports.' },
-  { id: 'HC905', title: 'HEAD health probe refused with 405', severity: 'error', check: 'healthy', description: 'The probe sends HEAD (e.g. GNU wget --spider) to an endpoint that only allows GET.' },
-  { id: 'HC906', title: 'Container exited before becoming healthy', severity: 'error', check: 'healthy', description: 'The container stopped (or could not start) during the health wait.' },
-  { id: 'HC907', title: 'Environment override not honoured', severity: 'error', check: 'env-override', description: 'A value given with docker run -e does not reach the app: something in the image replaces it.' },
-  { id: 'HC908', title: 'Secret in the image config or history', severity: 'error', check: 'no-secrets', description: 'A credential is readable from the image: Config.Env or a build argument/ENV value in docker history.' },
-  { id: 'HC909', title: 'Image build failed', severity: 'error', description: 'The image did not build, so nothing could be verified at runtime.' },
-  { id: 'HC910', title: 'Health endpoint returns 404', severity: 'error', check: 'healthy', description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.' },
-  { id: 'HC911', title: 'USER is a name, not a numeric UID', severity: 'note', check: 'non-root', description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.' },
+  {
+    id: 'HC901',
+    title: 'Container runs as root',
+    severity: 'error',
+    check: 'non-root',
+    description: 'A process of the running container has UID 0, as seen from the host (docker top).',
+  },
+  {
+    id: 'HC902',
+    title: 'Container never became healthy',
+    severity: 'error',
+    check: 'healthy',
+    description:
+      'The HEALTHCHECK kept failing until the health-timeout or Docker marked the container unhealthy.',
+  },
+  {
+    id: 'HC903',
+    title: 'Health probe binary missing',
+    severity: 'error',
+    check: 'healthy',
+    description:
+      'The HEALTHCHECK runs a program that is not in the image (exit 127 / executable file not found).',
+  },
+  {
+    id: 'HC904',
+    title: 'HEALTHCHECK port not listened on',
+    severity: 'error',
+    check: 'healthy',
+    description:
+      'The probe connects to a port the process does not listen on; the process listens on other ports.',
+  },
+  {
+    id: 'HC905',
+    title: 'HEAD health probe refused with 405',
+    severity: 'error',
+    check: 'healthy',
+    description: 'The probe sends HEAD (e.g. GNU wget --spider) to an endpoint that only allows GET.',
+  },
+  {
+    id: 'HC906',
+    title: 'Container exited before becoming healthy',
+    severity: 'error',
+    check: 'healthy',
+    description: 'The container stopped (or could not start) during the health wait.',
+  },
+  // The catalogue (anchors.md) already names this runtime-only rule HC312: keep its id.
+  {
+    id: 'HC312',
+    title: 'Environment override not honoured',
+    severity: 'error',
+    check: 'env-override',
+    description:
+      'A value given with docker run -e does not reach the app: something in the image replaces it.',
+  },
+  {
+    id: 'HC908',
+    title: 'Secret in the image config or history',
+    severity: 'error',
+    check: 'no-secrets',
+    description:
+      'A credential is readable from the image: Config.Env or a build argument/ENV value in docker history.',
+  },
+  {
+    id: 'HC909',
+    title: 'Image build failed',
+    severity: 'error',
+    description: 'The image did not build, so nothing could be verified at runtime.',
+  },
+  {
+    id: 'HC910',
+    title: 'Health endpoint returns 404',
+    severity: 'error',
+    check: 'healthy',
+    description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.',
+  },
+  {
+    id: 'HC911',
+    title: 'USER is a name, not a numeric UID',
+    severity: 'note',
+    check: 'non-root',
+    description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
+  },
 ];

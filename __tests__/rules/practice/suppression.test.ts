@@ -1,6 +1,6 @@
 // Issue 5 point 3: `allow-inline-ignore: false` (hadolint#346) and per-stage ignores.
 import { describe, expect, it } from 'vitest';
-import { audit, df, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('inline suppressions', () => {
   const text = df`
@@ -11,7 +11,11 @@ describe('inline suppressions', () => {
   `;
   it('an inline ignore covers the next instruction only', () => {
     expect(linesOf('HC502', text)).toEqual([4]);
-    expect(audit(text).suppressed.filter((f) => f.ruleId === 'HC502').map((f) => f.line)).toEqual([3]);
+    expect(
+      audit(text)
+        .suppressed.filter((f) => f.ruleId === 'HC502')
+        .map((f) => f.line),
+    ).toEqual([3]);
   });
   it('allow-inline-ignore: false makes inline ignores ineffective', () => {
     expect(linesOf('HC502', text, { config: { allowInlineIgnore: false } })).toEqual([3, 4]);
@@ -30,10 +34,22 @@ describe('inline suppressions', () => {
     expect(linesOf('HC518', staged)).toEqual([7]);
   });
   it('a global ignore covers the whole file, and the ignore input too', () => {
-    expect(linesOf('HC501', '# images\n# harden-check global ignore=HC501 -- internal images\nFROM a\nFROM b\n')).toEqual([]);
+    expect(
+      linesOf('HC501', '# images\n# harden-check global ignore=HC501 -- internal images\nFROM a\nFROM b\n'),
+    ).toEqual([]);
     expect(linesOf('HC501', 'FROM a\n', { ignore: ['HC501'] })).toEqual([]);
   });
-  // dockerfile-ast reads `# harden-check global ignore=…` on line 1 as a parser directive
-  // (name "harden-check"), so model.comments misses it: fix in src/dockerfile/model.ts or src/suppress.ts.
-  it.todo('honours a suppression comment on the very first line');
+  // dockerfile-ast reads `# key=value` on line 1 as a parser directive; the model keeps it a comment.
+  it('honours a suppression comment on the very first line', () => {
+    expect(
+      linesOf('HC501', '# harden-check global ignore=HC501 -- internal images\nFROM a\nFROM b\n'),
+    ).toEqual([]);
+    expect(linesOf('HC501', '# harden-check ignore=HC501\nFROM a\nFROM b\n')).toEqual([3]);
+  });
+  it('reports every inline ignore as having no effect when inline ignores are forbidden', () => {
+    const text = 'FROM alpine:3.19\n# harden-check ignore=HC101 -- debug\nUSER root\n';
+    const config = { allowInlineIgnore: false };
+    expect(linesOf('HC101', text, { config })).toEqual([3]);
+    expect(findingsOf('HC526', text, { config }).map((f) => [f.line, f.severity])).toEqual([[2, 'warning']]);
+  });
 });

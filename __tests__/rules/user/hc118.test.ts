@@ -10,14 +10,19 @@ const run = (text: string, allowed: string[]) =>
     trustedBaseImages: [],
     dockerignore: null,
     enabled: new Set(['HC118']),
+    allowInlineIgnore: true,
     allowedRegistries: allowed,
-  } as RuleContext & { allowedRegistries: string[] });
+  } satisfies RuleContext);
 
 describe('HC118 base image from a registry not in the allow-list', () => {
   it('is opt-in and silent without an allow-list', () => {
     expect(hc118.meta.optIn).toBe(true);
     expect(linesOf('HC118', 'FROM evil.example/x:1\n')).toEqual([]);
     expect(linesOf('HC118', 'FROM evil.example/x:1\n', { config: { enable: ['HC118'] } })).toEqual([]);
+  });
+  it('is enabled by allowed-registries in the config file', () => {
+    const config = { allowedRegistries: ['ghcr.io/acme/'] };
+    expect(linesOf('HC118', 'FROM ghcr.io/acme/base:1\nFROM evil.example/x:1\n', { config })).toEqual([2]);
   });
   it('flags a FROM outside the allow-list, every external stage', () => {
     expect(

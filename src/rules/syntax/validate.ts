@@ -1,6 +1,7 @@
 // The syntax layer: dockerfile-utils' validator (the one VS Code's Docker extension uses)
 // mapped onto our ids, instead of re-writing the syntax checks. Codes that our own rules
-// cover with better messages (casing, MAINTAINER, multiple CMD, relative WORKDIR) are off here.
+// cover with better messages (casing, MAINTAINER, multiple CMD, relative WORKDIR, a file not
+// starting with FROM: HC509) are off or unmapped here.
 import { validate, ValidationCode, ValidationSeverity } from 'dockerfile-utils';
 import type { RuleHit, RuleMeta } from '../types.js';
 
@@ -30,7 +31,6 @@ const CODE_TO_RULE: Partial<Record<Code, string>> = {
   ARGUMENT_UNNECESSARY: 'HC524',
   INVALID_REFERENCE_FORMAT: 'HC524',
   INVALID_AS: 'HC524',
-  NO_SOURCE_IMAGE: 'HC524',
   BASE_NAME_EMPTY: 'HC524',
   INVALID_SYNTAX: 'HC524',
   UNSUPPORTED_MODIFIER: 'HC524',
@@ -97,7 +97,7 @@ export function validateSyntax(text: string): SyntaxHit[] {
     const ruleId = name ? CODE_TO_RULE[name] : undefined;
     if (!ruleId) continue;
     const hint = HINT[ruleId];
-    const raw = typeof d.message === "string" ? d.message : d.message.value;
+    const raw = typeof d.message === 'string' ? d.message : d.message.value;
     const message = raw.replace(/\.?$/, '.') + (hint ? ' ' + hint : '');
     hits.push({
       ruleId,
@@ -138,14 +138,21 @@ export const syntaxRuleMetas: RuleMeta[] = [
     severity: 'error',
     check: 'env-override',
     anchors: {},
-    description: 'A missing `=`, an unbalanced quote or an empty name changes what the variable holds, or fails the build.',
+    description:
+      'A missing `=`, an unbalanced quote or an empty name changes what the variable holds, or fails the build.',
   },
   {
     id: 'HC505',
     title: 'Duplicate stage name',
     severity: 'error',
-    anchors: { hadolint: ['DL3024'], trivy: ['DS-0012'], checkov: ['CKV_DOCKER_11'], buildkit: ['DuplicateStageName'] },
-    description: 'Two stages with one name make `COPY --from` and `--target` ambiguous; BuildKit refuses the file.',
+    anchors: {
+      hadolint: ['DL3024'],
+      trivy: ['DS-0012'],
+      checkov: ['CKV_DOCKER_11'],
+      buildkit: ['DuplicateStageName'],
+    },
+    description:
+      'Two stages with one name make `COPY --from` and `--target` ambiguous; BuildKit refuses the file.',
   },
   {
     id: 'HC506',
@@ -165,7 +172,11 @@ export const syntaxRuleMetas: RuleMeta[] = [
     id: 'HC511',
     title: 'Invalid EXPOSE',
     severity: 'error',
-    anchors: { hadolint: ['DL3011'], trivy: ['DS-0008'], buildkit: ['ExposeInvalidFormat', 'ExposeProtoCasing'] },
+    anchors: {
+      hadolint: ['DL3011'],
+      trivy: ['DS-0008'],
+      buildkit: ['ExposeInvalidFormat', 'ExposeProtoCasing'],
+    },
     description: 'A port outside 0–65535 or an unknown protocol fails the build or exposes nothing.',
   },
   {
@@ -180,14 +191,16 @@ export const syntaxRuleMetas: RuleMeta[] = [
     title: 'Invalid or duplicate parser directive',
     severity: 'error',
     anchors: {},
-    description: 'An escape directive other than `\\` or a backtick, or a second one, changes how every following line is read.',
+    description:
+      'An escape directive other than `\\` or a backtick, or a second one, changes how every following line is read.',
   },
   {
     id: 'HC522',
     title: 'Empty continuation line',
     severity: 'warning',
     anchors: { buildkit: ['NoEmptyContinuation'] },
-    description: 'Empty lines inside a continued instruction are deprecated and will become an error in future Docker versions.',
+    description:
+      'Empty lines inside a continued instruction are deprecated and will become an error in future Docker versions.',
   },
   {
     id: 'HC523',

@@ -1,16 +1,13 @@
 // HC118: a base image comes from a registry that is not in the organisation's allow-list.
-// Opt-in, and silent until an allow-list is configured: the config file has no key for it
-// yet, so the list is read from `allowedRegistries` on the rule context when the engine
-// provides one (entries: a registry host such as `ghcr.io` or `docker.io`, or a prefix such
-// as `ghcr.io/acme/`). Stage references and scratch are not images; a build-argument base
+// Enabled by `allowed-registries` in .harden-check.yml (entries: a registry host such as
+// `ghcr.io` or `docker.io`, or a prefix such as `ghcr.io/acme/`). Stage references and scratch are not images; a build-argument base
 // is reported as a note because it cannot be checked.
 import { parseImageRef } from '../../dockerfile/base-images.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 
-/** The allow-list, when the engine passes one (see the module comment). */
+/** The allow-list from the config file. */
 export function allowedRegistries(ctx: RuleContext): readonly string[] {
-  const list = (ctx as RuleContext & { allowedRegistries?: readonly string[] }).allowedRegistries;
-  return Array.isArray(list) ? list : [];
+  return ctx.allowedRegistries;
 }
 
 /** Is `image` allowed by one of the entries (host, or host/path prefix)? */
