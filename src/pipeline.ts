@@ -148,13 +148,29 @@ async function auditTarget(file: string, opts: PipelineOptions, engine: boolean)
   });
   target.image = runtime.imageId;
   target.checks = mergeChecks(audit.checks, runtime.checks);
-  target.findings = dropIgnored([...audit.findings, ...runtime.findings], opts).sort(byLine);
+  target.findings = dropIgnored(
+    [...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)],
+    opts,
+  ).sort(byLine);
   target.timings.build = runtime.timings.build;
   target.timings.verify = runtime.timings.verify;
   target.buildLogTail = runtime.buildLogTail;
   target.healthLog = runtime.healthLog;
   target.notes!.push(...runtime.notes);
   return target;
+}
+
+/**
+ * A runtime finding that only repeats a static error on the same line for the same check
+ * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
+ */
+export function withoutRepeats(runtime: Finding[], statics: Finding[]): Finding[] {
+  return runtime.filter(
+    (r) =>
+      !statics.some(
+        (s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check,
+      ),
+  );
 }
 
 /** Runtime findings honour the same ignore list and severity overrides as static ones. */

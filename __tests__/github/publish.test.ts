@@ -148,7 +148,7 @@ describe('publish on a pull_request event', () => {
 
     const errors = out.commands('error');
     expect(errors.some((l) => l.startsWith('::error title=HC201,file=Dockerfile,line=9::'))).toBe(true);
-    expect(errors.some((l) => l.includes('harden-check failed: 4 errors, 1 warning'))).toBe(true);
+    expect(errors.some((l) => l.includes('harden-check failed: 2 failed checks, 2 errors, 1 warning'))).toBe(true);
     expect(out.commands('warning').filter((l) => !l.includes('file='))).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ describe('renderMarkdown layout', () => {
 
   it('puts the verdict in the title, then the checklist table', () => {
     expect(md.startsWith('## ❌ harden-check failed · Dockerfile')).toBe(true);
-    expect(md).toContain('4 errors, 1 warning, 1 note · fail-on: error');
+    expect(md).toContain('2 failed checks, 2 errors, 1 warning, 1 note · fail-on: error');
     expect(md).toContain('| Check | Result | Evidence |');
     expect(md).toContain('| Runs as non-root | ✅ pass | uid 1000 (USER 1000:1000, line 12) |');
     expect(md).toContain('| Container becomes healthy | ❌ fail | unhealthy after 30.2 s: connection refused on :8080 (30.2 s) |');

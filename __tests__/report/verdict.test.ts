@@ -36,8 +36,8 @@ describe('tally', () => {
       ),
       target([finding('HC1', 'error', 1, 'a')], [check('non-root', 'fail', 'uid 0')], { dockerfile: 'b/Dockerfile' }),
     ]);
-    expect(tally(r)).toEqual({ errors: 4, warnings: 1, notes: 1, undecided: 1 });
-    expect(describeTally(tally(r))).toBe('4 errors, 1 warning, 1 note, 1 undecided check');
+    expect(tally(r)).toEqual({ errors: 4, warnings: 1, notes: 1, undecided: 1, failedChecks: 2 });
+    expect(describeTally(tally(r))).toBe('2 failed checks, 2 errors, 1 warning, 1 note, 1 undecided check');
   });
 
   it('uses the top-level lists when there are no targets', () => {

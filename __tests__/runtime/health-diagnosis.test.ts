@@ -86,6 +86,17 @@ describe('diagnose', () => {
     expect(d.text).toContain('Point the HEALTHCHECK at ports 3000, 8080, or make the app listen on port 8081.');
   });
 
+  it('wrong port even when the probe only timed out or printed nothing (wget -q)', () => {
+    for (const lastProbe of [
+      { exitCode: -1, output: 'Health check exceeded timeout (2s)' },
+      { exitCode: 1, output: '' },
+    ]) {
+      const d = diagnose({ ...base, probePort: 8080, listening: [8000], lastProbe });
+      expect(d.ruleId).toBe('HC904');
+      expect(d.summary).toBe('HEALTHCHECK probes port 8080, the process listens on port 8000');
+    }
+  });
+
   it('refused on a port the process does listen on: suspects the bind address', () => {
     const d = diagnose({ ...base, lastProbe: { exitCode: 1, output: 'Connection refused' } });
     expect(d.ruleId).toBe('HC902');

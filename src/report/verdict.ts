@@ -19,6 +19,8 @@ export interface Tally {
   notes: number;
   /** Checks with status `error`: counted as warnings by the verdict, reported apart. */
   undecided: number;
+  /** Checks with status `fail` (already included in `errors`). */
+  failedChecks: number;
 }
 
 /** All findings of a report: per target when there are targets, else the top-level list. */
@@ -39,6 +41,7 @@ export function tally(report: Report): Tally {
     warnings: count('warning'),
     notes: count('note'),
     undecided: checks.filter((c) => c.status === 'error').length,
+    failedChecks: checks.filter((c) => c.status === 'fail').length,
   };
 }
 
@@ -58,10 +61,15 @@ export function decideResult(report: Report, failOn: FailOn): 'pass' | 'fail' {
   }
 }
 
-/** "2 errors, 1 warning" — for titles and the failure message. */
+/**
+ * "2 failed checks, 1 error, 1 warning" — for titles and the failure message. Failed checks
+ * are named apart so the numbers match the lists a reader sees (the `errors` output adds them).
+ */
 export function describeTally(t: Tally): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
+  const failed = t.failedChecks ?? 0;
+  const parts = [plural(t.errors - failed, 'error'), plural(t.warnings, 'warning')];
+  if (failed > 0) parts.unshift(plural(failed, 'failed check'));
   if (t.notes > 0) parts.push(plural(t.notes, 'note'));
   if (t.undecided > 0) parts.push(`${t.undecided} undecided check${t.undecided === 1 ? '' : 's'}`);
   return parts.join(', ');

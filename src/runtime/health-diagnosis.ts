@@ -158,6 +158,19 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
         ? 'The container listens on no TCP port at all.'
         : `The process listens on ${ports(d.listening)} (read from /proc/<pid>/net/tcp and tcp6).`;
 
+  // A probe on a port nothing listens on is the root cause whatever the probe printed:
+  // `wget -q` prints nothing, and a probe that resolves localhost to ::1 first may time out.
+  const wrongPort =
+    d.probePort !== null && d.listening !== null && d.listening.length > 0 && !d.listening.includes(d.probePort);
+  if (wrongPort && !['not-found', 'http-405', 'http-404', 'http-status'].includes(cls.kind)) {
+    const how = cls.kind === 'connection-refused' ? 'Connection refused: the' : cls.kind === 'timeout' ? 'Every probe timed out: the' : 'The';
+    return {
+      ruleId: 'HC904',
+      summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening!)}`,
+      text: `${how} HEALTHCHECK \`${cmd}\` connects to port ${d.probePort}, but nothing listens there. ${listenText} Point the HEALTHCHECK at ${ports(d.listening!)}, or make the app listen on port ${d.probePort}.${lastOutput(d.lastProbe)}`,
+    };
+  }
+
   switch (cls.kind) {
     case 'not-found': {
       const bin = cls.binary ?? probeBinary(d.test);
