@@ -3,7 +3,7 @@
 // the verdict comes about a second after the app is ready instead of after the
 // image's 30 s interval. We poll `docker inspect` and stop early when the answer is
 // already certain: the container exited, the probe binary is missing, or the same
-// HTTP answer (or a refusal on a port nobody listens on) repeats after start-period.
+// HTTP answer (or a refusal or time-out on a port nobody listens on) repeats after start-period.
 import type { HealthConfig, HealthLogEntry, ContainerState } from '../docker/inspect.js';
 import { inspectContainer } from '../docker/inspect.js';
 import { classifyProbe, sameFailure, type ProbeClassification } from './health-diagnosis.js';
@@ -55,6 +55,9 @@ export function parseDockerTime(t: string): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long the process must listen only on other ports before the probe port is judged wrong. */
+const WRONG_PORT_SECONDS = 3;
+
 export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitResult> {
   const pollMs = o.pollMs ?? 250;
   const certainAfter = o.certainAfter ?? 3;
@@ -64,6 +67,7 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
   const seen = new Map<string, HealthLogEntry>();
   const waitStart = Date.now();
   let startedMs = NaN;
+  let wrongPortSince: number | null = null;
 
   for (;;) {
     const state = await inspectContainer(o.containerId);
@@ -97,6 +101,16 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
       return done('exited', { seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed });
     }
 
+    // The app is up and listening, but not on the probed port, for 3 s after start-period:
+    // decided without waiting for a slow probe to time out (the image's timeout can be 30 s).
+    if (o.probePort !== null && elapsed >= startPeriod) {
+      const ports = await o.listening();
+      if (ports && ports.length > 0 && !ports.includes(o.probePort)) {
+        wrongPortSince ??= elapsed;
+        if (elapsed - wrongPortSince >= WRONG_PORT_SECONDS) return done('certain');
+      } else wrongPortSince = null;
+    }
+
     const last = log.at(-1);
     if (last && last.exitCode !== 0) {
       const cls = classifyProbe(last.exitCode, last.output, o.health.test);
@@ -111,7 +125,9 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
           // The app is up and answers the same thing every time.
           return done('certain');
         }
-        if (same && cls.kind === 'connection-refused' && o.probePort !== null) {
+        // Refused, timed out or silent (wget -q), again and again, on a port the process does
+        // not listen on while it listens on others: the port is wrong, waiting will not help.
+        if (same && ['connection-refused', 'timeout', 'unknown'].includes(cls.kind) && o.probePort !== null) {
           const ports = await o.listening();
           if (ports && ports.length > 0 && !ports.includes(o.probePort)) return done('certain');
         }
