@@ -1,7 +1,7 @@
 // The syntax layer: dockerfile-utils' validator (the one VS Code's Docker extension uses)
 // mapped onto our ids, instead of re-writing the syntax checks. Codes that our own rules
 // cover with better messages (casing, MAINTAINER, multiple CMD, relative WORKDIR, a file not
-// starting with FROM: HC509) are off or unmapped here.
+// starting with FROM: HC509, a COPY destination without `/`: HC409) are off or unmapped here.
 import { validate, ValidationCode, ValidationSeverity } from 'dockerfile-utils';
 import type { RuleHit, RuleMeta } from '../types.js';
 
@@ -35,7 +35,6 @@ const CODE_TO_RULE: Partial<Record<Code, string>> = {
   INVALID_SYNTAX: 'HC524',
   UNSUPPORTED_MODIFIER: 'HC524',
   SHELL_REQUIRES_ONE: 'HC524',
-  INVALID_DESTINATION: 'HC524',
   UNKNOWN_HEALTHCHECK_FLAG: 'HC208',
   UNKNOWN_TYPE: 'HC208',
   FLAG_INVALID_DURATION: 'HC208',
