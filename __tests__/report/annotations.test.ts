@@ -23,7 +23,14 @@ describe('planAnnotations', () => {
   });
 
   it('links the rule page and includes failed checks without a finding', () => {
-    const plan = planAnnotations(reportOf([target([finding('HC201', 'error', 9, 'wrong port')], [check('non-root', 'fail', 'uid 0 (USER root, line 4)')])]));
+    const plan = planAnnotations(
+      reportOf([
+        target(
+          [finding('HC201', 'error', 9, 'wrong port')],
+          [check('non-root', 'fail', 'uid 0 (USER root, line 4)')],
+        ),
+      ]),
+    );
     // Same severity: ordered by line (the check's evidence names line 4).
     expect(plan.annotations.map((a) => a.properties.title)).toEqual(['harden-check/non-root', 'HC201']);
     expect(plan.annotations[0].properties.startLine).toBe(4);
@@ -32,9 +39,14 @@ describe('planAnnotations', () => {
 
   it('makes absolute paths relative to the workspace with POSIX separators', () => {
     const ws = path.resolve('/work/repo');
-    const plan = planAnnotations(reportOf([target([finding('HC101', 'error', 1, 'x', path.join(ws, 'svc', 'Dockerfile'))], [])]), { workspace: ws });
+    const plan = planAnnotations(
+      reportOf([target([finding('HC101', 'error', 1, 'x', path.join(ws, 'svc', 'Dockerfile'))], [])]),
+      { workspace: ws },
+    );
     expect(plan.annotations[0].properties.file).toBe('svc/Dockerfile');
-    const win = planAnnotations(reportOf([target([finding('HC101', 'error', 1, 'x', '.\\svc\\Dockerfile')], [])]));
+    const win = planAnnotations(
+      reportOf([target([finding('HC101', 'error', 1, 'x', '.\\svc\\Dockerfile')], [])]),
+    );
     expect(win.annotations[0].properties.file).toBe('svc/Dockerfile');
   });
 

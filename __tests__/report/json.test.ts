@@ -18,18 +18,28 @@ describe('report JSON', () => {
       [{ ...withPr(), version: 2 }, /report\.version must be 1/],
       [{ ...withPr(), result: 'ok' }, /report\.result must be one of pass, fail/],
       [{ ...withPr(), targets: 'x' }, /report\.targets must be an array/],
-      [{ ...withPr(), pullRequest: { number: 7, headSha: 'main' } }, /report\.pullRequest\.headSha must be a full commit sha/],
-      [{ ...withPr(), pullRequest: { number: '7', headSha: 'b'.repeat(40) } }, /report\.pullRequest\.number must be a positive integer/],
+      [
+        { ...withPr(), pullRequest: { number: 7, headSha: 'main' } },
+        /report\.pullRequest\.headSha must be a full commit sha/,
+      ],
+      [
+        { ...withPr(), pullRequest: { number: '7', headSha: 'b'.repeat(40) } },
+        /report\.pullRequest\.number must be a positive integer/,
+      ],
     ];
     for (const [value, re] of cases) {
       expect(() => parseReport(JSON.stringify(value), 'r.json')).toThrow(re);
     }
     const bad = withPr();
     (bad.targets[0].findings[2] as unknown as Record<string, unknown>).line = 0;
-    expect(() => parseReport(JSON.stringify(bad), 'r.json')).toThrow(/report\.targets\[0\]\.findings\[2\]\.line must be a positive integer/);
+    expect(() => parseReport(JSON.stringify(bad), 'r.json')).toThrow(
+      /report\.targets\[0\]\.findings\[2\]\.line must be a positive integer/,
+    );
     const badCheck = withPr();
     (badCheck.targets[0].checks[0] as unknown as Record<string, unknown>).id = 'root';
-    expect(() => parseReport(JSON.stringify(badCheck), 'r.json')).toThrow(/checks\[0\]\.id must be one of non-root/);
+    expect(() => parseReport(JSON.stringify(badCheck), 'r.json')).toThrow(
+      /checks\[0\]\.id must be one of non-root/,
+    );
   });
 
   it('rejects text that is not JSON without echoing a secret', () => {
@@ -45,7 +55,11 @@ describe('report JSON', () => {
   });
 
   it('derives a safe file name from the tag', () => {
-    expect(reportJsonPath('/tmp/rt', 'services/api/Dockerfile')).toBe('/tmp/rt/harden-check-report-services_api_Dockerfile.json');
-    expect(reportJsonPath('/tmp/rt', '../../etc/passwd')).toBe('/tmp/rt/harden-check-report-.._.._etc_passwd.json');
+    expect(reportJsonPath('/tmp/rt', 'services/api/Dockerfile')).toBe(
+      '/tmp/rt/harden-check-report-services_api_Dockerfile.json',
+    );
+    expect(reportJsonPath('/tmp/rt', '../../etc/passwd')).toBe(
+      '/tmp/rt/harden-check-report-.._.._etc_passwd.json',
+    );
   });
 });

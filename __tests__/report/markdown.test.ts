@@ -13,20 +13,35 @@ import {
 } from '../../src/report/markdown.js';
 import { codeBlock, inlineText, stripControl, truncate } from '../../src/report/escape.js';
 import { DOCS_BASE } from '../../src/report/docs.js';
-import { HOSTILE, SECRET, SK_SECRET, check, finding, hostileReport, realisticReport, reportOf, target } from './sample-report.js';
+import {
+  HOSTILE,
+  SECRET,
+  SK_SECRET,
+  check,
+  finding,
+  hostileReport,
+  realisticReport,
+  reportOf,
+  target,
+} from './sample-report.js';
 
 const links = { serverUrl: 'https://github.com', owner: 'acme', repo: 'shop', sha: 'a'.repeat(40) };
 const html = (md: string) => marked.parse(md, { gfm: true, async: false }) as string;
 
 describe('renderMarkdown layout', () => {
-  const md = renderMarkdown(realisticReport(), { links, runUrl: 'https://github.com/acme/shop/actions/runs/42' });
+  const md = renderMarkdown(realisticReport(), {
+    links,
+    runUrl: 'https://github.com/acme/shop/actions/runs/42',
+  });
 
   it('puts the verdict in the title, then the checklist table', () => {
     expect(md.startsWith('## ❌ harden-check failed · Dockerfile')).toBe(true);
     expect(md).toContain('2 failed checks, 2 errors, 1 warning, 1 note · fail-on: error');
     expect(md).toContain('| Check | Result | Evidence |');
     expect(md).toContain('| Runs as non-root | ✅ pass | uid 1000 (USER 1000:1000, line 12) |');
-    expect(md).toContain('| Container becomes healthy | ❌ fail | unhealthy after 30.2 s: connection refused on :8080 (30.2 s) |');
+    expect(md).toContain(
+      '| Container becomes healthy | ❌ fail | unhealthy after 30.2 s: connection refused on :8080 (30.2 s) |',
+    );
     expect(md.indexOf('| Check |')).toBeLessThan(md.indexOf('#### ❌ Errors'));
   });
 
@@ -67,9 +82,13 @@ describe('renderMarkdown layout', () => {
   });
 
   it('gives several Dockerfiles one section each', () => {
-    const api = target([finding('HC101', 'error', 1, 'root', 'services/api/Dockerfile')], [check('non-root', 'fail', 'uid 0')], {
-      dockerfile: 'services/api/Dockerfile',
-    });
+    const api = target(
+      [finding('HC101', 'error', 1, 'root', 'services/api/Dockerfile')],
+      [check('non-root', 'fail', 'uid 0')],
+      {
+        dockerfile: 'services/api/Dockerfile',
+      },
+    );
     const web = target([], [check('non-root', 'pass', 'uid 101')], { dockerfile: 'services/web/Dockerfile' });
     const multi = renderMarkdown(reportOf([api, web]), { links });
     expect(multi).toContain('## ❌ harden-check failed · 2 Dockerfiles');
@@ -80,7 +99,13 @@ describe('renderMarkdown layout', () => {
   });
 
   it('encodes odd file names in URLs and refuses to link paths outside the repository', () => {
-    const f = target([finding('HC101', 'error', 3, 'x', 'a dir/(x)/Docker file'), finding('HC101', 'error', 4, 'y', '../up/Dockerfile')], []);
+    const f = target(
+      [
+        finding('HC101', 'error', 3, 'x', 'a dir/(x)/Docker file'),
+        finding('HC101', 'error', 4, 'y', '../up/Dockerfile'),
+      ],
+      [],
+    );
     const out = renderMarkdown(reportOf([f]), { links });
     expect(out).toContain('/a%20dir/%28x%29/Docker%20file#L3)');
     expect(out).not.toContain('/blob/' + 'a'.repeat(40) + '/../');
@@ -129,13 +154,13 @@ describe('hostile input', () => {
     expect(table.match(/<td[ >]/g)).toHaveLength(15);
   });
 
-  it('escapes backticks, brackets and headings outside code blocks', () => {
-    expect(outsideCode).not.toMatch(/[^\\]`/);
+  it('escapes brackets and headings outside code blocks; backticked message parts are inert code spans', () => {
+    // only whole `…` pairs of a finding message become code spans; no raw HTML inside them
+    expect(renderedOutsideCode).not.toMatch(/<code>[^<]*<(?!\/code>)/);
     expect(outsideCode).not.toContain('[click]');
     expect(outsideCode).not.toMatch(/^# Injected/m);
     expect(rendered).not.toContain('href="javascript:');
     expect(rendered).not.toContain('<h1');
-    expect(renderedOutsideCode).not.toContain('<code>');
   });
 
   it('a log cannot close its fence', () => {
@@ -188,7 +213,11 @@ describe('size budget', () => {
     const md = renderComment(many(2000), 'Dockerfile', { links });
     expect(md.length).toBeLessThanOrEqual(60_000);
     expect(md.length).toBeLessThan(COMMENT_LIMIT);
-    expect(md.match(/^\| (Runs as non-root|HEALTHCHECK defined|Container becomes healthy|No secrets|Environment)/gm)).toHaveLength(5);
+    expect(
+      md.match(
+        /^\| (Runs as non-root|HEALTHCHECK defined|Container becomes healthy|No secrets|Environment)/gm,
+      ),
+    ).toHaveLength(5);
     expect(md).toMatch(/… \d+ more findings not shown here \(size limit\): see the job summary\./);
     // Errors are kept before warnings.
     const shownErrors = (md.match(/finding \d+/g) ?? []).map((s) => Number(s.split(' ')[1]));
@@ -236,7 +265,9 @@ describe('escape helpers', () => {
   });
 
   it('codeBlock keeps the tail of a long log and redacts it', () => {
-    const block = codeBlock(Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') + `\n${HOSTILE.secret}`);
+    const block = codeBlock(
+      Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') + `\n${HOSTILE.secret}`,
+    );
     expect(block).toContain('… 121 earlier lines');
     expect(block).toContain('line 199');
     expect(block).not.toContain(SECRET);

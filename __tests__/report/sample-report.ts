@@ -5,15 +5,30 @@ import type { Check, Finding, Report, TargetReport } from '../../src/report/type
 export const SECRET = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
 export const SK_SECRET = 'sk-proj-AAAAbbbbCCCCddddEEEEffff1234';
 
-export function check(id: Check['id'], status: Check['status'], detail: string, extra: Partial<Check> = {}): Check {
+export function check(
+  id: Check['id'],
+  status: Check['status'],
+  detail: string,
+  extra: Partial<Check> = {},
+): Check {
   return { id, status, detail, ...extra };
 }
 
-export function finding(ruleId: string, severity: Finding['severity'], line: number, message: string, file = 'Dockerfile'): Finding {
+export function finding(
+  ruleId: string,
+  severity: Finding['severity'],
+  line: number,
+  message: string,
+  file = 'Dockerfile',
+): Finding {
   return { ruleId, severity, file, line, message };
 }
 
-export function target(findings: Finding[], checks: Check[], extra: Partial<TargetReport> = {}): TargetReport {
+export function target(
+  findings: Finding[],
+  checks: Check[],
+  extra: Partial<TargetReport> = {},
+): TargetReport {
   return {
     dockerfile: 'Dockerfile',
     image: 'sha256:4f1c2a9b8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170f6e5d4c',
@@ -39,9 +54,24 @@ export function realisticReport(): Report {
   return reportOf([
     target(
       [
-        finding('HC201', 'error', 9, 'The HEALTHCHECK probes port 8080, but the app listens on 3000: point it at 3000.'),
-        finding('HC301', 'error', 5, `ENV API_KEY holds a credential (${SK_SECRET}): pass it at run time instead.`),
-        finding('HC503', 'warning', 3, 'apt-get install without --no-install-recommends pulls extra packages.'),
+        finding(
+          'HC201',
+          'error',
+          9,
+          'The HEALTHCHECK probes port 8080, but the app listens on 3000: point it at 3000.',
+        ),
+        finding(
+          'HC301',
+          'error',
+          5,
+          `ENV API_KEY holds a credential (${SK_SECRET}): pass it at run time instead.`,
+        ),
+        finding(
+          'HC503',
+          'warning',
+          3,
+          'apt-get install without --no-install-recommends pulls extra packages.',
+        ),
         finding('HC104', 'note', 12, 'USER is numeric (1000): good; name it in a comment for readers.'),
       ],
       [
@@ -49,7 +79,8 @@ export function realisticReport(): Report {
         check('healthcheck-defined', 'pass', 'HEALTHCHECK on line 9'),
         check('healthy', 'fail', 'unhealthy after 30.2 s: connection refused on :8080', {
           seconds: 30.2,
-          diagnosis: 'curl: (7) Failed to connect to localhost port 8080: Connection refused\nexit code 7 (3 of 3 probes)',
+          diagnosis:
+            'curl: (7) Failed to connect to localhost port 8080: Connection refused\nexit code 7 (3 of 3 probes)',
         }),
         check('no-secrets', 'fail', `API_KEY=${SK_SECRET} in Config.Env`),
         check('env-override', 'pass', 'LOG_LEVEL=hc-sentinel-1 reached pid 1'),
@@ -82,7 +113,9 @@ export function hostileReport(): Report {
   const all = Object.values(HOSTILE).join(' ');
   return reportOf([
     target(
-      Object.entries(HOSTILE).map(([k, v], i) => finding('HC301', 'error', i + 1, `${k}: ${v}`, `dir|x/${HOSTILE.details}Dockerfile`)),
+      Object.entries(HOSTILE).map(([k, v], i) =>
+        finding('HC301', 'error', i + 1, `${k}: ${v}`, `dir|x/${HOSTILE.details}Dockerfile`),
+      ),
       [
         check('non-root', 'fail', `${HOSTILE.html} ${HOSTILE.pipes}`, { diagnosis: all }),
         check('healthcheck-defined', 'pass', HOSTILE.mention),

@@ -6,15 +6,33 @@ import { check, finding, reportOf, target } from './sample-report.js';
 
 const withFinding = (s: Severity) => reportOf([target([finding('HC101', s, 1, 'm')], [])]);
 const withCheck = (s: CheckStatus) => reportOf([target([], [check('healthy', s, 'd')])]);
-const clean = reportOf([target([], [check('non-root', 'pass', 'uid 1000'), check('healthy', 'skip', 'no engine')])]);
+const clean = reportOf([
+  target([], [check('non-root', 'pass', 'uid 1000'), check('healthy', 'skip', 'no engine')]),
+]);
 
 describe('decideResult (inclusive threshold)', () => {
   const table: [string, ReturnType<typeof reportOf>, Record<FailOn, 'pass' | 'fail'>][] = [
-    ['an error finding', withFinding('error'), { error: 'fail', warning: 'fail', note: 'fail', never: 'pass' }],
-    ['a warning finding', withFinding('warning'), { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' }],
+    [
+      'an error finding',
+      withFinding('error'),
+      { error: 'fail', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
+    [
+      'a warning finding',
+      withFinding('warning'),
+      { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
     ['a note finding', withFinding('note'), { error: 'pass', warning: 'pass', note: 'fail', never: 'pass' }],
-    ['a failed check (= error)', withCheck('fail'), { error: 'fail', warning: 'fail', note: 'fail', never: 'pass' }],
-    ['an undecided check (= warning)', withCheck('error'), { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' }],
+    [
+      'a failed check (= error)',
+      withCheck('fail'),
+      { error: 'fail', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
+    [
+      'an undecided check (= warning)',
+      withCheck('error'),
+      { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
     ['a skipped check', withCheck('skip'), { error: 'pass', warning: 'pass', note: 'pass', never: 'pass' }],
     ['a clean report', clean, { error: 'pass', warning: 'pass', note: 'pass', never: 'pass' }],
   ];
@@ -32,16 +50,26 @@ describe('tally', () => {
     const r = reportOf([
       target(
         [finding('HC1', 'error', 1, 'a'), finding('HC2', 'warning', 2, 'b'), finding('HC3', 'note', 3, 'c')],
-        [check('non-root', 'fail', 'uid 0'), check('healthy', 'error', 'no engine'), check('no-secrets', 'pass', '')],
+        [
+          check('non-root', 'fail', 'uid 0'),
+          check('healthy', 'error', 'no engine'),
+          check('no-secrets', 'pass', ''),
+        ],
       ),
-      target([finding('HC1', 'error', 1, 'a')], [check('non-root', 'fail', 'uid 0')], { dockerfile: 'b/Dockerfile' }),
+      target([finding('HC1', 'error', 1, 'a')], [check('non-root', 'fail', 'uid 0')], {
+        dockerfile: 'b/Dockerfile',
+      }),
     ]);
     expect(tally(r)).toEqual({ errors: 4, warnings: 1, notes: 1, undecided: 1, failedChecks: 2 });
     expect(describeTally(tally(r))).toBe('2 failed checks, 2 errors, 1 warning, 1 note, 1 undecided check');
   });
 
   it('uses the top-level lists when there are no targets', () => {
-    const r = { ...reportOf([]), findings: [finding('HC1', 'warning', 1, 'a')], checks: [check('healthy', 'fail', 'x')] };
+    const r = {
+      ...reportOf([]),
+      findings: [finding('HC1', 'warning', 1, 'a')],
+      checks: [check('healthy', 'fail', 'x')],
+    };
     expect(tally(r)).toMatchObject({ errors: 1, warnings: 1 });
   });
 });

@@ -43,9 +43,44 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]#|~]/g;
  * break the table, open HTML (`</details>`), start code or ping anyone.
  */
 export function inlineText(raw: string, max = 300, secrets: readonly string[] = []): string {
-  const flat = stripControl(redact(raw, secrets)).replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ');
+  const flat = stripControl(redact(raw, secrets))
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\t/g, ' ');
   const cut = truncate(flat.trim(), max);
   const escaped = cut
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+  return neutralizeMentions(escaped);
+}
+
+/**
+ * A finding message: like inlineText, but `backticked` parts (commands, instructions the
+ * rules quote) become real code spans. Inside a code span nothing is markdown, HTML, a
+ * link or a mention, so the quoted Dockerfile text stays inert and reads as code.
+ */
+export function messageText(raw: string, max = 1000, secrets: readonly string[] = []): string {
+  const flat = truncate(
+    stripControl(redact(raw, secrets))
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\t/g, ' ')
+      .trim(),
+    max,
+  );
+  let out = '';
+  let pos = 0;
+  for (const m of flat.matchAll(/`([^`]+)`/g)) {
+    out += escapePlain(flat.slice(pos, m.index));
+    const code = m[1].trim();
+    out += code ? `\`${neutralizeMentions(code)}\`` : '';
+    pos = m.index + m[0].length;
+  }
+  return out + escapePlain(flat.slice(pos));
+}
+
+function escapePlain(text: string): string {
+  const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -69,7 +104,8 @@ export function codeBlock(
     .map((l) => truncate(l.trimEnd(), maxLineLength));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   // Logs matter at their end: keep the tail.
-  if (lines.length > maxLines) lines = [`… ${lines.length - maxLines} earlier lines`, ...lines.slice(-maxLines)];
+  if (lines.length > maxLines)
+    lines = [`… ${lines.length - maxLines} earlier lines`, ...lines.slice(-maxLines)];
   let body = lines.join('\n');
   if (body.length > maxChars) body = `…${body.slice(body.length - maxChars + 1)}`;
   // Mentions do not ping inside code, but a copy-paste of the text should not either.
@@ -83,6 +119,8 @@ export function codeBlock(
 export function encodePath(path: string): string {
   return path
     .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((seg) =>
+      encodeURIComponent(seg).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
 }

@@ -7,7 +7,7 @@
 // `budget` by dropping findings (with a "… N more" line) and then logs — never the checklist.
 import { CHECK_LABELS } from './check-findings.js';
 import { ruleDocUrl } from './docs.js';
-import { codeBlock, encodePath, inlineText, truncate } from './escape.js';
+import { codeBlock, encodePath, inlineText, messageText, truncate } from './escape.js';
 import { describeTally, tally } from './verdict.js';
 import {
   CHECK_IDS,
@@ -54,7 +54,11 @@ export const COMMENT_LIMIT = 65_536;
 export const COMMENT_BUDGET = 60_000;
 
 const STATUS_ICON: Record<CheckStatus, string> = { pass: '✅', fail: '❌', skip: '⏭️', error: '⚠️' };
-const SEVERITY_HEADING: Record<Severity, string> = { error: '❌ Errors', warning: '⚠️ Warnings', note: 'ℹ️ Notes' };
+const SEVERITY_HEADING: Record<Severity, string> = {
+  error: '❌ Errors',
+  warning: '⚠️ Warnings',
+  note: 'ℹ️ Notes',
+};
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 /** A tag reduced to characters that cannot end an HTML comment or break a file name. */
@@ -107,13 +111,15 @@ function ruleRef(id: string, secrets: readonly string[]): string {
 }
 
 function findingLine(f: Finding, links: LinkContext | null, secrets: readonly string[]): string {
-  return `- ${location(f, links, secrets)} · **${ruleRef(f.ruleId, secrets)}** · ${inlineText(f.message, 1000, secrets)}`;
+  return `- ${location(f, links, secrets)} · **${ruleRef(f.ruleId, secrets)}** · ${messageText(f.message, 1000, secrets)}`;
 }
 
 function checkRow(c: Check, evidenceMax: number, secrets: readonly string[]): string {
   // Durations matter when they are long (a slow health check), not for instant checks.
   const seconds =
-    typeof c.seconds === 'number' && Number.isFinite(c.seconds) && c.seconds >= 1 ? ` (${c.seconds.toFixed(1)} s)` : '';
+    typeof c.seconds === 'number' && Number.isFinite(c.seconds) && c.seconds >= 1
+      ? ` (${c.seconds.toFixed(1)} s)`
+      : '';
   const evidence = inlineText(c.detail, evidenceMax, secrets) + seconds;
   return `| ${CHECK_LABELS[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
 }
@@ -157,7 +163,8 @@ function detailBlocks(target: TargetReport): DetailBlock[] {
   const blocks: DetailBlock[] = [];
   for (const id of CHECK_IDS) {
     for (const c of target.checks) {
-      if (c.id === id && c.diagnosis) blocks.push({ summary: `Diagnosis: ${CHECK_LABELS[c.id]}`, raw: c.diagnosis });
+      if (c.id === id && c.diagnosis)
+        blocks.push({ summary: `Diagnosis: ${CHECK_LABELS[c.id]}`, raw: c.diagnosis });
     }
   }
   if (target.healthLog) blocks.push({ summary: 'Health probe log', raw: target.healthLog });
@@ -217,7 +224,9 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
     const parts: string[] = [];
     if (multi) {
       const tt = tally({ ...report, targets: [target] });
-      parts.push(`### ${targetIcon(target)} ${inlineText(target.dockerfile, 200, secrets)}\n\n${describeTally(tt)}`);
+      parts.push(
+        `### ${targetIcon(target)} ${inlineText(target.dockerfile, 200, secrets)}\n\n${describeTally(tt)}`,
+      );
     }
     const facts = [shortImage(target.image, secrets), timingText(target)].filter(Boolean);
     if (facts.length > 0) parts.push(`<sub>${facts.join(' · ')}</sub>`);
@@ -229,7 +238,8 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
   // Room kept for each section's group headings and "… N more" lines.
   const RESERVE_PER_SECTION = 400;
   const fixedCost = (heads: string[]) =>
-    measure([marker ?? '', header, ...heads, footer, marker ?? ''].join('\n\n')) + heads.length * RESERVE_PER_SECTION;
+    measure([marker ?? '', header, ...heads, footer, marker ?? ''].join('\n\n')) +
+    heads.length * RESERVE_PER_SECTION;
 
   // Degrade the fixed part step by step until it fits: shorter evidence, no notes,
   // finally fewer targets (the checklist of a target is never cut in half).
@@ -271,7 +281,8 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
   for (const s of sections) {
     for (const block of s.details) {
       let text = renderDetails(block, 8000, secrets);
-      if (measure(text) + 2 > remaining && remaining > 1500) text = renderDetails(block, remaining - 1000, secrets);
+      if (measure(text) + 2 > remaining && remaining > 1500)
+        text = renderDetails(block, remaining - 1000, secrets);
       if (measure(text) + 2 <= remaining) {
         s.renderedDetails.push(text);
         remaining -= measure(text) + 2;
@@ -288,17 +299,28 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
     body.push(s.head);
     const hidden = s.findings.length - s.shown.size;
     for (const sev of SEVERITIES) {
-      const idx = s.findings.map((f, i) => (f.severity === sev && s.shown.has(i) ? i : -1)).filter((i) => i >= 0);
+      const idx = s.findings
+        .map((f, i) => (f.severity === sev && s.shown.has(i) ? i : -1))
+        .filter((i) => i >= 0);
       if (idx.length === 0) continue;
       const total = s.findings.filter((f) => f.severity === sev).length;
       body.push(`#### ${SEVERITY_HEADING[sev]} (${total})\n\n${idx.map((i) => s.lines[i]).join('\n')}`);
     }
-    if (hidden > 0) body.push(`… ${hidden} more finding${hidden === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`);
+    if (hidden > 0)
+      body.push(
+        `… ${hidden} more finding${hidden === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`,
+      );
     body.push(...s.renderedDetails);
-    if (s.omittedDetails > 0) body.push(`… ${s.omittedDetails} log section${s.omittedDetails === 1 ? '' : 's'} left out (size limit).`);
+    if (s.omittedDetails > 0)
+      body.push(
+        `… ${s.omittedDetails} log section${s.omittedDetails === 1 ? '' : 's'} left out (size limit).`,
+      );
   }
   const missing = report.targets.length - shownTargets;
-  if (missing > 0) body.push(`… ${missing} more Dockerfile${missing === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`);
+  if (missing > 0)
+    body.push(
+      `… ${missing} more Dockerfile${missing === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`,
+    );
   body.push(footer);
   if (marker) body.push(marker);
   const out = body.join('\n\n') + '\n';
@@ -322,7 +344,10 @@ export function renderComment(report: Report, tag: string, opts: Omit<RenderOpti
 /** The job summary: same content, bounded in UTF-8 bytes (the step limit is 1 MiB). */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
 
-export function renderSummary(report: Report, opts: Omit<RenderOptions, 'tag' | 'budget' | 'measure'> = {}): string {
+export function renderSummary(
+  report: Report,
+  opts: Omit<RenderOptions, 'tag' | 'budget' | 'measure'> = {},
+): string {
   return renderMarkdown(report, {
     moreHint: 'see the JSON report (report-json output)',
     ...opts,
