@@ -372,7 +372,7 @@ function toInstr(node: Instruction, keyword: string, stageIndex: number, escapeC
   const heredocs: Heredoc[] = [];
   if (keyword === 'RUN' || keyword === 'COPY') {
     const doc = node as unknown as { getRangeContent?: (r: unknown) => string | null };
-    for (const h of withHeredocs.getHeredocs?.() ?? []) {
+    for (const h of heredocsOf(withHeredocs)) {
       const cr = h.getContentRange();
       heredocs.push({
         name: h.getName(),
@@ -430,6 +430,18 @@ function propertiesOf(node: Instruction): Property[] {
 }
 
 /** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
+/**
+ * dockerfile-ast reads a node that is not there on some malformed heredoc lines (e.g. a lone
+ * CR after a continuation, found by __tests__/fuzz): such an instruction has no heredoc.
+ */
+function heredocsOf(node: { getHeredocs?: () => import('dockerfile-ast').Heredoc[] }): import('dockerfile-ast').Heredoc[] {
+  try {
+    return node.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export function argDeclarations(text: string, escapeChar: string): Property[] {
   return shellWords(text, escapeChar).map((w) => {
     const eq = w.indexOf('=');

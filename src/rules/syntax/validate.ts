@@ -78,7 +78,41 @@ const OFF = ValidationSeverity.IGNORE;
 
 /** Validate the text; every problem mapped to a rule id with its line. */
 export function validateSyntax(text: string): SyntaxHit[] {
-  const diagnostics = validate(text, {
+  let diagnostics: ReturnType<typeof validate>;
+  try {
+    diagnostics = validateWith(text);
+  } catch {
+    // dockerfile-utils/dockerfile-ast recurse without end or read a missing node on some
+    // malformed files (found by __tests__/fuzz): the model and our rules still judge them.
+    return [];
+  }
+  // Its ranges can end one line past the text (an empty continuation at the end).
+  const lastLine = text.split(/\r\n|\r|\n/).length;
+  const clamp = (line: number) => Math.min(Math.max(line, 1), lastLine);
+  const hits: SyntaxHit[] = [];
+  for (const d of diagnostics) {
+    const name = ValidationCode[d.code as number] as Code | undefined;
+    const ruleId = name ? CODE_TO_RULE[name] : undefined;
+    if (!ruleId) continue;
+    const hint = HINT[ruleId];
+    const raw = typeof d.message === 'string' ? d.message : d.message.value;
+    const message = raw.replace(/\.?$/, '.') + (hint ? ' ' + hint : '');
+    hits.push({
+      ruleId,
+      line: clamp(d.range.start.line + 1),
+      endLine: clamp(d.range.end.line + 1),
+      column: d.range.start.character + 1,
+      endColumn: d.range.end.character + 1,
+      message,
+      // d.severity is an LSP DiagnosticSeverity: 1 = Error, 2 = Warning
+      severity: d.severity === 2 ? 'warning' : 'error',
+    });
+  }
+  return hits;
+}
+
+function validateWith(text: string): ReturnType<typeof validate> {
+  return validate(text, {
     // covered by our own rules with stage-aware messages
     instructionCasing: OFF,
     directiveCasing: OFF,
@@ -90,26 +124,6 @@ export function validateSyntax(text: string): SyntaxHit[] {
     emptyContinuationLine: ValidationSeverity.WARNING,
     instructionJSONInSingleQuotes: ValidationSeverity.ERROR,
   });
-  const hits: SyntaxHit[] = [];
-  for (const d of diagnostics) {
-    const name = ValidationCode[d.code as number] as Code | undefined;
-    const ruleId = name ? CODE_TO_RULE[name] : undefined;
-    if (!ruleId) continue;
-    const hint = HINT[ruleId];
-    const raw = typeof d.message === 'string' ? d.message : d.message.value;
-    const message = raw.replace(/\.?$/, '.') + (hint ? ' ' + hint : '');
-    hits.push({
-      ruleId,
-      line: d.range.start.line + 1,
-      endLine: d.range.end.line + 1,
-      column: d.range.start.character + 1,
-      endColumn: d.range.end.character + 1,
-      message,
-      // d.severity is an LSP DiagnosticSeverity: 1 = Error, 2 = Warning
-      severity: d.severity === 2 ? 'warning' : 'error',
-    });
-  }
-  return hits;
 }
 
 const SYNTAX_ANCHOR = { hadolint: ['DL1000'], buildkit: ['(parse error)'] };
