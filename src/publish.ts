@@ -1,4 +1,4 @@
-// Publishing a finished Report: JSON, SARIF, annotations, job summary, PR comment,
+// Publishing a finished Report: JSON, SARIF, annotations, job summary, PR comment, PR review,
 // outputs, then the verdict. The verdict is decided first and applied last; every
 // publishing step in between is fenced, so a failure in the reporting path (unwritable
 // summary, API down) becomes a warning and never flips or hides the verdict.
@@ -29,6 +29,7 @@ import {
   type PublishContext,
 } from './github/context.js';
 import { resolvePullRequest } from './github/pull-request.js';
+import { postReview, type ReviewResult } from './github/review.js';
 import { writeJobSummary } from './github/summary.js';
 
 export { contextFromEnv, pullRequestFromContext, type PublishContext } from './github/context.js';
@@ -48,6 +49,8 @@ export interface PublishOutcome {
   reportJson: string | null;
   sarifFile: string | null;
   comment: UpsertResult | null;
+  /** The PR review of this run, when one was synced. */
+  review?: ReviewResult | null;
 }
 
 /** Run one publishing step; its failure is a warning, never an exception. */
@@ -158,6 +161,7 @@ export async function publish(
     );
   }
 
+  let commentDenied = false;
   if (inputs.comment && PULL_REQUEST_EVENTS.has(ctx.eventName)) {
     await fenced('post the PR comment', async () => {
       const pr = report.pullRequest;
@@ -170,6 +174,35 @@ export async function publish(
         target: { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number },
         tag,
         body: renderComment(report, tag, { links, runUrl: ctx.runUrl, secrets }),
+        client: { baseUrl: ctx.apiUrl, ...deps.client },
+        onFailure: (e) => {
+          const status = (e as { status?: number })?.status;
+          if (status === 404 || (status === 403 && !/rate limit/i.test((e as Error)?.message ?? ''))) {
+            commentDenied = true;
+          }
+        },
+      });
+    });
+  }
+
+  if (inputs.review !== 'off' && PULL_REQUEST_EVENTS.has(ctx.eventName)) {
+    await fenced('post review comments', async () => {
+      const pr = report.pullRequest;
+      if (!pr || !ctx.owner || !ctx.repo) return; // the comment step already said so, or comments are off
+      if (commentDenied) {
+        // One warning per run names the missing permission; the review would only repeat it.
+        core.info('Review comments skipped: the token cannot write to this pull request.');
+        return;
+      }
+      outcome.review = await postReview({
+        token: inputs['github-token'],
+        target: { owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha },
+        tag,
+        scope: inputs.review === 'all' ? 'all' : 'changed',
+        report,
+        readSource,
+        workspace: ctx.workspace,
+        secrets,
         client: { baseUrl: ctx.apiUrl, ...deps.client },
       });
     });

@@ -133,6 +133,8 @@ export interface PostCommentOptions {
   tag: string;
   body: string;
   client?: ClientOptions;
+  /** Called with the error after the warning was written (publish skips the review after a permission error). */
+  onFailure?: (e: unknown) => void;
 }
 
 /** Explain an API failure in one line, naming the permission when that is the cause. */
@@ -163,6 +165,7 @@ export async function postStickyComment(opts: PostCommentOptions): Promise<Upser
     return result;
   } catch (e) {
     core.warning(explainCommentFailure(e));
+    opts.onFailure?.(e);
     return null;
   }
 }
