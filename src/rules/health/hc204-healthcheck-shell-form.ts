@@ -26,7 +26,8 @@ export const hc204: Rule = {
       ? rewriteLine(model, hc.instr, HEALTHCHECK_PREFIX, json, 'Use the exec form of the HEALTHCHECK')
       : null;
     const noShell = lacksShell(model, trustedBaseImages);
-    const suggestion = json ? `HEALTHCHECK CMD ${json}` : 'the exec form HEALTHCHECK CMD ["prog", "arg", …]';
+    // Backticked: the comment renders it as code (no autolinked URLs in the suggestion).
+    const suggestion = json ? `\`HEALTHCHECK CMD ${json}\`` : 'the exec form `HEALTHCHECK CMD ["prog", "arg", …]`';
     if (noShell) {
       return [
         {

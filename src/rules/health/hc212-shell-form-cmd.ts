@@ -33,7 +33,10 @@ export const hc212: Rule = {
       const fix = json
         ? rewriteLine(model, instr, new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'), json, `Use the exec form of ${instr.keyword}`)
         : null;
-      const how = json ? `${instr.keyword} ${json}` : `the exec form ${instr.keyword} ["prog", "arg", …], or prefix the command with exec`;
+      // Backticked: the comment renders it as code.
+      const how = json
+        ? `\`${instr.keyword} ${json}\``
+        : `the exec form \`${instr.keyword} ["prog", "arg", …]\`, or prefix the command with \`exec\``;
       if (noShell) {
         hits.push({
           line: instr.line,
