@@ -91,7 +91,9 @@ describe('renderReviewComment', () => {
   });
 
   it('without a placeable range the fix is described, not suggested', () => {
-    const { body, suggested } = renderReviewComment(finding(), 'Dockerfile', 'a'.repeat(24) + '-1', { suggest: false });
+    const { body, suggested } = renderReviewComment(finding(), 'Dockerfile', 'a'.repeat(24) + '-1', {
+      suggest: false,
+    });
     expect(suggested).toBe(false);
     expect(codeBlocks(body)).toEqual([]);
     expect(body).toContain('Replace ADD with COPY (line 4)');
@@ -102,7 +104,9 @@ describe('renderReviewComment', () => {
       message: `</details><img src=x> @team ${SECRET} [x](http://evil) \`code\``,
       fix: { startLine: 4, endLine: 4, text: `ENV T=${SECRET}`, description: 'x' },
     });
-    const { body, suggested } = renderReviewComment(f, 'Dockerfile', 'b'.repeat(24) + '-1', { suggest: true });
+    const { body, suggested } = renderReviewComment(f, 'Dockerfile', 'b'.repeat(24) + '-1', {
+      suggest: true,
+    });
     expect(suggested).toBe(false);
     expect(body).not.toContain(SECRET);
     expect(body).not.toContain('</details>');
@@ -114,7 +118,10 @@ describe('renderReviewComment', () => {
 describe('markers and fingerprints', () => {
   it('tags with colons round-trip; foreign or malformed markers are not ours', () => {
     const fp = 'c'.repeat(24) + '-2';
-    expect(parseReviewMarker(`${reviewMarker('svc:api/Dockerfile', fp)}\ntext`)).toEqual({ tag: 'svc:api/Dockerfile', fingerprint: fp });
+    expect(parseReviewMarker(`${reviewMarker('svc:api/Dockerfile', fp)}\ntext`)).toEqual({
+      tag: 'svc:api/Dockerfile',
+      fingerprint: fp,
+    });
     expect(parseReviewMarker('<!-- harden-check:Dockerfile -->')).toBeNull();
     expect(parseReviewMarker('<!-- harden-check-review:Dockerfile:nothex -->')).toBeNull();
     expect(parseReviewMarker('hello <!-- harden-check-review:Dockerfile:' + fp + ' -->')).toBeNull();
@@ -124,7 +131,14 @@ describe('markers and fingerprints', () => {
   it('stable across whitespace and moved line numbers; changes with rule, path, line content or message', () => {
     const f = finding({ message: 'CMD is in shell form (see line 12): use exec form' });
     const fp = findingFingerprint(f, 'Dockerfile', 'CMD  python app.py', 1);
-    expect(findingFingerprint({ ...f, message: 'CMD is in shell form (see line 14): use exec form' }, 'Dockerfile', '  CMD python app.py ', 1)).toBe(fp);
+    expect(
+      findingFingerprint(
+        { ...f, message: 'CMD is in shell form (see line 14): use exec form' },
+        'Dockerfile',
+        '  CMD python app.py ',
+        1,
+      ),
+    ).toBe(fp);
     expect(findingFingerprint({ ...f, ruleId: 'HC212' }, 'Dockerfile', 'CMD python app.py', 1)).not.toBe(fp);
     expect(findingFingerprint(f, 'api/Dockerfile', 'CMD python app.py', 1)).not.toBe(fp);
     expect(findingFingerprint(f, 'Dockerfile', 'CMD python main.py', 1)).not.toBe(fp);

@@ -7,7 +7,9 @@
 //   const gh = await startFakeGitHub();           // gh.url → GITHUB_API_URL
 //   gh.addComments(150);                          // a crowded PR
 //   gh.failNext(1, 502);                          // the next request gets a 502
+//   gh.pulls.set(7, { number: 7, headSha, files }) // a PR with its files API patches
 //   ...; gh.requests                              // what the client sent
+//   gh.reviewCommentsOn(7), gh.reviews            // PR reviews and their line comments
 //   await gh.close();
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,6 +57,33 @@ export interface FakeGitHubOptions {
   maxRequests?: number;
 }
 
+export interface FakeReviewComment {
+  id: number;
+  pullNumber: number;
+  reviewId: number;
+  path: string;
+  /** Last line of the comment's range (RIGHT side). */
+  line: number;
+  /** First line of a multi-line comment, else null. */
+  startLine: number | null;
+  side: string;
+  body: string;
+  user: FakeUser;
+  commitId: string;
+  inReplyTo?: number;
+  resolved: boolean;
+}
+
+export interface FakeReview {
+  id: number;
+  pullNumber: number;
+  body: string;
+  event: string;
+  commitId: string;
+  user: FakeUser;
+  commentIds: number[];
+}
+
 export interface FakePull {
   number: number;
   headSha: string;
@@ -67,6 +96,10 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: FakeComment[];
   pulls: Map<number, FakePull>;
+  reviews: FakeReview[];
+  reviewComments: FakeReviewComment[];
+  /** When true, DELETE of a review comment answers 403 (as for a comment GitHub will not let us delete). */
+  refuseReviewCommentDelete: boolean;
   /** The identity the token authenticates as. */
   self: FakeUser;
   /** When true, POST /graphql answers 502. */
@@ -83,6 +116,11 @@ export interface FakeGitHub {
     opts?: { issueNumber?: number; user?: FakeUser; body?: (i: number) => string },
   ): void;
   commentsOn(issueNumber: number): FakeComment[];
+  /** Review comments on a PR, lowest id first. */
+  reviewCommentsOn(pullNumber: number): FakeReviewComment[];
+  addReviewComment(
+    c: Partial<FakeReviewComment> & { pullNumber: number; path: string; line: number; body: string },
+  ): FakeReviewComment;
   /** Requests other than the GraphQL viewer query, as "METHOD /path". */
   calls(): string[];
   close(): Promise<void>;
@@ -129,6 +167,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: [],
     pulls: new Map(),
     self: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+    reviews: [],
+    reviewComments: [],
+    refuseReviewCommentDelete: false,
     graphqlFails: false,
     failNext(count, spec) {
       failures.push({ remaining: count, spec: typeof spec === 'number' ? { status: spec } : spec });
@@ -137,6 +178,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       fake.comments = [];
       fake.requests.length = 0;
       fake.pulls.clear();
+      fake.reviews = [];
+      fake.reviewComments = [];
+      fake.refuseReviewCommentDelete = false;
       fake.graphqlFails = false;
       fake.onRequest = undefined;
       failures.length = 0;
@@ -155,6 +199,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     commentsOn(issueNumber) {
       return fake.comments.filter((c) => c.issueNumber === issueNumber).sort((a, b) => a.id - b.id);
     },
+    reviewCommentsOn(pullNumber) {
+      return fake.reviewComments.filter((c) => c.pullNumber === pullNumber).sort((a, b) => a.id - b.id);
+    },
+    addReviewComment(c) {
+      const full: FakeReviewComment = {
+        id: nextId++,
+        reviewId: 0,
+        startLine: null,
+        side: 'RIGHT',
+        user: fake.self,
+        commitId: fake.pulls.get(c.pullNumber)?.headSha ?? '',
+        resolved: false,
+        ...c,
+      };
+      fake.reviewComments.push(full);
+      return full;
+    },
     calls() {
       return fake.requests.filter((r) => r.path !== '/graphql').map((r) => `${r.method} ${r.path}`);
     },
@@ -171,6 +232,46 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
   });
+
+  const reviewCommentJson = (c: FakeReviewComment, base: string) => ({
+    id: c.id,
+    node_id: `PRRC_${c.id}`,
+    url: `${base}/repos/o/r/pulls/comments/${c.id}`,
+    pull_request_review_id: c.reviewId,
+    path: c.path,
+    line: c.line,
+    original_line: c.line,
+    start_line: c.startLine,
+    side: c.side,
+    commit_id: c.commitId,
+    body: c.body,
+    user: { login: c.user.login, id: c.user.login.length, type: c.user.type },
+    ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  });
+
+  // RIGHT-side line ranges of a patch's hunks, read from the hunk headers alone (an
+  // implementation independent of src/github/diff-lines.ts, as GitHub's is).
+  const hunkRanges = (patch: string | undefined): [number, number][] =>
+    [...(patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)].map((h) => {
+      const start = Number(h[1]);
+      return [start, start + (h[2] === undefined ? 1 : Number(h[2])) - 1];
+    });
+
+  /** GitHub's 422 for a comment outside the diff, or null when the comment is placeable. */
+  const reviewCommentError = (pr: FakePull, c: Record<string, unknown>): string | null => {
+    const file = pr.files?.find((f) => f.filename === c.path);
+    if (!file) return 'Path could not be resolved';
+    if (c.side !== undefined && c.side !== 'RIGHT' && c.side !== 'LEFT') return 'Invalid side';
+    const line = c.line;
+    const start = c.start_line ?? line;
+    if (typeof c.body !== 'string') return 'Body is required';
+    if (c.body.length > 65_536) return 'Body is too long (maximum is 65536 characters)';
+    if (typeof line !== 'number' || typeof start !== 'number' || start > line) return 'Line could not be resolved';
+    const inOne = hunkRanges(file.patch).some(([a, b]) => start >= a && line <= b);
+    return inOne ? null : 'Pull request review thread line must be part of the diff';
+  };
 
   const takeFailure = (method: string, path: string): FailureSpec | null => {
     for (const f of failures) {
@@ -227,6 +328,32 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const query = (body as { query?: string } | undefined)?.query ?? '';
         if (/viewer\s*\{\s*login/.test(query))
           return reply(200, { data: { viewer: { login: viewerLogin } } });
+        const variables = (body as { variables?: Record<string, unknown> } | undefined)?.variables ?? {};
+        if (/reviewThreads/.test(query)) {
+          const roots = fake.reviewCommentsOn(Number(variables.number)).filter((c) => !c.inReplyTo);
+          return reply(200, {
+            data: {
+              repository: {
+                pullRequest: {
+                  reviewThreads: {
+                    pageInfo: { hasNextPage: false, endCursor: null },
+                    nodes: roots.map((c) => ({
+                      id: `PRRT_${c.id}`,
+                      isResolved: c.resolved,
+                      comments: { nodes: [{ databaseId: c.id }] },
+                    })),
+                  },
+                },
+              },
+            },
+          });
+        }
+        if (/resolveReviewThread/.test(query)) {
+          const c = fake.reviewComments.find((x) => `PRRT_${x.id}` === variables.id);
+          if (!c) return reply(200, { data: null, errors: [{ message: 'Could not resolve to a node' }] });
+          c.resolved = true;
+          return reply(200, { data: { resolveReviewThread: { thread: { id: variables.id, isResolved: true } } } });
+        }
         return reply(200, { data: null, errors: [{ message: 'fake-github: unsupported query' }] });
       }
       if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
@@ -272,6 +399,83 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           if (c.user.login !== fake.self.login)
             return reply(403, { message: 'Must have admin rights to Repository.' });
           fake.comments = fake.comments.filter((x) => x !== c);
+          return reply(204);
+        }
+      }
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/.exec(url.pathname)) && method === 'GET') {
+        const all = fake.reviewCommentsOn(Number(m[1]));
+        const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (p: number) => `<${base}${url.pathname}?per_page=${perPage}&page=${p}>`;
+        const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
+        return reply(
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((c) => reviewCommentJson(c, base)),
+          links.length ? { link: links.join(', ') } : {},
+        );
+      }
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(url.pathname)) && method === 'POST') {
+        const pr = fake.pulls.get(Number(m[1]));
+        if (!pr) return reply(404, { message: 'Not Found' });
+        const b = (body ?? {}) as { body?: unknown; event?: unknown; commit_id?: unknown; comments?: unknown };
+        const comments = Array.isArray(b.comments) ? (b.comments as Record<string, unknown>[]) : [];
+        if (b.event !== undefined && !['COMMENT', 'APPROVE', 'REQUEST_CHANGES'].includes(String(b.event)))
+          return reply(422, { message: 'Invalid event' });
+        if (b.event === 'COMMENT' && comments.length === 0 && !b.body)
+          return reply(422, { message: 'Unprocessable Entity: body is required for a COMMENT review' });
+        for (const c of comments) {
+          const error = reviewCommentError(pr, c);
+          if (error) return reply(422, { message: `Unprocessable Entity`, errors: [error] });
+        }
+        const review: FakeReview = {
+          id: nextId++,
+          pullNumber: pr.number,
+          body: typeof b.body === 'string' ? b.body : '',
+          event: String(b.event ?? 'PENDING'),
+          commitId: typeof b.commit_id === 'string' ? b.commit_id : pr.headSha,
+          user: fake.self,
+          commentIds: [],
+        };
+        fake.reviews.push(review);
+        for (const c of comments) {
+          const added = fake.addReviewComment({
+            pullNumber: pr.number,
+            reviewId: review.id,
+            path: String(c.path),
+            line: Number(c.line),
+            startLine: typeof c.start_line === 'number' ? c.start_line : null,
+            side: String(c.side ?? 'RIGHT'),
+            body: String(c.body),
+            commitId: review.commitId,
+          });
+          review.commentIds.push(added.id);
+        }
+        return reply(200, {
+          id: review.id,
+          node_id: `PRR_${review.id}`,
+          body: review.body,
+          state: review.event === 'COMMENT' ? 'COMMENTED' : review.event,
+          commit_id: review.commitId,
+          user: { login: fake.self.login, id: fake.self.login.length, type: fake.self.type },
+        });
+      }
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(url.pathname))) {
+        const c = fake.reviewComments.find((x) => x.id === Number(m![1]));
+        if (!c) return reply(404, { message: 'Not Found' });
+        const mine = c.user.login === fake.self.login;
+        if (method === 'PATCH') {
+          if (!mine) return reply(403, { message: 'Must have admin rights to Repository.' });
+          const text = (body as { body?: unknown } | undefined)?.body;
+          if (typeof text !== 'string') return reply(422, { message: 'body is required' });
+          if (text.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          c.body = text;
+          return reply(200, reviewCommentJson(c, base));
+        }
+        if (method === 'DELETE') {
+          if (!mine || fake.refuseReviewCommentDelete)
+            return reply(403, { message: 'Must have admin rights to Repository.' });
+          fake.reviewComments = fake.reviewComments.filter((x) => x !== c);
           return reply(204);
         }
       }

@@ -22,7 +22,9 @@ export function reviewMarker(tag: string, fingerprint: string): string {
 }
 
 /** The tag and fingerprint of a comment body that starts with our marker, or null. */
-export function parseReviewMarker(body: string | null | undefined): { tag: string; fingerprint: string } | null {
+export function parseReviewMarker(
+  body: string | null | undefined,
+): { tag: string; fingerprint: string } | null {
   const text = (body ?? '').trimStart();
   if (!text.startsWith(MARKER_PREFIX)) return null;
   const end = text.indexOf(' -->');
@@ -64,7 +66,10 @@ const UNSAFE_IN_SUGGESTION = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u2
  * characters, a secret in the text, too long). `remove` gives an empty suggestion, which
  * deletes the commented lines.
  */
-export function renderSuggestion(fix: Pick<Fix, 'text' | 'remove'>, secrets: readonly string[] = []): string | null {
+export function renderSuggestion(
+  fix: Pick<Fix, 'text' | 'remove'>,
+  secrets: readonly string[] = [],
+): string | null {
   if (typeof fix.text !== 'string') return null;
   // Lines are replaced whole: one line break style, no final break.
   const text = fix.text.replace(/\r\n?/g, '\n');
@@ -111,7 +116,10 @@ export function renderReviewComment(
       parts.push('', `**Suggested fix:** ${what}`, '', block);
       suggested = true;
     } else {
-      const where = f.fix.endLine > f.fix.startLine ? `lines ${f.fix.startLine}–${f.fix.endLine}` : `line ${f.fix.startLine}`;
+      const where =
+        f.fix.endLine > f.fix.startLine
+          ? `lines ${f.fix.startLine}–${f.fix.endLine}`
+          : `line ${f.fix.startLine}`;
       parts.push('', `**Fix:** ${what} (${where}).`);
     }
   }

@@ -106,7 +106,8 @@ function placeable(
   end: number,
   scope: ReviewScope,
 ): boolean {
-  if (!diff || !source || !Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start) return false;
+  if (!diff || !source || !Number.isInteger(start) || !Number.isInteger(end) || start < 1 || end < start)
+    return false;
   if (!hunkOf(diff, start, end)) return false;
   let touched = false;
   for (let n = start; n <= end; n++) {
@@ -253,7 +254,11 @@ interface ThreadsPage {
     pullRequest?: {
       reviewThreads?: {
         pageInfo?: { hasNextPage?: boolean; endCursor?: string | null };
-        nodes?: { id: string; isResolved: boolean; comments?: { nodes?: { databaseId?: number | null }[] } }[];
+        nodes?: {
+          id: string;
+          isResolved: boolean;
+          comments?: { nodes?: { databaseId?: number | null }[] };
+        }[];
       };
     };
   };
@@ -325,13 +330,20 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
   };
   // Comments are anchored to the audited commit; when the PR moved on, the files API
   // describes another commit and the next run will review that one.
-  const { data: pr } = await octokit.rest.pulls.get({ owner: t.owner, repo: t.repo, pull_number: t.pullNumber });
+  const { data: pr } = await octokit.rest.pulls.get({
+    owner: t.owner,
+    repo: t.repo,
+    pull_number: t.pullNumber,
+  });
   if (pr.head.sha.toLowerCase() !== t.headSha.toLowerCase()) {
     result.stale = true;
     return result;
   }
   const viewer = await viewerLogin(octokit);
-  const [diffs, existing] = await Promise.all([listDiffs(octokit, t), listOurComments(octokit, t, opts.tag, viewer)]);
+  const [diffs, existing] = await Promise.all([
+    listDiffs(octokit, t),
+    listOurComments(octokit, t, opts.tag, viewer),
+  ]);
   const max = opts.maxComments ?? MAX_REVIEW_COMMENTS;
   const plan = planReview({
     report: opts.report,
@@ -368,7 +380,12 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
   }
 
   for (const u of plan.update) {
-    await octokit.rest.pulls.updateReviewComment({ owner: t.owner, repo: t.repo, comment_id: u.id, body: u.body });
+    await octokit.rest.pulls.updateReviewComment({
+      owner: t.owner,
+      repo: t.repo,
+      comment_id: u.id,
+      body: u.body,
+    });
     result.updated++;
   }
 
@@ -436,7 +453,9 @@ export async function postReview(opts: PostReviewOptions): Promise<ReviewResult 
       ...(r.updated ? [`${r.updated} edited`] : []),
       ...(r.deleted ? [`${r.deleted} removed`] : []),
       ...(r.resolved ? [`${r.resolved} resolved`] : []),
-      ...(r.outsideDiff ? [`${r.outsideDiff} outside the ${opts.scope === 'changed' ? 'changed lines' : 'diff'}`] : []),
+      ...(r.outsideDiff
+        ? [`${r.outsideDiff} outside the ${opts.scope === 'changed' ? 'changed lines' : 'diff'}`]
+        : []),
       ...(r.overLimit ? [`${r.overLimit} over the limit of ${opts.maxComments ?? MAX_REVIEW_COMMENTS}`] : []),
     ];
     core.info(`Review comments: ${parts.join(', ')}.`);
