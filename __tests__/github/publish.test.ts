@@ -12,6 +12,7 @@ import { serializeReport } from '../../src/report/json.js';
 import { commentMarker } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { makePatch } from '../helpers/patch.js';
 import { captureStdout, type CapturedOutput } from './capture-output.js';
 import { SECRET, SK_SECRET, check, hostileReport, realisticReport, reportOf, target } from '../report/sample-report.js';
 
@@ -73,6 +74,10 @@ function outputs(): Record<string, string> {
   return result;
 }
 
+const DOCKERFILE = 'FROM node:20\nRUN x\nRUN y\nRUN z\nENV A=1\nRUN w\nEXPOSE 3000\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:8080/\n';
+/** PR 7 on the fake server, adding the Dockerfile (so every line is a changed line). */
+const addPull = () =>
+  gh.pulls.set(7, { number: 7, headSha: HEAD, files: [{ filename: 'Dockerfile', status: 'added', patch: makePatch(null, DOCKERFILE) }] });
 const prPayload = { pull_request: { number: 7, head: { sha: HEAD } }, repository: { full_name: 'acme/shop' } };
 
 beforeAll(async () => {
@@ -89,7 +94,7 @@ beforeEach(() => {
   writeFileSync(f.output, '');
   if (existsSync(f.summary)) rmSync(f.summary, { recursive: true, force: true });
   writeFileSync(f.summary, '');
-  writeFileSync(path.join(f.workspace, 'Dockerfile'), 'FROM node:20\nRUN x\nRUN y\nRUN z\nENV A=1\nRUN w\nEXPOSE 3000\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:8080/\n');
+  writeFileSync(path.join(f.workspace, 'Dockerfile'), DOCKERFILE);
   Object.assign(process.env, {
     GITHUB_OUTPUT: f.output,
     GITHUB_STEP_SUMMARY: f.summary,
@@ -115,8 +120,9 @@ afterEach(() => {
 const fast = { client: { retryBaseMs: 10, deadlineMs: 10_000 } };
 
 describe('publish on a pull_request event', () => {
-  it('writes JSON, SARIF, annotations, summary, comment and outputs, then fails per fail-on', async () => {
+  it('writes JSON, SARIF, annotations, summary, comment, review and outputs, then fails per fail-on', async () => {
     setEvent('pull_request', prPayload);
+    addPull();
     const report = realisticReport();
     const outcome = await publish(report, inputs({ 'sarif-file': 'out/harden.sarif' }), contextFromEnv(), fast);
 
@@ -145,6 +151,11 @@ describe('publish on a pull_request event', () => {
     const [comment] = gh.commentsOn(7);
     expect(comment.body.startsWith(commentMarker('Dockerfile'))).toBe(true);
     expect(comment.body).toContain('| Container becomes healthy | ❌ fail |');
+    // The review comes after the sticky comment, on the findings' lines.
+    const order = gh.calls().filter((c) => c.startsWith('POST'));
+    expect(order).toEqual(['POST /repos/acme/shop/issues/7/comments', 'POST /repos/acme/shop/pulls/7/reviews']);
+    expect(outcome.review?.posted).toBeGreaterThan(0);
+    expect(gh.reviewCommentsOn(7).every((c) => c.body.startsWith('<!-- harden-check-review:Dockerfile:'))).toBe(true);
 
     const errors = out.commands('error');
     expect(errors.some((l) => l.startsWith('::error title=HC201,file=Dockerfile,line=9::'))).toBe(true);
@@ -152,8 +163,9 @@ describe('publish on a pull_request event', () => {
     expect(out.commands('warning').filter((l) => !l.includes('file='))).toEqual([]);
   });
 
-  it('never leaks a secret into outputs, summary, comment, annotations, SARIF or logs', async () => {
+  it('never leaks a secret into outputs, summary, comment, review, annotations, SARIF or logs', async () => {
     setEvent('pull_request', prPayload);
+    addPull();
     const report = hostileReport();
     report.targets[0].findings.push({ ruleId: 'HC302', severity: 'error', file: 'Dockerfile', line: 1, message: `ARG DB_PASSWORD=${BUILD_ARG_SECRET}` });
     report.targets[0].checks.push(check('no-secrets', 'fail', `sk: ${SK_SECRET}`));
@@ -166,6 +178,7 @@ describe('publish on a pull_request event', () => {
       ...gh.requests.map((r) => JSON.stringify(r.body)),
     ].join('\n');
     expect(everything).toContain('…(redacted)');
+    expect(gh.reviewCommentsOn(7).length).toBeGreaterThan(0);
     for (const secret of [SECRET, SK_SECRET, BUILD_ARG_SECRET]) expect(everything).not.toContain(secret);
   });
 
@@ -205,6 +218,7 @@ describe('publish elsewhere', () => {
     const warnings = out.commands('warning');
     expect(warnings.some((w) => w.includes('could not write the job summary'))).toBe(true);
     expect(warnings.some((w) => w.includes('could not update the PR comment'))).toBe(true);
+    expect(warnings.some((w) => w.includes('could not post review comments'))).toBe(true);
     expect(out.commands('error')).toEqual([]);
 
     const failing = await publish(realisticReport(), inputs(), contextFromEnv(), { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 } });
