@@ -222,20 +222,19 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
     };
   }
 
-  // Scopes: walk each stage once, snapshotting the variable map at every ARG/ENV change.
-  type Entry = { value: string | null; kind: 'ARG' | 'ENV' | 'BUILD-ARG' | 'GLOBAL-ARG'; line: number };
-  const scopeOf = new Map<Instr, Map<string, Entry>>();
+  // Scopes: walk each stage once; every instruction sees the variables as they were before
+  // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
+  const scopeOf = new Map<Instr, VarView<Entry>>();
   const stageEndEnv = new Map<number, Map<string, Entry>>();
   for (const stage of stages) {
-    let vars = new Map<string, Entry>();
+    const vars = new VersionedVars<Entry>();
     // ENV (not ARG) is inherited through FROM <stage>: it is image config.
     if (stage.from.stageRef !== null) {
       for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? []) if (v.kind === 'ENV') vars.set(k, v);
     }
     for (const instr of stage.instructions) {
-      scopeOf.set(instr, vars);
+      scopeOf.set(instr, vars.view());
       if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
-        vars = new Map(vars);
         for (const p of instr.properties) {
           if (instr.keyword === 'ENV') {
             const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
@@ -260,9 +259,10 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         }
       }
     }
-    stageEndEnv.set(stage.index, vars);
+    stageEndEnv.set(stage.index, vars.latest());
   }
-  for (const instr of preamble) scopeOf.set(instr, new Map());
+  const none = new VersionedVars<Entry>().view();
+  for (const instr of preamble) scopeOf.set(instr, none);
 
   const model: DockerfileModel = {
     path,
@@ -298,7 +298,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
             globalArgs.has(n) ? { kind: 'GLOBAL-ARG', line: globalArgs.get(n)!.line } : undefined,
         };
       }
-      const vars = scopeOf.get(instr) ?? new Map<string, Entry>();
+      const vars = scopeOf.get(instr) ?? new VersionedVars<Entry>().view();
       return {
         get: (n) => {
           const e = vars.get(n);
@@ -336,7 +336,55 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   return model;
 }
 
-function expandWith(vars: Map<string, { value: string | null }>, text: string, esc: string): string {
+type Entry = { value: string | null; kind: 'ARG' | 'ENV' | 'BUILD-ARG' | 'GLOBAL-ARG'; line: number };
+
+interface VarView<E> {
+  get(name: string): E | undefined;
+}
+
+/**
+ * Variables of one stage with their history: view() is the state at this moment, O(1) to take
+ * and O(log n) to read, so a file of n ARG/ENV lines costs O(n log n), not O(n²).
+ */
+class VersionedVars<E> implements VarView<E> {
+  private readonly history = new Map<string, { version: number; entry: E }[]>();
+  private version = 0;
+
+  set(name: string, entry: E): void {
+    let h = this.history.get(name);
+    if (!h) this.history.set(name, (h = []));
+    h.push({ version: ++this.version, entry });
+  }
+
+  get(name: string): E | undefined {
+    return this.history.get(name)?.at(-1)?.entry;
+  }
+
+  view(): VarView<E> {
+    const at = this.version;
+    return {
+      get: (name) => {
+        const h = this.history.get(name);
+        if (!h) return undefined;
+        // last entry with version <= at
+        let lo = 0;
+        let hi = h.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (h[mid].version <= at) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo > 0 ? h[lo - 1].entry : undefined;
+      },
+    };
+  }
+
+  latest(): Map<string, E> {
+    return new Map([...this.history].map(([k, h]) => [k, h[h.length - 1].entry]));
+  }
+}
+
+function expandWith(vars: VarView<{ value: string | null }>, text: string, esc: string): string {
   return expandWord(
     text,
     (n) => {
