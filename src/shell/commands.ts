@@ -7,11 +7,22 @@ import type { DockerfileModel, Instr } from '../dockerfile/model.js';
 import type { Operator } from './tokenize.js';
 import { basename, scriptsOf, type Script } from './script.js';
 
+/** A word of a command with its Dockerfile line. */
+export interface ShellWord {
+  /** Quotes and escapes removed; substitutions (`$(…)`, `${…}`) verbatim. */
+  value: string;
+  line: number;
+  /** Any part of it was quoted or escaped (exec-form words count as quoted). */
+  quoted: boolean;
+}
+
 export interface ShellCommand {
   /** The command name as written (`apt-get`, `/usr/bin/curl`, `sudo`). */
   name: string;
   /** Arguments with quotes removed; substitutions (`$(…)`, `${…}`) verbatim. */
   args: string[];
+  /** The name and the arguments as words, each with its own line. */
+  words: ShellWord[];
   /** Dockerfile line (1-based) of the command name (or of its first token). */
   line: number;
   /** Its standard output is piped into the next command (`a | b`: true for `a`). */
@@ -42,6 +53,7 @@ export function commandsOf(instr: Instr, model: DockerfileModel): ShellCommand[]
       {
         name: instr.json[0],
         args: instr.json.slice(1),
+        words: instr.json.map((value) => ({ value, line: instr.line, quoted: true })),
         line: instr.line,
         inPipeline: false,
         assignments: [],
@@ -66,6 +78,7 @@ export function commandsOfScript(s: Script): ShellCommand[] {
     .map((c) => ({
       name: c.words[0].value,
       args: c.words.slice(1).map((w) => w.value),
+      words: c.words.map((w) => ({ value: w.value, line: s.lineAt(w.offset), quoted: w.quoted })),
       line: s.lineAt(c.words[0].offset),
       pipedTo: c.after === '|' || c.after === '|&' ? true : undefined,
       inPipeline: (sizes.get(c.pipeline) ?? 0) > 1,

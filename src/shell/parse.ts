@@ -2,7 +2,7 @@
 // operators around each command, so rules see `&&`/`;`/`|` boundaries instead of substrings.
 // Compound-command keywords (if/then/while/do/…, `{`, `}`, `!`) are skipped so the commands
 // inside them are still seen; `for … in …` and `case … esac` headers are not commands.
-import { tokenize, type Operator, type Token, type WordToken } from './tokenize.js';
+import { tokenize, type Operator, type Substitution, type Token, type WordToken } from './tokenize.js';
 
 export interface ParsedCommand {
   /** Words after the leading assignments: [name, ...args]. Empty for a bare `<<EOF` or `> file`. */
@@ -20,6 +20,8 @@ export interface ParsedCommand {
   depth: number;
   /** Index of the pipeline the command belongs to; commands joined by `|` share it. */
   pipeline: number;
+  /** Command substitutions in its words, assignments and redirection targets. */
+  substitutions: Substitution[];
 }
 
 const RESERVED_SKIP = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac']);
@@ -36,14 +38,14 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
   let inCase = false; // `case … esac`: too irregular to split, skipped
 
   const finish = (after: Operator | null): void => {
-    if (cur && (cur.words.length > 0 || cur.redirects.length > 0 || cur.assignments.length > 0)) {
+    if (cur && (cur.words.length > 0 || cur.redirects.length > 0 || cur.assignments.length > 0 || cur.substitutions.length > 0)) {
       cur.after = after;
       out.push(cur);
     }
     cur = null;
   };
   const start = (tok: Token): ParsedCommand => {
-    cur = { words: [], assignments: [], redirects: [], offset: tok.offset, before, after: null, depth, pipeline };
+    cur = { words: [], assignments: [], redirects: [], offset: tok.offset, before, after: null, depth, pipeline, substitutions: [] };
     return cur;
   };
 
@@ -56,6 +58,7 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
     if (tok.t === 'op') {
       if (skipUntilSep && (tok.value === ';' || tok.value === '\n')) {
         skipUntilSep = false;
+        finish(tok.value);
         before = tok.value;
         continue;
       }
@@ -83,14 +86,20 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
       before = tok.value;
       continue;
     }
-    if (skipUntilSep) continue;
+    if (skipUntilSep) {
+      // `for f in $(ls)`: the header is no command, but its substitutions run.
+      if (tok.t === 'word' && tok.substitutions.length > 0) (cur ?? start(tok)).substitutions.push(...tok.substitutions);
+      continue;
+    }
     if (tok.t === 'redir') {
       const c = cur ?? start(tok);
       c.redirects.push({ op: tok.op, target: tok.target?.value ?? null });
+      if (tok.target) c.substitutions.push(...tok.target.substitutions);
       continue;
     }
     // a word
     const c = cur ?? start(tok);
+    c.substitutions.push(...tok.substitutions);
     if (c.words.length === 0 && !tok.quoted) {
       if (RESERVED_SKIP.has(tok.value)) {
         if (c.assignments.length === 0 && c.redirects.length === 0) cur = null;

@@ -200,6 +200,42 @@ function computeScripts(instr: Instr, model: DockerfileModel): Script[] {
   return out;
 }
 
+/**
+ * The scripts of the command substitutions (`$(…)`, backticks) in a script, nested ones
+ * included, with Dockerfile lines; they run in the same shell and belong to the same part
+ * of the RUN (`kind`, `heredoc`) as the script that contains them.
+ */
+export function substitutionScripts(s: Script): Script[] {
+  if (s.shell.kind !== 'posix') return [];
+  const out: Script[] = [];
+  for (const c of s.commands) {
+    for (const sub of c.substitutions) {
+      const nested: Script = {
+        ...s,
+        text: sub.text,
+        lineAt: (o) => s.lineAt(sub.offset + o),
+        commands: parseShell(sub.text, { shellHeredocs: true }),
+        line: s.lineAt(sub.offset),
+      };
+      out.push(nested, ...substitutionScripts(nested));
+    }
+  }
+  return out;
+}
+
+/** A script given as an argument (`sh -c '…'`), all of it on one Dockerfile line. */
+export function inlineScript(text: string, line: number, parent: Pick<Script, 'kind' | 'heredoc'>): Script {
+  return {
+    kind: parent.kind,
+    heredoc: parent.heredoc,
+    text,
+    lineAt: () => line,
+    shell: { name: 'sh', kind: 'posix', pipefail: false, source: 'command' },
+    commands: parseShell(text, { shellHeredocs: true }),
+    line,
+  };
+}
+
 function heredocShell(consumer: ParsedCommand | undefined, firstLine: string, sh: ShellInfo): Script['shell'] | null {
   const shebang = /^#!\s*(\S+)(?:\s+(.*))?$/.exec(firstLine);
   const fromShebang = (): Script['shell'] | null => {

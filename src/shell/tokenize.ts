@@ -22,6 +22,13 @@ export interface WordToken {
   quoted: boolean;
   /** Offset of the first character in the source. */
   offset: number;
+  /** Bodies of the command substitutions (`$(…)`, backticks) in the word, outermost only. */
+  substitutions: Substitution[];
+}
+/** A command substitution's script text and the source offset of its first character. */
+export interface Substitution {
+  text: string;
+  offset: number;
 }
 export interface OpToken {
   t: 'op';
@@ -130,7 +137,15 @@ function readWord(src: string, start: number): { token: WordToken; end: number }
   let i = start;
   let value = '';
   let quoted = false;
+  const substitutions: Substitution[] = [];
   const n = src.length;
+  // `$(…)` (not arithmetic `$((…))`) and `…`: the body from `from` up to the closing
+  // character, or to the end of the text when it is missing.
+  const substitution = (from: number, end: number, close: string): void => {
+    if (src[from - 1] === '(' && src[from] === '(') return;
+    const stop = end > from && src[end - 1] === close ? end - 1 : end;
+    substitutions.push({ text: src.slice(from, stop), offset: from });
+  };
   while (i < n) {
     const c = src[i];
     if (WORD_END.has(c)) {
@@ -186,12 +201,14 @@ function readWord(src: string, start: number): { token: WordToken; end: number }
         }
         if (d === '$' && (src[j + 1] === '(' || src[j + 1] === '{')) {
           const end = skipBalanced(src, j + 1, src[j + 1], src[j + 1] === '(' ? ')' : '}');
+          if (src[j + 1] === '(') substitution(j + 2, end, ')');
           value += src.slice(j, end);
           j = end;
           continue;
         }
         if (d === '`') {
           const end = skipBacktick(src, j);
+          substitution(j + 1, end, '`');
           value += src.slice(j, end);
           j = end;
           continue;
@@ -204,12 +221,14 @@ function readWord(src: string, start: number): { token: WordToken; end: number }
     }
     if (c === '$' && (src[i + 1] === '(' || src[i + 1] === '{')) {
       const end = skipBalanced(src, i + 1, src[i + 1], src[i + 1] === '(' ? ')' : '}');
+      if (src[i + 1] === '(') substitution(i + 2, end, ')');
       value += src.slice(i, end);
       i = end;
       continue;
     }
     if (c === '`') {
       const end = skipBacktick(src, i);
+      substitution(i + 1, end, '`');
       value += src.slice(i, end);
       i = end;
       continue;
@@ -218,7 +237,7 @@ function readWord(src: string, start: number): { token: WordToken; end: number }
     i++;
   }
   const end = Math.max(Math.min(i, n), start + 1);
-  return { token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start }, end };
+  return { token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start, substitutions }, end };
 }
 
 /** From an opening bracket at `open`, the offset just after its match (quotes and nesting respected). */

@@ -5,7 +5,8 @@
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import { chainInstructions } from '../../dockerfile/facts.js';
 import type { BaseImageInfo } from '../../dockerfile/base-images.js';
-import { runInvocations, type Invocation, type Word } from './shell.js';
+import { invocationsOf, type Invocation } from '../../shell/invocations.js';
+import { parseOptions, type ParsedOptions } from '../../shell/options.js';
 
 export interface UserAccount {
   name: string;
@@ -35,46 +36,7 @@ const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
 const USERMOD_VALUE =
   /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
 
-interface Parsed {
-  opts: Map<string, string>;
-  flags: Set<string>;
-  positionals: string[];
-}
-
-/** Split an invocation's args into options (with values), bare flags and positionals. */
-export function parseOpts(args: Word[], takesValue: RegExp): Parsed {
-  const opts = new Map<string, string>();
-  const flags = new Set<string>();
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i].text;
-    if (a === '--') {
-      positionals.push(...args.slice(i + 1).map((w) => w.text));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
-      else if (takesValue.test(a) && i + 1 < args.length) opts.set(a, args[++i].text);
-      else flags.add(a);
-    } else if (a.startsWith('-') && a.length > 1) {
-      // a cluster such as -rmu 1000 or -u1000
-      for (let k = 1; k < a.length; k++) {
-        const o = '-' + a[k];
-        if (takesValue.test(o)) {
-          const rest = a.slice(k + 1);
-          if (rest) opts.set(o, rest);
-          else if (i + 1 < args.length) opts.set(o, args[++i].text);
-          break;
-        }
-        flags.add(o);
-      }
-    } else positionals.push(a);
-  }
-  return { opts, flags, positionals };
-}
-
-function opt(p: Parsed, ...names: string[]): string | null {
+function opt(p: ParsedOptions, ...names: string[]): string | null {
   for (const n of names) if (p.opts.has(n)) return p.opts.get(n)!;
   return null;
 }
@@ -118,7 +80,7 @@ function addSupplementary(facts: AccountFacts, user: string, groups: string[], l
 }
 
 function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
-  const invs = runInvocations(model, instr);
+  const invs = invocationsOf(instr, model);
   for (const inv of invs) applyInvocation(inv, facts);
   // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
   const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
@@ -129,11 +91,15 @@ function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
   }
 }
 
+function values(inv: Invocation): string[] {
+  return inv.args.map((w) => w.value);
+}
+
 function applyInvocation(inv: Invocation, facts: AccountFacts) {
   const line = inv.line;
   switch (inv.name) {
     case 'useradd': {
-      const p = parseOpts(inv.args, USERADD_VALUE);
+      const p = parseOptions(values(inv), USERADD_VALUE);
       const name = p.positionals[p.positionals.length - 1];
       if (!name || p.flags.has('-D')) return;
       facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid: opt(p, '-g', '--gid'), line });
@@ -148,7 +114,7 @@ function applyInvocation(inv: Invocation, facts: AccountFacts) {
       return;
     }
     case 'adduser': {
-      const p = parseOpts(inv.args, ADDUSER_VALUE);
+      const p = parseOptions(values(inv), ADDUSER_VALUE);
       const [name, group] = p.positionals;
       if (!name) return;
       if (group && facts.users.has(name)) {
@@ -164,20 +130,20 @@ function applyInvocation(inv: Invocation, facts: AccountFacts) {
       return;
     }
     case 'groupadd': {
-      const p = parseOpts(inv.args, GROUPADD_VALUE);
+      const p = parseOptions(values(inv), GROUPADD_VALUE);
       const name = p.positionals[p.positionals.length - 1];
       if (name) facts.groups.set(name, { gid: opt(p, '-g', '--gid'), line });
       return;
     }
     case 'addgroup': {
-      const p = parseOpts(inv.args, /^-g$|^--gid$/);
+      const p = parseOptions(values(inv), /^-g$|^--gid$/);
       const [a, b] = p.positionals;
       if (a && b) addSupplementary(facts, a, [b], line);
       else if (a) facts.groups.set(a, { gid: opt(p, '-g', '--gid'), line });
       return;
     }
     case 'usermod': {
-      const p = parseOpts(inv.args, USERMOD_VALUE);
+      const p = parseOptions(values(inv), USERMOD_VALUE);
       const name = p.positionals[p.positionals.length - 1];
       if (!name) return;
       const g = opt(p, '-G', '--groups');
@@ -190,7 +156,7 @@ function applyInvocation(inv: Invocation, facts: AccountFacts) {
       return;
     }
     case 'gpasswd': {
-      const p = parseOpts(inv.args, /^-[adAMr]$|^--(add|delete|administrators|members)$/);
+      const p = parseOptions(values(inv), /^-[adAMr]$|^--(add|delete|administrators|members)$/);
       const add = opt(p, '-a', '--add');
       const group = p.positionals[0];
       if (add && group) addSupplementary(facts, add, [group], line);
@@ -198,8 +164,8 @@ function applyInvocation(inv: Invocation, facts: AccountFacts) {
     }
     case 'chown':
     case 'chgrp': {
-      const positional = inv.args.filter((w) => !w.text.startsWith('-'));
-      const spec = positional[0]?.text ?? '';
+      const positional = values(inv).filter((w) => !w.startsWith('-'));
+      const spec = positional[0] ?? '';
       if (!spec || spec.includes('$')) return;
       if (inv.name === 'chgrp') {
         facts.provenGroups.add(spec);

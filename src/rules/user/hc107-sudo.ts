@@ -4,7 +4,7 @@
 // The build already runs as root (or as USER); sudo adds a TTY-dependent, setuid
 // binary and a sudoers policy to the image. Builder stages: a note.
 import type { Rule, RuleHit } from '../types.js';
-import { runInvocations } from './shell.js';
+import { invocationsOf } from '../../shell/invocations.js';
 import { shippedStages, stageInstructions } from './stages.js';
 
 export const hc107: Rule = {
@@ -28,8 +28,8 @@ export const hc107: Rule = {
     for (const instr of stageInstructions(model)) {
       if (instr.keyword !== 'RUN') continue;
       const seen = new Set<number>();
-      for (const inv of runInvocations(model, instr)) {
-        const sudo = inv.wrappers.find((w) => w.text === 'sudo' || w.text.endsWith('/sudo'));
+      for (const inv of invocationsOf(instr, model)) {
+        const sudo = inv.wrappers.find((w) => w.value === 'sudo' || w.value.endsWith('/sudo'));
         const line = sudo ? sudo.line : inv.name === 'sudo' ? inv.line : null;
         if (line === null || seen.has(line)) continue;
         seen.add(line);

@@ -2,8 +2,8 @@
 // the uid's slot in the sparse /var/log/lastlog and /var/log/faillog, which the layer
 // tarball stores densely (gigabytes for uid 100000000). The uid may come from a variable.
 import type { Rule, RuleHit } from '../types.js';
-import { parseOpts } from './accounts.js';
-import { runInvocations } from './shell.js';
+import { invocationsOf } from '../../shell/invocations.js';
+import { parseOptions } from '../../shell/options.js';
 import { stageInstructions } from './stages.js';
 
 const VALUE =
@@ -22,9 +22,9 @@ export const hc110: Rule = {
     const hits: RuleHit[] = [];
     for (const instr of stageInstructions(model)) {
       if (instr.keyword !== 'RUN') continue;
-      for (const inv of runInvocations(model, instr)) {
+      for (const inv of invocationsOf(instr, model)) {
         if (inv.name !== 'useradd') continue;
-        const p = parseOpts(inv.args, VALUE);
+        const p = parseOptions(inv.args.map((w) => w.value), VALUE);
         if (p.flags.has('-l') || p.flags.has('--no-log-init')) continue;
         const raw = p.opts.get('-u') ?? p.opts.get('--uid');
         if (!raw) continue;

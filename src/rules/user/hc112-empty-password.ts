@@ -7,9 +7,10 @@ import { maskSecret } from '../../secrets/detect.js';
 import type { Severity } from '../../report/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
-import { runInvocations, sourceLines, type Invocation } from './shell.js';
+import { codeLines } from '../../dockerfile/lines.js';
+import { invocationsOf, type Invocation } from '../../shell/invocations.js';
+import { parseOptions } from '../../shell/options.js';
 import { shippedStages, stageInstructions } from './stages.js';
-import { parseOpts } from './accounts.js';
 
 const LOCKED = new Set(['*', '!', '!!', '!*', 'x', '*LK*']);
 
@@ -31,8 +32,8 @@ export const hc112: Rule = {
       const push = (line: number, message: string, severity?: Severity) => {
         hits.push({ line, message, severity: soft ?? severity });
       };
-      for (const inv of runInvocations(model, instr)) checkInvocation(model, instr, inv, push);
-      for (const { line, text } of sourceLines(model, instr)) {
+      for (const inv of invocationsOf(instr, model)) checkInvocation(model, instr, inv, push);
+      for (const { line, text } of codeLines(model, instr)) {
         if (!/\/etc\/shadow\b/.test(text)) continue;
         const m = /(?:^|[\s'"/^])([a-z_][a-z0-9_-]*)::/.exec(text);
         if (m)
@@ -52,12 +53,12 @@ type Push = (line: number, message: string, severity?: Severity) => void;
 function stdinOf(inv: Invocation): { text: string; literal: boolean } | null {
   const c = inv.command;
   const here = c.redirects.find((r) => r.op === '<<<');
-  if (here) return { text: here.target.text, literal: true };
-  if (c.stdin.length > 0) return { text: c.stdin.map((s) => s.text).join('\n'), literal: true };
+  if (here) return { text: here.target ?? '', literal: true };
+  if (inv.stdin.length > 0) return { text: inv.stdin.join('\n'), literal: true };
   if (c.redirects.some((r) => r.op === '<')) return { text: '', literal: false };
-  const from = c.pipedFrom;
+  const from = inv.pipedFrom;
   if (from) {
-    const words = from.words.map((w) => w.text);
+    const words = from.words.map((w) => w.value);
     const prog = words[0]?.replace(/^.*\//, '');
     if (prog === 'echo' || prog === 'printf') {
       const args = words.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w)));
@@ -92,7 +93,7 @@ function checkInvocation(model: DockerfileModel, instr: Instr, inv: Invocation, 
         const pw = entry.slice(colon + 1);
         if (pw === '') {
           push(inv.line, `chpasswd gives ${user} an empty password: remove it and keep the account locked.`);
-        } else if (/\$\{?[A-Za-z_]/.test(pw) && !inv.args.some((a) => a.text === '-e')) {
+        } else if (/\$\{?[A-Za-z_]/.test(pw) && !inv.args.some((a) => a.value === '-e')) {
           push(
             inv.line,
             `chpasswd sets a password for ${user} from a variable, which still lands in /etc/shadow of every container: keep the account locked and drop chpasswd.`,
@@ -108,8 +109,8 @@ function checkInvocation(model: DockerfileModel, instr: Instr, inv: Invocation, 
       return;
     }
     case 'passwd': {
-      const p = parseOpts(
-        inv.args,
+      const p = parseOptions(
+        inv.args.map((w) => w.value),
         /^-[nxwi]$|^--(mindays|maxdays|warndays|inactive|root|prefix|repository)$/,
       );
       const user = p.positionals[0] ?? 'root';
@@ -139,8 +140,8 @@ function checkInvocation(model: DockerfileModel, instr: Instr, inv: Invocation, 
     }
     case 'usermod':
     case 'useradd': {
-      const p = parseOpts(
-        inv.args,
+      const p = parseOptions(
+        inv.args.map((w) => w.value),
         /^-[ugGdsckefKpRPZbl]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir|login)$/,
       );
       const pw = p.opts.get('-p') ?? p.opts.get('--password');

@@ -9,7 +9,9 @@
 import type { Severity } from '../../report/types.js';
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { hasShortFlag, runInvocations, sourceLines } from './shell.js';
+import { codeLines } from '../../dockerfile/lines.js';
+import { invocationsOf } from '../../shell/invocations.js';
+import { hasShortFlag } from '../../shell/options.js';
 import { shippedStages, stageInstructions } from './stages.js';
 
 /** curl short options that take a value: a cluster stops at them (`-ok` is -o with file "k"). */
@@ -144,20 +146,20 @@ function runHits(model: DockerfileModel, instr: Instr, inShipped: boolean): Rule
   const hits: RuleHit[] = [];
   const seen = new Set<number>();
   const stage = inShipped ? '' : ' (builder stage)';
-  for (const inv of runInvocations(model, instr)) {
+  for (const inv of invocationsOf(instr, model)) {
     let flag: { line: number; text: string } | undefined;
     if (inv.name === 'curl') {
       const w = inv.args.find(
         (a) =>
-          a.text === '--insecure' || a.text === '--proxy-insecure' || hasShortFlag(a.text, 'k', CURL_VALUE),
+          a.value === '--insecure' || a.value === '--proxy-insecure' || hasShortFlag(a.value, 'k', CURL_VALUE),
       );
-      if (w) flag = { line: w.line, text: `curl ${w.text}` };
+      if (w) flag = { line: w.line, text: `curl ${w.value}` };
     } else if (inv.name === 'wget' || inv.name === 'apk') {
-      const w = inv.args.find((a) => a.text === '--no-check-certificate');
+      const w = inv.args.find((a) => a.value === '--no-check-certificate');
       if (w) flag = { line: w.line, text: `${inv.name} --no-check-certificate` };
     } else if (/^(pip\d*(\.\d+)?|python\d*(\.\d+)?|uv|pipenv|pdm)$/.test(inv.name)) {
-      const w = inv.args.find((a) => /^--(trusted-host|allow-insecure-host)\b/.test(a.text));
-      if (w) flag = { line: w.line, text: `${inv.name} ${w.text.replace(/=.*/, '')}` };
+      const w = inv.args.find((a) => /^--(trusted-host|allow-insecure-host)\b/.test(a.value));
+      if (w) flag = { line: w.line, text: `${inv.name} ${w.value.replace(/=.*/, '')}` };
     }
     if (!flag || seen.has(flag.line)) continue;
     seen.add(flag.line);
@@ -173,7 +175,7 @@ function runHits(model: DockerfileModel, instr: Instr, inShipped: boolean): Rule
 
 function textHits(model: DockerfileModel, instr: Instr, seen: Set<number>, stage = ''): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { line, text } of sourceLines(model, instr)) {
+  for (const { line, text } of codeLines(model, instr)) {
     if (seen.has(line)) continue;
     const t = TEXT.find((p) => p.re.test(text));
     if (!t) continue;

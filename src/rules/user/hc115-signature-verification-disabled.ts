@@ -7,7 +7,8 @@
 // artifacts it produces.
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { runInvocations, sourceLines } from './shell.js';
+import { codeLines } from '../../dockerfile/lines.js';
+import { invocationsOf } from '../../shell/invocations.js';
 import { stageInstructions } from './stages.js';
 
 const FLAGS: Record<string, RegExp> = {
@@ -60,16 +61,16 @@ export const hc115: Rule = {
 function runHits(model: DockerfileModel, instr: Instr): RuleHit[] {
   const hits: RuleHit[] = [];
   const seen = new Set<number>();
-  for (const inv of runInvocations(model, instr)) {
+  for (const inv of invocationsOf(instr, model)) {
     const tool = ALIASES[inv.name] ?? inv.name;
     const re = FLAGS[tool];
     if (!re) continue;
-    const w = inv.args.find((a) => re.test(a.text));
+    const w = inv.args.find((a) => re.test(a.value));
     if (!w || seen.has(w.line)) continue;
     seen.add(w.line);
     hits.push({
       line: w.line,
-      message: `${inv.name} ${w.text} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
+      message: `${inv.name} ${w.value} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
     });
   }
   hits.push(...textHits(model, instr, seen));
@@ -78,7 +79,7 @@ function runHits(model: DockerfileModel, instr: Instr): RuleHit[] {
 
 function textHits(model: DockerfileModel, instr: Instr, seen: Set<number>): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { line, text } of sourceLines(model, instr)) {
+  for (const { line, text } of codeLines(model, instr)) {
     if (seen.has(line)) continue;
     const t = TEXT.find((p) => p.re.test(text));
     if (!t) continue;
