@@ -6,7 +6,8 @@
 import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/detect.js';
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
-import { argDecls, expandableText, isShipped, propertyLine, rawProperties } from './shared.js';
+import { isShipped } from '../../dockerfile/stages.js';
+import { argDecls, expandableText, propertyLine, rawProperties } from './shared.js';
 
 export const hc301: Rule = {
   meta: {

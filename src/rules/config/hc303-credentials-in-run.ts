@@ -4,7 +4,8 @@
 // (`--mount=type=secret`) and reads it from /run/secrets is the fix, so it is not flagged.
 import { secretNameMatch } from '../../secrets/detect.js';
 import type { Rule, RuleHit } from '../types.js';
-import { isShipped, lineMatching } from './shared.js';
+import { isShipped } from '../../dockerfile/stages.js';
+import { lineMatching } from './shared.js';
 
 interface Pattern {
   what: string;

@@ -5,7 +5,8 @@
 // flags a file copied to the path GOOGLE_APPLICATION_CREDENTIALS (& co) points at.
 import { finalEnv } from '../../dockerfile/facts.js';
 import type { Rule, RuleHit } from '../types.js';
-import { lineMatching, shippedStageIndexes, unquote, words } from './shared.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { lineMatching, unquote, words } from './shared.js';
 
 const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
 
@@ -51,11 +52,9 @@ export const hc304: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStageIndexes(model);
     const credPaths = new Map<string, string>();
     for (const e of finalEnv(model)) if (CRED_PATH_ENV.includes(e.key) && e.value.startsWith('/')) credPaths.set(e.value, e.key);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
+    for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
         if (instr.heredocs.length > 0) continue; // inline content: HC302 scans it

@@ -5,7 +5,8 @@
 // only in a builder stage is left to HC301's warning.
 import { secretNameMatch } from '../../secrets/detect.js';
 import type { Rule, RuleHit } from '../types.js';
-import { isBuildArgInScope, referenceLine, runReferences, shippedStageIndexes } from './shared.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { isBuildArgInScope, referenceLine, runReferences } from './shared.js';
 
 export const hc305: Rule = {
   meta: {
@@ -19,9 +20,7 @@ export const hc305: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStageIndexes(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
+    for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN') continue;
         // `--mount=type=secret,id=x,env=NAME` sets NAME from the secret for this RUN

@@ -3,7 +3,8 @@
 // or the literal text `$PORT` (exec form, never expanded); EXPOSE freezes it at build
 // time. Without `ENV NAME=${NAME}` the value cannot be overridden with `docker run -e`.
 import type { Rule, RuleHit } from '../types.js';
-import { envInChain, isBuildArgInScope, referenceLine, runReferences, shippedStageIndexes } from './shared.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { envInChain, isBuildArgInScope, referenceLine, runReferences } from './shared.js';
 import { referencedVars } from '../../dockerfile/expand.js';
 
 const KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE']);
@@ -20,9 +21,7 @@ export const hc306: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStageIndexes(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
+    for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (!KEYWORDS.has(instr.keyword)) continue;
         const names =

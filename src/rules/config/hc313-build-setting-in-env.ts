@@ -3,7 +3,8 @@
 // container, or a derived image, silently gets non-interactive behaviour. Use ARG (build
 // time only) or set it on the RUN that needs it. Builder-stage ENV does not ship.
 import type { Rule, RuleHit } from '../types.js';
-import { propertyLine, shippedStageIndexes } from './shared.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { propertyLine } from './shared.js';
 
 const BUILD_ONLY = new Set([
   'DEBIAN_FRONTEND',
@@ -31,9 +32,7 @@ export const hc313: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStageIndexes(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
+    for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'ENV') continue;
         for (const p of instr.properties) {

@@ -1,17 +1,8 @@
-// Helpers shared by the HC3xx rules: which stages ship, exact physical lines inside a
+// Helpers shared by the HC3xx rules: exact physical lines inside a
 // multi-line instruction, quote-aware ARG parsing (dockerfile-ast reads `ARG A B=2` as
 // one property), and the variables an instruction references.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { referencedVars } from '../../dockerfile/expand.js';
-
-/** Indexes of the stages that end up in the shipped image (target and its FROM chain). */
-export function shippedStageIndexes(model: DockerfileModel): Set<number> {
-  return new Set(model.chain().map((s) => s.index));
-}
-
-export function isShipped(model: DockerfileModel, instr: Instr): boolean {
-  return instr.stageIndex >= 0 && shippedStageIndexes(model).has(instr.stageIndex);
-}
 
 /** The physical lines of an instruction (continuations and heredoc bodies included). */
 export function physicalLines(model: DockerfileModel, instr: Instr): { line: number; text: string }[] {

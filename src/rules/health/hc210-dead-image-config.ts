@@ -4,6 +4,7 @@
 // runs those steps), and stages nothing refers to are left alone: they are other targets.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { chainInstructions } from '../../dockerfile/facts.js';
+import { shippedStages, stagesReadBy } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { stageLabel } from './shared.js';
 
@@ -15,18 +16,7 @@ function referenced(model: DockerfileModel): Set<number> {
   for (const stage of model.stages) {
     if (stage.from.stageRef !== null) out.add(stage.from.stageRef);
     for (const instr of stage.instructions) {
-      const refs: string[] = [];
-      for (const f of instr.flags) {
-        if (f.name === 'from' && f.value) refs.push(f.value);
-        if (f.name === 'mount' && f.value) {
-          const m = /(?:^|,)from=([^,]+)/.exec(f.value);
-          if (m) refs.push(m[1]);
-        }
-      }
-      for (const r of refs) {
-        const s = model.stageByRef(model.resolve(r, instr).value);
-        if (s && s.index < stage.index) out.add(s.index);
-      }
+      for (const s of stagesReadBy(model, instr)) if (s.index < stage.index) out.add(s.index);
     }
   }
   return out;
@@ -48,14 +38,14 @@ export const hc210: Rule = {
   check({ model }) {
     const target = model.target;
     if (!target) return [];
-    const chain = new Set(model.chain().map((s) => s.index));
+    const chain = shippedStages(model);
     const shipped = new Set(chainInstructions(model).map((i) => i.keyword));
     const intermediates = referenced(model);
     const hits: RuleHit[] = [];
     for (const keyword of KEYWORDS) {
       if (shipped.has(keyword)) continue;
       for (const stage of model.stages) {
-        if (chain.has(stage.index) || !intermediates.has(stage.index)) continue;
+        if (chain.includes(stage) || !intermediates.has(stage.index)) continue;
         // Stages that the shipped chain inherits from count through `chain`; other stages
         // built FROM this one would inherit it, but they do not ship either.
         const same = stage.instructions.filter((i) => i.keyword === keyword);

@@ -1,6 +1,6 @@
 // Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
 // against WORKDIR, the runtime user, --chown values, users created in a stage chain,
-// the stages a build needs, Windows stages, and a small shell-word splitter for RUN.
+// Windows stages, and a small shell-word splitter for RUN.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
 import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
@@ -85,13 +85,24 @@ export function resolved(model: DockerfileModel, text: string, instr: Instr): st
  * `null` when no WORKDIR was set (the base image decides), `undefined` when it cannot be resolved.
  */
 export function workdirAt(model: DockerfileModel, instr: Instr): string | null | undefined {
-  const stage = model.stageOf(instr);
-  if (!stage) return null;
-  const chain = model.chain(stage).reverse();
-  let wd: string | null | undefined = null;
-  for (const s of chain) {
+  const before = workdirs(model);
+  return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
+}
+
+// One pass per model, stages in order (a stage's parent comes before it), instead of a walk
+// of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
+const workdirCache = new WeakMap<DockerfileModel, Map<Instr, string | null | undefined>>();
+
+function workdirs(model: DockerfileModel): Map<Instr, string | null | undefined> {
+  let before = workdirCache.get(model);
+  if (before) return before;
+  before = new Map();
+  const atEnd = new Map<number, string | null | undefined>();
+  for (const s of model.stages) {
+    const ref = s.from.stageRef;
+    let wd: string | null | undefined = ref !== null && atEnd.has(ref) ? atEnd.get(ref) : null;
     for (const i of s.instructions) {
-      if (i === instr) return wd;
+      before.set(i, wd);
       if (i.keyword !== 'WORKDIR') continue;
       const v = resolved(model, i.args.join(' '), i);
       if (v === null) {
@@ -104,8 +115,10 @@ export function workdirAt(model: DockerfileModel, instr: Instr): string | null |
         wd = wd === undefined ? undefined : joinPath(wd ?? '/', v);
       }
     }
+    atEnd.set(s.index, wd);
   }
-  return wd;
+  workdirCache.set(model, before);
+  return before;
 }
 
 /** Absolute destination of a COPY/ADD (trailing slash dropped), or null when unknown. */
@@ -155,40 +168,6 @@ export function chainBefore(model: DockerfileModel, stage: Stage, before?: Instr
     }
   }
   return out;
-}
-
-/** Stages the target needs: its FROM chain plus stages named by COPY --from / RUN --mount from=, transitively. */
-export function neededStages(model: DockerfileModel): Stage[] {
-  const seen = new Set<number>();
-  const queue: Stage[] = model.target ? [model.target] : [];
-  while (queue.length) {
-    const s = queue.pop()!;
-    for (const c of model.chain(s)) {
-      if (seen.has(c.index)) continue;
-      seen.add(c.index);
-      for (const i of c.instructions) {
-        const refs: string[] = [];
-        const from = i.keyword === 'COPY' ? flag(i, 'from') : null;
-        if (from) refs.push(from.value);
-        for (const f of i.flags) {
-          if (f.name !== 'mount' || !f.value) continue;
-          const m = /(?:^|,)from=([^,]+)/.exec(f.value);
-          if (m) refs.push(unquote(m[1]));
-        }
-        for (const r of refs) {
-          const v = resolved(model, r, i);
-          const ref = v === null ? null : model.stageByRef(v);
-          if (ref && !seen.has(ref.index)) queue.push(ref);
-        }
-      }
-    }
-  }
-  return model.stages.filter((s) => seen.has(s.index));
-}
-
-/** The target image's stages, root of the chain first. */
-export function shippedStages(model: DockerfileModel): Stage[] {
-  return model.chain().reverse();
 }
 
 // ---------------------------------------------------------------- users and groups

@@ -10,6 +10,7 @@ import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 import { externalBase, runText } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
+import { neededStages, shippedStages } from '../../dockerfile/stages.js';
 import {
   absoluteDest,
   chainBefore,
@@ -19,11 +20,9 @@ import {
   isNonRoot,
   isUnder,
   joinPath,
-  neededStages,
   normalize,
   resolved,
   runtimeUser,
-  shippedStages,
   simpleCommands,
   workdirAt,
   type RuntimeUser,

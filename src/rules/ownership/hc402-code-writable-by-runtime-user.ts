@@ -5,7 +5,8 @@
 // business and are left alone here, so the two rules never contradict each other.
 import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
-import { absoluteDest, chownOf, copyParts, flag, isUnder, runtimeUser, sameAccount, shippedStages, windowsStage } from './common.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { absoluteDest, chownOf, copyParts, flag, isUnder, runtimeUser, sameAccount, windowsStage } from './common.js';
 import { modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
 
 export const hc402: Rule = {

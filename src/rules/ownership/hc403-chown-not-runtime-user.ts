@@ -4,7 +4,8 @@
 // code owned by root is the recommended layout); a matching group is fine too
 // (`--chown=root:app` with USER app). Builder stages are not checked.
 import type { Rule, RuleHit } from '../types.js';
-import { chownOf, isNonRoot, runtimeUser, sameAccount, shippedStages, windowsStage } from './common.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { chownOf, isNonRoot, runtimeUser, sameAccount, windowsStage } from './common.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 
 export const hc403: Rule = {

@@ -4,7 +4,8 @@
 // not to provide it. The build fails ("unable to find user"), always on scratch.
 // Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
 import type { Rule, RuleHit } from '../types.js';
-import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, neededStages, windowsStage } from './common.js';
+import { neededStages } from '../../dockerfile/stages.js';
+import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, windowsStage } from './common.js';
 
 export const hc404: Rule = {
   meta: {

@@ -6,7 +6,8 @@
 import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { runText } from '../../dockerfile/facts.js';
-import { absoluteDest, chainBefore, copyParts, isUnder, joinPath, neededStages, normalize, resolved, simpleCommands, workdirAt } from './common.js';
+import { neededStages } from '../../dockerfile/stages.js';
+import { absoluteDest, chainBefore, copyParts, isUnder, joinPath, normalize, resolved, simpleCommands, workdirAt } from './common.js';
 
 const EXISTING = new Set(['/', '/tmp', '/var/tmp', '/usr', '/usr/local', '/opt', '/srv', '/var', '/var/lib', '/etc', '/home', '/root', '/run', '/var/run', '/var/log', '/var/cache']);
 

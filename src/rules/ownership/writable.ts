@@ -4,7 +4,8 @@
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { runText, splitUser } from '../../dockerfile/facts.js';
-import { isUnder, joinPath, normalize, resolved, shippedStages, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { isUnder, joinPath, normalize, resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
 
 /** Directory names apps write at runtime: caches, uploads, data, logs, sessions, scratch space. */
 const WRITABLE_NAMES = new Set(['uploads', 'upload', 'cache', '.cache', 'caches', 'log', 'logs', 'tmp', 'temp', 'storage', 'sessions', 'media', 'data']);

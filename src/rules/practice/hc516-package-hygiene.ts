@@ -5,6 +5,7 @@
 //    yum/dnf/zypper clean, pip --no-cache-dir, yarn cache clean) unless a `--mount=type=cache`
 //    covers the cache or PIP_NO_CACHE_DIR is set: image size, so only stages that ship.
 import type { Instr } from '../../dockerfile/model.js';
+import { isShipped } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { commandsOf, effectiveCommand } from '../../shell/commands.js';
 import { cacheMountTargets, isInstall, isPinned, pmCallsOf, type PmCall } from './package-managers.js';
@@ -80,13 +81,12 @@ export const hc516: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = new Set(model.chain().map((s) => s.index));
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const calls = pmCallsOf(instr, model).filter(isInstall);
       if (calls.length === 0) continue;
       const cmds = commandsOf(instr, model);
-      const ships = shipped.has(instr.stageIndex);
+      const ships = isShipped(model, instr);
       const pipEnv = model.scope(instr).get('PIP_NO_CACHE_DIR');
       const pipNoCache = pipEnv !== undefined && pipEnv !== null && pipEnv !== '';
       const issues: string[] = [];

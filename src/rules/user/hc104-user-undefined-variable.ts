@@ -6,7 +6,7 @@
 import { externalBase, splitUser } from '../../dockerfile/facts.js';
 import type { Severity } from '../../report/types.js';
 import type { Rule, RuleHit } from '../types.js';
-import { shippedStages } from './stages.js';
+import { shippedStages } from '../../dockerfile/stages.js';
 
 /** ENV that well-known base images set in their config (usable in USER). */
 const BASE_ENV: Record<string, string[]> = {
@@ -51,13 +51,13 @@ export const hc104: Rule = {
           )
           .join('; ');
         const result = empty
-          ? `expands to "${res.value}", an empty user, so the ${shipped.has(stage.index) ? 'image runs' : 'stage runs'} as root`
+          ? `expands to "${res.value}", an empty user, so the ${shipped.includes(stage) ? 'image runs' : 'stage runs'} as root`
           : `expands to "${res.value}"`;
         const fix = global.length
           ? `add ${global.map((v) => `ARG ${v}`).join(', ')} after the FROM on line ${stage.line}`
           : `declare ${undef.map((v) => `ARG ${v}=<value>`).join(', ')} in this stage or write the value`;
         let severity: Severity = empty ? 'error' : 'warning';
-        if (!shipped.has(stage.index) && severity === 'error') severity = 'warning';
+        if (!shipped.includes(stage) && severity === 'error') severity = 'warning';
         if (global.length === 0 && !knownBase) {
           // The base image may define it as ENV: only the runtime can tell.
           hits.push({

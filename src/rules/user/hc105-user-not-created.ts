@@ -4,6 +4,7 @@
 // The container then fails with "unable to find user app: no matching entries in passwd file".
 // Numeric uids need no passwd entry; unknown and build-argument bases stay silent.
 import { externalBase, splitUser } from '../../dockerfile/facts.js';
+import { shippedStages } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { accountFacts, baseAccounts } from './accounts.js';
 
@@ -23,7 +24,7 @@ export const hc105: Rule = {
     if (!base || !base.resolved.complete) return [];
     const accounts = baseAccounts(base.info, base.resolved.value);
     if (!accounts.known) return [];
-    for (const stage of model.chain().reverse()) {
+    for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'USER') continue;
         const res = model.resolve(instr.args.join(' '), instr);

@@ -5,7 +5,7 @@
 // binary and a sudoers policy to the image. Builder stages: a note.
 import type { Rule, RuleHit } from '../types.js';
 import { invocationsOf } from '../../shell/invocations.js';
-import { shippedStages, stageInstructions } from './stages.js';
+import { isShipped, stageInstructions } from '../../dockerfile/stages.js';
 
 export const hc107: Rule = {
   meta: {
@@ -24,7 +24,6 @@ export const hc107: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStages(model);
     for (const instr of stageInstructions(model)) {
       if (instr.keyword !== 'RUN') continue;
       const seen = new Set<number>();
@@ -33,7 +32,7 @@ export const hc107: Rule = {
         const line = sudo ? sudo.line : inv.name === 'sudo' ? inv.line : null;
         if (line === null || seen.has(line)) continue;
         seen.add(line);
-        const inShipped = shipped.has(instr.stageIndex);
+        const inShipped = isShipped(model, instr);
         hits.push({
           line,
           severity: inShipped ? undefined : 'note',

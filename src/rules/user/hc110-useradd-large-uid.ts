@@ -4,7 +4,7 @@
 import type { Rule, RuleHit } from '../types.js';
 import { invocationsOf } from '../../shell/invocations.js';
 import { parseOptions } from '../../shell/options.js';
-import { stageInstructions } from './stages.js';
+import { stageInstructions } from '../../dockerfile/stages.js';
 
 const VALUE =
   /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;

@@ -10,7 +10,7 @@ import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import { codeLines } from '../../dockerfile/lines.js';
 import { invocationsOf, type Invocation } from '../../shell/invocations.js';
 import { parseOptions } from '../../shell/options.js';
-import { shippedStages, stageInstructions } from './stages.js';
+import { isShipped, stageInstructions } from '../../dockerfile/stages.js';
 
 const LOCKED = new Set(['*', '!', '!!', '!*', 'x', '*LK*']);
 
@@ -25,10 +25,9 @@ export const hc112: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStages(model);
     for (const instr of stageInstructions(model)) {
       if (instr.keyword !== 'RUN') continue;
-      const soft: Severity | undefined = shipped.has(instr.stageIndex) ? undefined : 'note';
+      const soft: Severity | undefined = isShipped(model, instr) ? undefined : 'note';
       const push = (line: number, message: string, severity?: Severity) => {
         hits.push({ line, message, severity: soft ?? severity });
       };

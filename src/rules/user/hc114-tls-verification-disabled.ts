@@ -12,7 +12,7 @@ import type { Rule, RuleHit } from '../types.js';
 import { codeLines } from '../../dockerfile/lines.js';
 import { invocationsOf } from '../../shell/invocations.js';
 import { hasShortFlag } from '../../shell/options.js';
-import { shippedStages, stageInstructions } from './stages.js';
+import { isShipped, stageInstructions } from '../../dockerfile/stages.js';
 
 /** curl short options that take a value: a cluster stops at them (`-ok` is -o with file "k"). */
 const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYzhKE';
@@ -110,9 +110,8 @@ export const hc114: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const shipped = shippedStages(model);
     for (const instr of stageInstructions(model)) {
-      const inShipped = shipped.has(instr.stageIndex);
+      const inShipped = isShipped(model, instr);
       if (instr.keyword === 'ENV' || instr.keyword === 'ARG') {
         for (const p of instr.properties) {
           const rule = VARS.find((v) => v.re.test(p.name));

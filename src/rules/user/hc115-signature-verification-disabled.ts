@@ -9,7 +9,7 @@ import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 import { codeLines } from '../../dockerfile/lines.js';
 import { invocationsOf } from '../../shell/invocations.js';
-import { stageInstructions } from './stages.js';
+import { stageInstructions } from '../../dockerfile/stages.js';
 
 const FLAGS: Record<string, RegExp> = {
   apk: /^--allow-untrusted$/,

@@ -3,7 +3,8 @@
 // a builder stage: warning (it breaks that build, it does not ship).
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { normalizePath, shippedStages } from './stages.js';
+import { shippedStages } from '../../dockerfile/stages.js';
+import { normalizePath } from './stages.js';
 
 const SYSTEM = ['/proc', '/boot', '/dev', '/initrd', '/lost+found'];
 
@@ -28,7 +29,7 @@ export const hc117: Rule = {
         const shown = raw === path ? raw : `${raw} (= ${path})`;
         hits.push({
           line: instr.line,
-          severity: shipped.has(stage.index) ? undefined : 'warning',
+          severity: shipped.includes(stage) ? undefined : 'warning',
           message: `WORKDIR ${shown} is inside the system directory ${hit}: use an application directory such as /app.`,
         });
       }
