@@ -3,7 +3,7 @@
 // continuation dropped, `--mount`/`--network` flags removed) and each heredoc body that a
 // shell runs (`RUN <<EOF`, `RUN <<EOF bash`, a body whose shebang names a shell).
 // Bodies fed to other programs (`cat <<EOF > file`, `python3 <<EOF`) are data, not shell.
-import type { DockerfileModel, Instr } from '../dockerfile/model.js';
+import type { DockerfileModel, Instr, Stage } from '../dockerfile/model.js';
 import { parseShell, type ParsedCommand } from './parse.js';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
@@ -68,19 +68,34 @@ export function hasPipefailOption(args: readonly string[]): boolean {
   return false;
 }
 
+// One pass per model instead of a scan per instruction (quadratic on long files, found by
+// the fuzz scaling check): the last JSON SHELL before each instruction of its own stage.
+const shellsCache = new WeakMap<DockerfileModel, { before: Map<Instr, Instr | null>; last: Map<Stage, Instr | null> }>();
+
+function shells(model: DockerfileModel): { before: Map<Instr, Instr | null>; last: Map<Stage, Instr | null> } {
+  let c = shellsCache.get(model);
+  if (!c) {
+    c = { before: new Map(), last: new Map() };
+    for (const s of model.stages) {
+      let last: Instr | null = null;
+      for (const i of s.instructions) {
+        c.before.set(i, last);
+        if (i.keyword === 'SHELL' && i.json) last = i;
+      }
+      c.last.set(s, last);
+    }
+    shellsCache.set(model, c);
+  }
+  return c;
+}
+
 /** The SHELL in effect at an instruction: last SHELL before it in its stage, else inherited through FROM <stage>. */
 export function shellAt(instr: Instr, model: DockerfileModel): ShellInfo {
   const stage = model.stageOf(instr);
   let found: Instr | null = null;
   if (stage) {
     for (const s of model.chain(stage)) {
-      const list = s === stage ? s.instructions.filter((i) => i.line < instr.line) : s.instructions;
-      for (let k = list.length - 1; k >= 0; k--) {
-        if (list[k].keyword === 'SHELL' && list[k].json) {
-          found = list[k];
-          break;
-        }
-      }
+      found = (s === stage ? shells(model).before.get(instr) : shells(model).last.get(s)) ?? null;
       if (found) break;
     }
   }
