@@ -7,7 +7,7 @@ import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isShipped } from '../../dockerfile/stages.js';
-import { argDecls, expandableText, propertyLine, rawProperties } from './shared.js';
+import { argDecls, expandableText, propertyLine } from './shared.js';
 
 export const hc301: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const hc301: Rule = {
     const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
     for (const instr of all) {
       if (instr.keyword === 'ARG') {
-        for (const d of argDecls(instr, model.escapeChar)) {
+        for (const d of argDecls(instr)) {
           if (!secretNameMatch(d.name)) continue;
           // a provider-shaped default is HC302's (more precise) finding
           if (d.value !== null && findSecretValues(d.value).length > 0) continue;
@@ -46,12 +46,11 @@ export const hc301: Rule = {
       } else if (instr.keyword === 'ENV') {
         const shipped = isShipped(model, instr);
         const scope = model.scope(instr);
-        const raws = rawProperties(instr);
-        for (const [idx, p] of instr.properties.entries()) {
+        for (const p of instr.properties) {
           if (!secretNameMatch(p.name)) continue;
           if (p.value !== null && findSecretValues(p.value).length > 0) continue;
           const line = propertyLine(model, instr, p.name);
-          const raw = expandableText(raws[idx]?.raw ?? '', model.escapeChar);
+          const raw = expandableText(p.raw ?? '', model.escapeChar);
           const fromArgs = referencedVars(raw, model.escapeChar).filter((n) => {
             const o = scope.origin(n);
             return o !== undefined && o.kind !== 'ENV';

@@ -6,7 +6,8 @@
 import { finalEnv } from '../../dockerfile/facts.js';
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { lineMatching, unquote, words } from './shared.js';
+import { shellWords } from '../../dockerfile/model.js';
+import { lineMatching, unquote } from './shared.js';
 
 const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
 
@@ -58,7 +59,7 @@ export const hc304: Rule = {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
         if (instr.heredocs.length > 0) continue; // inline content: HC302 scans it
-        const parts = instr.json ?? words(instr.text, model.escapeChar).map(unquote);
+        const parts = instr.json ?? shellWords(instr.text, model.escapeChar).map(unquote);
         if (parts.length < 2) continue;
         const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
         const dest = model.resolve(parts[parts.length - 1], instr).value;

@@ -3,7 +3,7 @@
 // nothing), not 1. `ENV PATH=/x:$PATH` (a name referring to its own previous value) is fine.
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
-import { expandableText, propertyLine, rawProperties } from './shared.js';
+import { expandableText, propertyLine } from './shared.js';
 
 export const hc307: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const hc307: Rule = {
       if (instr.keyword !== 'ENV') continue;
       const scope = model.scope(instr);
       const earlier = new Set<string>();
-      for (const p of rawProperties(instr)) {
+      for (const p of instr.properties) {
         for (const ref of referencedVars(expandableText(p.raw ?? '', model.escapeChar), model.escapeChar)) {
           if (!earlier.has(ref) || ref === p.name) continue;
           const before = scope.get(ref);

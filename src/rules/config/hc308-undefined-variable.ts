@@ -7,7 +7,7 @@
 // as BuildKit does with the base image's config (moby/buildkit#5449).
 import { expand } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
-import { declaredByArgBefore, declarations, expandableText, rawProperties, referenceLine } from './shared.js';
+import { declarations, expandableText, referenceLine } from './shared.js';
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR']);
 
@@ -36,9 +36,9 @@ export const hc308: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     const globals = new Map<string, number>();
-    for (const i of model.preamble) for (const d of declarations(i, model.escapeChar)) globals.set(d.name, i.line);
+    for (const i of model.preamble) for (const d of declarations(i)) globals.set(d.name, i.line);
     const known = new Set<string>(globals.keys());
-    for (const i of model.instructions) for (const d of declarations(i, model.escapeChar)) known.add(d.name);
+    for (const i of model.instructions) for (const d of declarations(i)) known.add(d.name);
 
     for (const stage of model.stages) {
       for (const instr of stage.instructions) {
@@ -49,7 +49,7 @@ export const hc308: Rule = {
         if (instr.keyword === 'ENV') {
           // `ENV A=1 B=$A` is HC307's; a self-reference (`PATH=$PATH:…`) or a later name is ours
           const earlier = new Set<string>();
-          for (const p of rawProperties(instr)) {
+          for (const p of instr.properties) {
             const value = expandableText(p.raw ?? '', model.escapeChar);
             for (const n of expand(value, model.scope(instr).get, model.escapeChar).undefinedVars) {
               if (!earlier.has(n) || n === p.name) undefinedVars.add(n);
@@ -62,7 +62,6 @@ export const hc308: Rule = {
         }
         for (const name of undefinedVars) {
           if (BASE_IMAGE_ENV.has(name)) continue;
-          if (declaredByArgBefore(model, stage, instr, name)) continue; // `ARG A B=2` second name
           const line = referenceLine(model, instr, name);
           let hint: string;
           if (globals.has(name)) {

@@ -40,7 +40,7 @@ export const hc309: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     const globals = new Map<string, string | null>();
-    for (const i of model.preamble) for (const d of argDecls(i, model.escapeChar)) globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
+    for (const i of model.preamble) for (const d of argDecls(i)) globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
     const lookup = (n: string): string | null | undefined => {
       if (globals.has(n) && globals.get(n) !== null) return globals.get(n);
       // BuildKit always sets the platform args: judge the reference with a typical value
@@ -48,7 +48,7 @@ export const hc309: Rule = {
       return globals.has(n) ? null : undefined;
     };
     const stageArg = (name: string): number | null => {
-      for (const s of model.stages) for (const i of s.instructions) if (i.keyword === 'ARG' && argDecls(i, model.escapeChar).some((d) => d.name === name)) return i.line;
+      for (const s of model.stages) for (const i of s.instructions) if (i.keyword === 'ARG' && argDecls(i).some((d) => d.name === name)) return i.line;
       return null;
     };
     for (const stage of model.stages) {
