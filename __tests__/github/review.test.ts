@@ -188,6 +188,24 @@ describe('review comments', () => {
     const cmd = gh.reviewCommentsOn(PR).find((c) => ruleOf(c.body) === 'HC212')!;
     expect(cmd.resolved).toBe(true);
     expect(out.commands('warning')).toEqual([]);
+    // The next run finds the thread already resolved: still no warning.
+    const again = await review(setup(HEAD_TEXT.replace('CMD python app.py', 'CMD ["python", "app.py"]')));
+    expect(again).toMatchObject({ deleted: 0, resolved: 0, posted: 0 });
+    expect(out.commands('warning')).toEqual([]);
+  });
+
+  it('when neither deleting nor resolving works, one warning; the new comments are posted first', async () => {
+    await review(setup());
+    gh.refuseReviewCommentDelete = true;
+    gh.graphqlFails = true;
+    const fixedCmd = HEAD_TEXT.replace('CMD python app.py', 'CMD ["python", "app.py"]').replace(
+      'WORKDIR /app\n',
+      'WORKDIR /app\nADD requirements.txt /app/\n',
+    );
+    expect(await review(setup(fixedCmd))).toBeNull();
+    expect(out.commands('warning')).toHaveLength(1);
+    expect(out.commands('warning')[0]).toContain('pull-requests: write');
+    expect(gh.reviews).toHaveLength(2);
   });
 
   it('only our comments are touched: other authors, other tags and replies stay; our duplicates go', async () => {

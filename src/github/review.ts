@@ -264,10 +264,18 @@ interface ThreadsPage {
   };
 }
 
-/** Resolve the threads whose first comment is one of `ids`; returns how many were resolved. */
-async function resolveThreads(octokit: GitHubClient, t: ReviewTarget, ids: number[]): Promise<number> {
+/**
+ * Resolve the threads whose first comment is one of `ids`. `done`: threads of those ids
+ * that are resolved now (including earlier runs'); `resolved`: how many this call resolved.
+ */
+async function resolveThreads(
+  octokit: GitHubClient,
+  t: ReviewTarget,
+  ids: number[],
+): Promise<{ done: number; resolved: number }> {
   const wanted = new Set(ids);
   const threads: string[] = [];
+  let already = 0;
   let cursor: string | null = null;
   for (let page = 0; page < MAX_THREAD_PAGES; page++) {
     const res: ThreadsPage = await octokit.graphql<ThreadsPage>(
@@ -286,7 +294,9 @@ async function resolveThreads(octokit: GitHubClient, t: ReviewTarget, ids: numbe
     const conn = res.repository?.pullRequest?.reviewThreads;
     for (const th of conn?.nodes ?? []) {
       const first = th.comments?.nodes?.[0]?.databaseId;
-      if (!th.isResolved && typeof first === 'number' && wanted.has(first)) threads.push(th.id);
+      if (typeof first !== 'number' || !wanted.has(first)) continue;
+      if (th.isResolved) already++;
+      else threads.push(th.id);
     }
     if (!conn?.pageInfo?.hasNextPage || !conn.pageInfo.endCursor) break;
     cursor = conn.pageInfo.endCursor;
@@ -299,7 +309,7 @@ async function resolveThreads(octokit: GitHubClient, t: ReviewTarget, ids: numbe
     );
     resolved++;
   }
-  return resolved;
+  return { done: already + resolved, resolved };
 }
 
 export interface SyncReviewOptions {
@@ -358,37 +368,7 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
   });
   Object.assign(result, { kept: plan.kept, outsideDiff: plan.outsideDiff, overLimit: plan.overLimit });
 
-  const refused: number[] = [];
-  let refusal: unknown = null;
-  for (const id of plan.remove) {
-    try {
-      await octokit.rest.pulls.deleteReviewComment({ owner: t.owner, repo: t.repo, comment_id: id });
-      result.deleted++;
-    } catch (e) {
-      if (status(e) === 404) continue; // already gone (a concurrent run, a person)
-      refused.push(id);
-      refusal ??= e;
-    }
-  }
-  if (refused.length > 0) {
-    try {
-      result.resolved = await resolveThreads(octokit, t, refused);
-    } catch (e) {
-      core.debug(`resolving review threads failed: ${redact((e as Error)?.message ?? String(e))}`);
-    }
-    if (result.resolved < refused.length) throw refusal;
-  }
-
-  for (const u of plan.update) {
-    await octokit.rest.pulls.updateReviewComment({
-      owner: t.owner,
-      repo: t.repo,
-      comment_id: u.id,
-      body: u.body,
-    });
-    result.updated++;
-  }
-
+  // New comments first: the cleanup of earlier runs must not delay or block them.
   if (plan.create.length > 0) {
     const { data: review } = await octokit.rest.pulls.createReview({
       owner: t.owner,
@@ -409,6 +389,39 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
     result.posted = plan.create.length;
     result.suggestions = plan.create.filter((c) => c.suggested).length;
   }
+  for (const u of plan.update) {
+    await octokit.rest.pulls.updateReviewComment({
+      owner: t.owner,
+      repo: t.repo,
+      comment_id: u.id,
+      body: u.body,
+    });
+    result.updated++;
+  }
+
+  const refused: number[] = [];
+  let refusal: unknown = null;
+  // Bounded like the new comments (each write is throttled); the rest go on the next run.
+  for (const id of plan.remove.slice(0, max)) {
+    try {
+      await octokit.rest.pulls.deleteReviewComment({ owner: t.owner, repo: t.repo, comment_id: id });
+      result.deleted++;
+    } catch (e) {
+      if (status(e) === 404) continue; // already gone (a concurrent run, a person)
+      refused.push(id);
+      refusal ??= e;
+    }
+  }
+  if (refused.length > 0) {
+    let done = 0;
+    try {
+      ({ done, resolved: result.resolved } = await resolveThreads(octokit, t, refused));
+    } catch (e) {
+      core.debug(`resolving review threads failed: ${redact((e as Error)?.message ?? String(e))}`);
+    }
+    if (done < refused.length) throw refusal;
+  }
+
   return result;
 }
 
