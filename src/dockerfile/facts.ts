@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instr, Stage } from './model.js';
 import { expand, type Expansion } from './expand.js';
 import { describeBaseImage, type BaseImageInfo, type TrustedBaseImage } from './base-images.js';
+import { isInstall, OS_MANAGERS, pmCallsOf } from '../shell/package-managers.js';
 
 /** Last instruction with this keyword in the target image (nearest stage of the chain first). */
 export function lastInChain(model: DockerfileModel, keyword: string, stage?: Stage | null): Instr | null {
@@ -240,17 +241,14 @@ export function runText(instr: Instr): string {
   return [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
 }
 
-/** Does a RUN in the target image install this package (apt/apk/yum/dnf/microdnf/zypper)? */
+/** Does a RUN in the target image install this OS package (apt/apk/yum/dnf/microdnf/tdnf/zypper)? */
 export function installsPackage(model: DockerfileModel, pkg: string, stage?: Stage | null): Instr | null {
-  const pm = /\b(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|tdnf)\b[^;&|]*?\b(?:install|add|in)\b([^;&|]*)/g;
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'RUN') continue;
-    const text = runText(instr).replace(/\\\r?\n/g, ' ');
-    let m: RegExpExecArray | null;
-    pm.lastIndex = 0;
-    while ((m = pm.exec(text)) !== null) {
-      const words = m[1].split(/\s+/).map((w) => w.replace(/[=<>].*$/, ''));
-      if (words.includes(pkg)) return instr;
+    for (const call of pmCallsOf(instr, model)) {
+      if (!OS_MANAGERS.has(call.manager) || !isInstall(call)) continue;
+      // `curl=8.5.0-r0`, `wget>1.21`: the package name without its version
+      if (call.operands.some((w) => w.replace(/[=<>].*$/, '') === pkg)) return instr;
     }
   }
   return null;

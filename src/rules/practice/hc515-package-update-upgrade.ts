@@ -4,7 +4,7 @@
 // installs nothing, whose layer is then cached and goes stale for later installs.
 // Plain `upgrade` is not reported: pulling security fixes into the image is legitimate.
 import type { Rule, RuleHit } from '../types.js';
-import { isInstall, pmCallsOf } from './package-managers.js';
+import { isInstall, pmCallsOf } from '../../shell/package-managers.js';
 
 const UPDATE: Record<string, string[]> = {
   'apt-get': ['update'],

@@ -8,7 +8,7 @@ import type { Instr } from '../../dockerfile/model.js';
 import { isShipped } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { commandsOf, effectiveCommand } from '../../shell/commands.js';
-import { cacheMountTargets, isInstall, isPinned, pmCallsOf, type PmCall } from './package-managers.js';
+import { cacheMountTargets, isInstall, isPinned, pmCallsOf, type PmCall } from '../../shell/package-managers.js';
 
 const MAX_NAMES = 3;
 

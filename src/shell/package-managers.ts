@@ -1,7 +1,7 @@
 // Package-manager invocations of a RUN, from its shell commands (not substrings): manager,
 // subcommand, options and package arguments, with helpers for pinning and cache clean-up.
-import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
-import { commandsOf, effectiveCommand, type ShellCommand } from '../../shell/commands.js';
+import type { DockerfileModel, Instr } from '../dockerfile/model.js';
+import { commandsOf, effectiveCommand, type ShellCommand } from './commands.js';
 
 export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'tdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go' | 'yarn';
 
@@ -83,6 +83,9 @@ export function pmCallsOf(instr: Instr, model: DockerfileModel): PmCall[] {
     .map(parsePmCall)
     .filter((c): c is PmCall => c !== null);
 }
+
+/** System package managers (they install into the image's OS, not a language environment). */
+export const OS_MANAGERS: ReadonlySet<Manager> = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
 
 export function isInstall(c: PmCall): boolean {
   switch (c.manager) {
