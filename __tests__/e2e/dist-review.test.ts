@@ -170,6 +170,24 @@ describe.each(nodeBinaries())('dist/index.js review comments ($name)', ({ bin })
     expect(gh.reviews).toHaveLength(1);
   });
 
+  it('review: all also comments on unchanged lines of the hunks; all three suggestions applied leave none of those findings', async () => {
+    const r = await run(pushHead(HEAD, SHA1), { review: 'all' });
+    expect(r.code).toBe(0);
+    const comments = gh.reviewCommentsOn(PR);
+    expect(comments.map((c) => [c.line, ruleOf(c)])).toEqual([
+      [5, 'HC413'],
+      [8, 'HC216'],
+      [9, 'HC212'],
+    ]);
+    expect(suggestionOf(comments[1].body)).toContain('"-O", "/dev/null"');
+    const fixed = applySuggestions(HEAD, comments);
+    const left = audit(fixed)
+      .filter((f) => f.severity !== 'note')
+      .map((f) => f.ruleId);
+    expect(left.filter((id) => ['HC413', 'HC216', 'HC212'].includes(id))).toEqual([]);
+    expect(left).toEqual([]);
+  });
+
   it('review: off posts no review; a fork PR (403) gives one warning naming the permission', async () => {
     const off = await run(pushHead(HEAD, SHA1), { review: 'off' });
     expect(off.code).toBe(0);

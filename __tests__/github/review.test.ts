@@ -271,6 +271,16 @@ describe('review comments', () => {
     void report;
   });
 
+  it('a CRLF Dockerfile (and its CRLF patch) is reviewed; suggestions carry no CR', async () => {
+    const crlf = HEAD_TEXT.replace(/\n/g, '\r\n');
+    const report = setup(crlf, BASE.replace(/\n/g, '\r\n'));
+    expect(gh.pulls.get(PR)!.files![0].patch).toContain('\r');
+    const r = await review(report);
+    expect(r).toMatchObject({ posted: 2, suggestions: 2 });
+    for (const c of gh.reviewCommentsOn(PR)) expect(c.body).not.toContain('\r');
+    expect(gh.reviewCommentsOn(PR)[0].body).toContain('```suggestion\nCOPY app.py /app/\n```');
+  });
+
   it('nothing is written when the PR head moved on since the audit', async () => {
     const report = setup();
     gh.pulls.get(PR)!.headSha = 'b'.repeat(40);
