@@ -4,7 +4,7 @@
 // in every stage (the Dockerfile itself is committed). The value is masked in the message.
 import { findSecretValues, maskSecret } from '../../secrets/detect.js';
 import type { Rule, RuleHit } from '../types.js';
-import { physicalLines } from './shared.js';
+import { physicalLines } from '../../dockerfile/lines.js';
 
 export const hc302: Rule = {
   meta: {

@@ -5,7 +5,7 @@
 import { secretNameMatch } from '../../secrets/detect.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isShipped } from '../../dockerfile/stages.js';
-import { lineMatching } from './shared.js';
+import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
 
 interface Pattern {
   what: string;
@@ -75,7 +75,7 @@ export const hc303: Rule = {
         }
         if (!found) continue;
         const head = /^\S+(?:\s+\S+)?/.exec(found[0])?.[0] ?? found[0];
-        const line = lineMatching(model, instr, new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        const line = lineMatching(model, instr, new RegExp(escapeRegExp(head)));
         hits.push({
           line,
           severity: shipped ? undefined : 'warning',

@@ -7,7 +7,8 @@ import { finalEnv } from '../../dockerfile/facts.js';
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { shellWords } from '../../dockerfile/model.js';
-import { lineMatching, unquote } from './shared.js';
+import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
+import { unquote } from './shared.js';
 
 const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
 
@@ -67,7 +68,7 @@ export const hc304: Rule = {
           if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src)) continue;
           const why = secretFileReason(src);
           const base = src.replace(/\/+$/, '').split('/').pop() ?? src;
-          const line = lineMatching(model, instr, new RegExp(base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+          const line = lineMatching(model, instr, new RegExp(escapeRegExp(base)));
           if (why) {
             hits.push({
               line,

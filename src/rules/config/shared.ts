@@ -1,34 +1,18 @@
-// Helpers shared by the HC3xx rules: exact physical lines inside a
+// Helpers shared by the HC3xx rules: the physical line of a property or a reference in a
 // multi-line instruction, ARG declarations with their defaults, and the variables an
 // instruction references.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { referencedVars } from '../../dockerfile/expand.js';
-
-/** The physical lines of an instruction (continuations and heredoc bodies included). */
-export function physicalLines(model: DockerfileModel, instr: Instr): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
-  for (let n = instr.line; n <= instr.endLine; n++) out.push({ line: n, text: model.lines[n - 1] ?? '' });
-  return out;
-}
-
-/** First physical line of the instruction whose text matches, else the instruction's line. */
-export function lineMatching(model: DockerfileModel, instr: Instr, re: RegExp): number {
-  const flags = re.flags.replace(/[gy]/g, '');
-  const test = new RegExp(re.source, flags);
-  for (const l of physicalLines(model, instr)) if (test.test(l.text)) return l.line;
-  return instr.line;
-}
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
 
 /** Line where an ENV/ARG/LABEL property is written (`NAME=` or `NAME value`). */
 export function propertyLine(model: DockerfileModel, instr: Instr, name: string): number {
-  return lineMatching(model, instr, new RegExp(`(?:^|[\\s"'])${escapeRe(name)}(?:=|\\s|$)`));
+  return lineMatching(model, instr, new RegExp(`(?:^|[\\s"'])${escapeRegExp(name)}(?:=|\\s|$)`));
 }
 
 /** Line where `$NAME` / `${NAME...}` is referenced. */
 export function referenceLine(model: DockerfileModel, instr: Instr, name: string): number {
-  return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRe(name)}\\b|${escapeRe(name)}\\b)`));
+  return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`));
 }
 
 export function unquote(value: string): string {

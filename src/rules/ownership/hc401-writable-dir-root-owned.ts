@@ -10,6 +10,7 @@ import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 import { externalBase, runText } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
+import { lineOfWord } from '../../dockerfile/lines.js';
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
 import {
   absoluteDest,
@@ -27,7 +28,7 @@ import {
   workdirAt,
   type RuntimeUser,
 } from './common.js';
-import { lineOf, modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
+import { modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
 
 export const hc401: Rule = {
   meta: {
@@ -279,7 +280,7 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
               reported.add(problem.dir);
               const what = w.cmd === '>' ? `redirects output to ${w.path}` : `runs ${w.cmd}, which writes ${w.path}`;
               hits.push({
-                line: w.cmd === '>' ? instr.line : lineOf(model, instr, w.cmd),
+                line: w.cmd === '>' ? instr.line : lineOfWord(model, instr, w.cmd),
                 message: `This RUN executes as USER ${user} (line ${userLine}) and ${what}, but ${problem.dir} is ${problem.why}: the build fails with "Permission denied", so create and chown the directory before switching USER, or COPY --chown=${user}.`,
               });
             }

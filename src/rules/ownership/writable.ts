@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { runText, splitUser } from '../../dockerfile/facts.js';
+import { lineOfWord } from '../../dockerfile/lines.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalize, resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
 
@@ -73,7 +74,7 @@ export function ownershipChanges(model: DockerfileModel, instr: Instr): Ownershi
     const g = name === 'chmod' ? modeGrantsWrite(value) : { group: false, other: false };
     out.push({
       instr,
-      line: lineOf(model, instr, name),
+      line: lineOfWord(model, instr, name),
       kind: name as 'chown' | 'chmod',
       recursive,
       value: name === 'chown' ? splitUser(value)[0] : value,
@@ -82,15 +83,6 @@ export function ownershipChanges(model: DockerfileModel, instr: Instr): Ownershi
     });
   }
   return out;
-}
-
-/** The physical line of an instruction where a word first appears (continuations), else the first line. */
-export function lineOf(model: DockerfileModel, instr: Instr, word: string): number {
-  const re = new RegExp(`(^|[^\\w-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
-  for (let l = instr.line; l <= instr.endLine; l++) {
-    if (re.test(model.lines[l - 1] ?? '')) return l;
-  }
-  return instr.line;
 }
 
 /** VOLUME paths declared anywhere in the shipped image. */
