@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
 import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
+import { isWindowsAbsolute, joinPath, normalizePath } from '../../dockerfile/paths.js';
 
 export interface Word {
   value: string;
@@ -45,35 +46,6 @@ export function flag(instr: Instr, name: string): { value: string; line: number 
   return f && f.value !== null ? { value: unquote(f.value), line: f.line } : null;
 }
 
-/** Drive-letter or UNC-free Windows absolute path (`C:\app`, `c:/app`). */
-export function isWindowsAbsolute(p: string): boolean {
-  return /^[A-Za-z]:([\\/]|$)/.test(p);
-}
-
-export function isAbsolute(p: string): boolean {
-  return p.startsWith('/') || isWindowsAbsolute(p);
-}
-
-/** Normalise a POSIX path: collapse `//`, `.` and `..`; keep a trailing slash off. */
-export function normalize(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
-}
-
-export function joinPath(base: string, p: string): string {
-  return normalize(p.startsWith('/') ? p : `${base}/${p}`);
-}
-
-/** Is `p` equal to or below `dir`? (both normalised) */
-export function isUnder(p: string, dir: string): boolean {
-  return dir === '/' || p === dir || p.startsWith(dir + '/');
-}
-
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 export function resolved(model: DockerfileModel, text: string, instr: Instr): string | null {
   const r = model.resolve(text, instr);
@@ -108,7 +80,7 @@ function workdirs(model: DockerfileModel): Map<Instr, string | null | undefined>
       if (v === null) {
         wd = undefined;
       } else if (v.startsWith('/')) {
-        wd = normalize(v);
+        wd = normalizePath(v);
       } else if (isWindowsAbsolute(v)) {
         wd = undefined; // Windows paths: not modelled
       } else {
@@ -125,7 +97,7 @@ function workdirs(model: DockerfileModel): Map<Instr, string | null | undefined>
 export function absoluteDest(model: DockerfileModel, instr: Instr, dest: string): string | null {
   const v = resolved(model, dest, instr);
   if (v === null || isWindowsAbsolute(v)) return null;
-  if (v.startsWith('/')) return normalize(v);
+  if (v.startsWith('/')) return normalizePath(v);
   const wd = workdirAt(model, instr);
   if (wd === undefined) return null;
   return joinPath(wd ?? '/', v);

@@ -12,6 +12,7 @@ import { externalBase, runText } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
+import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
 import {
   absoluteDest,
   chainBefore,
@@ -19,9 +20,6 @@ import {
   copyParts,
   flag,
   isNonRoot,
-  isUnder,
-  joinPath,
-  normalize,
   resolved,
   runtimeUser,
   simpleCommands,
@@ -105,7 +103,7 @@ interface Write {
 function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Write[] {
   const out: Write[] = [];
   let cwd = cwd0;
-  const abs = (p: string | null): string | null => (p === null || cwd === null || p.includes('*') ? null : p.startsWith('/') ? normalize(p) : joinPath(cwd, p));
+  const abs = (p: string | null): string | null => (p === null || cwd === null || p.includes('*') ? null : p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p));
   for (const cmd of simpleCommands(runText(instr))) {
     const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
     for (const r of cmd.redirects) {
@@ -236,7 +234,7 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         const v = resolved(model, instr.args.join(' '), instr);
         if (v === null) break;
         const prev = workdirAt(model, instr);
-        const p = v.startsWith('/') ? normalize(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+        const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
         if (!p) break;
         // After a non-root USER the owner depends on the builder (HC406): do not guess.
         mark(p, user === 'root' ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : { owner: 'open', line: instr.line, how: 'WORKDIR' });
@@ -293,7 +291,7 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
             if (i < 0 || cwd === null) continue;
             for (const p of cmd.words.slice(i + 1)) {
               if (p.startsWith('-') || p.includes('$') || p.includes('*') || /^[0-7]{3,4}$/.test(p)) continue;
-              mark(p.startsWith('/') ? normalize(p) : joinPath(cwd, p), { owner: 'root', line: instr.line, how: 'RUN mkdir' });
+              mark(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p), { owner: 'root', line: instr.line, how: 'RUN mkdir' });
             }
           }
         }

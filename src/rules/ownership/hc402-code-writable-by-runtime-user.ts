@@ -6,7 +6,8 @@
 import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { absoluteDest, chownOf, copyParts, flag, isUnder, runtimeUser, sameAccount, windowsStage } from './common.js';
+import { isUnder } from '../../dockerfile/paths.js';
+import { absoluteDest, chownOf, copyParts, flag, runtimeUser, sameAccount, windowsStage } from './common.js';
 import { modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
 
 export const hc402: Rule = {

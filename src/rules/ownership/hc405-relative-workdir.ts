@@ -2,7 +2,8 @@
 // directory then depends on the base image's working directory. Variables are resolved
 // (`WORKDIR $HOME/app` with HOME=/home/app is absolute); Windows `C:\app` is absolute.
 import type { Rule } from '../types.js';
-import { isAbsolute, resolved, workdirAt } from './common.js';
+import { isAbsolute } from '../../dockerfile/paths.js';
+import { resolved, workdirAt } from './common.js';
 
 export const hc405: Rule = {
   meta: {

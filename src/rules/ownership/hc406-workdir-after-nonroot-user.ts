@@ -7,7 +7,8 @@ import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { runText } from '../../dockerfile/facts.js';
 import { neededStages } from '../../dockerfile/stages.js';
-import { absoluteDest, chainBefore, copyParts, isUnder, joinPath, normalize, resolved, simpleCommands, workdirAt } from './common.js';
+import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
+import { absoluteDest, chainBefore, copyParts, resolved, simpleCommands, workdirAt } from './common.js';
 
 const EXISTING = new Set(['/', '/tmp', '/var/tmp', '/usr', '/usr/local', '/opt', '/srv', '/var', '/var/lib', '/etc', '/home', '/root', '/run', '/var/run', '/var/log', '/var/cache']);
 
@@ -45,7 +46,7 @@ export const hc406: Rule = {
             if (i < 0) continue;
             for (const p of cmd.words.slice(i + 1)) {
               if (p.startsWith('-') || p.includes('$')) continue;
-              created.push(p.startsWith('/') ? normalize(p) : joinPath(wd, p));
+              created.push(p.startsWith('/') ? normalizePath(p) : joinPath(wd, p));
             }
           }
           continue;
@@ -53,7 +54,7 @@ export const hc406: Rule = {
         if (instr.keyword !== 'WORKDIR') continue;
         const v = resolved(model, instr.args.join(' '), instr);
         const prev = workdirAt(model, instr);
-        const p = v === null ? null : v.startsWith('/') ? normalize(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+        const p = v === null ? null : v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
         if (p === null) continue;
         const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));
         created.push(p);

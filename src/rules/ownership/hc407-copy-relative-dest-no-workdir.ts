@@ -6,7 +6,8 @@
 import type { Rule, RuleHit } from '../types.js';
 import { externalBase } from '../../dockerfile/facts.js';
 import { parseImageRef } from '../../dockerfile/base-images.js';
-import { copyParts, isAbsolute, resolved, workdirAt } from './common.js';
+import { isAbsolute } from '../../dockerfile/paths.js';
+import { copyParts, resolved, workdirAt } from './common.js';
 
 /** Official images whose Dockerfile sets a WORKDIR that users rely on. */
 const BASE_SETS_WORKDIR = new Set(['golang', 'php', 'tomcat', 'jetty', 'redis', 'httpd', 'jenkins/jenkins', 'gradle', 'haproxy', 'wordpress', 'drupal', 'joomla', 'nextcloud', 'sonarqube', 'odoo']);

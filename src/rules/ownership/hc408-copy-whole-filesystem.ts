@@ -1,7 +1,8 @@
 // HC408: `COPY --from=x / /` copies another stage's (or image's) entire filesystem,
 // package databases, caches, setuid binaries and all, over this one.
 import type { Rule, RuleHit } from '../types.js';
-import { absoluteDest, copyParts, flag, normalize, resolved } from './common.js';
+import { normalizePath } from '../../dockerfile/paths.js';
+import { absoluteDest, copyParts, flag, resolved } from './common.js';
 
 export const hc408: Rule = {
   meta: {
@@ -22,7 +23,7 @@ export const hc408: Rule = {
       if (heredoc || !dest) continue;
       const root = sources.find((s) => {
         const v = resolved(model, s.value, instr);
-        return v !== null && (normalize(v) === '/' || v === '/*') && v.startsWith('/');
+        return v !== null && (normalizePath(v) === '/' || v === '/*') && v.startsWith('/');
       });
       if (!root) continue;
       if (absoluteDest(model, instr, dest.value) !== '/') continue;

@@ -6,7 +6,8 @@ import { isRootUser } from '../../dockerfile/base-images.js';
 import { runText, splitUser } from '../../dockerfile/facts.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { isUnder, joinPath, normalize, resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
+import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
+import { resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
 
 /** Directory names apps write at runtime: caches, uploads, data, logs, sessions, scratch space. */
 const WRITABLE_NAMES = new Set(['uploads', 'upload', 'cache', '.cache', 'caches', 'log', 'logs', 'tmp', 'temp', 'storage', 'sessions', 'media', 'data']);
@@ -68,7 +69,7 @@ export function ownershipChanges(model: DockerfileModel, instr: Instr): Ownershi
     const paths: string[] = [];
     for (const p of args.slice(1)) {
       if (p === null || cwd === null || p.includes('*')) continue;
-      paths.push(p.startsWith('/') ? normalize(p) : joinPath(cwd, p));
+      paths.push(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p));
     }
     if (paths.length === 0) continue;
     const g = name === 'chmod' ? modeGrantsWrite(value) : { group: false, other: false };
@@ -93,7 +94,7 @@ export function declaredVolumes(model: DockerfileModel): { path: string; line: n
       if (i.keyword !== 'VOLUME') continue;
       for (const raw of i.json ?? i.args) {
         const v = resolved(model, raw, i);
-        if (v && v.startsWith('/')) out.push({ path: normalize(v), line: i.line });
+        if (v && v.startsWith('/')) out.push({ path: normalizePath(v), line: i.line });
       }
     }
   }

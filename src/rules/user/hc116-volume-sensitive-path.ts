@@ -3,7 +3,7 @@
 // the host's /proc, /sys or /dev into the container, which hands it the host.
 import type { Rule, RuleHit } from '../types.js';
 import { chainInstructions } from '../../dockerfile/facts.js';
-import { normalizePath } from './stages.js';
+import { normalizePath } from '../../dockerfile/paths.js';
 
 const SENSITIVE = ['/proc', '/sys', '/dev'];
 

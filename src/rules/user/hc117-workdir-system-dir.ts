@@ -4,7 +4,7 @@
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { normalizePath } from './stages.js';
+import { normalizePath } from '../../dockerfile/paths.js';
 
 const SYSTEM = ['/proc', '/boot', '/dev', '/initrd', '/lost+found'];
 
