@@ -107,6 +107,11 @@ describe('commandsOf', () => {
     expect(effectiveCommand({ name: 'sudo', args: ['-E', 'apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
     expect(effectiveCommand({ name: 'env', args: ['A=1', '/usr/bin/pip', 'install'] })).toEqual({ name: 'pip', args: ['install'] });
     expect(effectiveCommand({ name: 'sudo', args: ['-u', 'app', 'npm', 'ci'] })).toEqual({ name: 'npm', args: ['ci'] });
+    // the wrappers the user rules peel: timeout with its duration, xargs, eatmydata; sudo -i takes no value
+    expect(effectiveCommand({ name: 'timeout', args: ['60', 'apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
+    expect(effectiveCommand({ name: 'xargs', args: ['-r', 'apk', 'add'] })).toEqual({ name: 'apk', args: ['add'] });
+    expect(effectiveCommand({ name: 'eatmydata', args: ['apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
+    expect(effectiveCommand({ name: 'sudo', args: ['-i', 'pip', 'install', 'x'] })).toEqual({ name: 'pip', args: ['install', 'x'] });
   });
 });
 

@@ -6,6 +6,7 @@
 import type { DockerfileModel, Instr } from '../dockerfile/model.js';
 import type { Operator } from './tokenize.js';
 import { basename, scriptsOf, type Script } from './script.js';
+import { unwrap } from './wrappers.js';
 
 /** A word of a command with its Dockerfile line. */
 export interface ShellWord {
@@ -92,31 +93,12 @@ export function commandsOfScript(s: Script): ShellCommand[] {
     }));
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nice', 'nohup', 'time', 'stdbuf', 'ionice', 'chroot', 'doas', 'su-exec', 'gosu']);
-
 /**
  * The command a wrapper runs: `sudo -E apt-get install` → apt-get, `env A=1 pip install` → pip,
- * `/usr/bin/apt-get` → apt-get. Returns the basename and the remaining arguments.
+ * `timeout 60 curl …` → curl, `/usr/bin/apt-get` → apt-get. Returns the basename and the
+ * remaining arguments; see ./wrappers.ts for the wrappers and their options.
  */
 export function effectiveCommand(cmd: Pick<ShellCommand, 'name' | 'args'>): { name: string; args: string[] } {
-  let name = basename(cmd.name);
-  let args = cmd.args;
-  for (let guard = 0; guard < 4 && WRAPPERS.has(name); guard++) {
-    let k = 0;
-    if (name === 'chroot' || name === 'su-exec' || name === 'gosu') {
-      k = 1; // the root dir / user argument
-    }
-    while (k < args.length) {
-      const a = args[k];
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) k++;
-      else if (a.startsWith('-')) {
-        // options with a separate value (sudo -u user, nice -n 10, stdbuf -o L)
-        k += /^-(u|g|n|o|e|i|c|p|C|U|h)$/.test(a) && name !== 'env' && name !== 'command' ? 2 : 1;
-      } else break;
-    }
-    if (k >= args.length) return { name, args: [] };
-    name = basename(args[k]);
-    args = args.slice(k + 1);
-  }
-  return { name, args };
+  const u = unwrap([cmd.name, ...cmd.args].map((value) => ({ value, line: 0, quoted: false })));
+  return u ? { name: u.name, args: u.args.map((w) => w.value) } : { name: basename(cmd.name), args: [] };
 }
