@@ -195,3 +195,17 @@ describe('facts of the shipped stage', () => {
     expect(probePort('nc -z localhost 5432')).toBe(5432);
   });
 });
+
+describe('ARG declarations', () => {
+  it('keeps references in the unexpanded value and expands them in scope', () => {
+    const m = model('FROM alpine:3.19\nARG B=x\nARG A=$B C="${B}-y" D\nRUN true\n');
+    const arg = m.instructions[2];
+    expect(arg.properties.map((p) => [p.name, p.value, p.raw])).toEqual([
+      ['A', '$B', '$B'],
+      ['C', '${B}-y', '"${B}-y"'],
+      ['D', null, null],
+    ]);
+    const run = m.instructions[3];
+    expect([m.scope(run).get('A'), m.scope(run).get('C'), m.scope(run).get('D')]).toEqual(['x', 'x-y', null]);
+  });
+});
