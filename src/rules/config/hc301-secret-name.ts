@@ -7,7 +7,7 @@ import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isShipped } from '../../dockerfile/stages.js';
-import { argDecls, expandableText, propertyLine } from './shared.js';
+import { argDecls, expandableText, propertyLine, removeDeclarationFix } from './shared.js';
 
 export const hc301: Rule = {
   meta: {
@@ -35,8 +35,11 @@ export const hc301: Rule = {
           // a provider-shaped default is HC302's (more precise) finding
           if (d.value !== null && findSecretValues(d.value).length > 0) continue;
           const line = propertyLine(model, instr, d.name);
+          const literal = d.value !== null && !isPlaceholder(d.value);
+          const fix = literal ? removeDeclarationFix(model, instr, d.name) : null;
           hits.push({
             line,
+            ...(fix ? { fix } : {}),
             message:
               d.value === null || isPlaceholder(d.value)
                 ? `ARG ${d.name} looks like a secret passed with --build-arg, which leaves it in the build cache, provenance and (when a shipped RUN uses it) docker history: use RUN --mount=type=secret,id=${d.name.toLowerCase()} instead.`
@@ -62,9 +65,11 @@ export const hc301: Rule = {
               message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
             });
           } else if (shipped && !isPlaceholder(p.value)) {
+            const fix = removeDeclarationFix(model, instr, p.name);
             hits.push({
               line,
               severity: 'error',
+              ...(fix ? { fix } : {}),
               message: `ENV ${p.name} sets a literal secret in the shipped image's config, where docker inspect shows it: remove it, rotate the value, and give it at run time (-e, a mounted secret file such as ${p.name}_FILE).`,
             });
           } else {

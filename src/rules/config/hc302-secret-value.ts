@@ -5,6 +5,7 @@
 import { findSecretValues, maskSecret } from '../../secrets/detect.js';
 import type { Rule, RuleHit } from '../types.js';
 import { physicalLines } from '../../dockerfile/lines.js';
+import { removeDeclarationFix } from './shared.js';
 
 export const hc302: Rule = {
   meta: {
@@ -25,8 +26,15 @@ export const hc302: Rule = {
           if (m.index < end) continue; // a token inside a URL already reported
           end = m.index + m.length;
           const value = text.slice(m.index, end);
+          // ENV/ARG: the declaration that holds the value can go (when nothing references it).
+          const holder =
+            instr.keyword === 'ENV' || instr.keyword === 'ARG'
+              ? instr.properties.find((p) => p.raw !== null && p.raw.includes(value))
+              : undefined;
+          const fix = holder ? removeDeclarationFix(model, instr, holder.name) : null;
           hits.push({
             line,
+            ...(fix ? { fix } : {}),
             column: m.index + 1,
             endColumn: end + 1,
             message: `${instr.keyword} contains a hard-coded ${m.kind} (${maskSecret(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,

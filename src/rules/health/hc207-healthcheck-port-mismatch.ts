@@ -6,6 +6,38 @@
 import { appPorts, finalHealthcheck, probePort, type AppPort } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
 import { runtimeExpand } from './shared.js';
+import type { Fix } from '../../report/types.js';
+
+/**
+ * The HEALTHCHECK line with the probe's port (written literally, once) changed to `port`;
+ * null when the port is not written exactly once in the line (a variable, or ambiguous).
+ */
+export function withProbePort(line: string, from: number, port: number): string | null {
+  // The same shapes probePort() reads, in the same order.
+  const url = /\b(https?):\/\/(\[[^\]]+\]|[^\s/:'"]+)(?::(\d{1,5}))?/gi;
+  const urls = [...line.matchAll(url)];
+  if (urls.length > 0) {
+    if (urls.length !== 1) return null;
+    const m = urls[0];
+    const shown = m[3] ? Number(m[3]) : m[1].toLowerCase() === 'https' ? 443 : 80;
+    if (shown !== from) return null;
+    const hostEnd = m.index! + `${m[1]}://${m[2]}`.length;
+    return line.slice(0, hostEnd) + `:${port}` + line.slice(m.index! + m[0].length);
+  }
+  for (const re of [
+    /(\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1):)(\d{1,5})\b/g,
+    /(\b(?:nc|netcat|ncat)\b[^|;&]*?\s(?:localhost|127\.0\.0\.1)\s+)(\d{1,5})\b/g,
+    /((?:--port|-p)[=\s]+)(\d{1,5})\b/g,
+  ]) {
+    const all = [...line.matchAll(re)];
+    if (all.length === 0) continue;
+    if (all.length !== 1 || Number(all[0][2]) !== from) return null;
+    const m = all[0];
+    const at = m.index! + m[1].length;
+    return line.slice(0, at) + String(port) + line.slice(at + m[2].length);
+  }
+  return null;
+}
 
 /** Hosts that mean "this container". */
 const LOCAL_URL = /\b(?:https?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\$\{?HOSTNAME\}?|\$\(hostname\))(?=[:/\s'"]|$)/i;
@@ -54,11 +86,21 @@ export const hc207: Rule = {
     }
     const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT') ? app.source.split(' ')[0] : app.source;
     const via = raw === command ? '' : ` (${raw.match(/\$\{?\w+\}?/)?.[0] ?? 'a variable'} = ${port})`;
+    // Fix: a one-line HEALTHCHECK whose port is written literally (not from a variable).
+    let fix: Fix | null = null;
+    if (hc.instr.line === hc.instr.endLine && raw === command) {
+      const original = model.lines[hc.instr.line - 1] ?? '';
+      const text = withProbePort(original, port, app.port);
+      if (text !== null && text !== original) {
+        fix = { startLine: hc.instr.line, endLine: hc.instr.line, text, description: `Probe the app's port ${app.port}` };
+      }
+    }
     return [
       {
         line: hc.instr.line,
         endLine: hc.instr.endLine,
         message: `The HEALTHCHECK probes port ${port}${via}, but the app listens on ${app.port} (${where}, line ${app.line}): probe port ${app.port}, or change the app's port.`,
+        ...(fix ? { fix } : {}),
       },
     ];
   },

@@ -11,6 +11,17 @@ function startsWithExec(text: string): boolean {
   return /^\s*exec\s/.test(text);
 }
 
+/** Words only a shell understands as the command (builtins, keywords, `VAR=value` prefixes). */
+const SHELL_ONLY = /^(?:cd|export|set|unset|source|\.|eval|exec|if|for|while|until|case|alias|ulimit|umask|trap|wait|read|!|\w+=.*)$/;
+
+/** The exec form of a shell-form command when running it without /bin/sh does the same. */
+function safeExecForm(text: string): string | null {
+  const json = execFormOf(text);
+  if (!json) return null;
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  return SHELL_ONLY.test(first) ? null : json;
+}
+
 export const hc212: Rule = {
   meta: {
     id: 'HC212',
@@ -29,8 +40,11 @@ export const hc212: Rule = {
     const noShell = lacksShell(model, trustedBaseImages);
     for (const instr of targets) {
       if (instr.json || instr.text.trim() === '' || startsWithExec(instr.text)) continue;
-      const json = execFormOf(instr.text);
-      const fix = json
+      const json = safeExecForm(instr.text);
+      // An exec-form ENTRYPOINT takes CMD as arguments, a shell-form one ignores it: with a
+      // CMD in the chain the conversion would change what runs, so no fix then.
+      const changesArgs = instr.keyword === 'ENTRYPOINT' && cmd !== null && cmd !== undefined;
+      const fix = json && !changesArgs
         ? rewriteLine(model, instr, new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'), json, `Use the exec form of ${instr.keyword}`)
         : null;
       // Backticked: the comment renders it as code.

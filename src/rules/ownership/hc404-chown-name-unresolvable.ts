@@ -5,7 +5,55 @@
 // Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
 import type { Rule, RuleHit } from '../types.js';
 import { neededStages } from '../../dockerfile/stages.js';
-import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, windowsStage } from './common.js';
+import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, windowsStage, type Chown } from './common.js';
+import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
+import type { Fix } from '../../report/types.js';
+import { escapeRegExp } from '../../dockerfile/lines.js';
+
+/**
+ * Fix: the missing names → the numeric ids other stages of this file give them (one id per
+ * name across the file, else no fix). Names the stage resolves stay as written.
+ */
+function numericChownFix(
+  model: DockerfileModel,
+  instr: Instr,
+  chown: Chown,
+  missing: { kind: 'user' | 'group'; name: string }[],
+  stage: Stage,
+): Fix | null {
+  if (chown.raw !== chown.value) return null; // written with a variable
+  const idOf = (kind: 'user' | 'group', name: string): string | null => {
+    const ids = new Set<string | null>();
+    for (const s of model.stages) {
+      if (s === stage) continue;
+      const acc = accountsCreated(model, s.instructions);
+      if (kind === 'user' && acc.users.has(name)) ids.add(acc.users.get(name)!);
+      if (kind === 'group' && acc.groups.has(name)) ids.add(acc.groups.get(name)!);
+    }
+    const [id] = [...ids];
+    return ids.size === 1 && id !== null && isNumeric(id) ? id : null;
+  };
+  let user = chown.user;
+  let group = chown.group;
+  for (const m of missing) {
+    const id = idOf(m.kind, m.name);
+    if (id === null) return null;
+    if (m.kind === 'user') user = id;
+    else group = id;
+  }
+  const value = group === null ? user : `${user}:${group}`;
+  const line = model.lines[chown.line - 1] ?? '';
+  const re = new RegExp(`(--chown=)${escapeRegExp(chown.raw ?? '')}(?=\\s|$)`, 'gi');
+  const all = [...line.matchAll(re)];
+  if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1) return null;
+  const at = all[0].index! + all[0][1].length;
+  return {
+    startLine: chown.line,
+    endLine: chown.line,
+    text: line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
+    description: `Use numeric ids: --chown=${value}`,
+  };
+}
 
 export const hc404: Rule = {
   meta: {
@@ -45,8 +93,10 @@ export const hc404: Rule = {
           const acc = accountsCreated(model, s.instructions);
           return missing.some((m) => acc.users.has(m.name) || acc.groups.has(m.name));
         });
+        const fix = numericChownFix(model, instr, chown, missing, stage);
         hits.push({
           line: chown.line,
+          ...(fix ? { fix } : {}),
           message: `${instr.keyword} --chown=${chown.raw} names ${what}, which no earlier step of this stage creates${elsewhere ? ' (it is created in another stage, which this one does not inherit)' : ''} and ${baseText}: the build fails, so use numeric ids such as --chown=10001:10001 or create the account first.`,
         });
       }

@@ -6,6 +6,8 @@ import { effectiveUser, externalBase } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
 import { accountFacts, baseAccounts } from './accounts.js';
+import { rewriteLine } from '../health/shared.js';
+import type { Fix } from '../../report/types.js';
 
 export const hc103: Rule = {
   meta: {
@@ -51,10 +53,25 @@ export const hc103: Rule = {
     } else {
       advice = `create ${name} with a fixed uid (useradd -u 10001) and write USER 10001:10001`;
     }
+    // Fix (harden-check --fix): only for a user this file creates with a literal uid, a USER
+    // written without variables, and no supplementary groups (those are looked up by name).
+    // Without an explicit group (USER name, created without -g) only the uid is written: Docker
+    // then takes the primary group from /etc/passwd, as it did for the name.
+    let fix: Fix | null = null;
+    const literal = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(eu.raw) && eu.raw === eu.resolved.value;
+    if (created && uid && /^\d+$/.test(uid) && literal && !facts.supplementary.has(name)) {
+      let group = '';
+      if (eu.group !== null) group = ':' + (gid && /^\d+$/.test(gid) ? gid : eu.group);
+      else if (created.gid !== null && gid && /^\d+$/.test(gid)) group = ':' + gid;
+      fix = rewriteLine(model, eu.instr, /^\s*USER\s+/i, `${uid}${group}`, `Use the numeric USER ${uid}${group}`);
+      // keep trailing whitespace as written
+      if (fix) fix.text += /\s*$/.exec(model.lines[eu.instr.line - 1] ?? '')![0];
+    }
     return [
       {
         line: eu.instr.line,
         message: `USER ${spelled} is a name, so Kubernetes runAsNonRoot cannot verify it is not root: ${advice}.`,
+        ...(fix ? { fix } : {}),
       },
     ];
   },
