@@ -9,7 +9,7 @@ import { InputError } from './inputs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DockerfileReadError, runPipeline } from './pipeline.js';
 import { newRunId } from './run-id.js';
-import { dockerAvailable, verifyRuntime, cleanupRun } from './runtime/verify.js';
+import { dockerAvailable, imageExists, verifyRuntime, cleanupRun } from './runtime/verify.js';
 import { serializeReport } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         target: opts.target,
         buildFlags: opts.buildFlags,
         image: opts.image,
+        imageInput: 'Option --image',
         build: opts.build,
         run: opts.run,
         envOverrides: opts.envOverrides,
@@ -79,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
           // the one clear line when no engine answers
           warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
         },
-        runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
+        runtime: { available: () => dockerAvailable(), verify: verifyRuntime, imageExists },
       }),
     );
     process.stdout.write(render(report, opts));

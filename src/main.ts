@@ -8,7 +8,7 @@ import { runPipeline, DockerfileReadError } from './pipeline.js';
 import { publish, publishOnly } from './publish.js';
 import { newRunId } from './run-id.js';
 import { ReportFormatError } from './report/json.js';
-import { dockerAvailable, verifyRuntime } from './runtime/verify.js';
+import { dockerAvailable, imageExists, verifyRuntime } from './runtime/verify.js';
 
 export async function run(): Promise<void> {
   try {
@@ -49,7 +49,7 @@ async function audit(inputs: Inputs): Promise<void> {
     config,
     runId: newRunId(),
     log: { info: core.info, warning: core.warning },
-    runtime: { available: () => dockerAvailable(), verify: verifyRuntime },
+    runtime: { available: () => dockerAvailable(), verify: verifyRuntime, imageExists },
   });
   await publish(report, inputs);
 }

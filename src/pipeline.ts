@@ -31,6 +31,8 @@ export interface PipelineOptions {
   failOn: FailOn;
   config: Config;
   runId: string;
+  /** How errors name the image input: 'Input "image"' (default) or 'Option --image'. */
+  imageInput?: string;
   /** Name of the input the Dockerfile paths came from, for errors ('' in the CLI). */
   dockerfileInput?: string;
   /** Progress messages for the log. */
@@ -46,6 +48,8 @@ export interface PipelineLog {
 
 export interface RuntimeAdapter {
   available(): Promise<boolean>;
+  /** Is this image in the engine? (the `image` input is checked before any audit) */
+  imageExists?(ref: string): Promise<boolean>;
   verify(opts: import('./runtime/types.js').RuntimeOptions): Promise<RuntimeResult>;
 }
 
@@ -61,6 +65,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<Report> {
     if (!engine) {
       opts.log.warning(
         'No Docker engine answered: static audit only (the healthy and env-override checks are skipped).',
+      );
+    }
+    if (
+      engine &&
+      opts.image !== '' &&
+      opts.runtime.imageExists &&
+      !(await opts.runtime.imageExists(opts.image))
+    ) {
+      throw new InputError(
+        `${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`,
       );
     }
   }

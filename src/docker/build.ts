@@ -1,7 +1,8 @@
 // Build the image the way the user's workflow would: buildx (`--load`, so the image
 // lands in the engine we then run) when the client has it, else the classic
 // `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
-// --iidfile, never from parsing the log.
+// --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
+// or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,16 @@ export interface BuildRequest {
   runId: string;
   /** Lines kept for the report. */
   tailLines?: number;
+  /** Give up (kill the build) after this many seconds; default buildTimeoutSeconds(). */
+  timeoutSeconds?: number;
+}
+
+/** Default build deadline: 15 minutes, or HARDEN_CHECK_BUILD_TIMEOUT seconds (e.g. for tests). */
+export const DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
+
+export function buildTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.HARDEN_CHECK_BUILD_TIMEOUT);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_BUILD_TIMEOUT_SECONDS;
 }
 
 export interface BuildResult {
@@ -52,11 +63,17 @@ export interface BuildResult {
   /** Last lines of the build output, masked. */
   logTail: string;
   exitCode: number;
+  /** Killed at the build timeout. */
+  timedOut?: boolean;
 }
 
 /** Docker tags must be lowercase; the run id may not be. */
 export function localTag(runId: string): string {
-  const safe = runId.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 120);
+  const safe = runId
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 120);
   return `harden-check-local:${safe || 'run'}`;
 }
 
@@ -79,6 +96,10 @@ export function buildArgs(req: BuildRequest, builder: Builder, iidfile: string):
   return args;
 }
 
+function echoLine(line: string): void {
+  core.info(line);
+}
+
 export async function buildImage(req: BuildRequest): Promise<BuildResult> {
   const builder = await detectBuilder();
   const dir = await mkdtemp(join(tmpdir(), 'harden-check-'));
@@ -89,6 +110,7 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
   if (process.env.GITHUB_ACTIONS === 'true') for (const s of secrets) core.setSecret(s);
   const tail = new TailBuffer(req.tailLines ?? 50);
   const started = Date.now();
+  const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
   try {
     const out = await core.group(`Build ${req.dockerfile} (${builder})`, async () => {
       const echo = new UntrustedEcho(secrets);
@@ -96,6 +118,8 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
         return await docker(buildArgs(req, builder, iidfile), {
           // Plain progress: one line per event, readable in the log and in the tail.
           env: builder === 'classic' ? {} : { BUILDKIT_PROGRESS: 'plain' },
+          // A hung build (a RUN waiting forever, a stalled pull) must not hold the job.
+          timeoutMs: timeoutSeconds * 1000,
           onLine: (line) => {
             echo.line(line);
             tail.push(line);
@@ -105,7 +129,13 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
         echo.end();
       }
     });
-    const imageId = out.exitCode === 0 ? (await readFile(iidfile, 'utf8').catch(() => '')).trim() || null : null;
+    if (out.timedOut) {
+      const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
+      echoLine(msg);
+      tail.push(msg);
+    }
+    const imageId =
+      out.exitCode === 0 ? (await readFile(iidfile, 'utf8').catch(() => '')).trim() || null : null;
     return {
       ok: out.exitCode === 0 && imageId !== null,
       imageId,
@@ -114,6 +144,7 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
       seconds: (Date.now() - started) / 1000,
       logTail: tail.text(secrets),
       exitCode: out.exitCode,
+      timedOut: out.timedOut === true,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 
@@ -52,6 +52,8 @@ export interface DockerOutput {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The call was killed at its timeoutMs. */
+  timedOut?: boolean;
 }
 
 export interface DockerCallOptions {
@@ -60,10 +62,16 @@ export interface DockerCallOptions {
   input?: Buffer;
   /** Extra env for this call (e.g. DOCKER_BUILDKIT), merged over dockerEnv(). */
   env?: Record<string, string>;
+  /**
+   * Kill the client (SIGTERM, then SIGKILL 5 s later) when the call takes longer; the result
+   * then has exitCode 124 and timedOut. Without it the call may run as long as it runs.
+   */
+  timeoutMs?: number;
 }
 
 /** Run `docker <args>` silently; never throws on a non-zero exit (callers decide). */
 export async function docker(args: string[], opts: DockerCallOptions = {}): Promise<DockerOutput> {
+  if (opts.timeoutMs !== undefined) return dockerWithTimeout(args, opts, opts.timeoutMs);
   const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
   const t0 = Date.now();
   try {
@@ -82,6 +90,75 @@ export async function docker(args: string[], opts: DockerCallOptions = {}): Prom
     // build-arg values, so only the subcommand is logged.
     if (core.isDebug()) core.debug(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
   }
+}
+
+/** docker() with a deadline (@actions/exec has none): same argv, same minimal env. */
+function dockerWithTimeout(
+  args: string[],
+  opts: DockerCallOptions,
+  timeoutMs: number,
+): Promise<DockerOutput> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(dockerBin(), args, {
+      env: { ...dockerEnv(), ...(opts.env ?? {}) },
+      stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const lineSplitter = () => {
+      let rest = '';
+      return {
+        push(chunk: string) {
+          if (!opts.onLine) return;
+          const parts = (rest + chunk).split(/\r?\n/);
+          rest = parts.pop() ?? '';
+          for (const l of parts) opts.onLine(l);
+        },
+        end() {
+          if (opts.onLine && rest) opts.onLine(rest);
+          rest = '';
+        },
+      };
+    };
+    const outLines = lineSplitter();
+    const errLines = lineSplitter();
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      outLines.push(d);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      errLines.push(d);
+    });
+    if (opts.input && child.stdin) child.stdin.end(opts.input);
+    let killer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    }, timeoutMs);
+    const done = (exitCode: number, extra = '') => {
+      clearTimeout(timer);
+      if (killer) clearTimeout(killer);
+      outLines.end();
+      errLines.end();
+      if (core.isDebug()) core.debug(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+      resolve(
+        timedOut
+          ? {
+              exitCode: 124,
+              stdout,
+              stderr: `${stderr}${stderr.endsWith('\n') || !stderr ? '' : '\n'}timed out after ${Math.round(timeoutMs / 1000)} s`,
+              timedOut: true,
+            }
+          : { exitCode, stdout, stderr: stderr + extra },
+      );
+    };
+    child.on('error', (err) => done(127, err.message));
+    child.on('close', (code) => done(code ?? 1));
+  });
 }
 
 /** Like docker(), but throws a DockerError with the command and stderr on failure. */

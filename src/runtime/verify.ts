@@ -26,6 +26,11 @@ import { decideUser } from './user-probe.js';
 export { dockerAvailable } from '../docker/exec.js';
 export { cleanupRun } from '../docker/cleanup.js';
 
+/** Is the image (a reference or id) in the engine? */
+export async function imageExists(ref: string): Promise<boolean> {
+  return (await inspectImage(ref)) !== null;
+}
+
 const NS = 1e9;
 /** Our probe interval: the verdict comes ~1 s after the app is ready. */
 const HEALTH_INTERVAL_SECONDS = 1;
