@@ -71,7 +71,8 @@ try {
           encoding: 'utf8',
           maxBuffer: 1 << 30,
         });
-        if (r.status !== 0 && r.status !== 1) throw new Error(`${name} ${size}: exit ${r.status}\n${r.stderr}`);
+        if (r.status !== 0 && r.status !== 1)
+          throw new Error(`${name} ${size}: exit ${r.status}\n${r.stderr}`);
         ms.push(JSON.parse(r.stdout).targets[0].timings.audit * 1000);
       }
       points.push([size, median(ms)]);

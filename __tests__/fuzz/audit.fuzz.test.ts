@@ -56,10 +56,17 @@ describe('audit fuzz', () => {
       [
         '25,000 lines',
         `FROM alpine:3.19\n${Array.from({ length: 25_000 * Math.min(4, SCALE) }, (_, i) =>
-          i % 3 === 0 ? `RUN echo ${i} && apk add curl` : i % 3 === 1 ? `ENV K${i}=v${i}` : `COPY a${i} /b${i}`,
+          i % 3 === 0
+            ? `RUN echo ${i} && apk add curl`
+            : i % 3 === 1
+              ? `ENV K${i}=v${i}`
+              : `COPY a${i} /b${i}`,
         ).join('\n')}\n`,
       ],
-      ['deep ${VAR:-…} nesting', `ARG X=${deep(5_000)}\nFROM alpine:\${X}\nENV Y=${deep(5_000)}\nRUN echo $Y\nUSER \${Y}\n`],
+      [
+        'deep ${VAR:-…} nesting',
+        `ARG X=${deep(5_000)}\nFROM alpine:\${X}\nENV Y=${deep(5_000)}\nRUN echo $Y\nUSER \${Y}\n`,
+      ],
       ['heredoc without terminator', 'FROM alpine\nRUN <<EOF\necho hi\nCOPY <<-"X" /a\n'.repeat(200)],
       ['NUL bytes', `FROM alpine\0:3\nUSER \0\nRUN \0\0\0\nCMD ["\0"]\n`],
       ['BOM, CR-only lines, escape directive', '\uFEFF# escape=`\rFROM alpine\rRUN a `\r b\rUSER app\r'],
