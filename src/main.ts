@@ -8,7 +8,9 @@ import { runPipeline, DockerfileReadError } from './pipeline.js';
 import { publish, publishOnly } from './publish.js';
 import { newRunId } from './run-id.js';
 import { ReportFormatError } from './report/json.js';
-import { dockerAvailable, imageExists, verifyRuntime } from './runtime/verify.js';
+// The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
+// image is asked for: a static run never pays for it.
+const runtime = () => import('./runtime/verify.js');
 
 export async function run(): Promise<void> {
   try {
@@ -49,7 +51,11 @@ async function audit(inputs: Inputs): Promise<void> {
     config,
     runId: newRunId(),
     log: { info: core.info, warning: core.warning },
-    runtime: { available: () => dockerAvailable(), verify: verifyRuntime, imageExists },
+    runtime: {
+      available: async () => (await runtime()).dockerAvailable(),
+      verify: async (o) => (await runtime()).verifyRuntime(o),
+      imageExists: async (ref) => (await runtime()).imageExists(ref),
+    },
   });
   await publish(report, inputs);
 }

@@ -18,8 +18,8 @@ import { ruleMeta as registryRuleMeta } from './rules/registry.js';
 import { redact, secretNameMatch } from './secrets/detect.js';
 import { VERSION } from './version.js';
 import { emitAnnotations } from './github/annotations.js';
-import { createGitHubClient, type ClientOptions } from './github/client.js';
-import { postStickyComment, type UpsertResult } from './github/comment.js';
+import type { ClientOptions } from './github/client.js';
+import type { UpsertResult } from './github/comment.js';
 import { commentTag } from './github/comment-tag.js';
 import {
   PULL_REQUEST_EVENTS,
@@ -29,7 +29,14 @@ import {
   type PublishContext,
 } from './github/context.js';
 import { resolvePullRequest } from './github/pull-request.js';
-import { postReview, type ReviewResult } from './github/review.js';
+import type { ReviewResult } from './github/review.js';
+
+// The GitHub client (@actions/github, Octokit and its plugins) is about half of the bundle's
+// load time: loaded only when a comment or review is really posted (static push runs, the
+// CLI and local runs never pay for it). ncc emits these as chunks next to dist/index.js.
+const loadComment = () => import('./github/comment.js');
+const loadReview = () => import('./github/review.js');
+const loadClient = () => import('./github/client.js');
 import { writeJobSummary } from './github/summary.js';
 
 export { contextFromEnv, pullRequestFromContext, type PublishContext } from './github/context.js';
@@ -151,7 +158,9 @@ export async function publish(
     const plan = planAnnotations(report, { workspace: ctx.workspace, readSource, secrets });
     emitAnnotations(plan);
     if (plan.omitted > 0) {
-      notes.push(`_${plan.omitted} more finding${plan.omitted === 1 ? ' was' : 's were'} not annotated: GitHub shows 10 annotations per type per step. All are listed above._`);
+      notes.push(
+        `_${plan.omitted} more finding${plan.omitted === 1 ? ' was' : 's were'} not annotated: GitHub shows 10 annotations per type per step. All are listed above._`,
+      );
     }
   });
 
@@ -169,7 +178,9 @@ export async function publish(
         core.warning('harden-check did not post a PR comment: the event payload names no pull request.');
         return;
       }
-      outcome.comment = await postStickyComment({
+      outcome.comment = await (
+        await loadComment()
+      ).postStickyComment({
         token: inputs['github-token'],
         target: { owner: ctx.owner, repo: ctx.repo, issueNumber: pr.number },
         tag,
@@ -194,7 +205,9 @@ export async function publish(
         core.info('Review comments skipped: the token cannot write to this pull request.');
         return;
       }
-      outcome.review = await postReview({
+      outcome.review = await (
+        await loadReview()
+      ).postReview({
         token: inputs['github-token'],
         target: { owner: ctx.owner, repo: ctx.repo, pullNumber: pr.number, headSha: pr.headSha },
         tag,
@@ -234,13 +247,18 @@ export async function publishOnly(
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`Input "report": cannot read ${inputs.report} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new Error(
+      `Input "report": cannot read ${inputs.report} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
   const report = parseReport(text, inputs.report);
   const failOn = report.failOn ?? inputs['fail-on'];
   report.result = decideResult(report, failOn);
   report.failOn = failOn;
-  const tag = commentTag(inputs['comment-tag'] || report.commentTag || '', report.targets.map((t) => t.dockerfile));
+  const tag = commentTag(
+    inputs['comment-tag'] || report.commentTag || '',
+    report.targets.map((t) => t.dockerfile),
+  );
   const counts = tally(report);
   const outcome: PublishOutcome = {
     result: report.result,
@@ -256,8 +274,10 @@ export async function publishOnly(
   let prNumber: number | undefined;
   if (inputs.comment) {
     await fenced('post the PR comment', async () => {
+      // Only a workflow_run from a fork asks GitHub (synchronously created client).
+      const client = ctx.eventName === 'workflow_run' ? await loadClient() : null;
       const resolved = await resolvePullRequest(report, ctx, () =>
-        createGitHubClient(inputs['github-token'], { baseUrl: ctx.apiUrl, ...deps.client }),
+        client!.createGitHubClient(inputs['github-token'], { baseUrl: ctx.apiUrl, ...deps.client }),
       );
       if (!resolved.ok) {
         core.warning(`harden-check did not post the PR comment: ${resolved.reason}.`);
@@ -267,7 +287,9 @@ export async function publishOnly(
       prNumber = resolved.pr.number;
       if (!ctx.owner || !ctx.repo) return;
       const links = linkContext(ctx, headSha);
-      outcome.comment = await postStickyComment({
+      outcome.comment = await (
+        await loadComment()
+      ).postStickyComment({
         token: inputs['github-token'],
         target: { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber },
         tag,
@@ -279,10 +301,14 @@ export async function publishOnly(
 
   if (inputs.summary) {
     await fenced('write the job summary', () =>
-      writeJobSummary(renderSummary(report, { links: headSha ? linkContext(ctx, headSha) : null, runUrl: ctx.runUrl })),
+      writeJobSummary(
+        renderSummary(report, { links: headSha ? linkContext(ctx, headSha) : null, runUrl: ctx.runUrl }),
+      ),
     );
   }
   await fenced('set the outputs', () => setOutputs(outcome, report));
-  core.info(`Published the report of ${prNumber ? `PR ${prNumber}` : 'an earlier run'}: ${report.result}, ${describeTally(counts)}.`);
+  core.info(
+    `Published the report of ${prNumber ? `PR ${prNumber}` : 'an earlier run'}: ${report.result}, ${describeTally(counts)}.`,
+  );
   return outcome;
 }
