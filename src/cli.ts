@@ -18,6 +18,8 @@ import { allRuleMetas, ruleMeta } from './rules/registry.js';
 import { renderRuleIndex } from './rules/rule-index.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
+import { remainingResult, runFix } from './cli/fix.js';
+import type { Config } from './config.js';
 
 export async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -54,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       opts.config ? path.resolve(opts.config) : '',
       path.join(workspace, '.harden-check.yml'),
     );
+    if (opts.fix) return await fixCommand(opts, config, workspace, runId);
     const report = await withLogOnStderr(() =>
       runPipeline({
         workspace,
@@ -91,6 +94,57 @@ export async function main(argv: string[]): Promise<number> {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
+}
+
+/** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
+async function fixCommand(opts: CliOptions, config: Config, workspace: string, runId: string): Promise<number> {
+  const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
+  const outcome = await runFix(opts, config, workspace, {
+    stdout: (s) => process.stdout.write(s),
+    // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
+    info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
+    stderr: (s) => process.stderr.write(s),
+    // Tests only: a window to modify the file between the read and the write.
+    beforeWrite:
+      pause > 0
+        ? () => {
+            process.stderr.write(`harden-check: test pause of ${pause} ms before writing\n`);
+            return new Promise((r) => setTimeout(r, pause));
+          }
+        : undefined,
+  });
+  if (outcome.abort !== null) return outcome.abort;
+  if (opts.dryRun) {
+    // stdout carries only the diff (for patch / git apply): the rest goes to stderr.
+    const n = outcome.remaining.length;
+    process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
+    return remainingResult(outcome, opts) === 'pass' ? 0 : 1;
+  }
+  const report = await withLogOnStderr(() =>
+    runPipeline({
+      workspace,
+      dockerfile: opts.dockerfiles,
+      dockerfileInput: '',
+      context: opts.context,
+      buildArgs: opts.buildArgs,
+      target: opts.target,
+      buildFlags: [],
+      image: '',
+      build: false,
+      run: false,
+      envOverrides: {},
+      healthTimeout: opts.healthTimeout,
+      runArgs: [],
+      network: opts.network,
+      ignore: opts.ignore,
+      failOn: opts.failOn,
+      config,
+      runId,
+      log: { info: (m) => process.stderr.write(`${m}\n`), warning: (m) => process.stderr.write(`harden-check: ${m}\n`) },
+    }),
+  );
+  process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
+  return report.result === 'pass' ? 0 : 1;
 }
 
 function render(report: Report, opts: CliOptions): string {

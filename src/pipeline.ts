@@ -199,7 +199,7 @@ function dropIgnored(findings: Finding[], opts: PipelineOptions): Finding[] {
 }
 
 /** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */
-function readDockerignore(dockerfile: string, context: string): string | null {
+export function readDockerignore(dockerfile: string, context: string): string | null {
   for (const candidate of [`${dockerfile}.dockerignore`, path.join(context, '.dockerignore')]) {
     if (existsSync(candidate)) {
       try {

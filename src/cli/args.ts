@@ -27,6 +27,10 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   listRules: boolean;
+  /** Apply the findings' fixes to the Dockerfiles (static audit only). */
+  fix: boolean;
+  /** With fix: print a unified diff, write nothing. */
+  dryRun: boolean;
 }
 
 export const USAGE = `Usage: harden-check [options] [Dockerfile ...]
@@ -51,11 +55,15 @@ Options:
       --ignore <ids>            rule ids to ignore, comma-separated
   -c, --config <file>           config file (default: .harden-check.yml when present)
       --no-color                plain text
+      --fix                     apply the available fixes to the Dockerfiles in place (static audit
+                                only), then print what was fixed and the findings that remain
+      --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
   -h, --help                    this help
   -v, --version                 the version
 
-Exit status: 0 passed, 1 failed per --fail-on, 2 bad usage or unreadable input.`;
+Exit status: 0 passed, 1 failed per --fail-on (with --fix: on the findings that remain),
+2 bad usage, unreadable input, or (--fix) a Dockerfile changed on disk while it was fixed.`;
 
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   let parsed;
@@ -84,12 +92,16 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'list-rules': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (e) {
     throw new InputError(`${(e as Error).message.split('\n')[0]} (see --help)`);
   }
   const v = parsed.values;
+  if (v['dry-run'] && !v.fix) throw new InputError('--dry-run goes with --fix (see --help)');
+  if (v.fix && v.image) throw new InputError('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
   const listOf = (x: string[] | undefined) => x ?? [];
   return {
     dockerfiles: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'],
@@ -112,5 +124,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: v.help ?? false,
     version: v.version ?? false,
     listRules: v['list-rules'] ?? false,
+    fix: v.fix ?? false,
+    dryRun: v['dry-run'] ?? false,
   };
 }

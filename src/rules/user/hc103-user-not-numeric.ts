@@ -59,7 +59,7 @@ export const hc103: Rule = {
     // then takes the primary group from /etc/passwd, as it did for the name.
     let fix: Fix | null = null;
     const literal = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(eu.raw) && eu.raw === eu.resolved.value;
-    if (created && uid && /^\d+$/.test(uid) && literal && !facts.supplementary.has(name)) {
+    if (created && created.line < eu.instr.line && uid && /^\d+$/.test(uid) && literal && !facts.supplementary.has(name)) {
       let group = '';
       if (eu.group !== null) group = ':' + (gid && /^\d+$/.test(gid) ? gid : eu.group);
       else if (created.gid !== null && gid && /^\d+$/.test(gid)) group = ':' + gid;
