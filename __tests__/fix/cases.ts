@@ -33,6 +33,22 @@ export const CASES: FixCase[] = [
     expected: '  USER 10001  ',
   },
   {
+    name: 'USER name → uid (a passwd line written by the file)',
+    rule: 'HC103',
+    text: [
+      'FROM scratch',
+      'COPY busybox /bin/busybox',
+      'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+      'RUN mkdir -p /etc && echo "root:x:0:0:root:/root:/bin/sh" > /etc/passwd && echo "root:x:0:" > /etc/group \\',
+      ' && echo "appuser:x:1000:1000::/home/appuser:/bin/sh" >> /etc/passwd && echo "appuser:x:1000:" >> /etc/group',
+      'USER appuser',
+      'CMD ["httpd", "-f", "-p", "8080"]',
+      '',
+    ].join('\n'),
+    line: 6,
+    expected: 'USER 1000',
+  },
+  {
     name: 'GNU wget --spider → GET probe',
     rule: 'HC216',
     text: [

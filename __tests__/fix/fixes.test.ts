@@ -11,8 +11,14 @@ import { CASES, HC212_REFUSED } from './cases.js';
 const VARIANTS = [
   { name: 'LF', make: (t: string) => t, shift: 0, eol: '\n' },
   { name: 'CRLF', make: (t: string) => t.replace(/\n/g, '\r\n'), shift: 0, eol: '\r\n' },
-  { name: 'escape=`', make: (t: string) => '# escape=`\n' + t, shift: 1, eol: '\n' },
-  { name: 'escape=` CRLF', make: (t: string) => ('# escape=`\n' + t).replace(/\n/g, '\r\n'), shift: 1, eol: '\r\n' },
+  // continuation lines end with the backtick then
+  { name: 'escape=`', make: (t: string) => '# escape=`\n' + t.replace(/\\\n/g, '`\n'), shift: 1, eol: '\n' },
+  {
+    name: 'escape=` CRLF',
+    make: (t: string) => ('# escape=`\n' + t.replace(/\\\n/g, '`\n')).replace(/\n/g, '\r\n'),
+    shift: 1,
+    eol: '\r\n',
+  },
 ];
 
 /** A finding as rule@line; `removed` lines shift the ones below them (messages may change wording). */

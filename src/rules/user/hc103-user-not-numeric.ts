@@ -2,7 +2,8 @@
 // in the image config ("container has runAsNonRoot and image has non-numeric user, cannot
 // verify user is non-root") and rejects the pod. Suggest the numeric uid:gid when the file
 // creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
-import { effectiveUser, externalBase } from '../../dockerfile/facts.js';
+import { chainInstructions, effectiveUser, externalBase } from '../../dockerfile/facts.js';
+import { accountsCreated } from '../ownership/common.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
 import { accountFacts, baseAccounts } from './accounts.js';
@@ -59,13 +60,32 @@ export const hc103: Rule = {
     // then takes the primary group from /etc/passwd, as it did for the name.
     let fix: Fix | null = null;
     const literal = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(eu.raw) && eu.raw === eu.resolved.value;
-    if (created && created.line < eu.instr.line && uid && /^\d+$/.test(uid) && literal && !facts.supplementary.has(name)) {
-      let group = '';
-      if (eu.group !== null) group = ':' + (gid && /^\d+$/.test(gid) ? gid : eu.group);
-      else if (created.gid !== null && gid && /^\d+$/.test(gid)) group = ':' + gid;
-      fix = rewriteLine(model, eu.instr, /^\s*USER\s+/i, `${uid}${group}`, `Use the numeric USER ${uid}${group}`);
-      // keep trailing whitespace as written
-      if (fix) fix.text += /\s*$/.exec(model.lines[eu.instr.line - 1] ?? '')![0];
+    const numeric = (s: string | null | undefined): s is string => !!s && /^\d+$/.test(s);
+    if (literal && !facts.supplementary.has(name)) {
+      let fixUid: string | null = null;
+      let fixGroup = '';
+      if (created && created.line < eu.instr.line && numeric(uid)) {
+        fixUid = uid;
+        if (eu.group !== null) fixGroup = ':' + (numeric(gid) ? gid : eu.group);
+        else if (created.gid !== null && numeric(gid)) fixGroup = ':' + gid;
+      } else if (!created) {
+        // a `name:x:uid:gid:…` line written to /etc/passwd before the USER
+        const before = chainInstructions(model);
+        const acc = accountsCreated(model, before.slice(0, before.indexOf(eu.instr)));
+        const passwdUid = acc.users.get(name);
+        if (!acc.opaque && numeric(passwdUid)) {
+          fixUid = passwdUid;
+          if (eu.group !== null) {
+            const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group);
+            fixGroup = ':' + (numeric(g) ? g : eu.group);
+          }
+        }
+      }
+      if (fixUid !== null) {
+        fix = rewriteLine(model, eu.instr, /^\s*USER\s+/i, `${fixUid}${fixGroup}`, `Use the numeric USER ${fixUid}${fixGroup}`);
+        // keep trailing whitespace as written
+        if (fix) fix.text += /\s*$/.exec(model.lines[eu.instr.line - 1] ?? '')![0];
+      }
     }
     return [
       {
