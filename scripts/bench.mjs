@@ -4,6 +4,7 @@
 //     next to a bare `node -e 0`; the CLI on one Dockerfile;
 //   - the static audit of 1,000 generated Dockerfiles in one CLI process, and the recall of the
 //     problems seeded into them;
+//   - the peers dockerfilelint and dockerfile_lint on the same 1,000 files (scripts/bench-peers.mjs);
 //   - peak memory (max RSS) of those processes; the bundle size;
 //   - the runtime benchmark (scripts/bench-runtime.mjs) when a Docker engine answers.
 // Results also go to .bench/results.json.
@@ -115,6 +116,45 @@ results.corpus = {
   perProblem,
 };
 
+// 2b. the JavaScript peers on the same 1,000 files (in-process, timed the same way), and what
+// each finds of the seeded problems (scripts/bench-peers.mjs maps their findings honestly).
+{
+  const { PEER_MAP } = await import('./bench-peers.mjs');
+  const peerRuns = Array.from({ length: Math.min(RUNS, 5) }, () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-peers.mjs'), corpusDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`bench-peers: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  });
+  const ours = results.corpus.inProcessAuditMsPerFile * files.length;
+  results.peers = {};
+  for (const tool of Object.keys(PEER_MAP)) {
+    const ms = median(peerRuns.map((r) => r[tool].ms));
+    const findings = peerRuns[0][tool].findings;
+    let hit = 0;
+    const per = {};
+    for (const f of files) {
+      const got = findings[f.name] ?? [];
+      for (const p of f.seeded) {
+        const found = (PEER_MAP[tool][p] ?? []).some((re) => got.some((g) => re.test(g)));
+        per[p] ??= { seeded: 0, found: 0 };
+        per[p].seeded++;
+        if (found) {
+          per[p].found++;
+          hit++;
+        }
+      }
+    }
+    results.peers[tool] = {
+      version: peerRuns[0][tool].version,
+      ms,
+      perFileMs: ms / files.length,
+      oursOverPeer: ours / ms,
+      seededRecall: `${hit}/${seededTotal}`,
+      perProblem: per,
+    };
+  }
+}
+
 // 3. bundle size
 results.bundle = {
   actionKiB: statSync(path.join(root, 'dist/index.js')).size / 1024,
@@ -140,5 +180,13 @@ console.log(`| CLI, static, 1,000 Dockerfiles in one process | ${f1(many.ms)} ms
 console.log(`| seeded problems found | ${results.corpus.seededRecall} |`);
 console.log(`| bundle size | action ${f1(results.bundle.actionKiB)} KiB, CLI ${f1(results.bundle.cliKiB)} KiB |`);
 console.log(`\nper seeded problem: ${Object.entries(perProblem).map(([k, v]) => `${k} ${v.found}/${v.seeded}`).join(', ')}`);
+for (const [tool, p] of Object.entries(results.peers)) {
+  console.log(
+    `| ${tool} ${p.version}, same 1,000 files in one process | ${f1(p.ms)} ms (${p.perFileMs.toFixed(3)} ms/file); harden-check audit takes ${f1(p.oursOverPeer)}× as long | seeded found ${p.seededRecall} |`,
+  );
+}
+console.log(`\nper seeded problem (harden-check / dockerfilelint / dockerfile_lint): ${Object.keys(PROBLEMS)
+  .map((k) => `${k} ${perProblem[k]?.found ?? 0}/${perProblem[k]?.seeded ?? 0} / ${results.peers.dockerfilelint.perProblem[k]?.found ?? 0} / ${results.peers.dockerfile_lint.perProblem[k]?.found ?? 0}`)
+  .join(', ')}`);
 console.log(`\nruntime:\n${results.runtime}`);
 writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2));
