@@ -50,6 +50,15 @@ describe('unifiedDiff', () => {
     expect(viaGitApply(before, after)).toBe(after);
   });
 
+  it('merges two changes 6 unchanged lines apart into one hunk, not 7 apart (as diff -u)', () => {
+    const before = lines(20);
+    const six = before.replace('line 2\n', 'two\n').replace('line 9\n', 'nine\n');
+    expect(unifiedDiff(before, six, 'a', 'b').match(/^@@.*$/gm)).toEqual(['@@ -1,12 +1,12 @@']);
+    const seven = before.replace('line 2\n', 'two\n').replace('line 10\n', 'ten\n');
+    expect(unifiedDiff(before, seven, 'a', 'b').match(/^@@.*$/gm)).toEqual(['@@ -1,5 +1,5 @@', '@@ -7,7 +7,7 @@']);
+    expect(viaPatch(before, seven)).toBe(seven);
+  });
+
   it.each([
     ['LF', lines(8)],
     ['CRLF', lines(8, '\r\n')],

@@ -63,6 +63,34 @@ describe.each(CASES)('$rule: $name', (c) => {
   });
 });
 
+describe('fixText', () => {
+  it('fixes in passes (overlapping fixes) and reports lines of the original file', () => {
+    const text = [
+      'FROM debian:12-slim',
+      'ENV DB_PASSWORD=Xk3s9vQ2pLm7',
+      'ENV API_TOKEN=Xk3s9vQ2pLm8',
+      'RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/*',
+      'USER 10001:10001',
+      'CMD ["/app/server", "--port", "8000"]',
+      'HEALTHCHECK CMD wget --spider http://localhost:8080/health || exit 1',
+      '',
+    ].join('\r\n');
+    const r = fixText(text, findings);
+    expect(r.fixed.map((f) => `${f.ruleId}@${f.line}`)).toEqual(['HC301@2', 'HC301@3', 'HC204@7', 'HC207@7', 'HC216@7']);
+    expect(r.text).toBe(
+      [
+        'FROM debian:12-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/*',
+        'USER 10001:10001',
+        'CMD ["/app/server", "--port", "8000"]',
+        'HEALTHCHECK CMD ["wget", "-q", "-O", "/dev/null", "http://localhost:8000/health"]',
+        '',
+      ].join('\r\n'),
+    );
+    expect(fixText(r.text, findings).fixed).toEqual([]);
+  });
+});
+
 describe('HC212 refuses commands that need a shell', () => {
   it.each(HC212_REFUSED)('%s', (cmd) => {
     const text = `FROM node:20-slim\nUSER 1000:1000\n${cmd}\n`;

@@ -93,7 +93,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   while (h < changed.length) {
     const start = Math.max(0, changed[h] - context);
     let end = changed[h];
-    while (h + 1 < changed.length && changed[h + 1] - end <= 2 * context) end = changed[++h];
+    // merge when the unchanged lines between two changes fit in both contexts
+    while (h + 1 < changed.length && changed[h + 1] - end - 1 <= 2 * context) end = changed[++h];
     h++;
     const stop = Math.min(ops.length, end + context + 1);
     const slice = ops.slice(start, stop);

@@ -5,7 +5,7 @@ import { applyFixes } from './apply.js';
 
 export interface FixedFinding {
   ruleId: string;
-  /** Line of the finding in the text the fix was applied to. */
+  /** Line of the finding in the original text (a later pass maps its lines back). */
   line: number;
   description: string;
 }
@@ -20,6 +20,8 @@ type FixOf = Fix & { finding: Finding };
 export function fixText(text: string, audit: (text: string) => Finding[], maxPasses = 4): FixFileResult {
   let current = text;
   const fixed: FixedFinding[] = [];
+  // origin[i]: the original line number of the current text's line i + 1
+  const origin = Array.from({ length: text.split(/\r\n|\n|\r/).length }, (_, i) => i + 1);
   for (let pass = 0; pass < maxPasses; pass++) {
     const fixes: FixOf[] = audit(current)
       .filter((f): f is Finding & { fix: Fix } => f.fix !== undefined)
@@ -27,8 +29,14 @@ export function fixText(text: string, audit: (text: string) => Finding[], maxPas
     if (fixes.length === 0) break;
     const r = applyFixes(current, fixes);
     if (r.applied.length === 0 || r.text === current) break;
-    for (const f of r.applied) fixed.push({ ruleId: f.finding.ruleId, line: f.finding.line, description: f.description });
+    for (const f of r.applied) {
+      fixed.push({ ruleId: f.finding.ruleId, line: origin[f.finding.line - 1] ?? f.finding.line, description: f.description });
+    }
+    for (const f of [...r.applied].sort((a, b) => b.startLine - a.startLine)) {
+      const count = f.remove ? 0 : f.text.split(/\r\n|\n|\r/).length;
+      origin.splice(f.startLine - 1, f.endLine - f.startLine + 1, ...Array<number>(count).fill(origin[f.startLine - 1]));
+    }
     current = r.text;
   }
-  return { text: current, fixed };
+  return { text: current, fixed: fixed.sort((a, b) => a.line - b.line) };
 }
