@@ -33,6 +33,20 @@ export const CASES: FixCase[] = [
     expected: '  USER 10001  ',
   },
   {
+    name: 'USER name → uid:gid (busybox addgroup -g, adduser -u -G)',
+    rule: 'HC103',
+    text: ['FROM alpine:3.20', 'RUN addgroup -g 10002 app && adduser -D -u 10001 -G app app', 'USER app', 'CMD ["/app/run"]', ''].join('\n'),
+    line: 3,
+    expected: 'USER 10001:10002',
+  },
+  {
+    name: 'USER name:group → uid:gid (useradd --uid, numeric -g)',
+    rule: 'HC103',
+    text: ['FROM debian:12-slim', 'RUN groupadd -g 2000 web && useradd --uid 10001 -g 2000 app', 'USER app:web', 'CMD ["/app/run"]', ''].join('\n'),
+    line: 3,
+    expected: 'USER 10001:2000',
+  },
+  {
     name: 'USER name → uid (a passwd line written by the file)',
     rule: 'HC103',
     text: [
