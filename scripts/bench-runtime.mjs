@@ -44,7 +44,8 @@ CMD ["sh", "-c", "sleep ${APP_READY_S}; exec httpd -f -p 8080 -h /www"]
 `,
 );
 
-const docker = (...a) => execFileSync(DOCKER, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...a) =>
+  execFileSync(DOCKER, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const now = () => performance.now() / 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -66,7 +67,10 @@ let bundle = opt('bundle', '');
 if (!bundle) {
   bundle = join(root, '.bench', 'dist', 'index.js');
   console.log('bundling src/index.ts with ncc into .bench/dist ...');
-  const r = spawnSync('npx', ['ncc', 'build', 'src/index.ts', '-o', '.bench/dist', '--quiet'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['ncc', 'build', 'src/index.ts', '-o', '.bench/dist', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('ncc build failed');
 }
 bundle = resolve(bundle);
@@ -84,7 +88,9 @@ docker('rm', '-f', plainId);
 function runAction(i, extra = {}) {
   const dir = join(bench, `run${i}`);
   mkdirSync(dir, { recursive: true });
-  const files = Object.fromEntries(['output', 'state', 'summary', 'env', 'path'].map((f) => [f, join(dir, f)]));
+  const files = Object.fromEntries(
+    ['output', 'state', 'summary', 'env', 'path'].map((f) => [f, join(dir, f)]),
+  );
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env = {
     PATH: process.env.PATH,
@@ -129,7 +135,14 @@ function runAction(i, extra = {}) {
   const healthy = report.checks.find((c) => c.id === 'healthy');
   const verdictAt = Number(/verdict at ([\d.]+) s/.exec(healthy?.detail ?? '')?.[1]);
   const t = report.targets[0].timings;
-  return { wall, status: healthy?.status, toHealthy: healthy?.seconds, verdictAt, build: t.build, verify: t.verify };
+  return {
+    wall,
+    status: healthy?.status,
+    toHealthy: healthy?.seconds,
+    verdictAt,
+    build: t.build,
+    verify: t.verify,
+  };
 }
 
 async function runBare() {

@@ -50,7 +50,12 @@ function series(label, args, env, opts) {
   const runs = Array.from({ length: RUNS }, () => timed(args, env, opts));
   const bad = runs.find((r) => r.status !== 0 && r.status !== 1);
   if (bad) throw new Error(`${label}: exit ${bad.status}\n${bad.stderr}`);
-  return { label, ms: median(runs.map((r) => r.ms)), rssMiB: median(runs.map((r) => r.rssKiB)) / 1024, last: runs.at(-1) };
+  return {
+    label,
+    ms: median(runs.map((r) => r.ms)),
+    rssMiB: median(runs.map((r) => r.rssKiB)) / 1024,
+    last: runs.at(-1),
+  };
 }
 
 function actionEnv(dockerfile) {
@@ -60,11 +65,11 @@ function actionEnv(dockerfile) {
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REPOSITORY: 'acme/shop',
     RUNNER_TEMP: dir,
-    'INPUT_DOCKERFILE': dockerfile,
-    'INPUT_BUILD': 'false',
+    INPUT_DOCKERFILE: dockerfile,
+    INPUT_BUILD: 'false',
     'INPUT_FAIL-ON': 'never',
-    'INPUT_SUMMARY': 'true',
-    'INPUT_COMMENT': 'false',
+    INPUT_SUMMARY: 'true',
+    INPUT_COMMENT: 'false',
   };
   for (const f of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH']) {
     env[f] = path.join(dir, f.toLowerCase());
@@ -73,12 +78,25 @@ function actionEnv(dockerfile) {
   return env;
 }
 
-const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`, runs: RUNS };
+const results = {
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  runs: RUNS,
+};
 
 // 1. cold start
 const floor = series('node -e 0 (floor)', ['-e', '0']);
-const action = series('action bundle, static, 1 Dockerfile', ['dist/index.js'], actionEnv('examples/python-fastapi/Dockerfile'));
-const cli1 = series('CLI, static, 1 Dockerfile', ['dist/cli/index.js', '--static', '--format', 'json', 'examples/python-fastapi/Dockerfile']);
+const action = series(
+  'action bundle, static, 1 Dockerfile',
+  ['dist/index.js'],
+  actionEnv('examples/python-fastapi/Dockerfile'),
+);
+const cli1 = series('CLI, static, 1 Dockerfile', [
+  'dist/cli/index.js',
+  '--static',
+  '--format',
+  'json',
+  'examples/python-fastapi/Dockerfile',
+]);
 results.coldStart = { floorMs: floor.ms, actionMs: action.ms, cliMs: cli1.ms, actionRssMiB: action.rssMiB };
 
 // 2. 1,000 generated Dockerfiles in one process
@@ -87,7 +105,12 @@ mkdirSync(corpusDir, { recursive: true });
 const files = generate(1000, 42);
 for (const f of files) writeFileSync(path.join(corpusDir, f.name), f.text);
 const names = files.map((f) => f.name);
-const many = series('CLI, static, 1,000 Dockerfiles in one process', ['../../dist/cli/index.js', '--static', '--format', 'json', ...names], {}, { cwd: corpusDir });
+const many = series(
+  'CLI, static, 1,000 Dockerfiles in one process',
+  ['../../dist/cli/index.js', '--static', '--format', 'json', ...names],
+  {},
+  { cwd: corpusDir },
+);
 const report = JSON.parse(many.last.stdout);
 let seededTotal = 0;
 let found = 0;
@@ -121,7 +144,10 @@ results.corpus = {
 {
   const { PEER_MAP } = await import('./bench-peers.mjs');
   const peerRuns = Array.from({ length: Math.min(RUNS, 5) }, () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-peers.mjs'), corpusDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-peers.mjs'), corpusDir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (r.status !== 0) throw new Error(`bench-peers: ${r.stderr}`);
     return JSON.parse(r.stdout);
   });
@@ -164,7 +190,10 @@ results.bundle = {
 // 4. runtime (needs an engine)
 const docker = spawnSync('docker', ['info'], { encoding: 'utf8' });
 if (docker.status === 0 && existsSync(path.join(root, 'scripts/bench-runtime.mjs'))) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-runtime.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench-runtime.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   results.runtime = r.stdout.trim();
 } else {
   results.runtime = 'skipped: no Docker engine answered';
@@ -174,19 +203,34 @@ const f1 = (n) => n.toFixed(1);
 console.log(`machine: ${results.machine}; medians of ${RUNS} runs\n`);
 console.log('| measure | value |\n|---|---|');
 console.log(`| node -e 0 (floor) | ${f1(floor.ms)} ms |`);
-console.log(`| action bundle, static run of 1 Dockerfile (cold start, incl. summary + outputs) | ${f1(action.ms)} ms (${f1(action.ms / floor.ms)}× floor), peak RSS ${f1(action.rssMiB)} MiB |`);
+console.log(
+  `| action bundle, static run of 1 Dockerfile (cold start, incl. summary + outputs) | ${f1(action.ms)} ms (${f1(action.ms / floor.ms)}× floor), peak RSS ${f1(action.rssMiB)} MiB |`,
+);
 console.log(`| CLI, static, 1 Dockerfile | ${f1(cli1.ms)} ms |`);
-console.log(`| CLI, static, 1,000 Dockerfiles in one process | ${f1(many.ms)} ms (${f1(results.corpus.perFileMs)} ms/file wall, ${results.corpus.inProcessAuditMsPerFile.toFixed(2)} ms/file audit), peak RSS ${f1(many.rssMiB)} MiB |`);
+console.log(
+  `| CLI, static, 1,000 Dockerfiles in one process | ${f1(many.ms)} ms (${f1(results.corpus.perFileMs)} ms/file wall, ${results.corpus.inProcessAuditMsPerFile.toFixed(2)} ms/file audit), peak RSS ${f1(many.rssMiB)} MiB |`,
+);
 console.log(`| seeded problems found | ${results.corpus.seededRecall} |`);
-console.log(`| bundle size | action ${f1(results.bundle.actionKiB)} KiB, CLI ${f1(results.bundle.cliKiB)} KiB |`);
-console.log(`\nper seeded problem: ${Object.entries(perProblem).map(([k, v]) => `${k} ${v.found}/${v.seeded}`).join(', ')}`);
+console.log(
+  `| bundle size | action ${f1(results.bundle.actionKiB)} KiB, CLI ${f1(results.bundle.cliKiB)} KiB |`,
+);
+console.log(
+  `\nper seeded problem: ${Object.entries(perProblem)
+    .map(([k, v]) => `${k} ${v.found}/${v.seeded}`)
+    .join(', ')}`,
+);
 for (const [tool, p] of Object.entries(results.peers)) {
   console.log(
     `| ${tool} ${p.version}, same 1,000 files in one process | ${f1(p.ms)} ms (${p.perFileMs.toFixed(3)} ms/file); harden-check audit takes ${f1(p.oursOverPeer)}× as long | seeded found ${p.seededRecall} |`,
   );
 }
-console.log(`\nper seeded problem (harden-check / dockerfilelint / dockerfile_lint): ${Object.keys(PROBLEMS)
-  .map((k) => `${k} ${perProblem[k]?.found ?? 0}/${perProblem[k]?.seeded ?? 0} / ${results.peers.dockerfilelint.perProblem[k]?.found ?? 0} / ${results.peers.dockerfile_lint.perProblem[k]?.found ?? 0}`)
-  .join(', ')}`);
+console.log(
+  `\nper seeded problem (harden-check / dockerfilelint / dockerfile_lint): ${Object.keys(PROBLEMS)
+    .map(
+      (k) =>
+        `${k} ${perProblem[k]?.found ?? 0}/${perProblem[k]?.seeded ?? 0} / ${results.peers.dockerfilelint.perProblem[k]?.found ?? 0} / ${results.peers.dockerfile_lint.perProblem[k]?.found ?? 0}`,
+    )
+    .join(', ')}`,
+);
 console.log(`\nruntime:\n${results.runtime}`);
 writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2));

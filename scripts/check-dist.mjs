@@ -14,7 +14,10 @@ try {
     ['src/index.ts', out],
     ['src/cli.ts', path.join(out, 'cli')],
   ]) {
-    execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'], { cwd: root, stdio: 'inherit' });
+    execFileSync(ncc, ['build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   const files = (dir, base = dir) =>
     readdirSync(dir).flatMap((f) => {

@@ -17,14 +17,26 @@ export function mulberry32(seed) {
   };
 }
 
-const BASES = ['python:3.12-slim', 'node:20', 'golang:1.22', 'alpine:3.19', 'debian:bookworm', 'ubuntu:24.04', 'eclipse-temurin:21-jre', 'nginx:1.27'];
+const BASES = [
+  'python:3.12-slim',
+  'node:20',
+  'golang:1.22',
+  'alpine:3.19',
+  'debian:bookworm',
+  'ubuntu:24.04',
+  'eclipse-temurin:21-jre',
+  'nginx:1.27',
+];
 const FINAL_BASES = [...BASES, 'gcr.io/distroless/static-debian12:nonroot', 'scratch'];
 
 /** Seeded problems and the rule ids harden-check should report for them. */
 export const PROBLEMS = {
   rootUser: { ids: ['HC101'], text: () => 'USER root' },
   noUser: { ids: ['HC102'], text: () => null },
-  secretEnv: { ids: ['HC301', 'HC302'], text: () => 'ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+  secretEnv: {
+    ids: ['HC301', 'HC302'],
+    text: () => 'ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  },
   githubToken: { ids: ['HC302'], text: () => 'ENV SETTINGS=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' },
   sudo: { ids: ['HC107'], text: () => 'RUN sudo apt-get install -y curl' },
   latest: { ids: ['HC502'], text: null },
@@ -59,7 +71,9 @@ export function generate(count = 1000, seed = 42) {
     if (seeded.includes('maintainer')) lines.push(PROBLEMS.maintainer.text());
     lines.push(seeded.includes('relWorkdir') ? PROBLEMS.relWorkdir.text() : 'WORKDIR /app');
     if (!finalBase.startsWith('scratch') && !finalBase.includes('distroless')) {
-      lines.push(`RUN ${seeded.includes('sudo') ? 'sudo ' : ''}adduser --disabled-password --uid ${1000 + i} app || true`);
+      lines.push(
+        `RUN ${seeded.includes('sudo') ? 'sudo ' : ''}adduser --disabled-password --uid ${1000 + i} app || true`,
+      );
     }
     if (multi) lines.push('COPY --from=build /src/out /app');
     if (seeded.includes('addLocal')) lines.push(PROBLEMS.addLocal.text());
@@ -70,7 +84,9 @@ export function generate(count = 1000, seed = 42) {
     if (seeded.includes('rootUser')) lines.push('USER root');
     else if (!seeded.includes('noUser')) lines.push(`USER ${1000 + i}`);
     if (!seeded.includes('noHealthcheck')) {
-      lines.push(`HEALTHCHECK --interval=30s --timeout=3s CMD ["/app/healthcheck", "http://localhost:${8000 + (i % 100)}/health"]`);
+      lines.push(
+        `HEALTHCHECK --interval=30s --timeout=3s CMD ["/app/healthcheck", "http://localhost:${8000 + (i % 100)}/health"]`,
+      );
     }
     lines.push(seeded.includes('shellCmd') ? 'CMD python app.py' : '["/app/server"]'.replace(/^/, 'CMD '));
     files.push({ name: `Dockerfile.${String(i).padStart(4, '0')}`, text: lines.join('\n') + '\n', seeded });
@@ -83,6 +99,9 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const files = generate(Number(process.argv[3] ?? 1000), Number(process.argv[4] ?? 42));
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(path.join(dir, f.name), f.text);
-  writeFileSync(path.join(dir, 'seeded.json'), JSON.stringify(Object.fromEntries(files.map((f) => [f.name, f.seeded])), null, 1));
+  writeFileSync(
+    path.join(dir, 'seeded.json'),
+    JSON.stringify(Object.fromEntries(files.map((f) => [f.name, f.seeded])), null, 1),
+  );
   console.log(`wrote ${files.length} Dockerfiles to ${dir}`);
 }

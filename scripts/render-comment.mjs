@@ -60,7 +60,9 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length !== 1) {
-  process.stderr.write('usage: node scripts/render-comment.mjs report.json [--tag TAG] [--summary] [--repo o/r --sha SHA] [--run-url URL] [--out FILE] [--html FILE]\n');
+  process.stderr.write(
+    'usage: node scripts/render-comment.mjs report.json [--tag TAG] [--summary] [--repo o/r --sha SHA] [--run-url URL] [--out FILE] [--html FILE]\n',
+  );
   process.exit(2);
 }
 
@@ -82,5 +84,8 @@ else process.stdout.write(markdown);
 if (values.html) {
   const { marked } = await import('marked');
   const body = marked.parse(markdown, { gfm: true, async: false });
-  writeFileSync(values.html, `<!doctype html><meta charset="utf-8"><title>harden-check comment</title><body style="font-family:sans-serif;max-width:900px;margin:2em auto">${body}</body>\n`);
+  writeFileSync(
+    values.html,
+    `<!doctype html><meta charset="utf-8"><title>harden-check comment</title><body style="font-family:sans-serif;max-width:900px;margin:2em auto">${body}</body>\n`,
+  );
 }

@@ -97,7 +97,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
-async function fixCommand(opts: CliOptions, config: Config, workspace: string, runId: string): Promise<number> {
+async function fixCommand(
+  opts: CliOptions,
+  config: Config,
+  workspace: string,
+  runId: string,
+): Promise<number> {
   const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
   const outcome = await runFix(opts, config, workspace, {
     stdout: (s) => process.stdout.write(s),
@@ -140,7 +145,10 @@ async function fixCommand(opts: CliOptions, config: Config, workspace: string, r
       failOn: opts.failOn,
       config,
       runId,
-      log: { info: (m) => process.stderr.write(`${m}\n`), warning: (m) => process.stderr.write(`harden-check: ${m}\n`) },
+      log: {
+        info: (m) => process.stderr.write(`${m}\n`),
+        warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
+      },
     }),
   );
   process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));

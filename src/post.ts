@@ -7,7 +7,11 @@ import { cleanupRun, STATE_CONTAINERS, STATE_IMAGES, STATE_RUN_IDS } from './doc
 import { docker } from './docker/exec.js';
 
 function list(name: string): string[] {
-  return core.getState(name).split(',').map((s) => s.trim()).filter(Boolean);
+  return core
+    .getState(name)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function post(): Promise<void> {

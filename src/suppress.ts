@@ -17,7 +17,8 @@ export interface InlineIgnore {
   to: number;
 }
 
-const DIRECTIVE = /^\s*harden-check\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*(?:--\s*(.*))?$/i;
+const DIRECTIVE =
+  /^\s*harden-check\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*(?:--\s*(.*))?$/i;
 
 export function inlineIgnores(model: DockerfileModel): InlineIgnore[] {
   const out: InlineIgnore[] = [];
@@ -39,7 +40,7 @@ export function inlineIgnores(model: DockerfileModel): InlineIgnore[] {
     } else if (scope === 'stage') {
       const stage = [...model.stages].reverse().find((s) => s.line <= c.line);
       from = stage ? stage.line : 1;
-      to = stage ? stage.endLine : model.preamble.at(-1)?.endLine ?? c.line;
+      to = stage ? stage.endLine : (model.preamble.at(-1)?.endLine ?? c.line);
     } else {
       // The next instruction after the comment (other comments and blank lines may sit between).
       const next = model.instructions.find((i) => i.line > c.line);
@@ -69,7 +70,10 @@ export interface SuppressionOptions {
 }
 
 /** Drop ignored findings and apply severity overrides. Returns kept and suppressed findings. */
-export function applySuppressions(findings: Finding[], opts: SuppressionOptions): { kept: Finding[]; suppressed: Finding[] } {
+export function applySuppressions(
+  findings: Finding[],
+  opts: SuppressionOptions,
+): { kept: Finding[]; suppressed: Finding[] } {
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
   const ignore = new Set(opts.ignore);

@@ -24,12 +24,26 @@ const req = {
 describe('build argv', () => {
   it('buildx: --load, labels, lowercase tag, user flags last before the context', () => {
     expect(buildArgs(req, 'buildx', '/t/iid')).toEqual([
-      'buildx', 'build', '--load',
-      '--file', '/w/Dockerfile', '--iidfile', '/t/iid',
-      '--label', 'harden-check.run=123-1-AbCd', '--tag', 'harden-check-local:123-1-abcd',
-      '--build-arg', 'VERSION=1.2', '--build-arg', 'NPM_TOKEN=npm_secretvalue',
-      '--target', 'prod',
-      '--network=none', '--platform', 'linux/amd64',
+      'buildx',
+      'build',
+      '--load',
+      '--file',
+      '/w/Dockerfile',
+      '--iidfile',
+      '/t/iid',
+      '--label',
+      'harden-check.run=123-1-AbCd',
+      '--tag',
+      'harden-check-local:123-1-abcd',
+      '--build-arg',
+      'VERSION=1.2',
+      '--build-arg',
+      'NPM_TOKEN=npm_secretvalue',
+      '--target',
+      'prod',
+      '--network=none',
+      '--platform',
+      'linux/amd64',
       '/w',
     ]);
   });
@@ -60,10 +74,24 @@ describe('run argv', () => {
         runArgs: ['--read-only'],
       }),
     ).toEqual([
-      'run', '--detach', '--label', 'harden-check.run=r1', '--network', 'none',
-      '--security-opt', 'no-new-privileges', '--memory', '512m', '--pids-limit', '256',
-      '--env', 'LOG_LEVEL=debug', '--health-interval=1s', '--health-timeout=5s',
-      '--read-only', 'sha256:abc',
+      'run',
+      '--detach',
+      '--label',
+      'harden-check.run=r1',
+      '--network',
+      'none',
+      '--security-opt',
+      'no-new-privileges',
+      '--memory',
+      '512m',
+      '--pids-limit',
+      '256',
+      '--env',
+      'LOG_LEVEL=debug',
+      '--health-interval=1s',
+      '--health-timeout=5s',
+      '--read-only',
+      'sha256:abc',
     ]);
   });
 });
@@ -80,7 +108,13 @@ describe('exec environment', () => {
       'INPUT_GITHUB-TOKEN': 'z',
       AWS_SECRET_ACCESS_KEY: 'w',
     });
-    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/root', DOCKER_HOST: 'unix:///x', DOCKER_BUILDKIT: '1', DOCKER_CLI_HINTS: 'false' });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/root',
+      DOCKER_HOST: 'unix:///x',
+      DOCKER_BUILDKIT: '1',
+      DOCKER_CLI_HINTS: 'false',
+    });
   });
 
   it('client binary from HARDEN_CHECK_DOCKER', () => {
@@ -122,18 +156,33 @@ describe('parsers', () => {
       JSON.stringify({
         Id: 'c1',
         State: {
-          Status: 'running', Running: true, Pid: 77, ExitCode: 0, StartedAt: 't0',
-          Health: { Status: 'starting', FailingStreak: 1, Log: [{ Start: 'a', End: 'b', ExitCode: 1, Output: 'x' }] },
+          Status: 'running',
+          Running: true,
+          Pid: 77,
+          ExitCode: 0,
+          StartedAt: 't0',
+          Health: {
+            Status: 'starting',
+            FailingStreak: 1,
+            Log: [{ Start: 'a', End: 'b', ExitCode: 1, Output: 'x' }],
+          },
         },
         Config: { Env: ['A=1'] },
       }),
     );
-    expect(s).toMatchObject({ id: 'c1', running: true, pid: 77, health: { status: 'starting', failingStreak: 1 } });
+    expect(s).toMatchObject({
+      id: 'c1',
+      running: true,
+      pid: 77,
+      health: { status: 'starting', failingStreak: 1 },
+    });
     expect(s.health?.log[0]).toEqual({ start: 'a', end: 'b', exitCode: 1, output: 'x' });
   });
 
   it('history JSON lines, skipping non-JSON noise', () => {
-    expect(parseHistory('{"CreatedBy":"RUN x","Comment":""}\nWARNING: noise\n{"CreatedBy":"ENV A=1"}\n')).toEqual([
+    expect(
+      parseHistory('{"CreatedBy":"RUN x","Comment":""}\nWARNING: noise\n{"CreatedBy":"ENV A=1"}\n'),
+    ).toEqual([
       { createdBy: 'RUN x', comment: '' },
       { createdBy: 'ENV A=1', comment: '' },
     ]);

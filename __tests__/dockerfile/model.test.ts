@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { df, model } from '../helpers/audit.js';
-import { effectiveUser, externalBase, finalHealthcheck, appPorts, finalEnv, parseDuration, probePort } from '../../src/dockerfile/facts.js';
+import {
+  effectiveUser,
+  externalBase,
+  finalHealthcheck,
+  appPorts,
+  finalEnv,
+  parseDuration,
+  probePort,
+} from '../../src/dockerfile/facts.js';
 import { expand } from '../../src/dockerfile/expand.js';
 
 describe('stages and the target', () => {
@@ -26,7 +34,9 @@ describe('stages and the target', () => {
     expect(m.chain().map((s) => s.index)).toEqual([1, 0]);
   });
   it('rejects an unknown target naming the stages', () => {
-    expect(() => model(text, { target: 'prod' })).toThrow(/target stage "prod" not found \(stages: build, test\)/);
+    expect(() => model(text, { target: 'prod' })).toThrow(
+      /target stage "prod" not found \(stages: build, test\)/,
+    );
   });
   it('gives 1-based line ranges across continuations', () => {
     const m = model('FROM alpine:3.19\nRUN apk add \\\n    curl \\\n    jq\nUSER 1000\n');
@@ -51,7 +61,8 @@ describe('ARG and ENV scopes', () => {
     expect(m.resolve('${UID}', users[1]).value).toBe('1000');
   });
   it('lets build args override defaults and ENV win over ARG', () => {
-    const m = model(df`
+    const m = model(
+      df`
       FROM alpine:3.19
       ARG PORT=8000
       ARG MODE=dev
@@ -59,7 +70,9 @@ describe('ARG and ENV scopes', () => {
       ARG MODE
       EXPOSE \${PORT}
       CMD echo \$MODE
-    `, { buildArgs: { PORT: '9000' } });
+    `,
+      { buildArgs: { PORT: '9000' } },
+    );
     const expose = m.instructions.find((i) => i.keyword === 'EXPOSE')!;
     const cmd = m.instructions.find((i) => i.keyword === 'CMD')!;
     expect(m.resolve('${PORT}', expose).value).toBe('9000');
@@ -130,7 +143,9 @@ describe('forms, heredocs and the escape directive', () => {
     expect(m.instructions[2].line).toBe(6);
   });
   it('honours the backtick escape directive for continuations', () => {
-    const m = model('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a `\n    b\nUSER ContainerUser\n');
+    const m = model(
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a `\n    b\nUSER ContainerUser\n',
+    );
     expect(m.escapeChar).toBe('`');
     expect(m.directives[0]).toMatchObject({ name: 'escape', value: '`', line: 1 });
     expect(m.instructions[1].endLine).toBe(4);

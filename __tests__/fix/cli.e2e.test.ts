@@ -37,7 +37,11 @@ function workdir(): string {
 }
 
 function cli(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,7 +76,10 @@ describe('harden-check --fix (bundled CLI)', () => {
     }
     // with a HEALTHCHECK nothing at or above error remains once fixed
     const clean = workdir();
-    writeFileSync(path.join(clean, 'Dockerfile'), ORIGINAL + 'HEALTHCHECK CMD ["/usr/local/bin/app.sh", "--check"]\r\n');
+    writeFileSync(
+      path.join(clean, 'Dockerfile'),
+      ORIGINAL + 'HEALTHCHECK CMD ["/usr/local/bin/app.sh", "--check"]\r\n',
+    );
     expect(cli(clean, ['--fix', '--fail-on', 'error']).code).toBe(0);
     expect(cli(clean, ['--fix', '--fail-on', 'note']).code).toBe(1);
   });
@@ -110,7 +117,9 @@ describe('harden-check --fix (bundled CLI)', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^harden-check: Dockerfile changed on disk since it was read: not written, run --fix again\.$/m);
+    expect(stderr).toMatch(
+      /^harden-check: Dockerfile changed on disk since it was read: not written, run --fix again\.$/m,
+    );
     expect(readFileSync(file, 'utf8')).toBe(edited);
     expect(stdout).not.toMatch(/fixed/);
   });

@@ -55,7 +55,10 @@ describe('unifiedDiff', () => {
     const six = before.replace('line 2\n', 'two\n').replace('line 9\n', 'nine\n');
     expect(unifiedDiff(before, six, 'a', 'b').match(/^@@.*$/gm)).toEqual(['@@ -1,12 +1,12 @@']);
     const seven = before.replace('line 2\n', 'two\n').replace('line 10\n', 'ten\n');
-    expect(unifiedDiff(before, seven, 'a', 'b').match(/^@@.*$/gm)).toEqual(['@@ -1,5 +1,5 @@', '@@ -7,7 +7,7 @@']);
+    expect(unifiedDiff(before, seven, 'a', 'b').match(/^@@.*$/gm)).toEqual([
+      '@@ -1,5 +1,5 @@',
+      '@@ -7,7 +7,7 @@',
+    ]);
     expect(viaPatch(before, seven)).toBe(seven);
   });
 

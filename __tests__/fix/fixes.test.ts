@@ -41,7 +41,9 @@ describe.each(CASES)('$rule: $name', (c) => {
     expect(applied).toHaveLength(1);
     const lines = text.split(v.eol);
     const expectedLines =
-      c.expected === null ? [...lines.slice(0, line - 1), ...lines.slice(line)] : [...lines.slice(0, line - 1), c.expected, ...lines.slice(line)];
+      c.expected === null
+        ? [...lines.slice(0, line - 1), ...lines.slice(line)]
+        : [...lines.slice(0, line - 1), c.expected, ...lines.slice(line)];
     expect(fixed).toBe(expectedLines.join(v.eol));
     if (v.eol === '\r\n') expect(fixed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 
@@ -49,9 +51,16 @@ describe.each(CASES)('$rule: $name', (c) => {
     const after = findings(fixed);
     const removed = fix.remove ? { at: fix.endLine, count: fix.endLine - fix.startLine + 1 } : undefined;
     const remaining = before.filter((f) => f !== target).map((f) => key(f, removed));
-    for (const f of after) expect(remaining, `new finding ${f.ruleId} line ${f.line}: ${f.message}`).toContain(key(f));
-    expect(after.filter((f) => f.ruleId === c.rule && f.line === target!.line && f.fix?.description === fix.description)).toHaveLength(0);
-    expect(after.filter((f) => f.ruleId === c.rule).length).toBeLessThan(before.filter((f) => f.ruleId === c.rule).length);
+    for (const f of after)
+      expect(remaining, `new finding ${f.ruleId} line ${f.line}: ${f.message}`).toContain(key(f));
+    expect(
+      after.filter(
+        (f) => f.ruleId === c.rule && f.line === target!.line && f.fix?.description === fix.description,
+      ),
+    ).toHaveLength(0);
+    expect(after.filter((f) => f.ruleId === c.rule).length).toBeLessThan(
+      before.filter((f) => f.ruleId === c.rule).length,
+    );
 
     // idempotent: fixing the fixed file changes nothing more
     const again = fixText(fixed, findings);
@@ -59,7 +68,12 @@ describe.each(CASES)('$rule: $name', (c) => {
     const second = fixText(again.text, findings);
     expect(second.text).toBe(again.text);
     expect(second.fixed).toEqual([]);
-    expect(applyFixes(fixed, after.flatMap((f) => (f.ruleId === c.rule && f.fix ? [f.fix] : []))).text).toBe(fixed);
+    expect(
+      applyFixes(
+        fixed,
+        after.flatMap((f) => (f.ruleId === c.rule && f.fix ? [f.fix] : [])),
+      ).text,
+    ).toBe(fixed);
   });
 });
 
@@ -76,7 +90,13 @@ describe('fixText', () => {
       '',
     ].join('\r\n');
     const r = fixText(text, findings);
-    expect(r.fixed.map((f) => `${f.ruleId}@${f.line}`)).toEqual(['HC301@2', 'HC301@3', 'HC204@7', 'HC207@7', 'HC216@7']);
+    expect(r.fixed.map((f) => `${f.ruleId}@${f.line}`)).toEqual([
+      'HC301@2',
+      'HC301@3',
+      'HC204@7',
+      'HC207@7',
+      'HC216@7',
+    ]);
     expect(r.text).toBe(
       [
         'FROM debian:12-slim',
@@ -113,18 +133,23 @@ describe('HC212 refuses commands that need a shell', () => {
 
 describe('fixes that must not be offered', () => {
   it('HC103: no fix when the uid is not known from the file', () => {
-    const f = findings('FROM debian:12-slim\nRUN useradd app\nUSER app\nCMD ["/app"]\n').find((x) => x.ruleId === 'HC103');
+    const f = findings('FROM debian:12-slim\nRUN useradd app\nUSER app\nCMD ["/app"]\n').find(
+      (x) => x.ruleId === 'HC103',
+    );
     expect(f).toBeDefined();
     expect(f!.fix).toBeUndefined();
   });
 
   it('HC103: no fix when the user has supplementary groups (looked up by name)', () => {
-    const f = findings('FROM debian:12-slim\nRUN useradd -u 10001 -G audio app\nUSER app\nCMD ["/app"]\n').find((x) => x.ruleId === 'HC103');
+    const f = findings(
+      'FROM debian:12-slim\nRUN useradd -u 10001 -G audio app\nUSER app\nCMD ["/app"]\n',
+    ).find((x) => x.ruleId === 'HC103');
     expect(f?.fix).toBeUndefined();
   });
 
   it('HC301: no fix when the secret variable is referenced', () => {
-    const text = 'FROM debian:12-slim\nENV DB_PASSWORD=Xk3s9vQ2pLm7\nRUN echo "$DB_PASSWORD" > /dev/null\nUSER 10001:10001\nCMD ["/app/run"]\n';
+    const text =
+      'FROM debian:12-slim\nENV DB_PASSWORD=Xk3s9vQ2pLm7\nRUN echo "$DB_PASSWORD" > /dev/null\nUSER 10001:10001\nCMD ["/app/run"]\n';
     const f = findings(text).find((x) => x.ruleId === 'HC301');
     expect(f).toBeDefined();
     expect(f!.fix).toBeUndefined();

@@ -6,7 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { verifyRuntime } from '../../src/runtime/verify.js';
 import { fixText } from '../../src/fix/fix-file.js';
 import { audit } from '../helpers/audit.js';
-import { check, expectNoLeftovers, fixtureOptions, removeContexts, requireDocker, statuses } from '../runtime/helpers.js';
+import {
+  check,
+  expectNoLeftovers,
+  fixtureOptions,
+  removeContexts,
+  requireDocker,
+  statuses,
+} from '../runtime/helpers.js';
 
 const hasDocker = await requireDocker();
 afterAll(removeContexts);
@@ -33,9 +40,15 @@ describe.skipIf(!hasDocker)('fixed runtime fixtures still build and pass', () =>
     const r = await verifyRuntime({ ...opts, facts: audit(text).facts });
     await expectNoLeftovers(opts.runId);
     expect(r.imageId).toMatch(/^sha256:/);
-    expect(statuses(r)).toMatchObject({ 'non-root': 'pass', 'healthcheck-defined': 'pass', healthy: 'pass', 'no-secrets': 'pass' });
+    expect(statuses(r)).toMatchObject({
+      'non-root': 'pass',
+      'healthcheck-defined': 'pass',
+      healthy: 'pass',
+      'no-secrets': 'pass',
+    });
     expect(check(r, c.check).status).toBe('pass');
     expect(r.findings).toEqual([]);
-    if (c.name === 'named-user') expect(check(r, 'non-root').detail).toBe('uid 1000 (running process; USER 1000, line 9)');
+    if (c.name === 'named-user')
+      expect(check(r, 'non-root').detail).toBe('uid 1000 (running process; USER 1000, line 9)');
   });
 });

@@ -16,7 +16,13 @@ const body = (text: string) => `${marker}\n${text}\n${marker}`;
 // Short back-off so retries take milliseconds, not seconds.
 const fast = () => ({ baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000 });
 const post = (text: string, tag = TAG) =>
-  postStickyComment({ token: 't0ken', target, tag, body: tag === TAG ? body(text) : `${commentMarker(tag)}\n${text}`, client: fast() });
+  postStickyComment({
+    token: 't0ken',
+    target,
+    tag,
+    body: tag === TAG ? body(text) : `${commentMarker(tag)}\n${text}`,
+    client: fast(),
+  });
 
 beforeEach(async () => {
   gh = await startFakeGitHub();
@@ -58,9 +64,15 @@ describe('sticky comment', () => {
     expect(gh.commentsOn(1)).toHaveLength(150);
     const res = await post('new');
     expect(res).toEqual({ action: 'updated', id: ours.id, deleted: [] });
-    const pages = gh.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query.page ?? '1');
+    const pages = gh.requests
+      .filter((r) => r.method === 'GET' && r.path.endsWith('/comments'))
+      .map((r) => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
-    expect(gh.requests.every((r) => r.method !== 'GET' || !r.path.endsWith('/comments') || r.query.per_page === '100')).toBe(true);
+    expect(
+      gh.requests.every(
+        (r) => r.method !== 'GET' || !r.path.endsWith('/comments') || r.query.per_page === '100',
+      ),
+    ).toBe(true);
     expect(gh.calls().some((c) => c.startsWith('POST'))).toBe(false);
     expect(gh.commentsOn(1)).toHaveLength(150);
   });
@@ -146,7 +158,10 @@ describe('sticky comment', () => {
   });
 
   it("leaves another user's comment with the same marker alone", async () => {
-    const human = gh.addComment({ body: body('quoted by a human'), user: { login: 'mallory', type: 'User' } });
+    const human = gh.addComment({
+      body: body('quoted by a human'),
+      user: { login: 'mallory', type: 'User' },
+    });
     const res = await post('ours');
     expect(res?.action).toBe('created');
     expect(res?.id).not.toBe(human.id);

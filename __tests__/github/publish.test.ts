@@ -14,7 +14,15 @@ import type { Report } from '../../src/report/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { makePatch } from '../helpers/patch.js';
 import { captureStdout, type CapturedOutput } from './capture-output.js';
-import { SECRET, SK_SECRET, check, hostileReport, realisticReport, reportOf, target } from '../report/sample-report.js';
+import {
+  SECRET,
+  SK_SECRET,
+  check,
+  hostileReport,
+  realisticReport,
+  reportOf,
+  target,
+} from '../report/sample-report.js';
 
 const HEAD = 'c'.repeat(40);
 const BUILD_ARG_SECRET = 'hunter2-build-arg-value';
@@ -74,11 +82,19 @@ function outputs(): Record<string, string> {
   return result;
 }
 
-const DOCKERFILE = 'FROM node:20\nRUN x\nRUN y\nRUN z\nENV A=1\nRUN w\nEXPOSE 3000\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:8080/\n';
+const DOCKERFILE =
+  'FROM node:20\nRUN x\nRUN y\nRUN z\nENV A=1\nRUN w\nEXPOSE 3000\nUSER node\nHEALTHCHECK CMD curl -f http://localhost:8080/\n';
 /** PR 7 on the fake server, adding the Dockerfile (so every line is a changed line). */
 const addPull = () =>
-  gh.pulls.set(7, { number: 7, headSha: HEAD, files: [{ filename: 'Dockerfile', status: 'added', patch: makePatch(null, DOCKERFILE) }] });
-const prPayload = { pull_request: { number: 7, head: { sha: HEAD } }, repository: { full_name: 'acme/shop' } };
+  gh.pulls.set(7, {
+    number: 7,
+    headSha: HEAD,
+    files: [{ filename: 'Dockerfile', status: 'added', patch: makePatch(null, DOCKERFILE) }],
+  });
+const prPayload = {
+  pull_request: { number: 7, head: { sha: HEAD } },
+  repository: { full_name: 'acme/shop' },
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hc-publish-'));
@@ -124,7 +140,12 @@ describe('publish on a pull_request event', () => {
     setEvent('pull_request', prPayload);
     addPull();
     const report = realisticReport();
-    const outcome = await publish(report, inputs({ 'sarif-file': 'out/harden.sarif' }), contextFromEnv(), fast);
+    const outcome = await publish(
+      report,
+      inputs({ 'sarif-file': 'out/harden.sarif' }),
+      contextFromEnv(),
+      fast,
+    );
 
     expect(outcome.result).toBe('fail');
     expect(process.exitCode).toBe(1);
@@ -153,13 +174,20 @@ describe('publish on a pull_request event', () => {
     expect(comment.body).toContain('| Container becomes healthy | ❌ fail |');
     // The review comes after the sticky comment, on the findings' lines.
     const order = gh.calls().filter((c) => c.startsWith('POST'));
-    expect(order).toEqual(['POST /repos/acme/shop/issues/7/comments', 'POST /repos/acme/shop/pulls/7/reviews']);
+    expect(order).toEqual([
+      'POST /repos/acme/shop/issues/7/comments',
+      'POST /repos/acme/shop/pulls/7/reviews',
+    ]);
     expect(outcome.review?.posted).toBeGreaterThan(0);
-    expect(gh.reviewCommentsOn(7).every((c) => c.body.startsWith('<!-- harden-check-review:Dockerfile:'))).toBe(true);
+    expect(
+      gh.reviewCommentsOn(7).every((c) => c.body.startsWith('<!-- harden-check-review:Dockerfile:')),
+    ).toBe(true);
 
     const errors = out.commands('error');
     expect(errors.some((l) => l.startsWith('::error title=HC201,file=Dockerfile,line=9::'))).toBe(true);
-    expect(errors.some((l) => l.includes('harden-check failed: 2 failed checks, 2 errors, 1 warning'))).toBe(true);
+    expect(errors.some((l) => l.includes('harden-check failed: 2 failed checks, 2 errors, 1 warning'))).toBe(
+      true,
+    );
     expect(out.commands('warning').filter((l) => !l.includes('file='))).toEqual([]);
   });
 
@@ -167,7 +195,13 @@ describe('publish on a pull_request event', () => {
     setEvent('pull_request', prPayload);
     addPull();
     const report = hostileReport();
-    report.targets[0].findings.push({ ruleId: 'HC302', severity: 'error', file: 'Dockerfile', line: 1, message: `ARG DB_PASSWORD=${BUILD_ARG_SECRET}` });
+    report.targets[0].findings.push({
+      ruleId: 'HC302',
+      severity: 'error',
+      file: 'Dockerfile',
+      line: 1,
+      message: `ARG DB_PASSWORD=${BUILD_ARG_SECRET}`,
+    });
     report.targets[0].checks.push(check('no-secrets', 'fail', `sk: ${SK_SECRET}`));
     await publish(report, inputs({ 'sarif-file': 'hc.sarif' }), contextFromEnv(), fast);
     const everything = [
@@ -186,7 +220,12 @@ describe('publish on a pull_request event', () => {
     setEvent('pull_request', prPayload);
     await publish(realisticReport(), inputs(), contextFromEnv(), fast);
     process.exitCode = undefined;
-    await publish(reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'), inputs(), contextFromEnv(), fast);
+    await publish(
+      reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'),
+      inputs(),
+      contextFromEnv(),
+      fast,
+    );
     expect(process.exitCode).toBeUndefined();
     const comments = gh.commentsOn(7);
     expect(comments).toHaveLength(1);
@@ -197,7 +236,12 @@ describe('publish on a pull_request event', () => {
 describe('publish elsewhere', () => {
   it('posts no comment on a push event, and a clean report passes', async () => {
     setEvent('push', { ref: 'refs/heads/main' });
-    const outcome = await publish(reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'), inputs(), contextFromEnv(), fast);
+    const outcome = await publish(
+      reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'),
+      inputs(),
+      contextFromEnv(),
+      fast,
+    );
     expect(outcome.result).toBe('pass');
     expect(gh.requests).toEqual([]);
     expect(process.exitCode).toBeUndefined();
@@ -212,7 +256,12 @@ describe('publish elsewhere', () => {
     rmSync(files().summary);
     mkdirSync(files().summary);
     gh.failNext(1000, 500);
-    const passing = await publish(reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'), inputs({ 'sarif-file': 'x.sarif' }), contextFromEnv(), { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 } });
+    const passing = await publish(
+      reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'),
+      inputs({ 'sarif-file': 'x.sarif' }),
+      contextFromEnv(),
+      { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 } },
+    );
     expect(passing.result).toBe('pass');
     expect(process.exitCode).toBeUndefined();
     const warnings = out.commands('warning');
@@ -221,7 +270,9 @@ describe('publish elsewhere', () => {
     expect(warnings.some((w) => w.includes('could not post review comments'))).toBe(true);
     expect(out.commands('error')).toEqual([]);
 
-    const failing = await publish(realisticReport(), inputs(), contextFromEnv(), { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 } });
+    const failing = await publish(realisticReport(), inputs(), contextFromEnv(), {
+      client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 },
+    });
     expect(failing.result).toBe('fail');
     expect(process.exitCode).toBe(1);
     rmSync(files().summary, { recursive: true });
@@ -233,7 +284,9 @@ describe('publish elsewhere', () => {
     expect(never.result).toBe('pass');
     expect(process.exitCode).toBeUndefined();
     const undecided = reportOf([target([], [check('healthy', 'error', 'no Docker engine')])], 'pass');
-    expect((await publish(undecided, inputs({ 'fail-on': 'warning' }), contextFromEnv(), fast)).result).toBe('fail');
+    expect((await publish(undecided, inputs({ 'fail-on': 'warning' }), contextFromEnv(), fast)).result).toBe(
+      'fail',
+    );
     expect(process.exitCode).toBe(1);
   });
 });
@@ -244,7 +297,11 @@ describe('publishOnly (workflow_run half of the fork-PR recipe)', () => {
     writeFileSync(file, serializeReport(r));
     return 'report.json';
   };
-  const prReport = (sha = HEAD) => ({ ...realisticReport(), pullRequest: { number: 7, headSha: sha }, commentTag: 'Dockerfile' });
+  const prReport = (sha = HEAD) => ({
+    ...realisticReport(),
+    pullRequest: { number: 7, headSha: sha },
+    commentTag: 'Dockerfile',
+  });
   const runPayload = (prs: number[], sha = HEAD) => ({
     workflow_run: { head_sha: sha, pull_requests: prs.map((number) => ({ number })) },
   });
@@ -296,7 +353,10 @@ describe('publishOnly (workflow_run half of the fork-PR recipe)', () => {
 
   it('fails with one line on a file that is not a report', async () => {
     setEvent('workflow_run', runPayload([7]));
-    writeFileSync(path.join(files().workspace, 'bad.json'), JSON.stringify({ version: 1, result: 'pass', targets: [{}] }));
+    writeFileSync(
+      path.join(files().workspace, 'bad.json'),
+      JSON.stringify({ version: 1, result: 'pass', targets: [{}] }),
+    );
     await expect(publishOnly(inputs({ report: 'bad.json' }), contextFromEnv(), fast)).rejects.toThrow(
       /^bad\.json is not a harden-check report: report\.targets\[0\]\.dockerfile must be a string\.$/,
     );
@@ -309,7 +369,10 @@ describe('publishOnly (workflow_run half of the fork-PR recipe)', () => {
 describe('helpers for main', () => {
   it('attachPullRequest writes number and head sha on pull_request events only', () => {
     setEvent('pull_request_target', prPayload);
-    expect(attachPullRequest(reportOf([]), contextFromEnv()).pullRequest).toEqual({ number: 7, headSha: HEAD });
+    expect(attachPullRequest(reportOf([]), contextFromEnv()).pullRequest).toEqual({
+      number: 7,
+      headSha: HEAD,
+    });
     setEvent('push', prPayload);
     expect(attachPullRequest(reportOf([]), contextFromEnv()).pullRequest).toBeUndefined();
   });

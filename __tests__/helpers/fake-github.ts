@@ -268,7 +268,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const start = c.start_line ?? line;
     if (typeof c.body !== 'string') return 'Body is required';
     if (c.body.length > 65_536) return 'Body is too long (maximum is 65536 characters)';
-    if (typeof line !== 'number' || typeof start !== 'number' || start > line) return 'Line could not be resolved';
+    if (typeof line !== 'number' || typeof start !== 'number' || start > line)
+      return 'Line could not be resolved';
     const inOne = hunkRanges(file.patch).some(([a, b]) => start >= a && line <= b);
     return inOne ? null : 'Pull request review thread line must be part of the diff';
   };
@@ -352,7 +353,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           const c = fake.reviewComments.find((x) => `PRRT_${x.id}` === variables.id);
           if (!c) return reply(200, { data: null, errors: [{ message: 'Could not resolve to a node' }] });
           c.resolved = true;
-          return reply(200, { data: { resolveReviewThread: { thread: { id: variables.id, isResolved: true } } } });
+          return reply(200, {
+            data: { resolveReviewThread: { thread: { id: variables.id, isResolved: true } } },
+          });
         }
         return reply(200, { data: null, errors: [{ message: 'fake-github: unsupported query' }] });
       }
@@ -418,7 +421,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(url.pathname)) && method === 'POST') {
         const pr = fake.pulls.get(Number(m[1]));
         if (!pr) return reply(404, { message: 'Not Found' });
-        const b = (body ?? {}) as { body?: unknown; event?: unknown; commit_id?: unknown; comments?: unknown };
+        const b = (body ?? {}) as {
+          body?: unknown;
+          event?: unknown;
+          commit_id?: unknown;
+          comments?: unknown;
+        };
         const comments = Array.isArray(b.comments) ? (b.comments as Record<string, unknown>[]) : [];
         if (b.event !== undefined && !['COMMENT', 'APPROVE', 'REQUEST_CHANGES'].includes(String(b.event)))
           return reply(422, { message: 'Invalid event' });
@@ -468,7 +476,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           if (!mine) return reply(403, { message: 'Must have admin rights to Repository.' });
           const text = (body as { body?: unknown } | undefined)?.body;
           if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536) return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (text.length > 65_536)
+            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
           c.body = text;
           return reply(200, reviewCommentJson(c, base));
         }

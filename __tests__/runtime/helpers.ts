@@ -27,7 +27,8 @@ export async function requireDocker(): Promise<boolean> {
   if (await dockerAvailable()) return true;
   const msg =
     'No Docker engine answered `docker version`: runtime e2e tests SKIPPED. Start one with scripts/setup-docker.sh.';
-  if (process.env.CI === 'true') throw new Error(`CI=true: ${msg.replace('SKIPPED', 'cannot be skipped in CI')}`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true: ${msg.replace('SKIPPED', 'cannot be skipped in CI')}`);
   console.warn(`\n⚠️  ${msg}\n`);
   return false;
 }

@@ -17,7 +17,15 @@ const facts = (env: [string, string][] = [], extra: Partial<StaticFacts> = {}): 
 
 describe('chooseOverrides', () => {
   it('uses the given overrides as they are', () => {
-    expect(chooseOverrides({ given: { A: '1' }, facts: facts([['B', 'x']]), imageEnv: [], healthTest: null, ports: [] })).toEqual({
+    expect(
+      chooseOverrides({
+        given: { A: '1' },
+        facts: facts([['B', 'x']]),
+        imageEnv: [],
+        healthTest: null,
+        ports: [],
+      }),
+    ).toEqual({
       overrides: { A: '1' },
       derived: false,
       skipped: [],
@@ -60,12 +68,24 @@ describe('chooseOverrides', () => {
   });
 
   it('leaves a key alone whose value is the app port, whatever its name', () => {
-    const c = chooseOverrides({ given: {}, facts: facts([['SERVE_ON', '8080']]), imageEnv: [], healthTest: null, ports: [8080] });
+    const c = chooseOverrides({
+      given: {},
+      facts: facts([['SERVE_ON', '8080']]),
+      imageEnv: [],
+      healthTest: null,
+      ports: [8080],
+    });
     expect(c.skipped).toEqual([{ key: 'SERVE_ON', reason: 'its value 8080 is the app/HEALTHCHECK port' }]);
   });
 
   it('falls back to HARDEN_CHECK_SENTINEL when nothing is left; reads Config.Env in image mode', () => {
-    const c = chooseOverrides({ given: {}, facts: facts(), imageEnv: ['PATH=/bin', 'HOME=/root'], healthTest: null, ports: [] });
+    const c = chooseOverrides({
+      given: {},
+      facts: facts(),
+      imageEnv: ['PATH=/bin', 'HOME=/root'],
+      healthTest: null,
+      ports: [],
+    });
     expect(Object.keys(c.overrides)).toEqual([FALLBACK_KEY]);
     expect(c.skipped.map((s) => s.key)).toEqual(['PATH', 'HOME']);
   });
@@ -84,7 +104,7 @@ describe('parseEnviron / judgeOverrides', () => {
     expect(v).toEqual({ honoured: ['LOG_LEVEL'], replaced: [], unreadable: false });
   });
 
-  it('replaced when a process (the exec\'d app) sees another value or none', () => {
+  it("replaced when a process (the exec'd app) sees another value or none", () => {
     const v = judgeOverrides({ LOG_LEVEL: 'debug', MODE: 'x' }, [
       { pid: 10, comm: 'sh', env: { LOG_LEVEL: 'debug', MODE: 'x' } },
       { pid: 12, comm: 'app', env: { LOG_LEVEL: 'info' } },
@@ -106,7 +126,9 @@ describe('secret probe', () => {
       ['NPM_TOKEN', 'npm_x'],
       ['VERSION', '1.2'],
     ]);
-    expect(historyPairs('RUN |1 NPM_TOKEN=abc /bin/sh -c echo hi # buildkit')).toEqual([['NPM_TOKEN', 'abc']]);
+    expect(historyPairs('RUN |1 NPM_TOKEN=abc /bin/sh -c echo hi # buildkit')).toEqual([
+      ['NPM_TOKEN', 'abc'],
+    ]);
     expect(historyPairs('/bin/sh -c #(nop)  ENV API_KEY=sk-1 MODE=prod')).toEqual([
       ['API_KEY', 'sk-1'],
       ['MODE', 'prod'],
@@ -116,7 +138,13 @@ describe('secret probe', () => {
 
   it('finds secrets by name (literal value) or by value, masks them, merges places', () => {
     const hits = scanImageSecrets(
-      ['DB_PASSWORD=hunter2hunter2', 'PASSWORD_FILE=/run/secrets/db', 'GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5', 'API_TOKEN=${API_TOKEN}', 'X=ghp_' + 'a'.repeat(36)],
+      [
+        'DB_PASSWORD=hunter2hunter2',
+        'PASSWORD_FILE=/run/secrets/db',
+        'GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5',
+        'API_TOKEN=${API_TOKEN}',
+        'X=ghp_' + 'a'.repeat(36),
+      ],
       [
         { createdBy: '/bin/sh -c #(nop)  ENV DB_PASSWORD=hunter2hunter2', comment: '' },
         { createdBy: '|1 NPM_TOKEN=npm_' + 'b'.repeat(36) + ' /bin/sh -c npm ci', comment: '' },
@@ -137,21 +165,34 @@ describe('decideUser', () => {
   const p = (uid: number, comm = 'httpd') => ({ uid, pid: 100 + uid, comm });
 
   it('the running uid decides, the USER line explains', () => {
-    const v = decideUser({ processes: [p(1000)], configUser: 'appuser', facts: { raw: 'appuser', resolved: 'appuser', line: 12 } });
-    expect(v.check).toMatchObject({ status: 'pass', detail: 'uid 1000 (running process; USER appuser, line 12)' });
+    const v = decideUser({
+      processes: [p(1000)],
+      configUser: 'appuser',
+      facts: { raw: 'appuser', resolved: 'appuser', line: 12 },
+    });
+    expect(v.check).toMatchObject({
+      status: 'pass',
+      detail: 'uid 1000 (running process; USER appuser, line 12)',
+    });
     expect(v.nonNumericUser).toBe(true);
   });
 
   it('any root process fails, named', () => {
     const v = decideUser({ processes: [p(0, 'nginx'), p(101, 'nginx')], configUser: '', facts: null });
-    expect(v.check).toMatchObject({ status: 'fail', detail: 'uid 0 (2 running processes: nginx as root; no USER in the image)' });
+    expect(v.check).toMatchObject({
+      status: 'fail',
+      detail: 'uid 0 (2 running processes: nginx as root; no USER in the image)',
+    });
   });
 
   it('without a process: Config.User, with the reason', () => {
-    expect(decideUser({ processes: null, configUser: '', facts: null, unobservedReason: 'run: false' }).check.detail).toBe(
-      'runs as root (no USER in the image; run: false)',
-    );
-    expect(decideUser({ processes: null, configUser: '10001', facts: null, unobservedReason: 'run: false' }).check).toMatchObject({
+    expect(
+      decideUser({ processes: null, configUser: '', facts: null, unobservedReason: 'run: false' }).check
+        .detail,
+    ).toBe('runs as root (no USER in the image; run: false)');
+    expect(
+      decideUser({ processes: null, configUser: '10001', facts: null, unobservedReason: 'run: false' }).check,
+    ).toMatchObject({
       status: 'pass',
       detail: 'Config.User 10001 (image Config.User 10001; run: false)',
     });

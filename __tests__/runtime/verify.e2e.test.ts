@@ -75,14 +75,22 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
 
   it('named USER: passes on the running uid', async () => {
     const r = await verify('named-user');
-    expect(check(r, 'non-root')).toMatchObject({ status: 'pass', detail: 'uid 1000 (running process; USER appuser, line 9)' });
+    expect(check(r, 'non-root')).toMatchObject({
+      status: 'pass',
+      detail: 'uid 1000 (running process; USER appuser, line 9)',
+    });
     // The static audit owns the "prefer a numeric USER" finding when a Dockerfile exists.
     expect(r.findings).toEqual([]);
   });
 
   it('no HEALTHCHECK: healthcheck-defined fails, healthy is skipped', async () => {
     const r = await verify('no-healthcheck');
-    expect(statuses(r)).toEqual({ ...ALL_PASS, 'healthcheck-defined': 'fail', healthy: 'skip', 'env-override': 'pass' });
+    expect(statuses(r)).toEqual({
+      ...ALL_PASS,
+      'healthcheck-defined': 'fail',
+      healthy: 'skip',
+      'env-override': 'pass',
+    });
     expect(check(r, 'healthy').detail).toBe('no HEALTHCHECK in the image');
   });
 
@@ -91,7 +99,9 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     const h = check(r, 'healthy');
     expect(h.status).toBe('fail');
     expect(h.detail).toBe('HEALTHCHECK probes port 8081, the process listens on port 8080');
-    expect(h.diagnosis).toMatch(/Connection refused: .* port 8081, but nothing listens there\. The process listens on port 8080/);
+    expect(h.diagnosis).toMatch(
+      /Connection refused: .* port 8081, but nothing listens there\. The process listens on port 8080/,
+    );
     expect(h.seconds).toBeLessThan(15); // certain after 3 identical refusals, not the 30 s timeout
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC904']);
   });
@@ -99,7 +109,10 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
   it('probe binary missing (curl on busybox scratch): HC903 names curl at once', async () => {
     const r = await verify('probe-missing');
     const h = check(r, 'healthy');
-    expect(h).toMatchObject({ status: 'fail', detail: 'probe command not found: `curl` is not in the image' });
+    expect(h).toMatchObject({
+      status: 'fail',
+      detail: 'probe command not found: `curl` is not in the image',
+    });
     expect(h.seconds).toBeLessThan(6); // the first probe decides
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC903']);
   });
@@ -112,21 +125,26 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
     expect(r.findings.map((f) => f.ruleId)).toEqual(['HC910']);
   });
 
-  it.skipIf(!hasDocker)('HEAD probe to a GET-only FastAPI endpoint: 405 diagnosis', async (ctx) => {
-    if (!(await imageExists(FASTAPI_BASE))) {
-      if (process.env.CI === 'true') throw new Error(`${FASTAPI_BASE} missing: run scripts/build-test-bases.sh`);
-      console.warn(`⚠️  ${FASTAPI_BASE} missing (scripts/build-test-bases.sh): 405 test SKIPPED`);
-      ctx.skip();
-    }
-    const r = await verify('fastapi-head');
-    const h = check(r, 'healthy');
-    expect(h.status).toBe('fail');
-    expect(h.detail).toBe('probe refused with HTTP 405: it sends HEAD, the endpoint only allows GET');
-    expect(h.diagnosis).toMatch(/GNU `wget --spider`/);
-    expect(h.diagnosis).toMatch(/wget -q -O \/dev\/null URL/);
-    expect(check(r, 'non-root').detail).toMatch(/^uid 65534 /);
-    expect(r.findings.map((f) => f.ruleId)).toEqual(['HC905']);
-  }, 60_000);
+  it.skipIf(!hasDocker)(
+    'HEAD probe to a GET-only FastAPI endpoint: 405 diagnosis',
+    async (ctx) => {
+      if (!(await imageExists(FASTAPI_BASE))) {
+        if (process.env.CI === 'true')
+          throw new Error(`${FASTAPI_BASE} missing: run scripts/build-test-bases.sh`);
+        console.warn(`⚠️  ${FASTAPI_BASE} missing (scripts/build-test-bases.sh): 405 test SKIPPED`);
+        ctx.skip();
+      }
+      const r = await verify('fastapi-head');
+      const h = check(r, 'healthy');
+      expect(h.status).toBe('fail');
+      expect(h.detail).toBe('probe refused with HTTP 405: it sends HEAD, the endpoint only allows GET');
+      expect(h.diagnosis).toMatch(/GNU `wget --spider`/);
+      expect(h.diagnosis).toMatch(/wget -q -O \/dev\/null URL/);
+      expect(check(r, 'non-root').detail).toMatch(/^uid 65534 /);
+      expect(r.findings.map((f) => f.ruleId)).toEqual(['HC905']);
+    },
+    60_000,
+  );
 
   it('app crashes on start: container exited, exit code and log tail', async () => {
     const r = await verify('crash');
@@ -193,7 +211,9 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
   it('scratch image without any shell or cat: every probe still decides', async () => {
     const r = await verify('no-shell');
     expect(statuses(r)).toEqual(ALL_PASS);
-    expect(check(r, 'env-override').detail).toBe('LOG_LEVEL reached the process (read from /proc/<pid>/environ on the host)');
+    expect(check(r, 'env-override').detail).toBe(
+      'LOG_LEVEL reached the process (read from /proc/<pid>/environ on the host)',
+    );
   });
 
   it('env override given with -e is honoured (LOG_LEVEL=debug)', async () => {
@@ -214,7 +234,9 @@ describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builde
   it('a sentinel that stops the app (APP_ENV validated): retried without it, image not blamed', async () => {
     const r = await verify('env-validated');
     expect(statuses(r)).toEqual({ ...ALL_PASS, 'env-override': 'error' });
-    expect(check(r, 'env-override').detail).toBe('the app does not start with sentinel values for APP_ENV; it does without them');
+    expect(check(r, 'env-override').detail).toBe(
+      'the app does not start with sentinel values for APP_ENV; it does without them',
+    );
     expect(r.findings).toEqual([]);
     // With a valid value given, the override is proven.
     const ok = await verify('env-validated', { envOverrides: { APP_ENV: 'staging' } });

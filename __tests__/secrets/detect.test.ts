@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findSecretValues, isPlaceholder, maskSecret, nameTokens, redact, secretNameMatch } from '../../src/secrets/detect.js';
+import {
+  findSecretValues,
+  isPlaceholder,
+  maskSecret,
+  nameTokens,
+  redact,
+  secretNameMatch,
+} from '../../src/secrets/detect.js';
 
 const GHP = 'ghp_' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5';
 
@@ -108,25 +115,45 @@ describe('findSecretValues', () => {
 });
 
 describe('isPlaceholder', () => {
-  it.each([null, undefined, '', '""', "''", '$TOKEN', '${TOKEN}', '${TOKEN:-}', '${USER}:${PASS}', '<your token>', '***', 'xxx', 'changeme', 'CHANGE_ME', 'your-api-key-here', '{{ .Token }}', 'none', 'false', '$(cat /run/secrets/token)'])(
-    '%s is a placeholder',
-    (v) => {
-      expect(isPlaceholder(v)).toBe(true);
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    '',
+    '""',
+    "''",
+    '$TOKEN',
+    '${TOKEN}',
+    '${TOKEN:-}',
+    '${USER}:${PASS}',
+    '<your token>',
+    '***',
+    'xxx',
+    'changeme',
+    'CHANGE_ME',
+    'your-api-key-here',
+    '{{ .Token }}',
+    'none',
+    'false',
+    '$(cat /run/secrets/token)',
+  ])('%s is a placeholder', (v) => {
+    expect(isPlaceholder(v)).toBe(true);
+  });
   it.each(['hunter2', 'password', 's3cr3t!', 'abc${X}def'])('%s is a literal value', (v) => {
     expect(isPlaceholder(v)).toBe(false);
   });
 });
 
 describe('maskSecret', () => {
-  it.each([GHP, 'hunter2', 'a', '', 'abcd', 'abcdefghijklmnop', 'https://user:pass@example.com'])('never reveals more than 4 characters of %s', (v) => {
-    const masked = maskSecret(v);
-    const shown = masked.replace('…(redacted)', '');
-    expect(shown.length).toBeLessThanOrEqual(4);
-    expect(v.startsWith(shown)).toBe(true);
-    if (v.length > 4) expect(masked).not.toContain(v);
-  });
+  it.each([GHP, 'hunter2', 'a', '', 'abcd', 'abcdefghijklmnop', 'https://user:pass@example.com'])(
+    'never reveals more than 4 characters of %s',
+    (v) => {
+      const masked = maskSecret(v);
+      const shown = masked.replace('…(redacted)', '');
+      expect(shown.length).toBeLessThanOrEqual(4);
+      expect(v.startsWith(shown)).toBe(true);
+      if (v.length > 4) expect(masked).not.toContain(v);
+    },
+  );
   it('shows the provider prefix of a long token only', () => {
     expect(maskSecret(GHP)).toBe('ghp_…(redacted)');
     expect(maskSecret('short')).toBe('…(redacted)');

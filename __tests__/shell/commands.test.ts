@@ -17,7 +17,19 @@ describe('shell tokenizer', () => {
   it('splits words, quotes and operators', () => {
     const t = tokenize(`a "b c" 'd|e' f\\ g&&h||i;j|k &`);
     expect(t.map((x) => (x.t === 'word' ? x.value : x.t === 'op' ? x.value : x.op))).toEqual([
-      'a', 'b c', 'd|e', 'f g', '&&', 'h', '||', 'i', ';', 'j', '|', 'k', '&',
+      'a',
+      'b c',
+      'd|e',
+      'f g',
+      '&&',
+      'h',
+      '||',
+      'i',
+      ';',
+      'j',
+      '|',
+      'k',
+      '&',
     ]);
   });
   it('keeps command substitutions verbatim and does not split on operators inside them', () => {
@@ -27,15 +39,26 @@ describe('shell tokenizer', () => {
   it('skips comments and consumes redirection targets', () => {
     const t = parseShell('make 2>&1 > /log # build | tee\ncurl x >/dev/null');
     expect(t.map((c) => c.words.map((w) => w.value))).toEqual([['make'], ['curl', 'x']]);
-    expect(t[0].redirects).toEqual([{ op: '>&', target: '1' }, { op: '>', target: '/log' }]);
+    expect(t[0].redirects).toEqual([
+      { op: '>&', target: '1' },
+      { op: '>', target: '/log' },
+    ]);
   });
   it('skips here-document bodies inside scripts', () => {
     const c = parseShell('cat <<EOF > /x\nfoo | bar\nEOF\necho done\n', { shellHeredocs: true });
     expect(c.map((x) => x.words[0]?.value)).toEqual(['cat', 'echo']);
   });
   it('sees commands inside if/while and subshells, not for/case headers', () => {
-    const c = parseShell('if [ -f a ]; then apt-get update; fi; for x in a b; do echo $x; done; (cd /x && make)');
-    expect(c.map((x) => `${x.depth}:${x.words[0].value}`)).toEqual(['0:[', '0:apt-get', '0:echo', '1:cd', '1:make']);
+    const c = parseShell(
+      'if [ -f a ]; then apt-get update; fi; for x in a b; do echo $x; done; (cd /x && make)',
+    );
+    expect(c.map((x) => `${x.depth}:${x.words[0].value}`)).toEqual([
+      '0:[',
+      '0:apt-get',
+      '0:echo',
+      '1:cd',
+      '1:make',
+    ]);
   });
 });
 
@@ -56,7 +79,9 @@ describe('commandsOf', () => {
     ]);
   });
   it('drops --mount flags and keeps assignments apart', () => {
-    const c = cmds('FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt DEBIAN_FRONTEND=noninteractive apt-get install -y x\n');
+    const c = cmds(
+      'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt DEBIAN_FRONTEND=noninteractive apt-get install -y x\n',
+    );
     expect(c[0].name).toBe('apt-get');
     expect(c[0].assignments).toEqual([{ name: 'DEBIAN_FRONTEND', value: 'noninteractive' }]);
   });
@@ -92,10 +117,14 @@ describe('commandsOf', () => {
   });
   it('treats exec form as one command and powershell as no POSIX commands', () => {
     expect(names('FROM alpine\nRUN ["sh", "-c", "a | b"]\n')).toEqual(['sh -c a | b']);
-    expect(names('FROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN iwr x | iex\n')).toEqual([]);
+    expect(
+      names('FROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN iwr x | iex\n'),
+    ).toEqual([]);
     // Windows bases run RUN with cmd unless SHELL says otherwise
     expect(names('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir | findstr x\n')).toEqual([]);
-    expect(names('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN a | b\n')).toEqual(['a', 'b']);
+    expect(
+      names('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN a | b\n'),
+    ).toEqual(['a', 'b']);
   });
   it('knows the SHELL in effect, inherited through FROM <stage>', () => {
     const m = model('FROM debian AS a\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM a\nRUN x\n');
@@ -104,14 +133,35 @@ describe('commandsOf', () => {
     expect(scriptsOf(m.instructions[3], m)[0].shell.pipefail).toBe(true);
   });
   it('unwraps sudo/env wrappers', () => {
-    expect(effectiveCommand({ name: 'sudo', args: ['-E', 'apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
-    expect(effectiveCommand({ name: 'env', args: ['A=1', '/usr/bin/pip', 'install'] })).toEqual({ name: 'pip', args: ['install'] });
-    expect(effectiveCommand({ name: 'sudo', args: ['-u', 'app', 'npm', 'ci'] })).toEqual({ name: 'npm', args: ['ci'] });
+    expect(effectiveCommand({ name: 'sudo', args: ['-E', 'apt-get', 'install', 'x'] })).toEqual({
+      name: 'apt-get',
+      args: ['install', 'x'],
+    });
+    expect(effectiveCommand({ name: 'env', args: ['A=1', '/usr/bin/pip', 'install'] })).toEqual({
+      name: 'pip',
+      args: ['install'],
+    });
+    expect(effectiveCommand({ name: 'sudo', args: ['-u', 'app', 'npm', 'ci'] })).toEqual({
+      name: 'npm',
+      args: ['ci'],
+    });
     // the wrappers the user rules peel: timeout with its duration, xargs, eatmydata; sudo -i takes no value
-    expect(effectiveCommand({ name: 'timeout', args: ['60', 'apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
-    expect(effectiveCommand({ name: 'xargs', args: ['-r', 'apk', 'add'] })).toEqual({ name: 'apk', args: ['add'] });
-    expect(effectiveCommand({ name: 'eatmydata', args: ['apt-get', 'install', 'x'] })).toEqual({ name: 'apt-get', args: ['install', 'x'] });
-    expect(effectiveCommand({ name: 'sudo', args: ['-i', 'pip', 'install', 'x'] })).toEqual({ name: 'pip', args: ['install', 'x'] });
+    expect(effectiveCommand({ name: 'timeout', args: ['60', 'apt-get', 'install', 'x'] })).toEqual({
+      name: 'apt-get',
+      args: ['install', 'x'],
+    });
+    expect(effectiveCommand({ name: 'xargs', args: ['-r', 'apk', 'add'] })).toEqual({
+      name: 'apk',
+      args: ['add'],
+    });
+    expect(effectiveCommand({ name: 'eatmydata', args: ['apt-get', 'install', 'x'] })).toEqual({
+      name: 'apt-get',
+      args: ['install', 'x'],
+    });
+    expect(effectiveCommand({ name: 'sudo', args: ['-i', 'pip', 'install', 'x'] })).toEqual({
+      name: 'pip',
+      args: ['install', 'x'],
+    });
   });
 });
 
@@ -119,10 +169,36 @@ describe('robustness', () => {
   it('tokenizes any input without throwing, in linear-ish time', async () => {
     const fc = await import('fast-check');
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', '$', '(', ')', '{', '}', '`', '|', '&', ';', '<', '>', '\n', '#', '-') , maxLength: 200 }), (s) => {
-        parseShell(s, { shellHeredocs: true });
-        return true;
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            ' ',
+            '"',
+            "'",
+            '\\',
+            '$',
+            '(',
+            ')',
+            '{',
+            '}',
+            '`',
+            '|',
+            '&',
+            ';',
+            '<',
+            '>',
+            '\n',
+            '#',
+            '-',
+          ),
+          maxLength: 200,
+        }),
+        (s) => {
+          parseShell(s, { shellHeredocs: true });
+          return true;
+        },
+      ),
       { numRuns: 2000 },
     );
     const start = Date.now();

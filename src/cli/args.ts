@@ -101,7 +101,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const v = parsed.values;
   if (v['dry-run'] && !v.fix) throw new InputError('--dry-run goes with --fix (see --help)');
-  if (v.fix && v.image) throw new InputError('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
+  if (v.fix && v.image)
+    throw new InputError('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
   const listOf = (x: string[] | undefined) => x ?? [];
   return {
     dockerfiles: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'],

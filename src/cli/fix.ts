@@ -35,7 +35,12 @@ export interface FixIo {
   beforeWrite?: () => Promise<void> | void;
 }
 
-export async function runFix(opts: CliOptions, config: Config, workspace: string, io: FixIo): Promise<FixOutcome> {
+export async function runFix(
+  opts: CliOptions,
+  config: Config,
+  workspace: string,
+  io: FixIo,
+): Promise<FixOutcome> {
   const files = resolveDockerfiles(opts.dockerfiles, workspace, 'dockerfile');
   const remaining: Finding[] = [];
   const checks: Check[] = [];
@@ -47,7 +52,9 @@ export async function runFix(opts: CliOptions, config: Config, workspace: string
       text = readFileSync(abs, 'utf8');
       mtimeMs = statSync(abs).mtimeMs;
     } catch (e) {
-      throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`);
+      throw new DockerfileReadError(
+        `${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`,
+      );
     }
     const context = path.resolve(workspace, opts.context || path.dirname(file));
     const dockerignore = readDockerignore(abs, context);
@@ -104,7 +111,16 @@ function summary(file: string, fixed: FixedFinding[], verb: string): string {
 }
 
 /** pass/fail per --fail-on on what remains (findings, and static checks as every run counts them). */
-export function remainingResult(outcome: Pick<FixOutcome, 'remaining' | 'checks'>, opts: CliOptions): 'pass' | 'fail' {
-  const report: Report = { version: 1, result: 'pass', targets: [], checks: outcome.checks, findings: outcome.remaining };
+export function remainingResult(
+  outcome: Pick<FixOutcome, 'remaining' | 'checks'>,
+  opts: CliOptions,
+): 'pass' | 'fail' {
+  const report: Report = {
+    version: 1,
+    result: 'pass',
+    targets: [],
+    checks: outcome.checks,
+    findings: outcome.remaining,
+  };
   return decideResult(report, opts.failOn);
 }

@@ -77,7 +77,10 @@ export async function top(id: string): Promise<ProcessInfo[]> {
 export async function logs(id: string, tail = 20): Promise<string> {
   const out = await docker(['logs', '--tail', String(tail), id]);
   // stdout and stderr of the container arrive on both streams; keep them together.
-  return [out.stdout, out.stderr].filter((s) => s.trim()).join('\n').trimEnd();
+  return [out.stdout, out.stderr]
+    .filter((s) => s.trim())
+    .join('\n')
+    .trimEnd();
 }
 
 /** Run a command inside the container (only used as a fallback: needs the binary in the image). */

@@ -498,7 +498,9 @@ function propertiesOf(node: Instruction): Property[] {
  * dockerfile-ast reads a node that is not there on some malformed heredoc lines (e.g. a lone
  * CR after a continuation, found by __tests__/fuzz): such an instruction has no heredoc.
  */
-function heredocsOf(node: { getHeredocs?: () => import('dockerfile-ast').Heredoc[] }): import('dockerfile-ast').Heredoc[] {
+function heredocsOf(node: {
+  getHeredocs?: () => import('dockerfile-ast').Heredoc[];
+}): import('dockerfile-ast').Heredoc[] {
   try {
     return node.getHeredocs?.() ?? [];
   } catch {

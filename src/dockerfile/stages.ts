@@ -24,7 +24,8 @@ export function neededStages(model: DockerfileModel): Stage[] {
     for (const c of model.chain(s)) {
       if (seen.has(c.index)) continue;
       seen.add(c.index);
-      for (const i of c.instructions) for (const ref of stagesReadBy(model, i)) if (!seen.has(ref.index)) queue.push(ref);
+      for (const i of c.instructions)
+        for (const ref of stagesReadBy(model, i)) if (!seen.has(ref.index)) queue.push(ref);
     }
   }
   return model.stages.filter((s) => seen.has(s.index));
@@ -56,5 +57,7 @@ export function stageInstructions(model: DockerfileModel): Instr[] {
 }
 
 function unquote(s: string): string {
-  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'"))) ? s.slice(1, -1) : s;
+  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
+    ? s.slice(1, -1)
+    : s;
 }

@@ -25,7 +25,8 @@ function editScript(a: string[], b: string[]): Op[] {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+    suf++;
   const am = a.slice(pre, a.length - suf);
   const bm = b.slice(pre, b.length - suf);
   const n = am.length;
@@ -71,7 +72,13 @@ function range(start: number, count: number): string {
 }
 
 /** Unified diff of two texts; '' when they are equal. */
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
+export function unifiedDiff(
+  oldText: string,
+  newText: string,
+  oldName: string,
+  newName: string,
+  context = 3,
+): string {
   if (oldText === newText) return '';
   const a = split(oldText).map((l) => l.text);
   const b = split(newText).map((l) => l.text);

@@ -30,11 +30,19 @@ export function fixText(text: string, audit: (text: string) => Finding[], maxPas
     const r = applyFixes(current, fixes);
     if (r.applied.length === 0 || r.text === current) break;
     for (const f of r.applied) {
-      fixed.push({ ruleId: f.finding.ruleId, line: origin[f.finding.line - 1] ?? f.finding.line, description: f.description });
+      fixed.push({
+        ruleId: f.finding.ruleId,
+        line: origin[f.finding.line - 1] ?? f.finding.line,
+        description: f.description,
+      });
     }
     for (const f of [...r.applied].sort((a, b) => b.startLine - a.startLine)) {
       const count = f.remove ? 0 : f.text.split(/\r\n|\n|\r/).length;
-      origin.splice(f.startLine - 1, f.endLine - f.startLine + 1, ...Array<number>(count).fill(origin[f.startLine - 1]));
+      origin.splice(
+        f.startLine - 1,
+        f.endLine - f.startLine + 1,
+        ...Array<number>(count).fill(origin[f.startLine - 1]),
+      );
     }
     current = r.text;
   }

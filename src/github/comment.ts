@@ -66,7 +66,9 @@ export async function findOurComments(
       if (++pages >= MAX_PAGES) done();
       return response.data
         .filter((c) => typeof c.body === 'string' && c.body.trimStart().startsWith(marker))
-        .filter((c) => self === null || (c.user?.login !== undefined && normalizeLogin(c.user.login) === self))
+        .filter(
+          (c) => self === null || (c.user?.login !== undefined && normalizeLogin(c.user.login) === self),
+        )
         .map((c) => ({ id: c.id, body: c.body ?? '' }));
     },
   );
@@ -118,7 +120,12 @@ export async function upsertStickyComment(
     return { action: changed ? 'updated' : 'unchanged', id: keep.id, deleted };
   }
 
-  const { data: created } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  const { data: created } = await octokit.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: issueNumber,
+    body,
+  });
   // A concurrent run may have created one too: converge on the lowest id.
   const after = await findOurComments(octokit, target, marker, viewer);
   const keep = after[0] ?? { id: created.id, body };
@@ -161,7 +168,9 @@ export async function postStickyComment(opts: PostCommentOptions): Promise<Upser
   try {
     const octokit = createGitHubClient(opts.token, opts.client);
     const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body);
-    core.info(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
+    core.info(
+      `PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`,
+    );
     return result;
   } catch (e) {
     core.warning(explainCommentFailure(e));

@@ -41,7 +41,9 @@ export function contextFromEnv(env: NodeJS.ProcessEnv = process.env): PublishCon
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const hasRepo = Boolean(owner && repo);
   const runUrl =
-    hasRepo && env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    hasRepo && env.GITHUB_RUN_ID
+      ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     owner: hasRepo ? owner : null,

@@ -38,20 +38,30 @@ export async function resolvePullRequest(
   if (!run?.headSha) return no('the workflow_run payload has no head_sha');
   if (!claimed) return no('the report has no pullRequest field (write it on the pull_request run)');
   if (claimed.headSha.toLowerCase() !== run.headSha.toLowerCase()) {
-    return no(`the report is for commit ${claimed.headSha.slice(0, 7)}, but the workflow run built ${run.headSha.slice(0, 7)}`);
+    return no(
+      `the report is for commit ${claimed.headSha.slice(0, 7)}, but the workflow run built ${run.headSha.slice(0, 7)}`,
+    );
   }
   if (run.pullRequests.length > 0) {
     if (!run.pullRequests.includes(claimed.number)) {
-      return no(`the report names PR ${claimed.number}, but the workflow run belongs to PR ${run.pullRequests.join(', ')}`);
+      return no(
+        `the report names PR ${claimed.number}, but the workflow run belongs to PR ${run.pullRequests.join(', ')}`,
+      );
     }
     return { ok: true, pr: { number: claimed.number, headSha: run.headSha } };
   }
   // Runs from forks list no pull request: ask GitHub whether the claimed PR's head is this commit.
   if (!ctx.owner || !ctx.repo) return no('GITHUB_REPOSITORY is not set');
   try {
-    const { data } = await client().rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: claimed.number });
+    const { data } = await client().rest.pulls.get({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      pull_number: claimed.number,
+    });
     if (data.head.sha.toLowerCase() !== run.headSha.toLowerCase()) {
-      return no(`PR ${claimed.number} is now at ${data.head.sha.slice(0, 7)}, not at the reported commit ${run.headSha.slice(0, 7)}`);
+      return no(
+        `PR ${claimed.number} is now at ${data.head.sha.slice(0, 7)}, not at the reported commit ${run.headSha.slice(0, 7)}`,
+      );
     }
   } catch (e) {
     return no(`could not look up PR ${claimed.number}: ${(e as Error).message}`);

@@ -41,7 +41,9 @@ export function locateCheck(id: CheckId, detail: string, source: string[] | unde
 
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
 export function failedCheckFindings(target: TargetReport, read?: SourceReader): Finding[] {
-  const covered = new Set(target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check));
+  const covered = new Set(
+    target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check),
+  );
   const failed = target.checks.filter((c) => c.status === 'fail' && !covered.has(c.id));
   if (failed.length === 0) return [];
   const source = read?.(target.dockerfile);

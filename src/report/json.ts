@@ -5,13 +5,7 @@
 import * as path from 'node:path';
 import { sanitizeTag } from './markdown.js';
 import { redact } from '../secrets/detect.js';
-import {
-  CHECK_IDS,
-  FAIL_ON_VALUES,
-  SEVERITIES,
-  type CheckStatus,
-  type Report,
-} from './types.js';
+import { CHECK_IDS, FAIL_ON_VALUES, SEVERITIES, type CheckStatus, type Report } from './types.js';
 
 export class ReportFormatError extends Error {
   constructor(message: string) {
@@ -49,7 +43,8 @@ function str(o: Json, key: string, where: string, optional = false): void {
 function positiveInt(o: Json, key: string, where: string, optional = false): void {
   if (optional && o[key] === undefined) return;
   const v = o[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(`${where}.${key}`, 'must be a positive integer');
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    fail(`${where}.${key}`, 'must be a positive integer');
 }
 function oneOf(o: Json, key: string, allowed: readonly string[], where: string, optional = false): void {
   if (optional && o[key] === undefined) return;

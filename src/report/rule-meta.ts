@@ -23,6 +23,9 @@ export const noRuleMeta: RuleMetaLookup = () => undefined;
 export function anchorEntries(anchors: object | undefined): [string, string[]][] {
   if (!anchors) return [];
   return Object.entries(anchors as Record<string, unknown>)
-    .filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0 && e[1].every((x) => typeof x === 'string'))
+    .filter(
+      (e): e is [string, string[]] =>
+        Array.isArray(e[1]) && e[1].length > 0 && e[1].every((x) => typeof x === 'string'),
+    )
     .sort((a, b) => a[0].localeCompare(b[0]));
 }

@@ -31,7 +31,11 @@ type SarifLog = { $schema: string; version: '2.1.0'; runs: any[] };
 
 // security-severity is a CVSS-like score: only error rules claim one ("high").
 const SECURITY_SEVERITY: Partial<Record<Severity, string>> = { error: '8.0' };
-const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'recommendation' };
+const PROBLEM_SEVERITY: Record<Severity, string> = {
+  error: 'error',
+  warning: 'warning',
+  note: 'recommendation',
+};
 
 interface RuleInfo {
   id: string;
@@ -111,7 +115,12 @@ function safeText(text: string, secrets: readonly string[]): string {
  * plus an occurrence counter for identical lines. Moving the line keeps the fingerprint;
  * editing it changes it. Without the source, the message (digits removed) stands in.
  */
-function fingerprintBase(f: Finding, uri: string, read: SourceReader | undefined, secrets: readonly string[]): string {
+function fingerprintBase(
+  f: Finding,
+  uri: string,
+  read: SourceReader | undefined,
+  secrets: readonly string[],
+): string {
   const line = read?.(f.file)?.[f.line - 1];
   const content =
     line !== undefined

@@ -37,7 +37,10 @@ export function probeBinary(test: string[]): string {
 /** The port the probe targets, read from the command (URL, `-p`/`--port`, `nc host port`). */
 export function probePort(test: string[]): number | null {
   const cmd = probeCommand(test);
-  const url = /\b(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1)(?::(\d{1,5}))?(?=[/\s'"]|$)/.exec(cmd);
+  const url =
+    /\b(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1)(?::(\d{1,5}))?(?=[/\s'"]|$)/.exec(
+      cmd,
+    );
   if (url) {
     if (url[1]) return Number(url[1]);
     if (/https:\/\/(?:localhost|127\.0\.0\.1)/.test(cmd)) return 443;
@@ -84,7 +87,9 @@ export function classifyProbe(exitCode: number, output: string, test: string[] =
   if (status === 404) return { kind: 'http-404', status };
   if (status !== undefined && status >= 300) return { kind: 'http-status', status };
 
-  if (/connection refused|couldn'?t connect|failed to connect|ECONNREFUSED|Errno 111|can't connect/i.test(out)) {
+  if (
+    /connection refused|couldn'?t connect|failed to connect|ECONNREFUSED|Errno 111|can't connect/i.test(out)
+  ) {
     return { kind: 'connection-refused' };
   }
   // curl's exit codes when -s hides the message: 7 = could not connect, 28 = timeout, 22 = HTTP >= 400.
@@ -92,7 +97,11 @@ export function classifyProbe(exitCode: number, output: string, test: string[] =
     if (exitCode === 7) return { kind: 'connection-refused' };
     if (exitCode === 28) return { kind: 'timeout' };
   }
-  if (/bad address|could not resolve|Name or service not known|unable to resolve|Temporary failure in name resolution/i.test(out)) {
+  if (
+    /bad address|could not resolve|Name or service not known|unable to resolve|Temporary failure in name resolution/i.test(
+      out,
+    )
+  ) {
     return { kind: 'dns' };
   }
   return { kind: 'unknown' };
@@ -132,7 +141,9 @@ function ports(list: number[]): string {
 function lastOutput(p: DiagnosisInput['lastProbe']): string {
   if (!p) return '';
   const text = p.output.trim().split('\n').slice(-6).join('\n');
-  return text ? `\nLast probe (exit ${p.exitCode}):\n${text}` : `\nLast probe: exit ${p.exitCode}, no output.`;
+  return text
+    ? `\nLast probe (exit ${p.exitCode}):\n${text}`
+    : `\nLast probe: exit ${p.exitCode}, no output.`;
 }
 
 /** The diagnosis for a container that did not become healthy. Input text must be masked already. */
@@ -142,14 +153,18 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
   if (d.outcome === 'exited') {
     const oom = d.container.oomKilled ? ' It was killed for using more than the 512 MB memory limit.' : '';
     const code137 = !oom && d.container.exitCode === 137 ? ' (137 = killed by SIGKILL)' : '';
-    const logs = d.container.logTail.trim() ? `\nLast log lines:\n${d.container.logTail.trim()}` : '\nIt printed no log lines.';
+    const logs = d.container.logTail.trim()
+      ? `\nLast log lines:\n${d.container.logTail.trim()}`
+      : '\nIt printed no log lines.';
     return {
       ruleId: 'HC906',
       summary: `container exited with code ${d.container.exitCode}${code137} after ${secs} s, before it became healthy`,
       text: `The container stopped with exit code ${d.container.exitCode}${code137} ${secs} s after it started, so it can never report healthy.${oom} Run the image locally and fix the start-up error.${logs}`,
     };
   }
-  const cls = d.lastProbe ? classifyProbe(d.lastProbe.exitCode, d.lastProbe.output, d.test) : { kind: 'unknown' as const };
+  const cls = d.lastProbe
+    ? classifyProbe(d.lastProbe.exitCode, d.lastProbe.output, d.test)
+    : { kind: 'unknown' as const };
   const portWord = d.probePort !== null ? `port ${d.probePort}` : 'its port';
   const listenText =
     d.listening === null
@@ -161,9 +176,17 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
   // A probe on a port nothing listens on is the root cause whatever the probe printed:
   // `wget -q` prints nothing, and a probe that resolves localhost to ::1 first may time out.
   const wrongPort =
-    d.probePort !== null && d.listening !== null && d.listening.length > 0 && !d.listening.includes(d.probePort);
+    d.probePort !== null &&
+    d.listening !== null &&
+    d.listening.length > 0 &&
+    !d.listening.includes(d.probePort);
   if (wrongPort && !['not-found', 'http-405', 'http-404', 'http-status'].includes(cls.kind)) {
-    const how = cls.kind === 'connection-refused' ? 'Connection refused: the' : cls.kind === 'timeout' ? 'Every probe timed out: the' : 'The';
+    const how =
+      cls.kind === 'connection-refused'
+        ? 'Connection refused: the'
+        : cls.kind === 'timeout'
+          ? 'Every probe timed out: the'
+          : 'The';
     return {
       ruleId: 'HC904',
       summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening!)}`,
@@ -207,7 +230,12 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
         text: `The app answers on ${portWord}, but with HTTP ${cls.status}; the probe \`${cmd}\` treats that as a failure. Check the health route's response.${lastOutput(d.lastProbe)}`,
       };
     case 'connection-refused': {
-      if (d.probePort !== null && d.listening && d.listening.length > 0 && !d.listening.includes(d.probePort)) {
+      if (
+        d.probePort !== null &&
+        d.listening &&
+        d.listening.length > 0 &&
+        !d.listening.includes(d.probePort)
+      ) {
         return {
           ruleId: 'HC904',
           summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,

@@ -86,7 +86,9 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
       state,
       log,
       lastFailure,
-      classification: lastFailure ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test) : null,
+      classification: lastFailure
+        ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test)
+        : null,
       ...extra,
     });
 
@@ -98,7 +100,9 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
     }
     if (!state.running) {
       const end = parseDockerTime(state.finishedAt);
-      return done('exited', { seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed });
+      return done('exited', {
+        seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
+      });
     }
 
     // The app is up and listening, but not on the probed port, for 3 s after start-period:
@@ -120,7 +124,9 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
         const tail = log.slice(-certainAfter);
         const same =
           tail.length >= certainAfter &&
-          tail.every((e) => e.exitCode !== 0 && sameFailure(classifyProbe(e.exitCode, e.output, o.health.test), cls));
+          tail.every(
+            (e) => e.exitCode !== 0 && sameFailure(classifyProbe(e.exitCode, e.output, o.health.test), cls),
+          );
         if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
           // The app is up and answers the same thing every time.
           return done('certain');

@@ -57,7 +57,12 @@ export function decideUser(e: UserEvidence): UserVerdict {
       };
     }
     return {
-      check: { id: 'non-root', status: 'pass', source: 'runtime', detail: `uid ${uids.join(', ')} (${what}; ${source(e)})` },
+      check: {
+        id: 'non-root',
+        status: 'pass',
+        source: 'runtime',
+        detail: `uid ${uids.join(', ')} (${what}; ${source(e)})`,
+      },
       rootProcesses: [],
       nonNumericUser,
     };

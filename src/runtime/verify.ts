@@ -13,7 +13,13 @@ import { buildImage, secretBuildArgValues } from '../docker/build.js';
 import { RunResources } from '../docker/cleanup.js';
 import { execIn, logs, readHostProc, runContainer, top, type ProcessInfo } from '../docker/container.js';
 import { imageHistory } from '../docker/history.js';
-import { healthcheckOf, inspectContainer, inspectImage, type ContainerState, type ImageInfo } from '../docker/inspect.js';
+import {
+  healthcheckOf,
+  inspectContainer,
+  inspectImage,
+  type ContainerState,
+  type ImageInfo,
+} from '../docker/inspect.js';
 import { echoUntrusted } from '../docker/log.js';
 import { chooseOverrides, FALLBACK_KEY, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
 import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
@@ -67,8 +73,21 @@ class Collector {
     });
   }
 
-  find(ruleId: string, severity: Finding['severity'], check: CheckId | undefined, line: number, message: string): void {
-    this.findings.push({ ruleId, severity, file: this.opts.displayPath, line, message: this.mask(message), check });
+  find(
+    ruleId: string,
+    severity: Finding['severity'],
+    check: CheckId | undefined,
+    line: number,
+    message: string,
+  ): void {
+    this.findings.push({
+      ruleId,
+      severity,
+      file: this.opts.displayPath,
+      line,
+      message: this.mask(message),
+      check,
+    });
   }
 
   /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
@@ -90,7 +109,10 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
   const t0 = Date.now();
   const dockerfileText = opts.dockerfile ? await readFile(opts.dockerfile, 'utf8').catch(() => '') : '';
   const c = new Collector(opts, dockerfileText);
-  c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
+  c.secrets.push(
+    ...secretBuildArgValues(opts.buildArgs),
+    ...opts.facts.env.filter((e) => e.secret).map((e) => e.value),
+  );
   const res = new RunResources(opts.runId);
   const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
 
@@ -113,7 +135,13 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
         result.buildFailed = true;
         const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
         const reason = `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300);
-        c.find('HC909', 'error', undefined, 1, `The image did not build (exit ${b.exitCode}); see the build log tail. ${last}`.slice(0, 400));
+        c.find(
+          'HC909',
+          'error',
+          undefined,
+          1,
+          `The image did not build (exit ${b.exitCode}); see the build log tail. ${last}`.slice(0, 400),
+        );
         c.fillErrors(reason);
         return result;
       }
@@ -125,7 +153,9 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
     // engine lists under another id: the run's own tag finds the same image.
     const info = (await inspectImage(ref)) ?? (tag ? await inspectImage(tag) : null);
     if (!info) {
-      c.fillErrors(`image ${ref} not found in the Docker engine${opts.image ? ' (pull or build it before this step)' : ''}`);
+      c.fillErrors(
+        `image ${ref} not found in the Docker engine${opts.image ? ' (pull or build it before this step)' : ''}`,
+      );
       return result;
     }
     result.imageId = info.id;
@@ -135,7 +165,11 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
     const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
     c.set(
       hc
-        ? { id: 'healthcheck-defined', status: 'pass', detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200) }
+        ? {
+            id: 'healthcheck-defined',
+            status: 'pass',
+            detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200),
+          }
         : {
             id: 'healthcheck-defined',
             status: 'fail',
@@ -147,9 +181,20 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
     );
 
     if (!opts.run) {
-      const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'run: false' });
+      const u = decideUser({
+        processes: null,
+        configUser: info.user,
+        facts: opts.facts.user,
+        unobservedReason: 'run: false',
+      });
       c.set(u.check);
-      userFindings(c, opts, u.rootProcesses.length > 0 || u.check.status === 'fail', u.nonNumericUser, info.user);
+      userFindings(
+        c,
+        opts,
+        u.rootProcesses.length > 0 || u.check.status === 'fail',
+        u.nonNumericUser,
+        info.user,
+      );
       c.set({ id: 'healthy', status: 'skip', detail: 'not run (run: false)' });
       c.set({ id: 'env-override', status: 'skip', detail: 'not run (run: false)' });
       return result;
@@ -198,21 +243,46 @@ async function secretsCheck(c: Collector, opts: RuntimeOptions, info: ImageInfo)
   for (const h of hits) {
     const key = h.key;
     const line = key
-      ? (opts.facts.env.find((e) => e.key === key)?.line ?? c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
+      ? (opts.facts.env.find((e) => e.key === key)?.line ??
+        c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
       : 1;
-    c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+    c.find(
+      'HC908',
+      'error',
+      'no-secrets',
+      line,
+      `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`,
+    );
   }
 }
 
-function userFindings(c: Collector, opts: RuntimeOptions, root: boolean, nonNumeric: boolean, configUser: string): void {
+function userFindings(
+  c: Collector,
+  opts: RuntimeOptions,
+  root: boolean,
+  nonNumeric: boolean,
+  configUser: string,
+): void {
   const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
   if (root) {
-    c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
+    c.find(
+      'HC901',
+      'error',
+      'non-root',
+      line,
+      'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.',
+    );
   }
   // The static audit reports a named USER from the Dockerfile; only an image checked
   // without one (image input) needs this note.
   if (nonNumeric && !root && !opts.facts.user) {
-    c.find('HC911', 'note', 'non-root', line, `USER "${configUser}" is a name, not a numeric UID: Kubernetes runAsNonRoot cannot verify it. Prefer USER <uid>:<gid>.`);
+    c.find(
+      'HC911',
+      'note',
+      'non-root',
+      line,
+      `USER "${configUser}" is a name, not a numeric UID: Kubernetes runAsNonRoot cannot verify it. Prefer USER <uid>:<gid>.`,
+    );
   }
 }
 
@@ -222,7 +292,10 @@ async function listeningOf(id: string, pid: number): Promise<number[] | null> {
     if (t4 !== null || t6 !== null) return listeningPorts(t4, t6);
   }
   // Fallback needs `cat` in the image.
-  const [e4, e6] = await Promise.all([execIn(id, ['cat', '/proc/net/tcp']), execIn(id, ['cat', '/proc/net/tcp6'])]);
+  const [e4, e6] = await Promise.all([
+    execIn(id, ['cat', '/proc/net/tcp']),
+    execIn(id, ['cat', '/proc/net/tcp6']),
+  ]);
   if (e4.exitCode !== 0 && e6.exitCode !== 0) return null;
   return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
 }
@@ -236,7 +309,11 @@ async function processEnvs(id: string, procs: ProcessInfo[]): Promise<{ envs: Pr
   );
   if (envs.some((e) => e.env !== null)) return { envs, via: 'read from /proc/<pid>/environ on the host' };
   const e = await execIn(id, ['cat', '/proc/1/environ']);
-  if (e.exitCode === 0) return { envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }], via: 'read with docker exec cat /proc/1/environ' };
+  if (e.exitCode === 0)
+    return {
+      envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }],
+      via: 'read with docker exec cat /proc/1/environ',
+    };
   return { envs, via: 'unreadable' };
 }
 
@@ -250,7 +327,9 @@ async function runProbes(
 ): Promise<void> {
   const hc = healthcheckOf(info);
   const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
-  const appPorts = [...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])])];
+  const appPorts = [
+    ...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])]),
+  ];
   const choice = chooseOverrides({
     given: opts.envOverrides,
     facts: opts.facts,
@@ -270,13 +349,17 @@ async function runProbes(
       health: hc
         ? {
             intervalSeconds: HEALTH_INTERVAL_SECONDS,
-            timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds)),
+            timeoutSeconds: Math.max(
+              1,
+              Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds),
+            ),
           }
         : undefined,
       runArgs: opts.runArgs,
     });
     if (run.id) res.addContainer(run.id);
-    if (!run.id || run.error) return { error: run.error || 'docker run printed no container id', id: '', wait: null };
+    if (!run.id || run.error)
+      return { error: run.error || 'docker run printed no container id', id: '', wait: null };
     const id = run.id;
     let wait: HealthWaitResult | null = null;
     if (hc) {
@@ -298,11 +381,21 @@ async function runProbes(
   if (run.error) {
     // The container could not even start (entrypoint missing, bad run-args).
     const why = c.mask(run.error);
-    const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'the container did not start' });
+    const u = decideUser({
+      processes: null,
+      configUser: info.user,
+      facts: opts.facts.user,
+      unobservedReason: 'the container did not start',
+    });
     c.set(u.check);
     c.set(
       hc
-        ? { id: 'healthy', status: 'fail', detail: `container did not start: ${why}`.slice(0, 300), diagnosis: why }
+        ? {
+            id: 'healthy',
+            status: 'fail',
+            detail: `container did not start: ${why}`.slice(0, 300),
+            diagnosis: why,
+          }
         : { id: 'healthy', status: 'skip', detail: 'no HEALTHCHECK in the image' },
     );
     if (hc) c.find('HC906', 'error', 'healthy', hcLine, `The container did not start: ${why}`.slice(0, 400));
@@ -335,7 +428,9 @@ async function runProbes(
     processes: procs,
     configUser: info.user,
     facts: opts.facts.user,
-    unobservedReason: state.running ? 'docker top failed' : `the container exited (code ${state.exitCode}) before its processes could be observed`,
+    unobservedReason: state.running
+      ? 'docker top failed'
+      : `the container exited (code ${state.exitCode}) before its processes could be observed`,
   });
   c.set({ ...u.check, seconds: round((Date.now() - tUser) / 1000) });
   userFindings(c, opts, u.check.status === 'fail', u.nonNumericUser, info.user);
@@ -358,10 +453,19 @@ async function runProbes(
 
   // healthy
   if (!hc || !wait) {
-    c.set({ id: 'healthy', status: 'skip', detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image' });
+    c.set({
+      id: 'healthy',
+      status: 'skip',
+      detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image',
+    });
   } else if (wait.outcome === 'healthy') {
     const s = round(wait.secondsToHealthy ?? wait.seconds);
-    c.set({ id: 'healthy', status: 'pass', seconds: s, detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)` });
+    c.set({
+      id: 'healthy',
+      status: 'pass',
+      seconds: s,
+      detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+    });
   } else {
     const exited = wait.outcome === 'exited';
     const listening = exited ? null : await listeningOf(id, state.pid);
@@ -377,7 +481,13 @@ async function runProbes(
       seconds: wait.seconds,
       timeoutSeconds: opts.healthTimeoutSeconds,
     });
-    c.set({ id: 'healthy', status: 'fail', seconds: round(wait.seconds), detail: d.summary, diagnosis: d.text });
+    c.set({
+      id: 'healthy',
+      status: 'fail',
+      seconds: round(wait.seconds),
+      detail: d.summary,
+      diagnosis: d.text,
+    });
     c.find(d.ruleId, 'error', 'healthy', hcLine, `${d.summary}. ${d.text.split('\n')[0]}`);
   }
   if (wait) {
@@ -420,11 +530,20 @@ async function envCheck(
   const { envs, via } = await processEnvs(id, procs);
   const v = judgeOverrides(choice.overrides, envs);
   if (v.unreadable) {
-    c.set({ id: 'env-override', status: 'error', detail: 'the process environment could not be read (/proc not readable, no cat in the image)', diagnosis: how + skippedText });
+    c.set({
+      id: 'env-override',
+      status: 'error',
+      detail: 'the process environment could not be read (/proc not readable, no cat in the image)',
+      diagnosis: how + skippedText,
+    });
     return;
   }
   const show = (key: string, value: string | null) =>
-    value === null ? 'unset' : secretNameMatch(key) ? maskSecret(value) : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
+    value === null
+      ? 'unset'
+      : secretNameMatch(key)
+        ? maskSecret(value)
+        : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
   if (v.replaced.length === 0) {
     c.set({
       id: 'env-override',
@@ -442,7 +561,14 @@ async function envCheck(
     diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
   });
   for (const r of v.replaced) {
-    const line = opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
-    c.find('HC312', 'error', 'env-override', line, `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
+    const line =
+      opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
+    c.find(
+      'HC312',
+      'error',
+      'env-override',
+      line,
+      `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`,
+    );
   }
 }

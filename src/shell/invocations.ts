@@ -30,7 +30,13 @@ export function invocationsOf(instr: Instr, model: DockerfileModel): Invocation[
       if (!u) return;
       const prev = cmds[k - 1];
       const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
-      out.push({ ...u, command, line: u.nameWord.line, pipedFrom, stdin: heredocInput(instr, model, command) });
+      out.push({
+        ...u,
+        command,
+        line: u.nameWord.line,
+        pipedFrom,
+        stdin: heredocInput(instr, model, command),
+      });
       if (depth >= MAX_DEPTH || shellKind(u.name) !== 'posix') return;
       const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
       const script = c >= 0 ? u.args[c + 1] : undefined;

@@ -3,7 +3,20 @@
 import type { DockerfileModel, Instr } from '../dockerfile/model.js';
 import { commandsOf, effectiveCommand, type ShellCommand } from './commands.js';
 
-export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'tdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go' | 'yarn';
+export type Manager =
+  | 'apt-get'
+  | 'apt'
+  | 'apk'
+  | 'yum'
+  | 'dnf'
+  | 'microdnf'
+  | 'tdnf'
+  | 'zypper'
+  | 'pip'
+  | 'npm'
+  | 'gem'
+  | 'go'
+  | 'yarn';
 
 export interface PmCall {
   manager: Manager;
@@ -21,30 +34,197 @@ export interface PmCall {
 
 // Options that take a separate value, per manager.
 const VALUE_OPTS: Record<Manager, Set<string>> = {
-  'apt-get': new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file', '--default-release']),
+  'apt-get': new Set([
+    '-o',
+    '-t',
+    '-c',
+    '--option',
+    '--target-release',
+    '--config-file',
+    '--default-release',
+  ]),
   apt: new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file', '--default-release']),
-  apk: new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--keys-dir', '--arch', '--cache-dir', '--repositories-file']),
-  yum: new Set(['-x', '--exclude', '--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--repo', '-c', '--config']),
-  dnf: new Set(['-x', '--exclude', '--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--repo', '-c', '--config', '--repofrompath']),
-  microdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--config']),
-  tdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '-c', '--config']),
-  zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '--root', '-R', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir']),
-  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--src', '--upgrade-strategy', '--cache-dir', '--report', '--log', '--proxy', '--cert', '--client-cert', '--timeout', '--retries', '--exists-action', '--global-option', '--config-settings', '-C']),
-  npm: new Set(['--registry', '--prefix', '-w', '--workspace', '--cache', '--omit', '--include', '--tag', '--userconfig', '--loglevel']),
-  gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform', '-g', '--file']),
-  go: new Set(['-tags', '-ldflags', '-gcflags', '-asmflags', '-o', '-mod', '-modfile', '-p', '-C', '-pkgdir', '-overlay', '-toolexec']),
-  yarn: new Set(['--cwd', '--registry', '--cache-folder', '--modules-folder', '--network-timeout', '--mutex']),
+  apk: new Set([
+    '-X',
+    '--repository',
+    '-t',
+    '--virtual',
+    '-p',
+    '--root',
+    '--keys-dir',
+    '--arch',
+    '--cache-dir',
+    '--repositories-file',
+  ]),
+  yum: new Set([
+    '-x',
+    '--exclude',
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '--repo',
+    '-c',
+    '--config',
+  ]),
+  dnf: new Set([
+    '-x',
+    '--exclude',
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '--repo',
+    '-c',
+    '--config',
+    '--repofrompath',
+  ]),
+  microdnf: new Set([
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '--config',
+  ]),
+  tdnf: new Set([
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '-c',
+    '--config',
+  ]),
+  zypper: new Set([
+    '-r',
+    '--repo',
+    '--from',
+    '-t',
+    '--type',
+    '--root',
+    '-R',
+    '-D',
+    '--reposd-dir',
+    '-C',
+    '--cache-dir',
+    '--raw-cache-dir',
+    '--solv-cache-dir',
+    '--pkg-cache-dir',
+  ]),
+  pip: new Set([
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-e',
+    '--editable',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '-t',
+    '--target',
+    '--prefix',
+    '--root',
+    '--trusted-host',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--only-binary',
+    '--no-binary',
+    '--progress-bar',
+    '--src',
+    '--upgrade-strategy',
+    '--cache-dir',
+    '--report',
+    '--log',
+    '--proxy',
+    '--cert',
+    '--client-cert',
+    '--timeout',
+    '--retries',
+    '--exists-action',
+    '--global-option',
+    '--config-settings',
+    '-C',
+  ]),
+  npm: new Set([
+    '--registry',
+    '--prefix',
+    '-w',
+    '--workspace',
+    '--cache',
+    '--omit',
+    '--include',
+    '--tag',
+    '--userconfig',
+    '--loglevel',
+  ]),
+  gem: new Set([
+    '-v',
+    '--version',
+    '-i',
+    '--install-dir',
+    '-n',
+    '--bindir',
+    '-s',
+    '--source',
+    '--platform',
+    '-g',
+    '--file',
+  ]),
+  go: new Set([
+    '-tags',
+    '-ldflags',
+    '-gcflags',
+    '-asmflags',
+    '-o',
+    '-mod',
+    '-modfile',
+    '-p',
+    '-C',
+    '-pkgdir',
+    '-overlay',
+    '-toolexec',
+  ]),
+  yarn: new Set([
+    '--cwd',
+    '--registry',
+    '--cache-folder',
+    '--modules-folder',
+    '--network-timeout',
+    '--mutex',
+  ]),
 };
 
 function managerOf(name: string, args: string[]): { manager: Manager; args: string[] } | null {
-  if (name === 'apt-get' || name === 'apt' || name === 'apk' || name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf' || name === 'zypper' || name === 'npm' || name === 'gem' || name === 'go' || name === 'yarn') {
+  if (
+    name === 'apt-get' ||
+    name === 'apt' ||
+    name === 'apk' ||
+    name === 'yum' ||
+    name === 'dnf' ||
+    name === 'microdnf' ||
+    name === 'tdnf' ||
+    name === 'zypper' ||
+    name === 'npm' ||
+    name === 'gem' ||
+    name === 'go' ||
+    name === 'yarn'
+  ) {
     return { manager: name, args };
   }
   if (name === 'dnf5' || name === 'dnf4') return { manager: 'dnf', args };
   if (/^pip(\d+(\.\d+)?)?$/.test(name)) return { manager: 'pip', args };
   if (/^python(\d+(\.\d+)?)?$/.test(name)) {
     const m = args.indexOf('-m');
-    if (m >= 0 && /^pip(\d+(\.\d+)?)?$/.test(args[m + 1] ?? '')) return { manager: 'pip', args: args.slice(m + 2) };
+    if (m >= 0 && /^pip(\d+(\.\d+)?)?$/.test(args[m + 1] ?? ''))
+      return { manager: 'pip', args: args.slice(m + 2) };
   }
   return null;
 }
@@ -85,7 +265,16 @@ export function pmCallsOf(instr: Instr, model: DockerfileModel): PmCall[] {
 }
 
 /** System package managers (they install into the image's OS, not a language environment). */
-export const OS_MANAGERS: ReadonlySet<Manager> = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
+export const OS_MANAGERS: ReadonlySet<Manager> = new Set([
+  'apt-get',
+  'apt',
+  'apk',
+  'yum',
+  'dnf',
+  'microdnf',
+  'tdnf',
+  'zypper',
+]);
 
 export function isInstall(c: PmCall): boolean {
   switch (c.manager) {
@@ -141,14 +330,26 @@ export function isPinned(manager: Manager, pkg: string): boolean {
     case 'dnf':
     case 'microdnf':
     case 'tdnf':
-      return /-\d/.test(pkg) || pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg.startsWith('/') || pkg.includes('=');
+      return (
+        /-\d/.test(pkg) ||
+        pkg.endsWith('.rpm') ||
+        pkg.startsWith('@') ||
+        pkg.startsWith('/') ||
+        pkg.includes('=')
+      );
     case 'zypper':
       return /[=<>]/.test(pkg) || pkg.endsWith('.rpm') || pkg.startsWith('/');
     case 'pip':
-      return /[=<>~!@]/.test(pkg) || /^[./~]/.test(pkg) || /\.(whl|zip|tar\.gz|tgz)$/.test(pkg) || pkg.startsWith('git+');
+      return (
+        /[=<>~!@]/.test(pkg) ||
+        /^[./~]/.test(pkg) ||
+        /\.(whl|zip|tar\.gz|tgz)$/.test(pkg) ||
+        pkg.startsWith('git+')
+      );
     case 'npm':
     case 'yarn': {
-      if (/^[./~]/.test(pkg) || pkg.startsWith('git') || pkg.endsWith('.tgz') || pkg.includes(':')) return true;
+      if (/^[./~]/.test(pkg) || pkg.startsWith('git') || pkg.endsWith('.tgz') || pkg.includes(':'))
+        return true;
       const at = pkg.lastIndexOf('@');
       if (at <= 0) return false;
       const version = pkg.slice(at + 1);

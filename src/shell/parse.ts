@@ -24,7 +24,21 @@ export interface ParsedCommand {
   substitutions: Substitution[];
 }
 
-const RESERVED_SKIP = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac']);
+const RESERVED_SKIP = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'esac',
+]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 
 export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}): ParsedCommand[] {
@@ -38,14 +52,30 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
   let inCase = false; // `case … esac`: too irregular to split, skipped
 
   const finish = (after: Operator | null): void => {
-    if (cur && (cur.words.length > 0 || cur.redirects.length > 0 || cur.assignments.length > 0 || cur.substitutions.length > 0)) {
+    if (
+      cur &&
+      (cur.words.length > 0 ||
+        cur.redirects.length > 0 ||
+        cur.assignments.length > 0 ||
+        cur.substitutions.length > 0)
+    ) {
       cur.after = after;
       out.push(cur);
     }
     cur = null;
   };
   const start = (tok: Token): ParsedCommand => {
-    cur = { words: [], assignments: [], redirects: [], offset: tok.offset, before, after: null, depth, pipeline, substitutions: [] };
+    cur = {
+      words: [],
+      assignments: [],
+      redirects: [],
+      offset: tok.offset,
+      before,
+      after: null,
+      depth,
+      pipeline,
+      substitutions: [],
+    };
     return cur;
   };
 
@@ -64,7 +94,12 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
       }
       if (tok.value === '(') {
         // `name() {` is a function definition: drop the pending name.
-        if (cur && (cur as ParsedCommand).words.length === 1 && tokens[k + 1]?.t === 'op' && (tokens[k + 1] as { value: string }).value === ')') {
+        if (
+          cur &&
+          (cur as ParsedCommand).words.length === 1 &&
+          tokens[k + 1]?.t === 'op' &&
+          (tokens[k + 1] as { value: string }).value === ')'
+        ) {
           cur = null;
           k++;
           continue;
@@ -88,7 +123,8 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
     }
     if (skipUntilSep) {
       // `for f in $(ls)`: the header is no command, but its substitutions run.
-      if (tok.t === 'word' && tok.substitutions.length > 0) (cur ?? start(tok)).substitutions.push(...tok.substitutions);
+      if (tok.t === 'word' && tok.substitutions.length > 0)
+        (cur ?? start(tok)).substitutions.push(...tok.substitutions);
       continue;
     }
     if (tok.t === 'redir') {
@@ -122,7 +158,10 @@ export function parseShell(src: string, opts: { shellHeredocs?: boolean } = {}):
       }
       if (ASSIGNMENT.test(tok.raw)) {
         const eq = tok.value.indexOf('=');
-        c.assignments.push({ name: tok.value.slice(0, eq).replace(/\+$/, ''), value: tok.value.slice(eq + 1) });
+        c.assignments.push({
+          name: tok.value.slice(0, eq).replace(/\+$/, ''),
+          value: tok.value.slice(eq + 1),
+        });
         continue;
       }
     }

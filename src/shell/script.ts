@@ -38,17 +38,25 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 
 /** Windows base images run RUN with `cmd /S /C` unless SHELL says otherwise. */
-function isWindowsBase(model: DockerfileModel, stage: NonNullable<ReturnType<DockerfileModel['stageOf']>>): boolean {
+function isWindowsBase(
+  model: DockerfileModel,
+  stage: NonNullable<ReturnType<DockerfileModel['stageOf']>>,
+): boolean {
   const chain = model.chain(stage);
   const root = chain[chain.length - 1];
   const ref = root?.from.resolved.value.toLowerCase() ?? '';
-  return /(^|\/)(windows\/(servercore|nanoserver|server)|windows(servercore|nanoserver)?)([:@/]|$)|nanoserver|servercore/.test(ref);
+  return /(^|\/)(windows\/(servercore|nanoserver|server)|windows(servercore|nanoserver)?)([:@/]|$)|nanoserver|servercore/.test(
+    ref,
+  );
 }
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 export function basename(p: string): string {
   const s = p.replace(/\\/g, '/');
-  return s.slice(s.lastIndexOf('/') + 1).replace(/\.exe$/i, '').toLowerCase();
+  return s
+    .slice(s.lastIndexOf('/') + 1)
+    .replace(/\.exe$/i, '')
+    .toLowerCase();
 }
 
 export function shellKind(name: string): ShellKind {
@@ -70,9 +78,15 @@ export function hasPipefailOption(args: readonly string[]): boolean {
 
 // One pass per model instead of a scan per instruction (quadratic on long files, found by
 // the fuzz scaling check): the last JSON SHELL before each instruction of its own stage.
-const shellsCache = new WeakMap<DockerfileModel, { before: Map<Instr, Instr | null>; last: Map<Stage, Instr | null> }>();
+const shellsCache = new WeakMap<
+  DockerfileModel,
+  { before: Map<Instr, Instr | null>; last: Map<Stage, Instr | null> }
+>();
 
-function shells(model: DockerfileModel): { before: Map<Instr, Instr | null>; last: Map<Stage, Instr | null> } {
+function shells(model: DockerfileModel): {
+  before: Map<Instr, Instr | null>;
+  last: Map<Stage, Instr | null>;
+} {
   let c = shellsCache.get(model);
   if (!c) {
     c = { before: new Map(), last: new Map() };
@@ -106,7 +120,10 @@ export function shellAt(instr: Instr, model: DockerfileModel): ShellInfo {
 }
 
 /** Lines of an instruction's command part, joined as Docker joins continuations. */
-function commandPart(instr: Instr, model: DockerfileModel): { text: string; lines: number[]; lastLine: number } {
+function commandPart(
+  instr: Instr,
+  model: DockerfileModel,
+): { text: string; lines: number[]; lastLine: number } {
   const esc = model.escapeChar;
   let text = '';
   const lines: number[] = [];
@@ -166,7 +183,8 @@ function computeScripts(instr: Instr, model: DockerfileModel): Script[] {
   const sh = shellAt(instr, model);
   const part = commandPart(instr, model);
   const { text, lines } = stripFlags(part.text, part.lines);
-  const lineAtOf = (ls: number[], fallback: number) => (o: number) => ls[Math.max(0, Math.min(o, ls.length - 1))] ?? fallback;
+  const lineAtOf = (ls: number[], fallback: number) => (o: number) =>
+    ls[Math.max(0, Math.min(o, ls.length - 1))] ?? fallback;
   const runCommands = parseShell(text, { shellHeredocs: false });
   const run: Script = {
     kind: 'run',
@@ -251,7 +269,11 @@ export function inlineScript(text: string, line: number, parent: Pick<Script, 'k
   };
 }
 
-function heredocShell(consumer: ParsedCommand | undefined, firstLine: string, sh: ShellInfo): Script['shell'] | null {
+function heredocShell(
+  consumer: ParsedCommand | undefined,
+  firstLine: string,
+  sh: ShellInfo,
+): Script['shell'] | null {
   const shebang = /^#!\s*(\S+)(?:\s+(.*))?$/.exec(firstLine);
   const fromShebang = (): Script['shell'] | null => {
     if (!shebang) return null;
@@ -274,7 +296,9 @@ function heredocShell(consumer: ParsedCommand | undefined, firstLine: string, sh
   if (shellKind(name) === 'posix') {
     // `bash <<EOF`, `sh -e <<EOF`, `bash -s <<EOF`: the body is the script (no script file, no -c).
     const args = name === 'busybox' ? argv.slice(2) : argv.slice(1);
-    const scriptArg = args.some((a, k) => !a.startsWith('-') && !(k > 0 && /^-[A-Za-z]*o$/.test(args[k - 1])) && a !== 'pipefail');
+    const scriptArg = args.some(
+      (a, k) => !a.startsWith('-') && !(k > 0 && /^-[A-Za-z]*o$/.test(args[k - 1])) && a !== 'pipefail',
+    );
     if (args.includes('-c') || scriptArg) return null;
     return { name, kind: 'posix', pipefail: hasPipefailOption(args), source: 'command' };
   }

@@ -116,7 +116,11 @@ export function tokenize(src: string, opts: TokenizeOptions = {}): Token[] {
   return tokens;
 }
 
-function skipHeredocBodies(src: string, start: number, pending: { delim: string; stripTabs: boolean }[]): number {
+function skipHeredocBodies(
+  src: string,
+  start: number,
+  pending: { delim: string; stripTabs: boolean }[],
+): number {
   let i = start;
   for (const h of pending) {
     for (;;) {
@@ -237,7 +241,10 @@ function readWord(src: string, start: number): { token: WordToken; end: number }
     i++;
   }
   const end = Math.max(Math.min(i, n), start + 1);
-  return { token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start, substitutions }, end };
+  return {
+    token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start, substitutions },
+    end,
+  };
 }
 
 /** From an opening bracket at `open`, the offset just after its match (quotes and nesting respected). */

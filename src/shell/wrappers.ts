@@ -65,14 +65,24 @@ export function unwrap(words: readonly ShellWord[]): Unwrapped | null {
   for (;;) {
     while (i < words.length && ASSIGNMENT.test(words[i].value)) {
       const eq = words[i].value.indexOf('=');
-      assignments.push({ name: words[i].value.slice(0, eq), value: words[i].value.slice(eq + 1), word: words[i] });
+      assignments.push({
+        name: words[i].value.slice(0, eq),
+        value: words[i].value.slice(eq + 1),
+        word: words[i],
+      });
       i++;
     }
     if (i >= words.length) {
       // `sudo -v`, `env`: the last wrapper is the program
       const last = wrappers.pop();
       if (!last) return null;
-      return { name: basename(last.value), nameWord: last, args: words.slice(words.indexOf(last) + 1), wrappers, assignments };
+      return {
+        name: basename(last.value),
+        nameWord: last,
+        args: words.slice(words.indexOf(last) + 1),
+        wrappers,
+        assignments,
+      };
     }
     const name = basename(words[i].value);
     if (!WRAPPERS.has(name)) break;

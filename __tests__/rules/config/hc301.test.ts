@@ -2,16 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC301 ARG/ENV name indicates a secret', () => {
-  it.each(['DB_PASS', 'APIKEY', 'AWS_ACCESS_KEY_ID', 'MYSQL_ROOT_PASSWORD', 'GITHUB_TOKEN', 'NPM_TOKEN', 'aws_secret_access_key', 'stripeApiKey'])(
-    'flags ARG %s passed as --build-arg, as a warning that points to secret mounts',
-    (name) => {
-      const [f, ...rest] = findingsOf('HC301', `FROM alpine:3.19\nARG ${name}\nUSER 1000\n`);
-      expect(rest).toEqual([]);
-      expect(f.line).toBe(2);
-      expect(f.severity).toBe('warning');
-      expect(f.message).toContain('RUN --mount=type=secret');
-    },
-  );
+  it.each([
+    'DB_PASS',
+    'APIKEY',
+    'AWS_ACCESS_KEY_ID',
+    'MYSQL_ROOT_PASSWORD',
+    'GITHUB_TOKEN',
+    'NPM_TOKEN',
+    'aws_secret_access_key',
+    'stripeApiKey',
+  ])('flags ARG %s passed as --build-arg, as a warning that points to secret mounts', (name) => {
+    const [f, ...rest] = findingsOf('HC301', `FROM alpine:3.19\nARG ${name}\nUSER 1000\n`);
+    expect(rest).toEqual([]);
+    expect(f.line).toBe(2);
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('RUN --mount=type=secret');
+  });
   it.each([
     'PASSWORD_FILE',
     'SESSION_SECRET_FILE',
@@ -41,27 +47,37 @@ describe('HC301 ARG/ENV name indicates a secret', () => {
     expect(f.message).not.toContain('hunter2');
   });
   it('errors on a final-stage ENV that copies a build argument into the image config', () => {
-    const [a, f] = findingsOf('HC301', df`
+    const [a, f] = findingsOf(
+      'HC301',
+      df`
       FROM node:20-slim
       ARG NPM_TOKEN
       ENV NPM_TOKEN=\${NPM_TOKEN}
-    `);
+    `,
+    );
     expect(a).toMatchObject({ line: 2, severity: 'warning' });
     expect(f).toMatchObject({ line: 3, severity: 'error' });
     expect(f.message).toContain('copies build argument NPM_TOKEN');
   });
   it('only warns for an empty or placeholder ENV value', () => {
-    expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_KEY=""\n').map((f) => f.severity)).toEqual(['warning']);
-    expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_KEY=changeme\n').map((f) => f.severity)).toEqual(['warning']);
+    expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_KEY=""\n').map((f) => f.severity)).toEqual([
+      'warning',
+    ]);
+    expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_KEY=changeme\n').map((f) => f.severity)).toEqual([
+      'warning',
+    ]);
   });
   it('only warns for a builder-stage ENV (multi-stage)', () => {
-    const found = findingsOf('HC301', df`
+    const found = findingsOf(
+      'HC301',
+      df`
       FROM node:20 AS build
       ENV NPM_TOKEN=abc123def456
       RUN npm ci
       FROM gcr.io/distroless/nodejs20-debian12:nonroot
       COPY --from=build /app /app
-    `);
+    `,
+    );
     expect(found.map((f) => [f.line, f.severity])).toEqual([[2, 'warning']]);
   });
   it('leaves a provider-shaped value to HC302 (one finding, not two)', () => {
@@ -70,27 +86,42 @@ describe('HC301 ARG/ENV name indicates a secret', () => {
     expect(linesOf('HC302', text)).toEqual([2]);
   });
   it('points at the continuation line of a multi-line ENV and each name of a multi-name ARG', () => {
-    expect(linesOf('HC301', df`
+    expect(
+      linesOf(
+        'HC301',
+        df`
       FROM alpine:3.19
       ENV APP_MODE=prod \\
           DB_PASSWORD=s3cr3t \\
           LOG_LEVEL=info
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
     expect(linesOf('HC301', 'FROM alpine:3.19\nARG VERSION NPM_TOKEN\n')).toEqual([2]);
   });
   it('reads global ARGs before FROM and honours the backtick escape directive', () => {
-    expect(linesOf('HC301', df`
+    expect(
+      linesOf(
+        'HC301',
+        df`
       # escape=\`
       ARG REGISTRY_PASSWORD
       FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
       ENV APP=1 \`
           API_TOKEN=abcdef123456
-    `)).toEqual([2, 5]);
+    `,
+      ),
+    ).toEqual([2, 5]);
   });
   it('does not treat package pins in RUN as variables (dockle#250)', () => {
     expect(linesOf('HC301', 'FROM alpine:3.19\nRUN apk add --no-cache libcrypto3=3.1.4-r1\n')).toEqual([]);
   });
   it('honours an inline ignore', () => {
-    expect(linesOf('HC301', 'FROM alpine:3.19\n# harden-check ignore=HC301 -- kept for compatibility\nARG PACKAGE_TOKEN\n')).toEqual([]);
+    expect(
+      linesOf(
+        'HC301',
+        'FROM alpine:3.19\n# harden-check ignore=HC301 -- kept for compatibility\nARG PACKAGE_TOKEN\n',
+      ),
+    ).toEqual([]);
   });
 });

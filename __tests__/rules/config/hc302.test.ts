@@ -13,23 +13,42 @@ describe('HC302 hard-coded secret value', () => {
     expect(f.message).not.toContain(GHP.slice(4));
   });
   it('flags values in ARG defaults, LABELs and RUN text in any stage', () => {
-    expect(linesOf('HC302', df`
+    expect(
+      linesOf(
+        'HC302',
+        df`
       FROM alpine:3.19 AS build
       ARG KEY_ID=${AKIA}
       LABEL build.note="xoxb-1234567890-abcdefghij"
       RUN curl -H "Authorization: Bearer sk-Ab3De5Gh7Jk9Mn1Pq3St5Vw7" https://api.example.com
       FROM alpine:3.19
       USER 1000
-    `)).toEqual([2, 3, 4]);
+    `,
+      ),
+    ).toEqual([2, 3, 4]);
   });
   it('flags a URL with user:pass@ (TOKEN_URL too) but not a credential-free one', () => {
-    expect(linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://user:pass@auth.example.com/token\n')).toEqual([2]);
-    expect(linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://auth.example.com/oauth/token\n')).toEqual([]);
-    expect(linesOf('HC302', 'FROM python:3.12\nRUN pip install --index-url https://bob:Pa55w0rd@pypi.example.com/simple app\n')).toEqual([2]);
-    expect(linesOf('HC302', 'FROM alpine:3.19\nRUN git clone https://bob:${GIT_TOKEN}@github.com/o/r.git\n')).toEqual([]);
+    expect(
+      linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://user:pass@auth.example.com/token\n'),
+    ).toEqual([2]);
+    expect(
+      linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://auth.example.com/oauth/token\n'),
+    ).toEqual([]);
+    expect(
+      linesOf(
+        'HC302',
+        'FROM python:3.12\nRUN pip install --index-url https://bob:Pa55w0rd@pypi.example.com/simple app\n',
+      ),
+    ).toEqual([2]);
+    expect(
+      linesOf('HC302', 'FROM alpine:3.19\nRUN git clone https://bob:${GIT_TOKEN}@github.com/o/r.git\n'),
+    ).toEqual([]);
   });
   it('finds a private key in a RUN heredoc and reports the exact line', () => {
-    expect(linesOf('HC302', df`
+    expect(
+      linesOf(
+        'HC302',
+        df`
       FROM alpine:3.19
       RUN <<EOF
       mkdir -p /root/.ssh
@@ -37,27 +56,41 @@ describe('HC302 hard-coded secret value', () => {
       -----BEGIN OPENSSH PRIVATE KEY-----
       KEY
       EOF
-    `)).toEqual([5]);
+    `,
+      ),
+    ).toEqual([5]);
   });
   it('finds a token on a continuation line with the backtick escape directive', () => {
-    expect(linesOf('HC302', df`
+    expect(
+      linesOf(
+        'HC302',
+        df`
       # escape=\`
       FROM mcr.microsoft.com/windows/servercore:ltsc2022
       RUN setx PATH C:\\tools \`
           && setx GH ${GHP}
-    `)).toEqual([4]);
+    `,
+      ),
+    ).toEqual([4]);
   });
   it('reports a token inside a URL once', () => {
-    expect(linesOf('HC302', `FROM alpine:3.19\nRUN git clone https://x-access-token:${GHP}@github.com/o/r.git\n`)).toEqual([2]);
+    expect(
+      linesOf('HC302', `FROM alpine:3.19\nRUN git clone https://x-access-token:${GHP}@github.com/o/r.git\n`),
+    ).toEqual([2]);
   });
   it('stays silent on look-alikes', () => {
-    expect(linesOf('HC302', df`
+    expect(
+      linesOf(
+        'HC302',
+        df`
       FROM alpine:3.19
       RUN apk add --no-cache libcrypto3=3.1.4-r1
       ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
       ENV DATABASE_URL=postgres://\${DB_USER}:\${DB_PASSWORD}@db:5432/app
       LABEL org.opencontainers.image.revision=0a4eaa0eecf5f8c050e5bba433f58c052be7587e
       COPY --from=ghcr.io/astral-sh/uv:0.4 /uv /bin/uv
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
 });

@@ -22,24 +22,37 @@ describe('HC303 credentials configured in RUN without a build secret', () => {
     expect(f.message).toContain('--mount=type=secret');
   });
   it('accepts a RUN that mounts the secret and reads it from /run/secrets', () => {
-    expect(linesOf('HC303', df`
+    expect(
+      linesOf(
+        'HC303',
+        df`
       FROM node:20-slim
       RUN --mount=type=secret,id=npm_token \\
           npm config set //registry.npmjs.org/:_authToken "$(cat /run/secrets/npm_token)" && npm ci && rm -f ~/.npmrc
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('does not flag look-alikes', () => {
-    expect(linesOf('HC303', df`
+    expect(
+      linesOf(
+        'HC303',
+        df`
       FROM node:20-slim
       RUN echo "registry=https://registry.npmjs.org/" > .npmrc
       RUN echo $TOKEN | docker login --password-stdin registry.example.com || true
       RUN aws configure set region eu-west-1
       RUN git clone https://$GIT_USER@github.com/org/public.git
       RUN npm config set fund false
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('points at the continuation line and finds commands in heredocs', () => {
-    expect(linesOf('HC303', df`
+    expect(
+      linesOf(
+        'HC303',
+        df`
       FROM amazon/aws-cli:2.15.0
       ARG AWS_SECRET_ACCESS_KEY
       RUN yum install -y jq \\
@@ -49,16 +62,21 @@ describe('HC303 credentials configured in RUN without a build secret', () => {
       set -e
       doctl auth init -t "$DO_TOKEN"
       EOF
-    `)).toEqual([4, 8]);
+    `,
+      ),
+    ).toEqual([4, 8]);
   });
   it('only warns in a builder stage that does not ship (multi-stage)', () => {
-    const found = findingsOf('HC303', df`
+    const found = findingsOf(
+      'HC303',
+      df`
       FROM node:20 AS build
       ARG NPM_TOKEN
       RUN npm config set //registry.npmjs.org/:_authToken $NPM_TOKEN && npm ci
       FROM gcr.io/distroless/nodejs20-debian12:nonroot
       COPY --from=build /app /app
-    `);
+    `,
+    );
     expect(found.map((f) => [f.line, f.severity])).toEqual([[3, 'warning']]);
   });
 });

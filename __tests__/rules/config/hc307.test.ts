@@ -8,31 +8,44 @@ describe('HC307 ENV refers to a variable set in the same instruction', () => {
     expect(f.message).toContain('gets nothing');
   });
   it('points at the continuation line and says the old value is used', () => {
-    const [f] = findingsOf('HC307', df`
+    const [f] = findingsOf(
+      'HC307',
+      df`
       FROM alpine:3.19
       ENV APP_HOME=/opt/app
       ENV APP_HOME=/srv/app \\
           DATA_DIR=$APP_HOME/data
-    `);
+    `,
+    );
     expect(f.line).toBe(4);
     expect(f.message).toContain('previous value');
   });
   it('does not flag a self-reference, separate ENVs, or partial-name matches (DL3044 specs)', () => {
-    expect(linesOf('HC307', df`
+    expect(
+      linesOf(
+        'HC307',
+        df`
       FROM alpine:3.19
       ENV PATH=/app/bin:$PATH
       ENV BLA=blubb
       ENV BLUBB=\${BLA}/blubb
       ENV BLA=x BLUBB=\${FOOBLA}/blubb OTHER=$BLAFOO
       ENV C=1 D='$C' E=\\$C
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('works with the backtick escape directive', () => {
-    expect(linesOf('HC307', df`
+    expect(
+      linesOf(
+        'HC307',
+        df`
       # escape=\`
       FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
       ENV A=1 \`
           B=$A
-    `)).toEqual([4]);
+    `,
+      ),
+    ).toEqual([4]);
   });
 });

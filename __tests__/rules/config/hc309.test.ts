@@ -8,11 +8,14 @@ describe('HC309 FROM uses an undeclared ARG or an invalid default', () => {
     expect(f.message).toContain('declare ARG NODE_VERSION=<default> before the first FROM');
   });
   it('explains an ARG declared inside a stage', () => {
-    const [f] = findingsOf('HC309', df`
+    const [f] = findingsOf(
+      'HC309',
+      df`
       FROM alpine:3.19 AS base
       ARG RUNTIME=alpine:3.19
       FROM \${RUNTIME}
-    `);
+    `,
+    );
     expect(f.line).toBe(3);
     expect(f.message).toContain('(line 2) is declared inside a stage');
   });
@@ -22,10 +25,15 @@ describe('HC309 FROM uses an undeclared ARG or an invalid default', () => {
     expect(linesOf('HC309', text, { buildArgs: { TAG: '3.19' } })).toEqual([]);
   });
   it('errors when a literal default makes the reference invalid', () => {
-    expect(findingsOf('HC309', 'ARG BASE=Alpine:3.19\nFROM ${BASE}\n').map((f) => [f.line, f.severity])).toEqual([[2, 'error']]);
+    expect(
+      findingsOf('HC309', 'ARG BASE=Alpine:3.19\nFROM ${BASE}\n').map((f) => [f.line, f.severity]),
+    ).toEqual([[2, 'error']]);
   });
   it('accepts defaults, ${VAR:-x}, platform args, stage names and digests (dockerfile-utils#126, #119)', () => {
-    expect(linesOf('HC309', df`
+    expect(
+      linesOf(
+        'HC309',
+        df`
       ARG BASE=python:3.12-slim
       ARG DIGEST=sha256:0a4eaa0eecf5f8c050e5bba433f58c052be7587ee8af3e8b3910ef9ab5fbe9f5
       FROM --platform=$BUILDPLATFORM golang:1.22 AS build
@@ -34,7 +42,9 @@ describe('HC309 FROM uses an undeclared ARG or an invalid default', () => {
       FROM ghcr.io/org/base-\${TARGETARCH}:1 AS c
       ARG STAGE=build
       FROM \${BASE}
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('flags an undeclared variable in --platform', () => {
     expect(linesOf('HC309', 'FROM --platform=$PLATFORM alpine:3.19\n')).toEqual([1]);

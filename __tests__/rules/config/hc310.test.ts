@@ -14,22 +14,32 @@ describe('HC310 legacy ENV/LABEL key value form', () => {
     expect(f.fix).toBeUndefined();
   });
   it('does not flag the key=value form, in any layout', () => {
-    expect(linesOf('HC310', df`
+    expect(
+      linesOf(
+        'HC310',
+        df`
       FROM alpine:3.19
       ENV A=1 B="two words"
       LABEL org.opencontainers.image.title="x" \\
             org.opencontainers.image.version=1
       ENV C=3 \\
           D=4
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('flags it in every stage and with the backtick escape directive', () => {
-    expect(linesOf('HC310', df`
+    expect(
+      linesOf(
+        'HC310',
+        df`
       # escape=\`
       FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS build
       ENV TOOLS C:\\tools
       FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
       ENV APP=1
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
   });
 });

@@ -3,7 +3,9 @@ import { df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC210 image config only in a stage that does not ship', () => {
   it('flags EXPOSE and HEALTHCHECK left in a builder stage (Cisco-Talos/clamav#368)', () => {
-    const f = findingsOf('HC210', df`
+    const f = findingsOf(
+      'HC210',
+      df`
       FROM debian:bookworm AS builder
       RUN make install DESTDIR=/out
       EXPOSE 3310
@@ -11,12 +13,19 @@ describe('HC210 image config only in a stage that does not ship', () => {
       FROM debian:bookworm-slim
       COPY --from=builder /out /
       ENTRYPOINT ["clamd"]
-    `);
-    expect(f.map((x) => [x.line, x.severity])).toEqual([[3, 'warning'], [4, 'warning']]);
+    `,
+    );
+    expect(f.map((x) => [x.line, x.severity])).toEqual([
+      [3, 'warning'],
+      [4, 'warning'],
+    ]);
     expect(f[1].message).toContain('stage "builder"');
   });
   it('does not flag when the final stage has its own', () => {
-    expect(linesOf('HC210', df`
+    expect(
+      linesOf(
+        'HC210',
+        df`
       FROM debian:bookworm AS builder
       EXPOSE 3310
       HEALTHCHECK CMD true
@@ -24,36 +33,53 @@ describe('HC210 image config only in a stage that does not ship', () => {
       COPY --from=builder /out /
       EXPOSE 3310
       HEALTHCHECK CMD ["clamdcheck.sh"]
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('does not flag config inherited through FROM <stage>', () => {
-    expect(linesOf('HC210', df`
+    expect(
+      linesOf(
+        'HC210',
+        df`
       FROM node:20-alpine AS base
       EXPOSE 3000
       USER node
       CMD ["node", "server.js"]
       FROM base
       COPY . .
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('does not flag a USER that runs later steps of the builder', () => {
-    expect(linesOf('HC210', df`
+    expect(
+      linesOf(
+        'HC210',
+        df`
       FROM node:20 AS build
       USER node
       RUN npm ci && npm run build
       FROM nginx:1.27
       COPY --from=build /home/node/dist /usr/share/nginx/html
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
-  it('flags a USER that is the builder stage\'s last word', () => {
-    expect(linesOf('HC210', df`
+  it("flags a USER that is the builder stage's last word", () => {
+    expect(
+      linesOf(
+        'HC210',
+        df`
       FROM node:20 AS build
       RUN npm ci && npm run build
       USER node
       FROM node:20-slim
       COPY --from=build /app /app
       CMD ["node", "/app/server.js"]
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
   });
   it('leaves alone stages nothing refers to (other targets, e.g. a test stage with its CMD)', () => {
     const text = df`
@@ -76,21 +102,31 @@ describe('HC210 image config only in a stage that does not ship', () => {
     expect(linesOf('HC210', text, { target: 'prod' })).toEqual([]);
   });
   it('resolves COPY --from given by ARG', () => {
-    expect(linesOf('HC210', df`
+    expect(
+      linesOf(
+        'HC210',
+        df`
       ARG SRC=builder
       FROM alpine:3.19 AS builder
       EXPOSE 8080
       FROM alpine:3.19
       ARG SRC
       COPY --from=\${SRC} /out /
-    `)).toEqual([3]);
+    `,
+      ),
+    ).toEqual([3]);
   });
   it('counts RUN --mount=from as a reference', () => {
-    expect(linesOf('HC210', df`
+    expect(
+      linesOf(
+        'HC210',
+        df`
       FROM alpine:3.19 AS assets
       HEALTHCHECK CMD true
       FROM alpine:3.19
       RUN --mount=type=bind,from=assets,target=/a cp -r /a /srv
-    `)).toEqual([2]);
+    `,
+      ),
+    ).toEqual([2]);
   });
 });

@@ -8,21 +8,31 @@ describe('HC214 more than one ENTRYPOINT in a stage', () => {
     expect(f[0].fix).toMatchObject({ startLine: 2, endLine: 2, remove: true });
   });
   it('does not flag one ENTRYPOINT per stage, or an override through FROM <stage>', () => {
-    expect(linesOf('HC214', df`
+    expect(
+      linesOf(
+        'HC214',
+        df`
       FROM alpine:3.19 AS base
       ENTRYPOINT ["a"]
       FROM base
       ENTRYPOINT ["b"]
       CMD ["c"]
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('counts every stage (multi-stage)', () => {
-    expect(linesOf('HC214', df`
+    expect(
+      linesOf(
+        'HC214',
+        df`
       FROM alpine:3.19 AS build
       ENTRYPOINT ["a"]
       ENTRYPOINT ["b"]
       FROM alpine:3.19
       ENTRYPOINT ["c"]
-    `)).toEqual([2]);
+    `,
+      ),
+    ).toEqual([2]);
   });
 });

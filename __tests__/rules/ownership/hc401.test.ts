@@ -4,87 +4,130 @@ import { df, findingsOf, linesOf } from '../../helpers/audit.js';
 describe('HC401 runtime user must write a root-owned directory', () => {
   describe('COPY/ADD without --chown into a path the app writes', () => {
     it('flags a known uploads/cache/data directory', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM python:3.12-slim
         RUN useradd -u 10001 app
         WORKDIR /app
         COPY . .
         COPY media/ /app/uploads/
         USER 10001
-      `)).toEqual([5]);
+      `,
+        ),
+      ).toEqual([5]);
     });
     it('flags a copy into a declared VOLUME', () => {
-      const f = findingsOf('HC401', df`
+      const f = findingsOf(
+        'HC401',
+        df`
         FROM alpine:3.19
         VOLUME /var/lib/app
         COPY seed.db /var/lib/app/seed.db
         USER 10001:10001
-      `);
+      `,
+      );
       expect(f.map((x) => x.line)).toEqual([3]);
       expect(f[0].message).toContain('--chown=10001:10001');
     });
     it('flags the WORKDIR when it was made writable on purpose (non-recursive chown) before the COPY', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM node:20-slim
         WORKDIR /app
         RUN chown node /app
         COPY state.json /app/state.json
         USER node
-      `)).toEqual([4]);
+      `,
+        ),
+      ).toEqual([4]);
     });
     it('is silent with --chown, with a later recursive chown, or when the runtime user is root', () => {
-      expect(linesOf('HC401', 'FROM node:20-slim\nCOPY --chown=node:node uploads/ /app/uploads/\nUSER node\n')).toEqual([]);
-      expect(linesOf('HC401', 'FROM node:20-slim\nCOPY uploads/ /app/uploads/\nRUN chown -R node /app/uploads\nUSER node\n')).toEqual([]);
+      expect(
+        linesOf('HC401', 'FROM node:20-slim\nCOPY --chown=node:node uploads/ /app/uploads/\nUSER node\n'),
+      ).toEqual([]);
+      expect(
+        linesOf(
+          'HC401',
+          'FROM node:20-slim\nCOPY uploads/ /app/uploads/\nRUN chown -R node /app/uploads\nUSER node\n',
+        ),
+      ).toEqual([]);
       expect(linesOf('HC401', 'FROM node:20-slim\nCOPY uploads/ /app/uploads/\n')).toEqual([]);
     });
     it('is silent for code directories and /tmp', () => {
-      expect(linesOf('HC401', 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCOPY req.txt /tmp/\nUSER node\n')).toEqual([]);
+      expect(
+        linesOf('HC401', 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCOPY req.txt /tmp/\nUSER node\n'),
+      ).toEqual([]);
     });
     it('uses the base image default user (distroless nonroot) when there is no USER', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM golang:1.22 AS build
         RUN mkdir /out/cache
         FROM gcr.io/distroless/static-debian12:nonroot
         COPY --from=build /out/cache /var/cache/app
-      `)).toEqual([4]);
+      `,
+        ),
+      ).toEqual([4]);
     });
     it('ignores builder stages', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM node:20 AS build
         COPY cache/ /src/cache/
         FROM gcr.io/distroless/nodejs20-debian12:nonroot
         COPY --from=build --chown=65532:65532 /src/cache /app/cache
-      `)).toEqual([]);
+      `,
+        ),
+      ).toEqual([]);
     });
   });
 
   describe('RUN after a non-root USER writing into a root-owned directory', () => {
     it('flags npm install in a WORKDIR created as root', () => {
-      const f = findingsOf('HC401', df`
+      const f = findingsOf(
+        'HC401',
+        df`
         FROM node:20-slim
         WORKDIR /app
         COPY package*.json ./
         USER node
         RUN npm ci --omit=dev
-      `);
+      `,
+      );
       expect(f.map((x) => x.line)).toEqual([5]);
       expect(f[0].message).toContain('/app');
     });
     it('points at the continuation line with the writing command', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM alpine:3.19
         RUN adduser -D app && mkdir -p /srv/data
         USER app
         RUN echo start \\
          && touch /srv/data/ready
-      `)).toEqual([5]);
+      `,
+        ),
+      ).toEqual([5]);
     });
     it('flags redirections and writes into system directories', () => {
       expect(linesOf('HC401', 'FROM alpine:3.19\nUSER 1000\nRUN echo x > /etc/app.conf\n')).toEqual([3]);
       expect(linesOf('HC401', 'FROM alpine:3.19\nUSER 1000\nRUN mkdir /data\n')).toEqual([3]);
     });
     it('follows cd inside the RUN and heredoc bodies', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM alpine:3.19
         RUN mkdir -p /opt/app
         USER 1000
@@ -92,31 +135,52 @@ describe('HC401 runtime user must write a root-owned directory', () => {
         cd /opt/app
         touch marker
         EOF
-      `)).toEqual([6]); // the heredoc line that writes
+      `,
+        ),
+      ).toEqual([6]); // the heredoc line that writes
     });
     it('is silent when the directory was chowned to the user, or created by the user', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM node:20-slim
         RUN mkdir -p /app && chown node:node /app
         WORKDIR /app
         USER node
         RUN npm ci && mkdir logs && touch logs/app.log
-      `)).toEqual([]);
-      expect(linesOf('HC401', 'FROM node:20-slim\nUSER node\nRUN mkdir -p /home/node/.cache && echo ok > /home/node/x\n')).toEqual([]);
-      expect(linesOf('HC401', 'FROM node:20-slim\nUSER node\nRUN echo ok > /tmp/x 2>/dev/null\n')).toEqual([]);
+      `,
+        ),
+      ).toEqual([]);
+      expect(
+        linesOf(
+          'HC401',
+          'FROM node:20-slim\nUSER node\nRUN mkdir -p /home/node/.cache && echo ok > /home/node/x\n',
+        ),
+      ).toEqual([]);
+      expect(linesOf('HC401', 'FROM node:20-slim\nUSER node\nRUN echo ok > /tmp/x 2>/dev/null\n')).toEqual(
+        [],
+      );
     });
     it('is silent for builder stages that write as root', () => {
-      expect(linesOf('HC401', df`
+      expect(
+        linesOf(
+          'HC401',
+          df`
         FROM node:20 AS build
         WORKDIR /src
         COPY . .
         RUN npm ci && npm run build > /src/build.log
         FROM node:20-slim
         COPY --from=build /src/dist /app
-      `)).toEqual([]);
+      `,
+        ),
+      ).toEqual([]);
     });
     it('leaves a WORKDIR created after USER to HC406 (builder-dependent owner)', () => {
-      expect(linesOf('HC401', 'FROM node:20-slim\nUSER node\nWORKDIR /home/node/app\nRUN npm ci\n')).toEqual([]);
+      expect(linesOf('HC401', 'FROM node:20-slim\nUSER node\nWORKDIR /home/node/app\nRUN npm ci\n')).toEqual(
+        [],
+      );
     });
   });
 });

@@ -12,12 +12,17 @@ describe('HC407 COPY to a relative destination with no WORKDIR', () => {
   it('is silent with a WORKDIR, an absolute destination, or a WORKDIR inherited through FROM <stage>', () => {
     expect(linesOf('HC407', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n')).toEqual([]);
     expect(linesOf('HC407', 'FROM python:3.12-slim\nCOPY . /app/\n')).toEqual([]);
-    expect(linesOf('HC407', df`
+    expect(
+      linesOf(
+        'HC407',
+        df`
       FROM python:3.12-slim AS base
       WORKDIR /app
       FROM base
       COPY . .
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('is silent on bases that set a WORKDIR on purpose (golang: /go)', () => {
     expect(linesOf('HC407', 'FROM golang:1.22\nCOPY go.mod .\n')).toEqual([]);

@@ -3,12 +3,17 @@ import { df, linesOf } from '../../helpers/audit.js';
 
 describe('HC408 COPY of an entire filesystem', () => {
   it('flags COPY --from=x / /', () => {
-    expect(linesOf('HC408', df`
+    expect(
+      linesOf(
+        'HC408',
+        df`
       FROM alpine:3.19 AS build
       RUN apk add --no-cache curl
       FROM scratch
       COPY --from=build / /
-    `)).toEqual([4]);
+    `,
+      ),
+    ).toEqual([4]);
   });
   it('flags quoted and JSON forms', () => {
     expect(linesOf('HC408', 'FROM alpine:3.19 AS b\nFROM scratch\nCOPY --from=b "/" "/"\n')).toEqual([3]);

@@ -10,13 +10,18 @@ describe('HC410 COPY --from its own stage', () => {
     expect(linesOf('HC410', 'FROM alpine:3.19 AS App\nCOPY --from=APP /a /b\n')).toEqual([2]);
   });
   it('does not flag an earlier stage by name or index', () => {
-    expect(linesOf('HC410', df`
+    expect(
+      linesOf(
+        'HC410',
+        df`
       FROM golang:1.22 AS build
       RUN go build -o /out/app .
       FROM scratch
       COPY --from=build /out/app /app
       COPY --from=0 /out/app /app2
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('resolves a variable in --from', () => {
     expect(linesOf('HC410', 'FROM alpine:3.19 AS app\nARG SRC=app\nCOPY --from=$SRC /a /b\n')).toEqual([3]);

@@ -12,14 +12,19 @@ describe('HC413 ADD where COPY suffices', () => {
     expect(f.map((x) => [x.line, x.fix])).toEqual([[2, undefined]]);
   });
   it('accepts remote URLs, git sources, archives to unpack and --checksum', () => {
-    expect(linesOf('HC413', df`
+    expect(
+      linesOf(
+        'HC413',
+        df`
       FROM alpine:3.19
       ADD https://example.com/x.tgz /tmp/
       ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool /usr/local/bin/tool
       ADD git@github.com:acme/repo.git /src
       ADD app.tar.gz /opt/
       ADD rootfs.tar.xz /
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('stays silent when a source depends on an unset build argument', () => {
     expect(linesOf('HC413', 'FROM alpine:3.19\nARG SRC\nADD $SRC /opt/\n')).toEqual([]);

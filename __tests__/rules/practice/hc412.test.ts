@@ -31,17 +31,26 @@ describe('.dockerignore matcher (Docker semantics)', () => {
 
 describe('HC412 COPY/ADD source excluded by .dockerignore', () => {
   it('flags a COPY of an ignored file or directory', () => {
-    const f = findingsOf('HC412', 'FROM node:20\nCOPY package.json dist/ ./\n', { dockerignore: 'dist\nnode_modules\n' });
+    const f = findingsOf('HC412', 'FROM node:20\nCOPY package.json dist/ ./\n', {
+      dockerignore: 'dist\nnode_modules\n',
+    });
     expect(f.map((x) => x.line)).toEqual([2]);
     expect(f[0].message).toMatch(/COPY source dist\/ is excluded by \.dockerignore line 1 \(dist\)/);
     expect(f[0].severity).toBe('error');
   });
   it('resolves ARG/ENV in the source', () => {
-    expect(linesOf('HC412', 'FROM node:20\nARG OUT=build\nADD ${OUT}/app.js /app/\n', { dockerignore: 'build/\n' })).toEqual([3]);
+    expect(
+      linesOf('HC412', 'FROM node:20\nARG OUT=build\nADD ${OUT}/app.js /app/\n', {
+        dockerignore: 'build/\n',
+      }),
+    ).toEqual([3]);
   });
   it('does not flag look-alikes: --from, URLs, wildcards, ".", exceptions, no .dockerignore', () => {
     const ignore = 'dist\n*.log\n!keep.log\n';
-    expect(linesOf('HC412', df`
+    expect(
+      linesOf(
+        'HC412',
+        df`
       FROM node:20 AS build
       FROM node:20
       COPY --from=build /src/dist /app/dist
@@ -53,10 +62,15 @@ describe('HC412 COPY/ADD source excluded by .dockerignore', () => {
       COPY <<EOF /app/dist
       x
       EOF
-    `, { dockerignore: ignore })).toEqual([]);
+    `,
+        { dockerignore: ignore },
+      ),
+    ).toEqual([]);
     expect(linesOf('HC412', 'FROM node:20\nCOPY dist /app\n')).toEqual([]);
   });
   it('handles exec-form (JSON) COPY', () => {
-    expect(linesOf('HC412', 'FROM node:20\nCOPY ["secrets.env", "/app/"]\n', { dockerignore: '*.env' })).toEqual([2]);
+    expect(
+      linesOf('HC412', 'FROM node:20\nCOPY ["secrets.env", "/app/"]\n', { dockerignore: '*.env' }),
+    ).toEqual([2]);
   });
 });

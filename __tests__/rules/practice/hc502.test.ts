@@ -13,9 +13,14 @@ describe('HC502 FROM :latest', () => {
     expect(linesOf('HC502', 'FROM registry.local/latest:2\n')).toEqual([]);
   });
   it('stays silent when the tag comes from an ARG without a value', () => {
-    expect(linesOf('HC502', df`
+    expect(
+      linesOf(
+        'HC502',
+        df`
       ARG TAG
       FROM nginx:\${TAG}
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ describe('HC519 consecutive RUN', () => {
     expect(findingsOf('HC519', text)[0].message).toMatch(/3 consecutive RUN instructions \(lines 2–5\)/);
   });
   it('does not flag RUNs separated by other instructions, with --mount, or with heredocs (look-alikes)', () => {
-    expect(linesOf('HC519', df`
+    expect(
+      linesOf(
+        'HC519',
+        df`
       FROM debian:12
       RUN a
       ENV X=1
@@ -27,10 +30,14 @@ describe('HC519 consecutive RUN', () => {
       RUN d
       RUN ["/bin/busybox", "--install", "-s", "/bin"]
       RUN mkdir -p /www
-    `)).toEqual([]);
+    `,
+      ),
+    ).toEqual([]);
   });
   it('only reports stages that ship (multi-stage)', () => {
-    expect(linesOf('HC519', 'FROM debian:12 AS build\nRUN a\nRUN b\nFROM scratch\nCOPY --from=build /x /x\n')).toEqual([]);
+    expect(
+      linesOf('HC519', 'FROM debian:12 AS build\nRUN a\nRUN b\nFROM scratch\nCOPY --from=build /x /x\n'),
+    ).toEqual([]);
     expect(linesOf('HC519', 'FROM debian:12 AS base\nRUN a\nRUN b\nFROM base\n')).toEqual([3]);
   });
 });

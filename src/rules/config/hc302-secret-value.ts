@@ -13,7 +13,11 @@ export const hc302: Rule = {
     title: 'Hard-coded secret value',
     severity: 'error',
     check: 'no-secrets',
-    anchors: { dockle: ['CIS-DI-0010'], checkov: ['CKV_SECRET_*'], kics: ['487f4be7', '3e2d3b2f', 'baee238e', '74736dd1', '2f665079', 'c4d3b58a', '76c0bcde', '51b5b840'] },
+    anchors: {
+      dockle: ['CIS-DI-0010'],
+      checkov: ['CKV_SECRET_*'],
+      kics: ['487f4be7', '3e2d3b2f', 'baee238e', '74736dd1', '2f665079', 'c4d3b58a', '76c0bcde', '51b5b840'],
+    },
     description:
       'A credential written in the Dockerfile is in the repository history, the build cache, the image layers or config, and every copy of them. Rotate it, then pass it as a build secret (`RUN --mount=type=secret`) or at run time.',
   },

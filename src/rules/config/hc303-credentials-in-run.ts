@@ -15,28 +15,47 @@ interface Pattern {
 }
 
 // Each pattern stays within one shell command (no `;`, `&`, `|` or newline in between).
-const C = "[^;&|\\n]*?";
+const C = '[^;&|\\n]*?';
 const PATTERNS: Pattern[] = [
   {
     what: '`aws configure set` stores an AWS key in ~/.aws/credentials',
-    re: new RegExp(`\\baws\\s+configure\\s+set\\s+(?:[\\w-]+\\.)?aws_(?:secret_access_key|access_key_id|session_token)\\b`),
+    re: new RegExp(
+      `\\baws\\s+configure\\s+set\\s+(?:[\\w-]+\\.)?aws_(?:secret_access_key|access_key_id|session_token)\\b`,
+    ),
   },
   {
     what: '`gcloud auth activate-service-account --key-file` stores a service-account key in ~/.config/gcloud',
     re: new RegExp(`\\bgcloud\\s+auth\\s+(?:activate-service-account${C}--key-file|login${C}--cred-file)\\b`),
   },
-  { what: '`az login` with a password or federated token', re: new RegExp(`\\baz\\s+login\\b${C}\\s(?:-p|--password|--federated-token)\\b`) },
-  { what: '`doctl auth init` with an access token', re: new RegExp(`\\bdoctl\\s+auth\\s+init\\b${C}\\s(?:-t|--access-token)\\b`) },
+  {
+    what: '`az login` with a password or federated token',
+    re: new RegExp(`\\baz\\s+login\\b${C}\\s(?:-p|--password|--federated-token)\\b`),
+  },
+  {
+    what: '`doctl auth init` with an access token',
+    re: new RegExp(`\\bdoctl\\s+auth\\s+init\\b${C}\\s(?:-t|--access-token)\\b`),
+  },
   {
     what: '`npm config set …:_authToken` writes a registry token to .npmrc',
     re: new RegExp(`\\b(?:npm|pnpm)\\s+config\\s+set\\s+${C}(?:_authToken|_auth|_password)\\b`),
   },
-  { what: '`yarn config set npmAuthToken` writes a registry token to .yarnrc.yml', re: new RegExp(`\\byarn\\s+config\\s+set\\s+${C}\\bnpmAuth(?:Token|Ident)\\b`) },
-  { what: '`docker login` with a password on the command line', re: new RegExp(`\\bdocker\\s+login\\b${C}\\s(?:-p|--password)(?:[=\\s])`) },
-  { what: '`helm registry login` / `helm repo add` with a password', re: new RegExp(`\\bhelm\\s+(?:registry\\s+login|repo\\s+add)\\b${C}\\s--password\\b`) },
+  {
+    what: '`yarn config set npmAuthToken` writes a registry token to .yarnrc.yml',
+    re: new RegExp(`\\byarn\\s+config\\s+set\\s+${C}\\bnpmAuth(?:Token|Ident)\\b`),
+  },
+  {
+    what: '`docker login` with a password on the command line',
+    re: new RegExp(`\\bdocker\\s+login\\b${C}\\s(?:-p|--password)(?:[=\\s])`),
+  },
+  {
+    what: '`helm registry login` / `helm repo add` with a password',
+    re: new RegExp(`\\bhelm\\s+(?:registry\\s+login|repo\\s+add)\\b${C}\\s--password\\b`),
+  },
   {
     what: 'a credential written to a config file (.npmrc, .pypirc, .netrc, .git-credentials, .docker/config.json)',
-    re: new RegExp(`\\b(?:echo|printf)\\s+(${C})>>?\\s*['"]?\\S*(?:\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|\\.yarnrc(?:\\.yml)?|\\.docker/config\\.json|\\.pgpass)\\b`),
+    re: new RegExp(
+      `\\b(?:echo|printf)\\s+(${C})>>?\\s*['"]?\\S*(?:\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|\\.yarnrc(?:\\.yml)?|\\.docker/config\\.json|\\.pgpass)\\b`,
+    ),
     valid: (m) => /\$|_auth|password|token|login|secret/i.test(m[1]),
   },
   {
@@ -60,7 +79,9 @@ export const hc303: Rule = {
     const hits: RuleHit[] = [];
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN' || instr.stageIndex < 0) continue;
-      const secretMount = instr.flags.some((f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''));
+      const secretMount = instr.flags.some(
+        (f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''),
+      );
       if (secretMount) continue;
       const texts = instr.json ? [instr.json.join(' ')] : [instr.text, ...instr.heredocs.map((h) => h.body)];
       const shipped = isShipped(model, instr);

@@ -10,7 +10,8 @@ import { shellWords } from '../../dockerfile/model.js';
 import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
 import { unquote } from './shared.js';
 
-const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
+const PUBLIC_PART =
+  /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
 
 /** Why a source path is secret-bearing, or null. */
 export function secretFileReason(path: string): string | null {
@@ -25,22 +26,52 @@ export function secretFileReason(path: string): string | null {
     if (dir === '.docker' && segments[at + 1]?.toLowerCase() !== 'config.json') continue;
     return dir === '.git' ? 'a .git directory (history, remotes with tokens)' : `${dir}/ (credentials)`;
   }
-  if (segments.some((s) => s.toLowerCase() === 'gcloud') && segments.some((s) => s === '.config')) return '.config/gcloud (credentials)';
-  if (/^\.env(?:\.[\w-]+)?$/.test(lower) && !/\.(?:example|sample|template|tpl|dist|defaults|schema)$/.test(lower)) {
+  if (segments.some((s) => s.toLowerCase() === 'gcloud') && segments.some((s) => s === '.config'))
+    return '.config/gcloud (credentials)';
+  if (
+    /^\.env(?:\.[\w-]+)?$/.test(lower) &&
+    !/\.(?:example|sample|template|tpl|dist|defaults|schema)$/.test(lower)
+  ) {
     return 'an environment file (.env)';
   }
-  if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?$/.test(lower) || /^id_(?:rsa|dsa|ecdsa|ed25519)\*$/.test(lower)) return 'an SSH private key';
-  if (/^(?:credentials|client_secrets?|service[-_]?account[\w-]*|[\w-]*-sa-key)\.json$/.test(lower)) return 'a credentials file';
-  if (['.npmrc', '.pypirc', '.netrc', '_netrc', '.git-credentials', '.dockercfg', '.htpasswd', '.pgpass', '.vault-token', 'kubeconfig'].includes(lower)) {
+  if (
+    /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?$/.test(lower) ||
+    /^id_(?:rsa|dsa|ecdsa|ed25519)\*$/.test(lower)
+  )
+    return 'an SSH private key';
+  if (/^(?:credentials|client_secrets?|service[-_]?account[\w-]*|[\w-]*-sa-key)\.json$/.test(lower))
+    return 'a credentials file';
+  if (
+    [
+      '.npmrc',
+      '.pypirc',
+      '.netrc',
+      '_netrc',
+      '.git-credentials',
+      '.dockercfg',
+      '.htpasswd',
+      '.pgpass',
+      '.vault-token',
+      'kubeconfig',
+    ].includes(lower)
+  ) {
     return `an auth file (${base})`;
   }
   if (/\.(?:p12|pfx|jks|keystore|ppk)$/.test(lower)) return 'a keystore / private key';
   if (/\.key$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.key$/, ''))) return 'a private key (.key)';
-  if (/\.pem$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.pem$/, ''))) return 'a PEM file that may hold a private key';
+  if (/\.pem$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.pem$/, '')))
+    return 'a PEM file that may hold a private key';
   return null;
 }
 
-const CRED_PATH_ENV = ['GOOGLE_APPLICATION_CREDENTIALS', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'HF_TOKEN_PATH', 'KUBECONFIG', 'DOCKER_CONFIG'];
+const CRED_PATH_ENV = [
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE',
+  'HF_TOKEN_PATH',
+  'KUBECONFIG',
+  'DOCKER_CONFIG',
+];
 
 export const hc304: Rule = {
   meta: {
@@ -55,7 +86,8 @@ export const hc304: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     const credPaths = new Map<string, string>();
-    for (const e of finalEnv(model)) if (CRED_PATH_ENV.includes(e.key) && e.value.startsWith('/')) credPaths.set(e.value, e.key);
+    for (const e of finalEnv(model))
+      if (CRED_PATH_ENV.includes(e.key) && e.value.startsWith('/')) credPaths.set(e.value, e.key);
     for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;

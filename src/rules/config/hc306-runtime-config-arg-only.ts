@@ -25,7 +25,9 @@ export const hc306: Rule = {
       for (const instr of stage.instructions) {
         if (!KEYWORDS.has(instr.keyword)) continue;
         const names =
-          instr.keyword === 'EXPOSE' ? referencedVars(instr.text, model.escapeChar) : runReferences(instr, model.escapeChar);
+          instr.keyword === 'EXPOSE'
+            ? referencedVars(instr.text, model.escapeChar)
+            : runReferences(instr, model.escapeChar);
         for (const name of names) {
           if (!isBuildArgInScope(model, instr, name) || envInChain(model, name)) continue;
           const line = referenceLine(model, instr, name);
@@ -33,7 +35,8 @@ export const hc306: Rule = {
           const decl = origin ? ` (line ${origin.line})` : '';
           let effect: string;
           const argv = instr.keyword === 'HEALTHCHECK' ? healthcheckArgv(instr.text) : instr.json;
-          if (instr.keyword === 'EXPOSE') effect = 'the port is fixed at build time and the app cannot read it';
+          if (instr.keyword === 'EXPOSE')
+            effect = 'the port is fixed at build time and the app cannot read it';
           else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
             effect = `exec form passes the literal text $${name}`;
           } else effect = 'it is empty when the container runs';
@@ -41,7 +44,10 @@ export const hc306: Rule = {
           const fix = exec
             ? `promote it with ENV ${name}=\${${name}} and read it through a shell (["sh", "-c", "exec … \\"$${name}\\""]) or in the app, so docker run -e ${name}=… can override it`
             : `promote it with ENV ${name}=\${${name}} so docker run -e ${name}=… can override it`;
-          hits.push({ line, message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: ${fix}.` });
+          hits.push({
+            line,
+            message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: ${fix}.`,
+          });
         }
       }
     }

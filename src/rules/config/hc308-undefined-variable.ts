@@ -13,15 +13,72 @@ const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL',
 
 /** Variables an official or common base image usually sets in its config. */
 export const BASE_IMAGE_ENV = new Set([
-  'PATH', 'HOME', 'HOSTNAME', 'PWD', 'USER', 'SHELL', 'LANG', 'LANGUAGE', 'LC_ALL', 'TERM', 'TZ', 'LD_LIBRARY_PATH',
-  'JAVA_HOME', 'JAVA_VERSION', 'JDK_VERSION', 'GOPATH', 'GOROOT', 'GOLANG_VERSION', 'GOTOOLCHAIN', 'NODE_VERSION',
-  'YARN_VERSION', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION', 'GPG_KEY',
-  'RUBY_VERSION', 'RUBY_MAJOR', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'BUNDLE_SILENCE_ROOT_WARNING', 'PHP_INI_DIR',
-  'PHP_VERSION', 'PHPIZE_DEPS', 'NGINX_VERSION', 'NJS_VERSION', 'CATALINA_HOME', 'TOMCAT_VERSION', 'MAVEN_HOME',
-  'MAVEN_CONFIG', 'GRADLE_HOME', 'GRADLE_VERSION', 'CARGO_HOME', 'RUSTUP_HOME', 'RUST_VERSION', 'DOTNET_VERSION',
-  'ASPNET_VERSION', 'ASPNETCORE_HTTP_PORTS', 'APP_UID', 'DOTNET_RUNNING_IN_CONTAINER', 'CONDA_DIR', 'PGDATA',
-  'PG_MAJOR', 'PG_VERSION', 'MYSQL_MAJOR', 'MYSQL_VERSION', 'REDIS_VERSION', 'HTTPD_PREFIX', 'JETTY_HOME',
-  'ELIXIR_VERSION', 'OTP_VERSION', 'NVM_DIR', 'DENO_VERSION', 'BUN_INSTALL', 'PNPM_HOME', 'COREPACK_HOME',
+  'PATH',
+  'HOME',
+  'HOSTNAME',
+  'PWD',
+  'USER',
+  'SHELL',
+  'LANG',
+  'LANGUAGE',
+  'LC_ALL',
+  'TERM',
+  'TZ',
+  'LD_LIBRARY_PATH',
+  'JAVA_HOME',
+  'JAVA_VERSION',
+  'JDK_VERSION',
+  'GOPATH',
+  'GOROOT',
+  'GOLANG_VERSION',
+  'GOTOOLCHAIN',
+  'NODE_VERSION',
+  'YARN_VERSION',
+  'PYTHON_VERSION',
+  'PYTHON_SHA256',
+  'PYTHON_PIP_VERSION',
+  'PYTHON_SETUPTOOLS_VERSION',
+  'GPG_KEY',
+  'RUBY_VERSION',
+  'RUBY_MAJOR',
+  'GEM_HOME',
+  'BUNDLE_APP_CONFIG',
+  'BUNDLE_SILENCE_ROOT_WARNING',
+  'PHP_INI_DIR',
+  'PHP_VERSION',
+  'PHPIZE_DEPS',
+  'NGINX_VERSION',
+  'NJS_VERSION',
+  'CATALINA_HOME',
+  'TOMCAT_VERSION',
+  'MAVEN_HOME',
+  'MAVEN_CONFIG',
+  'GRADLE_HOME',
+  'GRADLE_VERSION',
+  'CARGO_HOME',
+  'RUSTUP_HOME',
+  'RUST_VERSION',
+  'DOTNET_VERSION',
+  'ASPNET_VERSION',
+  'ASPNETCORE_HTTP_PORTS',
+  'APP_UID',
+  'DOTNET_RUNNING_IN_CONTAINER',
+  'CONDA_DIR',
+  'PGDATA',
+  'PG_MAJOR',
+  'PG_VERSION',
+  'MYSQL_MAJOR',
+  'MYSQL_VERSION',
+  'REDIS_VERSION',
+  'HTTPD_PREFIX',
+  'JETTY_HOME',
+  'ELIXIR_VERSION',
+  'OTP_VERSION',
+  'NVM_DIR',
+  'DENO_VERSION',
+  'BUN_INSTALL',
+  'PNPM_HOME',
+  'COREPACK_HOME',
 ]);
 
 export const hc308: Rule = {
@@ -58,7 +115,8 @@ export const hc308: Rule = {
           }
         } else {
           const expandable = expandableText(text, model.escapeChar);
-          for (const n of expand(expandable, model.scope(instr).get, model.escapeChar).undefinedVars) undefinedVars.add(n);
+          for (const n of expand(expandable, model.scope(instr).get, model.escapeChar).undefinedVars)
+            undefinedVars.add(n);
         }
         for (const name of undefinedVars) {
           if (BASE_IMAGE_ENV.has(name)) continue;
@@ -67,10 +125,17 @@ export const hc308: Rule = {
           if (globals.has(name)) {
             hint = `it is declared before the first FROM (line ${globals.get(name)}) but not redeclared in this stage: add ARG ${name} after the FROM`;
           } else {
-            const similar = [...known].find((k) => k !== name && (k.toLowerCase() === name.toLowerCase() || editDistance(k, name) === 1));
-            hint = similar ? `did you mean ${similar}? Otherwise declare it with ARG or ENV` : 'declare it with ARG or ENV before this line, or give a default with ${' + name + ':-value}';
+            const similar = [...known].find(
+              (k) => k !== name && (k.toLowerCase() === name.toLowerCase() || editDistance(k, name) === 1),
+            );
+            hint = similar
+              ? `did you mean ${similar}? Otherwise declare it with ARG or ENV`
+              : 'declare it with ARG or ENV before this line, or give a default with ${' + name + ':-value}';
           }
-          hits.push({ line, message: `${instr.keyword} uses $${name}, which is not defined here, so Docker substitutes an empty string; ${hint}.` });
+          hits.push({
+            line,
+            message: `${instr.keyword} uses $${name}, which is not defined here, so Docker substitutes an empty string; ${hint}.`,
+          });
         }
       }
     }

@@ -7,7 +7,8 @@ import type { Rule, RuleHit } from '../types.js';
 import { argDecls, referenceLine } from './shared.js';
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\\d+)?|\\[[0-9a-fA-F:]+\\](?::\\d+)?)';
+const DOMAIN =
+  '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\\d+)?|\\[[0-9a-fA-F:]+\\](?::\\d+)?)';
 const REFERENCE = new RegExp(
   `^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
 );
@@ -40,7 +41,9 @@ export const hc309: Rule = {
   check({ model }) {
     const hits: RuleHit[] = [];
     const globals = new Map<string, string | null>();
-    for (const i of model.preamble) for (const d of argDecls(i)) globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
+    for (const i of model.preamble)
+      for (const d of argDecls(i))
+        globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
     const lookup = (n: string): string | null | undefined => {
       if (globals.has(n) && globals.get(n) !== null) return globals.get(n);
       // BuildKit always sets the platform args: judge the reference with a typical value
@@ -48,7 +51,9 @@ export const hc309: Rule = {
       return globals.has(n) ? null : undefined;
     };
     const stageArg = (name: string): number | null => {
-      for (const s of model.stages) for (const i of s.instructions) if (i.keyword === 'ARG' && argDecls(i).some((d) => d.name === name)) return i.line;
+      for (const s of model.stages)
+        for (const i of s.instructions)
+          if (i.keyword === 'ARG' && argDecls(i).some((d) => d.name === name)) return i.line;
       return null;
     };
     for (const stage of model.stages) {
@@ -56,7 +61,8 @@ export const hc309: Rule = {
       const raw = stage.from.raw;
       const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
       const undefinedVars = new Set<string>();
-      for (const t of texts) for (const n of expand(t, lookup, model.escapeChar).undefinedVars) undefinedVars.add(n);
+      for (const t of texts)
+        for (const n of expand(t, lookup, model.escapeChar).undefinedVars) undefinedVars.add(n);
       for (const name of undefinedVars) {
         const inStage = stageArg(name);
         hits.push({

@@ -13,7 +13,11 @@ export function propertyLine(model: DockerfileModel, instr: Instr, name: string)
 
 /** Line where `$NAME` / `${NAME...}` is referenced. */
 export function referenceLine(model: DockerfileModel, instr: Instr, name: string): number {
-  return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`));
+  return lineMatching(
+    model,
+    instr,
+    new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`),
+  );
 }
 
 export function unquote(value: string): string {
@@ -44,7 +48,9 @@ export function declarations(instr: Instr): ArgDecl[] {
 
 /** Variables a RUN's shell text references (`$X`, `${X}`, `${X:-d}`), heredoc bodies included. */
 export function runReferences(instr: Instr, escapeChar = '\\'): string[] {
-  const text = instr.json ? instr.json.join(' ') : [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+  const text = instr.json
+    ? instr.json.join(' ')
+    : [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
   // In shell text `\$X` is a literal dollar whatever the Dockerfile escape character is.
   return referencedVars(text.replace(/\\\$/g, ''), escapeChar === '`' ? '\\' : escapeChar);
 }
@@ -58,7 +64,8 @@ export function isBuildArgInScope(model: DockerfileModel, instr: Instr, name: st
 /** Is `name` set by an ENV anywhere in the shipped chain (so it exists at run time)? */
 export function envInChain(model: DockerfileModel, name: string, stage?: Stage | null): boolean {
   for (const s of model.chain(stage)) {
-    for (const i of s.instructions) if (i.keyword === 'ENV' && i.properties.some((p) => p.name === name)) return true;
+    for (const i of s.instructions)
+      if (i.keyword === 'ENV' && i.properties.some((p) => p.name === name)) return true;
   }
   return false;
 }
@@ -97,7 +104,11 @@ export function expandableText(text: string, escapeChar = '\\'): string {
 export function removeDeclarationFix(model: DockerfileModel, instr: Instr, name: string): Fix | null {
   const ref = new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`);
   for (const other of model.instructions) {
-    const texts = [other.text, ...other.heredocs.map((h) => h.body), ...other.flags.map((f) => f.value ?? '')];
+    const texts = [
+      other.text,
+      ...other.heredocs.map((h) => h.body),
+      ...other.flags.map((f) => f.value ?? ''),
+    ];
     if (texts.some((t) => ref.test(t))) return null;
   }
   const props = instr.properties;
@@ -114,5 +125,10 @@ export function removeDeclarationFix(model: DockerfileModel, instr: Instr, name:
   const hits = [...line.matchAll(re)];
   if (hits.length !== 1) return null;
   const at = hits[0].index!;
-  return { startLine: instr.line, endLine: instr.line, text: line.slice(0, at) + line.slice(at + hits[0][0].length), description };
+  return {
+    startLine: instr.line,
+    endLine: instr.line,
+    text: line.slice(0, at) + line.slice(at + hits[0][0].length),
+    description,
+  };
 }

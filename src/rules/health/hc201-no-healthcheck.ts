@@ -9,8 +9,19 @@ import { shippedBase } from './shared.js';
 
 /** Base images whose own CMD starts a server (their EXPOSE is inherited, not written here). */
 const SERVER_BASES = new Set([
-  'nginx', 'httpd', 'tomcat', 'jetty', 'traefik', 'caddy', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo',
-  'nginx-unprivileged', 'bitnami',
+  'nginx',
+  'httpd',
+  'tomcat',
+  'jetty',
+  'traefik',
+  'caddy',
+  'postgres',
+  'redis',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'nginx-unprivileged',
+  'bitnami',
 ]);
 
 /** Commands that start a long-running server (matched as words of CMD/ENTRYPOINT). */

@@ -27,7 +27,9 @@ export const hc204: Rule = {
       : null;
     const noShell = lacksShell(model, trustedBaseImages);
     // Backticked: the comment renders it as code (no autolinked URLs in the suggestion).
-    const suggestion = json ? `\`HEALTHCHECK CMD ${json}\`` : 'the exec form `HEALTHCHECK CMD ["prog", "arg", …]`';
+    const suggestion = json
+      ? `\`HEALTHCHECK CMD ${json}\``
+      : 'the exec form `HEALTHCHECK CMD ["prog", "arg", …]`';
     if (noShell) {
       return [
         {

@@ -13,7 +13,8 @@ const VARIABLE = /\$(?:[A-Za-z_{(]|\?)|`/;
 /** The first argv word that only a shell would understand, or null. */
 export function shellToken(argv: string[]): string | null {
   // ["sh", "-c", "…"] and ["/bin/bash", "-lc", "…"] run a shell on purpose.
-  if (argv.length > 0 && SHELLS.test(argv[0]) && argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return null;
+  if (argv.length > 0 && SHELLS.test(argv[0]) && argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a)))
+    return null;
   for (const a of argv) {
     if (OPERATOR.test(a) || REDIRECT.test(a) || VARIABLE.test(a) || /;$/.test(a)) return a;
   }
@@ -37,7 +38,11 @@ export const hc205: Rule = {
     const token = shellToken(argv);
     if (token === null) return [];
     // The naive conversion: drop a trailing "||", "exit", "1" when nothing else needs a shell.
-    const tail = argv.length >= 3 && argv[argv.length - 3] === '||' && argv[argv.length - 2] === 'exit' && argv[argv.length - 1] === '1';
+    const tail =
+      argv.length >= 3 &&
+      argv[argv.length - 3] === '||' &&
+      argv[argv.length - 2] === 'exit' &&
+      argv[argv.length - 1] === '1';
     const head = tail ? argv.slice(0, -3) : null;
     const fix =
       head && head.length > 0 && shellToken(head) === null

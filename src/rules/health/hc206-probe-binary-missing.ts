@@ -14,7 +14,17 @@ const PROBES: Record<string, Probe> = { curl: 'curl', wget: 'wget', nc: 'nc', ne
 const PACKAGES: Record<Probe, string[]> = {
   curl: ['curl'],
   wget: ['wget', 'busybox', 'busybox-static'],
-  nc: ['netcat', 'netcat-openbsd', 'netcat-traditional', 'ncat', 'nmap-ncat', 'nmap', 'busybox-extras', 'busybox', 'busybox-static'],
+  nc: [
+    'netcat',
+    'netcat-openbsd',
+    'netcat-traditional',
+    'ncat',
+    'nmap-ncat',
+    'nmap',
+    'busybox-extras',
+    'busybox',
+    'busybox-static',
+  ],
 };
 const BINARIES: Record<Probe, RegExp> = {
   curl: /^curl$/,
@@ -30,12 +40,16 @@ function inBase(probe: Probe, info: BaseImageInfo): boolean | undefined {
   // nc: BusyBox images have the applet; Debian/Ubuntu slim, distroless and chiseled do not.
   if (info.wget === 'busybox') return true;
   if (info.shell === false) return false;
-  if (['debian', 'ubuntu'].includes(info.family) || info.curl === false) return info.wget === 'none' ? false : undefined;
+  if (['debian', 'ubuntu'].includes(info.family) || info.curl === false)
+    return info.wget === 'none' ? false : undefined;
   return undefined;
 }
 
 function installed(model: DockerfileModel, probe: Probe): boolean {
-  return PACKAGES[probe].some((p) => installsPackage(model, p) !== null) || copiesBinary(model, BINARIES[probe]) !== null;
+  return (
+    PACKAGES[probe].some((p) => installsPackage(model, p) !== null) ||
+    copiesBinary(model, BINARIES[probe]) !== null
+  );
 }
 
 export const hc206: Rule = {

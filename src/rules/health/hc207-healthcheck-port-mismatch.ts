@@ -40,7 +40,8 @@ export function withProbePort(line: string, from: number, port: number): string 
 }
 
 /** Hosts that mean "this container". */
-const LOCAL_URL = /\b(?:https?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\$\{?HOSTNAME\}?|\$\(hostname\))(?=[:/\s'"]|$)/i;
+const LOCAL_URL =
+  /\b(?:https?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\$\{?HOSTNAME\}?|\$\(hostname\))(?=[:/\s'"]|$)/i;
 const REMOTE_URL = /\b(?:https?):\/\//i;
 
 function distinct(ports: AppPort[]): number[] {
@@ -84,7 +85,10 @@ export const hc207: Rule = {
       if (d.length !== 1 || d[0] === port) return [];
       app = stated[0];
     }
-    const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT') ? app.source.split(' ')[0] : app.source;
+    const where =
+      app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT')
+        ? app.source.split(' ')[0]
+        : app.source;
     const via = raw === command ? '' : ` (${raw.match(/\$\{?\w+\}?/)?.[0] ?? 'a variable'} = ${port})`;
     // Fix: a one-line HEALTHCHECK whose port is written literally (not from a variable).
     let fix: Fix | null = null;
@@ -92,7 +96,12 @@ export const hc207: Rule = {
       const original = model.lines[hc.instr.line - 1] ?? '';
       const text = withProbePort(original, port, app.port);
       if (text !== null && text !== original) {
-        fix = { startLine: hc.instr.line, endLine: hc.instr.line, text, description: `Probe the app's port ${app.port}` };
+        fix = {
+          startLine: hc.instr.line,
+          endLine: hc.instr.line,
+          text,
+          description: `Probe the app's port ${app.port}`,
+        };
       }
     }
     return [

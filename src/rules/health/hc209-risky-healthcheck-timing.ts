@@ -16,8 +16,17 @@ const MIN_INTERVAL = 1;
 const MAX_INTERVAL = 300;
 const MAX_RETRIES = 10;
 
-const SLOW = /(?:^|[\s/"'])(?:java|jshell|catalina\.sh|standalone\.sh|kc\.sh|elasticsearch|kafka-server-start\.sh|mvn|mvnw|gradle|gradlew|sbt|spring)(?=$|[\s"'])|\.jar\b|-jar\b|spring-boot/;
-const SLOW_BASES = new Set(['eclipse-temurin', 'openjdk', 'amazoncorretto', 'tomcat', 'jetty', 'maven', 'gradle']);
+const SLOW =
+  /(?:^|[\s/"'])(?:java|jshell|catalina\.sh|standalone\.sh|kc\.sh|elasticsearch|kafka-server-start\.sh|mvn|mvnw|gradle|gradlew|sbt|spring)(?=$|[\s"'])|\.jar\b|-jar\b|spring-boot/;
+const SLOW_BASES = new Set([
+  'eclipse-temurin',
+  'openjdk',
+  'amazoncorretto',
+  'tomcat',
+  'jetty',
+  'maven',
+  'gradle',
+]);
 
 function fmt(seconds: number): string {
   if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60}m`;
@@ -35,7 +44,8 @@ function slowStarter(model: DockerfileModel, trusted: readonly TrustedBaseImage[
   const text = parts.join(' ');
   if (text && SLOW.test(text)) return 'a JVM';
   const base = shippedBase(model, trusted);
-  if (base && SLOW_BASES.has(base.info.family) && (text === '' || SLOW.test(text))) return `${base.info.family}`;
+  if (base && SLOW_BASES.has(base.info.family) && (text === '' || SLOW.test(text)))
+    return `${base.info.family}`;
   return null;
 }
 
@@ -55,13 +65,19 @@ export const hc209: Rule = {
     // Docker does not expand variables in HEALTHCHECK flags (`--timeout=${T}` fails the
     // build, HC208's business): a flag written with `$` or not parsable is left alone.
     const given = (name: string) => hc.rawFlags[name] !== undefined;
-    const unknown = (name: string) => given(name) && (/\$/.test(hc.rawFlags[name] ?? '') || hc.timings[name as keyof typeof hc.timings] === undefined);
+    const unknown = (name: string) =>
+      given(name) &&
+      (/\$/.test(hc.rawFlags[name] ?? '') || hc.timings[name as keyof typeof hc.timings] === undefined);
     const t = Object.fromEntries(
       Object.entries(hc.timings).filter(([k]) => !unknown(k)),
     ) as typeof hc.timings;
     const flagLine = (name: string) => hc.instr.flags.find((f) => f.name === name)?.line ?? hc.instr.line;
     const hits: RuleHit[] = [];
-    if ((t.interval !== undefined || t.timeout !== undefined) && !unknown('interval') && !unknown('timeout')) {
+    if (
+      (t.interval !== undefined || t.timeout !== undefined) &&
+      !unknown('interval') &&
+      !unknown('timeout')
+    ) {
       const interval = t.interval ?? DEFAULT_INTERVAL;
       const timeout = t.timeout ?? DEFAULT_TIMEOUT;
       if (interval > 0 && timeout >= interval) {

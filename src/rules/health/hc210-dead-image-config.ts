@@ -33,7 +33,7 @@ export const hc210: Rule = {
     severity: 'warning',
     anchors: { hadolint: ['(DL3057 models inheritance)'] },
     description:
-      'Image configuration (HEALTHCHECK, EXPOSE, USER, CMD) is inherited only through FROM <stage>. Written in a builder stage that the shipped stage merely copies from, it is silently dropped: the shipped image has no health check, no documented port, runs as root, or runs the base image\'s command.',
+      "Image configuration (HEALTHCHECK, EXPOSE, USER, CMD) is inherited only through FROM <stage>. Written in a builder stage that the shipped stage merely copies from, it is silently dropped: the shipped image has no health check, no documented port, runs as root, or runs the base image's command.",
   },
   check({ model }) {
     const target = model.target;
@@ -53,7 +53,13 @@ export const hc210: Rule = {
         if (!last) continue;
         if (keyword === 'USER') {
           const after = stage.instructions.filter((i) => i.line > users(stage).at(-1)!.line);
-          if (after.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'WORKDIR')) continue;
+          if (
+            after.some(
+              (i) =>
+                i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'WORKDIR',
+            )
+          )
+            continue;
         }
         hits.push({
           line: last.line,

@@ -25,7 +25,7 @@ export const hc211: Rule = {
     check: 'healthy',
     anchors: {},
     description:
-      'Docker reads the probe\'s exit status: 0 healthy, 1 unhealthy, 2 reserved. A probe that exits 2 or other codes relies on undocumented behaviour, and curl without --fail exits 0 on HTTP errors, so the check never fails.',
+      "Docker reads the probe's exit status: 0 healthy, 1 unhealthy, 2 reserved. A probe that exits 2 or other codes relies on undocumented behaviour, and curl without --fail exits 0 on HTTP errors, so the check never fails.",
   },
   check({ model }) {
     const hc = finalHealthcheck(model);

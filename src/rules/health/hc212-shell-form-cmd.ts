@@ -12,7 +12,8 @@ function startsWithExec(text: string): boolean {
 }
 
 /** Words only a shell understands as the command (builtins, keywords, `VAR=value` prefixes). */
-const SHELL_ONLY = /^(?:cd|export|set|unset|source|\.|eval|exec|if|for|while|until|case|alias|ulimit|umask|trap|wait|read|!|\w+=.*)$/;
+const SHELL_ONLY =
+  /^(?:cd|export|set|unset|source|\.|eval|exec|if|for|while|until|case|alias|ulimit|umask|trap|wait|read|!|\w+=.*)$/;
 
 /** The exec form of a shell-form command when running it without /bin/sh does the same. */
 function safeExecForm(text: string): string | null {
@@ -36,7 +37,8 @@ export const hc212: Rule = {
     const entrypoint = lastInChain(model, 'ENTRYPOINT');
     const cmd = lastInChain(model, 'CMD');
     // With a shell-form ENTRYPOINT, CMD is never used: report the ENTRYPOINT only.
-    const targets: Instr[] = entrypoint && !entrypoint.json ? [entrypoint] : [entrypoint, cmd].filter((i): i is Instr => !!i);
+    const targets: Instr[] =
+      entrypoint && !entrypoint.json ? [entrypoint] : [entrypoint, cmd].filter((i): i is Instr => !!i);
     const noShell = lacksShell(model, trustedBaseImages);
     for (const instr of targets) {
       if (instr.json || instr.text.trim() === '' || startsWithExec(instr.text)) continue;
@@ -44,9 +46,16 @@ export const hc212: Rule = {
       // An exec-form ENTRYPOINT takes CMD as arguments, a shell-form one ignores it: with a
       // CMD in the chain the conversion would change what runs, so no fix then.
       const changesArgs = instr.keyword === 'ENTRYPOINT' && cmd !== null && cmd !== undefined;
-      const fix = json && !changesArgs
-        ? rewriteLine(model, instr, new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'), json, `Use the exec form of ${instr.keyword}`)
-        : null;
+      const fix =
+        json && !changesArgs
+          ? rewriteLine(
+              model,
+              instr,
+              new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'),
+              json,
+              `Use the exec form of ${instr.keyword}`,
+            )
+          : null;
       // Backticked: the comment renders it as code.
       const how = json
         ? `\`${instr.keyword} ${json}\``

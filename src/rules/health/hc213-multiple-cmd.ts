@@ -21,7 +21,13 @@ export const hc213: Rule = {
       line: instr.line,
       endLine: instr.endLine,
       message: `This CMD is ignored because the CMD on line ${last.line} replaces it in the same stage: remove it (to run several processes, use a process manager or separate containers).`,
-      fix: { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description: 'Remove the ignored CMD' },
+      fix: {
+        startLine: instr.line,
+        endLine: instr.endLine,
+        text: '',
+        remove: true,
+        description: 'Remove the ignored CMD',
+      },
     }));
   },
 };

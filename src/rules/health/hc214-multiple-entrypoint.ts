@@ -21,7 +21,13 @@ export const hc214: Rule = {
       line: instr.line,
       endLine: instr.endLine,
       message: `This ENTRYPOINT is ignored because the ENTRYPOINT on line ${last.line} replaces it in the same stage: keep only one.`,
-      fix: { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description: 'Remove the ignored ENTRYPOINT' },
+      fix: {
+        startLine: instr.line,
+        endLine: instr.endLine,
+        text: '',
+        remove: true,
+        description: 'Remove the ignored ENTRYPOINT',
+      },
     }));
   },
 };

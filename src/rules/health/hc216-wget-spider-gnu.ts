@@ -42,9 +42,17 @@ export const hc216: Rule = {
       const original = model.lines[hc.instr.line - 1] ?? '';
       const replaced = hc.execForm
         ? original.replace(/"--spider"/, quiet ? '"-O", "/dev/null"' : '"-q", "-O", "/dev/null"')
-        : original.replace(/(^|\s)--spider(?=\s|$)/, (_m, pre: string) => `${pre}${quiet ? '' : '-q '}-O /dev/null`);
+        : original.replace(
+            /(^|\s)--spider(?=\s|$)/,
+            (_m, pre: string) => `${pre}${quiet ? '' : '-q '}-O /dev/null`,
+          );
       if (replaced !== original) {
-        fix = { startLine: hc.instr.line, endLine: hc.instr.line, text: replaced, description: 'Probe with a GET: wget -q -O /dev/null URL' };
+        fix = {
+          startLine: hc.instr.line,
+          endLine: hc.instr.line,
+          text: replaced,
+          description: 'Probe with a GET: wget -q -O /dev/null URL',
+        };
       }
     }
     return [

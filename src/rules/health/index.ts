@@ -16,4 +16,19 @@ import { hc213 } from './hc213-multiple-cmd.js';
 import { hc214 } from './hc214-multiple-entrypoint.js';
 import { hc216 } from './hc216-wget-spider-gnu.js';
 
-export const rules: Rule[] = [hc201, hc202, hc203, hc204, hc205, hc206, hc207, hc209, hc210, hc211, hc212, hc213, hc214, hc216];
+export const rules: Rule[] = [
+  hc201,
+  hc202,
+  hc203,
+  hc204,
+  hc205,
+  hc206,
+  hc207,
+  hc209,
+  hc210,
+  hc211,
+  hc212,
+  hc213,
+  hc214,
+  hc216,
+];

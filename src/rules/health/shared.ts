@@ -48,7 +48,8 @@ export function copiesShell(model: DockerfileModel): Instr | null {
   for (const instr of chainInstructions(model)) {
     if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
     const paths = copyPaths(instr);
-    if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, '')))) return instr;
+    if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, ''))))
+      return instr;
   }
   return null;
 }
@@ -57,7 +58,10 @@ export function copiesShell(model: DockerfileModel): Instr | null {
  * The shipped image has no shell: the base is known shell-less (scratch, distroless
  * non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
  */
-export function lacksShell(model: DockerfileModel, trusted: readonly TrustedBaseImage[]): { image: string; family: string } | null {
+export function lacksShell(
+  model: DockerfileModel,
+  trusted: readonly TrustedBaseImage[],
+): { image: string; family: string } | null {
   const base = shippedBase(model, trusted);
   if (!base || base.info.shell !== false) return null;
   if (copiesShell(model)) return null;
@@ -134,7 +138,13 @@ export function programOf(words: string[]): { name: string; index: number } | nu
   let i = 0;
   while (i < words.length) {
     const w = words[i];
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === 'exec' || w === 'command' || w === 'env' || w === 'nice') {
+    if (
+      /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
+      w === 'exec' ||
+      w === 'command' ||
+      w === 'env' ||
+      w === 'nice'
+    ) {
       i++;
       continue;
     }
@@ -186,10 +196,14 @@ export function rewriteLine(
 }
 
 /** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
-export const HEALTHCHECK_PREFIX = /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
+export const HEALTHCHECK_PREFIX =
+  /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
 
 /** In each stage, every instruction of this keyword but the last: Docker ignores them. */
-export function overridden(model: DockerfileModel, keyword: string): { instr: Instr; last: Instr; stage: Stage }[] {
+export function overridden(
+  model: DockerfileModel,
+  keyword: string,
+): { instr: Instr; last: Instr; stage: Stage }[] {
   const out: { instr: Instr; last: Instr; stage: Stage }[] = [];
   for (const stage of model.stages) {
     const same = stage.instructions.filter((i) => i.keyword === keyword);

@@ -21,7 +21,9 @@ export interface CopyParts {
 }
 
 function unquote(s: string): string {
-  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'"))) ? s.slice(1, -1) : s;
+  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
+    ? s.slice(1, -1)
+    : s;
 }
 
 /** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
@@ -33,7 +35,10 @@ export function copyParts(instr: Instr): CopyParts {
   if (instr.heredocs.length > 0) {
     // Only the first line carries sources and destination; the rest are heredoc bodies.
     const first = instr.text.split(/\r?\n/)[0] ?? '';
-    const words = first.split(/\s+/).filter(Boolean).map((w) => ({ value: unquote(w), line: instr.line }));
+    const words = first
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => ({ value: unquote(w), line: instr.line }));
     return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
   }
   const nodes = instr.node.getArguments();
@@ -113,7 +118,10 @@ export interface RuntimeUser {
   label: string;
 }
 
-export function runtimeUser(model: DockerfileModel, trusted: Parameters<typeof externalBase>[1] = []): RuntimeUser | null {
+export function runtimeUser(
+  model: DockerfileModel,
+  trusted: Parameters<typeof externalBase>[1] = [],
+): RuntimeUser | null {
   const eff = effectiveUser(model);
   if (eff) {
     if (!eff.resolved.complete) return null;
@@ -171,9 +179,45 @@ export interface KnownAccounts {
 
 const ACCOUNT_CMD = /^(useradd|adduser|groupadd|addgroup)$/;
 const OPTS_WITH_VALUE = new Set([
-  '-u', '--uid', '-g', '--gid', '-G', '--groups', '-s', '--shell', '-d', '--home', '--home-dir', '-h', '-c', '--comment',
-  '--gecos', '--ingroup', '-k', '--skel', '-K', '--key', '-p', '--password', '-e', '--expiredate', '-f', '--inactive',
-  '-b', '--base-dir', '-R', '--root', '-P', '--prefix', '-Z', '--selinux-user', '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--conf',
+  '-u',
+  '--uid',
+  '-g',
+  '--gid',
+  '-G',
+  '--groups',
+  '-s',
+  '--shell',
+  '-d',
+  '--home',
+  '--home-dir',
+  '-h',
+  '-c',
+  '--comment',
+  '--gecos',
+  '--ingroup',
+  '-k',
+  '--skel',
+  '-K',
+  '--key',
+  '-p',
+  '--password',
+  '-e',
+  '--expiredate',
+  '-f',
+  '--inactive',
+  '-b',
+  '--base-dir',
+  '-R',
+  '--root',
+  '-P',
+  '--prefix',
+  '-Z',
+  '--selinux-user',
+  '--firstuid',
+  '--lastuid',
+  '--firstgid',
+  '--lastgid',
+  '--conf',
 ]);
 
 /** Users and groups created by RUN/COPY in these instructions (useradd, adduser, groupadd, addgroup, passwd edits). */
@@ -184,7 +228,11 @@ export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownA
       const parts = copyParts(i);
       const dest = parts.dest ? (resolved(model, parts.dest.value, i) ?? '') : '';
       const srcs = parts.sources.map((s) => s.value);
-      if (/^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) || srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) || (dest === '/' && i.flags.some((f) => f.name === 'from'))) {
+      if (
+        /^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) ||
+        srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) ||
+        (dest === '/' && i.flags.some((f) => f.name === 'from'))
+      ) {
         acc.opaque = true;
       }
       continue;
@@ -209,13 +257,19 @@ export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownA
       for (let k = at + 1; k < w.length; k++) {
         const x = w[k];
         if (OPTS_WITH_VALUE.has(x)) {
-          if (x === '-u' || x === '--uid' || ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid'))) id = w[k + 1] ?? null;
+          if (
+            x === '-u' ||
+            x === '--uid' ||
+            ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid'))
+          )
+            id = w[k + 1] ?? null;
           k++;
           continue;
         }
         const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
         if (eq) {
-          if (eq[1] === '--uid' || (eq[1] === '--gid' && kind !== 'useradd' && kind !== 'adduser')) id = eq[2];
+          if (eq[1] === '--uid' || (eq[1] === '--gid' && kind !== 'useradd' && kind !== 'adduser'))
+            id = eq[2];
           continue;
         }
         if (x === '-S' || x === '--system' || x === '-r') system = true;
@@ -242,12 +296,194 @@ export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownA
   return acc;
 }
 
-const DEBIAN_USERS = ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'gnats', 'nobody', '_apt'];
-const DEBIAN_GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice', 'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'gnats', 'shadow', 'utmp', 'video', 'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'];
-const ALPINE_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'news', 'uucp', 'operator', 'man', 'postmaster', 'cron', 'ftp', 'sshd', 'at', 'squid', 'xfs', 'games', 'cyrus', 'vpopmail', 'ntp', 'smmsp', 'guest', 'nobody'];
-const ALPINE_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'floppy', 'mail', 'news', 'uucp', 'man', 'cron', 'console', 'audio', 'cdrom', 'dialout', 'ftp', 'sshd', 'input', 'at', 'tape', 'video', 'netdev', 'readproc', 'squid', 'xfs', 'kvm', 'games', 'shadow', 'cdrw', 'www-data', 'usb', 'vpopmail', 'users', 'ntp', 'nofiles', 'smmsp', 'locate', 'abuild', 'utmp', 'ping', 'nogroup', 'nobody'];
-const RHEL_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'];
-const RHEL_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy', 'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'utempter', 'input', 'kvm', 'render', 'systemd-journal'];
+const DEBIAN_USERS = [
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'sync',
+  'games',
+  'man',
+  'lp',
+  'mail',
+  'news',
+  'uucp',
+  'proxy',
+  'www-data',
+  'backup',
+  'list',
+  'irc',
+  'gnats',
+  'nobody',
+  '_apt',
+];
+const DEBIAN_GROUPS = [
+  'root',
+  'daemon',
+  'bin',
+  'sys',
+  'adm',
+  'tty',
+  'disk',
+  'lp',
+  'mail',
+  'news',
+  'uucp',
+  'man',
+  'proxy',
+  'kmem',
+  'dialout',
+  'fax',
+  'voice',
+  'cdrom',
+  'floppy',
+  'tape',
+  'sudo',
+  'audio',
+  'dip',
+  'www-data',
+  'backup',
+  'operator',
+  'list',
+  'irc',
+  'src',
+  'gnats',
+  'shadow',
+  'utmp',
+  'video',
+  'sasl',
+  'plugdev',
+  'staff',
+  'games',
+  'users',
+  'nogroup',
+];
+const ALPINE_USERS = [
+  'root',
+  'bin',
+  'daemon',
+  'adm',
+  'lp',
+  'sync',
+  'shutdown',
+  'halt',
+  'mail',
+  'news',
+  'uucp',
+  'operator',
+  'man',
+  'postmaster',
+  'cron',
+  'ftp',
+  'sshd',
+  'at',
+  'squid',
+  'xfs',
+  'games',
+  'cyrus',
+  'vpopmail',
+  'ntp',
+  'smmsp',
+  'guest',
+  'nobody',
+];
+const ALPINE_GROUPS = [
+  'root',
+  'bin',
+  'daemon',
+  'sys',
+  'adm',
+  'tty',
+  'disk',
+  'lp',
+  'mem',
+  'kmem',
+  'wheel',
+  'floppy',
+  'mail',
+  'news',
+  'uucp',
+  'man',
+  'cron',
+  'console',
+  'audio',
+  'cdrom',
+  'dialout',
+  'ftp',
+  'sshd',
+  'input',
+  'at',
+  'tape',
+  'video',
+  'netdev',
+  'readproc',
+  'squid',
+  'xfs',
+  'kvm',
+  'games',
+  'shadow',
+  'cdrw',
+  'www-data',
+  'usb',
+  'vpopmail',
+  'users',
+  'ntp',
+  'nofiles',
+  'smmsp',
+  'locate',
+  'abuild',
+  'utmp',
+  'ping',
+  'nogroup',
+  'nobody',
+];
+const RHEL_USERS = [
+  'root',
+  'bin',
+  'daemon',
+  'adm',
+  'lp',
+  'sync',
+  'shutdown',
+  'halt',
+  'mail',
+  'operator',
+  'games',
+  'ftp',
+  'nobody',
+];
+const RHEL_GROUPS = [
+  'root',
+  'bin',
+  'daemon',
+  'sys',
+  'adm',
+  'tty',
+  'disk',
+  'lp',
+  'mem',
+  'kmem',
+  'wheel',
+  'cdrom',
+  'mail',
+  'man',
+  'dialout',
+  'floppy',
+  'games',
+  'tape',
+  'video',
+  'ftp',
+  'lock',
+  'audio',
+  'users',
+  'nobody',
+  'utmp',
+  'utempter',
+  'input',
+  'kvm',
+  'render',
+  'systemd-journal',
+];
 const EXTRA: Record<string, string[]> = {
   node: ['node'],
   nginx: ['nginx'],
@@ -262,7 +498,10 @@ const EXTRA: Record<string, string[]> = {
 };
 
 /** Accounts a known base image provides, or null when we do not know the base. */
-export function baseAccounts(model: DockerfileModel, stage: Stage): { users: Set<string>; groups: Set<string>; family: string } | null {
+export function baseAccounts(
+  model: DockerfileModel,
+  stage: Stage,
+): { users: Set<string>; groups: Set<string>; family: string } | null {
   const base = externalBase(model, [], stage);
   if (!base || !base.resolved.complete || !base.resolved.value) return null;
   const ref = base.resolved.value;
@@ -273,16 +512,43 @@ export function baseAccounts(model: DockerfileModel, stage: Stage): { users: Set
   const fam = info.family;
   const mk = (u: string[], g: string[]) => ({ users: new Set(u), groups: new Set(g), family: fam });
   if (fam === 'scratch') return mk([], []);
-  if (fam === 'distroless' || fam === 'chainguard') return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
-  if (fam === 'dotnet' || fam === 'dotnet-chiseled') return mk(['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])], ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])]);
-  if (fam === 'nginx-unprivileged') return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
+  if (fam === 'distroless' || fam === 'chainguard')
+    return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
+  if (fam === 'dotnet' || fam === 'dotnet-chiseled')
+    return mk(
+      ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])],
+      ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])],
+    );
+  if (fam === 'nginx-unprivileged')
+    return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
   if (fam === 'ubi') return mk([...RHEL_USERS, 'default'], [...RHEL_GROUPS]);
   if (!info.officialRoot) return null;
   const extra = EXTRA[fam] ?? [];
-  if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine')) return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
-  if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam)) return mk(RHEL_USERS, RHEL_GROUPS);
+  if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine'))
+    return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
+  if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam))
+    return mk(RHEL_USERS, RHEL_GROUPS);
   if (fam === 'ubuntu') return mk([...DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
-  if (['python', 'node', 'golang', 'ruby', 'perl', 'rust', 'buildpack-deps', 'php', 'debian', 'nginx', 'httpd', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo'].includes(fam)) {
+  if (
+    [
+      'python',
+      'node',
+      'golang',
+      'ruby',
+      'perl',
+      'rust',
+      'buildpack-deps',
+      'php',
+      'debian',
+      'nginx',
+      'httpd',
+      'postgres',
+      'redis',
+      'mysql',
+      'mariadb',
+      'mongo',
+    ].includes(fam)
+  ) {
     return mk([...DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
   }
   return null;
@@ -291,7 +557,12 @@ export function baseAccounts(model: DockerfileModel, stage: Stage): { users: Set
 const KNOWN_UIDS: Record<string, string> = { nonroot: '65532', nobody: '65534', root: '0' };
 
 /** uid of a user name when the chain or a known base tells us. */
-export function uidOf(model: DockerfileModel, stage: Stage, name: string, created?: KnownAccounts): string | null {
+export function uidOf(
+  model: DockerfileModel,
+  stage: Stage,
+  name: string,
+  created?: KnownAccounts,
+): string | null {
   if (isNumeric(name)) return name;
   const c = created ?? accountsCreated(model, chainBefore(model, stage));
   const id = c.users.get(name);
@@ -318,7 +589,8 @@ export function sameAccount(model: DockerfileModel, stage: Stage, a: string, b: 
 
 // ---------------------------------------------------------------- Windows
 
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([/:-]|$)|mcr\.microsoft\.com\/windows/i;
+const WINDOWS_IMAGE =
+  /(^|\/)(windows|windowsservercore|nanoserver|servercore)([/:-]|$)|mcr\.microsoft\.com\/windows/i;
 const WINDOWS_TAG = /(nanoserver|windowsservercore|servercore|ltsc20\d\d)/i;
 
 /** Is this stage built for Windows: a Windows base, or (base unknown) Windows paths and shells. */
@@ -328,7 +600,8 @@ export function windowsStage(model: DockerfileModel, stage: Stage): { reason: st
   if (base && base.resolved.complete && ref) {
     const r = parseImageRef(ref);
     const path = (r.registry ? r.registry + '/' : '') + r.repo;
-    if (WINDOWS_IMAGE.test(path) || WINDOWS_TAG.test(r.tag ?? '')) return { reason: `the base image ${ref} is a Windows image` };
+    if (WINDOWS_IMAGE.test(path) || WINDOWS_TAG.test(r.tag ?? ''))
+      return { reason: `the base image ${ref} is a Windows image` };
     if (describeBaseImage(ref)) return null; // a known Linux image
   }
   if (model.escapeChar !== '`') return null;

@@ -38,7 +38,10 @@ export const hc401: Rule = {
       'COPY, ADD, WORKDIR and RUN create files owned by root unless told otherwise. When the container runs as a non-root user, any directory it has to write (uploads, caches, data, declared VOLUMEs, node_modules during the build) must be chowned to it, or the app fails with "Permission denied" at runtime or the build fails.',
   },
   check(ctx) {
-    return [...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)), ...runWritesRootDir(ctx.model)];
+    return [
+      ...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)),
+      ...runWritesRootDir(ctx.model),
+    ];
   },
 };
 
@@ -67,13 +70,15 @@ function copyIntoWritable(model: DockerfileModel, run: RuntimeUser | null): Rule
     const reason = writableReason(target, ctx);
     if (!reason) return;
     // A later recursive chown/chmod (or one of exactly this path) hands it over: fixed.
-    const fixed = instrs.slice(idx + 1).some((later) =>
-      ownershipChanges(model, later).some(
-        (c) =>
-          c.paths.some((p) => (c.recursive ? isUnder(target, p) : p === target)) &&
-          (c.kind === 'chmod' ? c.grantsWrite : !isRootUser(c.value)),
-      ),
-    );
+    const fixed = instrs
+      .slice(idx + 1)
+      .some((later) =>
+        ownershipChanges(model, later).some(
+          (c) =>
+            c.paths.some((p) => (c.recursive ? isUnder(target, p) : p === target)) &&
+            (c.kind === 'chmod' ? c.grantsWrite : !isRootUser(c.value)),
+        ),
+      );
     if (fixed) return;
     const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
     const owner = run.group ? `${run.user}:${run.group}` : run.user;
@@ -90,7 +95,28 @@ function copyIntoWritable(model: DockerfileModel, run: RuntimeUser | null): Rule
 type Owner = { owner: 'root' | 'user' | 'open'; line: number; how: string };
 
 /** Directories that are root-owned in every Linux base image. */
-const SYSTEM_DIRS = new Set(['/', '/usr', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/bin', '/usr/lib', '/usr/share', '/bin', '/sbin', '/lib', '/etc', '/opt', '/srv', '/var', '/var/lib', '/var/www', '/mnt', '/root']);
+const SYSTEM_DIRS = new Set([
+  '/',
+  '/usr',
+  '/usr/local',
+  '/usr/local/bin',
+  '/usr/local/lib',
+  '/usr/local/share',
+  '/usr/bin',
+  '/usr/lib',
+  '/usr/share',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/etc',
+  '/opt',
+  '/srv',
+  '/var',
+  '/var/lib',
+  '/var/www',
+  '/mnt',
+  '/root',
+]);
 
 interface Write {
   path: string;
@@ -103,12 +129,18 @@ interface Write {
 function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Write[] {
   const out: Write[] = [];
   let cwd = cwd0;
-  const abs = (p: string | null): string | null => (p === null || cwd === null || p.includes('*') ? null : p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p));
+  const abs = (p: string | null): string | null =>
+    p === null || cwd === null || p.includes('*')
+      ? null
+      : p.startsWith('/')
+        ? normalizePath(p)
+        : joinPath(cwd, p);
   for (const cmd of simpleCommands(runText(instr))) {
     const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
     for (const r of cmd.redirects) {
       const p = abs(r.includes('$') ? resolved(model, r, instr) : r);
-      if (p && p !== '/dev/null' && !p.startsWith('/dev/') && !p.startsWith('/proc/')) out.push({ path: p, cmd: '>', mkdir: false });
+      if (p && p !== '/dev/null' && !p.startsWith('/dev/') && !p.startsWith('/proc/'))
+        out.push({ path: p, cmd: '>', mkdir: false });
     }
     let at = 0;
     while (at < w.length && w[at] !== null && /^(sudo|env|exec|command|nice|\w+=.*)$/.test(w[at]!)) at++;
@@ -166,7 +198,8 @@ function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Wr
       case 'composer': {
         const sub = plain[0];
         const global = rest.some((x) => x === '-g' || x === '--global');
-        if (!global && (sub === undefined ? name === 'yarn' : /^(install|i|ci|add)$/.test(sub ?? ''))) push('.');
+        if (!global && (sub === undefined ? name === 'yarn' : /^(install|i|ci|add)$/.test(sub ?? '')))
+          push('.');
         break;
       }
       case 'git':
@@ -216,7 +249,8 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
   const owners = new Map<string, Owner>();
   const baseUser = externalBase(model, [], stage)?.info?.user;
   // who runs RUN steps: 'root', a user name, or null (unknown)
-  let user: string | null = baseUser === undefined ? null : baseUser === '' || isRootUser(baseUser) ? 'root' : baseUser;
+  let user: string | null =
+    baseUser === undefined ? null : baseUser === '' || isRootUser(baseUser) ? 'root' : baseUser;
   let userLine = 0;
   const mark = (p: string, o: Owner, overwrite = false) => {
     if (overwrite || !owners.has(p)) owners.set(p, o);
@@ -237,7 +271,12 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
         if (!p) break;
         // After a non-root USER the owner depends on the builder (HC406): do not guess.
-        mark(p, user === 'root' ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : { owner: 'open', line: instr.line, how: 'WORKDIR' });
+        mark(
+          p,
+          user === 'root'
+            ? { owner: 'root', line: instr.line, how: 'WORKDIR' }
+            : { owner: 'open', line: instr.line, how: 'WORKDIR' },
+        );
         break;
       }
       case 'COPY':
@@ -248,13 +287,23 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         const chown = chownOf(model, instr);
         const chmod = flag(instr, 'chmod');
         const owner: Owner['owner'] =
-          chown && (chown.value === null || !isRootUser(chown.user)) ? 'user' : chmod && modeGrantsWrite(chmod.value).other ? 'open' : 'root';
+          chown && (chown.value === null || !isRootUser(chown.user))
+            ? 'user'
+            : chmod && modeGrantsWrite(chmod.value).other
+              ? 'open'
+              : 'root';
         const o = { owner, line: instr.line, how: instr.keyword };
         const existing = owners.get(t);
         if (!existing) mark(t, o);
         else if (existing.owner === 'root' && owner !== 'root') mark(t, { ...o, owner: 'open' }, true);
         const parent = dirname(t);
-        if (!dest.value.endsWith('/') && !owners.has(parent) && !SYSTEM_DIRS.has(parent) && !/^\/home\/[^/]+$/.test(parent) && !isUnder(parent, '/tmp')) {
+        if (
+          !dest.value.endsWith('/') &&
+          !owners.has(parent) &&
+          !SYSTEM_DIRS.has(parent) &&
+          !/^\/home\/[^/]+$/.test(parent) &&
+          !isUnder(parent, '/tmp')
+        ) {
           mark(parent, { ...o, owner: owner === 'user' ? 'open' : owner });
         }
         break;
@@ -276,7 +325,8 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
             }
             if (own && problem && !reported.has(problem.dir)) {
               reported.add(problem.dir);
-              const what = w.cmd === '>' ? `redirects output to ${w.path}` : `runs ${w.cmd}, which writes ${w.path}`;
+              const what =
+                w.cmd === '>' ? `redirects output to ${w.path}` : `runs ${w.cmd}, which writes ${w.path}`;
               hits.push({
                 line: w.cmd === '>' ? instr.line : lineOfWord(model, instr, w.cmd),
                 message: `This RUN executes as USER ${user} (line ${userLine}) and ${what}, but ${problem.dir} is ${problem.why}: the build fails with "Permission denied", so create and chown the directory before switching USER, or COPY --chown=${user}.`,
@@ -291,7 +341,11 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
             if (i < 0 || cwd === null) continue;
             for (const p of cmd.words.slice(i + 1)) {
               if (p.startsWith('-') || p.includes('$') || p.includes('*') || /^[0-7]{3,4}$/.test(p)) continue;
-              mark(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p), { owner: 'root', line: instr.line, how: 'RUN mkdir' });
+              mark(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p), {
+                owner: 'root',
+                line: instr.line,
+                how: 'RUN mkdir',
+              });
             }
           }
         }

@@ -24,7 +24,8 @@ export const hc402: Rule = {
     const run = runtimeUser(model, trustedBaseImages);
     const nonRoot = run !== null && !isRootUser(run.user);
     const ctx = writableContext(model, nonRoot ? run : null);
-    const exempt = (p: string) => writableReason(p, ctx) !== null || isUnder(p, '/home') || isUnder(p, '/tmp') || isUnder(p, '/var/tmp');
+    const exempt = (p: string) =>
+      writableReason(p, ctx) !== null || isUnder(p, '/home') || isUnder(p, '/tmp') || isUnder(p, '/var/tmp');
     for (const stage of shippedStages(model)) {
       if (windowsStage(model, stage)) continue;
       for (const instr of stage.instructions) {
@@ -33,7 +34,14 @@ export const hc402: Rule = {
           const target = dest ? absoluteDest(model, instr, dest.value) : null;
           if (!target || exempt(target)) continue;
           const chown = chownOf(model, instr);
-          if (nonRoot && model.target && chown && chown.value !== null && chown.user && sameAccount(model, model.target, chown.user, run.user) === true) {
+          if (
+            nonRoot &&
+            model.target &&
+            chown &&
+            chown.value !== null &&
+            chown.user &&
+            sameAccount(model, model.target, chown.user, run.user) === true
+          ) {
             hits.push({
               line: chown.line,
               message: `${instr.keyword} --chown=${chown.raw} makes the code at ${target} writable by the runtime user ${run.user}: drop --chown so it stays root-owned and read-only, and chown only the directories the app writes.`,
@@ -57,7 +65,13 @@ export const hc402: Rule = {
               line: c.line,
               message: `chmod ${c.recursive ? '-R ' : ''}${c.value} makes ${paths.join(', ')} writable by every user: keep code read-only (e.g. chmod -R a-w, or 755/644) and open only the directories the app writes.`,
             });
-          } else if (c.kind === 'chown' && c.recursive && nonRoot && model.target && sameAccount(model, model.target, c.value, run.user) === true) {
+          } else if (
+            c.kind === 'chown' &&
+            c.recursive &&
+            nonRoot &&
+            model.target &&
+            sameAccount(model, model.target, c.value, run.user) === true
+          ) {
             hits.push({
               line: c.line,
               message: `chown -R ${c.value} hands ${paths.join(', ')} to the runtime user, making the code writable by it: leave the code owned by root and chown only the directories the app writes.`,

@@ -5,7 +5,15 @@
 // Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
 import type { Rule, RuleHit } from '../types.js';
 import { neededStages } from '../../dockerfile/stages.js';
-import { accountsCreated, baseAccounts, chainBefore, chownOf, isNumeric, windowsStage, type Chown } from './common.js';
+import {
+  accountsCreated,
+  baseAccounts,
+  chainBefore,
+  chownOf,
+  isNumeric,
+  windowsStage,
+  type Chown,
+} from './common.js';
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Fix } from '../../report/types.js';
 import { escapeRegExp } from '../../dockerfile/lines.js';
@@ -87,7 +95,10 @@ export const hc404: Rule = {
         );
         if (missing.length === 0) continue;
         const what = missing.map((m) => `${m.kind} ${m.name}`).join(' and ');
-        const baseText = base.family === 'scratch' ? 'scratch has no /etc/passwd' : `the ${base.family} base image does not provide it`;
+        const baseText =
+          base.family === 'scratch'
+            ? 'scratch has no /etc/passwd'
+            : `the ${base.family} base image does not provide it`;
         const elsewhere = model.stages.some((s) => {
           if (s === stage) return false;
           const acc = accountsCreated(model, s.instructions);

@@ -10,7 +10,24 @@ import { neededStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
 import { absoluteDest, chainBefore, copyParts, resolved, simpleCommands, workdirAt } from './common.js';
 
-const EXISTING = new Set(['/', '/tmp', '/var/tmp', '/usr', '/usr/local', '/opt', '/srv', '/var', '/var/lib', '/etc', '/home', '/root', '/run', '/var/run', '/var/log', '/var/cache']);
+const EXISTING = new Set([
+  '/',
+  '/tmp',
+  '/var/tmp',
+  '/usr',
+  '/usr/local',
+  '/opt',
+  '/srv',
+  '/var',
+  '/var/lib',
+  '/etc',
+  '/home',
+  '/root',
+  '/run',
+  '/var/run',
+  '/var/log',
+  '/var/cache',
+]);
 
 export const hc406: Rule = {
   meta: {
@@ -42,7 +59,9 @@ export const hc406: Rule = {
         if (instr.keyword === 'RUN') {
           const wd = workdirAt(model, instr) ?? '/';
           for (const cmd of simpleCommands(runText(instr))) {
-            const i = cmd.words.findIndex((w) => w === 'mkdir' || w === 'install' || w === 'useradd' || w === 'adduser');
+            const i = cmd.words.findIndex(
+              (w) => w === 'mkdir' || w === 'install' || w === 'useradd' || w === 'adduser',
+            );
             if (i < 0) continue;
             for (const p of cmd.words.slice(i + 1)) {
               if (p.startsWith('-') || p.includes('$')) continue;
@@ -54,7 +73,14 @@ export const hc406: Rule = {
         if (instr.keyword !== 'WORKDIR') continue;
         const v = resolved(model, instr.args.join(' '), instr);
         const prev = workdirAt(model, instr);
-        const p = v === null ? null : v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+        const p =
+          v === null
+            ? null
+            : v.startsWith('/')
+              ? normalizePath(v)
+              : prev === undefined
+                ? null
+                : joinPath(prev ?? '/', v);
         if (p === null) continue;
         const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));
         created.push(p);

@@ -10,7 +10,23 @@ import { isAbsolute } from '../../dockerfile/paths.js';
 import { copyParts, resolved, workdirAt } from './common.js';
 
 /** Official images whose Dockerfile sets a WORKDIR that users rely on. */
-const BASE_SETS_WORKDIR = new Set(['golang', 'php', 'tomcat', 'jetty', 'redis', 'httpd', 'jenkins/jenkins', 'gradle', 'haproxy', 'wordpress', 'drupal', 'joomla', 'nextcloud', 'sonarqube', 'odoo']);
+const BASE_SETS_WORKDIR = new Set([
+  'golang',
+  'php',
+  'tomcat',
+  'jetty',
+  'redis',
+  'httpd',
+  'jenkins/jenkins',
+  'gradle',
+  'haproxy',
+  'wordpress',
+  'drupal',
+  'joomla',
+  'nextcloud',
+  'sonarqube',
+  'odoo',
+]);
 
 export const hc407: Rule = {
   meta: {
@@ -19,7 +35,7 @@ export const hc407: Rule = {
     severity: 'warning',
     anchors: { hadolint: ['DL3045'] },
     description:
-      'Without a WORKDIR, a relative COPY/ADD destination is resolved against the base image\'s working directory (often `/`), so files land in the filesystem root or move when the base image changes. Set WORKDIR first or use an absolute destination.',
+      "Without a WORKDIR, a relative COPY/ADD destination is resolved against the base image's working directory (often `/`), so files land in the filesystem root or move when the base image changes. Set WORKDIR first or use an absolute destination.",
   },
   check({ model, trustedBaseImages }) {
     const hits: RuleHit[] = [];
@@ -28,7 +44,8 @@ export const hc407: Rule = {
       const ref = base?.resolved.complete ? base.resolved.value : '';
       const r = ref ? parseImageRef(ref) : null;
       const known = base?.info ?? null;
-      if (r && (BASE_SETS_WORKDIR.has(r.repo) || r.repo.startsWith('bitnami/') || known?.family === 'ubi')) continue;
+      if (r && (BASE_SETS_WORKDIR.has(r.repo) || r.repo.startsWith('bitnami/') || known?.family === 'ubi'))
+        continue;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
         const { dest } = copyParts(instr);
@@ -37,8 +54,8 @@ export const hc407: Rule = {
         if (v === null || v === '' || isAbsolute(v)) continue;
         if (workdirAt(model, instr) !== null) continue;
         const where = known
-          ? `resolves against ${known.family === 'scratch' ? 'scratch\'s' : 'the base image\'s'} working directory \`/\``
-          : 'depends on the base image\'s working directory, which this Dockerfile does not show';
+          ? `resolves against ${known.family === 'scratch' ? "scratch's" : "the base image's"} working directory \`/\``
+          : "depends on the base image's working directory, which this Dockerfile does not show";
         hits.push({
           line: dest.line,
           message: `${instr.keyword} destination ${dest.value} is relative and no WORKDIR is set, so it ${where}: add WORKDIR /app (or similar) before it, or use an absolute destination.`,

@@ -10,7 +10,7 @@ export const hc410: Rule = {
     severity: 'error',
     anchors: { hadolint: ['DL3023'], trivy: ['DS-0006'], kics: ['cdddb86f'] },
     description:
-      'A stage cannot copy from itself: BuildKit reports a circular dependency and the classic builder tries to pull an image with the stage\'s name. Copy from an earlier stage, or use the files already in this stage.',
+      "A stage cannot copy from itself: BuildKit reports a circular dependency and the classic builder tries to pull an image with the stage's name. Copy from an earlier stage, or use the files already in this stage.",
   },
   check({ model }) {
     const hits: RuleHit[] = [];
@@ -21,7 +21,9 @@ export const hc410: Rule = {
         if (!from) continue;
         const v = resolved(model, from.value, instr);
         if (v === null) continue;
-        const self = /^\d+$/.test(v) ? Number(v) === stage.index : stage.name !== null && v.toLowerCase() === stage.name;
+        const self = /^\d+$/.test(v)
+          ? Number(v) === stage.index
+          : stage.name !== null && v.toLowerCase() === stage.name;
         if (!self) continue;
         hits.push({
           line: from.line,

@@ -30,8 +30,14 @@ export const hc411: Rule = {
           const n = Number(v);
           if (n < stage.index) continue;
           if (n === stage.index) continue; // HC410
-          const what = n >= model.stages.length ? `there are only ${model.stages.length} stage(s), numbered from 0` : `stage ${n} comes after this one`;
-          hits.push({ line: from.line, message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.` });
+          const what =
+            n >= model.stages.length
+              ? `there are only ${model.stages.length} stage(s), numbered from 0`
+              : `stage ${n} comes after this one`;
+          hits.push({
+            line: from.line,
+            message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
+          });
           continue;
         }
         const name = v.toLowerCase();
@@ -51,7 +57,9 @@ export const hc411: Rule = {
           .slice(0, stage.index)
           .map((s) => s.name)
           .filter((s): s is string => s !== null);
-        const known = names.length ? ` (earlier stages: ${names.join(', ')})` : ' (no earlier stage is named)';
+        const known = names.length
+          ? ` (earlier stages: ${names.join(', ')})`
+          : ' (no earlier stage is named)';
         hits.push({
           line: from.line,
           message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,

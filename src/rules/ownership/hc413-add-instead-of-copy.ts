@@ -51,7 +51,12 @@ export const hc413: Rule = {
         const m = /^(\s*)(add)\b/i.exec(text);
         if (m) {
           const kw = m[2] === 'add' ? 'copy' : m[2] === 'Add' ? 'Copy' : 'COPY';
-          hit.fix = { startLine: instr.line, endLine: instr.line, text: m[1] + kw + text.slice(m[0].length), description: 'Replace ADD with COPY' };
+          hit.fix = {
+            startLine: instr.line,
+            endLine: instr.line,
+            text: m[1] + kw + text.slice(m[0].length),
+            description: 'Replace ADD with COPY',
+          };
         }
       }
       hits.push(hit);

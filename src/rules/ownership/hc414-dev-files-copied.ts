@@ -7,7 +7,8 @@ import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { copyParts, flag, resolved } from './common.js';
 
-const DEV = /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;
+const DEV =
+  /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;
 
 export const hc414: Rule = {
   meta: {
@@ -29,12 +30,19 @@ export const hc414: Rule = {
           if (heredoc && s.value.startsWith('<<')) continue;
           const v = resolved(model, s.value, instr);
           if (v === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(v)) continue;
-          const base = v.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+          const base =
+            v
+              .replace(/[\\/]+$/, '')
+              .split(/[\\/]/)
+              .pop() ?? '';
           if (!DEV.test(base)) continue;
           const why = /^node_modules$/i.test(base)
             ? 'a host node_modules is built for the host platform and may hold dev dependencies: run npm ci in the image or copy it from a build stage'
             : 'it is not needed at runtime: remove it from the COPY and list it in .dockerignore';
-          hits.push({ line: s.line, message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.` });
+          hits.push({
+            line: s.line,
+            message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.`,
+          });
         }
       }
     }

@@ -15,4 +15,19 @@ import { hc413 } from './hc413-add-instead-of-copy.js';
 import { hc414 } from './hc414-dev-files-copied.js';
 import { hc415 } from './hc415-chown-on-windows.js';
 
-export const rules: Rule[] = [hc401, hc402, hc403, hc404, hc405, hc406, hc407, hc408, hc409, hc410, hc411, hc413, hc414, hc415];
+export const rules: Rule[] = [
+  hc401,
+  hc402,
+  hc403,
+  hc404,
+  hc405,
+  hc406,
+  hc407,
+  hc408,
+  hc409,
+  hc410,
+  hc411,
+  hc413,
+  hc414,
+  hc415,
+];

@@ -10,7 +10,21 @@ import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
 import { resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
 
 /** Directory names apps write at runtime: caches, uploads, data, logs, sessions, scratch space. */
-const WRITABLE_NAMES = new Set(['uploads', 'upload', 'cache', '.cache', 'caches', 'log', 'logs', 'tmp', 'temp', 'storage', 'sessions', 'media', 'data']);
+const WRITABLE_NAMES = new Set([
+  'uploads',
+  'upload',
+  'cache',
+  '.cache',
+  'caches',
+  'log',
+  'logs',
+  'tmp',
+  'temp',
+  'storage',
+  'sessions',
+  'media',
+  'data',
+]);
 const WRITABLE_PREFIXES = ['/var/cache', '/var/log', '/var/run', '/run', '/data'];
 
 export interface OwnershipChange {
@@ -113,7 +127,8 @@ export function writableContext(model: DockerfileModel, run: RuntimeUser | null)
     for (const i of stage.instructions) {
       for (const c of ownershipChanges(model, i)) {
         if (c.recursive) continue;
-        const ok = c.kind === 'chmod' ? c.grantsWrite : run !== null && !isRootUser(c.value) && c.value === run.user;
+        const ok =
+          c.kind === 'chmod' ? c.grantsWrite : run !== null && !isRootUser(c.value) && c.value === run.user;
         if (ok) for (const p of c.paths) intended.push({ path: p, line: c.line });
       }
     }
@@ -132,8 +147,10 @@ export function writableReason(path: string, ctx: WritableContext): string | nul
   const segs = path.split('/').filter(Boolean);
   const last = segs[segs.length - 1];
   const parent = segs[segs.length - 2];
-  if (last && WRITABLE_NAMES.has(last.toLowerCase())) return `a ${last} directory the application writes at runtime`;
-  if (parent && WRITABLE_NAMES.has(parent.toLowerCase())) return `inside a ${parent} directory the application writes at runtime`;
+  if (last && WRITABLE_NAMES.has(last.toLowerCase()))
+    return `a ${last} directory the application writes at runtime`;
+  if (parent && WRITABLE_NAMES.has(parent.toLowerCase()))
+    return `inside a ${parent} directory the application writes at runtime`;
   const pre = WRITABLE_PREFIXES.find((p) => isUnder(path, p));
   if (pre) return `under ${pre}, which services write at runtime`;
   return null;

@@ -89,6 +89,7 @@ export function isExcluded(patterns: IgnorePattern[], path: string): IgnorePatte
   if (!d || !d.exclusion) return null;
   const after = patterns.slice(patterns.indexOf(d) + 1);
   // An exception after it that names something inside (or uses wildcards) may re-include files below.
-  if (after.some((x) => !x.exclusion && (cleanPath(x.text).startsWith(p + '/') || /[*?[]/.test(x.text)))) return null;
+  if (after.some((x) => !x.exclusion && (cleanPath(x.text).startsWith(p + '/') || /[*?[]/.test(x.text))))
+    return null;
   return d;
 }

@@ -62,7 +62,10 @@ export const hc507: Rule = {
     }
     for (const d of model.directives) {
       if (d.name !== d.name.toLowerCase()) {
-        hits.push({ line: d.line, message: `Parser directive ${d.name} should be lowercase: write # ${d.name.toLowerCase()}=${d.value}.` });
+        hits.push({
+          line: d.line,
+          message: `Parser directive ${d.name} should be lowercase: write # ${d.name.toLowerCase()}=${d.value}.`,
+        });
       }
     }
     return hits;

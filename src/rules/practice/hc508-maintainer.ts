@@ -13,7 +13,8 @@ export const hc508: Rule = {
       buildkit: ['MaintainerDeprecated'],
       kics: ['99614418'],
     },
-    description: 'MAINTAINER has been deprecated since Docker 1.13; tools read the author from the `org.opencontainers.image.authors` label.',
+    description:
+      'MAINTAINER has been deprecated since Docker 1.13; tools read the author from the `org.opencontainers.image.authors` label.',
   },
   check({ model }) {
     return model.instructions

@@ -23,7 +23,9 @@ export const hc509: Rule = {
     }
     if (!first && model.instructions.length > 0) {
       const last = model.instructions[model.instructions.length - 1];
-      return [{ line: last.line, message: 'The Dockerfile has no FROM: add FROM <image> after the global ARGs.' }];
+      return [
+        { line: last.line, message: 'The Dockerfile has no FROM: add FROM <image> after the global ARGs.' },
+      ];
     }
     return [];
   },

@@ -52,7 +52,13 @@ export const hc512: Rule = {
           // the first command of this pipeline; skip pipelines whose feeders cannot fail
           const members = byPipeline.get(c.pipeline) ?? [c];
           const feeders = members.slice(0, -1);
-          if (feeders.every((f) => HARMLESS_SOURCES.has(effectiveCommand(f).name) && !(effectiveCommand(f).name === 'cat' && f.args.length > 0))) {
+          if (
+            feeders.every(
+              (f) =>
+                HARMLESS_SOURCES.has(effectiveCommand(f).name) &&
+                !(effectiveCommand(f).name === 'cat' && f.args.length > 0),
+            )
+          ) {
             k += members.length - 1;
             continue;
           }
@@ -62,7 +68,9 @@ export const hc512: Rule = {
             script.kind === 'heredoc'
               ? 'add `set -o pipefail` at the top of the heredoc script'
               : sh === 'bash' || sh === 'ash' || sh === 'zsh' || sh === 'ksh'
-                ? 'start the command with `set -o pipefail &&` or use SHELL ["/bin/' + sh + '", "-o", "pipefail", "-c"]'
+                ? 'start the command with `set -o pipefail &&` or use SHELL ["/bin/' +
+                  sh +
+                  '", "-o", "pipefail", "-c"]'
                 : 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or `set -o pipefail &&` where /bin/sh supports it, e.g. BusyBox ash on Alpine)';
           hits.push({
             line: c.line,

@@ -22,13 +22,19 @@ export const hc514: Rule = {
       if (instr.keyword !== 'RUN' || instr.json) continue;
       for (const script of scriptsOf(instr, model)) {
         // `set -e` and friends before the cd do not change what the RUN does
-        const cmds = commandsOfScript(script).filter((c, k, all) => !(c.name === 'set' && all.slice(0, k).every((p) => p.name === 'set')));
+        const cmds = commandsOfScript(script).filter(
+          (c, k, all) => !(c.name === 'set' && all.slice(0, k).every((p) => p.name === 'set')),
+        );
         const first = cmds[0];
         if (!first || first.name !== 'cd' || first.depth > 0 || first.inPipeline) continue;
         const dir = first.args.filter((a) => a !== '-P' && a !== '-L' && a !== '--')[0];
-        if (!dir || dir === '-' || dir.startsWith('..') || dir.startsWith('$(') || dir.startsWith('`')) continue;
+        if (!dir || dir === '-' || dir.startsWith('..') || dir.startsWith('$(') || dir.startsWith('`'))
+          continue;
         if (cmds.length === 1 && script.kind === 'run') {
-          hits.push({ line: first.line, message: `RUN cd ${dir} has no effect on later instructions: use WORKDIR ${dir}.` });
+          hits.push({
+            line: first.line,
+            message: `RUN cd ${dir} has no effect on later instructions: use WORKDIR ${dir}.`,
+          });
           break;
         }
         hits.push({

@@ -42,7 +42,11 @@ export const hc515: Rule = {
             message: `apt ${c.sub} uses apt's interactive CLI, which is not stable for scripts: use apt-get ${c.sub === 'full-upgrade' ? 'dist-upgrade' : c.sub} instead.`,
           });
         }
-        if (((c.manager === 'apt-get' || c.manager === 'apt') && (c.sub === 'dist-upgrade' || c.sub === 'full-upgrade')) || (c.manager === 'zypper' && (c.sub === 'dist-upgrade' || c.sub === 'dup'))) {
+        if (
+          ((c.manager === 'apt-get' || c.manager === 'apt') &&
+            (c.sub === 'dist-upgrade' || c.sub === 'full-upgrade')) ||
+          (c.manager === 'zypper' && (c.sub === 'dist-upgrade' || c.sub === 'dup'))
+        ) {
           hits.push({
             line: c.line,
             message: `${c.manager} ${c.sub} can move the image to another distribution release: use a newer base image tag instead (or a plain upgrade for security fixes).`,
@@ -50,7 +54,17 @@ export const hc515: Rule = {
         }
       }
       const update = calls.find((c) => UPDATE[c.manager]?.includes(c.sub));
-      if (update && !calls.some(isInstall) && !calls.some((c) => c.sub === 'upgrade' || c.sub === 'dist-upgrade' || c.sub === 'full-upgrade' || c.sub === 'update' && (c.manager === 'yum' || c.manager === 'dnf'))) {
+      if (
+        update &&
+        !calls.some(isInstall) &&
+        !calls.some(
+          (c) =>
+            c.sub === 'upgrade' ||
+            c.sub === 'dist-upgrade' ||
+            c.sub === 'full-upgrade' ||
+            (c.sub === 'update' && (c.manager === 'yum' || c.manager === 'dnf')),
+        )
+      ) {
         hits.push({
           line: update.line,
           message: `${update.manager} ${update.sub} runs in a RUN that installs nothing: its cached layer makes later installs use a stale index; update and install in the same RUN.`,

@@ -8,12 +8,28 @@ import type { Instr } from '../../dockerfile/model.js';
 import { isShipped } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { commandsOf, effectiveCommand } from '../../shell/commands.js';
-import { cacheMountTargets, isInstall, isPinned, pmCallsOf, type PmCall } from '../../shell/package-managers.js';
+import {
+  cacheMountTargets,
+  isInstall,
+  isPinned,
+  pmCallsOf,
+  type PmCall,
+} from '../../shell/package-managers.js';
 
 const MAX_NAMES = 3;
 
 function hasYes(c: PmCall): boolean {
-  if (c.options.some((o) => o === '--yes' || o === '--assume-yes' || o === '--assumeyes' || o === '-qq' || /^-[a-z]*y[a-z]*$/.test(o))) return true;
+  if (
+    c.options.some(
+      (o) =>
+        o === '--yes' ||
+        o === '--assume-yes' ||
+        o === '--assumeyes' ||
+        o === '-qq' ||
+        /^-[a-z]*y[a-z]*$/.test(o),
+    )
+  )
+    return true;
   if ((c.values.get('-q') ?? []).includes('2')) return true;
   if ((c.values.get('-o') ?? []).some((v) => /^APT::Get::Assume-Yes=(true|1|yes)$/i.test(v))) return true;
   return false;
@@ -33,29 +49,65 @@ function runs(cmds: ReturnType<typeof commandsOf>, name: RegExp, ...args: string
   });
 }
 
-function cacheIssue(c: PmCall, instr: Instr, cmds: ReturnType<typeof commandsOf>, pipNoCache: boolean): string | null {
+function cacheIssue(
+  c: PmCall,
+  instr: Instr,
+  cmds: ReturnType<typeof commandsOf>,
+  pipNoCache: boolean,
+): string | null {
   const mounts = cacheMountTargets(instr);
   const mounted = (re: RegExp) => mounts.some((t) => re.test(t));
   switch (c.manager) {
     case 'apt-get':
     case 'apt':
-      if (mounted(/^\/var\/lib\/apt/) || removes(cmds, /^\/var\/lib\/apt\/lists/) || runs(cmds, /^apt(-get)?$/, 'dist-clean')) return null;
+      if (
+        mounted(/^\/var\/lib\/apt/) ||
+        removes(cmds, /^\/var\/lib\/apt\/lists/) ||
+        runs(cmds, /^apt(-get)?$/, 'dist-clean')
+      )
+        return null;
       return 'remove /var/lib/apt/lists/* in the same RUN (or use --mount=type=cache,target=/var/lib/apt)';
     case 'apk':
-      if (c.options.includes('--no-cache') || mounted(/^\/(var\/cache\/apk|etc\/apk\/cache)/) || removes(cmds, /^\/(var\/cache\/apk|etc\/apk\/cache)/)) return null;
+      if (
+        c.options.includes('--no-cache') ||
+        mounted(/^\/(var\/cache\/apk|etc\/apk\/cache)/) ||
+        removes(cmds, /^\/(var\/cache\/apk|etc\/apk\/cache)/)
+      )
+        return null;
       return 'use apk add --no-cache (or a cache mount on /var/cache/apk)';
     case 'yum':
     case 'dnf':
     case 'microdnf':
     case 'tdnf':
-      if (mounted(/^\/var\/cache\/(yum|dnf|libdnf5)/) || removes(cmds, /^\/var\/cache\/(yum|dnf|libdnf5)/) || runs(cmds, /^(yum|dnf|dnf5|microdnf|tdnf)$/, 'clean', 'all')) return null;
+      if (
+        mounted(/^\/var\/cache\/(yum|dnf|libdnf5)/) ||
+        removes(cmds, /^\/var\/cache\/(yum|dnf|libdnf5)/) ||
+        runs(cmds, /^(yum|dnf|dnf5|microdnf|tdnf)$/, 'clean', 'all')
+      )
+        return null;
       return `run ${c.manager} clean all in the same RUN (or use a cache mount on /var/cache/${c.manager === 'yum' ? 'yum' : 'dnf'})`;
     case 'zypper':
-      if (mounted(/^\/var\/cache\/zypp/) || removes(cmds, /^\/var\/cache\/zypp/) || runs(cmds, /^zypper$/, 'clean') || runs(cmds, /^zypper$/, 'cc')) return null;
+      if (
+        mounted(/^\/var\/cache\/zypp/) ||
+        removes(cmds, /^\/var\/cache\/zypp/) ||
+        runs(cmds, /^zypper$/, 'clean') ||
+        runs(cmds, /^zypper$/, 'cc')
+      )
+        return null;
       return 'run zypper clean --all in the same RUN';
     case 'pip':
-      if (pipNoCache || c.options.includes('--no-cache-dir') || c.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')) return null;
-      if (mounted(/\.cache(\/pip)?\/?$/) || removes(cmds, /\.cache\/pip|^\/root\/\.cache/) || runs(cmds, /^pip(\d+(\.\d+)?)?$/, 'cache', 'purge')) return null;
+      if (
+        pipNoCache ||
+        c.options.includes('--no-cache-dir') ||
+        c.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR')
+      )
+        return null;
+      if (
+        mounted(/\.cache(\/pip)?\/?$/) ||
+        removes(cmds, /\.cache\/pip|^\/root\/\.cache/) ||
+        runs(cmds, /^pip(\d+(\.\d+)?)?$/, 'cache', 'purge')
+      )
+        return null;
       return 'use pip install --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or a cache mount on /root/.cache/pip)';
     case 'yarn':
       if (mounted(/yarn/) || runs(cmds, /^yarn$/, 'cache', 'clean')) return null;
@@ -71,10 +123,43 @@ export const hc516: Rule = {
     title: 'Package-manager hygiene',
     severity: 'note',
     anchors: {
-      hadolint: ['DL3008', 'DL3009', 'DL3013', 'DL3014', 'DL3015', 'DL3016', 'DL3018', 'DL3019', 'DL3028', 'DL3030', 'DL3032', 'DL3033', 'DL3034', 'DL3036', 'DL3037', 'DL3038', 'DL3040', 'DL3041', 'DL3042', 'DL3060', 'DL3062'],
+      hadolint: [
+        'DL3008',
+        'DL3009',
+        'DL3013',
+        'DL3014',
+        'DL3015',
+        'DL3016',
+        'DL3018',
+        'DL3019',
+        'DL3028',
+        'DL3030',
+        'DL3032',
+        'DL3033',
+        'DL3034',
+        'DL3036',
+        'DL3037',
+        'DL3038',
+        'DL3040',
+        'DL3041',
+        'DL3042',
+        'DL3060',
+        'DL3062',
+      ],
       trivy: ['DS-0015', 'DS-0019', 'DS-0020', 'DS-0021', 'DS-0025', 'DS-0027', 'DS-0029'],
       dockle: ['DKL-DI-0004', 'DKL-DI-0005'],
-      kics: ['965a08d7', '77783205', 'df746b39', '7384dfb2', 'ae9c56a6', 'd3499f6d', 'f2f903fb', '02d9c71f', 'e36d8880', '22cd11f7'],
+      kics: [
+        '965a08d7',
+        '77783205',
+        'df746b39',
+        '7384dfb2',
+        'ae9c56a6',
+        'd3499f6d',
+        'f2f903fb',
+        '02d9c71f',
+        'e36d8880',
+        '22cd11f7',
+      ],
     },
     description:
       'Installs that prompt abort the build; unpinned packages make rebuilds differ; recommended packages and package caches left in a shipped layer add size and attack surface. Builder stages only need the first two.',
@@ -97,11 +182,29 @@ export const hc516: Rule = {
       };
       for (const c of calls) {
         const label = `${c.manager} ${c.sub}`.trim();
-        const fedByYes = c.cmd.before === '|' && cmds.some((x) => x.pipeline === c.cmd.pipeline && x.script === c.cmd.script && effectiveCommand(x).name === 'yes');
-        if ((c.manager === 'apt-get' || c.manager === 'apt' || c.manager === 'yum' || c.manager === 'dnf' || c.manager === 'tdnf') && !hasYes(c) && !fedByYes) {
+        const fedByYes =
+          c.cmd.before === '|' &&
+          cmds.some(
+            (x) =>
+              x.pipeline === c.cmd.pipeline &&
+              x.script === c.cmd.script &&
+              effectiveCommand(x).name === 'yes',
+          );
+        if (
+          (c.manager === 'apt-get' ||
+            c.manager === 'apt' ||
+            c.manager === 'yum' ||
+            c.manager === 'dnf' ||
+            c.manager === 'tdnf') &&
+          !hasYes(c) &&
+          !fedByYes
+        ) {
           add(c, `add -y to ${label} (a prompt aborts the build)`);
         }
-        if (c.manager === 'zypper' && !c.options.some((o) => ['-n', '--non-interactive', '-y', '--no-confirm'].includes(o))) {
+        if (
+          c.manager === 'zypper' &&
+          !c.options.some((o) => ['-n', '--non-interactive', '-y', '--no-confirm'].includes(o))
+        ) {
           add(c, `add -n to zypper (zypper -n ${c.sub})`);
         }
         // packages: operands, plus gem's -v pins everything, go/npm/yarn/pip need explicit specs
@@ -116,8 +219,11 @@ export const hc516: Rule = {
           add(c, `pin versions for ${label} (${shown})`);
         }
         if (!ships) continue;
-        if ((c.manager === 'apt-get' || c.manager === 'apt') && !c.options.includes('--no-install-recommends') &&
-          !(c.values.get('-o') ?? []).some((v) => /^APT::Install-Recommends=(false|0|no)$/i.test(v))) {
+        if (
+          (c.manager === 'apt-get' || c.manager === 'apt') &&
+          !c.options.includes('--no-install-recommends') &&
+          !(c.values.get('-o') ?? []).some((v) => /^APT::Install-Recommends=(false|0|no)$/i.test(v))
+        ) {
           add(c, `add --no-install-recommends to ${label}`);
         }
         const cache = cacheIssue(c, instr, cmds, pipNoCache);

@@ -23,7 +23,8 @@ export const hc517: Rule = {
         }
       }
       if (first.curl !== null && first.wget !== null) {
-        const [later, other] = first.curl > first.wget ? (['curl', 'wget'] as const) : (['wget', 'curl'] as const);
+        const [later, other] =
+          first.curl > first.wget ? (['curl', 'wget'] as const) : (['wget', 'curl'] as const);
         hits.push({
           line: first[later]!,
           message: `This stage uses ${later} here and ${other} on line ${first[other]}: use one download tool throughout the stage.`,

@@ -36,7 +36,9 @@ export const hc518: Rule = {
     const hits: RuleHit[] = [];
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN') continue;
-      const sshMount = instr.flags.some((f) => f.name === 'mount' && /(^|,)type=ssh(,|$)/.test(f.value ?? ''));
+      const sshMount = instr.flags.some(
+        (f) => f.name === 'mount' && /(^|,)type=ssh(,|$)/.test(f.value ?? ''),
+      );
       for (const c of commandsOf(instr, model)) {
         const name = effectiveCommand(c).name;
         const why = Object.hasOwn(POINTLESS, name) ? POINTLESS[name] : undefined;

@@ -5,7 +5,8 @@
 import type { Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
 
-const plain = (i: Instr) => i.keyword === 'RUN' && i.json === null && i.flags.length === 0 && i.heredocs.length === 0;
+const plain = (i: Instr) =>
+  i.keyword === 'RUN' && i.json === null && i.flags.length === 0 && i.heredocs.length === 0;
 
 export const hc519: Rule = {
   meta: {

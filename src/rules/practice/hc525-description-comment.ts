@@ -3,7 +3,8 @@
 // (`# build compiles the app`). Suppression, hadolint and check comments are not descriptions.
 import type { Rule, RuleHit } from '../types.js';
 
-const NOT_DESCRIPTION = /^\s*(harden-check|hadolint|check\s*=|syntax\s*=|escape\s*=|trivy:|checkov:|kics-scan|noqa|nosec)/i;
+const NOT_DESCRIPTION =
+  /^\s*(harden-check|hadolint|check\s*=|syntax\s*=|escape\s*=|trivy:|checkov:|kics-scan|noqa|nosec)/i;
 
 export const hc525: Rule = {
   meta: {

@@ -82,7 +82,13 @@ export const hc103: Rule = {
         }
       }
       if (fixUid !== null) {
-        fix = rewriteLine(model, eu.instr, /^\s*USER\s+/i, `${fixUid}${fixGroup}`, `Use the numeric USER ${fixUid}${fixGroup}`);
+        fix = rewriteLine(
+          model,
+          eu.instr,
+          /^\s*USER\s+/i,
+          `${fixUid}${fixGroup}`,
+          `Use the numeric USER ${fixUid}${fixGroup}`,
+        );
         // keep trailing whitespace as written
         if (fix) fix.text += /\s*$/.exec(model.lines[eu.instr.line - 1] ?? '')![0];
       }

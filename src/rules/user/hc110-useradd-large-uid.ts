@@ -24,7 +24,10 @@ export const hc110: Rule = {
       if (instr.keyword !== 'RUN') continue;
       for (const inv of invocationsOf(instr, model)) {
         if (inv.name !== 'useradd') continue;
-        const p = parseOptions(inv.args.map((w) => w.value), VALUE);
+        const p = parseOptions(
+          inv.args.map((w) => w.value),
+          VALUE,
+        );
         if (p.flags.has('-l') || p.flags.has('--no-log-init')) continue;
         const raw = p.opts.get('-u') ?? p.opts.get('--uid');
         if (!raw) continue;

@@ -150,7 +150,9 @@ function runHits(model: DockerfileModel, instr: Instr, inShipped: boolean): Rule
     if (inv.name === 'curl') {
       const w = inv.args.find(
         (a) =>
-          a.value === '--insecure' || a.value === '--proxy-insecure' || hasShortFlag(a.value, 'k', CURL_VALUE),
+          a.value === '--insecure' ||
+          a.value === '--proxy-insecure' ||
+          hasShortFlag(a.value, 'k', CURL_VALUE),
       );
       if (w) flag = { line: w.line, text: `curl ${w.value}` };
     } else if (inv.name === 'wget' || inv.name === 'apk') {
