@@ -37519,22 +37519,24 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(2161);
+/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2161);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2692);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2740);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
 /* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2771);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7477);
 /* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5689);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4285);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2614);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3723);
 /* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(972);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8135);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
+
 
 
 
@@ -37564,7 +37566,7 @@ async function main(argv) {
         return 0;
     }
     if (opts.version) {
-        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x}\n`);
+        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x}\n`);
         return 0;
     }
     if (opts.listRules) {
@@ -37582,7 +37584,9 @@ async function main(argv) {
     process.once('SIGTERM', onSignal);
     try {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_15__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+        if (opts.fix)
+            return await fixCommand(opts, config, workspace, runId);
+        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_16__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
             workspace,
             dockerfile: opts.dockerfiles,
             dockerfileInput: '',
@@ -37591,6 +37595,7 @@ async function main(argv) {
             target: opts.target,
             buildFlags: opts.buildFlags,
             image: opts.image,
+            imageInput: 'Option --image',
             build: opts.build,
             run: opts.run,
             envOverrides: opts.envOverrides,
@@ -37606,7 +37611,7 @@ async function main(argv) {
                 // the one clear line when no engine answers
                 warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
             },
-            runtime: { available: () => (0,_runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .dockerAvailable */ .g$)(), verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRuntime */ .k1 },
+            runtime: { available: () => (0,_runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .dockerAvailable */ .g$)(), verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRuntime */ .k1, imageExists: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .imageExists */ .US },
         }));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
@@ -37619,6 +37624,57 @@ async function main(argv) {
         process.removeListener('SIGTERM', onSignal);
     }
 }
+/** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
+async function fixCommand(opts, config, workspace, runId) {
+    const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
+    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_14__/* .runFix */ .h)(opts, config, workspace, {
+        stdout: (s) => process.stdout.write(s),
+        // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
+        info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
+        stderr: (s) => process.stderr.write(s),
+        // Tests only: a window to modify the file between the read and the write.
+        beforeWrite: pause > 0
+            ? () => {
+                process.stderr.write(`harden-check: test pause of ${pause} ms before writing\n`);
+                return new Promise((r) => setTimeout(r, pause));
+            }
+            : undefined,
+    });
+    if (outcome.abort !== null)
+        return outcome.abort;
+    if (opts.dryRun) {
+        // stdout carries only the diff (for patch / git apply): the rest goes to stderr.
+        const n = outcome.remaining.length;
+        process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
+        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_14__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
+    }
+    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_16__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+        workspace,
+        dockerfile: opts.dockerfiles,
+        dockerfileInput: '',
+        context: opts.context,
+        buildArgs: opts.buildArgs,
+        target: opts.target,
+        buildFlags: [],
+        image: '',
+        build: false,
+        run: false,
+        envOverrides: {},
+        healthTimeout: opts.healthTimeout,
+        runArgs: [],
+        network: opts.network,
+        ignore: opts.ignore,
+        failOn: opts.failOn,
+        config,
+        runId,
+        log: {
+            info: (m) => process.stderr.write(`${m}\n`),
+            warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
+        },
+    }));
+    process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
+    return report.result === 'pass' ? 0 : 1;
+}
 function render(report, opts) {
     switch (opts.format) {
         case 'json':
@@ -37628,7 +37684,7 @@ function render(report, opts) {
                 ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_12__/* .ruleMeta */ .ME,
                 workspace: process.cwd(),
                 readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_10__/* .fileSourceReader */ .p)(process.cwd()),
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x,
             }), null, 2) + '\n');
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_11__/* .renderMarkdown */ .Gc)(report) + '\n';
@@ -37692,11 +37748,15 @@ Options:
       --ignore <ids>            rule ids to ignore, comma-separated
   -c, --config <file>           config file (default: .harden-check.yml when present)
       --no-color                plain text
+      --fix                     apply the available fixes to the Dockerfiles in place (static audit
+                                only), then print what was fixed and the findings that remain
+      --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
   -h, --help                    this help
   -v, --version                 the version
 
-Exit status: 0 passed, 1 failed per --fail-on, 2 bad usage or unreadable input.`;
+Exit status: 0 passed, 1 failed per --fail-on (with --fix: on the findings that remain),
+2 bad usage, unreadable input, or (--fix) a Dockerfile changed on disk while it was fixed.`;
 function parseCliArgs(argv, env = process.env) {
     let parsed;
     try {
@@ -37724,6 +37784,8 @@ function parseCliArgs(argv, env = process.env) {
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
                 'list-rules': { type: 'boolean' },
+                fix: { type: 'boolean' },
+                'dry-run': { type: 'boolean' },
             },
         });
     }
@@ -37731,6 +37793,10 @@ function parseCliArgs(argv, env = process.env) {
         throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${e.message.split('\n')[0]} (see --help)`);
     }
     const v = parsed.values;
+    if (v['dry-run'] && !v.fix)
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--dry-run goes with --fix (see --help)');
+    if (v.fix && v.image)
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
     const listOf = (x) => x ?? [];
     return {
         dockerfiles: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'],
@@ -37753,7 +37819,354 @@ function parseCliArgs(argv, env = process.env) {
         help: v.help ?? false,
         version: v.version ?? false,
         listRules: v['list-rules'] ?? false,
+        fix: v.fix ?? false,
+        dryRun: v['dry-run'] ?? false,
     };
+}
+
+
+/***/ }),
+
+/***/ 8135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ remainingResult),
+  h: () => (/* binding */ runFix)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
+var engine_audit = __nccwpck_require__(7801);
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var model = __nccwpck_require__(4011);
+;// CONCATENATED MODULE: ./src/fix/apply.ts
+/** The file's dominant line ending (the most frequent; LF when there is none). */
+function detectEol(text) {
+    const crlf = (text.match(/\r\n/g) ?? []).length;
+    const lf = (text.match(/\n/g) ?? []).length - crlf;
+    const cr = (text.match(/\r/g) ?? []).length - crlf;
+    if (crlf > 0 && crlf >= lf && crlf >= cr)
+        return '\r\n';
+    if (cr > lf)
+        return '\r';
+    return '\n';
+}
+function splitLines(body) {
+    const out = [];
+    const re = /\r\n|\n|\r/g;
+    let last = 0;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+        out.push({ text: body.slice(last, m.index), eol: m[0] });
+        last = m.index + m[0].length;
+    }
+    // The text after the last terminator is a line too (the model counts it), possibly empty.
+    out.push({ text: body.slice(last), eol: '' });
+    return out;
+}
+/**
+ * Apply `fixes` to `text`. Fixes are taken in the order given; one that overlaps a line range
+ * already taken is skipped. Applying a fix whose replacement equals the current lines changes
+ * nothing (and counts as skipped).
+ */
+function applyFixes(text, fixes) {
+    const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const lines = splitLines(bom ? text.slice(1) : text);
+    const eol = detectEol(text);
+    const taken = [];
+    const skipped = [];
+    for (const f of fixes) {
+        const valid = Number.isInteger(f.startLine) &&
+            Number.isInteger(f.endLine) &&
+            f.startLine >= 1 &&
+            f.endLine >= f.startLine &&
+            f.endLine <= lines.length;
+        const overlaps = taken.some((t) => f.startLine <= t.endLine && t.startLine <= f.endLine);
+        const same = valid &&
+            !f.remove &&
+            lines
+                .slice(f.startLine - 1, f.endLine)
+                .map((l) => l.text)
+                .join('\n') === f.text.replace(/\r\n|\r/g, '\n');
+        if (!valid || overlaps || same)
+            skipped.push(f);
+        else
+            taken.push(f);
+    }
+    // Bottom-up, so earlier line numbers stay valid.
+    for (const f of [...taken].sort((a, b) => b.startLine - a.startLine)) {
+        const last = lines[f.endLine - 1];
+        let replacement;
+        if (f.remove) {
+            replacement = [];
+            // Removing the file's last line(s): the line before keeps its own terminator.
+        }
+        else {
+            const parts = f.text.split(/\r\n|\n|\r/);
+            replacement = parts.map((p, i) => ({ text: p, eol: i === parts.length - 1 ? last.eol : eol }));
+        }
+        lines.splice(f.startLine - 1, f.endLine - f.startLine + 1, ...replacement);
+    }
+    const out = bom + lines.map((l) => l.text + l.eol).join('');
+    return { text: out, applied: taken, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/fix/fix-file.ts
+
+function fixText(text, audit, maxPasses = 4) {
+    let current = text;
+    const fixed = [];
+    // origin[i]: the original line number of the current text's line i + 1
+    const origin = Array.from({ length: text.split(/\r\n|\n|\r/).length }, (_, i) => i + 1);
+    for (let pass = 0; pass < maxPasses; pass++) {
+        const fixes = audit(current)
+            .filter((f) => f.fix !== undefined)
+            .map((f) => ({ ...f.fix, finding: f }));
+        if (fixes.length === 0)
+            break;
+        const r = applyFixes(current, fixes);
+        if (r.applied.length === 0 || r.text === current)
+            break;
+        for (const f of r.applied) {
+            fixed.push({
+                ruleId: f.finding.ruleId,
+                line: origin[f.finding.line - 1] ?? f.finding.line,
+                description: f.description,
+            });
+        }
+        for (const f of [...r.applied].sort((a, b) => b.startLine - a.startLine)) {
+            const count = f.remove ? 0 : f.text.split(/\r\n|\n|\r/).length;
+            origin.splice(f.startLine - 1, f.endLine - f.startLine + 1, ...Array(count).fill(origin[f.startLine - 1]));
+        }
+        current = r.text;
+    }
+    return { text: current, fixed: fixed.sort((a, b) => a.line - b.line) };
+}
+
+;// CONCATENATED MODULE: ./src/fix/diff.ts
+// A line-based unified diff (`---`/`+++` headers, `@@` hunks, 3 lines of context) that
+// `patch` and `git apply` accept. Each line keeps its own terminator, so CRLF files give
+// CRLF diff lines; a last line without one gets "\ No newline at end of file".
+function split(text) {
+    const out = [];
+    const re = /\r\n|\n|\r/g;
+    let last = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        out.push({ text: text.slice(last, m.index + m[0].length) });
+        last = m.index + m[0].length;
+    }
+    if (last < text.length)
+        out.push({ text: text.slice(last) });
+    return out;
+}
+/** Edit script from a to b: common prefix/suffix, LCS on the middle (Dockerfiles are small). */
+function editScript(a, b) {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre])
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+        suf++;
+    const am = a.slice(pre, a.length - suf);
+    const bm = b.slice(pre, b.length - suf);
+    const n = am.length;
+    const m = bm.length;
+    // lcs[i][j] = LCS length of am[i..] and bm[j..]
+    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            lcs[i][j] = am[i] === bm[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const ops = a.slice(0, pre).map((line) => ({ kind: ' ', line }));
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && am[i] === bm[j]) {
+            ops.push({ kind: ' ', line: am[i] });
+            i++;
+            j++;
+        }
+        else if (j < m && (i >= n || lcs[i][j + 1] > lcs[i + 1][j])) {
+            ops.push({ kind: '+', line: bm[j++] });
+        }
+        else {
+            ops.push({ kind: '-', line: am[i++] });
+        }
+    }
+    // Removals before additions inside a change, as diff(1) prints them.
+    for (let k = 0; k < ops.length; k++) {
+        if (ops[k].kind !== ' ') {
+            let e = k;
+            while (e < ops.length && ops[e].kind !== ' ')
+                e++;
+            const block = ops.slice(k, e);
+            ops.splice(k, e - k, ...block.filter((o) => o.kind === '-'), ...block.filter((o) => o.kind === '+'));
+            k = e;
+        }
+    }
+    for (const line of a.slice(a.length - suf))
+        ops.push({ kind: ' ', line });
+    return ops;
+}
+function range(start, count) {
+    // An empty range names the line before it (diff(1)).
+    return count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`;
+}
+/** Unified diff of two texts; '' when they are equal. */
+function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
+    if (oldText === newText)
+        return '';
+    const a = split(oldText).map((l) => l.text);
+    const b = split(newText).map((l) => l.text);
+    const ops = editScript(a, b);
+    // positions (0-based) in a and b before each op
+    const posA = [];
+    const posB = [];
+    let ia = 0;
+    let ib = 0;
+    for (const o of ops) {
+        posA.push(ia);
+        posB.push(ib);
+        if (o.kind !== '+')
+            ia++;
+        if (o.kind !== '-')
+            ib++;
+    }
+    const changed = ops.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0);
+    let out = `--- ${oldName}\n+++ ${newName}\n`;
+    let h = 0;
+    while (h < changed.length) {
+        const start = Math.max(0, changed[h] - context);
+        let end = changed[h];
+        // merge when the unchanged lines between two changes fit in both contexts
+        while (h + 1 < changed.length && changed[h + 1] - end - 1 <= 2 * context)
+            end = changed[++h];
+        h++;
+        const stop = Math.min(ops.length, end + context + 1);
+        const slice = ops.slice(start, stop);
+        const countA = slice.filter((o) => o.kind !== '+').length;
+        const countB = slice.filter((o) => o.kind !== '-').length;
+        out += `@@ -${range(posA[start] + 1, countA)} +${range(posB[start] + 1, countB)} @@\n`;
+        for (const o of slice) {
+            out += o.kind + o.line;
+            if (!/[\r\n]$/.test(o.line))
+                out += '\n\\ No newline at end of file\n';
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/pipeline.ts + 1 modules
+var pipeline = __nccwpck_require__(2740);
+// EXTERNAL MODULE: ./src/targets.ts
+var targets = __nccwpck_require__(8993);
+// EXTERNAL MODULE: ./src/report/verdict.ts
+var verdict = __nccwpck_require__(687);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/cli/fix.ts
+// `harden-check --fix`: apply the findings' fixes to the Dockerfiles in place, keeping every
+// byte a fix does not change (comments, line endings, the escape character); with
+// `--dry-run`, print a unified diff on stdout and write nothing. A file that changed on
+// disk since it was read is never written. Static audit only: no build, no run.
+
+
+
+
+
+
+
+
+
+
+async function runFix(opts, config, workspace, io) {
+    const files = (0,targets/* resolveDockerfiles */.Uy)(opts.dockerfiles, workspace, 'dockerfile');
+    const remaining = [];
+    const checks = [];
+    for (const file of files) {
+        const abs = external_node_path_.resolve(workspace, file);
+        let text;
+        let mtimeMs;
+        try {
+            text = (0,external_node_fs_.readFileSync)(abs, 'utf8');
+            mtimeMs = (0,external_node_fs_.statSync)(abs).mtimeMs;
+        }
+        catch (e) {
+            throw new pipeline/* DockerfileReadError */.xb(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
+        }
+        const context = external_node_path_.resolve(workspace, opts.context || external_node_path_.dirname(file));
+        const dockerignore = (0,pipeline/* readDockerignore */.$k)(abs, context);
+        const auditFull = (t) => {
+            try {
+                return (0,engine_audit/* auditDockerfile */.i)({
+                    file,
+                    text: t,
+                    target: opts.target || undefined,
+                    buildArgs: opts.buildArgs,
+                    config,
+                    ignore: opts.ignore,
+                    dockerignore,
+                });
+            }
+            catch (e) {
+                if (e instanceof model/* TargetNotFoundError */.n_)
+                    throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
+                throw e;
+            }
+        };
+        const audit = (t) => auditFull(t).findings;
+        const result = fixText(text, audit);
+        if (opts.dryRun) {
+            io.stdout(unifiedDiff(text, result.text, `a/${file}`, `b/${file}`));
+            io.info(summary(file, result.fixed, 'would fix'));
+        }
+        else if (result.text !== text) {
+            await io.beforeWrite?.();
+            if (changedOnDisk(abs, text, mtimeMs)) {
+                io.stderr(`harden-check: ${file} changed on disk since it was read: not written, run --fix again.\n`);
+                return { abort: 2, remaining, checks };
+            }
+            (0,external_node_fs_.writeFileSync)(abs, result.text);
+            io.info(summary(file, result.fixed, 'fixed'));
+        }
+        else {
+            io.info(`${file}: nothing to fix.\n`);
+        }
+        const after = auditFull(result.text);
+        remaining.push(...after.findings);
+        checks.push(...after.checks);
+    }
+    return { abort: null, remaining, checks };
+}
+function changedOnDisk(abs, text, mtimeMs) {
+    try {
+        return (0,external_node_fs_.statSync)(abs).mtimeMs !== mtimeMs || (0,external_node_fs_.readFileSync)(abs, 'utf8') !== text;
+    }
+    catch {
+        return true;
+    }
+}
+function summary(file, fixed, verb) {
+    if (fixed.length === 0)
+        return `${file}: nothing to fix.\n`;
+    return fixed.map((f) => `${file}:${f.line}: ${verb} ${f.ruleId}: ${f.description}\n`).join('');
+}
+/** pass/fail per --fail-on on what remains (findings, and static checks as every run counts them). */
+function remainingResult(outcome, opts) {
+    const report = {
+        version: 1,
+        result: 'pass',
+        targets: [],
+        checks: outcome.checks,
+        findings: outcome.remaining,
+    };
+    return (0,verdict/* decideResult */._s)(report, opts.failOn);
 }
 
 
@@ -38514,8 +38927,10 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 /* harmony export */   zA: () => (/* binding */ installsPackage)
 /* harmony export */ });
 /* unused harmony exports describeHealthcheck, parseDuration, commandPorts */
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1424);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
 /* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3572);
+/* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6459);
+
 
 
 /** Last instruction with this keyword in the target image (nearest stage of the chain first). */
@@ -38580,7 +38995,7 @@ function describeHealthcheck(model, instr) {
     // its argv verbatim, a shell-form probe is expanded by /bin/sh at run time, where only the
     // image's ENV (not ARG) exists. Flags are taken as written.
     const env = new Map(finalEnv(model, model.stageOf(instr)).map((e) => [e.key, e.value]));
-    const resolved = json ? json.join(' ') : (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(rest, (n) => env.get(n), model.escapeChar).value;
+    const resolved = json ? json.join(' ') : (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(rest, (n) => env.get(n), model.escapeChar).value;
     const rawFlags = {};
     const timings = {};
     for (const f of instr.flags) {
@@ -38713,18 +39128,16 @@ function runText(instr) {
         return instr.json.join(' ');
     return [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
 }
-/** Does a RUN in the target image install this package (apt/apk/yum/dnf/microdnf/zypper)? */
+/** Does a RUN in the target image install this OS package (apt/apk/yum/dnf/microdnf/tdnf/zypper)? */
 function installsPackage(model, pkg, stage) {
-    const pm = /\b(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|tdnf)\b[^;&|]*?\b(?:install|add|in)\b([^;&|]*)/g;
     for (const instr of chainInstructions(model, stage)) {
         if (instr.keyword !== 'RUN')
             continue;
-        const text = runText(instr).replace(/\\\r?\n/g, ' ');
-        let m;
-        pm.lastIndex = 0;
-        while ((m = pm.exec(text)) !== null) {
-            const words = m[1].split(/\s+/).map((w) => w.replace(/[=<>].*$/, ''));
-            if (words.includes(pkg))
+        for (const call of (0,_shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__/* .pmCallsOf */ .sS)(instr, model)) {
+            if (!_shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__/* .OS_MANAGERS */ .sB.has(call.manager) || !(0,_shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__/* .isInstall */ .OK)(call))
+                continue;
+            // `curl=8.5.0-r0`, `wget>1.21`: the package name without its version
+            if (call.operands.some((w) => w.replace(/[=<>].*$/, '') === pkg))
                 return instr;
         }
     }
@@ -38734,160 +39147,37 @@ function installsPackage(model, pkg, stage) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   fL: () => (/* binding */ parseSeconds),
-/* harmony export */   mO: () => (/* binding */ parseRuleIds),
-/* harmony export */   nL: () => (/* binding */ parseEnum)
+/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
+/* harmony export */   CH: () => (/* binding */ shellWords),
+/* harmony export */   n_: () => (/* binding */ TargetNotFoundError)
 /* harmony export */ });
-/* unused harmony exports lines, list, parseBoolean, getInputs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-// Parse and validate the action's inputs into one typed object whose keys are the
-// exact input names of action.yml. Every problem is one line naming the input and
-// the values it accepts (thrown as InputError, printed without a stack).
-
-
-const REVIEW_VALUES = (/* unused pure expression or super */ null && (['off', 'changed', 'all']));
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-const fromCore = (name) => core.getInput(name);
-/** `Input "fail-on"` for the action, `Option --fail-on` for the CLI. */
-function label(name) {
-    return name.startsWith('-') ? `Option ${name}` : `Input "${name}"`;
-}
-/** Lines of a multi-line input, trimmed, without blanks and `#` comments. */
-function lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-/** A list input: newline- or comma-separated. */
-function list(value) {
-    return lines(value)
-        .flatMap((l) => l.split(','))
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function parseBoolean(name, value, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(v))
-        return true;
-    if (/^(false|no|off|0)$/i.test(v))
-        return false;
-    throw new InputError(`${label(name)} must be true or false, got "${v}".`);
-}
-function parseEnum(name, value, allowed, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (allowed.includes(v))
-        return v;
-    throw new InputError(`${label(name)} must be one of ${allowed.join(', ')}; got "${value.trim()}".`);
-}
-function parseSeconds(name, value, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    // Accept "90" or "90s"; nothing else, so a typo never silently becomes the default.
-    const m = /^(\d+(?:\.\d+)?)s?$/.exec(v);
-    if (!m || Number(m[1]) <= 0) {
-        throw new InputError(`${label(name)} must be a positive number of seconds (e.g. 60); got "${v}".`);
-    }
-    return Number(m[1]);
-}
-/** KEY=VALUE lines; values may contain '=' and ','. */
-function parseKeyValues(name, value) {
-    const out = {};
-    for (const line of lines(value)) {
-        const eq = line.indexOf('=');
-        if (eq <= 0) {
-            throw new InputError(`${label(name)}: "${line}" is not KEY=VALUE (one per line).`);
-        }
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
-            throw new InputError(`${label(name)}: "${key}" is not a valid variable name.`);
-        }
-        out[key] = line.slice(eq + 1);
-    }
-    return out;
-}
-const RULE_ID = /^HC\d{3}$/;
-function parseRuleIds(name, value) {
-    const ids = list(value).map((s) => s.toUpperCase());
-    for (const id of ids) {
-        if (!RULE_ID.test(id))
-            throw new InputError(`${label(name)}: "${id}" is not a rule id like HC101.`);
-    }
-    return ids;
-}
-function getInputs(read = fromCore) {
-    const dockerfile = lines(read('dockerfile'));
-    return {
-        dockerfile: dockerfile.length > 0 ? dockerfile : ['Dockerfile'],
-        context: read('context').trim(),
-        'build-args': parseKeyValues('build-args', read('build-args')),
-        target: read('target').trim(),
-        'build-flags': lines(read('build-flags')),
-        image: read('image').trim(),
-        build: parseBoolean('build', read('build'), true),
-        run: parseBoolean('run', read('run'), true),
-        'env-overrides': parseKeyValues('env-overrides', read('env-overrides')),
-        'health-timeout': parseSeconds('health-timeout', read('health-timeout'), 60),
-        'run-args': lines(read('run-args')),
-        network: read('network').trim() || 'none',
-        'fail-on': parseEnum('fail-on', read('fail-on'), FAIL_ON_VALUES, 'error'),
-        ignore: parseRuleIds('ignore', read('ignore')),
-        config: read('config').trim(),
-        comment: parseBoolean('comment', read('comment'), true),
-        'comment-tag': read('comment-tag').trim(),
-        'github-token': read('github-token').trim(),
-        review: parseEnum('review', read('review'), REVIEW_VALUES, 'changed'),
-        'sarif-file': read('sarif-file').trim(),
-        summary: parseBoolean('summary', read('summary'), true),
-        report: read('report').trim(),
-    };
-}
-
-
-/***/ }),
-
-/***/ 2692:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xb: () => (/* binding */ DockerfileReadError),
-  aI: () => (/* binding */ runPipeline)
-});
-
-// UNUSED EXPORTS: withoutRepeats
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/dockerfile/expand.ts
-var expand = __nccwpck_require__(1424);
-;// CONCATENATED MODULE: ./src/dockerfile/model.ts
+/* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1424);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 
 
+// dockerfile-ast recomputes an instruction's arguments from the text on every call, and its
+// validator and our model call it many times per instruction (a third of the audit's time on
+// small files). Nodes never change after parsing: compute once, hand out copies (callers,
+// including dockerfile-ast's own ModifiableInstruction, shift() the array they get).
+{
+    const proto = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Instruction.prototype;
+    const original = proto.getRawArguments;
+    const memo = new WeakMap();
+    proto.getRawArguments = function () {
+        let args = memo.get(this);
+        if (!args)
+            memo.set(this, (args = original.call(this)));
+        return args.slice();
+    };
+}
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
 const PREDEFINED_ARGS = new Set([
     'HTTP_PROXY',
@@ -38917,7 +39207,7 @@ const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 function parseDockerfile(path, text, opts = {}) {
     // A UTF-8 BOM is not part of the first instruction.
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const ast = main.DockerfileParser.parse(body);
+    const ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(body);
     const lines = body.split(/\r?\n|\r/);
     const escapeChar = ast.getEscapeCharacter();
     const buildArgs = opts.buildArgs ?? {};
@@ -38949,7 +39239,7 @@ function parseDockerfile(path, text, opts = {}) {
             stages.push({
                 index: stages.length,
                 name: null,
-                from: { raw: '', resolved: (0,expand/* expand */.fT)('', () => undefined), stageRef: null, platform: null },
+                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
                 fromInstr: instr,
                 instructions: [],
                 line: instr.line,
@@ -38969,7 +39259,7 @@ function parseDockerfile(path, text, opts = {}) {
     }
     // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
     const globalArgs = new Map();
-    const expandGlobal = (raw) => (0,expand/* expandWord */.Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
+    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
     for (const instr of preamble) {
         if (instr.keyword !== 'ARG')
             continue;
@@ -38990,7 +39280,7 @@ function parseDockerfile(path, text, opts = {}) {
         const words = stage.fromInstr.args;
         const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
         const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
-        const resolved = (0,expand/* expand */.fT)(raw, globalLookup, escapeChar);
+        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(raw, globalLookup, escapeChar);
         const ref = resolved.value.toLowerCase();
         const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
         stage.from = {
@@ -39000,10 +39290,12 @@ function parseDockerfile(path, text, opts = {}) {
             platform: stage.fromInstr.flags.find((f) => f.name === 'platform')?.value ?? null,
         };
     }
+    // Scopes: walk each stage once; every instruction sees the variables as they were before
+    // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
     const scopeOf = new Map();
     const stageEndEnv = new Map();
     for (const stage of stages) {
-        let vars = new Map();
+        const vars = new VersionedVars();
         // ENV (not ARG) is inherited through FROM <stage>: it is image config.
         if (stage.from.stageRef !== null) {
             for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? [])
@@ -39011,9 +39303,8 @@ function parseDockerfile(path, text, opts = {}) {
                     vars.set(k, v);
         }
         for (const instr of stage.instructions) {
-            scopeOf.set(instr, vars);
+            scopeOf.set(instr, vars.view());
             if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
-                vars = new Map(vars);
                 for (const p of instr.properties) {
                     if (instr.keyword === 'ENV') {
                         const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
@@ -39043,10 +39334,11 @@ function parseDockerfile(path, text, opts = {}) {
                 }
             }
         }
-        stageEndEnv.set(stage.index, vars);
+        stageEndEnv.set(stage.index, vars.latest());
     }
+    const none = new VersionedVars().view();
     for (const instr of preamble)
-        scopeOf.set(instr, new Map());
+        scopeOf.set(instr, none);
     const model = {
         path,
         text,
@@ -39080,7 +39372,7 @@ function parseDockerfile(path, text, opts = {}) {
                     origin: (n) => globalArgs.has(n) ? { kind: 'GLOBAL-ARG', line: globalArgs.get(n).line } : undefined,
                 };
             }
-            const vars = scopeOf.get(instr) ?? new Map();
+            const vars = scopeOf.get(instr) ?? new VersionedVars().view();
             return {
                 get: (n) => {
                     const e = vars.get(n);
@@ -39095,7 +39387,7 @@ function parseDockerfile(path, text, opts = {}) {
             };
         },
         resolve(text, instr) {
-            return (0,expand/* expand */.fT)(text, model.scope(instr).get, escapeChar);
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
         },
         stageByRef(ref) {
             const r = ref.toLowerCase();
@@ -39117,8 +39409,49 @@ function parseDockerfile(path, text, opts = {}) {
     }
     return model;
 }
+/**
+ * Variables of one stage with their history: view() is the state at this moment, O(1) to take
+ * and O(log n) to read, so a file of n ARG/ENV lines costs O(n log n), not O(n²).
+ */
+class VersionedVars {
+    history = new Map();
+    version = 0;
+    set(name, entry) {
+        let h = this.history.get(name);
+        if (!h)
+            this.history.set(name, (h = []));
+        h.push({ version: ++this.version, entry });
+    }
+    get(name) {
+        return this.history.get(name)?.at(-1)?.entry;
+    }
+    view() {
+        const at = this.version;
+        return {
+            get: (name) => {
+                const h = this.history.get(name);
+                if (!h)
+                    return undefined;
+                // last entry with version <= at
+                let lo = 0;
+                let hi = h.length;
+                while (lo < hi) {
+                    const mid = (lo + hi) >> 1;
+                    if (h[mid].version <= at)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                return lo > 0 ? h[lo - 1].entry : undefined;
+            },
+        };
+    }
+    latest() {
+        return new Map([...this.history].map(([k, h]) => [k, h[h.length - 1].entry]));
+    }
+}
 function expandWith(vars, text, esc) {
-    return (0,expand/* expandWord */.Vo)(text, (n) => {
+    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(text, (n) => {
         const e = vars.get(n);
         return e ? e.value : undefined;
     }, esc).value;
@@ -39150,7 +39483,7 @@ function toInstr(node, keyword, stageIndex, escapeChar) {
     const heredocs = [];
     if (keyword === 'RUN' || keyword === 'COPY') {
         const doc = node;
-        for (const h of withHeredocs.getHeredocs?.() ?? []) {
+        for (const h of heredocsOf(withHeredocs)) {
             const cr = h.getContentRange();
             heredocs.push({
                 name: h.getName(),
@@ -39197,6 +39530,18 @@ function propertiesOf(node) {
     }));
 }
 /** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
+/**
+ * dockerfile-ast reads a node that is not there on some malformed heredoc lines (e.g. a lone
+ * CR after a continuation, found by __tests__/fuzz): such an instruction has no heredoc.
+ */
+function heredocsOf(node) {
+    try {
+        return node.getHeredocs?.() ?? [];
+    }
+    catch {
+        return [];
+    }
+}
 function argDeclarations(text, escapeChar) {
     return shellWords(text, escapeChar).map((w) => {
         const eq = w.indexOf('=');
@@ -39206,7 +39551,7 @@ function argDeclarations(text, escapeChar) {
         return {
             name: w.slice(0, eq),
             raw,
-            value: (0,expand/* expandWord */.Vo)(raw, () => undefined, escapeChar).value.replace(/\$/, ''),
+            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
         };
     });
 }
@@ -39249,8 +39594,23 @@ function shellWords(text, escapeChar = '\\') {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 93 modules
-var registry = __nccwpck_require__(2614);
+
+/***/ }),
+
+/***/ 7801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ auditDockerfile),
+  u: () => (/* binding */ byLine)
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var dockerfile_model = __nccwpck_require__(4011);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
+var registry = __nccwpck_require__(3723);
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
 var syntax = __nccwpck_require__(9548);
 // EXTERNAL MODULE: ./src/suppress.ts
@@ -39424,7 +39784,7 @@ function staticFacts(model, trusted) {
 
 
 function auditDockerfile(opts) {
-    const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
     const raw = [];
     for (const hit of (0,syntax/* validateSyntax */.k)(opts.text.charCodeAt(0) === 0xfeff ? opts.text.slice(1) : opts.text)) {
         const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
@@ -39503,6 +39863,156 @@ function byLine(a, b) {
         a.ruleId.localeCompare(b.ruleId));
 }
 
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   mO: () => (/* binding */ parseRuleIds),
+/* harmony export */   nL: () => (/* binding */ parseEnum)
+/* harmony export */ });
+/* unused harmony exports lines, list, parseBoolean, getInputs */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+// Parse and validate the action's inputs into one typed object whose keys are the
+// exact input names of action.yml. Every problem is one line naming the input and
+// the values it accepts (thrown as InputError, printed without a stack).
+
+
+const REVIEW_VALUES = (/* unused pure expression or super */ null && (['off', 'changed', 'all']));
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+const fromCore = (name) => core.getInput(name);
+/** `Input "fail-on"` for the action, `Option --fail-on` for the CLI. */
+function label(name) {
+    return name.startsWith('-') ? `Option ${name}` : `Input "${name}"`;
+}
+/** Lines of a multi-line input, trimmed, without blanks and `#` comments. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** A list input: newline- or comma-separated. */
+function list(value) {
+    return lines(value)
+        .flatMap((l) => l.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseBoolean(name, value, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(v))
+        return true;
+    if (/^(false|no|off|0)$/i.test(v))
+        return false;
+    throw new InputError(`${label(name)} must be true or false, got "${v}".`);
+}
+function parseEnum(name, value, allowed, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (allowed.includes(v))
+        return v;
+    throw new InputError(`${label(name)} must be one of ${allowed.join(', ')}; got "${value.trim()}".`);
+}
+function parseSeconds(name, value, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    // Accept "90" or "90s"; nothing else, so a typo never silently becomes the default.
+    const m = /^(\d+(?:\.\d+)?)s?$/.exec(v);
+    if (!m || Number(m[1]) <= 0) {
+        throw new InputError(`${label(name)} must be a positive number of seconds (e.g. 60); got "${v}".`);
+    }
+    return Number(m[1]);
+}
+/** KEY=VALUE lines; values may contain '=' and ','. */
+function parseKeyValues(name, value) {
+    const out = {};
+    for (const line of lines(value)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0) {
+            throw new InputError(`${label(name)}: "${line}" is not KEY=VALUE (one per line).`);
+        }
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+            throw new InputError(`${label(name)}: "${key}" is not a valid variable name.`);
+        }
+        out[key] = line.slice(eq + 1);
+    }
+    return out;
+}
+const RULE_ID = /^HC\d{3}$/;
+function parseRuleIds(name, value) {
+    const ids = list(value).map((s) => s.toUpperCase());
+    for (const id of ids) {
+        if (!RULE_ID.test(id))
+            throw new InputError(`${label(name)}: "${id}" is not a rule id like HC101.`);
+    }
+    return ids;
+}
+function getInputs(read = fromCore) {
+    const dockerfile = lines(read('dockerfile'));
+    return {
+        dockerfile: dockerfile.length > 0 ? dockerfile : ['Dockerfile'],
+        context: read('context').trim(),
+        'build-args': parseKeyValues('build-args', read('build-args')),
+        target: read('target').trim(),
+        'build-flags': lines(read('build-flags')),
+        image: read('image').trim(),
+        build: parseBoolean('build', read('build'), true),
+        run: parseBoolean('run', read('run'), true),
+        'env-overrides': parseKeyValues('env-overrides', read('env-overrides')),
+        'health-timeout': parseSeconds('health-timeout', read('health-timeout'), 60),
+        'run-args': lines(read('run-args')),
+        network: read('network').trim() || 'none',
+        'fail-on': parseEnum('fail-on', read('fail-on'), FAIL_ON_VALUES, 'error'),
+        ignore: parseRuleIds('ignore', read('ignore')),
+        config: read('config').trim(),
+        comment: parseBoolean('comment', read('comment'), true),
+        'comment-tag': read('comment-tag').trim(),
+        'github-token': read('github-token').trim(),
+        review: parseEnum('review', read('review'), REVIEW_VALUES, 'changed'),
+        'sarif-file': read('sarif-file').trim(),
+        summary: parseBoolean('summary', read('summary'), true),
+        report: read('report').trim(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xb: () => (/* binding */ DockerfileReadError),
+  $k: () => (/* binding */ readDockerignore),
+  aI: () => (/* binding */ runPipeline)
+});
+
+// UNUSED EXPORTS: withoutRepeats
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
+var engine_audit = __nccwpck_require__(7801);
 ;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
 function mergeChecks(staticChecks, runtimeChecks) {
     return staticChecks.map((s) => {
@@ -39517,131 +40027,14 @@ function mergeChecks(staticChecks, runtimeChecks) {
     });
 }
 
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var model = __nccwpck_require__(4011);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var verdict = __nccwpck_require__(687);
-;// CONCATENATED MODULE: ./src/targets.ts
-// Resolve the `dockerfile` input (paths, lists, globs) into existing files.
-// A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
-
-
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-const MAX_FILES_WALKED = 200_000;
-function hasGlob(pattern) {
-    return /[*?{[]/.test(pattern);
-}
-function globToRegExp(pattern) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                // `**/` matches zero or more folders
-                const slash = pattern[i + 2] === '/';
-                re += slash ? '(?:.*/)?' : '.*';
-                i += slash ? 2 : 1;
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '{') {
-            const close = pattern.indexOf('}', i);
-            if (close < 0)
-                re += '\\{';
-            else {
-                re +=
-                    '(?:' +
-                        pattern
-                            .slice(i + 1, close)
-                            .split(',')
-                            .map(targets_escape)
-                            .join('|') +
-                        ')';
-                i = close;
-            }
-        }
-        else
-            re += targets_escape(c);
-    }
-    return new RegExp('^' + re + '$');
-}
-function targets_escape(s) {
-    return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-}
-/** Workspace-relative POSIX paths of the Dockerfiles, in input order, without duplicates. */
-function resolveDockerfiles(patterns, workspace, inputName = 'dockerfile') {
-    const out = [];
-    const where = inputName ? `Input "${inputName}": ` : '';
-    const add = (rel) => {
-        // Outside the workspace, show the absolute path rather than a chain of `../`.
-        const shown = rel.startsWith('..') ? external_node_path_.resolve(workspace, rel) : rel;
-        const p = shown.split(external_node_path_.sep).join('/');
-        if (!out.includes(p))
-            out.push(p);
-    };
-    for (const raw of patterns) {
-        const pattern = raw.replace(/\\/g, '/').replace(/^\.\//, '');
-        if (!hasGlob(pattern)) {
-            const abs = external_node_path_.resolve(workspace, pattern);
-            if (!(0,external_node_fs_.existsSync)(abs))
-                throw new inputs/* InputError */.dz(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
-            if ((0,external_node_fs_.statSync)(abs).isDirectory()) {
-                const inside = external_node_path_.join(abs, 'Dockerfile');
-                if (!(0,external_node_fs_.existsSync)(inside))
-                    throw new inputs/* InputError */.dz(`${where}${raw} is a folder without a Dockerfile.`);
-                add(external_node_path_.relative(workspace, inside));
-            }
-            else
-                add(external_node_path_.relative(workspace, abs) || pattern);
-            continue;
-        }
-        const re = globToRegExp(pattern);
-        // Walk only below the glob's fixed prefix.
-        const fixed = pattern.split('/').findIndex((seg) => hasGlob(seg));
-        const base = pattern.split('/').slice(0, fixed).join('/');
-        const matches = [];
-        walk(external_node_path_.resolve(workspace, base || '.'), workspace, (rel) => {
-            if (re.test(rel))
-                matches.push(rel);
-        });
-        if (matches.length === 0) {
-            throw new inputs/* InputError */.dz(`${where}the pattern "${raw}" matched no file.`);
-        }
-        matches.sort().forEach(add);
-    }
-    return out;
-}
-function walk(dir, workspace, visit) {
-    let seen = 0;
-    const stack = [dir];
-    while (stack.length > 0) {
-        const d = stack.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(d, { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const e of entries) {
-            if (++seen > MAX_FILES_WALKED)
-                return;
-            const abs = external_node_path_.join(d, e.name);
-            if (e.isDirectory()) {
-                if (!SKIP_DIRS.has(e.name))
-                    stack.push(abs);
-            }
-            else if (e.isFile()) {
-                visit(external_node_path_.relative(workspace, abs).split(external_node_path_.sep).join('/'));
-            }
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
@@ -39658,13 +40051,19 @@ function walk(dir, workspace, visit) {
 class DockerfileReadError extends Error {
 }
 async function runPipeline(opts) {
-    const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
     const wantsRuntime = opts.image !== '' || opts.build;
     let engine = false;
     if (wantsRuntime && opts.runtime) {
         engine = await opts.runtime.available();
         if (!engine) {
             opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
+        }
+        if (engine &&
+            opts.image !== '' &&
+            opts.runtime.imageExists &&
+            !(await opts.runtime.imageExists(opts.image))) {
+            throw new inputs/* InputError */.dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
         }
     }
     const targets = [];
@@ -39695,7 +40094,7 @@ async function auditTarget(file, opts, engine) {
     const t0 = process.hrtime.bigint();
     let audit;
     try {
-        audit = auditDockerfile({
+        audit = (0,engine_audit/* auditDockerfile */.i)({
             file,
             text,
             target: opts.target || undefined,
@@ -39706,7 +40105,7 @@ async function auditTarget(file, opts, engine) {
         });
     }
     catch (e) {
-        if (e instanceof TargetNotFoundError)
+        if (e instanceof model/* TargetNotFoundError */.n_)
             throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
         throw e;
     }
@@ -39747,7 +40146,7 @@ async function auditTarget(file, opts, engine) {
     });
     target.image = runtime.imageId;
     target.checks = mergeChecks(audit.checks, runtime.checks);
-    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(byLine);
+    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(engine_audit/* byLine */.u);
     target.timings.build = runtime.timings.build;
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
@@ -40537,7 +40936,11 @@ const TOOL_NAME = 'harden-check';
 const TOOL_URI = 'https://github.com/harden-check/harden-check';
 // security-severity is a CVSS-like score: only error rules claim one ("high").
 const SECURITY_SEVERITY = { error: '8.0' };
-const PROBLEM_SEVERITY = { error: 'error', warning: 'warning', note: 'recommendation' };
+const PROBLEM_SEVERITY = {
+    error: 'error',
+    warning: 'warning',
+    note: 'recommendation',
+};
 const CHECKLIST_URI = `${types/* DOCS_BASE */.M.replace(/docs\/rules\/$/, '')}README.md#the-checklist`;
 function ruleInfo(id, fallbackSeverity, lookup) {
     const check = report_types/* CHECK_IDS */.Sh.find((c) => (0,check_findings/* checkRuleId */.cd)(c) === id);
@@ -40804,7 +41207,7 @@ function describeTally(t) {
 
 /***/ }),
 
-/***/ 2614:
+/***/ 3723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40926,905 +41329,17 @@ const hc102 = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/user/shell.ts
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox-sh']);
-const RESERVED_PREFIX = new Set([
-    'then',
-    'do',
-    'else',
-    'elif',
-    'if',
-    'while',
-    'until',
-    '!',
-    '{',
-    '}',
-    'time',
-    'fi',
-    'done',
-    'esac',
-]);
-const WRAPPERS = new Set([
-    'sudo',
-    'doas',
-    'env',
-    'exec',
-    'nohup',
-    'time',
-    'nice',
-    'command',
-    'xargs',
-    'stdbuf',
-    'timeout',
-    'gosu',
-    'su-exec',
-    'chroot',
-    'eatmydata',
-    'builtin',
-]);
-function basename(p) {
-    const i = p.lastIndexOf('/');
-    return i >= 0 ? p.slice(i + 1) : p;
+;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
+// POSIX paths inside the image as Dockerfile instructions write them (WORKDIR, COPY
+// destinations, VOLUME), and the Windows absolute paths we recognise but do not model.
+/** Drive-letter or UNC-free Windows absolute path (`C:\app`, `c:/app`). */
+function isWindowsAbsolute(p) {
+    return /^[A-Za-z]:([\\/]|$)/.test(p);
 }
-/** All simple commands a RUN executes (exec form, shell form, heredoc scripts, `sh -c`). */
-function runCommands(model, instr) {
-    if (instr.keyword !== 'RUN')
-        return [];
-    if (instr.json) {
-        const words = instr.json.map((t) => ({ text: t, line: instr.line, quoted: true }));
-        return [{ words, redirects: [], pipedFrom: null, stdin: [] }];
-    }
-    const { command, heredocs } = splitSource(model, instr);
-    const cmds = parseScript(command);
-    const out = [];
-    // Attach each heredoc to the command that names it, in order of appearance.
-    let h = 0;
-    for (const c of cmds) {
-        for (const r of c.redirects) {
-            if ((r.op === '<<' || r.op === '<<-') && h < heredocs.length) {
-                const body = heredocs[h++];
-                const argv = c.words.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
-                const prog = argv[0] ? basename(argv[0].text) : '';
-                const interp = /^#!\s*(?:\/usr\/bin\/env\s+)?(\S+)/.exec(body.text)?.[1];
-                const shellBody = interp
-                    ? SHELLS.has(basename(interp))
-                    : argv.length === 0 || (SHELLS.has(prog) && !argv.some((w) => w.text === '-c'));
-                if (shellBody)
-                    out.push(...parseScript(body));
-                else
-                    c.stdin.push({ text: body.text, line: body.lines[0] ?? instr.line });
-            }
-        }
-    }
-    out.unshift(...cmds);
-    return out;
+function isAbsolute(p) {
+    return p.startsWith('/') || isWindowsAbsolute(p);
 }
-/** Everything a RUN executes, peeled into invocations; `sh -c 'script'` is expanded in place. */
-function runInvocations(model, instr) {
-    const out = [];
-    const visit = (cmds, depth) => {
-        for (const c of cmds) {
-            const inv = peel(c);
-            if (!inv)
-                continue;
-            out.push(inv);
-            if (depth < 4 && SHELLS.has(inv.name)) {
-                const ci = inv.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.text));
-                const script = ci >= 0 ? inv.args[ci + 1] : undefined;
-                if (script) {
-                    visit(parseScript({
-                        text: script.text,
-                        lines: Array(script.text.length + 1).fill(script.line),
-                    }), depth + 1);
-                }
-            }
-        }
-    };
-    visit(runCommands(model, instr), 0);
-    return out;
-}
-/** Strip assignments, reserved words and wrappers; null when nothing is executed. */
-function peel(c) {
-    const words = c.words;
-    const assignments = [];
-    const wrappers = [];
-    let i = 0;
-    for (;;) {
-        while (i < words.length && RESERVED_PREFIX.has(words[i].text) && !words[i].quoted)
-            i++;
-        while (i < words.length &&
-            /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text) &&
-            !words[i].text.startsWith('=')) {
-            const eq = words[i].text.indexOf('=');
-            assignments.push({
-                name: words[i].text.slice(0, eq),
-                value: words[i].text.slice(eq + 1),
-                word: words[i],
-            });
-            i++;
-        }
-        if (i >= words.length) {
-            // `sudo -v`, `env`: the last wrapper is the program
-            const last = wrappers.pop();
-            if (!last)
-                return null;
-            return {
-                name: basename(last.text),
-                nameWord: last,
-                args: words.slice(words.indexOf(last) + 1),
-                assignments,
-                wrappers,
-                command: c,
-                line: last.line,
-            };
-        }
-        const name = basename(words[i].text);
-        if (!WRAPPERS.has(name))
-            break;
-        wrappers.push(words[i]);
-        i++;
-        // options of the wrapper (and their values, for the few that take one)
-        while (i < words.length && words[i].text.startsWith('-') && words[i].text !== '-') {
-            const opt = words[i].text;
-            i++;
-            if (opt === '--')
-                break;
-            const takesValue = (name === 'sudo' &&
-                /^-[ugUCDhpTr]$|^--(user|group|chdir|host|prompt|close-from|role|type)$/.test(opt)) ||
-                (name === 'nice' && opt === '-n') ||
-                (name === 'xargs' && /^-[IiLlnPsdEa]$/.test(opt)) ||
-                (name === 'env' && /^-[uCS]$/.test(opt)) ||
-                (name === 'timeout' && /^-[sk]$/.test(opt)) ||
-                (name === 'stdbuf' && /^-[ioe]$/.test(opt));
-            if (takesValue && i < words.length)
-                i++;
-        }
-        if (name === 'timeout' && i < words.length && /^\d/.test(words[i].text))
-            i++;
-        if ((name === 'gosu' || name === 'su-exec' || name === 'chroot') && i < words.length)
-            i++;
-    }
-    const nameWord = words[i];
-    return {
-        name: basename(nameWord.text),
-        nameWord,
-        args: words.slice(i + 1),
-        assignments,
-        wrappers,
-        command: c,
-        line: nameWord.line,
-    };
-}
-/** The command part of a RUN (continuations joined, comment lines dropped) and its heredoc bodies. */
-function splitSource(model, instr) {
-    const node = instr.node;
-    const start = node.getArgumentsRange?.()?.start;
-    let li = start ? start.line : instr.line - 1;
-    const first = start ? start.character : 0;
-    const esc = model.escapeChar;
-    const command = { text: '', lines: [] };
-    let col = first;
-    let inContinuation = false;
-    for (; li < instr.endLine; li++) {
-        let raw = model.lines[li] ?? '';
-        if (li > (start ? start.line : instr.line - 1))
-            col = 0;
-        raw = raw.slice(col);
-        if (inContinuation && /^\s*#/.test(raw))
-            continue; // Docker drops comment lines in a continuation
-        if (inContinuation && raw.trim() === '')
-            continue;
-        const m = new RegExp(`${escapeRe(esc)}\\s*$`).exec(raw);
-        const isCont = m !== null && !endsWithEscapedEscape(raw, m.index, esc);
-        const part = isCont ? raw.slice(0, m.index) : raw;
-        for (const ch of part) {
-            command.text += ch;
-            command.lines.push(li + 1);
-        }
-        if (!isCont) {
-            command.text += '\n';
-            command.lines.push(li + 1);
-            li++;
-            break;
-        }
-        inContinuation = true;
-    }
-    // Heredoc bodies follow, in the order their markers appear.
-    const heredocs = [];
-    const markers = [...command.text.matchAll(/(?<!<)<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g)];
-    for (const mk of markers) {
-        const dash = mk[1] === '-';
-        const name = mk[3];
-        const body = { text: '', lines: [], name };
-        for (; li < instr.endLine; li++) {
-            const raw = model.lines[li] ?? '';
-            const cmp = dash ? raw.replace(/^\t+/, '') : raw;
-            if (cmp.trimEnd() === name) {
-                li++;
-                break;
-            }
-            for (const ch of raw + '\n') {
-                body.text += ch;
-                body.lines.push(li + 1);
-            }
-        }
-        heredocs.push(body);
-    }
-    return { command, heredocs };
-}
-function endsWithEscapedEscape(raw, at, esc) {
-    // `\\` at the end of a line is a literal backslash, not a continuation (rare; Docker agrees)
-    let n = 0;
-    for (let k = at; k >= 0 && raw[k] === esc; k--)
-        n++;
-    return n % 2 === 0;
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-const OPERATORS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')', '\n'];
-const REDIRECT = /^(\d*)(<<<|<<-|<<|>>|>&|<&|&>>|&>|>\||<>|>|<)/;
-/** Parse a shell script into simple commands. Unbalanced quotes end at the end of the text. */
-function parseScript(src) {
-    const out = [];
-    const text = src.text;
-    const lineAt = (k) => src.lines[Math.min(k, src.lines.length - 1)] ?? src.lines[src.lines.length - 1] ?? 1;
-    let cur = { words: [], redirects: [], pipedFrom: null, stdin: [] };
-    let pendingRedirect = null;
-    let pipeNext = null;
-    const finish = (op) => {
-        if (cur.words.length > 0 || cur.redirects.length > 0) {
-            cur.pipedFrom = pipeNext;
-            out.push(cur);
-        }
-        pipeNext = op === '|' || op === '|&' ? (cur.words.length > 0 ? cur : null) : null;
-        cur = { words: [], redirects: [], pipedFrom: null, stdin: [] };
-        pendingRedirect = null;
-    };
-    const pushWord = (w) => {
-        if (pendingRedirect) {
-            cur.redirects.push({ op: pendingRedirect, target: w });
-            pendingRedirect = null;
-        }
-        else
-            cur.words.push(w);
-    };
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === ' ' || c === '\t' || c === '\r') {
-            i++;
-            continue;
-        }
-        if (c === '#') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        const op = OPERATORS.find((o) => text.startsWith(o, i));
-        if (op) {
-            finish(op);
-            i += op.length;
-            continue;
-        }
-        const rm = REDIRECT.exec(text.slice(i, i + 6));
-        if (rm && (rm[1] === '' || /\d/.test(c))) {
-            pendingRedirect = rm[2];
-            i += rm[0].length;
-            if (rm[2] === '>&' || rm[2] === '<&') {
-                // `2>&1`: the target is the fd that follows
-                const fd = /^\s*[\d-]+/.exec(text.slice(i));
-                if (fd) {
-                    i += fd[0].length;
-                    pendingRedirect = null;
-                }
-            }
-            continue;
-        }
-        // a word
-        const line = lineAt(i);
-        let word = '';
-        let quoted = false;
-        const subs = [];
-        while (i < text.length) {
-            const ch = text[i];
-            if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n')
-                break;
-            if (OPERATORS.some((o) => o !== '\n' && text.startsWith(o, i)) && !(ch === '(' && word.endsWith('$')))
-                break;
-            if (/[<>]/.test(ch))
-                break;
-            if (ch === '\\') {
-                if (text[i + 1] === '\n') {
-                    i += 2;
-                    continue;
-                }
-                word += text[i + 1] ?? '';
-                quoted = true;
-                i += 2;
-                continue;
-            }
-            if (ch === "'") {
-                const end = text.indexOf("'", i + 1);
-                const stop = end < 0 ? text.length : end;
-                word += text.slice(i + 1, stop);
-                quoted = true;
-                i = stop + 1;
-                continue;
-            }
-            if (ch === '"') {
-                i++;
-                quoted = true;
-                while (i < text.length && text[i] !== '"') {
-                    if (text[i] === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1])) {
-                        if (text[i + 1] !== '\n')
-                            word += text[i + 1];
-                        i += 2;
-                        continue;
-                    }
-                    if (text[i] === '$' && text[i + 1] === '(') {
-                        const end = matchParen(text, i + 1);
-                        subs.push(slice(src, i + 2, end));
-                        word += text.slice(i, end + 1);
-                        i = end + 1;
-                        continue;
-                    }
-                    if (text[i] === '`') {
-                        const end = text.indexOf('`', i + 1);
-                        const stop = end < 0 ? text.length : end;
-                        subs.push(slice(src, i + 1, stop));
-                        word += text.slice(i, stop + 1);
-                        i = stop + 1;
-                        continue;
-                    }
-                    word += text[i];
-                    i++;
-                }
-                i++;
-                continue;
-            }
-            if (ch === '$' && text[i + 1] === '(') {
-                const end = matchParen(text, i + 1);
-                subs.push(slice(src, i + 2, end));
-                word += text.slice(i, end + 1);
-                i = end + 1;
-                continue;
-            }
-            if (ch === '`') {
-                const end = text.indexOf('`', i + 1);
-                const stop = end < 0 ? text.length : end;
-                subs.push(slice(src, i + 1, stop));
-                word += text.slice(i, stop + 1);
-                i = stop + 1;
-                continue;
-            }
-            word += ch;
-            i++;
-        }
-        pushWord({ text: word, line, quoted });
-        for (const s of subs)
-            out.push(...parseScript(s));
-    }
-    finish(null);
-    return out;
-}
-function slice(src, from, to) {
-    return { text: src.text.slice(from, to), lines: src.lines.slice(from, to) };
-}
-/** Index of the `)` that closes the `(` at `open`, skipping quotes; text length when unbalanced. */
-function matchParen(text, open) {
-    let depth = 0;
-    for (let k = open; k < text.length; k++) {
-        const ch = text[k];
-        if (ch === "'") {
-            const e = text.indexOf("'", k + 1);
-            k = e < 0 ? text.length : e;
-            continue;
-        }
-        if (ch === '\\') {
-            k++;
-            continue;
-        }
-        if (ch === '(')
-            depth++;
-        else if (ch === ')') {
-            depth--;
-            if (depth === 0)
-                return k;
-        }
-    }
-    return text.length;
-}
-/** Short-option cluster test: does `-fsSLk` contain `k` before any option that takes a value? */
-function hasShortFlag(word, flag, takesValue) {
-    if (!/^-[A-Za-z0-9]/.test(word) || word.startsWith('--'))
-        return false;
-    for (const ch of word.slice(1)) {
-        if (ch === flag)
-            return true;
-        if (takesValue.includes(ch))
-            return false;
-    }
-    return false;
-}
-/** Lines of an instruction's source that are not comments, with their 1-based numbers (RUN text and heredoc bodies). */
-function sourceLines(model, instr) {
-    const out = [];
-    for (let li = instr.line - 1; li < instr.endLine; li++) {
-        const t = model.lines[li] ?? '';
-        if (/^\s*#/.test(t))
-            continue;
-        out.push({ line: li + 1, text: t });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/accounts.ts
-
-
-const USERADD_VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
-const ADDUSER_VALUE = /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
-const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
-const USERMOD_VALUE = /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
-/** Split an invocation's args into options (with values), bare flags and positionals. */
-function parseOpts(args, takesValue) {
-    const opts = new Map();
-    const flags = new Set();
-    const positionals = [];
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i].text;
-        if (a === '--') {
-            positionals.push(...args.slice(i + 1).map((w) => w.text));
-            break;
-        }
-        if (a.startsWith('--')) {
-            const eq = a.indexOf('=');
-            if (eq > 0)
-                opts.set(a.slice(0, eq), a.slice(eq + 1));
-            else if (takesValue.test(a) && i + 1 < args.length)
-                opts.set(a, args[++i].text);
-            else
-                flags.add(a);
-        }
-        else if (a.startsWith('-') && a.length > 1) {
-            // a cluster such as -rmu 1000 or -u1000
-            for (let k = 1; k < a.length; k++) {
-                const o = '-' + a[k];
-                if (takesValue.test(o)) {
-                    const rest = a.slice(k + 1);
-                    if (rest)
-                        opts.set(o, rest);
-                    else if (i + 1 < args.length)
-                        opts.set(o, args[++i].text);
-                    break;
-                }
-                flags.add(o);
-            }
-        }
-        else
-            positionals.push(a);
-    }
-    return { opts, flags, positionals };
-}
-function opt(p, ...names) {
-    for (const n of names)
-        if (p.opts.has(n))
-            return p.opts.get(n);
-    return null;
-}
-/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
-function accountFacts(model, until) {
-    const facts = {
-        users: new Map(),
-        groups: new Map(),
-        supplementary: new Map(),
-        provenUsers: new Set(),
-        provenGroups: new Set(),
-        opaquePasswd: [],
-    };
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (until && instr === until)
-            break;
-        if (instr.keyword === 'RUN')
-            scanRun(model, instr, facts);
-        if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-            const chown = instr.flags.find((f) => f.name === 'chown')?.value;
-            if (chown) {
-                const [u, g] = model.resolve(chown, instr).value.split(':');
-                if (u)
-                    facts.provenUsers.add(u);
-                if (g)
-                    facts.provenGroups.add(g);
-            }
-            const words = instr.json ?? instr.args;
-            const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
-            const sources = words.slice(0, -1).join(' ');
-            if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
-                facts.opaquePasswd.push(instr.line);
-        }
-    }
-    return facts;
-}
-function addSupplementary(facts, user, groups, line) {
-    const cur = facts.supplementary.get(user) ?? { groups: [], line };
-    for (const g of groups)
-        if (g && !cur.groups.includes(g))
-            cur.groups.push(g);
-    cur.line = line;
-    facts.supplementary.set(user, cur);
-}
-function scanRun(model, instr, facts) {
-    const invs = runInvocations(model, instr);
-    for (const inv of invs)
-        applyInvocation(inv, facts);
-    // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
-    const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
-    if (/(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)) {
-        facts.opaquePasswd.push(instr.line);
-    }
-}
-function applyInvocation(inv, facts) {
-    const line = inv.line;
-    switch (inv.name) {
-        case 'useradd': {
-            const p = parseOpts(inv.args, USERADD_VALUE);
-            const name = p.positionals[p.positionals.length - 1];
-            if (!name || p.flags.has('-D'))
-                return;
-            facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid: opt(p, '-g', '--gid'), line });
-            if (!p.flags.has('-N') && !p.flags.has('--no-user-group') && !opt(p, '-g', '--gid')) {
-                facts.groups.set(name, {
-                    gid: p.opts.has('-u') || p.opts.has('--uid') ? opt(p, '-u', '--uid') : null,
-                    line,
-                });
-            }
-            const g = opt(p, '-G', '--groups');
-            if (g)
-                addSupplementary(facts, name, g.split(','), line);
-            return;
-        }
-        case 'adduser': {
-            const p = parseOpts(inv.args, ADDUSER_VALUE);
-            const [name, group] = p.positionals;
-            if (!name)
-                return;
-            if (group && facts.users.has(name)) {
-                addSupplementary(facts, name, [group], line);
-                return;
-            }
-            const busyboxPrimary = opt(p, '-G');
-            const gid = opt(p, '--gid', '--ingroup') ?? busyboxPrimary ?? group ?? null;
-            facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid, line });
-            if (!gid)
-                facts.groups.set(name, { gid: opt(p, '-u', '--uid'), line });
-            const extra = opt(p, '--add-extra-groups');
-            if (extra)
-                addSupplementary(facts, name, extra.split(','), line);
-            return;
-        }
-        case 'groupadd': {
-            const p = parseOpts(inv.args, GROUPADD_VALUE);
-            const name = p.positionals[p.positionals.length - 1];
-            if (name)
-                facts.groups.set(name, { gid: opt(p, '-g', '--gid'), line });
-            return;
-        }
-        case 'addgroup': {
-            const p = parseOpts(inv.args, /^-g$|^--gid$/);
-            const [a, b] = p.positionals;
-            if (a && b)
-                addSupplementary(facts, a, [b], line);
-            else if (a)
-                facts.groups.set(a, { gid: opt(p, '-g', '--gid'), line });
-            return;
-        }
-        case 'usermod': {
-            const p = parseOpts(inv.args, USERMOD_VALUE);
-            const name = p.positionals[p.positionals.length - 1];
-            if (!name)
-                return;
-            const g = opt(p, '-G', '--groups');
-            if (g)
-                addSupplementary(facts, name, g.split(','), line);
-            const renamed = opt(p, '-l', '--login');
-            const base = facts.users.get(name) ?? { name, uid: null, gid: null, line };
-            const uid = opt(p, '-u', '--uid') ?? base.uid;
-            const gid = opt(p, '-g', '--gid') ?? base.gid;
-            facts.users.set(renamed ?? name, { name: renamed ?? name, uid, gid, line });
-            return;
-        }
-        case 'gpasswd': {
-            const p = parseOpts(inv.args, /^-[adAMr]$|^--(add|delete|administrators|members)$/);
-            const add = opt(p, '-a', '--add');
-            const group = p.positionals[0];
-            if (add && group)
-                addSupplementary(facts, add, [group], line);
-            return;
-        }
-        case 'chown':
-        case 'chgrp': {
-            const positional = inv.args.filter((w) => !w.text.startsWith('-'));
-            const spec = positional[0]?.text ?? '';
-            if (!spec || spec.includes('$'))
-                return;
-            if (inv.name === 'chgrp') {
-                facts.provenGroups.add(spec);
-                return;
-            }
-            const [u, g] = spec.split(/[:.]/);
-            if (u)
-                facts.provenUsers.add(u);
-            if (g)
-                facts.provenGroups.add(g);
-            return;
-        }
-        default:
-            return;
-    }
-}
-const DEBIAN_USERS = [
-    ['root', '0'],
-    ['daemon', '1'],
-    ['bin', '2'],
-    ['sys', '3'],
-    ['sync', '4'],
-    ['games', '5'],
-    ['man', '6'],
-    ['lp', '7'],
-    ['mail', '8'],
-    ['news', '9'],
-    ['uucp', '10'],
-    ['proxy', '13'],
-    ['www-data', '33'],
-    ['backup', '34'],
-    ['list', '38'],
-    ['irc', '39'],
-    ['_apt', '42'],
-    ['nobody', '65534'],
-];
-const ALPINE_USERS = [
-    ['root', '0'],
-    ['bin', '1'],
-    ['daemon', '2'],
-    ['adm', '3'],
-    ['lp', '4'],
-    ['sync', '5'],
-    ['shutdown', '6'],
-    ['halt', '7'],
-    ['mail', '8'],
-    ['news', '9'],
-    ['uucp', '10'],
-    ['operator', '11'],
-    ['man', '13'],
-    ['postmaster', '14'],
-    ['cron', '16'],
-    ['ftp', '21'],
-    ['sshd', '22'],
-    ['at', '25'],
-    ['squid', '31'],
-    ['xfs', '33'],
-    ['games', '35'],
-    ['cyrus', '85'],
-    ['vpopmail', '89'],
-    ['ntp', '123'],
-    ['smmsp', '209'],
-    ['guest', '405'],
-    ['nobody', '65534'],
-];
-const RHEL_USERS = [
-    ['root', '0'],
-    ['bin', '1'],
-    ['daemon', '2'],
-    ['adm', '3'],
-    ['lp', '4'],
-    ['sync', '5'],
-    ['shutdown', '6'],
-    ['halt', '7'],
-    ['mail', '8'],
-    ['operator', '11'],
-    ['games', '12'],
-    ['ftp', '14'],
-    ['nobody', '65534'],
-];
-const BUSYBOX_USERS = [
-    ['root', '0'],
-    ['daemon', '1'],
-    ['bin', '2'],
-    ['sys', '3'],
-    ['sync', '4'],
-    ['mail', '8'],
-    ['www-data', '33'],
-    ['operator', '37'],
-    ['nobody', '65534'],
-];
-const COMMON_GROUPS = [
-    'root',
-    'daemon',
-    'bin',
-    'sys',
-    'adm',
-    'tty',
-    'disk',
-    'lp',
-    'mail',
-    'wheel',
-    'staff',
-    'users',
-    'nogroup',
-    'nobody',
-    'www-data',
-    'shadow',
-    'utmp',
-    'video',
-    'audio',
-];
-/** Service users the official images add (docker-library Dockerfiles). */
-const SERVICE_USERS = {
-    node: [['node', '1000']],
-    nginx: [['nginx', '101']],
-    'nginx-unprivileged': [['nginx', '101']],
-    postgres: [['postgres', '999']],
-    redis: [['redis', '999']],
-    mysql: [['mysql', '999']],
-    mariadb: [['mysql', '999']],
-    mongo: [['mongodb', '999']],
-    ubuntu: [['ubuntu', '1000']],
-    dotnet: [['app', '1654']],
-    'dotnet-chiseled': [['app', '1654']],
-};
-/** Accounts a base image ships; `known: false` when we cannot tell (unknown or build-arg base). */
-function baseAccounts(info, image) {
-    const unknown = { known: false, users: new Map(), groups: new Set() };
-    if (!info)
-        return unknown;
-    const users = new Map();
-    const add = (list) => {
-        for (const [n, id] of list)
-            users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
-    };
-    const tag = image.toLowerCase();
-    switch (info.family) {
-        case 'scratch':
-            return { known: true, users, groups: new Set() };
-        case 'distroless':
-        case 'chainguard':
-            users.set('root', { uid: '0', gid: '0' });
-            users.set('nonroot', { uid: '65532', gid: '65532' });
-            users.set('nobody', { uid: '65534', gid: '65534' });
-            return { known: true, users, groups: new Set(['root', 'nonroot', 'nobody', 'tty', 'staff']) };
-        case 'dotnet-chiseled':
-            users.set('root', { uid: '0', gid: '0' });
-            users.set('app', { uid: '1654', gid: '1654' });
-            return { known: true, users, groups: new Set(['root', 'app']) };
-        case 'ubi':
-            add(RHEL_USERS);
-            users.set('default', { uid: '1001', gid: '0' });
-            break;
-        case 'trusted (config)':
-        case 'bitnami':
-            return unknown;
-        default: {
-            if (!info.officialRoot && !['nginx-unprivileged', 'dotnet'].includes(info.family))
-                return unknown;
-            if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family))
-                add(RHEL_USERS);
-            else if (info.family === 'busybox')
-                add(BUSYBOX_USERS);
-            else if (info.family === 'alpine' || /alpine/.test(tag))
-                add(ALPINE_USERS);
-            else if ([
-                'debian',
-                'ubuntu',
-                'python',
-                'node',
-                'golang',
-                'ruby',
-                'perl',
-                'rust',
-                'php',
-                'buildpack-deps',
-                'httpd',
-                'nginx',
-                'nginx-unprivileged',
-                'postgres',
-                'redis',
-                'mysql',
-                'mariadb',
-                'mongo',
-                'eclipse-temurin',
-                'dotnet',
-            ].includes(info.family))
-                add(DEBIAN_USERS);
-            else
-                return unknown;
-        }
-    }
-    for (const [n, id] of SERVICE_USERS[info.family] ?? [])
-        users.set(n, { uid: id, gid: id });
-    const groups = new Set([...COMMON_GROUPS, ...users.keys()]);
-    return { known: true, users, groups };
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/hc103-user-not-numeric.ts
-// HC103: the shipped USER is a name. Kubernetes `runAsNonRoot` only trusts a numeric uid
-// in the image config ("container has runAsNonRoot and image has non-numeric user, cannot
-// verify user is non-root") and rejects the pod. Suggest the numeric uid:gid when the file
-// creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
-
-
-
-const hc103 = {
-    meta: {
-        id: 'HC103',
-        title: 'USER is not numeric',
-        severity: 'warning',
-        check: 'non-root',
-        anchors: { hadolint: ['DL3066'] },
-        description: 'Kubernetes runAsNonRoot (and OpenShift restricted SCCs) can only verify a numeric uid in the image config; with a user name the pod is refused ("image has non-numeric user, cannot verify user is non-root"). USER 10001:10001 works everywhere, with or without an /etc/passwd entry.',
-    },
-    check({ model, trustedBaseImages }) {
-        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-        if (!eu || eu.resolved.unknownVars.length > 0 || eu.resolved.undefinedVars.length > 0)
-            return [];
-        if ((0,base_images/* isRootUser */.ar)(eu.resolved.value) || /^\d+$/.test(eu.user))
-            return [];
-        const name = eu.user;
-        const facts = accountFacts(model);
-        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        const fromBase = baseAccounts(base?.info ?? null, base?.resolved.value ?? '').users.get(name);
-        const created = facts.users.get(name);
-        const uid = created?.uid ?? fromBase?.uid ?? null;
-        let gid = null;
-        if (eu.group !== null) {
-            gid = /^\d+$/.test(eu.group)
-                ? eu.group
-                : (facts.groups.get(eu.group)?.gid ?? (eu.group === name ? uid : null));
-        }
-        else if (created) {
-            const g = created.gid;
-            gid =
-                g === null
-                    ? (facts.groups.get(name)?.gid ?? uid)
-                    : /^\d+$/.test(g)
-                        ? g
-                        : (facts.groups.get(g)?.gid ?? null);
-        }
-        else if (fromBase)
-            gid = fromBase.gid;
-        const spelled = eu.raw === eu.resolved.value ? eu.raw : `${eu.raw} (= ${eu.resolved.value})`;
-        let advice;
-        if (uid && /^\d+$/.test(uid)) {
-            const where = created
-                ? `the uid line ${created.line} gives ${name}`
-                : `the uid of ${name} in the base image`;
-            advice = `write USER ${uid}${gid && /^\d+$/.test(gid) ? ':' + gid : ''} (${where})`;
-        }
-        else {
-            advice = `create ${name} with a fixed uid (useradd -u 10001) and write USER 10001:10001`;
-        }
-        return [
-            {
-                line: eu.instr.line,
-                message: `USER ${spelled} is a name, so Kubernetes runAsNonRoot cannot verify it is not root: ${advice}.`,
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/stages.ts
-/** Indexes of the stages whose filesystem and config end up in the shipped image. */
-function shippedStages(model) {
-    return new Set(model.chain().map((s) => s.index));
-}
-/** Is this instruction part of the shipped image (the target stage or a stage it builds FROM)? */
-function isShipped(model, instr, shipped = shippedStages(model)) {
-    return shipped.has(instr.stageIndex);
-}
-/** Every instruction of every stage, in file order (the preamble excluded). */
-function stageInstructions(model) {
-    return model.stages.flatMap((s) => s.instructions);
-}
-/** `/a/./b/../c//` → `/a/c` (absolute paths). */
+/** Normalise a POSIX path: collapse `//`, `.` and `..`; keep a trailing slash off. */
 function normalizePath(p) {
     const parts = [];
     for (const seg of p.split('/')) {
@@ -41837,2945 +41352,22 @@ function normalizePath(p) {
     }
     return '/' + parts.join('/');
 }
-
-;// CONCATENATED MODULE: ./src/rules/user/hc104-user-undefined-variable.ts
-// HC104: USER uses a variable that is not defined in its stage. Docker substitutes an empty
-// string, so `USER ${APP_USER}` becomes `USER ""` (root) and `USER ${UID}:${GID}` becomes
-// `USER ":"` (spiffe/spire#4871). The classic cause: an ARG declared before the first FROM
-// and not redeclared inside the stage. Variables a known base image sets as ENV (the .NET
-// images' APP_UID) are defined; with an unknown base we cannot tell, so that is a note.
-
-
-/** ENV that well-known base images set in their config (usable in USER). */
-const BASE_ENV = {
-    dotnet: ['APP_UID'],
-    'dotnet-chiseled': ['APP_UID'],
-};
-const hc104 = {
-    meta: {
-        id: 'HC104',
-        title: 'USER uses an undefined variable',
-        severity: 'error',
-        check: 'non-root',
-        anchors: { buildkit: ['UndefinedVar'] },
-        description: 'A variable that is not defined in the stage expands to an empty string, so USER ${APP_USER} silently becomes root and USER ${UID}:${GID} becomes ":". An ARG declared before the first FROM is only visible to FROM lines: redeclare it (ARG UID) inside the stage that uses it.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hits = [];
-        const shipped = shippedStages(model);
-        const globals = new Map();
-        for (const i of model.preamble)
-            if (i.keyword === 'ARG')
-                for (const p of i.properties)
-                    globals.set(p.name, i.line);
-        for (const stage of model.stages) {
-            const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages, stage);
-            const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;
-            const baseEnv = knownBase ? (BASE_ENV[knownBase.family] ?? []) : [];
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'USER')
-                    continue;
-                const raw = instr.args.join(' ');
-                const res = model.resolve(raw, instr);
-                const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
-                if (undef.length === 0)
-                    continue;
-                const [user] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
-                const empty = user === '' && res.unknownVars.length === 0;
-                const global = undef.filter((v) => globals.has(v));
-                const why = undef
-                    .map((v) => globals.has(v)
-                    ? `${v} is declared before the first FROM (line ${globals.get(v)}) but not redeclared in this stage`
-                    : `${v} is not declared in this stage`)
-                    .join('; ');
-                const result = empty
-                    ? `expands to "${res.value}", an empty user, so the ${shipped.has(stage.index) ? 'image runs' : 'stage runs'} as root`
-                    : `expands to "${res.value}"`;
-                const fix = global.length
-                    ? `add ${global.map((v) => `ARG ${v}`).join(', ')} after the FROM on line ${stage.line}`
-                    : `declare ${undef.map((v) => `ARG ${v}=<value>`).join(', ')} in this stage or write the value`;
-                let severity = empty ? 'error' : 'warning';
-                if (!shipped.has(stage.index) && severity === 'error')
-                    severity = 'warning';
-                if (global.length === 0 && !knownBase) {
-                    // The base image may define it as ENV: only the runtime can tell.
-                    hits.push({
-                        line: instr.line,
-                        severity: 'note',
-                        message: `USER ${raw} ${result} unless the base image sets ENV ${undef.join(', ')} (${why}): declare the variable in this stage or write the uid.`,
-                    });
-                    continue;
-                }
-                hits.push({ line: instr.line, severity, message: `USER ${raw} ${result} (${why}): ${fix}.` });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc105-user-not-created.ts
-// HC105: USER names a user (or group) that nothing creates: no useradd/adduser/groupadd/
-// addgroup/usermod before it in the shipped chain, no write or COPY of /etc/passwd, no
-// chown/--chown that proves the name exists, and the base image is known not to ship it.
-// The container then fails with "unable to find user app: no matching entries in passwd file".
-// Numeric uids need no passwd entry; unknown and build-argument bases stay silent.
-
-
-const hc105 = {
-    meta: {
-        id: 'HC105',
-        title: 'USER names a user that does not exist',
-        severity: 'warning',
-        check: 'non-root',
-        anchors: {},
-        description: 'Docker resolves a USER name through /etc/passwd (and a group name through /etc/group) of the image; when neither the Dockerfile nor the base image creates it, the next RUN or the container start fails with "unable to find user". A numeric uid needs no entry.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hits = [];
-        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        if (!base || !base.resolved.complete)
-            return [];
-        const accounts = baseAccounts(base.info, base.resolved.value);
-        if (!accounts.known)
-            return [];
-        for (const stage of model.chain().reverse()) {
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'USER')
-                    continue;
-                const res = model.resolve(instr.args.join(' '), instr);
-                if (!res.complete)
-                    continue;
-                const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
-                const facts = accountFacts(model, instr);
-                if (facts.opaquePasswd.length > 0)
-                    continue;
-                const where = base.info?.family === 'scratch'
-                    ? 'a scratch image has no /etc/passwd'
-                    : `${base.resolved.value} does not ship it`;
-                if (user && !/^\d+$/.test(user) && !['root'].includes(user)) {
-                    const exists = facts.users.has(user) || facts.provenUsers.has(user) || accounts.users.has(user);
-                    if (!exists) {
-                        hits.push({
-                            line: instr.line,
-                            message: `USER ${res.value} names user "${user}" that no earlier instruction creates and ${where}, so the container fails with "unable to find user ${user}": create it (useradd -u 10001 ${user}) before USER, or use a numeric uid.`,
-                        });
-                        continue;
-                    }
-                }
-                if (group && !/^\d+$/.test(group) && group !== 'root') {
-                    const exists = facts.groups.has(group) ||
-                        facts.users.has(group) ||
-                        facts.provenGroups.has(group) ||
-                        accounts.groups.has(group);
-                    if (!exists) {
-                        hits.push({
-                            line: instr.line,
-                            message: `USER ${res.value} names group "${group}" that no earlier instruction creates and ${where}, so the container fails with "unable to find group ${group}": create it (groupadd -g 10001 ${group}) before USER, or use a numeric gid.`,
-                        });
-                    }
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc106-user-group-semantics.ts
-// HC106: two surprises of USER's group part (Dockerfile reference, USER):
-// - `USER name:group` sets only that group: supplementary groups the file granted
-//   (`useradd -G`, `usermod -aG`, `adduser user group`) are dropped at runtime;
-// - a numeric uid without a passwd entry and without `:gid` runs with gid 0 (root group).
-
-
-
-const hc106 = {
-    meta: {
-        id: 'HC106',
-        title: 'USER group drops supplementary groups or defaults to root group',
-        severity: 'note',
-        check: 'non-root',
-        anchors: {},
-        description: 'With USER name:group the process gets exactly that group: memberships from /etc/group (added with useradd -G or usermod -aG) are ignored. With a numeric uid that has no /etc/passwd entry and no group, the process runs with gid 0, the root group, which owns many files.',
-    },
-    check({ model, trustedBaseImages }) {
-        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-        if (!eu || !eu.resolved.complete || (0,base_images/* isRootUser */.ar)(eu.resolved.value))
-            return [];
-        const facts = accountFacts(model, eu.instr);
-        const hits = [];
-        if (eu.group !== null && eu.group !== '') {
-            const byName = facts.supplementary.get(eu.user);
-            const byUid = [...facts.users.values()].find((u) => u.uid === eu.user);
-            const extra = byName ?? (byUid ? facts.supplementary.get(byUid.name) : undefined);
-            if (extra && extra.groups.length > 0) {
-                hits.push({
-                    line: eu.instr.line,
-                    message: `USER ${eu.resolved.value} sets only group ${eu.group}, so the supplementary groups ${extra.groups.join(', ')} granted on line ${extra.line} are dropped at runtime: write USER ${eu.user} without a group, or make the needed group the primary one.`,
-                });
-            }
-            return hits;
-        }
-        if (!/^\d+$/.test(eu.user) || facts.opaquePasswd.length > 0)
-            return hits;
-        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        if (!base || !base.resolved.complete)
-            return hits;
-        const accounts = baseAccounts(base.info, base.resolved.value);
-        if (!accounts.known)
-            return hits;
-        const known = [...facts.users.values(), ...accounts.users.values()].some((u) => u.uid === eu.user);
-        if (known)
-            return hits;
-        hits.push({
-            line: eu.instr.line,
-            message: `USER ${eu.resolved.value} has no group and uid ${eu.user} has no /etc/passwd entry, so the process runs with gid 0 (the root group): write USER ${eu.user}:${eu.user}.`,
-        });
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc107-sudo.ts
-
-
-const hc107 = {
-    meta: {
-        id: 'HC107',
-        title: 'sudo used in RUN',
-        severity: 'warning',
-        anchors: {
-            hadolint: ['DL3004'],
-            trivy: ['DS-0010'],
-            dockle: ['DKL-DI-0001'],
-            checkov: ['CKV2_DOCKER_1'],
-            kics: ['8ada6e80'],
-        },
-        description: 'RUN already executes as root unless a USER says otherwise; sudo needs a TTY-friendly sudoers policy, leaves a setuid binary and a privilege path in the image, and behaves differently across bases. Switch with USER root … USER 10001 around the step, or use gosu/su-exec in an entrypoint.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStages(model);
-        for (const instr of stageInstructions(model)) {
-            if (instr.keyword !== 'RUN')
-                continue;
-            const seen = new Set();
-            for (const inv of runInvocations(model, instr)) {
-                const sudo = inv.wrappers.find((w) => w.text === 'sudo' || w.text.endsWith('/sudo'));
-                const line = sudo ? sudo.line : inv.name === 'sudo' ? inv.line : null;
-                if (line === null || seen.has(line))
-                    continue;
-                seen.add(line);
-                const inShipped = shipped.has(instr.stageIndex);
-                hits.push({
-                    line,
-                    severity: inShipped ? undefined : 'note',
-                    message: `sudo ${inv.name === 'sudo' ? '' : inv.name + ' '}runs in a RUN${inShipped ? '' : ' of a builder stage'}: drop sudo and switch with USER root before the step and back to the non-root USER after it.`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/ports.ts
-
-function exposedPorts(model) {
-    const out = [];
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (instr.keyword !== 'EXPOSE')
-            continue;
-        for (const raw of instr.args) {
-            const res = model.resolve(raw, instr);
-            if (!res.complete)
-                continue;
-            for (const value of res.value.split(/\s+/).filter(Boolean)) {
-                const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/([A-Za-z]+))?$/.exec(value);
-                if (!m)
-                    continue;
-                const from = Number(m[1]);
-                const to = m[2] ? Number(m[2]) : from;
-                out.push({ instr, raw, value, from, to, proto: (m[3] ?? 'tcp').toLowerCase() });
-            }
-        }
-    }
-    return out;
+function joinPath(base, p) {
+    return normalizePath(p.startsWith('/') ? p : `${base}/${p}`);
 }
-
-;// CONCATENATED MODULE: ./src/rules/user/hc108-expose-ssh.ts
-
-const hc108 = {
-    meta: {
-        id: 'HC108',
-        title: 'Port 22 exposed',
-        severity: 'warning',
-        anchors: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'], kics: ['5907595b'] },
-        description: 'Exposing 22 means an ssh daemon runs in the container: another process to patch, host keys and credentials baked into the image, and a way in that bypasses the orchestrator. Use docker exec or kubectl exec for shell access.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const p of exposedPorts(model)) {
-            if (p.from > 22 || p.to < 22 || p.proto !== 'tcp')
-                continue;
-            const spelled = p.raw === p.value ? p.raw : `${p.raw} (= ${p.value})`;
-            hits.push({
-                line: p.instr.line,
-                message: `EXPOSE ${spelled} opens the ssh port 22: remove it and the ssh daemon, and use docker exec or kubectl exec for shell access.`,
-            });
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc109-privileged-port-nonroot.ts
-// HC109: the shipped image runs as a non-root user but EXPOSEs a port below 1024.
-// Docker >= 20.10 lets any user bind low ports (ip_unprivileged_port_start=0 in the
-// container's network namespace), Kubernetes, OpenShift and --network host do not:
-// the app works locally and fails with EACCES in the cluster.
-
-
-
-const hc109 = {
-    meta: {
-        id: 'HC109',
-        title: 'Privileged port exposed by a non-root image',
-        severity: 'note',
-        anchors: {},
-        description: 'A non-root process can bind a port below 1024 under Docker 20.10+ only because Docker sets net.ipv4.ip_unprivileged_port_start=0; Kubernetes, OpenShift and host networking keep the default 1024, so the same image fails with "permission denied". Listen on 8080/8443 and map the port outside.',
-    },
-    check({ model, trustedBaseImages }) {
-        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-        let who;
-        if (eu) {
-            if (!eu.resolved.complete || (0,base_images/* isRootUser */.ar)(eu.resolved.value))
-                return [];
-            who = `USER ${eu.resolved.value}`;
-        }
-        else {
-            const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-            const user = base?.info?.user;
-            if (!base || user === undefined || (0,base_images/* isRootUser */.ar)(user))
-                return [];
-            who = `${base.resolved.value} (user ${user})`;
-        }
-        const hits = [];
-        for (const p of exposedPorts(model)) {
-            if (p.from >= 1024 || p.from === 0)
-                continue;
-            const port = p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
-            hits.push({
-                line: p.instr.line,
-                message: `EXPOSE ${p.value} is a privileged port but the image runs as ${who}: binding it works under Docker 20.10+ only, not under Kubernetes or OpenShift; listen on a port >= 1024 (e.g. 8080) instead of ${port}.`,
-            });
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc110-useradd-large-uid.ts
-
-
-
-const VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
-const hc110 = {
-    meta: {
-        id: 'HC110',
-        title: 'useradd with a large uid without -l',
-        severity: 'note',
-        anchors: { hadolint: ['DL3046'] },
-        description: 'useradd records every new user in /var/log/lastlog and /var/log/faillog at an offset proportional to the uid; the files are sparse on disk but not in a layer tarball, so a uid like 100000 adds megabytes and 100000000 gigabytes. useradd -l (--no-log-init) skips it.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of stageInstructions(model)) {
-            if (instr.keyword !== 'RUN')
-                continue;
-            for (const inv of runInvocations(model, instr)) {
-                if (inv.name !== 'useradd')
-                    continue;
-                const p = parseOpts(inv.args, VALUE);
-                if (p.flags.has('-l') || p.flags.has('--no-log-init'))
-                    continue;
-                const raw = p.opts.get('-u') ?? p.opts.get('--uid');
-                if (!raw)
-                    continue;
-                const res = model.resolve(raw, instr);
-                if (!res.complete || !/^\d+$/.test(res.value) || res.value.length <= 5)
-                    continue;
-                const shown = raw === res.value ? raw : `${raw} (= ${res.value})`;
-                hits.push({
-                    line: inv.line,
-                    message: `useradd -u ${shown} without -l writes a huge sparse lastlog/faillog entry into the layer: add -l (--no-log-init).`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-// EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
-;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
-// HC112: an account of the shipped image gets an empty or a baked-in password:
-// `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
-// `passwd -d`, `usermod -p ''`/`useradd -p <hash>`, `echo -e 'pw\npw' | passwd`, an
-// `/etc/shadow` edit that leaves `name::`. Locked values (`-p '*'`, `'!'`) are fine.
-// Builder stages do not ship their /etc/shadow: a note there.
-
-
-
-
-const LOCKED = new Set(['*', '!', '!!', '!*', 'x', '*LK*']);
-const hc112 = {
-    meta: {
-        id: 'HC112',
-        title: 'Empty or hard-coded password set',
-        severity: 'error',
-        anchors: { dockle: ['DKL-LI-0001'], checkov: ['CKV2_DOCKER_17'] },
-        description: 'An account with an empty password lets anyone who reaches a login path (su, ssh, a console) in as that user; a password set in the Dockerfile is the same in every container, visible in the image history and in /etc/shadow. Containers need no passwords: leave accounts locked.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStages(model);
-        for (const instr of stageInstructions(model)) {
-            if (instr.keyword !== 'RUN')
-                continue;
-            const soft = shipped.has(instr.stageIndex) ? undefined : 'note';
-            const push = (line, message, severity) => {
-                hits.push({ line, message, severity: soft ?? severity });
-            };
-            for (const inv of runInvocations(model, instr))
-                checkInvocation(model, instr, inv, push);
-            for (const { line, text } of sourceLines(model, instr)) {
-                if (!/\/etc\/shadow\b/.test(text))
-                    continue;
-                const m = /(?:^|[\s'"/^])([a-z_][a-z0-9_-]*)::/.exec(text);
-                if (m)
-                    push(line, `This line writes an /etc/shadow entry "${m[1]}::" with an empty password: keep the account locked ("${m[1]}:!:" or "${m[1]}:*:").`);
-            }
-        }
-        return hits;
-    },
-};
-/** Text fed to a command's standard input, when the Dockerfile shows it. */
-function stdinOf(inv) {
-    const c = inv.command;
-    const here = c.redirects.find((r) => r.op === '<<<');
-    if (here)
-        return { text: here.target.text, literal: true };
-    if (c.stdin.length > 0)
-        return { text: c.stdin.map((s) => s.text).join('\n'), literal: true };
-    if (c.redirects.some((r) => r.op === '<'))
-        return { text: '', literal: false };
-    const from = c.pipedFrom;
-    if (from) {
-        const words = from.words.map((w) => w.text);
-        const prog = words[0]?.replace(/^.*\//, '');
-        if (prog === 'echo' || prog === 'printf') {
-            const args = words.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w)));
-            let text = args.join(' ');
-            if (prog === 'printf' || words.includes('-e'))
-                text = text.replace(/\\n/g, '\n');
-            return { text, literal: true };
-        }
-        return { text: '', literal: false };
-    }
-    return null;
+/** Is `p` equal to or below `dir`? (both normalised) */
+function isUnder(p, dir) {
+    return dir === '/' || p === dir || p.startsWith(dir + '/');
 }
-function checkInvocation(model, instr, inv, push) {
-    switch (inv.name) {
-        case 'chpasswd': {
-            const input = stdinOf(inv);
-            if (!input || !input.literal) {
-                push(inv.line, `chpasswd sets account passwords in the image: leave the accounts locked and drop chpasswd.`, 'warning');
-                return;
-            }
-            for (const entry of input.text
-                .split(/\n/)
-                .map((s) => s.trim())
-                .filter(Boolean)) {
-                const colon = entry.indexOf(':');
-                if (colon < 0)
-                    continue;
-                const user = entry.slice(0, colon);
-                const pw = entry.slice(colon + 1);
-                if (pw === '') {
-                    push(inv.line, `chpasswd gives ${user} an empty password: remove it and keep the account locked.`);
-                }
-                else if (/\$\{?[A-Za-z_]/.test(pw) && !inv.args.some((a) => a.text === '-e')) {
-                    push(inv.line, `chpasswd sets a password for ${user} from a variable, which still lands in /etc/shadow of every container: keep the account locked and drop chpasswd.`, 'warning');
-                }
-                else {
-                    push(inv.line, `chpasswd gives ${user} the hard-coded password ${(0,detect/* maskSecret */.$l)(pw)}: remove it and keep the account locked.`);
-                }
-            }
-            return;
-        }
-        case 'passwd': {
-            const p = parseOpts(inv.args, /^-[nxwi]$|^--(mindays|maxdays|warndays|inactive|root|prefix|repository)$/);
-            const user = p.positionals[0] ?? 'root';
-            if (p.flags.has('-d') || p.flags.has('--delete')) {
-                push(inv.line, `passwd -d leaves ${user} with an empty password: use passwd -l to lock the account instead.`);
-                return;
-            }
-            if (p.flags.has('-l') ||
-                p.flags.has('--lock') ||
-                p.flags.has('-S') ||
-                p.flags.has('--status') ||
-                p.flags.has('-e'))
-                return;
-            const input = stdinOf(inv);
-            if (input && input.literal) {
-                push(inv.line, `passwd reads a hard-coded password for ${user} from the RUN line: remove it and keep the account locked.`);
-            }
-            return;
-        }
-        case 'usermod':
-        case 'useradd': {
-            const p = parseOpts(inv.args, /^-[ugGdsckefKpRPZbl]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir|login)$/);
-            const pw = p.opts.get('-p') ?? p.opts.get('--password');
-            if (pw === undefined)
-                return;
-            const user = p.positionals[p.positionals.length - 1] ?? 'the user';
-            const resolved = model.resolve(pw, instr).value;
-            if (LOCKED.has(resolved) || resolved.startsWith('!'))
-                return;
-            if (resolved === '' && !/\$/.test(pw)) {
-                push(inv.line, `${inv.name} -p '' gives ${user} an empty password: drop -p so the account stays locked.`);
-            }
-            else if (/\$\{?[A-Za-z_]/.test(pw) && !/^\$\d\$|^\$[a-z0-9]+\$/.test(pw)) {
-                push(inv.line, `${inv.name} -p sets a password for ${user} from a variable, which lands in /etc/shadow of every container: drop -p so the account stays locked.`, 'warning');
-            }
-            else {
-                push(inv.line, `${inv.name} -p bakes the password hash ${(0,detect/* maskSecret */.$l)(pw)} for ${user} into the image: drop -p so the account stays locked.`);
-            }
-            return;
-        }
-        default:
-            return;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/hc114-tls-verification-disabled.ts
-
-
-/** curl short options that take a value: a cluster stops at them (`-ok` is -o with file "k"). */
-const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYzhKE';
-const VARS = [
-    {
-        re: /^PYTHONHTTPSVERIFY$/,
-        insecure: (v) => v === '0',
-        what: 'turns off certificate checks in Python urllib/http.client',
-    },
-    {
-        re: /^NODE_TLS_REJECT_UNAUTHORIZED$/,
-        insecure: (v) => v === '0',
-        what: 'turns off certificate checks in Node.js',
-    },
-    {
-        re: /^npm_config_strict_ssl$/i,
-        insecure: (v) => /^(false|0|no)$/i.test(v),
-        what: 'turns off certificate checks in npm',
-    },
-    {
-        re: /^YARN_ENABLE_STRICT_SSL$/,
-        insecure: (v) => /^(false|0)$/i.test(v),
-        what: 'turns off certificate checks in Yarn',
-    },
-    {
-        re: /^GIT_SSL_NO_VERIFY$/,
-        insecure: () => true,
-        what: 'turns off certificate checks in git (any value does)',
-    },
-    {
-        re: /^PIP_TRUSTED_HOST$/,
-        insecure: (v) => v !== '',
-        what: 'makes pip skip certificate checks for those hosts',
-    },
-    {
-        re: /^UV_INSECURE_HOST$/,
-        insecure: (v) => v !== '',
-        what: 'makes uv skip certificate checks for those hosts',
-    },
-    {
-        re: /^CONDA_SSL_VERIFY$/,
-        insecure: (v) => /^(false|0|no)$/i.test(v),
-        what: 'turns off certificate checks in conda',
-    },
-];
-/** Settings written anywhere in a RUN (or a COPY heredoc): config commands and config files. */
-const TEXT = [
-    { re: /\bhttp\.sslverify\s*[= ]\s*["']?(false|0|no|off)\b/i, what: 'git http.sslVerify false' },
-    { re: /\bstrict-ssl\s*[= ]\s*["']?false\b|--no-strict-ssl\b/i, what: 'npm/yarn strict-ssl false' },
-    { re: /\benableStrictSsl\s*[=: ]\s*["']?false\b/, what: 'Yarn enableStrictSsl false' },
-    { re: /(?<![.\w])sslverify\s*=\s*["']?(0|false|no|off)\b/i, what: 'yum/dnf sslverify=0' },
-    { re: /\bssl_verify\s+["']?(false|no|0)\b/i, what: 'conda ssl_verify false' },
-    { re: /^\s*trusted-host\s*=/, what: 'pip trusted-host in a config file' },
-    { re: /\bglobal\.trusted-host\b/, what: 'pip config global.trusted-host' },
-    { re: /--no-check-certificate\b/, what: '--no-check-certificate' },
-    {
-        re: /--insecure-skip-tls-verify\b|--(?:src-|dest-)?tls-verify=false\b/,
-        what: 'TLS verification flag set to off',
-    },
-    {
-        re: /\b(?:export\s+)?(?:PYTHONHTTPSVERIFY=["']?0|NODE_TLS_REJECT_UNAUTHORIZED=["']?0|NPM_CONFIG_STRICT_SSL=["']?false|GIT_SSL_NO_VERIFY=|PIP_TRUSTED_HOST=\S|UV_INSECURE_HOST=\S)/i,
-        what: 'an environment variable that disables certificate checks',
-    },
-];
-const hc114 = {
-    meta: {
-        id: 'HC114',
-        title: 'TLS verification disabled',
-        severity: 'error',
-        anchors: {
-            checkov: [
-                'CKV2_DOCKER_2',
-                'CKV2_DOCKER_3',
-                'CKV2_DOCKER_4',
-                'CKV2_DOCKER_5',
-                'CKV2_DOCKER_6',
-                'CKV2_DOCKER_12',
-                'CKV2_DOCKER_13',
-                'CKV2_DOCKER_14',
-                'CKV2_DOCKER_15',
-                'CKV2_DOCKER_16',
-            ],
-        },
-        description: 'Without certificate verification anyone on the network path can substitute the packages, installers and data a build downloads; in the final image ENV it also disables verification for every connection the application makes. Fix the trust store (install ca-certificates, COPY the corporate CA and run update-ca-certificates) instead.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStages(model);
-        for (const instr of stageInstructions(model)) {
-            const inShipped = shipped.has(instr.stageIndex);
-            if (instr.keyword === 'ENV' || instr.keyword === 'ARG') {
-                for (const p of instr.properties) {
-                    const rule = VARS.find((v) => v.re.test(p.name));
-                    if (!rule || p.value === null)
-                        continue;
-                    const value = model.resolve(p.value, instr).value.replace(/^(['"])(.*)\1$/, '$2');
-                    if (!rule.insecure(value))
-                        continue;
-                    const final = instr.keyword === 'ENV' && inShipped;
-                    const severity = final ? 'error' : 'warning';
-                    const where = final
-                        ? 'in the shipped image, so the application runs without certificate checks'
-                        : instr.keyword === 'ARG'
-                            ? 'for the build'
-                            : 'in a builder stage';
-                    hits.push({
-                        line: instr.line,
-                        severity,
-                        message: `${instr.keyword} ${p.name}=${value} ${rule.what} ${where}: remove it and trust the needed CA instead (COPY the CA file and run update-ca-certificates).`,
-                    });
-                }
-                continue;
-            }
-            if (instr.keyword === 'RUN')
-                hits.push(...runHits(model, instr, inShipped));
-            if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-                hits.push(...textHits(model, instr, new Set()));
-        }
-        return hits;
-    },
-};
-function runHits(model, instr, inShipped) {
-    const hits = [];
-    const seen = new Set();
-    const stage = inShipped ? '' : ' (builder stage)';
-    for (const inv of runInvocations(model, instr)) {
-        let flag;
-        if (inv.name === 'curl') {
-            const w = inv.args.find((a) => a.text === '--insecure' || a.text === '--proxy-insecure' || hasShortFlag(a.text, 'k', CURL_VALUE));
-            if (w)
-                flag = { line: w.line, text: `curl ${w.text}` };
-        }
-        else if (inv.name === 'wget' || inv.name === 'apk') {
-            const w = inv.args.find((a) => a.text === '--no-check-certificate');
-            if (w)
-                flag = { line: w.line, text: `${inv.name} --no-check-certificate` };
-        }
-        else if (/^(pip\d*(\.\d+)?|python\d*(\.\d+)?|uv|pipenv|pdm)$/.test(inv.name)) {
-            const w = inv.args.find((a) => /^--(trusted-host|allow-insecure-host)\b/.test(a.text));
-            if (w)
-                flag = { line: w.line, text: `${inv.name} ${w.text.replace(/=.*/, '')}` };
-        }
-        if (!flag || seen.has(flag.line))
-            continue;
-        seen.add(flag.line);
-        hits.push({
-            line: flag.line,
-            severity: 'warning',
-            message: `${flag.text} downloads without checking the server certificate${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
-        });
-    }
-    hits.push(...textHits(model, instr, seen, stage));
-    return hits;
-}
-function textHits(model, instr, seen, stage = '') {
-    const hits = [];
-    for (const { line, text } of sourceLines(model, instr)) {
-        if (seen.has(line))
-            continue;
-        const t = TEXT.find((p) => p.re.test(text));
-        if (!t)
-            continue;
-        seen.add(line);
-        hits.push({
-            line,
-            severity: 'warning',
-            message: `${t.what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
-        });
-    }
-    return hits;
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/hc115-signature-verification-disabled.ts
-
-
-const FLAGS = {
-    apk: /^--allow-untrusted$/,
-    'apt-get': /^--(allow-unauthenticated|force-yes|allow-insecure-repositories)$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)|AllowDowngradeToInsecureRepositories=(true|1|yes)/i,
-    yum: /^--nogpgcheck$|gpgcheck=(0|false|no)$/i,
-    rpm: /^--(nosignature|nodigest|noverify|nofiledigest)$/,
-    zypper: /^--no-gpg-checks$/,
-};
-const ALIASES = {
-    apt: 'apt-get',
-    aptitude: 'apt-get',
-    dnf: 'yum',
-    tdnf: 'yum',
-    microdnf: 'yum',
-};
-const hc115_signature_verification_disabled_TEXT = [
-    { re: /\[[^\]]*\btrusted=yes\b[^\]]*\]/, what: 'an apt source marked [trusted=yes]' },
-    {
-        re: /\b(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)\s+["']?(?:true|1|yes)/i,
-        what: 'an apt setting that accepts unsigned repositories',
-    },
-    { re: /(?<![\w.])gpgcheck\s*=\s*["']?(0|false|no)\b/i, what: 'gpgcheck=0 in a repository file' },
-];
-const hc115 = {
-    meta: {
-        id: 'HC115',
-        title: 'Package signature verification disabled',
-        severity: 'warning',
-        anchors: {
-            checkov: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
-        },
-        description: 'Package managers verify signatures so that a compromised mirror, proxy or network cannot slip in modified packages. Disabling the check for one install disables it for every package of that command; import the repository key instead.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of stageInstructions(model)) {
-            if (instr.keyword === 'RUN')
-                hits.push(...hc115_signature_verification_disabled_runHits(model, instr));
-            else if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-                hits.push(...hc115_signature_verification_disabled_textHits(model, instr, new Set()));
-        }
-        return hits;
-    },
-};
-function hc115_signature_verification_disabled_runHits(model, instr) {
-    const hits = [];
-    const seen = new Set();
-    for (const inv of runInvocations(model, instr)) {
-        const tool = ALIASES[inv.name] ?? inv.name;
-        const re = FLAGS[tool];
-        if (!re)
-            continue;
-        const w = inv.args.find((a) => re.test(a.text));
-        if (!w || seen.has(w.line))
-            continue;
-        seen.add(w.line);
-        hits.push({
-            line: w.line,
-            message: `${inv.name} ${w.text} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
-        });
-    }
-    hits.push(...hc115_signature_verification_disabled_textHits(model, instr, seen));
-    return hits;
-}
-function hc115_signature_verification_disabled_textHits(model, instr, seen) {
-    const hits = [];
-    for (const { line, text } of sourceLines(model, instr)) {
-        if (seen.has(line))
-            continue;
-        const t = hc115_signature_verification_disabled_TEXT.find((p) => p.re.test(text));
-        if (!t)
-            continue;
-        seen.add(line);
-        hits.push({
-            line,
-            message: `This line writes ${t.what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
-        });
-    }
-    return hits;
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/hc116-volume-sensitive-path.ts
-
-
-const SENSITIVE = ['/proc', '/sys', '/dev'];
-const hc116 = {
-    meta: {
-        id: 'HC116',
-        title: 'VOLUME on a sensitive host path',
-        severity: 'error',
-        anchors: { dockle: ['DKL-DI-0002'] },
-        description: '/proc, /sys and /dev are provided by the container runtime; declaring a volume there hides them behind an empty volume, or suggests mounting the host directories, which exposes the host kernel interfaces and devices to the container.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-            if (instr.keyword !== 'VOLUME')
-                continue;
-            const paths = instr.json ?? instr.args;
-            for (const raw of paths) {
-                const res = model.resolve(raw, instr);
-                if (!res.complete || !res.value.startsWith('/'))
-                    continue;
-                const path = normalizePath(res.value);
-                const hit = SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));
-                if (!hit)
-                    continue;
-                const shown = raw === res.value ? raw : `${raw} (= ${res.value})`;
-                hits.push({
-                    line: instr.line,
-                    message: `VOLUME ${shown} is under ${hit}, which the runtime provides: remove it and keep data volumes in an application directory such as /data.`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc117-workdir-system-dir.ts
-
-const SYSTEM = ['/proc', '/boot', '/dev', '/initrd', '/lost+found'];
-const hc117 = {
-    meta: {
-        id: 'HC117',
-        title: 'WORKDIR inside a system directory',
-        severity: 'error',
-        anchors: { trivy: ['DS-0030'] },
-        description: '/proc and /dev are kernel pseudo-filesystems mounted over by the runtime, /boot, /initrd and /lost+found belong to the host OS: files written there vanish, fail or land in the wrong place. Use an application directory such as /app.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStages(model);
-        const done = new Map();
-        for (const stage of model.stages) {
-            for (const [instr, path] of workdirs(model, stage, done)) {
-                const hit = SYSTEM.find((s) => path === s || path.startsWith(s + '/'));
-                if (!hit)
-                    continue;
-                const raw = instr.args.join(' ');
-                const shown = raw === path ? raw : `${raw} (= ${path})`;
-                hits.push({
-                    line: instr.line,
-                    severity: shipped.has(stage.index) ? undefined : 'warning',
-                    message: `WORKDIR ${shown} is inside the system directory ${hit}: use an application directory such as /app.`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-/** Absolute WORKDIR paths of a stage (starting from the parent stage's); unresolvable ones are skipped. */
-function workdirs(model, stage, done) {
-    return walk(model, stage, done).paths;
-}
-function walk(model, stage, done) {
-    const cached = done.get(stage.index);
-    if (cached)
-        return cached;
-    const result = { paths: new Map(), end: null };
-    done.set(stage.index, result);
-    let cwd = stage.from.stageRef !== null ? walk(model, model.stages[stage.from.stageRef], done).end : '/';
-    for (const instr of stage.instructions) {
-        if (instr.keyword !== 'WORKDIR')
-            continue;
-        const res = model.resolve(instr.args.join(' '), instr);
-        const v = res.value.trim();
-        if (!res.complete)
-            cwd = null;
-        else if (v.startsWith('/'))
-            cwd = normalizePath(v);
-        else if (cwd !== null)
-            cwd = normalizePath(cwd + '/' + v);
-        if (cwd !== null)
-            result.paths.set(instr, cwd);
-    }
-    result.end = cwd;
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/rules/user/hc118-base-registry-not-allowed.ts
-// HC118: a base image comes from a registry that is not in the organisation's allow-list.
-// Enabled by `allowed-registries` in .harden-check.yml (entries: a registry host such as
-// `ghcr.io` or `docker.io`, or a prefix such as `ghcr.io/acme/`). Stage references and scratch are not images; a build-argument base
-// is reported as a note because it cannot be checked.
-
-/** The allow-list from the config file. */
-function allowedRegistries(ctx) {
-    return ctx.allowedRegistries;
-}
-/** Is `image` allowed by one of the entries (host, or host/path prefix)? */
-function registryAllowed(image, allowed) {
-    const r = (0,base_images/* parseImageRef */.Q)(image);
-    const host = r.registry ?? 'docker.io';
-    const repo = r.registry === null && !r.repo.includes('/') ? `library/${r.repo}` : r.repo;
-    const full = `${host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host}/${repo}`;
-    return allowed.some((entry) => {
-        const e = entry
-            .trim()
-            .toLowerCase()
-            .replace(/^https?:\/\//, '');
-        if (e === '')
-            return false;
-        if (!e.includes('/'))
-            return full.split('/')[0] === (e === 'index.docker.io' ? 'docker.io' : e);
-        return full === e.replace(/\/+$/, '') || full.startsWith(e.endsWith('/') ? e : e + '/');
-    });
-}
-const hc118 = {
-    meta: {
-        id: 'HC118',
-        title: 'Base image from a registry not in the allow-list',
-        severity: 'error',
-        optIn: true,
-        anchors: { hadolint: ['DL3026'], dockle: ['CIS-DI-0002', 'CIS-DI-0005'] },
-        description: 'Organisations that mirror and scan their base images want every FROM to pull from those registries only; an image from anywhere else bypasses that review. Active only when enabled and given an allow-list.',
-    },
-    check(ctx) {
-        const allowed = allowedRegistries(ctx);
-        if (allowed.length === 0)
-            return [];
-        const hits = [];
-        for (const stage of ctx.model.stages) {
-            if (stage.from.stageRef !== null)
-                continue;
-            const res = stage.from.resolved;
-            if (!res.complete || !res.value) {
-                hits.push({
-                    line: stage.fromInstr.line,
-                    severity: 'note',
-                    message: `FROM ${stage.from.raw} depends on a build argument, so its registry cannot be checked against the allow-list: pin the registry in the FROM line.`,
-                });
-                continue;
-            }
-            if (res.value.toLowerCase() === 'scratch' || registryAllowed(res.value, allowed))
-                continue;
-            hits.push({
-                line: stage.fromInstr.line,
-                message: `FROM ${res.value} pulls from a registry that is not allowed (allowed: ${allowed.join(', ')}): use a mirrored image from an allowed registry.`,
-            });
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const rules = [
-    hc101,
-    hc102,
-    hc103,
-    hc104,
-    hc105,
-    hc106,
-    hc107,
-    hc108,
-    hc109,
-    hc110,
-    hc112,
-    hc114,
-    hc115,
-    hc116,
-    hc117,
-    hc118,
-];
-
-// EXTERNAL MODULE: ./src/dockerfile/expand.ts
-var expand = __nccwpck_require__(1424);
-;// CONCATENATED MODULE: ./src/rules/health/shared.ts
-
-
-/** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
-function shippedBase(model, trusted) {
-    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
-    if (!base || !base.info || !base.resolved.complete)
-        return null;
-    return { image: base.resolved.value, info: base.info };
-}
-const SHELL_NAMES = /^(?:sh|bash|ash|dash|zsh|busybox|busybox\.static)$/;
-function shared_basename(p) {
-    const clean = p.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
-    return clean.slice(clean.lastIndexOf('/') + 1);
-}
-/** Sources and destination of a COPY/ADD (exec or shell form), flags removed. */
-function copyPaths(instr) {
-    return instr.json ?? instr.args;
-}
-/** A COPY/ADD in the shipped chain that brings a file with this base name (e.g. `curl`, `busybox`). */
-function copiesBinary(model, names) {
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-            continue;
-        const from = instr.flags.find((f) => f.name === 'from')?.value ?? '';
-        // `COPY --from=busybox:musl /bin /bin` or `--from=curlimages/curl ...`
-        if (names.test(shared_basename(from.split(/[:@]/)[0])))
-            return instr;
-        for (const p of copyPaths(instr))
-            if (names.test(shared_basename(p)))
-                return instr;
-    }
-    return null;
-}
-/** Does the shipped chain copy a shell in (busybox, /bin/sh, a whole /bin)? */
-function copiesShell(model) {
-    const byName = copiesBinary(model, SHELL_NAMES);
-    if (byName)
-        return byName;
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-            continue;
-        const paths = copyPaths(instr);
-        if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, ''))))
-            return instr;
-    }
-    return null;
-}
-/**
- * The shipped image has no shell: the base is known shell-less (scratch, distroless
- * non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
- */
-function lacksShell(model, trusted) {
-    const base = shippedBase(model, trusted);
-    if (!base || base.info.shell !== false)
-        return null;
-    if (copiesShell(model))
-        return null;
-    return { image: base.image, family: base.info.family };
-}
-/**
- * Split shell text into simple commands joined by `||`, `&&`, `|`, `;`, `&` or newlines.
- * Quotes are honoured; redirections stay as words. Enough for probe commands, not a shell.
- */
-function splitCommands(text) {
-    const out = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let op = '';
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = (next) => {
-        endWord();
-        if (words.length > 0 || out.length === 0)
-            out.push({ words, op });
-        words = [];
-        op = next;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "'" || c === '"') {
-            const close = text.indexOf(c, i + 1);
-            const end = close < 0 ? text.length : close;
-            word += text.slice(i + 1, end);
-            inWord = true;
-            i = end;
-            continue;
-        }
-        if (c === '\\' && i + 1 < text.length) {
-            word += text[i + 1];
-            inWord = true;
-            i++;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (two === '||' || two === '&&') {
-            endCommand(two);
-            i++;
-            continue;
-        }
-        if (c === '|' || c === ';' || c === '\n' || (c === '&' && text[i - 1] !== '>' && text[i + 1] !== '>')) {
-            endCommand(c === '\n' ? ';' : c);
-            continue;
-        }
-        if (/\s/.test(c)) {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand('');
-    return out.filter((c) => c.words.length > 0);
-}
-/** The program a command runs: skips `VAR=value`, `exec`, `command`, `timeout N`, `env`. */
-function programOf(words) {
-    let i = 0;
-    while (i < words.length) {
-        const w = words[i];
-        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === 'exec' || w === 'command' || w === 'env' || w === 'nice') {
-            i++;
-            continue;
-        }
-        if (w === 'timeout') {
-            i++;
-            while (i < words.length && /^-/.test(words[i]))
-                i++;
-            i++; // the duration
-            continue;
-        }
-        return { name: shared_basename(w), index: i };
-    }
-    return null;
-}
-/** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
-function needsShell(text) {
-    return /[|&;<>()$`\\"'*?~{}[\]#]/.test(text) || /\n/.test(text);
-}
-/** `curl -f URL || exit 1` → `curl -f URL`; null when the text has no such trailer. */
-function stripExitOne(text) {
-    const m = /^(.*?)\s*\|\|\s*exit(?:\s+1)?\s*;?\s*$/s.exec(text);
-    return m ? m[1] : null;
-}
-/** Exec-form JSON of a plain command (no shell syntax at all), or null. */
-function execFormOf(text) {
-    const t = text.trim();
-    if (t === '' || needsShell(t))
-        return null;
-    return JSON.stringify(t.split(/\s+/)).replace(/","/g, '", "');
-}
-/**
- * A fix that rewrites the instruction's single line: keep everything up to `prefix`
- * (keyword, flags, `CMD`), replace the rest. Null when the instruction spans lines.
- */
-function rewriteLine(model, instr, prefix, rest, description) {
-    if (instr.line !== instr.endLine)
-        return null;
-    const original = model.lines[instr.line - 1] ?? '';
-    const m = prefix.exec(original);
-    if (!m || m.index !== 0)
-        return null;
-    return { startLine: instr.line, endLine: instr.line, text: m[0] + rest, description };
-}
-/** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
-const HEALTHCHECK_PREFIX = /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
-/** In each stage, every instruction of this keyword but the last: Docker ignores them. */
-function overridden(model, keyword) {
-    const out = [];
-    for (const stage of model.stages) {
-        const same = stage.instructions.filter((i) => i.keyword === keyword);
-        const last = same[same.length - 1];
-        for (const instr of same.slice(0, -1))
-            out.push({ instr, last, stage });
-    }
-    return out;
-}
-/** `stage 2 "build"` for messages. */
-function stageLabel(stage) {
-    return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
-}
-/**
- * Expand a shell-form command as `/bin/sh` will at run time: only the image's ENV is
- * visible (ARG values are gone), and the ENV in effect is the final one.
- */
-function runtimeExpand(model, text) {
-    const env = new Map((0,dockerfile_facts/* finalEnv */.S7)(model).map((e) => [e.key, e.value]));
-    return (0,expand/* expand */.fT)(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
-}
-/** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-function unquote(v) {
-    return v.replace(/^(["'])(.*)\1$/, '$2');
-}
-
-;// CONCATENATED MODULE: ./src/rules/health/hc201-no-healthcheck.ts
-// HC201: the shipped image has no HEALTHCHECK: none in the target stage, none inherited
-// through FROM <stage>. A builder stage's HEALTHCHECK does not ship. `HEALTHCHECK NONE`
-// is HC202's business. One-shot / CLI images (no EXPOSE, no port, no server command) get a note.
-
-
-/** Base images whose own CMD starts a server (their EXPOSE is inherited, not written here). */
-const SERVER_BASES = new Set([
-    'nginx', 'httpd', 'tomcat', 'jetty', 'traefik', 'caddy', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo',
-    'nginx-unprivileged', 'bitnami',
-]);
-/** Commands that start a long-running server (matched as words of CMD/ENTRYPOINT). */
-const SERVER = /(?:^|[\s/"'])(?:nginx|httpd|apache2(?:ctl)?|caddy|traefik|envoy|haproxy|uvicorn|gunicorn|hypercorn|daphne|waitress-serve|granian|flask|streamlit|gradio|fastapi|manage\.py|rails|puma|unicorn|passenger|php-fpm\d*(?:\.\d+)?|frankenphp|node|nodemon|pm2(?:-runtime)?|next|nuxt|npm|yarn|pnpm|bun|deno|java|catalina\.sh|dotnet|postgres|mysqld|mariadbd|mongod|redis-server|memcached|rabbitmq-server|nats-server|consul|vault|prometheus|grafana-server|supervisord|s6-svscan|serve|server|start|run|web|api|daemon)(?=$|[\s"'])/i;
-/** Does the shipped image look like a long-running service? */
-function looksLikeService(model, trusted = []) {
-    const base = shippedBase(model, trusted);
-    if (base && SERVER_BASES.has(base.info.family))
-        return true;
-    if ((0,dockerfile_facts/* appPorts */.w1)(model).length > 0)
-        return true;
-    if ((0,dockerfile_facts/* lastInChain */.Pk)(model, 'EXPOSE'))
-        return true;
-    for (const key of ['ENTRYPOINT', 'CMD']) {
-        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, key);
-        if (!instr)
-            continue;
-        const text = instr.json ? instr.json.join(' ') : instr.text;
-        if (SERVER.test(text))
-            return true;
-    }
-    return false;
-}
-const hc201 = {
-    meta: {
-        id: 'HC201',
-        title: 'Final image has no HEALTHCHECK',
-        severity: 'warning',
-        check: 'healthcheck-defined',
-        anchors: {
-            hadolint: ['DL3057'],
-            trivy: ['DS-0026'],
-            dockle: ['CIS-DI-0006'],
-            checkov: ['CKV_DOCKER_2'],
-            kics: ['b03a748a'],
-        },
-        description: 'Without a HEALTHCHECK, Docker (and Compose `depends_on: condition: service_healthy`, Swarm, autoheal) only knows the process is alive, not that it serves. Only the shipped stage and the stages it builds FROM count; a HEALTHCHECK in a builder stage is dropped.',
-    },
-    check({ model, trustedBaseImages }) {
-        const stage = model.target;
-        if (!stage || (0,dockerfile_facts/* finalHealthcheck */.Fp)(model))
-            return [];
-        if (looksLikeService(model, trustedBaseImages)) {
-            const port = (0,dockerfile_facts/* appPorts */.w1)(model)[0]?.port ?? 8080;
-            return [
-                {
-                    line: stage.fromInstr.line,
-                    message: `The shipped image defines no HEALTHCHECK (none in this stage or the stages it builds FROM): add one that probes the app, e.g. HEALTHCHECK CMD ["curl", "-f", "http://localhost:${port}/health"].`,
-                },
-            ];
-        }
-        return [
-            {
-                line: stage.fromInstr.line,
-                severity: 'note',
-                message: 'The shipped image defines no HEALTHCHECK; it exposes no port and runs no server, so if it is a one-shot or CLI image this is fine, otherwise add a HEALTHCHECK that probes the service.',
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc202-healthcheck-none.ts
-// HC202: the shipped HEALTHCHECK is `NONE`. It satisfies every other scanner, yet the
-// container reports no health at all; often added only to silence CKV_DOCKER_2.
-
-const hc202 = {
-    meta: {
-        id: 'HC202',
-        title: 'Final HEALTHCHECK is NONE',
-        severity: 'note',
-        check: 'healthcheck-defined',
-        anchors: {},
-        description: '`HEALTHCHECK NONE` disables any health check, including one inherited from the base image. It passes hadolint, Trivy, Dockle and Checkov, but the container never becomes healthy or unhealthy.',
-    },
-    check({ model }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || !hc.none)
-            return [];
-        return [
-            {
-                line: hc.instr.line,
-                message: 'HEALTHCHECK NONE disables health checking for the shipped image: replace it with a probe of the service, or keep it with an ignore comment that says why (e.g. a one-shot job, or Kubernetes probes instead).',
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc203-multiple-healthchecks.ts
-// HC203: more than one HEALTHCHECK in a stage: only the last counts, the earlier ones are dead.
-
-const hc203 = {
-    meta: {
-        id: 'HC203',
-        title: 'More than one HEALTHCHECK in a stage',
-        severity: 'warning',
-        anchors: { hadolint: ['DL3012'], trivy: ['DS-0023'], buildkit: ['MultipleInstructionsDisallowed'] },
-        description: 'Only the last HEALTHCHECK of a stage takes effect. An earlier one is ignored silently, which misleads readers and reviewers about what is probed.',
-    },
-    check({ model }) {
-        return overridden(model, 'HEALTHCHECK').map(({ instr, last }) => ({
-            line: instr.line,
-            endLine: instr.endLine,
-            message: `This HEALTHCHECK is ignored because the one on line ${last.line} replaces it in the same stage: remove one of them.`,
-            fix: {
-                startLine: instr.line,
-                endLine: instr.endLine,
-                text: '',
-                remove: true,
-                description: 'Remove the ignored HEALTHCHECK',
-            },
-        }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc204-healthcheck-shell-form.ts
-// HC204: the shipped HEALTHCHECK is in shell form (CMD-SHELL): it needs /bin/sh in the
-// image. Warning; error when the base image is known to have no shell (scratch, distroless
-// non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
-
-
-const hc204 = {
-    meta: {
-        id: 'HC204',
-        title: 'HEALTHCHECK in shell form',
-        severity: 'warning',
-        check: 'healthy',
-        anchors: { hadolint: ['DL3025'] },
-        description: 'A shell-form HEALTHCHECK runs as `/bin/sh -c "…"`: it fails with "no such file" on images without a shell (scratch, distroless, chiseled), and it adds a shell process to every probe. The exec form runs the probe directly.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none || hc.execForm)
-            return [];
-        const command = hc.test[1] ?? '';
-        // `curl -f … || exit 1` becomes exec form without the trailer: curl -f already fails on HTTP >= 400.
-        const plain = stripExitOne(command) ?? command;
-        const json = execFormOf(plain);
-        const fix = json
-            ? rewriteLine(model, hc.instr, HEALTHCHECK_PREFIX, json, 'Use the exec form of the HEALTHCHECK')
-            : null;
-        const noShell = lacksShell(model, trustedBaseImages);
-        const suggestion = json ? `HEALTHCHECK CMD ${json}` : 'the exec form HEALTHCHECK CMD ["prog", "arg", …]';
-        if (noShell) {
-            return [
-                {
-                    line: hc.instr.line,
-                    endLine: hc.instr.endLine,
-                    severity: 'error',
-                    message: `This shell-form HEALTHCHECK needs /bin/sh, but the shipped base ${noShell.image} (${noShell.family}) has no shell, so every probe fails: use ${suggestion} with a binary the image contains.`,
-                    ...(fix ? { fix } : {}),
-                },
-            ];
-        }
-        return [
-            {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                message: `This HEALTHCHECK is in shell form and runs through /bin/sh: use ${suggestion}${json ? '' : ', or wrap shell logic in a script the image contains'}.`,
-                ...(fix ? { fix } : {}),
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc205-exec-form-shell-syntax.ts
-// HC205: an exec-form HEALTHCHECK whose argv contains shell syntax (`||`, `&&`, `|`, `;`,
-// redirections, `$VAR`): no shell runs, so these reach the program as literal arguments.
-// Typical result of converting `CMD curl -f … || exit 1` to JSON naïvely.
-
-
-const hc205_exec_form_shell_syntax_SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh)$/;
-const OPERATOR = /^(?:\|\||&&|\||;|&|>>?|<|\d?>>?&?\d*|&>)$/;
-const hc205_exec_form_shell_syntax_REDIRECT = /^(?:\d?>>?|&>|<)\S/;
-const VARIABLE = /\$(?:[A-Za-z_{(]|\?)|`/;
-/** The first argv word that only a shell would understand, or null. */
-function shellToken(argv) {
-    // ["sh", "-c", "…"] and ["/bin/bash", "-lc", "…"] run a shell on purpose.
-    if (argv.length > 0 && hc205_exec_form_shell_syntax_SHELLS.test(argv[0]) && argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a)))
-        return null;
-    for (const a of argv) {
-        if (OPERATOR.test(a) || hc205_exec_form_shell_syntax_REDIRECT.test(a) || VARIABLE.test(a) || /;$/.test(a))
-            return a;
-    }
-    return null;
-}
-const hc205 = {
-    meta: {
-        id: 'HC205',
-        title: 'Exec-form HEALTHCHECK contains shell syntax',
-        severity: 'error',
-        check: 'healthy',
-        anchors: {},
-        description: 'The exec form runs the program directly, without a shell: `||`, `&&`, `|`, `;`, `>` and `$VAR` are passed as literal arguments, so `["curl", "-f", "http://localhost/", "||", "exit", "1"]` asks curl to fetch a URL named `||`.',
-    },
-    check({ model }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none || !hc.execForm)
-            return [];
-        const argv = hc.test.slice(1);
-        const token = shellToken(argv);
-        if (token === null)
-            return [];
-        // The naive conversion: drop a trailing "||", "exit", "1" when nothing else needs a shell.
-        const tail = argv.length >= 3 && argv[argv.length - 3] === '||' && argv[argv.length - 2] === 'exit' && argv[argv.length - 1] === '1';
-        const head = tail ? argv.slice(0, -3) : null;
-        const fix = head && head.length > 0 && shellToken(head) === null
-            ? rewriteLine(model, hc.instr, HEALTHCHECK_PREFIX, JSON.stringify(head).replace(/","/g, '", "'), 'Drop the literal "||", "exit", "1" from the exec form')
-            : null;
-        const variable = VARIABLE.test(token);
-        const what = variable
-            ? `${token} is not expanded (no shell runs)`
-            : `"${token}" is passed to ${argv[0]} as a literal argument (no shell runs)`;
-        const todo = tail
-            ? `drop "||", "exit", "1"${/curl/.test(argv[0]) ? ' (curl -f already exits non-zero on HTTP errors)' : ''}, or use the shell form`
-            : 'use the shell form, or ["sh", "-c", "…"], or a script in the image';
-        return [
-            {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                message: `In this exec-form HEALTHCHECK, ${what}: ${todo}.`,
-                ...(fix ? { fix } : {}),
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc206-probe-binary-missing.ts
-// HC206: the HEALTHCHECK runs a probe (curl, wget, nc) that the shipped image does not
-// contain: decided from what the known base image carries, package installs in the
-// shipped chain, and COPY of the binary. Unknown base or unknown program: silent
-// (the runtime check confirms with exit code 127 / "executable file not found").
-
-
-const PROBES = { curl: 'curl', wget: 'wget', nc: 'nc', netcat: 'nc', ncat: 'nc' };
-const PACKAGES = {
-    curl: ['curl'],
-    wget: ['wget', 'busybox', 'busybox-static'],
-    nc: ['netcat', 'netcat-openbsd', 'netcat-traditional', 'ncat', 'nmap-ncat', 'nmap', 'busybox-extras', 'busybox', 'busybox-static'],
-};
-const BINARIES = {
-    curl: /^curl$/,
-    wget: /^(?:wget|busybox(?:\.static)?)$/,
-    nc: /^(?:nc|netcat|ncat|busybox(?:\.static)?)$/,
-};
-/** Is the probe in the base image? true / false / undefined (unknown). */
-function inBase(probe, info) {
-    if (info.family === 'scratch')
-        return false;
-    if (probe === 'curl')
-        return info.curl === 'unknown' ? undefined : info.curl;
-    if (probe === 'wget')
-        return info.wget === 'unknown' ? undefined : info.wget !== 'none';
-    // nc: BusyBox images have the applet; Debian/Ubuntu slim, distroless and chiseled do not.
-    if (info.wget === 'busybox')
-        return true;
-    if (info.shell === false)
-        return false;
-    if (['debian', 'ubuntu'].includes(info.family) || info.curl === false)
-        return info.wget === 'none' ? false : undefined;
-    return undefined;
-}
-function installed(model, probe) {
-    return PACKAGES[probe].some((p) => (0,dockerfile_facts/* installsPackage */.zA)(model, p) !== null) || copiesBinary(model, BINARIES[probe]) !== null;
-}
-const hc206 = {
-    meta: {
-        id: 'HC206',
-        title: 'HEALTHCHECK probe binary not in the final image',
-        severity: 'warning',
-        check: 'healthy',
-        anchors: {},
-        description: 'Slim, alpine, distroless and scratch images ship without curl (alpine has BusyBox wget, slim has neither). A probe that is not installed fails every time: the container turns unhealthy and orchestrators restart it in a loop.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none)
-            return [];
-        const base = shippedBase(model, trustedBaseImages);
-        if (!base)
-            return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
-        const probes = [];
-        for (const c of commands) {
-            const prog = programOf(c.words);
-            const probe = prog ? PROBES[prog.name] : undefined;
-            if (probe && !probes.includes(probe))
-                probes.push(probe);
-        }
-        if (probes.length === 0)
-            return [];
-        // `curl … || wget …`: one probe present is enough; any unknown one keeps us silent.
-        const missing = probes.filter((p) => inBase(p, base.info) === false && !installed(model, p));
-        if (missing.length < probes.length)
-            return [];
-        const probe = missing[0];
-        const install = base.info.shell === false
-            ? `COPY a static ${probe} binary into the image, or probe with a binary the image has`
-            : `install ${probe} in the shipped stage (${base.info.wget === 'busybox' ? `apk add --no-cache ${probe === 'nc' ? 'netcat-openbsd' : probe}` : `apt-get install -y --no-install-recommends ${probe === 'nc' ? 'netcat-openbsd' : probe}`})${probe === 'curl' && base.info.wget === 'busybox' ? ', or use the BusyBox wget it has: wget -q -O /dev/null URL' : ''}`;
-        return [
-            {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                message: `The HEALTHCHECK runs ${probe}, but the shipped image (${base.image}) does not contain it and no step in the shipped stages installs or copies it: ${install}.`,
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc207-healthcheck-port-mismatch.ts
-// HC207: the HEALTHCHECK probes a local port that differs from the port the app is told
-// to listen on. Evidence, strongest first: a port flag in CMD/ENTRYPOINT (--port, -p,
-// --bind); else ENV PORT-style variables together with EXPOSE. Fires only when that
-// evidence names one port; a probe port that comes from a variable is resolved the way
-// /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
-
-
-/** Hosts that mean "this container". */
-const LOCAL_URL = /\b(?:https?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\$\{?HOSTNAME\}?|\$\(hostname\))(?=[:/\s'"]|$)/i;
-const REMOTE_URL = /\b(?:https?):\/\//i;
-function distinct(ports) {
-    return [...new Set(ports.map((p) => p.port))];
-}
-const hc207 = {
-    meta: {
-        id: 'HC207',
-        title: "HEALTHCHECK targets a port other than the app's",
-        severity: 'warning',
-        check: 'healthy',
-        anchors: {},
-        description: 'A probe of the wrong port gets "connection refused" on every try: the container is reported unhealthy (and restarted by autoheal or Swarm) although the app is fine, or worse, a different listener answers.',
-    },
-    check({ model }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none)
-            return [];
-        // Exec form is not expanded (HC205 reports variables there); shell form is expanded at run time.
-        const raw = hc.execForm ? hc.test.slice(1).join(' ') : (hc.test[1] ?? '');
-        if (hc.execForm && /\$/.test(raw))
-            return [];
-        const expanded = hc.execForm ? null : runtimeExpand(model, raw);
-        if (expanded && !expanded.complete)
-            return [];
-        const command = expanded ? expanded.value : raw;
-        // Only probes of this container: a URL must name a local host.
-        if (REMOTE_URL.test(command) && !LOCAL_URL.test(command))
-            return [];
-        const port = (0,dockerfile_facts/* probePort */.Kd)(command);
-        if (port === null)
-            return [];
-        const ports = (0,dockerfile_facts/* appPorts */.w1)(model);
-        const fromCommand = ports.filter((p) => p.source.startsWith('CMD') || p.source.startsWith('ENTRYPOINT'));
-        let app = null;
-        if (fromCommand.length > 0) {
-            const d = distinct(fromCommand);
-            if (d.length !== 1 || d[0] === port)
-                return [];
-            app = fromCommand[0];
-        }
-        else {
-            const stated = ports.filter((p) => !fromCommand.includes(p));
-            const d = distinct(stated);
-            if (d.length !== 1 || d[0] === port)
-                return [];
-            app = stated[0];
-        }
-        const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT') ? app.source.split(' ')[0] : app.source;
-        const via = raw === command ? '' : ` (${raw.match(/\$\{?\w+\}?/)?.[0] ?? 'a variable'} = ${port})`;
-        return [
-            {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                message: `The HEALTHCHECK probes port ${port}${via}, but the app listens on ${app.port} (${where}, line ${app.line}): probe port ${app.port}, or change the app's port.`,
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc209-risky-healthcheck-timing.ts
-// HC209: risky HEALTHCHECK timings in the shipped image. Bounds (documented in HC209.md):
-//   --timeout >= --interval (effective values, Docker defaults 30s/30s, when either is set)
-//   --interval < 1s (probe storm) or > 5m (failures noticed late)
-//   --retries > 10 (unhealthy only after retries × interval)
-//   no --start-period while CMD/ENTRYPOINT starts a JVM (slow starter)
-//   --start-interval: needs Docker Engine >= 25, and does nothing without --start-period
-
-
-const DEFAULT_INTERVAL = 30;
-const DEFAULT_TIMEOUT = 30;
-const MIN_INTERVAL = 1;
-const MAX_INTERVAL = 300;
-const MAX_RETRIES = 10;
-const SLOW = /(?:^|[\s/"'])(?:java|jshell|catalina\.sh|standalone\.sh|kc\.sh|elasticsearch|kafka-server-start\.sh|mvn|mvnw|gradle|gradlew|sbt|spring)(?=$|[\s"'])|\.jar\b|-jar\b|spring-boot/;
-const SLOW_BASES = new Set(['eclipse-temurin', 'openjdk', 'amazoncorretto', 'tomcat', 'jetty', 'maven', 'gradle']);
-function fmt(seconds) {
-    if (seconds >= 60 && seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    if (seconds < 1)
-        return `${Math.round(seconds * 1000)}ms`;
-    return `${seconds}s`;
-}
-/** The command the container starts, when it looks like a JVM (or the base is a JVM image without own CMD). */
-function slowStarter(model, trusted) {
-    const parts = [];
-    for (const key of ['ENTRYPOINT', 'CMD']) {
-        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, key);
-        if (instr)
-            parts.push(instr.json ? instr.json.join(' ') : instr.text);
-    }
-    const text = parts.join(' ');
-    if (text && SLOW.test(text))
-        return 'a JVM';
-    const base = shippedBase(model, trusted);
-    if (base && SLOW_BASES.has(base.info.family) && (text === '' || SLOW.test(text)))
-        return `${base.info.family}`;
-    return null;
-}
-const hc209 = {
-    meta: {
-        id: 'HC209',
-        title: 'Risky HEALTHCHECK timing',
-        severity: 'note',
-        check: 'healthy',
-        anchors: {},
-        description: 'Timings decide how fast a broken container is noticed and whether a slow but healthy one is killed during start-up: a timeout at least as long as the interval, extreme intervals, many retries, or a JVM without --start-period.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none)
-            return [];
-        // Docker does not expand variables in HEALTHCHECK flags (`--timeout=${T}` fails the
-        // build, HC208's business): a flag written with `$` or not parsable is left alone.
-        const given = (name) => hc.rawFlags[name] !== undefined;
-        const unknown = (name) => given(name) && (/\$/.test(hc.rawFlags[name] ?? '') || hc.timings[name] === undefined);
-        const t = Object.fromEntries(Object.entries(hc.timings).filter(([k]) => !unknown(k)));
-        const flagLine = (name) => hc.instr.flags.find((f) => f.name === name)?.line ?? hc.instr.line;
-        const hits = [];
-        if ((t.interval !== undefined || t.timeout !== undefined) && !unknown('interval') && !unknown('timeout')) {
-            const interval = t.interval ?? DEFAULT_INTERVAL;
-            const timeout = t.timeout ?? DEFAULT_TIMEOUT;
-            if (interval > 0 && timeout >= interval) {
-                hits.push({
-                    line: flagLine(t.timeout !== undefined ? 'timeout' : 'interval'),
-                    message: `--timeout (${fmt(timeout)}${t.timeout === undefined ? ', the default' : ''}) is not shorter than --interval (${fmt(interval)}${t.interval === undefined ? ', the default' : ''}): a hanging probe delays the next one, so set a timeout well below the interval (e.g. --interval=30s --timeout=5s).`,
-                });
-            }
-        }
-        if (t.interval !== undefined && t.interval > 0 && t.interval < MIN_INTERVAL) {
-            hits.push({
-                line: flagLine('interval'),
-                message: `--interval=${fmt(t.interval)} runs the probe more than once a second for the container's whole life: use 5s–60s, and --start-interval for fast start-up detection.`,
-            });
-        }
-        if (t.interval !== undefined && t.interval > MAX_INTERVAL) {
-            hits.push({
-                line: flagLine('interval'),
-                message: `--interval=${fmt(t.interval)} means a broken container is noticed only after ${fmt(t.interval * (t.retries ?? 3))} or more: use an interval of at most 5m.`,
-            });
-        }
-        if (t.retries !== undefined && t.retries > MAX_RETRIES) {
-            const interval = unknown('interval') ? DEFAULT_INTERVAL : (t.interval ?? DEFAULT_INTERVAL);
-            hits.push({
-                line: flagLine('retries'),
-                message: `--retries=${t.retries} marks the container unhealthy only after about ${fmt(Math.round(interval * t.retries))} of failures: use 3–5 retries and a --start-period for slow start-up instead.`,
-            });
-        }
-        if (!given('start-period')) {
-            const slow = slowStarter(model, trustedBaseImages);
-            if (slow) {
-                hits.push({
-                    line: hc.instr.line,
-                    message: `The container starts ${slow}, which often takes longer than the first probes: add --start-period (e.g. --start-period=60s) so failures during start-up do not count.`,
-                });
-            }
-        }
-        if (given('start-interval')) {
-            const noPeriod = !given('start-period');
-            hits.push({
-                line: flagLine('start-interval'),
-                message: noPeriod
-                    ? '--start-interval only applies during --start-period, which is not set here (and it needs Docker Engine 25 or later): add --start-period or drop --start-interval.'
-                    : '--start-interval needs Docker Engine 25 or later (API 1.44); older engines ignore it and probe at --interval during start-up: make sure your hosts run Engine >= 25.',
-            });
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc210-dead-image-config.ts
-
-
-const KEYWORDS = ['HEALTHCHECK', 'EXPOSE', 'USER', 'CMD'];
-/** Stages some other stage builds FROM, COPYs --from or mounts --from: intermediates. */
-function referenced(model) {
-    const out = new Set();
-    for (const stage of model.stages) {
-        if (stage.from.stageRef !== null)
-            out.add(stage.from.stageRef);
-        for (const instr of stage.instructions) {
-            const refs = [];
-            for (const f of instr.flags) {
-                if (f.name === 'from' && f.value)
-                    refs.push(f.value);
-                if (f.name === 'mount' && f.value) {
-                    const m = /(?:^|,)from=([^,]+)/.exec(f.value);
-                    if (m)
-                        refs.push(m[1]);
-                }
-            }
-            for (const r of refs) {
-                const s = model.stageByRef(model.resolve(r, instr).value);
-                if (s && s.index < stage.index)
-                    out.add(s.index);
-            }
-        }
-    }
-    return out;
-}
-function users(stage) {
-    return stage.instructions.filter((i) => i.keyword === 'USER');
-}
-const hc210 = {
-    meta: {
-        id: 'HC210',
-        title: 'HEALTHCHECK, EXPOSE, USER or CMD only in a stage that does not ship',
-        severity: 'warning',
-        anchors: { hadolint: ['(DL3057 models inheritance)'] },
-        description: 'Image configuration (HEALTHCHECK, EXPOSE, USER, CMD) is inherited only through FROM <stage>. Written in a builder stage that the shipped stage merely copies from, it is silently dropped: the shipped image has no health check, no documented port, runs as root, or runs the base image\'s command.',
-    },
-    check({ model }) {
-        const target = model.target;
-        if (!target)
-            return [];
-        const chain = new Set(model.chain().map((s) => s.index));
-        const shipped = new Set((0,dockerfile_facts/* chainInstructions */.dv)(model).map((i) => i.keyword));
-        const intermediates = referenced(model);
-        const hits = [];
-        for (const keyword of KEYWORDS) {
-            if (shipped.has(keyword))
-                continue;
-            for (const stage of model.stages) {
-                if (chain.has(stage.index) || !intermediates.has(stage.index))
-                    continue;
-                // Stages that the shipped chain inherits from count through `chain`; other stages
-                // built FROM this one would inherit it, but they do not ship either.
-                const same = stage.instructions.filter((i) => i.keyword === keyword);
-                const last = same[same.length - 1];
-                if (!last)
-                    continue;
-                if (keyword === 'USER') {
-                    const after = stage.instructions.filter((i) => i.line > users(stage).at(-1).line);
-                    if (after.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'WORKDIR'))
-                        continue;
-                }
-                hits.push({
-                    line: last.line,
-                    endLine: last.endLine,
-                    message: `${keyword} is set in ${stageLabel(stage)}, which the shipped stage ${stageLabel(target)} does not build FROM, so the shipped image has no ${keyword}: move it into the final stage.`,
-                });
-            }
-        }
-        return hits.sort((a, b) => a.line - b.line);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc211-healthcheck-exit-codes.ts
-// HC211: a HEALTHCHECK whose exit status does not follow Docker's contract (0 healthy,
-// 1 unhealthy, 2 reserved): an explicit `exit 2` / `exit N`, or curl without --fail,
-// which exits 0 on HTTP 500 and so never reports the app unhealthy.
-
-
-const CURL_FAIL = /^(?:--fail|--fail-with-body|--fail-early|-[A-Za-z]*f[A-Za-z]*)$/;
-function curlFails(words) {
-    for (let i = 1; i < words.length; i++) {
-        const w = words[i];
-        if (CURL_FAIL.test(w))
-            return true;
-        // `-w '%{http_code}'` and friends: the script inspects the status itself.
-        if (w === '-w' || w === '--write-out')
-            return true;
-    }
-    return false;
-}
-const hc211 = {
-    meta: {
-        id: 'HC211',
-        title: 'HEALTHCHECK exit code outside 0/1',
-        severity: 'note',
-        check: 'healthy',
-        anchors: {},
-        description: 'Docker reads the probe\'s exit status: 0 healthy, 1 unhealthy, 2 reserved. A probe that exits 2 or other codes relies on undocumented behaviour, and curl without --fail exits 0 on HTTP errors, so the check never fails.',
-    },
-    check({ model }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none)
-            return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
-        const hits = [];
-        const at = { line: hc.instr.line, endLine: hc.instr.endLine };
-        for (const [i, c] of commands.entries()) {
-            const prog = programOf(c.words);
-            if (!prog)
-                continue;
-            if (!hc.execForm && prog.name === 'exit') {
-                const code = c.words[prog.index + 1];
-                if (code !== undefined && /^\d+$/.test(code) && Number(code) > 1) {
-                    hits.push({
-                        ...at,
-                        message: `The HEALTHCHECK exits with code ${code}; Docker reserves 2 and only defines 0 (healthy) and 1 (unhealthy): use exit 1.`,
-                    });
-                }
-            }
-            if (prog.name === 'curl' && !curlFails(c.words.slice(prog.index))) {
-                // `curl … | grep ok` or `curl … && test …`: a later command decides.
-                const next = commands[i + 1];
-                if (next && (next.op === '|' || next.op === '&&'))
-                    continue;
-                hits.push({
-                    ...at,
-                    message: 'This curl has no -f/--fail, so it exits 0 on HTTP 404 or 500 and the HEALTHCHECK never fails while the app answers with errors: add -f (e.g. curl -fsS http://…).',
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc212-shell-form-cmd.ts
-// HC212: the shipped CMD or ENTRYPOINT is in shell form: /bin/sh -c is PID 1, does not
-// forward SIGTERM, and `docker stop` waits its timeout then kills. A SHELL instruction
-// does not change that (it only picks which shell is PID 1), unlike BuildKit's
-// JSONArgsRecommended which any SHELL silences. `exec prog …` hands PID 1 to the program.
-
-
-function startsWithExec(text) {
-    return /^\s*exec\s/.test(text);
-}
-const hc212 = {
-    meta: {
-        id: 'HC212',
-        title: 'CMD or ENTRYPOINT in shell form',
-        severity: 'warning',
-        anchors: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'], kics: ['b86987e1'] },
-        description: 'In shell form Docker runs `/bin/sh -c "…"` as PID 1. The shell does not forward SIGTERM to the app, so `docker stop` and Kubernetes wait for the grace period and then SIGKILL it: no graceful shutdown, lost requests. A shell-form ENTRYPOINT also drops CMD and `docker run` arguments.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hits = [];
-        const entrypoint = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'ENTRYPOINT');
-        const cmd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'CMD');
-        // With a shell-form ENTRYPOINT, CMD is never used: report the ENTRYPOINT only.
-        const targets = entrypoint && !entrypoint.json ? [entrypoint] : [entrypoint, cmd].filter((i) => !!i);
-        const noShell = lacksShell(model, trustedBaseImages);
-        for (const instr of targets) {
-            if (instr.json || instr.text.trim() === '' || startsWithExec(instr.text))
-                continue;
-            const json = execFormOf(instr.text);
-            const fix = json
-                ? rewriteLine(model, instr, new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'), json, `Use the exec form of ${instr.keyword}`)
-                : null;
-            const how = json ? `${instr.keyword} ${json}` : `the exec form ${instr.keyword} ["prog", "arg", …], or prefix the command with exec`;
-            if (noShell) {
-                hits.push({
-                    line: instr.line,
-                    endLine: instr.endLine,
-                    severity: 'error',
-                    message: `${instr.keyword} is in shell form, but the shipped base ${noShell.image} (${noShell.family}) has no /bin/sh, so the container cannot start: use ${how}.`,
-                    ...(fix ? { fix } : {}),
-                });
-                continue;
-            }
-            if (instr.keyword === 'CMD' && entrypoint?.json) {
-                hits.push({
-                    line: instr.line,
-                    endLine: instr.endLine,
-                    message: `CMD is in shell form, so the exec-form ENTRYPOINT (line ${entrypoint.line}) receives "/bin/sh", "-c", "…" as its arguments: use ${how}.`,
-                    ...(fix ? { fix } : {}),
-                });
-                continue;
-            }
-            hits.push({
-                line: instr.line,
-                endLine: instr.endLine,
-                message: `${instr.keyword} is in shell form, so /bin/sh is PID 1 and does not forward SIGTERM to the app (docker stop waits, then kills it): use ${how}.`,
-                ...(fix ? { fix } : {}),
-            });
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc213-multiple-cmd.ts
-// HC213: more than one CMD in a stage: only the last counts.
-
-const hc213 = {
-    meta: {
-        id: 'HC213',
-        title: 'More than one CMD in a stage',
-        severity: 'warning',
-        anchors: {
-            hadolint: ['DL4003'],
-            trivy: ['DS-0016'],
-            buildkit: ['MultipleInstructionsDisallowed'],
-            kics: ['41c195f4'],
-        },
-        description: 'Only the last CMD of a stage takes effect; the earlier ones are ignored silently. Often a leftover, or a misunderstanding that several CMDs start several processes.',
-    },
-    check({ model }) {
-        return overridden(model, 'CMD').map(({ instr, last }) => ({
-            line: instr.line,
-            endLine: instr.endLine,
-            message: `This CMD is ignored because the CMD on line ${last.line} replaces it in the same stage: remove it (to run several processes, use a process manager or separate containers).`,
-            fix: { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description: 'Remove the ignored CMD' },
-        }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc214-multiple-entrypoint.ts
-// HC214: more than one ENTRYPOINT in a stage: only the last counts.
-
-const hc214 = {
-    meta: {
-        id: 'HC214',
-        title: 'More than one ENTRYPOINT in a stage',
-        severity: 'error',
-        anchors: {
-            hadolint: ['DL4004'],
-            trivy: ['DS-0007'],
-            buildkit: ['MultipleInstructionsDisallowed'],
-            kics: ['6938958b'],
-        },
-        description: 'Only the last ENTRYPOINT of a stage takes effect; the earlier ones are ignored silently, so the program the image starts is not the one a reader expects.',
-    },
-    check({ model }) {
-        return overridden(model, 'ENTRYPOINT').map(({ instr, last }) => ({
-            line: instr.line,
-            endLine: instr.endLine,
-            message: `This ENTRYPOINT is ignored because the ENTRYPOINT on line ${last.line} replaces it in the same stage: keep only one.`,
-            fix: { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description: 'Remove the ignored ENTRYPOINT' },
-        }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/hc216-wget-spider-gnu.ts
-// HC216: the HEALTHCHECK uses `wget --spider` and the shipped image's wget is GNU wget
-// (Debian/Ubuntu-based bases, or wget installed by a package manager, which is GNU wget
-// even on alpine). GNU wget --spider sends HEAD; FastAPI/Starlette and many frameworks
-// route GET only and answer 405, so the probe fails while the app is fine. BusyBox wget
-// (alpine's default) sends GET with --spider: no finding.
-
-
-const QUIET = /^(?:--quiet|-[A-Za-z]*q[A-Za-z]*)$/;
-const hc216 = {
-    meta: {
-        id: 'HC216',
-        title: 'HEALTHCHECK uses `wget --spider` with GNU wget (sends HEAD)',
-        severity: 'warning',
-        check: 'healthy',
-        anchors: {},
-        description: 'GNU wget `--spider` checks a URL with a HEAD request. FastAPI, Starlette, Express routers and many other frameworks only route GET for a health endpoint and answer HEAD with 405 Method Not Allowed, so the container is reported unhealthy although it serves. BusyBox wget (alpine) sends GET and is not affected.',
-    },
-    check({ model, trustedBaseImages }) {
-        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
-        if (!hc || hc.none)
-            return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
-        const spider = commands.find((c) => {
-            const prog = programOf(c.words);
-            return prog?.name === 'wget' && c.words.slice(prog.index + 1).includes('--spider');
-        });
-        if (!spider)
-            return [];
-        const installed = (0,dockerfile_facts/* installsPackage */.zA)(model, 'wget');
-        const base = shippedBase(model, trustedBaseImages);
-        const gnu = installed !== null || base?.info.wget === 'gnu';
-        if (!gnu)
-            return [];
-        const why = installed
-            ? `wget installed on line ${installed.line} is GNU wget`
-            : `the wget of ${base.image} is GNU wget`;
-        const quiet = spider.words.some((w) => QUIET.test(w));
-        // One-line instruction: replace the --spider word, keeping everything else as written.
-        let fix;
-        if (hc.instr.line === hc.instr.endLine) {
-            const original = model.lines[hc.instr.line - 1] ?? '';
-            const replaced = hc.execForm
-                ? original.replace(/"--spider"/, quiet ? '"-O", "/dev/null"' : '"-q", "-O", "/dev/null"')
-                : original.replace(/(^|\s)--spider(?=\s|$)/, (_m, pre) => `${pre}${quiet ? '' : '-q '}-O /dev/null`);
-            if (replaced !== original) {
-                fix = { startLine: hc.instr.line, endLine: hc.instr.line, text: replaced, description: 'Probe with a GET: wget -q -O /dev/null URL' };
-            }
-        }
-        return [
-            {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                message: `The HEALTHCHECK uses wget --spider, and ${why}, which sends HEAD; frameworks such as FastAPI answer 405 and the check fails: use wget -q -O /dev/null URL (a GET) instead.`,
-                ...(fix ? { fix } : {}),
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/health/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const health_rules = [hc201, hc202, hc203, hc204, hc205, hc206, hc207, hc209, hc210, hc211, hc212, hc213, hc214, hc216];
-
-;// CONCATENATED MODULE: ./src/rules/config/shared.ts
-
-/** Indexes of the stages that end up in the shipped image (target and its FROM chain). */
-function shippedStageIndexes(model) {
-    return new Set(model.chain().map((s) => s.index));
-}
-function shared_isShipped(model, instr) {
-    return instr.stageIndex >= 0 && shippedStageIndexes(model).has(instr.stageIndex);
-}
-/** The physical lines of an instruction (continuations and heredoc bodies included). */
-function physicalLines(model, instr) {
-    const out = [];
-    for (let n = instr.line; n <= instr.endLine; n++)
-        out.push({ line: n, text: model.lines[n - 1] ?? '' });
-    return out;
-}
-/** First physical line of the instruction whose text matches, else the instruction's line. */
-function lineMatching(model, instr, re) {
-    const flags = re.flags.replace(/[gy]/g, '');
-    const test = new RegExp(re.source, flags);
-    for (const l of physicalLines(model, instr))
-        if (test.test(l.text))
-            return l.line;
-    return instr.line;
-}
-const shared_escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Line where an ENV/ARG/LABEL property is written (`NAME=` or `NAME value`). */
-function propertyLine(model, instr, name) {
-    return lineMatching(model, instr, new RegExp(`(?:^|[\\s"'])${shared_escapeRe(name)}(?:=|\\s|$)`));
-}
-/** Line where `$NAME` / `${NAME...}` is referenced. */
-function referenceLine(model, instr, name) {
-    return lineMatching(model, instr, new RegExp(`\\$(?:\\{${shared_escapeRe(name)}\\b|${shared_escapeRe(name)}\\b)`));
-}
-/** Split on unquoted whitespace, keeping quotes (shell-like words). */
-function words(text, escapeChar = '\\') {
-    const out = [];
-    let cur = '';
-    let quote = null;
-    let has = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === escapeChar && i + 1 < text.length) {
-            cur += c + text[i + 1];
-            i++;
-            has = true;
-            continue;
-        }
-        if (quote) {
-            cur += c;
-            if (c === quote)
-                quote = null;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            quote = c;
-            cur += c;
-            has = true;
-            continue;
-        }
-        if (/\s/.test(c)) {
-            if (has)
-                out.push(cur);
-            cur = '';
-            has = false;
-            continue;
-        }
-        cur += c;
-        has = true;
-    }
-    if (has)
-        out.push(cur);
-    return out;
-}
-function shared_unquote(value) {
-    const m = /^(['"])([\s\S]*)\1$/.exec(value);
-    return m ? m[2] : value;
-}
-/** Every name an ARG declares: `ARG A`, `ARG A=1 B="x y"`, `ARG A B=2`. */
-function argDecls(instr, escapeChar = '\\') {
-    if (instr.keyword !== 'ARG')
-        return [];
-    const out = [];
-    for (const w of words(instr.text, escapeChar)) {
-        const i = w.indexOf('=');
-        const name = i < 0 ? w : w.slice(0, i);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            continue;
-        out.push({ name, value: i < 0 ? null : shared_unquote(w.slice(i + 1)) });
-    }
-    return out;
-}
-/** Names/values set by an ARG or ENV instruction (ARG via argDecls, ENV via the parser). */
-function declarations(instr, escapeChar = '\\') {
-    if (instr.keyword === 'ARG')
-        return argDecls(instr, escapeChar);
-    if (instr.keyword === 'ENV')
-        return instr.properties.map((p) => ({ name: p.name, value: p.value }));
-    return [];
-}
-/** Variables a RUN's shell text references (`$X`, `${X}`, `${X:-d}`), heredoc bodies included. */
-function runReferences(instr, escapeChar = '\\') {
-    const text = instr.json ? instr.json.join(' ') : [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
-    // In shell text `\$X` is a literal dollar whatever the Dockerfile escape character is.
-    return (0,expand/* referencedVars */.EH)(text.replace(/\\\$/g, ''), escapeChar === '`' ? '\\' : escapeChar);
-}
-/** The stage an ARG name refers to at this instruction: the ARG's stage-local declaration. */
-function isBuildArgInScope(model, instr, name) {
-    const origin = model.scope(instr).origin(name);
-    if (origin)
-        return origin.kind !== 'ENV';
-    // `ARG A B=2`: the model misses the names after the first; look back in the stage.
-    const stage = model.stageOf(instr);
-    if (!stage)
-        return false;
-    return declaredByArgBefore(model, stage, instr, name);
-}
-function declaredByArgBefore(model, stage, instr, name) {
-    for (const i of stage.instructions) {
-        if (i === instr)
-            break;
-        if (i.keyword === 'ARG' && argDecls(i, model.escapeChar).some((d) => d.name === name))
-            return true;
-    }
-    return false;
-}
-/** Is `name` set by an ENV anywhere in the shipped chain (so it exists at run time)? */
-function envInChain(model, name, stage) {
-    for (const s of model.chain(stage)) {
-        for (const i of s.instructions)
-            if (i.keyword === 'ENV' && i.properties.some((p) => p.name === name))
-                return true;
-    }
-    return false;
-}
-/**
- * ENV/LABEL/ARG values as written (quotes and escapes kept; dockerfile-ast's getValue()
- * removes the escape of `\$X`, which would turn a literal dollar into a variable).
- */
-function rawProperties(instr) {
-    const node = instr.node;
-    const props = node.getProperties?.() ?? [];
-    if (props.length !== instr.properties.length)
-        return instr.properties.map((p) => ({ name: p.name, raw: p.value }));
-    return props.map((p) => ({ name: p.getName(), raw: p.getUnescapedValue() }));
-}
-/** Drop single-quoted segments: Docker does not expand variables inside them. */
-function expandableText(text, escapeChar = '\\') {
-    let out = '';
-    let quote = null;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === escapeChar && quote !== "'" && i + 1 < text.length) {
-            out += c + text[i + 1];
-            i++;
-            continue;
-        }
-        if (quote === "'") {
-            if (c === "'")
-                quote = null;
-            continue;
-        }
-        if (c === "'" && quote === null) {
-            quote = "'";
-            continue;
-        }
-        if (c === '"')
-            quote = quote === '"' ? null : '"';
-        out += c;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/config/hc301-secret-name.ts
-// HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
-// boundaries with an allow-list of suffixes that describe a secret without holding one
-// (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
-// never punished. A shipped-stage ENV with a literal value (or one copied from a build
-// argument) is baked into the image config: error. Everything else: warning.
-
-
-
-const hc301 = {
-    meta: {
-        id: 'HC301',
-        title: 'ARG or ENV name indicates a secret',
-        severity: 'warning',
-        check: 'no-secrets',
-        anchors: {
-            hadolint: ['DL3064'],
-            trivy: ['DS-0031'],
-            dockle: ['CIS-DI-0010'],
-            buildkit: ['SecretsUsedInArgOrEnv'],
-            kics: ['781e75f7'],
-        },
-        description: 'ENV values are stored in the image config and visible to anyone who can pull the image (`docker inspect`); build arguments end up in `docker history`, the build cache and provenance attestations. Secrets belong in build secrets (`RUN --mount=type=secret`) or are given at run time.',
-    },
-    check({ model }) {
-        const hits = [];
-        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
-        for (const instr of all) {
-            if (instr.keyword === 'ARG') {
-                for (const d of argDecls(instr, model.escapeChar)) {
-                    if (!(0,detect/* secretNameMatch */.Jv)(d.name))
-                        continue;
-                    // a provider-shaped default is HC302's (more precise) finding
-                    if (d.value !== null && (0,detect/* findSecretValues */.sD)(d.value).length > 0)
-                        continue;
-                    const line = propertyLine(model, instr, d.name);
-                    hits.push({
-                        line,
-                        message: d.value === null || (0,detect/* isPlaceholder */.wK)(d.value)
-                            ? `ARG ${d.name} looks like a secret passed with --build-arg, which leaves it in the build cache, provenance and (when a shipped RUN uses it) docker history: use RUN --mount=type=secret,id=${d.name.toLowerCase()} instead.`
-                            : `ARG ${d.name} looks like a secret and has a literal default in the Dockerfile: remove the default, rotate the value, and pass it with RUN --mount=type=secret,id=${d.name.toLowerCase()}.`,
-                    });
-                }
-            }
-            else if (instr.keyword === 'ENV') {
-                const shipped = shared_isShipped(model, instr);
-                const scope = model.scope(instr);
-                const raws = rawProperties(instr);
-                for (const [idx, p] of instr.properties.entries()) {
-                    if (!(0,detect/* secretNameMatch */.Jv)(p.name))
-                        continue;
-                    if (p.value !== null && (0,detect/* findSecretValues */.sD)(p.value).length > 0)
-                        continue;
-                    const line = propertyLine(model, instr, p.name);
-                    const raw = expandableText(raws[idx]?.raw ?? '', model.escapeChar);
-                    const fromArgs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar).filter((n) => {
-                        const o = scope.origin(n);
-                        return o !== undefined && o.kind !== 'ENV';
-                    });
-                    if (shipped && fromArgs.length > 0) {
-                        hits.push({
-                            line,
-                            severity: 'error',
-                            message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
-                        });
-                    }
-                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value)) {
-                        hits.push({
-                            line,
-                            severity: 'error',
-                            message: `ENV ${p.name} sets a literal secret in the shipped image's config, where docker inspect shows it: remove it, rotate the value, and give it at run time (-e, a mounted secret file such as ${p.name}_FILE).`,
-                        });
-                    }
-                    else {
-                        hits.push({
-                            line,
-                            message: shipped
-                                ? `ENV ${p.name} looks like a secret and is declared in the shipped image with an empty or placeholder value: give it at run time only (-e, or ${p.name}_FILE pointing to a mounted secret).`
-                                : `ENV ${p.name} looks like a secret in a build stage: its value stays in the build cache; use RUN --mount=type=secret for build-time credentials.`,
-                        });
-                    }
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc302-secret-value.ts
-// HC302: a credential-shaped *value* written in the Dockerfile (ENV, ARG default, LABEL,
-// RUN text and heredocs, anything): AWS keys, GitHub/GitLab/Slack/Stripe/OpenAI tokens,
-// private-key blocks, URLs with `user:password@`. Found whatever the variable is called,
-// in every stage (the Dockerfile itself is committed). The value is masked in the message.
-
-
-const hc302 = {
-    meta: {
-        id: 'HC302',
-        title: 'Hard-coded secret value',
-        severity: 'error',
-        check: 'no-secrets',
-        anchors: { dockle: ['CIS-DI-0010'], checkov: ['CKV_SECRET_*'], kics: ['487f4be7', '3e2d3b2f', 'baee238e', '74736dd1', '2f665079', 'c4d3b58a', '76c0bcde', '51b5b840'] },
-        description: 'A credential written in the Dockerfile is in the repository history, the build cache, the image layers or config, and every copy of them. Rotate it, then pass it as a build secret (`RUN --mount=type=secret`) or at run time.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of model.instructions) {
-            for (const { line, text } of physicalLines(model, instr)) {
-                let end = -1;
-                for (const m of (0,detect/* findSecretValues */.sD)(text)) {
-                    if (m.index < end)
-                        continue; // a token inside a URL already reported
-                    end = m.index + m.length;
-                    const value = text.slice(m.index, end);
-                    hits.push({
-                        line,
-                        column: m.index + 1,
-                        endColumn: end + 1,
-                        message: `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,
-                    });
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc303-credentials-in-run.ts
-// HC303: a RUN configures credentials (cloud CLIs, registries, package managers) without a
-// build secret: the value comes from a build argument or the Dockerfile itself, and the
-// credential file the command writes stays in the layer. A RUN that mounts a secret
-// (`--mount=type=secret`) and reads it from /run/secrets is the fix, so it is not flagged.
-
-
-// Each pattern stays within one shell command (no `;`, `&`, `|` or newline in between).
-const C = "[^;&|\\n]*?";
-const PATTERNS = [
-    {
-        what: '`aws configure set` stores an AWS key in ~/.aws/credentials',
-        re: new RegExp(`\\baws\\s+configure\\s+set\\s+(?:[\\w-]+\\.)?aws_(?:secret_access_key|access_key_id|session_token)\\b`),
-    },
-    {
-        what: '`gcloud auth activate-service-account --key-file` stores a service-account key in ~/.config/gcloud',
-        re: new RegExp(`\\bgcloud\\s+auth\\s+(?:activate-service-account${C}--key-file|login${C}--cred-file)\\b`),
-    },
-    { what: '`az login` with a password or federated token', re: new RegExp(`\\baz\\s+login\\b${C}\\s(?:-p|--password|--federated-token)\\b`) },
-    { what: '`doctl auth init` with an access token', re: new RegExp(`\\bdoctl\\s+auth\\s+init\\b${C}\\s(?:-t|--access-token)\\b`) },
-    {
-        what: '`npm config set …:_authToken` writes a registry token to .npmrc',
-        re: new RegExp(`\\b(?:npm|pnpm)\\s+config\\s+set\\s+${C}(?:_authToken|_auth|_password)\\b`),
-    },
-    { what: '`yarn config set npmAuthToken` writes a registry token to .yarnrc.yml', re: new RegExp(`\\byarn\\s+config\\s+set\\s+${C}\\bnpmAuth(?:Token|Ident)\\b`) },
-    { what: '`docker login` with a password on the command line', re: new RegExp(`\\bdocker\\s+login\\b${C}\\s(?:-p|--password)(?:[=\\s])`) },
-    { what: '`helm registry login` / `helm repo add` with a password', re: new RegExp(`\\bhelm\\s+(?:registry\\s+login|repo\\s+add)\\b${C}\\s--password\\b`) },
-    {
-        what: 'a credential written to a config file (.npmrc, .pypirc, .netrc, .git-credentials, .docker/config.json)',
-        re: new RegExp(`\\b(?:echo|printf)\\s+(${C})>>?\\s*['"]?\\S*(?:\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|\\.yarnrc(?:\\.yml)?|\\.docker/config\\.json|\\.pgpass)\\b`),
-        valid: (m) => /\$|_auth|password|token|login|secret/i.test(m[1]),
-    },
-    {
-        what: 'a URL with credentials from a variable (`https://user:$TOKEN@…`)',
-        re: /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@'"]*:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)@/i,
-        valid: (m) => m[1] === undefined || (0,detect/* secretNameMatch */.Jv)(m[1]) !== null,
-    },
-];
-const hc303 = {
-    meta: {
-        id: 'HC303',
-        title: 'Credentials configured in RUN without a build secret',
-        severity: 'error',
-        check: 'no-secrets',
-        anchors: { trivy: ['DS-0031'] },
-        description: 'Credentials given to a RUN through a build argument or written into a config file stay in the build cache and the layer (and in `docker history` when they come from a build argument). Mount them with `RUN --mount=type=secret` and read them from /run/secrets (or `env=`), so they never reach a layer.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of model.instructions) {
-            if (instr.keyword !== 'RUN' || instr.stageIndex < 0)
-                continue;
-            const secretMount = instr.flags.some((f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''));
-            if (secretMount)
-                continue;
-            const texts = instr.json ? [instr.json.join(' ')] : [instr.text, ...instr.heredocs.map((h) => h.body)];
-            const shipped = shared_isShipped(model, instr);
-            for (const p of PATTERNS) {
-                let found = null;
-                for (const t of texts) {
-                    const m = p.re.exec(t);
-                    if (m && (!p.valid || p.valid(m))) {
-                        found = m;
-                        break;
-                    }
-                }
-                if (!found)
-                    continue;
-                const head = /^\S+(?:\s+\S+)?/.exec(found[0])?.[0] ?? found[0];
-                const line = lineMatching(model, instr, new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-                hits.push({
-                    line,
-                    severity: shipped ? undefined : 'warning',
-                    message: shipped
-                        ? `RUN configures credentials without a build secret (${p.what}): use RUN --mount=type=secret,id=… and read the value from /run/secrets so it never reaches a layer or docker history.`
-                        : `A build-stage RUN configures credentials without a build secret (${p.what}); the stage does not ship, but the value stays in the build cache: use RUN --mount=type=secret,id=….`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc304-secret-file-copied.ts
-// HC304: COPY/ADD puts a secret-bearing file into the shipped image: `.env`, SSH keys,
-// cloud credentials, private keys and keystores, registry auth files, `.git/`. Only the
-// stages that ship are checked, and only named sources: `COPY . .` is .dockerignore
-// territory, and `COPY --from=build /app/bin` of a built artefact never matches. Also
-// flags a file copied to the path GOOGLE_APPLICATION_CREDENTIALS (& co) points at.
-
-
-const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
-/** Why a source path is secret-bearing, or null. */
-function secretFileReason(path) {
-    const clean = path.replace(/\/+$/, '');
-    const segments = clean.split('/').filter((s) => s !== '' && s !== '.');
-    const base = segments[segments.length - 1] ?? '';
-    const lower = base.toLowerCase();
-    for (const dir of ['.aws', '.ssh', '.git', '.gnupg', '.kube', '.docker']) {
-        const at = segments.findIndex((s) => s.toLowerCase() === dir);
-        if (at < 0)
-            continue;
-        // a `.docker/` folder of a project usually holds nginx/php configs: only its config.json is auth
-        if (dir === '.docker' && segments[at + 1]?.toLowerCase() !== 'config.json')
-            continue;
-        return dir === '.git' ? 'a .git directory (history, remotes with tokens)' : `${dir}/ (credentials)`;
-    }
-    if (segments.some((s) => s.toLowerCase() === 'gcloud') && segments.some((s) => s === '.config'))
-        return '.config/gcloud (credentials)';
-    if (/^\.env(?:\.[\w-]+)?$/.test(lower) && !/\.(?:example|sample|template|tpl|dist|defaults|schema)$/.test(lower)) {
-        return 'an environment file (.env)';
-    }
-    if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?$/.test(lower) || /^id_(?:rsa|dsa|ecdsa|ed25519)\*$/.test(lower))
-        return 'an SSH private key';
-    if (/^(?:credentials|client_secrets?|service[-_]?account[\w-]*|[\w-]*-sa-key)\.json$/.test(lower))
-        return 'a credentials file';
-    if (['.npmrc', '.pypirc', '.netrc', '_netrc', '.git-credentials', '.dockercfg', '.htpasswd', '.pgpass', '.vault-token', 'kubeconfig'].includes(lower)) {
-        return `an auth file (${base})`;
-    }
-    if (/\.(?:p12|pfx|jks|keystore|ppk)$/.test(lower))
-        return 'a keystore / private key';
-    if (/\.key$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.key$/, '')))
-        return 'a private key (.key)';
-    if (/\.pem$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.pem$/, '')))
-        return 'a PEM file that may hold a private key';
-    return null;
-}
-const CRED_PATH_ENV = ['GOOGLE_APPLICATION_CREDENTIALS', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'HF_TOKEN_PATH', 'KUBECONFIG', 'DOCKER_CONFIG'];
-const hc304 = {
-    meta: {
-        id: 'HC304',
-        title: 'Secret-bearing file copied into the image',
-        severity: 'error',
-        check: 'no-secrets',
-        anchors: { trivy: ['DS-0031'], dockle: ['CIS-DI-0010', 'DKL-LI-0003'] },
-        description: 'A key, token file, `.env` or `.git` directory copied into the shipped image can be read by anyone who pulls it, and deleting it in a later layer does not remove it from the earlier one. Mount it at build time (`RUN --mount=type=secret`) or at run time, and keep it out of the build context with .dockerignore.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStageIndexes(model);
-        const credPaths = new Map();
-        for (const e of (0,dockerfile_facts/* finalEnv */.S7)(model))
-            if (CRED_PATH_ENV.includes(e.key) && e.value.startsWith('/'))
-                credPaths.set(e.value, e.key);
-        for (const stage of model.stages) {
-            if (!shipped.has(stage.index))
-                continue;
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-                    continue;
-                if (instr.heredocs.length > 0)
-                    continue; // inline content: HC302 scans it
-                const parts = instr.json ?? words(instr.text, model.escapeChar).map(shared_unquote);
-                if (parts.length < 2)
-                    continue;
-                const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
-                const dest = model.resolve(parts[parts.length - 1], instr).value;
-                for (const src of sources) {
-                    if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src))
-                        continue;
-                    const why = secretFileReason(src);
-                    const base = src.replace(/\/+$/, '').split('/').pop() ?? src;
-                    const line = lineMatching(model, instr, new RegExp(base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-                    if (why) {
-                        hits.push({
-                            line,
-                            message: `${instr.keyword} ${src} puts ${why} into the shipped image: mount it with RUN --mount=type=secret (or at run time) and list it in .dockerignore.`,
-                        });
-                        continue;
-                    }
-                    const target = dest.endsWith('/') ? dest + base : dest;
-                    const envKey = credPaths.get(target) ?? credPaths.get(dest);
-                    if (envKey) {
-                        hits.push({
-                            line,
-                            message: `${instr.keyword} ${src} copies the file ${envKey} points to (${target}) into the shipped image: mount it at run time instead (docker run -v / a secret store).`,
-                        });
-                    }
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc305-secret-arg-in-run.ts
-// HC305: a secret-named build argument consumed by a RUN of the shipped image. BuildKit
-// records the values of the build args a RUN uses in that layer's `docker history`
-// (`|1 NPM_TOKEN=… /bin/sh -c …`, docker/cli#2473) and in max-mode provenance. Only
-// used args leak into history, and only the shipped stages' history ships: an ARG used
-// only in a builder stage is left to HC301's warning.
-
-
-const hc305 = {
-    meta: {
-        id: 'HC305',
-        title: 'Secret build argument used by a shipped RUN',
-        severity: 'error',
-        check: 'no-secrets',
-        anchors: { trivy: ['DS-0031'], dockle: ['CIS-DI-0010'], buildkit: ['SecretsUsedInArgOrEnv'] },
-        description: 'When a RUN in the shipped image uses a build argument, its value is written into `docker history` of that layer and into max-mode provenance attestations, which Buildx attaches by default on public GitHub repositories. Use a build secret instead: `RUN --mount=type=secret,id=token,env=TOKEN`.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStageIndexes(model);
-        for (const stage of model.stages) {
-            if (!shipped.has(stage.index))
-                continue;
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'RUN')
-                    continue;
-                // `--mount=type=secret,id=x,env=NAME` sets NAME from the secret for this RUN
-                const fromSecret = new Set(instr.flags
-                    .filter((f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''))
-                    .map((f) => /(?:^|,)env=([A-Za-z_][A-Za-z0-9_]*)/.exec(f.value ?? '')?.[1])
-                    .filter((n) => !!n));
-                for (const name of runReferences(instr, model.escapeChar)) {
-                    if (fromSecret.has(name) || !(0,detect/* secretNameMatch */.Jv)(name))
-                        continue;
-                    if (!isBuildArgInScope(model, instr, name))
-                        continue;
-                    const origin = model.scope(instr).origin(name);
-                    const where = origin ? ` (ARG on line ${origin.line})` : '';
-                    hits.push({
-                        line: referenceLine(model, instr, name),
-                        message: `RUN uses build argument ${name}${where}, so its value is recorded in the shipped image's docker history and build provenance: replace the ARG with RUN --mount=type=secret,id=${name.toLowerCase()},env=${name}.`,
-                    });
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc306-runtime-config-arg-only.ts
-
-
-const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE']);
-const hc306 = {
-    meta: {
-        id: 'HC306',
-        title: 'Runtime configuration declared only as ARG',
-        severity: 'warning',
-        check: 'env-override',
-        anchors: {},
-        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`; EXPOSE with an ARG fixes the port at build time while the app cannot read it.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStageIndexes(model);
-        for (const stage of model.stages) {
-            if (!shipped.has(stage.index))
-                continue;
-            for (const instr of stage.instructions) {
-                if (!hc306_runtime_config_arg_only_KEYWORDS.has(instr.keyword))
-                    continue;
-                const names = instr.keyword === 'EXPOSE' ? (0,expand/* referencedVars */.EH)(instr.text, model.escapeChar) : runReferences(instr, model.escapeChar);
-                for (const name of names) {
-                    if (!isBuildArgInScope(model, instr, name) || envInChain(model, name))
-                        continue;
-                    const line = referenceLine(model, instr, name);
-                    const origin = model.scope(instr).origin(name);
-                    const decl = origin ? ` (line ${origin.line})` : '';
-                    let effect;
-                    const argv = instr.keyword === 'HEALTHCHECK' ? healthcheckArgv(instr.text) : instr.json;
-                    if (instr.keyword === 'EXPOSE')
-                        effect = 'the port is fixed at build time and the app cannot read it';
-                    else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
-                        effect = `exec form passes the literal text $${name}`;
-                    }
-                    else
-                        effect = 'it is empty when the container runs';
-                    const exec = effect.startsWith('exec form');
-                    const fix = exec
-                        ? `promote it with ENV ${name}=\${${name}} and read it through a shell (["sh", "-c", "exec … \\"$${name}\\""]) or in the app, so docker run -e ${name}=… can override it`
-                        : `promote it with ENV ${name}=\${${name}} so docker run -e ${name}=… can override it`;
-                    hits.push({ line, message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: ${fix}.` });
-                }
-            }
-        }
-        return hits;
-    },
-};
-function healthcheckArgv(text) {
-    const m = /^\s*CMD\s+(\[[\s\S]*\])\s*$/i.exec(text);
-    if (!m)
-        return null;
-    try {
-        const parsed = JSON.parse(m[1]);
-        return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/config/hc307-env-self-reference.ts
-// HC307: `ENV A=1 B=$A` — Docker expands every value of an ENV instruction with the
-// variables as they were *before* the instruction, so B gets the previous A (usually
-// nothing), not 1. `ENV PATH=/x:$PATH` (a name referring to its own previous value) is fine.
-
-
-const hc307 = {
-    meta: {
-        id: 'HC307',
-        title: 'ENV refers to a variable set in the same instruction',
-        severity: 'error',
-        anchors: { hadolint: ['DL3044'] },
-        description: 'All values of one ENV instruction are expanded before any of its variables is set, so a reference to a name set earlier in the same ENV sees the old value (usually empty). Split it into two ENV instructions.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of model.instructions) {
-            if (instr.keyword !== 'ENV')
-                continue;
-            const scope = model.scope(instr);
-            const earlier = new Set();
-            for (const p of rawProperties(instr)) {
-                for (const ref of (0,expand/* referencedVars */.EH)(expandableText(p.raw ?? '', model.escapeChar), model.escapeChar)) {
-                    if (!earlier.has(ref) || ref === p.name)
-                        continue;
-                    const before = scope.get(ref);
-                    const sees = before === undefined || before === null ? 'nothing' : 'its previous value';
-                    hits.push({
-                        line: propertyLine(model, instr, p.name),
-                        message: `ENV ${p.name} refers to $${ref}, which this same ENV sets, so it gets ${sees}: set ${ref} in an earlier ENV instruction.`,
-                    });
-                }
-                earlier.add(p.name);
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc308-undefined-variable.ts
-// HC308: an instruction that Docker expands (ADD COPY ENV EXPOSE LABEL STOPSIGNAL VOLUME
-// WORKDIR) uses a variable that is neither an ARG nor an ENV in scope: Docker substitutes
-// an empty string. The classic cause is a global ARG (declared before FROM) that the stage
-// never redeclares. RUN/CMD/ENTRYPOINT text is expanded by the shell, not by Docker, so it
-// is not checked; FROM is HC309's, USER is HC104's, ONBUILD triggers run in another build.
-// Names a base image commonly sets (PATH, HOME, JAVA_HOME, ...) are assumed defined,
-// as BuildKit does with the base image's config (moby/buildkit#5449).
-
-
-const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR']);
-/** Variables an official or common base image usually sets in its config. */
-const BASE_IMAGE_ENV = new Set([
-    'PATH', 'HOME', 'HOSTNAME', 'PWD', 'USER', 'SHELL', 'LANG', 'LANGUAGE', 'LC_ALL', 'TERM', 'TZ', 'LD_LIBRARY_PATH',
-    'JAVA_HOME', 'JAVA_VERSION', 'JDK_VERSION', 'GOPATH', 'GOROOT', 'GOLANG_VERSION', 'GOTOOLCHAIN', 'NODE_VERSION',
-    'YARN_VERSION', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION', 'GPG_KEY',
-    'RUBY_VERSION', 'RUBY_MAJOR', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'BUNDLE_SILENCE_ROOT_WARNING', 'PHP_INI_DIR',
-    'PHP_VERSION', 'PHPIZE_DEPS', 'NGINX_VERSION', 'NJS_VERSION', 'CATALINA_HOME', 'TOMCAT_VERSION', 'MAVEN_HOME',
-    'MAVEN_CONFIG', 'GRADLE_HOME', 'GRADLE_VERSION', 'CARGO_HOME', 'RUSTUP_HOME', 'RUST_VERSION', 'DOTNET_VERSION',
-    'ASPNET_VERSION', 'ASPNETCORE_HTTP_PORTS', 'APP_UID', 'DOTNET_RUNNING_IN_CONTAINER', 'CONDA_DIR', 'PGDATA',
-    'PG_MAJOR', 'PG_VERSION', 'MYSQL_MAJOR', 'MYSQL_VERSION', 'REDIS_VERSION', 'HTTPD_PREFIX', 'JETTY_HOME',
-    'ELIXIR_VERSION', 'OTP_VERSION', 'NVM_DIR', 'DENO_VERSION', 'BUN_INSTALL', 'PNPM_HOME', 'COREPACK_HOME',
-]);
-const hc308 = {
-    meta: {
-        id: 'HC308',
-        title: 'Undefined variable',
-        severity: 'warning',
-        anchors: { buildkit: ['UndefinedVar'] },
-        description: 'Docker replaces an undefined variable with an empty string without any error: a path, label or port silently becomes empty. A global ARG (before the first FROM) is only visible in a stage that redeclares it with `ARG NAME`.',
-    },
-    check({ model }) {
-        const hits = [];
-        const globals = new Map();
-        for (const i of model.preamble)
-            for (const d of declarations(i, model.escapeChar))
-                globals.set(d.name, i.line);
-        const known = new Set(globals.keys());
-        for (const i of model.instructions)
-            for (const d of declarations(i, model.escapeChar))
-                known.add(d.name);
-        for (const stage of model.stages) {
-            for (const instr of stage.instructions) {
-                if (!EXPANDED.has(instr.keyword))
-                    continue;
-                // COPY/ADD heredoc bodies are file content, not instruction words
-                const text = instr.heredocs.length > 0 ? (model.lines[instr.line - 1] ?? '') : instr.text;
-                const undefinedVars = new Set();
-                if (instr.keyword === 'ENV') {
-                    // `ENV A=1 B=$A` is HC307's; a self-reference (`PATH=$PATH:…`) or a later name is ours
-                    const earlier = new Set();
-                    for (const p of rawProperties(instr)) {
-                        const value = expandableText(p.raw ?? '', model.escapeChar);
-                        for (const n of (0,expand/* expand */.fT)(value, model.scope(instr).get, model.escapeChar).undefinedVars) {
-                            if (!earlier.has(n) || n === p.name)
-                                undefinedVars.add(n);
-                        }
-                        earlier.add(p.name);
-                    }
-                }
-                else {
-                    const expandable = expandableText(text, model.escapeChar);
-                    for (const n of (0,expand/* expand */.fT)(expandable, model.scope(instr).get, model.escapeChar).undefinedVars)
-                        undefinedVars.add(n);
-                }
-                for (const name of undefinedVars) {
-                    if (BASE_IMAGE_ENV.has(name))
-                        continue;
-                    if (declaredByArgBefore(model, stage, instr, name))
-                        continue; // `ARG A B=2` second name
-                    const line = referenceLine(model, instr, name);
-                    let hint;
-                    if (globals.has(name)) {
-                        hint = `it is declared before the first FROM (line ${globals.get(name)}) but not redeclared in this stage: add ARG ${name} after the FROM`;
-                    }
-                    else {
-                        const similar = [...known].find((k) => k !== name && (k.toLowerCase() === name.toLowerCase() || editDistance(k, name) === 1));
-                        hint = similar ? `did you mean ${similar}? Otherwise declare it with ARG or ENV` : 'declare it with ARG or ENV before this line, or give a default with ${' + name + ':-value}';
-                    }
-                    hits.push({ line, message: `${instr.keyword} uses $${name}, which is not defined here, so Docker substitutes an empty string; ${hint}.` });
-                }
-            }
-        }
-        return hits;
-    },
-};
-function editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 1)
-        return 2;
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/rules/config/hc309-from-arg.ts
-// HC309: FROM uses a variable that is not a global ARG (declared before the first FROM),
-// or the ARG's default makes the image reference empty or invalid. Build arguments given
-// to the run (build-args input) count as values. An ARG declared without a default is
-// only a problem when the build does not pass it: warning, not error.
-
-
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\\d+)?|\\[[0-9a-fA-F:]+\\](?::\\d+)?)';
-const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
-/** Is this a valid image reference (or a stage name)? */
-function validImageRef(ref) {
-    return ref === 'scratch' || REFERENCE.test(ref);
-}
-const PLATFORM_SAMPLE = {
-    TARGETPLATFORM: 'linux/amd64',
-    TARGETOS: 'linux',
-    TARGETARCH: 'amd64',
-    TARGETVARIANT: '',
-    BUILDPLATFORM: 'linux/amd64',
-    BUILDOS: 'linux',
-    BUILDARCH: 'amd64',
-    BUILDVARIANT: '',
-};
-const hc309 = {
-    meta: {
-        id: 'HC309',
-        title: 'FROM uses an undeclared ARG or an invalid default',
-        severity: 'error',
-        anchors: { buildkit: ['UndefinedArgInFrom', 'InvalidDefaultArgInFrom'] },
-        description: 'FROM only sees ARGs declared before the first FROM. An undeclared variable, or a default that leaves the image name empty or malformed (`alpine:` from `ARG TAG` without a default), makes the build fail unless every build passes the right --build-arg.',
-    },
-    check({ model }) {
-        const hits = [];
-        const globals = new Map();
-        for (const i of model.preamble)
-            for (const d of argDecls(i, model.escapeChar))
-                globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
-        const lookup = (n) => {
-            if (globals.has(n) && globals.get(n) !== null)
-                return globals.get(n);
-            // BuildKit always sets the platform args: judge the reference with a typical value
-            if (n in PLATFORM_SAMPLE)
-                return PLATFORM_SAMPLE[n];
-            return globals.has(n) ? null : undefined;
-        };
-        const stageArg = (name) => {
-            for (const s of model.stages)
-                for (const i of s.instructions)
-                    if (i.keyword === 'ARG' && argDecls(i, model.escapeChar).some((d) => d.name === name))
-                        return i.line;
-            return null;
-        };
-        for (const stage of model.stages) {
-            const instr = stage.fromInstr;
-            const raw = stage.from.raw;
-            const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
-            const undefinedVars = new Set();
-            for (const t of texts)
-                for (const n of (0,expand/* expand */.fT)(t, lookup, model.escapeChar).undefinedVars)
-                    undefinedVars.add(n);
-            for (const name of undefinedVars) {
-                const inStage = stageArg(name);
-                hits.push({
-                    line: referenceLine(model, instr, name),
-                    message: inStage !== null
-                        ? `FROM uses $${name}, but ARG ${name} (line ${inStage}) is declared inside a stage and FROM only sees ARGs declared before the first FROM: move the ARG above the first FROM.`
-                        : `FROM uses $${name}, which is not declared, so it expands to an empty string: declare ARG ${name}=<default> before the first FROM.`,
-                });
-            }
-            if (undefinedVars.size > 0 || !raw.includes('$'))
-                continue;
-            const resolved = (0,expand/* expand */.fT)(raw, lookup, model.escapeChar);
-            const value = resolved.value;
-            const isStage = model.stages.slice(0, stage.index).some((s) => s.name === value.toLowerCase());
-            if (isStage || validImageRef(value))
-                continue;
-            const shown = value === '' ? 'an empty image name' : `"${value}", not a valid image reference`;
-            if (resolved.unknownVars.length > 0) {
-                hits.push({
-                    line: instr.line,
-                    severity: 'warning',
-                    message: `FROM ${raw} gives ${shown} unless --build-arg ${resolved.unknownVars.join(', ')} is passed: give the ARG a valid default (ARG ${resolved.unknownVars[0]}=…).`,
-                });
-            }
-            else {
-                hits.push({
-                    line: instr.line,
-                    message: `FROM ${raw} resolves to ${shown}: fix the ARG default before the first FROM.`,
-                });
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc310-legacy-key-value.ts
-const hc310 = {
-    meta: {
-        id: 'HC310',
-        title: 'Legacy ENV/LABEL key value form',
-        severity: 'note',
-        anchors: { buildkit: ['LegacyKeyValueFormat'] },
-        description: 'The `ENV key value` form (without `=`) is deprecated and takes everything after the key as one value, which surprises anyone who adds a second pair. Write `ENV key=value`.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of model.instructions) {
-            if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL')
-                continue;
-            const first = instr.args[0];
-            if (!first || instr.args.length < 2 || first.includes('='))
-                continue;
-            const name = instr.properties[0]?.name ?? first;
-            const value = instr.text.slice(instr.text.indexOf(first) + first.length).trim();
-            const hit = {
-                line: instr.line,
-                message: `${instr.keyword} ${name} uses the legacy "key value" form: write ${instr.keyword} ${name}=… (quote a value with spaces).`,
-            };
-            // a safe one-line rewrite: ENV key "value"
-            const src = model.lines[instr.line - 1] ?? '';
-            if (instr.endLine === instr.line && !/["'\\`$]/.test(value)) {
-                const lead = /^\s*\S+/.exec(src)?.[0] ?? instr.keyword;
-                hit.fix = {
-                    startLine: instr.line,
-                    endLine: instr.line,
-                    text: `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`,
-                    description: `Use ${instr.keyword} ${name}=value`,
-                };
-            }
-            hits.push(hit);
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/hc313-build-setting-in-env.ts
-
-const BUILD_ONLY = new Set([
-    'DEBIAN_FRONTEND',
-    'DEBCONF_NONINTERACTIVE_SEEN',
-    'DEBCONF_NOWARNINGS',
-    'APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE',
-    'APT_LISTCHANGES_FRONTEND',
-    'NEEDRESTART_MODE',
-    'DOCKER_BUILDKIT',
-    'COMPOSE_DOCKER_CLI_BUILD',
-]);
-function isBuildOnlySetting(name) {
-    return BUILD_ONLY.has(name) || name.startsWith('BUILDKIT_');
-}
-const hc313 = {
-    meta: {
-        id: 'HC313',
-        title: 'Build-time setting made permanent with ENV',
-        severity: 'note',
-        anchors: {},
-        description: 'ENV values persist in the image and in every container and derived image. Settings meant only for the build, such as DEBIAN_FRONTEND=noninteractive, belong in an ARG or on the RUN that needs them.',
-    },
-    check({ model }) {
-        const hits = [];
-        const shipped = shippedStageIndexes(model);
-        for (const stage of model.stages) {
-            if (!shipped.has(stage.index))
-                continue;
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'ENV')
-                    continue;
-                for (const p of instr.properties) {
-                    if (!isBuildOnlySetting(p.name))
-                        continue;
-                    const v = p.value ?? '';
-                    hits.push({
-                        line: propertyLine(model, instr, p.name),
-                        message: `ENV ${p.name} is a build-time setting that stays in the shipped image: use ARG ${p.name}=${v} or prefix the RUN that needs it (${p.name}=${v} apt-get …).`,
-                    });
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/config/index.ts
-
-
-
-
-
-
-
-
-
-
-
-const config_rules = [hc301, hc302, hc303, hc304, hc305, hc306, hc307, hc308, hc309, hc310, hc313];
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/common.ts
 
 
-function common_unquote(s) {
-    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'"))) ? s.slice(1, -1) : s;
+
+function unquote(s) {
+    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
+        ? s.slice(1, -1)
+        : s;
 }
 /** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
 function copyParts(instr) {
@@ -44786,43 +41378,19 @@ function copyParts(instr) {
     if (instr.heredocs.length > 0) {
         // Only the first line carries sources and destination; the rest are heredoc bodies.
         const first = instr.text.split(/\r?\n/)[0] ?? '';
-        const words = first.split(/\s+/).filter(Boolean).map((w) => ({ value: common_unquote(w), line: instr.line }));
+        const words = first
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((w) => ({ value: unquote(w), line: instr.line }));
         return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
     }
     const nodes = instr.node.getArguments();
-    const words = nodes.map((a) => ({ value: common_unquote(a.getValue()), line: a.getRange().start.line + 1 }));
+    const words = nodes.map((a) => ({ value: unquote(a.getValue()), line: a.getRange().start.line + 1 }));
     return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: false };
 }
 function flag(instr, name) {
     const f = instr.flags.find((x) => x.name === name);
-    return f && f.value !== null ? { value: common_unquote(f.value), line: f.line } : null;
-}
-/** Drive-letter or UNC-free Windows absolute path (`C:\app`, `c:/app`). */
-function isWindowsAbsolute(p) {
-    return /^[A-Za-z]:([\\/]|$)/.test(p);
-}
-function isAbsolute(p) {
-    return p.startsWith('/') || isWindowsAbsolute(p);
-}
-/** Normalise a POSIX path: collapse `//`, `.` and `..`; keep a trailing slash off. */
-function normalize(p) {
-    const parts = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            parts.pop();
-        else
-            parts.push(seg);
-    }
-    return '/' + parts.join('/');
-}
-function joinPath(base, p) {
-    return normalize(p.startsWith('/') ? p : `${base}/${p}`);
-}
-/** Is `p` equal to or below `dir`? (both normalised) */
-function isUnder(p, dir) {
-    return dir === '/' || p === dir || p.startsWith(dir + '/');
+    return f && f.value !== null ? { value: unquote(f.value), line: f.line } : null;
 }
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 function resolved(model, text, instr) {
@@ -44834,15 +41402,23 @@ function resolved(model, text, instr) {
  * `null` when no WORKDIR was set (the base image decides), `undefined` when it cannot be resolved.
  */
 function workdirAt(model, instr) {
-    const stage = model.stageOf(instr);
-    if (!stage)
-        return null;
-    const chain = model.chain(stage).reverse();
-    let wd = null;
-    for (const s of chain) {
+    const before = workdirs(model);
+    return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
+}
+// One pass per model, stages in order (a stage's parent comes before it), instead of a walk
+// of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
+const workdirCache = new WeakMap();
+function workdirs(model) {
+    let before = workdirCache.get(model);
+    if (before)
+        return before;
+    before = new Map();
+    const atEnd = new Map();
+    for (const s of model.stages) {
+        const ref = s.from.stageRef;
+        let wd = ref !== null && atEnd.has(ref) ? atEnd.get(ref) : null;
         for (const i of s.instructions) {
-            if (i === instr)
-                return wd;
+            before.set(i, wd);
             if (i.keyword !== 'WORKDIR')
                 continue;
             const v = resolved(model, i.args.join(' '), i);
@@ -44850,7 +41426,7 @@ function workdirAt(model, instr) {
                 wd = undefined;
             }
             else if (v.startsWith('/')) {
-                wd = normalize(v);
+                wd = normalizePath(v);
             }
             else if (isWindowsAbsolute(v)) {
                 wd = undefined; // Windows paths: not modelled
@@ -44859,8 +41435,10 @@ function workdirAt(model, instr) {
                 wd = wd === undefined ? undefined : joinPath(wd ?? '/', v);
             }
         }
+        atEnd.set(s.index, wd);
     }
-    return wd;
+    workdirCache.set(model, before);
+    return before;
 }
 /** Absolute destination of a COPY/ADD (trailing slash dropped), or null when unknown. */
 function absoluteDest(model, instr, dest) {
@@ -44868,7 +41446,7 @@ function absoluteDest(model, instr, dest) {
     if (v === null || isWindowsAbsolute(v))
         return null;
     if (v.startsWith('/'))
-        return normalize(v);
+        return normalizePath(v);
     const wd = workdirAt(model, instr);
     if (wd === undefined)
         return null;
@@ -44903,43 +41481,6 @@ function chainBefore(model, stage, before) {
     }
     return out;
 }
-/** Stages the target needs: its FROM chain plus stages named by COPY --from / RUN --mount from=, transitively. */
-function neededStages(model) {
-    const seen = new Set();
-    const queue = model.target ? [model.target] : [];
-    while (queue.length) {
-        const s = queue.pop();
-        for (const c of model.chain(s)) {
-            if (seen.has(c.index))
-                continue;
-            seen.add(c.index);
-            for (const i of c.instructions) {
-                const refs = [];
-                const from = i.keyword === 'COPY' ? flag(i, 'from') : null;
-                if (from)
-                    refs.push(from.value);
-                for (const f of i.flags) {
-                    if (f.name !== 'mount' || !f.value)
-                        continue;
-                    const m = /(?:^|,)from=([^,]+)/.exec(f.value);
-                    if (m)
-                        refs.push(common_unquote(m[1]));
-                }
-                for (const r of refs) {
-                    const v = resolved(model, r, i);
-                    const ref = v === null ? null : model.stageByRef(v);
-                    if (ref && !seen.has(ref.index))
-                        queue.push(ref);
-                }
-            }
-        }
-    }
-    return model.stages.filter((s) => seen.has(s.index));
-}
-/** The target image's stages, root of the chain first. */
-function common_shippedStages(model) {
-    return model.chain().reverse();
-}
 function chownOf(model, instr) {
     const f = flag(instr, 'chown');
     if (!f)
@@ -44951,9 +41492,45 @@ function chownOf(model, instr) {
 const isNumeric = (s) => /^\d+$/.test(s);
 const ACCOUNT_CMD = /^(useradd|adduser|groupadd|addgroup)$/;
 const OPTS_WITH_VALUE = new Set([
-    '-u', '--uid', '-g', '--gid', '-G', '--groups', '-s', '--shell', '-d', '--home', '--home-dir', '-h', '-c', '--comment',
-    '--gecos', '--ingroup', '-k', '--skel', '-K', '--key', '-p', '--password', '-e', '--expiredate', '-f', '--inactive',
-    '-b', '--base-dir', '-R', '--root', '-P', '--prefix', '-Z', '--selinux-user', '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--conf',
+    '-u',
+    '--uid',
+    '-g',
+    '--gid',
+    '-G',
+    '--groups',
+    '-s',
+    '--shell',
+    '-d',
+    '--home',
+    '--home-dir',
+    '-h',
+    '-c',
+    '--comment',
+    '--gecos',
+    '--ingroup',
+    '-k',
+    '--skel',
+    '-K',
+    '--key',
+    '-p',
+    '--password',
+    '-e',
+    '--expiredate',
+    '-f',
+    '--inactive',
+    '-b',
+    '--base-dir',
+    '-R',
+    '--root',
+    '-P',
+    '--prefix',
+    '-Z',
+    '--selinux-user',
+    '--firstuid',
+    '--lastuid',
+    '--firstgid',
+    '--lastgid',
+    '--conf',
 ]);
 /** Users and groups created by RUN/COPY in these instructions (useradd, adduser, groupadd, addgroup, passwd edits). */
 function accountsCreated(model, instrs) {
@@ -44963,7 +41540,9 @@ function accountsCreated(model, instrs) {
             const parts = copyParts(i);
             const dest = parts.dest ? (resolved(model, parts.dest.value, i) ?? '') : '';
             const srcs = parts.sources.map((s) => s.value);
-            if (/^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) || srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) || (dest === '/' && i.flags.some((f) => f.name === 'from'))) {
+            if (/^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) ||
+                srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) ||
+                (dest === '/' && i.flags.some((f) => f.name === 'from'))) {
                 acc.opaque = true;
             }
             continue;
@@ -44993,7 +41572,9 @@ function accountsCreated(model, instrs) {
             for (let k = at + 1; k < w.length; k++) {
                 const x = w[k];
                 if (OPTS_WITH_VALUE.has(x)) {
-                    if (x === '-u' || x === '--uid' || ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid')))
+                    if (x === '-u' ||
+                        x === '--uid' ||
+                        ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid')))
                         id = w[k + 1] ?? null;
                     k++;
                     continue;
@@ -45036,12 +41617,194 @@ function accountsCreated(model, instrs) {
     }
     return acc;
 }
-const common_DEBIAN_USERS = ['root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'gnats', 'nobody', '_apt'];
-const DEBIAN_GROUPS = ['root', 'daemon', 'bin', 'sys', 'adm', 'tty', 'disk', 'lp', 'mail', 'news', 'uucp', 'man', 'proxy', 'kmem', 'dialout', 'fax', 'voice', 'cdrom', 'floppy', 'tape', 'sudo', 'audio', 'dip', 'www-data', 'backup', 'operator', 'list', 'irc', 'src', 'gnats', 'shadow', 'utmp', 'video', 'sasl', 'plugdev', 'staff', 'games', 'users', 'nogroup'];
-const common_ALPINE_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'news', 'uucp', 'operator', 'man', 'postmaster', 'cron', 'ftp', 'sshd', 'at', 'squid', 'xfs', 'games', 'cyrus', 'vpopmail', 'ntp', 'smmsp', 'guest', 'nobody'];
-const ALPINE_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'floppy', 'mail', 'news', 'uucp', 'man', 'cron', 'console', 'audio', 'cdrom', 'dialout', 'ftp', 'sshd', 'input', 'at', 'tape', 'video', 'netdev', 'readproc', 'squid', 'xfs', 'kvm', 'games', 'shadow', 'cdrw', 'www-data', 'usb', 'vpopmail', 'users', 'ntp', 'nofiles', 'smmsp', 'locate', 'abuild', 'utmp', 'ping', 'nogroup', 'nobody'];
-const common_RHEL_USERS = ['root', 'bin', 'daemon', 'adm', 'lp', 'sync', 'shutdown', 'halt', 'mail', 'operator', 'games', 'ftp', 'nobody'];
-const RHEL_GROUPS = ['root', 'bin', 'daemon', 'sys', 'adm', 'tty', 'disk', 'lp', 'mem', 'kmem', 'wheel', 'cdrom', 'mail', 'man', 'dialout', 'floppy', 'games', 'tape', 'video', 'ftp', 'lock', 'audio', 'users', 'nobody', 'utmp', 'utempter', 'input', 'kvm', 'render', 'systemd-journal'];
+const DEBIAN_USERS = [
+    'root',
+    'daemon',
+    'bin',
+    'sys',
+    'sync',
+    'games',
+    'man',
+    'lp',
+    'mail',
+    'news',
+    'uucp',
+    'proxy',
+    'www-data',
+    'backup',
+    'list',
+    'irc',
+    'gnats',
+    'nobody',
+    '_apt',
+];
+const DEBIAN_GROUPS = [
+    'root',
+    'daemon',
+    'bin',
+    'sys',
+    'adm',
+    'tty',
+    'disk',
+    'lp',
+    'mail',
+    'news',
+    'uucp',
+    'man',
+    'proxy',
+    'kmem',
+    'dialout',
+    'fax',
+    'voice',
+    'cdrom',
+    'floppy',
+    'tape',
+    'sudo',
+    'audio',
+    'dip',
+    'www-data',
+    'backup',
+    'operator',
+    'list',
+    'irc',
+    'src',
+    'gnats',
+    'shadow',
+    'utmp',
+    'video',
+    'sasl',
+    'plugdev',
+    'staff',
+    'games',
+    'users',
+    'nogroup',
+];
+const ALPINE_USERS = [
+    'root',
+    'bin',
+    'daemon',
+    'adm',
+    'lp',
+    'sync',
+    'shutdown',
+    'halt',
+    'mail',
+    'news',
+    'uucp',
+    'operator',
+    'man',
+    'postmaster',
+    'cron',
+    'ftp',
+    'sshd',
+    'at',
+    'squid',
+    'xfs',
+    'games',
+    'cyrus',
+    'vpopmail',
+    'ntp',
+    'smmsp',
+    'guest',
+    'nobody',
+];
+const ALPINE_GROUPS = [
+    'root',
+    'bin',
+    'daemon',
+    'sys',
+    'adm',
+    'tty',
+    'disk',
+    'lp',
+    'mem',
+    'kmem',
+    'wheel',
+    'floppy',
+    'mail',
+    'news',
+    'uucp',
+    'man',
+    'cron',
+    'console',
+    'audio',
+    'cdrom',
+    'dialout',
+    'ftp',
+    'sshd',
+    'input',
+    'at',
+    'tape',
+    'video',
+    'netdev',
+    'readproc',
+    'squid',
+    'xfs',
+    'kvm',
+    'games',
+    'shadow',
+    'cdrw',
+    'www-data',
+    'usb',
+    'vpopmail',
+    'users',
+    'ntp',
+    'nofiles',
+    'smmsp',
+    'locate',
+    'abuild',
+    'utmp',
+    'ping',
+    'nogroup',
+    'nobody',
+];
+const RHEL_USERS = [
+    'root',
+    'bin',
+    'daemon',
+    'adm',
+    'lp',
+    'sync',
+    'shutdown',
+    'halt',
+    'mail',
+    'operator',
+    'games',
+    'ftp',
+    'nobody',
+];
+const RHEL_GROUPS = [
+    'root',
+    'bin',
+    'daemon',
+    'sys',
+    'adm',
+    'tty',
+    'disk',
+    'lp',
+    'mem',
+    'kmem',
+    'wheel',
+    'cdrom',
+    'mail',
+    'man',
+    'dialout',
+    'floppy',
+    'games',
+    'tape',
+    'video',
+    'ftp',
+    'lock',
+    'audio',
+    'users',
+    'nobody',
+    'utmp',
+    'utempter',
+    'input',
+    'kvm',
+    'render',
+    'systemd-journal',
+];
 const EXTRA = {
     node: ['node'],
     nginx: ['nginx'],
@@ -45055,7 +41818,7 @@ const EXTRA = {
     caddy: [],
 };
 /** Accounts a known base image provides, or null when we do not know the base. */
-function common_baseAccounts(model, stage) {
+function baseAccounts(model, stage) {
     const base = (0,dockerfile_facts/* externalBase */.dR)(model, [], stage);
     if (!base || !base.resolved.complete || !base.resolved.value)
         return null;
@@ -45072,22 +41835,39 @@ function common_baseAccounts(model, stage) {
     if (fam === 'distroless' || fam === 'chainguard')
         return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
     if (fam === 'dotnet' || fam === 'dotnet-chiseled')
-        return mk(['root', 'app', ...(fam === 'dotnet' ? common_DEBIAN_USERS : [])], ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])]);
+        return mk(['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])], ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])]);
     if (fam === 'nginx-unprivileged')
-        return mk([...common_DEBIAN_USERS, ...common_ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
+        return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
     if (fam === 'ubi')
-        return mk([...common_RHEL_USERS, 'default'], [...RHEL_GROUPS]);
+        return mk([...RHEL_USERS, 'default'], [...RHEL_GROUPS]);
     if (!info.officialRoot)
         return null;
     const extra = EXTRA[fam] ?? [];
     if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine'))
-        return mk([...common_ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
+        return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
     if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam))
-        return mk(common_RHEL_USERS, RHEL_GROUPS);
+        return mk(RHEL_USERS, RHEL_GROUPS);
     if (fam === 'ubuntu')
-        return mk([...common_DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
-    if (['python', 'node', 'golang', 'ruby', 'perl', 'rust', 'buildpack-deps', 'php', 'debian', 'nginx', 'httpd', 'postgres', 'redis', 'mysql', 'mariadb', 'mongo'].includes(fam)) {
-        return mk([...common_DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
+        return mk([...DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
+    if ([
+        'python',
+        'node',
+        'golang',
+        'ruby',
+        'perl',
+        'rust',
+        'buildpack-deps',
+        'php',
+        'debian',
+        'nginx',
+        'httpd',
+        'postgres',
+        'redis',
+        'mysql',
+        'mariadb',
+        'mongo',
+    ].includes(fam)) {
+        return mk([...DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
     }
     return null;
 }
@@ -45102,7 +41882,7 @@ function uidOf(model, stage, name, created) {
         return id;
     if (c.users.has(name))
         return null;
-    const fam = common_baseAccounts(model, stage)?.family;
+    const fam = baseAccounts(model, stage)?.family;
     if (name === 'node' && fam === 'node')
         return '1000';
     if (name === 'app' && (fam === 'dotnet' || fam === 'dotnet-chiseled'))
@@ -45266,12 +42046,3819 @@ function simpleCommands(text) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/shell/commands.ts
+var commands = __nccwpck_require__(8974);
+// EXTERNAL MODULE: ./src/shell/script.ts + 2 modules
+var shell_script = __nccwpck_require__(6957);
+// EXTERNAL MODULE: ./src/shell/wrappers.ts
+var wrappers = __nccwpck_require__(9496);
+;// CONCATENATED MODULE: ./src/shell/invocations.ts
+
+
+
+/** `sh -c 'script'` nesting followed at most this deep. */
+const MAX_DEPTH = 4;
+function invocationsOf(instr, model) {
+    if (instr.keyword !== 'RUN')
+        return [];
+    const out = [];
+    const visit = (cmds, parent, depth) => {
+        cmds.forEach((command, k) => {
+            const u = (0,wrappers/* unwrap */.o)(command.words);
+            if (!u)
+                return;
+            const prev = cmds[k - 1];
+            const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
+            out.push({
+                ...u,
+                command,
+                line: u.nameWord.line,
+                pipedFrom,
+                stdin: heredocInput(instr, model, command),
+            });
+            if (depth >= MAX_DEPTH || (0,shell_script/* shellKind */.vm)(u.name) !== 'posix')
+                return;
+            const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
+            const script = c >= 0 ? u.args[c + 1] : undefined;
+            if (script)
+                visitScript((0,shell_script/* inlineScript */.X6)(script.value, script.line, parent), depth + 1);
+        });
+    };
+    const visitScript = (s, depth) => {
+        for (const nested of [s, ...(0,shell_script/* substitutionScripts */.gV)(s)])
+            visit((0,commands/* commandsOfScript */.FW)(nested), nested, depth);
+    };
+    if (instr.json)
+        visit((0,commands/* commandsOf */.Kf)(instr, model), { kind: 'run' }, 0);
+    else
+        for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model))
+            visitScript(s, 0);
+    return out;
+}
+/** Bodies of the RUN's heredocs that this command reads as data (not run as a shell script). */
+function heredocInput(instr, model, command) {
+    if (command.script !== 'run')
+        return [];
+    const scripts = new Set((0,shell_script/* scriptsOf */.Sf)(instr, model).map((s) => s.heredoc));
+    return command.redirects
+        .filter((r) => (r.op === '<<' || r.op === '<<-') && r.target !== null && !scripts.has(r.target))
+        .flatMap((r) => instr.heredocs.filter((h) => h.name === r.target).map((h) => h.body));
+}
+
+;// CONCATENATED MODULE: ./src/shell/options.ts
+// Command-line options of a program's arguments: option clusters (`-fsSLk`, `-rmu1000`),
+// options with values (`-u 1000`, `--uid=1000`) and positionals, given which options take a value.
+/** Split arguments into options (with values), bare flags and positionals; `takesValue` tests `-u` / `--uid`. */
+function parseOptions(args, takesValue) {
+    const opts = new Map();
+    const flags = new Set();
+    const positionals = [];
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--') {
+            positionals.push(...args.slice(i + 1));
+            break;
+        }
+        if (a.startsWith('--')) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                opts.set(a.slice(0, eq), a.slice(eq + 1));
+            else if (takesValue.test(a) && i + 1 < args.length)
+                opts.set(a, args[++i]);
+            else
+                flags.add(a);
+        }
+        else if (a.startsWith('-') && a.length > 1) {
+            // a cluster such as -rmu 1000 or -u1000
+            for (let k = 1; k < a.length; k++) {
+                const o = '-' + a[k];
+                if (takesValue.test(o)) {
+                    const rest = a.slice(k + 1);
+                    if (rest)
+                        opts.set(o, rest);
+                    else if (i + 1 < args.length)
+                        opts.set(o, args[++i]);
+                    break;
+                }
+                flags.add(o);
+            }
+        }
+        else
+            positionals.push(a);
+    }
+    return { opts, flags, positionals };
+}
+/** Short-option cluster test: does `-fsSLk` contain `k` before any option that takes a value? */
+function hasShortFlag(word, flag, takesValue) {
+    if (!/^-[A-Za-z0-9]/.test(word) || word.startsWith('--'))
+        return false;
+    for (const ch of word.slice(1)) {
+        if (ch === flag)
+            return true;
+        if (takesValue.includes(ch))
+            return false;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/accounts.ts
+
+
+
+const USERADD_VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
+const ADDUSER_VALUE = /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
+const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
+const USERMOD_VALUE = /^-[cdefgGlLpsuRPZ]$|^--(comment|home|expiredate|inactive|gid|groups|login|password|shell|uid|root|prefix|selinux-user)$/;
+function opt(p, ...names) {
+    for (const n of names)
+        if (p.opts.has(n))
+            return p.opts.get(n);
+    return null;
+}
+/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
+function accountFacts(model, until) {
+    const facts = {
+        users: new Map(),
+        groups: new Map(),
+        supplementary: new Map(),
+        provenUsers: new Set(),
+        provenGroups: new Set(),
+        opaquePasswd: [],
+    };
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (until && instr === until)
+            break;
+        if (instr.keyword === 'RUN')
+            scanRun(model, instr, facts);
+        if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+            const chown = instr.flags.find((f) => f.name === 'chown')?.value;
+            if (chown) {
+                const [u, g] = model.resolve(chown, instr).value.split(':');
+                if (u)
+                    facts.provenUsers.add(u);
+                if (g)
+                    facts.provenGroups.add(g);
+            }
+            const words = instr.json ?? instr.args;
+            const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+            const sources = words.slice(0, -1).join(' ');
+            if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
+                facts.opaquePasswd.push(instr.line);
+        }
+    }
+    return facts;
+}
+function addSupplementary(facts, user, groups, line) {
+    const cur = facts.supplementary.get(user) ?? { groups: [], line };
+    for (const g of groups)
+        if (g && !cur.groups.includes(g))
+            cur.groups.push(g);
+    cur.line = line;
+    facts.supplementary.set(user, cur);
+}
+function scanRun(model, instr, facts) {
+    const invs = invocationsOf(instr, model);
+    for (const inv of invs)
+        applyInvocation(inv, facts);
+    // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
+    const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+    if (/(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)) {
+        facts.opaquePasswd.push(instr.line);
+    }
+}
+function values(inv) {
+    return inv.args.map((w) => w.value);
+}
+function applyInvocation(inv, facts) {
+    const line = inv.line;
+    switch (inv.name) {
+        case 'useradd': {
+            const p = parseOptions(values(inv), USERADD_VALUE);
+            const name = p.positionals[p.positionals.length - 1];
+            if (!name || p.flags.has('-D'))
+                return;
+            facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid: opt(p, '-g', '--gid'), line });
+            if (!p.flags.has('-N') && !p.flags.has('--no-user-group') && !opt(p, '-g', '--gid')) {
+                facts.groups.set(name, {
+                    gid: p.opts.has('-u') || p.opts.has('--uid') ? opt(p, '-u', '--uid') : null,
+                    line,
+                });
+            }
+            const g = opt(p, '-G', '--groups');
+            if (g)
+                addSupplementary(facts, name, g.split(','), line);
+            return;
+        }
+        case 'adduser': {
+            const p = parseOptions(values(inv), ADDUSER_VALUE);
+            const [name, group] = p.positionals;
+            if (!name)
+                return;
+            if (group && facts.users.has(name)) {
+                addSupplementary(facts, name, [group], line);
+                return;
+            }
+            const busyboxPrimary = opt(p, '-G');
+            const gid = opt(p, '--gid', '--ingroup') ?? busyboxPrimary ?? group ?? null;
+            facts.users.set(name, { name, uid: opt(p, '-u', '--uid'), gid, line });
+            if (!gid)
+                facts.groups.set(name, { gid: opt(p, '-u', '--uid'), line });
+            const extra = opt(p, '--add-extra-groups');
+            if (extra)
+                addSupplementary(facts, name, extra.split(','), line);
+            return;
+        }
+        case 'groupadd': {
+            const p = parseOptions(values(inv), GROUPADD_VALUE);
+            const name = p.positionals[p.positionals.length - 1];
+            if (name)
+                facts.groups.set(name, { gid: opt(p, '-g', '--gid'), line });
+            return;
+        }
+        case 'addgroup': {
+            const p = parseOptions(values(inv), /^-g$|^--gid$/);
+            const [a, b] = p.positionals;
+            if (a && b)
+                addSupplementary(facts, a, [b], line);
+            else if (a)
+                facts.groups.set(a, { gid: opt(p, '-g', '--gid'), line });
+            return;
+        }
+        case 'usermod': {
+            const p = parseOptions(values(inv), USERMOD_VALUE);
+            const name = p.positionals[p.positionals.length - 1];
+            if (!name)
+                return;
+            const g = opt(p, '-G', '--groups');
+            if (g)
+                addSupplementary(facts, name, g.split(','), line);
+            const renamed = opt(p, '-l', '--login');
+            const base = facts.users.get(name) ?? { name, uid: null, gid: null, line };
+            const uid = opt(p, '-u', '--uid') ?? base.uid;
+            const gid = opt(p, '-g', '--gid') ?? base.gid;
+            facts.users.set(renamed ?? name, { name: renamed ?? name, uid, gid, line });
+            return;
+        }
+        case 'gpasswd': {
+            const p = parseOptions(values(inv), /^-[adAMr]$|^--(add|delete|administrators|members)$/);
+            const add = opt(p, '-a', '--add');
+            const group = p.positionals[0];
+            if (add && group)
+                addSupplementary(facts, add, [group], line);
+            return;
+        }
+        case 'chown':
+        case 'chgrp': {
+            const positional = values(inv).filter((w) => !w.startsWith('-'));
+            const spec = positional[0] ?? '';
+            if (!spec || spec.includes('$'))
+                return;
+            if (inv.name === 'chgrp') {
+                facts.provenGroups.add(spec);
+                return;
+            }
+            const [u, g] = spec.split(/[:.]/);
+            if (u)
+                facts.provenUsers.add(u);
+            if (g)
+                facts.provenGroups.add(g);
+            return;
+        }
+        default:
+            return;
+    }
+}
+const accounts_DEBIAN_USERS = [
+    ['root', '0'],
+    ['daemon', '1'],
+    ['bin', '2'],
+    ['sys', '3'],
+    ['sync', '4'],
+    ['games', '5'],
+    ['man', '6'],
+    ['lp', '7'],
+    ['mail', '8'],
+    ['news', '9'],
+    ['uucp', '10'],
+    ['proxy', '13'],
+    ['www-data', '33'],
+    ['backup', '34'],
+    ['list', '38'],
+    ['irc', '39'],
+    ['_apt', '42'],
+    ['nobody', '65534'],
+];
+const accounts_ALPINE_USERS = [
+    ['root', '0'],
+    ['bin', '1'],
+    ['daemon', '2'],
+    ['adm', '3'],
+    ['lp', '4'],
+    ['sync', '5'],
+    ['shutdown', '6'],
+    ['halt', '7'],
+    ['mail', '8'],
+    ['news', '9'],
+    ['uucp', '10'],
+    ['operator', '11'],
+    ['man', '13'],
+    ['postmaster', '14'],
+    ['cron', '16'],
+    ['ftp', '21'],
+    ['sshd', '22'],
+    ['at', '25'],
+    ['squid', '31'],
+    ['xfs', '33'],
+    ['games', '35'],
+    ['cyrus', '85'],
+    ['vpopmail', '89'],
+    ['ntp', '123'],
+    ['smmsp', '209'],
+    ['guest', '405'],
+    ['nobody', '65534'],
+];
+const accounts_RHEL_USERS = [
+    ['root', '0'],
+    ['bin', '1'],
+    ['daemon', '2'],
+    ['adm', '3'],
+    ['lp', '4'],
+    ['sync', '5'],
+    ['shutdown', '6'],
+    ['halt', '7'],
+    ['mail', '8'],
+    ['operator', '11'],
+    ['games', '12'],
+    ['ftp', '14'],
+    ['nobody', '65534'],
+];
+const BUSYBOX_USERS = [
+    ['root', '0'],
+    ['daemon', '1'],
+    ['bin', '2'],
+    ['sys', '3'],
+    ['sync', '4'],
+    ['mail', '8'],
+    ['www-data', '33'],
+    ['operator', '37'],
+    ['nobody', '65534'],
+];
+const COMMON_GROUPS = [
+    'root',
+    'daemon',
+    'bin',
+    'sys',
+    'adm',
+    'tty',
+    'disk',
+    'lp',
+    'mail',
+    'wheel',
+    'staff',
+    'users',
+    'nogroup',
+    'nobody',
+    'www-data',
+    'shadow',
+    'utmp',
+    'video',
+    'audio',
+];
+/** Service users the official images add (docker-library Dockerfiles). */
+const SERVICE_USERS = {
+    node: [['node', '1000']],
+    nginx: [['nginx', '101']],
+    'nginx-unprivileged': [['nginx', '101']],
+    postgres: [['postgres', '999']],
+    redis: [['redis', '999']],
+    mysql: [['mysql', '999']],
+    mariadb: [['mysql', '999']],
+    mongo: [['mongodb', '999']],
+    ubuntu: [['ubuntu', '1000']],
+    dotnet: [['app', '1654']],
+    'dotnet-chiseled': [['app', '1654']],
+};
+/** Accounts a base image ships; `known: false` when we cannot tell (unknown or build-arg base). */
+function accounts_baseAccounts(info, image) {
+    const unknown = { known: false, users: new Map(), groups: new Set() };
+    if (!info)
+        return unknown;
+    const users = new Map();
+    const add = (list) => {
+        for (const [n, id] of list)
+            users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
+    };
+    const tag = image.toLowerCase();
+    switch (info.family) {
+        case 'scratch':
+            return { known: true, users, groups: new Set() };
+        case 'distroless':
+        case 'chainguard':
+            users.set('root', { uid: '0', gid: '0' });
+            users.set('nonroot', { uid: '65532', gid: '65532' });
+            users.set('nobody', { uid: '65534', gid: '65534' });
+            return { known: true, users, groups: new Set(['root', 'nonroot', 'nobody', 'tty', 'staff']) };
+        case 'dotnet-chiseled':
+            users.set('root', { uid: '0', gid: '0' });
+            users.set('app', { uid: '1654', gid: '1654' });
+            return { known: true, users, groups: new Set(['root', 'app']) };
+        case 'ubi':
+            add(accounts_RHEL_USERS);
+            users.set('default', { uid: '1001', gid: '0' });
+            break;
+        case 'trusted (config)':
+        case 'bitnami':
+            return unknown;
+        default: {
+            if (!info.officialRoot && !['nginx-unprivileged', 'dotnet'].includes(info.family))
+                return unknown;
+            if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family))
+                add(accounts_RHEL_USERS);
+            else if (info.family === 'busybox')
+                add(BUSYBOX_USERS);
+            else if (info.family === 'alpine' || /alpine/.test(tag))
+                add(accounts_ALPINE_USERS);
+            else if ([
+                'debian',
+                'ubuntu',
+                'python',
+                'node',
+                'golang',
+                'ruby',
+                'perl',
+                'rust',
+                'php',
+                'buildpack-deps',
+                'httpd',
+                'nginx',
+                'nginx-unprivileged',
+                'postgres',
+                'redis',
+                'mysql',
+                'mariadb',
+                'mongo',
+                'eclipse-temurin',
+                'dotnet',
+            ].includes(info.family))
+                add(accounts_DEBIAN_USERS);
+            else
+                return unknown;
+        }
+    }
+    for (const [n, id] of SERVICE_USERS[info.family] ?? [])
+        users.set(n, { uid: id, gid: id });
+    const groups = new Set([...COMMON_GROUPS, ...users.keys()]);
+    return { known: true, users, groups };
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/expand.ts
+var expand = __nccwpck_require__(1424);
+;// CONCATENATED MODULE: ./src/rules/health/shared.ts
+
+
+/** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
+function shippedBase(model, trusted) {
+    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
+    if (!base || !base.info || !base.resolved.complete)
+        return null;
+    return { image: base.resolved.value, info: base.info };
+}
+const SHELL_NAMES = /^(?:sh|bash|ash|dash|zsh|busybox|busybox\.static)$/;
+function basename(p) {
+    const clean = p.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+    return clean.slice(clean.lastIndexOf('/') + 1);
+}
+/** Sources and destination of a COPY/ADD (exec or shell form), flags removed. */
+function copyPaths(instr) {
+    return instr.json ?? instr.args;
+}
+/** A COPY/ADD in the shipped chain that brings a file with this base name (e.g. `curl`, `busybox`). */
+function copiesBinary(model, names) {
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+            continue;
+        const from = instr.flags.find((f) => f.name === 'from')?.value ?? '';
+        // `COPY --from=busybox:musl /bin /bin` or `--from=curlimages/curl ...`
+        if (names.test(basename(from.split(/[:@]/)[0])))
+            return instr;
+        for (const p of copyPaths(instr))
+            if (names.test(basename(p)))
+                return instr;
+    }
+    return null;
+}
+/** Does the shipped chain copy a shell in (busybox, /bin/sh, a whole /bin)? */
+function copiesShell(model) {
+    const byName = copiesBinary(model, SHELL_NAMES);
+    if (byName)
+        return byName;
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+            continue;
+        const paths = copyPaths(instr);
+        if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, ''))))
+            return instr;
+    }
+    return null;
+}
+/**
+ * The shipped image has no shell: the base is known shell-less (scratch, distroless
+ * non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
+ */
+function lacksShell(model, trusted) {
+    const base = shippedBase(model, trusted);
+    if (!base || base.info.shell !== false)
+        return null;
+    if (copiesShell(model))
+        return null;
+    return { image: base.image, family: base.info.family };
+}
+/**
+ * Split shell text into simple commands joined by `||`, `&&`, `|`, `;`, `&` or newlines.
+ * Quotes are honoured; redirections stay as words. Enough for probe commands, not a shell.
+ */
+function splitCommands(text) {
+    const out = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    let op = '';
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = (next) => {
+        endWord();
+        if (words.length > 0 || out.length === 0)
+            out.push({ words, op });
+        words = [];
+        op = next;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'" || c === '"') {
+            const close = text.indexOf(c, i + 1);
+            const end = close < 0 ? text.length : close;
+            word += text.slice(i + 1, end);
+            inWord = true;
+            i = end;
+            continue;
+        }
+        if (c === '\\' && i + 1 < text.length) {
+            word += text[i + 1];
+            inWord = true;
+            i++;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '||' || two === '&&') {
+            endCommand(two);
+            i++;
+            continue;
+        }
+        if (c === '|' || c === ';' || c === '\n' || (c === '&' && text[i - 1] !== '>' && text[i + 1] !== '>')) {
+            endCommand(c === '\n' ? ';' : c);
+            continue;
+        }
+        if (/\s/.test(c)) {
+            endWord();
+            continue;
+        }
+        word += c;
+        inWord = true;
+    }
+    endCommand('');
+    return out.filter((c) => c.words.length > 0);
+}
+/** The program a command runs: skips `VAR=value`, `exec`, `command`, `timeout N`, `env`. */
+function programOf(words) {
+    let i = 0;
+    while (i < words.length) {
+        const w = words[i];
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
+            w === 'exec' ||
+            w === 'command' ||
+            w === 'env' ||
+            w === 'nice') {
+            i++;
+            continue;
+        }
+        if (w === 'timeout') {
+            i++;
+            while (i < words.length && /^-/.test(words[i]))
+                i++;
+            i++; // the duration
+            continue;
+        }
+        return { name: basename(w), index: i };
+    }
+    return null;
+}
+/** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
+function needsShell(text) {
+    return /[|&;<>()$`\\"'*?~{}[\]#]/.test(text) || /\n/.test(text);
+}
+/** `curl -f URL || exit 1` → `curl -f URL`; null when the text has no such trailer. */
+function stripExitOne(text) {
+    const m = /^(.*?)\s*\|\|\s*exit(?:\s+1)?\s*;?\s*$/s.exec(text);
+    return m ? m[1] : null;
+}
+/** Exec-form JSON of a plain command (no shell syntax at all), or null. */
+function execFormOf(text) {
+    const t = text.trim();
+    if (t === '' || needsShell(t))
+        return null;
+    return JSON.stringify(t.split(/\s+/)).replace(/","/g, '", "');
+}
+/**
+ * A fix that rewrites the instruction's single line: keep everything up to `prefix`
+ * (keyword, flags, `CMD`), replace the rest. Null when the instruction spans lines.
+ */
+function rewriteLine(model, instr, prefix, rest, description) {
+    if (instr.line !== instr.endLine)
+        return null;
+    const original = model.lines[instr.line - 1] ?? '';
+    const m = prefix.exec(original);
+    if (!m || m.index !== 0)
+        return null;
+    return { startLine: instr.line, endLine: instr.line, text: m[0] + rest, description };
+}
+/** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
+const HEALTHCHECK_PREFIX = /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
+/** In each stage, every instruction of this keyword but the last: Docker ignores them. */
+function overridden(model, keyword) {
+    const out = [];
+    for (const stage of model.stages) {
+        const same = stage.instructions.filter((i) => i.keyword === keyword);
+        const last = same[same.length - 1];
+        for (const instr of same.slice(0, -1))
+            out.push({ instr, last, stage });
+    }
+    return out;
+}
+/** `stage 2 "build"` for messages. */
+function stageLabel(stage) {
+    return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
+}
+/**
+ * Expand a shell-form command as `/bin/sh` will at run time: only the image's ENV is
+ * visible (ARG values are gone), and the ENV in effect is the final one.
+ */
+function runtimeExpand(model, text) {
+    const env = new Map((0,dockerfile_facts/* finalEnv */.S7)(model).map((e) => [e.key, e.value]));
+    return (0,expand/* expand */.fT)(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
+}
+/** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
+function shared_unquote(v) {
+    return v.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc103-user-not-numeric.ts
+// HC103: the shipped USER is a name. Kubernetes `runAsNonRoot` only trusts a numeric uid
+// in the image config ("container has runAsNonRoot and image has non-numeric user, cannot
+// verify user is non-root") and rejects the pod. Suggest the numeric uid:gid when the file
+// creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
+
+
+
+
+
+const hc103 = {
+    meta: {
+        id: 'HC103',
+        title: 'USER is not numeric',
+        severity: 'warning',
+        check: 'non-root',
+        anchors: { hadolint: ['DL3066'] },
+        description: 'Kubernetes runAsNonRoot (and OpenShift restricted SCCs) can only verify a numeric uid in the image config; with a user name the pod is refused ("image has non-numeric user, cannot verify user is non-root"). USER 10001:10001 works everywhere, with or without an /etc/passwd entry.',
+    },
+    check({ model, trustedBaseImages }) {
+        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+        if (!eu || eu.resolved.unknownVars.length > 0 || eu.resolved.undefinedVars.length > 0)
+            return [];
+        if ((0,base_images/* isRootUser */.ar)(eu.resolved.value) || /^\d+$/.test(eu.user))
+            return [];
+        const name = eu.user;
+        const facts = accountFacts(model);
+        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+        const fromBase = accounts_baseAccounts(base?.info ?? null, base?.resolved.value ?? '').users.get(name);
+        const created = facts.users.get(name);
+        const uid = created?.uid ?? fromBase?.uid ?? null;
+        let gid = null;
+        if (eu.group !== null) {
+            gid = /^\d+$/.test(eu.group)
+                ? eu.group
+                : (facts.groups.get(eu.group)?.gid ?? (eu.group === name ? uid : null));
+        }
+        else if (created) {
+            const g = created.gid;
+            gid =
+                g === null
+                    ? (facts.groups.get(name)?.gid ?? uid)
+                    : /^\d+$/.test(g)
+                        ? g
+                        : (facts.groups.get(g)?.gid ?? null);
+        }
+        else if (fromBase)
+            gid = fromBase.gid;
+        const spelled = eu.raw === eu.resolved.value ? eu.raw : `${eu.raw} (= ${eu.resolved.value})`;
+        let advice;
+        if (uid && /^\d+$/.test(uid)) {
+            const where = created
+                ? `the uid line ${created.line} gives ${name}`
+                : `the uid of ${name} in the base image`;
+            advice = `write USER ${uid}${gid && /^\d+$/.test(gid) ? ':' + gid : ''} (${where})`;
+        }
+        else {
+            advice = `create ${name} with a fixed uid (useradd -u 10001) and write USER 10001:10001`;
+        }
+        // Fix (harden-check --fix): only for a user this file creates with a literal uid, a USER
+        // written without variables, and no supplementary groups (those are looked up by name).
+        // Without an explicit group (USER name, created without -g) only the uid is written: Docker
+        // then takes the primary group from /etc/passwd, as it did for the name.
+        let fix = null;
+        const literal = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/.test(eu.raw) && eu.raw === eu.resolved.value;
+        const numeric = (s) => !!s && /^\d+$/.test(s);
+        if (literal && !facts.supplementary.has(name)) {
+            let fixUid = null;
+            let fixGroup = '';
+            if (created && created.line < eu.instr.line && numeric(uid)) {
+                fixUid = uid;
+                if (eu.group !== null)
+                    fixGroup = ':' + (numeric(gid) ? gid : eu.group);
+                else if (created.gid !== null && numeric(gid))
+                    fixGroup = ':' + gid;
+            }
+            else if (!created) {
+                // a `name:x:uid:gid:…` line written to /etc/passwd before the USER
+                const before = (0,dockerfile_facts/* chainInstructions */.dv)(model);
+                const acc = accountsCreated(model, before.slice(0, before.indexOf(eu.instr)));
+                const passwdUid = acc.users.get(name);
+                if (!acc.opaque && numeric(passwdUid)) {
+                    fixUid = passwdUid;
+                    if (eu.group !== null) {
+                        const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group);
+                        fixGroup = ':' + (numeric(g) ? g : eu.group);
+                    }
+                }
+            }
+            if (fixUid !== null) {
+                fix = rewriteLine(model, eu.instr, /^\s*USER\s+/i, `${fixUid}${fixGroup}`, `Use the numeric USER ${fixUid}${fixGroup}`);
+                // keep trailing whitespace as written
+                if (fix)
+                    fix.text += /\s*$/.exec(model.lines[eu.instr.line - 1] ?? '')[0];
+            }
+        }
+        return [
+            {
+                line: eu.instr.line,
+                message: `USER ${spelled} is a name, so Kubernetes runAsNonRoot cannot verify it is not root: ${advice}.`,
+                ...(fix ? { fix } : {}),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/dockerfile/stages.ts
+/** The target and the stages it builds FROM, root of the chain first (file order). */
+function shippedStages(model) {
+    return model.chain().reverse();
+}
+/** Is this instruction part of the shipped image? (Global ARGs before the first FROM are not.) */
+function isShipped(model, instr) {
+    return model.chain().some((s) => s.index === instr.stageIndex);
+}
+/** Stages the target needs: its FROM chain plus stages named by COPY --from / RUN --mount from=, transitively. */
+function neededStages(model) {
+    const seen = new Set();
+    const queue = model.target ? [model.target] : [];
+    while (queue.length) {
+        const s = queue.pop();
+        for (const c of model.chain(s)) {
+            if (seen.has(c.index))
+                continue;
+            seen.add(c.index);
+            for (const i of c.instructions)
+                for (const ref of stagesReadBy(model, i))
+                    if (!seen.has(ref.index))
+                        queue.push(ref);
+        }
+    }
+    return model.stages.filter((s) => seen.has(s.index));
+}
+/** Stages an instruction reads files from: `COPY --from=<stage>`, `RUN --mount=…,from=<stage>` (resolvable names only). */
+function stagesReadBy(model, instr) {
+    const refs = [];
+    for (const f of instr.flags) {
+        if (f.value === null)
+            continue;
+        if (f.name === 'from' && instr.keyword === 'COPY')
+            refs.push(stages_unquote(f.value));
+        if (f.name === 'mount') {
+            const m = /(?:^|,)from=([^,]+)/.exec(f.value);
+            if (m)
+                refs.push(stages_unquote(m[1]));
+        }
+    }
+    const out = [];
+    for (const r of refs) {
+        const v = model.resolve(r, instr);
+        const stage = v.complete ? model.stageByRef(v.value) : null;
+        if (stage)
+            out.push(stage);
+    }
+    return out;
+}
+/** Every instruction of every stage, in file order (global ARGs before the first FROM excluded). */
+function stageInstructions(model) {
+    return model.stages.flatMap((s) => s.instructions);
+}
+function stages_unquote(s) {
+    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
+        ? s.slice(1, -1)
+        : s;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc104-user-undefined-variable.ts
+// HC104: USER uses a variable that is not defined in its stage. Docker substitutes an empty
+// string, so `USER ${APP_USER}` becomes `USER ""` (root) and `USER ${UID}:${GID}` becomes
+// `USER ":"` (spiffe/spire#4871). The classic cause: an ARG declared before the first FROM
+// and not redeclared inside the stage. Variables a known base image sets as ENV (the .NET
+// images' APP_UID) are defined; with an unknown base we cannot tell, so that is a note.
+
+
+/** ENV that well-known base images set in their config (usable in USER). */
+const BASE_ENV = {
+    dotnet: ['APP_UID'],
+    'dotnet-chiseled': ['APP_UID'],
+};
+const hc104 = {
+    meta: {
+        id: 'HC104',
+        title: 'USER uses an undefined variable',
+        severity: 'error',
+        check: 'non-root',
+        anchors: { buildkit: ['UndefinedVar'] },
+        description: 'A variable that is not defined in the stage expands to an empty string, so USER ${APP_USER} silently becomes root and USER ${UID}:${GID} becomes ":". An ARG declared before the first FROM is only visible to FROM lines: redeclare it (ARG UID) inside the stage that uses it.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hits = [];
+        const shipped = shippedStages(model);
+        const globals = new Map();
+        for (const i of model.preamble)
+            if (i.keyword === 'ARG')
+                for (const p of i.properties)
+                    globals.set(p.name, i.line);
+        for (const stage of model.stages) {
+            const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages, stage);
+            const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;
+            const baseEnv = knownBase ? (BASE_ENV[knownBase.family] ?? []) : [];
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'USER')
+                    continue;
+                const raw = instr.args.join(' ');
+                const res = model.resolve(raw, instr);
+                const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
+                if (undef.length === 0)
+                    continue;
+                const [user] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
+                const empty = user === '' && res.unknownVars.length === 0;
+                const global = undef.filter((v) => globals.has(v));
+                const why = undef
+                    .map((v) => globals.has(v)
+                    ? `${v} is declared before the first FROM (line ${globals.get(v)}) but not redeclared in this stage`
+                    : `${v} is not declared in this stage`)
+                    .join('; ');
+                const result = empty
+                    ? `expands to "${res.value}", an empty user, so the ${shipped.includes(stage) ? 'image runs' : 'stage runs'} as root`
+                    : `expands to "${res.value}"`;
+                const fix = global.length
+                    ? `add ${global.map((v) => `ARG ${v}`).join(', ')} after the FROM on line ${stage.line}`
+                    : `declare ${undef.map((v) => `ARG ${v}=<value>`).join(', ')} in this stage or write the value`;
+                let severity = empty ? 'error' : 'warning';
+                if (!shipped.includes(stage) && severity === 'error')
+                    severity = 'warning';
+                if (global.length === 0 && !knownBase) {
+                    // The base image may define it as ENV: only the runtime can tell.
+                    hits.push({
+                        line: instr.line,
+                        severity: 'note',
+                        message: `USER ${raw} ${result} unless the base image sets ENV ${undef.join(', ')} (${why}): declare the variable in this stage or write the uid.`,
+                    });
+                    continue;
+                }
+                hits.push({ line: instr.line, severity, message: `USER ${raw} ${result} (${why}): ${fix}.` });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc105-user-not-created.ts
+// HC105: USER names a user (or group) that nothing creates: no useradd/adduser/groupadd/
+// addgroup/usermod before it in the shipped chain, no write or COPY of /etc/passwd, no
+// chown/--chown that proves the name exists, and the base image is known not to ship it.
+// The container then fails with "unable to find user app: no matching entries in passwd file".
+// Numeric uids need no passwd entry; unknown and build-argument bases stay silent.
+
+
+
+const hc105 = {
+    meta: {
+        id: 'HC105',
+        title: 'USER names a user that does not exist',
+        severity: 'warning',
+        check: 'non-root',
+        anchors: {},
+        description: 'Docker resolves a USER name through /etc/passwd (and a group name through /etc/group) of the image; when neither the Dockerfile nor the base image creates it, the next RUN or the container start fails with "unable to find user". A numeric uid needs no entry.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hits = [];
+        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+        if (!base || !base.resolved.complete)
+            return [];
+        const accounts = accounts_baseAccounts(base.info, base.resolved.value);
+        if (!accounts.known)
+            return [];
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'USER')
+                    continue;
+                const res = model.resolve(instr.args.join(' '), instr);
+                if (!res.complete)
+                    continue;
+                const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
+                const facts = accountFacts(model, instr);
+                if (facts.opaquePasswd.length > 0)
+                    continue;
+                const where = base.info?.family === 'scratch'
+                    ? 'a scratch image has no /etc/passwd'
+                    : `${base.resolved.value} does not ship it`;
+                if (user && !/^\d+$/.test(user) && !['root'].includes(user)) {
+                    const exists = facts.users.has(user) || facts.provenUsers.has(user) || accounts.users.has(user);
+                    if (!exists) {
+                        hits.push({
+                            line: instr.line,
+                            message: `USER ${res.value} names user "${user}" that no earlier instruction creates and ${where}, so the container fails with "unable to find user ${user}": create it (useradd -u 10001 ${user}) before USER, or use a numeric uid.`,
+                        });
+                        continue;
+                    }
+                }
+                if (group && !/^\d+$/.test(group) && group !== 'root') {
+                    const exists = facts.groups.has(group) ||
+                        facts.users.has(group) ||
+                        facts.provenGroups.has(group) ||
+                        accounts.groups.has(group);
+                    if (!exists) {
+                        hits.push({
+                            line: instr.line,
+                            message: `USER ${res.value} names group "${group}" that no earlier instruction creates and ${where}, so the container fails with "unable to find group ${group}": create it (groupadd -g 10001 ${group}) before USER, or use a numeric gid.`,
+                        });
+                    }
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc106-user-group-semantics.ts
+// HC106: two surprises of USER's group part (Dockerfile reference, USER):
+// - `USER name:group` sets only that group: supplementary groups the file granted
+//   (`useradd -G`, `usermod -aG`, `adduser user group`) are dropped at runtime;
+// - a numeric uid without a passwd entry and without `:gid` runs with gid 0 (root group).
+
+
+
+const hc106 = {
+    meta: {
+        id: 'HC106',
+        title: 'USER group drops supplementary groups or defaults to root group',
+        severity: 'note',
+        check: 'non-root',
+        anchors: {},
+        description: 'With USER name:group the process gets exactly that group: memberships from /etc/group (added with useradd -G or usermod -aG) are ignored. With a numeric uid that has no /etc/passwd entry and no group, the process runs with gid 0, the root group, which owns many files.',
+    },
+    check({ model, trustedBaseImages }) {
+        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+        if (!eu || !eu.resolved.complete || (0,base_images/* isRootUser */.ar)(eu.resolved.value))
+            return [];
+        const facts = accountFacts(model, eu.instr);
+        const hits = [];
+        if (eu.group !== null && eu.group !== '') {
+            const byName = facts.supplementary.get(eu.user);
+            const byUid = [...facts.users.values()].find((u) => u.uid === eu.user);
+            const extra = byName ?? (byUid ? facts.supplementary.get(byUid.name) : undefined);
+            if (extra && extra.groups.length > 0) {
+                hits.push({
+                    line: eu.instr.line,
+                    message: `USER ${eu.resolved.value} sets only group ${eu.group}, so the supplementary groups ${extra.groups.join(', ')} granted on line ${extra.line} are dropped at runtime: write USER ${eu.user} without a group, or make the needed group the primary one.`,
+                });
+            }
+            return hits;
+        }
+        if (!/^\d+$/.test(eu.user) || facts.opaquePasswd.length > 0)
+            return hits;
+        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+        if (!base || !base.resolved.complete)
+            return hits;
+        const accounts = accounts_baseAccounts(base.info, base.resolved.value);
+        if (!accounts.known)
+            return hits;
+        const known = [...facts.users.values(), ...accounts.users.values()].some((u) => u.uid === eu.user);
+        if (known)
+            return hits;
+        hits.push({
+            line: eu.instr.line,
+            message: `USER ${eu.resolved.value} has no group and uid ${eu.user} has no /etc/passwd entry, so the process runs with gid 0 (the root group): write USER ${eu.user}:${eu.user}.`,
+        });
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc107-sudo.ts
+
+
+const hc107 = {
+    meta: {
+        id: 'HC107',
+        title: 'sudo used in RUN',
+        severity: 'warning',
+        anchors: {
+            hadolint: ['DL3004'],
+            trivy: ['DS-0010'],
+            dockle: ['DKL-DI-0001'],
+            checkov: ['CKV2_DOCKER_1'],
+            kics: ['8ada6e80'],
+        },
+        description: 'RUN already executes as root unless a USER says otherwise; sudo needs a TTY-friendly sudoers policy, leaves a setuid binary and a privilege path in the image, and behaves differently across bases. Switch with USER root … USER 10001 around the step, or use gosu/su-exec in an entrypoint.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of stageInstructions(model)) {
+            if (instr.keyword !== 'RUN')
+                continue;
+            const seen = new Set();
+            for (const inv of invocationsOf(instr, model)) {
+                const sudo = inv.wrappers.find((w) => w.value === 'sudo' || w.value.endsWith('/sudo'));
+                const line = sudo ? sudo.line : inv.name === 'sudo' ? inv.line : null;
+                if (line === null || seen.has(line))
+                    continue;
+                seen.add(line);
+                const inShipped = isShipped(model, instr);
+                hits.push({
+                    line,
+                    severity: inShipped ? undefined : 'note',
+                    message: `sudo ${inv.name === 'sudo' ? '' : inv.name + ' '}runs in a RUN${inShipped ? '' : ' of a builder stage'}: drop sudo and switch with USER root before the step and back to the non-root USER after it.`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/ports.ts
+
+function exposedPorts(model) {
+    const out = [];
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (instr.keyword !== 'EXPOSE')
+            continue;
+        for (const raw of instr.args) {
+            const res = model.resolve(raw, instr);
+            if (!res.complete)
+                continue;
+            for (const value of res.value.split(/\s+/).filter(Boolean)) {
+                const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/([A-Za-z]+))?$/.exec(value);
+                if (!m)
+                    continue;
+                const from = Number(m[1]);
+                const to = m[2] ? Number(m[2]) : from;
+                out.push({ instr, raw, value, from, to, proto: (m[3] ?? 'tcp').toLowerCase() });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc108-expose-ssh.ts
+
+const hc108 = {
+    meta: {
+        id: 'HC108',
+        title: 'Port 22 exposed',
+        severity: 'warning',
+        anchors: { trivy: ['DS-0004'], checkov: ['CKV_DOCKER_1'], kics: ['5907595b'] },
+        description: 'Exposing 22 means an ssh daemon runs in the container: another process to patch, host keys and credentials baked into the image, and a way in that bypasses the orchestrator. Use docker exec or kubectl exec for shell access.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const p of exposedPorts(model)) {
+            if (p.from > 22 || p.to < 22 || p.proto !== 'tcp')
+                continue;
+            const spelled = p.raw === p.value ? p.raw : `${p.raw} (= ${p.value})`;
+            hits.push({
+                line: p.instr.line,
+                message: `EXPOSE ${spelled} opens the ssh port 22: remove it and the ssh daemon, and use docker exec or kubectl exec for shell access.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc109-privileged-port-nonroot.ts
+// HC109: the shipped image runs as a non-root user but EXPOSEs a port below 1024.
+// Docker >= 20.10 lets any user bind low ports (ip_unprivileged_port_start=0 in the
+// container's network namespace), Kubernetes, OpenShift and --network host do not:
+// the app works locally and fails with EACCES in the cluster.
+
+
+
+const hc109 = {
+    meta: {
+        id: 'HC109',
+        title: 'Privileged port exposed by a non-root image',
+        severity: 'note',
+        anchors: {},
+        description: 'A non-root process can bind a port below 1024 under Docker 20.10+ only because Docker sets net.ipv4.ip_unprivileged_port_start=0; Kubernetes, OpenShift and host networking keep the default 1024, so the same image fails with "permission denied". Listen on 8080/8443 and map the port outside.',
+    },
+    check({ model, trustedBaseImages }) {
+        const eu = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+        let who;
+        if (eu) {
+            if (!eu.resolved.complete || (0,base_images/* isRootUser */.ar)(eu.resolved.value))
+                return [];
+            who = `USER ${eu.resolved.value}`;
+        }
+        else {
+            const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+            const user = base?.info?.user;
+            if (!base || user === undefined || (0,base_images/* isRootUser */.ar)(user))
+                return [];
+            who = `${base.resolved.value} (user ${user})`;
+        }
+        const hits = [];
+        for (const p of exposedPorts(model)) {
+            if (p.from >= 1024 || p.from === 0)
+                continue;
+            const port = p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
+            hits.push({
+                line: p.instr.line,
+                message: `EXPOSE ${p.value} is a privileged port but the image runs as ${who}: binding it works under Docker 20.10+ only, not under Kubernetes or OpenShift; listen on a port >= 1024 (e.g. 8080) instead of ${port}.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc110-useradd-large-uid.ts
+
+
+
+const VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
+const hc110 = {
+    meta: {
+        id: 'HC110',
+        title: 'useradd with a large uid without -l',
+        severity: 'note',
+        anchors: { hadolint: ['DL3046'] },
+        description: 'useradd records every new user in /var/log/lastlog and /var/log/faillog at an offset proportional to the uid; the files are sparse on disk but not in a layer tarball, so a uid like 100000 adds megabytes and 100000000 gigabytes. useradd -l (--no-log-init) skips it.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of stageInstructions(model)) {
+            if (instr.keyword !== 'RUN')
+                continue;
+            for (const inv of invocationsOf(instr, model)) {
+                if (inv.name !== 'useradd')
+                    continue;
+                const p = parseOptions(inv.args.map((w) => w.value), VALUE);
+                if (p.flags.has('-l') || p.flags.has('--no-log-init'))
+                    continue;
+                const raw = p.opts.get('-u') ?? p.opts.get('--uid');
+                if (!raw)
+                    continue;
+                const res = model.resolve(raw, instr);
+                if (!res.complete || !/^\d+$/.test(res.value) || res.value.length <= 5)
+                    continue;
+                const shown = raw === res.value ? raw : `${raw} (= ${res.value})`;
+                hits.push({
+                    line: inv.line,
+                    message: `useradd -u ${shown} without -l writes a huge sparse lastlog/faillog entry into the layer: add -l (--no-log-init).`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+// EXTERNAL MODULE: ./src/secrets/detect.ts
+var detect = __nccwpck_require__(5042);
+;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
+/** Every physical line of the instruction, as written. */
+function physicalLines(model, instr) {
+    const out = [];
+    for (let n = instr.line; n <= instr.endLine; n++)
+        out.push({ line: n, text: model.lines[n - 1] ?? '' });
+    return out;
+}
+/** First physical line whose text matches, else the instruction's first line. */
+function lineMatching(model, instr, re) {
+    // a global/sticky regexp would carry lastIndex from one line to the next
+    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    for (const l of physicalLines(model, instr))
+        if (test.test(l.text))
+            return l.line;
+    return instr.line;
+}
+/** First physical line where `word` stands as a whole word (`chown`, not `chowned` or `my-chown`). */
+function lineOfWord(model, instr, word) {
+    return lineMatching(model, instr, new RegExp(`(^|[^\\w-])${escapeRegExp(word)}($|[^\\w-])`));
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The physical lines that are not comment lines (`# …` inside a continuation or a heredoc body). */
+function codeLines(model, instr) {
+    return physicalLines(model, instr).filter((l) => !/^\s*#/.test(l.text));
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
+// HC112: an account of the shipped image gets an empty or a baked-in password:
+// `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
+// `passwd -d`, `usermod -p ''`/`useradd -p <hash>`, `echo -e 'pw\npw' | passwd`, an
+// `/etc/shadow` edit that leaves `name::`. Locked values (`-p '*'`, `'!'`) are fine.
+// Builder stages do not ship their /etc/shadow: a note there.
+
+
+
+
+
+const LOCKED = new Set(['*', '!', '!!', '!*', 'x', '*LK*']);
+const hc112 = {
+    meta: {
+        id: 'HC112',
+        title: 'Empty or hard-coded password set',
+        severity: 'error',
+        anchors: { dockle: ['DKL-LI-0001'], checkov: ['CKV2_DOCKER_17'] },
+        description: 'An account with an empty password lets anyone who reaches a login path (su, ssh, a console) in as that user; a password set in the Dockerfile is the same in every container, visible in the image history and in /etc/shadow. Containers need no passwords: leave accounts locked.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of stageInstructions(model)) {
+            if (instr.keyword !== 'RUN')
+                continue;
+            const soft = isShipped(model, instr) ? undefined : 'note';
+            const push = (line, message, severity) => {
+                hits.push({ line, message, severity: soft ?? severity });
+            };
+            for (const inv of invocationsOf(instr, model))
+                checkInvocation(model, instr, inv, push);
+            for (const { line, text } of codeLines(model, instr)) {
+                if (!/\/etc\/shadow\b/.test(text))
+                    continue;
+                const m = /(?:^|[\s'"/^])([a-z_][a-z0-9_-]*)::/.exec(text);
+                if (m)
+                    push(line, `This line writes an /etc/shadow entry "${m[1]}::" with an empty password: keep the account locked ("${m[1]}:!:" or "${m[1]}:*:").`);
+            }
+        }
+        return hits;
+    },
+};
+/** Text fed to a command's standard input, when the Dockerfile shows it. */
+function stdinOf(inv) {
+    const c = inv.command;
+    const here = c.redirects.find((r) => r.op === '<<<');
+    if (here)
+        return { text: here.target ?? '', literal: true };
+    if (inv.stdin.length > 0)
+        return { text: inv.stdin.join('\n'), literal: true };
+    if (c.redirects.some((r) => r.op === '<'))
+        return { text: '', literal: false };
+    const from = inv.pipedFrom;
+    if (from) {
+        const words = from.words.map((w) => w.value);
+        const prog = words[0]?.replace(/^.*\//, '');
+        if (prog === 'echo' || prog === 'printf') {
+            const args = words.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w)));
+            let text = args.join(' ');
+            if (prog === 'printf' || words.includes('-e'))
+                text = text.replace(/\\n/g, '\n');
+            return { text, literal: true };
+        }
+        return { text: '', literal: false };
+    }
+    return null;
+}
+function checkInvocation(model, instr, inv, push) {
+    switch (inv.name) {
+        case 'chpasswd': {
+            const input = stdinOf(inv);
+            if (!input || !input.literal) {
+                push(inv.line, `chpasswd sets account passwords in the image: leave the accounts locked and drop chpasswd.`, 'warning');
+                return;
+            }
+            for (const entry of input.text
+                .split(/\n/)
+                .map((s) => s.trim())
+                .filter(Boolean)) {
+                const colon = entry.indexOf(':');
+                if (colon < 0)
+                    continue;
+                const user = entry.slice(0, colon);
+                const pw = entry.slice(colon + 1);
+                if (pw === '') {
+                    push(inv.line, `chpasswd gives ${user} an empty password: remove it and keep the account locked.`);
+                }
+                else if (/\$\{?[A-Za-z_]/.test(pw) && !inv.args.some((a) => a.value === '-e')) {
+                    push(inv.line, `chpasswd sets a password for ${user} from a variable, which still lands in /etc/shadow of every container: keep the account locked and drop chpasswd.`, 'warning');
+                }
+                else {
+                    push(inv.line, `chpasswd gives ${user} the hard-coded password ${(0,detect/* maskSecret */.$l)(pw)}: remove it and keep the account locked.`);
+                }
+            }
+            return;
+        }
+        case 'passwd': {
+            const p = parseOptions(inv.args.map((w) => w.value), /^-[nxwi]$|^--(mindays|maxdays|warndays|inactive|root|prefix|repository)$/);
+            const user = p.positionals[0] ?? 'root';
+            if (p.flags.has('-d') || p.flags.has('--delete')) {
+                push(inv.line, `passwd -d leaves ${user} with an empty password: use passwd -l to lock the account instead.`);
+                return;
+            }
+            if (p.flags.has('-l') ||
+                p.flags.has('--lock') ||
+                p.flags.has('-S') ||
+                p.flags.has('--status') ||
+                p.flags.has('-e'))
+                return;
+            const input = stdinOf(inv);
+            if (input && input.literal) {
+                push(inv.line, `passwd reads a hard-coded password for ${user} from the RUN line: remove it and keep the account locked.`);
+            }
+            return;
+        }
+        case 'usermod':
+        case 'useradd': {
+            const p = parseOptions(inv.args.map((w) => w.value), /^-[ugGdsckefKpRPZbl]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir|login)$/);
+            const pw = p.opts.get('-p') ?? p.opts.get('--password');
+            if (pw === undefined)
+                return;
+            const user = p.positionals[p.positionals.length - 1] ?? 'the user';
+            const resolved = model.resolve(pw, instr).value;
+            if (LOCKED.has(resolved) || resolved.startsWith('!'))
+                return;
+            if (resolved === '' && !/\$/.test(pw)) {
+                push(inv.line, `${inv.name} -p '' gives ${user} an empty password: drop -p so the account stays locked.`);
+            }
+            else if (/\$\{?[A-Za-z_]/.test(pw) && !/^\$\d\$|^\$[a-z0-9]+\$/.test(pw)) {
+                push(inv.line, `${inv.name} -p sets a password for ${user} from a variable, which lands in /etc/shadow of every container: drop -p so the account stays locked.`, 'warning');
+            }
+            else {
+                push(inv.line, `${inv.name} -p bakes the password hash ${(0,detect/* maskSecret */.$l)(pw)} for ${user} into the image: drop -p so the account stays locked.`);
+            }
+            return;
+        }
+        default:
+            return;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc114-tls-verification-disabled.ts
+
+
+
+
+/** curl short options that take a value: a cluster stops at them (`-ok` is -o with file "k"). */
+const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYzhKE';
+const VARS = [
+    {
+        re: /^PYTHONHTTPSVERIFY$/,
+        insecure: (v) => v === '0',
+        what: 'turns off certificate checks in Python urllib/http.client',
+    },
+    {
+        re: /^NODE_TLS_REJECT_UNAUTHORIZED$/,
+        insecure: (v) => v === '0',
+        what: 'turns off certificate checks in Node.js',
+    },
+    {
+        re: /^npm_config_strict_ssl$/i,
+        insecure: (v) => /^(false|0|no)$/i.test(v),
+        what: 'turns off certificate checks in npm',
+    },
+    {
+        re: /^YARN_ENABLE_STRICT_SSL$/,
+        insecure: (v) => /^(false|0)$/i.test(v),
+        what: 'turns off certificate checks in Yarn',
+    },
+    {
+        re: /^GIT_SSL_NO_VERIFY$/,
+        insecure: () => true,
+        what: 'turns off certificate checks in git (any value does)',
+    },
+    {
+        re: /^PIP_TRUSTED_HOST$/,
+        insecure: (v) => v !== '',
+        what: 'makes pip skip certificate checks for those hosts',
+    },
+    {
+        re: /^UV_INSECURE_HOST$/,
+        insecure: (v) => v !== '',
+        what: 'makes uv skip certificate checks for those hosts',
+    },
+    {
+        re: /^CONDA_SSL_VERIFY$/,
+        insecure: (v) => /^(false|0|no)$/i.test(v),
+        what: 'turns off certificate checks in conda',
+    },
+];
+/** Settings written anywhere in a RUN (or a COPY heredoc): config commands and config files. */
+const TEXT = [
+    { re: /\bhttp\.sslverify\s*[= ]\s*["']?(false|0|no|off)\b/i, what: 'git http.sslVerify false' },
+    { re: /\bstrict-ssl\s*[= ]\s*["']?false\b|--no-strict-ssl\b/i, what: 'npm/yarn strict-ssl false' },
+    { re: /\benableStrictSsl\s*[=: ]\s*["']?false\b/, what: 'Yarn enableStrictSsl false' },
+    { re: /(?<![.\w])sslverify\s*=\s*["']?(0|false|no|off)\b/i, what: 'yum/dnf sslverify=0' },
+    { re: /\bssl_verify\s+["']?(false|no|0)\b/i, what: 'conda ssl_verify false' },
+    { re: /^\s*trusted-host\s*=/, what: 'pip trusted-host in a config file' },
+    { re: /\bglobal\.trusted-host\b/, what: 'pip config global.trusted-host' },
+    { re: /--no-check-certificate\b/, what: '--no-check-certificate' },
+    {
+        re: /--insecure-skip-tls-verify\b|--(?:src-|dest-)?tls-verify=false\b/,
+        what: 'TLS verification flag set to off',
+    },
+    {
+        re: /\b(?:export\s+)?(?:PYTHONHTTPSVERIFY=["']?0|NODE_TLS_REJECT_UNAUTHORIZED=["']?0|NPM_CONFIG_STRICT_SSL=["']?false|GIT_SSL_NO_VERIFY=|PIP_TRUSTED_HOST=\S|UV_INSECURE_HOST=\S)/i,
+        what: 'an environment variable that disables certificate checks',
+    },
+];
+const hc114 = {
+    meta: {
+        id: 'HC114',
+        title: 'TLS verification disabled',
+        severity: 'error',
+        anchors: {
+            checkov: [
+                'CKV2_DOCKER_2',
+                'CKV2_DOCKER_3',
+                'CKV2_DOCKER_4',
+                'CKV2_DOCKER_5',
+                'CKV2_DOCKER_6',
+                'CKV2_DOCKER_12',
+                'CKV2_DOCKER_13',
+                'CKV2_DOCKER_14',
+                'CKV2_DOCKER_15',
+                'CKV2_DOCKER_16',
+            ],
+        },
+        description: 'Without certificate verification anyone on the network path can substitute the packages, installers and data a build downloads; in the final image ENV it also disables verification for every connection the application makes. Fix the trust store (install ca-certificates, COPY the corporate CA and run update-ca-certificates) instead.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of stageInstructions(model)) {
+            const inShipped = isShipped(model, instr);
+            if (instr.keyword === 'ENV' || instr.keyword === 'ARG') {
+                for (const p of instr.properties) {
+                    const rule = VARS.find((v) => v.re.test(p.name));
+                    if (!rule || p.value === null)
+                        continue;
+                    const value = model.resolve(p.value, instr).value.replace(/^(['"])(.*)\1$/, '$2');
+                    if (!rule.insecure(value))
+                        continue;
+                    const final = instr.keyword === 'ENV' && inShipped;
+                    const severity = final ? 'error' : 'warning';
+                    const where = final
+                        ? 'in the shipped image, so the application runs without certificate checks'
+                        : instr.keyword === 'ARG'
+                            ? 'for the build'
+                            : 'in a builder stage';
+                    hits.push({
+                        line: instr.line,
+                        severity,
+                        message: `${instr.keyword} ${p.name}=${value} ${rule.what} ${where}: remove it and trust the needed CA instead (COPY the CA file and run update-ca-certificates).`,
+                    });
+                }
+                continue;
+            }
+            if (instr.keyword === 'RUN')
+                hits.push(...runHits(model, instr, inShipped));
+            if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
+                hits.push(...textHits(model, instr, new Set()));
+        }
+        return hits;
+    },
+};
+function runHits(model, instr, inShipped) {
+    const hits = [];
+    const seen = new Set();
+    const stage = inShipped ? '' : ' (builder stage)';
+    for (const inv of invocationsOf(instr, model)) {
+        let flag;
+        if (inv.name === 'curl') {
+            const w = inv.args.find((a) => a.value === '--insecure' ||
+                a.value === '--proxy-insecure' ||
+                hasShortFlag(a.value, 'k', CURL_VALUE));
+            if (w)
+                flag = { line: w.line, text: `curl ${w.value}` };
+        }
+        else if (inv.name === 'wget' || inv.name === 'apk') {
+            const w = inv.args.find((a) => a.value === '--no-check-certificate');
+            if (w)
+                flag = { line: w.line, text: `${inv.name} --no-check-certificate` };
+        }
+        else if (/^(pip\d*(\.\d+)?|python\d*(\.\d+)?|uv|pipenv|pdm)$/.test(inv.name)) {
+            const w = inv.args.find((a) => /^--(trusted-host|allow-insecure-host)\b/.test(a.value));
+            if (w)
+                flag = { line: w.line, text: `${inv.name} ${w.value.replace(/=.*/, '')}` };
+        }
+        if (!flag || seen.has(flag.line))
+            continue;
+        seen.add(flag.line);
+        hits.push({
+            line: flag.line,
+            severity: 'warning',
+            message: `${flag.text} downloads without checking the server certificate${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
+        });
+    }
+    hits.push(...textHits(model, instr, seen, stage));
+    return hits;
+}
+function textHits(model, instr, seen, stage = '') {
+    const hits = [];
+    for (const { line, text } of codeLines(model, instr)) {
+        if (seen.has(line))
+            continue;
+        const t = TEXT.find((p) => p.re.test(text));
+        if (!t)
+            continue;
+        seen.add(line);
+        hits.push({
+            line,
+            severity: 'warning',
+            message: `${t.what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
+        });
+    }
+    return hits;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc115-signature-verification-disabled.ts
+
+
+
+const FLAGS = {
+    apk: /^--allow-untrusted$/,
+    'apt-get': /^--(allow-unauthenticated|force-yes|allow-insecure-repositories)$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)|AllowDowngradeToInsecureRepositories=(true|1|yes)/i,
+    yum: /^--nogpgcheck$|gpgcheck=(0|false|no)$/i,
+    rpm: /^--(nosignature|nodigest|noverify|nofiledigest)$/,
+    zypper: /^--no-gpg-checks$/,
+};
+const ALIASES = {
+    apt: 'apt-get',
+    aptitude: 'apt-get',
+    dnf: 'yum',
+    tdnf: 'yum',
+    microdnf: 'yum',
+};
+const hc115_signature_verification_disabled_TEXT = [
+    { re: /\[[^\]]*\btrusted=yes\b[^\]]*\]/, what: 'an apt source marked [trusted=yes]' },
+    {
+        re: /\b(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)\s+["']?(?:true|1|yes)/i,
+        what: 'an apt setting that accepts unsigned repositories',
+    },
+    { re: /(?<![\w.])gpgcheck\s*=\s*["']?(0|false|no)\b/i, what: 'gpgcheck=0 in a repository file' },
+];
+const hc115 = {
+    meta: {
+        id: 'HC115',
+        title: 'Package signature verification disabled',
+        severity: 'warning',
+        anchors: {
+            checkov: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
+        },
+        description: 'Package managers verify signatures so that a compromised mirror, proxy or network cannot slip in modified packages. Disabling the check for one install disables it for every package of that command; import the repository key instead.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of stageInstructions(model)) {
+            if (instr.keyword === 'RUN')
+                hits.push(...hc115_signature_verification_disabled_runHits(model, instr));
+            else if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
+                hits.push(...hc115_signature_verification_disabled_textHits(model, instr, new Set()));
+        }
+        return hits;
+    },
+};
+function hc115_signature_verification_disabled_runHits(model, instr) {
+    const hits = [];
+    const seen = new Set();
+    for (const inv of invocationsOf(instr, model)) {
+        const tool = ALIASES[inv.name] ?? inv.name;
+        const re = FLAGS[tool];
+        if (!re)
+            continue;
+        const w = inv.args.find((a) => re.test(a.value));
+        if (!w || seen.has(w.line))
+            continue;
+        seen.add(w.line);
+        hits.push({
+            line: w.line,
+            message: `${inv.name} ${w.value} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
+        });
+    }
+    hits.push(...hc115_signature_verification_disabled_textHits(model, instr, seen));
+    return hits;
+}
+function hc115_signature_verification_disabled_textHits(model, instr, seen) {
+    const hits = [];
+    for (const { line, text } of codeLines(model, instr)) {
+        if (seen.has(line))
+            continue;
+        const t = hc115_signature_verification_disabled_TEXT.find((p) => p.re.test(text));
+        if (!t)
+            continue;
+        seen.add(line);
+        hits.push({
+            line,
+            message: `This line writes ${t.what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
+        });
+    }
+    return hits;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc116-volume-sensitive-path.ts
+
+
+const SENSITIVE = ['/proc', '/sys', '/dev'];
+const hc116 = {
+    meta: {
+        id: 'HC116',
+        title: 'VOLUME on a sensitive host path',
+        severity: 'error',
+        anchors: { dockle: ['DKL-DI-0002'] },
+        description: '/proc, /sys and /dev are provided by the container runtime; declaring a volume there hides them behind an empty volume, or suggests mounting the host directories, which exposes the host kernel interfaces and devices to the container.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+            if (instr.keyword !== 'VOLUME')
+                continue;
+            const paths = instr.json ?? instr.args;
+            for (const raw of paths) {
+                const res = model.resolve(raw, instr);
+                if (!res.complete || !res.value.startsWith('/'))
+                    continue;
+                const path = normalizePath(res.value);
+                const hit = SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));
+                if (!hit)
+                    continue;
+                const shown = raw === res.value ? raw : `${raw} (= ${res.value})`;
+                hits.push({
+                    line: instr.line,
+                    message: `VOLUME ${shown} is under ${hit}, which the runtime provides: remove it and keep data volumes in an application directory such as /data.`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc117-workdir-system-dir.ts
+
+
+const SYSTEM = ['/proc', '/boot', '/dev', '/initrd', '/lost+found'];
+const hc117 = {
+    meta: {
+        id: 'HC117',
+        title: 'WORKDIR inside a system directory',
+        severity: 'error',
+        anchors: { trivy: ['DS-0030'] },
+        description: '/proc and /dev are kernel pseudo-filesystems mounted over by the runtime, /boot, /initrd and /lost+found belong to the host OS: files written there vanish, fail or land in the wrong place. Use an application directory such as /app.',
+    },
+    check({ model }) {
+        const hits = [];
+        const shipped = shippedStages(model);
+        const done = new Map();
+        for (const stage of model.stages) {
+            for (const [instr, path] of hc117_workdir_system_dir_workdirs(model, stage, done)) {
+                const hit = SYSTEM.find((s) => path === s || path.startsWith(s + '/'));
+                if (!hit)
+                    continue;
+                const raw = instr.args.join(' ');
+                const shown = raw === path ? raw : `${raw} (= ${path})`;
+                hits.push({
+                    line: instr.line,
+                    severity: shipped.includes(stage) ? undefined : 'warning',
+                    message: `WORKDIR ${shown} is inside the system directory ${hit}: use an application directory such as /app.`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+/** Absolute WORKDIR paths of a stage (starting from the parent stage's); unresolvable ones are skipped. */
+function hc117_workdir_system_dir_workdirs(model, stage, done) {
+    return walk(model, stage, done).paths;
+}
+function walk(model, stage, done) {
+    const cached = done.get(stage.index);
+    if (cached)
+        return cached;
+    const result = { paths: new Map(), end: null };
+    done.set(stage.index, result);
+    let cwd = stage.from.stageRef !== null ? walk(model, model.stages[stage.from.stageRef], done).end : '/';
+    for (const instr of stage.instructions) {
+        if (instr.keyword !== 'WORKDIR')
+            continue;
+        const res = model.resolve(instr.args.join(' '), instr);
+        const v = res.value.trim();
+        if (!res.complete)
+            cwd = null;
+        else if (v.startsWith('/'))
+            cwd = normalizePath(v);
+        else if (cwd !== null)
+            cwd = normalizePath(cwd + '/' + v);
+        if (cwd !== null)
+            result.paths.set(instr, cwd);
+    }
+    result.end = cwd;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/rules/user/hc118-base-registry-not-allowed.ts
+// HC118: a base image comes from a registry that is not in the organisation's allow-list.
+// Enabled by `allowed-registries` in .harden-check.yml (entries: a registry host such as
+// `ghcr.io` or `docker.io`, or a prefix such as `ghcr.io/acme/`). Stage references and scratch are not images; a build-argument base
+// is reported as a note because it cannot be checked.
+
+/** The allow-list from the config file. */
+function allowedRegistries(ctx) {
+    return ctx.allowedRegistries;
+}
+/** Is `image` allowed by one of the entries (host, or host/path prefix)? */
+function registryAllowed(image, allowed) {
+    const r = (0,base_images/* parseImageRef */.Q)(image);
+    const host = r.registry ?? 'docker.io';
+    const repo = r.registry === null && !r.repo.includes('/') ? `library/${r.repo}` : r.repo;
+    const full = `${host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host}/${repo}`;
+    return allowed.some((entry) => {
+        const e = entry
+            .trim()
+            .toLowerCase()
+            .replace(/^https?:\/\//, '');
+        if (e === '')
+            return false;
+        if (!e.includes('/'))
+            return full.split('/')[0] === (e === 'index.docker.io' ? 'docker.io' : e);
+        return full === e.replace(/\/+$/, '') || full.startsWith(e.endsWith('/') ? e : e + '/');
+    });
+}
+const hc118 = {
+    meta: {
+        id: 'HC118',
+        title: 'Base image from a registry not in the allow-list',
+        severity: 'error',
+        optIn: true,
+        anchors: { hadolint: ['DL3026'], dockle: ['CIS-DI-0002', 'CIS-DI-0005'] },
+        description: 'Organisations that mirror and scan their base images want every FROM to pull from those registries only; an image from anywhere else bypasses that review. Active only when enabled and given an allow-list.',
+    },
+    check(ctx) {
+        const allowed = allowedRegistries(ctx);
+        if (allowed.length === 0)
+            return [];
+        const hits = [];
+        for (const stage of ctx.model.stages) {
+            if (stage.from.stageRef !== null)
+                continue;
+            const res = stage.from.resolved;
+            if (!res.complete || !res.value) {
+                hits.push({
+                    line: stage.fromInstr.line,
+                    severity: 'note',
+                    message: `FROM ${stage.from.raw} depends on a build argument, so its registry cannot be checked against the allow-list: pin the registry in the FROM line.`,
+                });
+                continue;
+            }
+            if (res.value.toLowerCase() === 'scratch' || registryAllowed(res.value, allowed))
+                continue;
+            hits.push({
+                line: stage.fromInstr.line,
+                message: `FROM ${res.value} pulls from a registry that is not allowed (allowed: ${allowed.join(', ')}): use a mirrored image from an allowed registry.`,
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const rules = [
+    hc101,
+    hc102,
+    hc103,
+    hc104,
+    hc105,
+    hc106,
+    hc107,
+    hc108,
+    hc109,
+    hc110,
+    hc112,
+    hc114,
+    hc115,
+    hc116,
+    hc117,
+    hc118,
+];
+
+;// CONCATENATED MODULE: ./src/rules/health/hc201-no-healthcheck.ts
+// HC201: the shipped image has no HEALTHCHECK: none in the target stage, none inherited
+// through FROM <stage>. A builder stage's HEALTHCHECK does not ship. `HEALTHCHECK NONE`
+// is HC202's business. One-shot / CLI images (no EXPOSE, no port, no server command) get a note.
+
+
+/** Base images whose own CMD starts a server (their EXPOSE is inherited, not written here). */
+const SERVER_BASES = new Set([
+    'nginx',
+    'httpd',
+    'tomcat',
+    'jetty',
+    'traefik',
+    'caddy',
+    'postgres',
+    'redis',
+    'mysql',
+    'mariadb',
+    'mongo',
+    'nginx-unprivileged',
+    'bitnami',
+]);
+/** Commands that start a long-running server (matched as words of CMD/ENTRYPOINT). */
+const SERVER = /(?:^|[\s/"'])(?:nginx|httpd|apache2(?:ctl)?|caddy|traefik|envoy|haproxy|uvicorn|gunicorn|hypercorn|daphne|waitress-serve|granian|flask|streamlit|gradio|fastapi|manage\.py|rails|puma|unicorn|passenger|php-fpm\d*(?:\.\d+)?|frankenphp|node|nodemon|pm2(?:-runtime)?|next|nuxt|npm|yarn|pnpm|bun|deno|java|catalina\.sh|dotnet|postgres|mysqld|mariadbd|mongod|redis-server|memcached|rabbitmq-server|nats-server|consul|vault|prometheus|grafana-server|supervisord|s6-svscan|serve|server|start|run|web|api|daemon)(?=$|[\s"'])/i;
+/** Does the shipped image look like a long-running service? */
+function looksLikeService(model, trusted = []) {
+    const base = shippedBase(model, trusted);
+    if (base && SERVER_BASES.has(base.info.family))
+        return true;
+    if ((0,dockerfile_facts/* appPorts */.w1)(model).length > 0)
+        return true;
+    if ((0,dockerfile_facts/* lastInChain */.Pk)(model, 'EXPOSE'))
+        return true;
+    for (const key of ['ENTRYPOINT', 'CMD']) {
+        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, key);
+        if (!instr)
+            continue;
+        const text = instr.json ? instr.json.join(' ') : instr.text;
+        if (SERVER.test(text))
+            return true;
+    }
+    return false;
+}
+const hc201 = {
+    meta: {
+        id: 'HC201',
+        title: 'Final image has no HEALTHCHECK',
+        severity: 'warning',
+        check: 'healthcheck-defined',
+        anchors: {
+            hadolint: ['DL3057'],
+            trivy: ['DS-0026'],
+            dockle: ['CIS-DI-0006'],
+            checkov: ['CKV_DOCKER_2'],
+            kics: ['b03a748a'],
+        },
+        description: 'Without a HEALTHCHECK, Docker (and Compose `depends_on: condition: service_healthy`, Swarm, autoheal) only knows the process is alive, not that it serves. Only the shipped stage and the stages it builds FROM count; a HEALTHCHECK in a builder stage is dropped.',
+    },
+    check({ model, trustedBaseImages }) {
+        const stage = model.target;
+        if (!stage || (0,dockerfile_facts/* finalHealthcheck */.Fp)(model))
+            return [];
+        if (looksLikeService(model, trustedBaseImages)) {
+            const port = (0,dockerfile_facts/* appPorts */.w1)(model)[0]?.port ?? 8080;
+            return [
+                {
+                    line: stage.fromInstr.line,
+                    message: `The shipped image defines no HEALTHCHECK (none in this stage or the stages it builds FROM): add one that probes the app, e.g. HEALTHCHECK CMD ["curl", "-f", "http://localhost:${port}/health"].`,
+                },
+            ];
+        }
+        return [
+            {
+                line: stage.fromInstr.line,
+                severity: 'note',
+                message: 'The shipped image defines no HEALTHCHECK; it exposes no port and runs no server, so if it is a one-shot or CLI image this is fine, otherwise add a HEALTHCHECK that probes the service.',
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc202-healthcheck-none.ts
+// HC202: the shipped HEALTHCHECK is `NONE`. It satisfies every other scanner, yet the
+// container reports no health at all; often added only to silence CKV_DOCKER_2.
+
+const hc202 = {
+    meta: {
+        id: 'HC202',
+        title: 'Final HEALTHCHECK is NONE',
+        severity: 'note',
+        check: 'healthcheck-defined',
+        anchors: {},
+        description: '`HEALTHCHECK NONE` disables any health check, including one inherited from the base image. It passes hadolint, Trivy, Dockle and Checkov, but the container never becomes healthy or unhealthy.',
+    },
+    check({ model }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || !hc.none)
+            return [];
+        return [
+            {
+                line: hc.instr.line,
+                message: 'HEALTHCHECK NONE disables health checking for the shipped image: replace it with a probe of the service, or keep it with an ignore comment that says why (e.g. a one-shot job, or Kubernetes probes instead).',
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc203-multiple-healthchecks.ts
+// HC203: more than one HEALTHCHECK in a stage: only the last counts, the earlier ones are dead.
+
+const hc203 = {
+    meta: {
+        id: 'HC203',
+        title: 'More than one HEALTHCHECK in a stage',
+        severity: 'warning',
+        anchors: { hadolint: ['DL3012'], trivy: ['DS-0023'], buildkit: ['MultipleInstructionsDisallowed'] },
+        description: 'Only the last HEALTHCHECK of a stage takes effect. An earlier one is ignored silently, which misleads readers and reviewers about what is probed.',
+    },
+    check({ model }) {
+        return overridden(model, 'HEALTHCHECK').map(({ instr, last }) => ({
+            line: instr.line,
+            endLine: instr.endLine,
+            message: `This HEALTHCHECK is ignored because the one on line ${last.line} replaces it in the same stage: remove one of them.`,
+            fix: {
+                startLine: instr.line,
+                endLine: instr.endLine,
+                text: '',
+                remove: true,
+                description: 'Remove the ignored HEALTHCHECK',
+            },
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc204-healthcheck-shell-form.ts
+// HC204: the shipped HEALTHCHECK is in shell form (CMD-SHELL): it needs /bin/sh in the
+// image. Warning; error when the base image is known to have no shell (scratch, distroless
+// non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
+
+
+const hc204 = {
+    meta: {
+        id: 'HC204',
+        title: 'HEALTHCHECK in shell form',
+        severity: 'warning',
+        check: 'healthy',
+        anchors: { hadolint: ['DL3025'] },
+        description: 'A shell-form HEALTHCHECK runs as `/bin/sh -c "…"`: it fails with "no such file" on images without a shell (scratch, distroless, chiseled), and it adds a shell process to every probe. The exec form runs the probe directly.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none || hc.execForm)
+            return [];
+        const command = hc.test[1] ?? '';
+        // `curl -f … || exit 1` becomes exec form without the trailer: curl -f already fails on HTTP >= 400.
+        const plain = stripExitOne(command) ?? command;
+        const json = execFormOf(plain);
+        const fix = json
+            ? rewriteLine(model, hc.instr, HEALTHCHECK_PREFIX, json, 'Use the exec form of the HEALTHCHECK')
+            : null;
+        const noShell = lacksShell(model, trustedBaseImages);
+        // Backticked: the comment renders it as code (no autolinked URLs in the suggestion).
+        const suggestion = json
+            ? `\`HEALTHCHECK CMD ${json}\``
+            : 'the exec form `HEALTHCHECK CMD ["prog", "arg", …]`';
+        if (noShell) {
+            return [
+                {
+                    line: hc.instr.line,
+                    endLine: hc.instr.endLine,
+                    severity: 'error',
+                    message: `This shell-form HEALTHCHECK needs /bin/sh, but the shipped base ${noShell.image} (${noShell.family}) has no shell, so every probe fails: use ${suggestion} with a binary the image contains.`,
+                    ...(fix ? { fix } : {}),
+                },
+            ];
+        }
+        return [
+            {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                message: `This HEALTHCHECK is in shell form and runs through /bin/sh: use ${suggestion}${json ? '' : ', or wrap shell logic in a script the image contains'}.`,
+                ...(fix ? { fix } : {}),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc205-exec-form-shell-syntax.ts
+// HC205: an exec-form HEALTHCHECK whose argv contains shell syntax (`||`, `&&`, `|`, `;`,
+// redirections, `$VAR`): no shell runs, so these reach the program as literal arguments.
+// Typical result of converting `CMD curl -f … || exit 1` to JSON naïvely.
+
+
+const SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh)$/;
+const OPERATOR = /^(?:\|\||&&|\||;|&|>>?|<|\d?>>?&?\d*|&>)$/;
+const REDIRECT = /^(?:\d?>>?|&>|<)\S/;
+const VARIABLE = /\$(?:[A-Za-z_{(]|\?)|`/;
+/** The first argv word that only a shell would understand, or null. */
+function shellToken(argv) {
+    // ["sh", "-c", "…"] and ["/bin/bash", "-lc", "…"] run a shell on purpose.
+    if (argv.length > 0 && SHELLS.test(argv[0]) && argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a)))
+        return null;
+    for (const a of argv) {
+        if (OPERATOR.test(a) || REDIRECT.test(a) || VARIABLE.test(a) || /;$/.test(a))
+            return a;
+    }
+    return null;
+}
+const hc205 = {
+    meta: {
+        id: 'HC205',
+        title: 'Exec-form HEALTHCHECK contains shell syntax',
+        severity: 'error',
+        check: 'healthy',
+        anchors: {},
+        description: 'The exec form runs the program directly, without a shell: `||`, `&&`, `|`, `;`, `>` and `$VAR` are passed as literal arguments, so `["curl", "-f", "http://localhost/", "||", "exit", "1"]` asks curl to fetch a URL named `||`.',
+    },
+    check({ model }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none || !hc.execForm)
+            return [];
+        const argv = hc.test.slice(1);
+        const token = shellToken(argv);
+        if (token === null)
+            return [];
+        // The naive conversion: drop a trailing "||", "exit", "1" when nothing else needs a shell.
+        const tail = argv.length >= 3 &&
+            argv[argv.length - 3] === '||' &&
+            argv[argv.length - 2] === 'exit' &&
+            argv[argv.length - 1] === '1';
+        const head = tail ? argv.slice(0, -3) : null;
+        const fix = head && head.length > 0 && shellToken(head) === null
+            ? rewriteLine(model, hc.instr, HEALTHCHECK_PREFIX, JSON.stringify(head).replace(/","/g, '", "'), 'Drop the literal "||", "exit", "1" from the exec form')
+            : null;
+        const variable = VARIABLE.test(token);
+        const what = variable
+            ? `${token} is not expanded (no shell runs)`
+            : `"${token}" is passed to ${argv[0]} as a literal argument (no shell runs)`;
+        const todo = tail
+            ? `drop "||", "exit", "1"${/curl/.test(argv[0]) ? ' (curl -f already exits non-zero on HTTP errors)' : ''}, or use the shell form`
+            : 'use the shell form, or ["sh", "-c", "…"], or a script in the image';
+        return [
+            {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                message: `In this exec-form HEALTHCHECK, ${what}: ${todo}.`,
+                ...(fix ? { fix } : {}),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc206-probe-binary-missing.ts
+// HC206: the HEALTHCHECK runs a probe (curl, wget, nc) that the shipped image does not
+// contain: decided from what the known base image carries, package installs in the
+// shipped chain, and COPY of the binary. Unknown base or unknown program: silent
+// (the runtime check confirms with exit code 127 / "executable file not found").
+
+
+const PROBES = { curl: 'curl', wget: 'wget', nc: 'nc', netcat: 'nc', ncat: 'nc' };
+const PACKAGES = {
+    curl: ['curl'],
+    wget: ['wget', 'busybox', 'busybox-static'],
+    nc: [
+        'netcat',
+        'netcat-openbsd',
+        'netcat-traditional',
+        'ncat',
+        'nmap-ncat',
+        'nmap',
+        'busybox-extras',
+        'busybox',
+        'busybox-static',
+    ],
+};
+const BINARIES = {
+    curl: /^curl$/,
+    wget: /^(?:wget|busybox(?:\.static)?)$/,
+    nc: /^(?:nc|netcat|ncat|busybox(?:\.static)?)$/,
+};
+/** Is the probe in the base image? true / false / undefined (unknown). */
+function inBase(probe, info) {
+    if (info.family === 'scratch')
+        return false;
+    if (probe === 'curl')
+        return info.curl === 'unknown' ? undefined : info.curl;
+    if (probe === 'wget')
+        return info.wget === 'unknown' ? undefined : info.wget !== 'none';
+    // nc: BusyBox images have the applet; Debian/Ubuntu slim, distroless and chiseled do not.
+    if (info.wget === 'busybox')
+        return true;
+    if (info.shell === false)
+        return false;
+    if (['debian', 'ubuntu'].includes(info.family) || info.curl === false)
+        return info.wget === 'none' ? false : undefined;
+    return undefined;
+}
+function installed(model, probe) {
+    return (PACKAGES[probe].some((p) => (0,dockerfile_facts/* installsPackage */.zA)(model, p) !== null) ||
+        copiesBinary(model, BINARIES[probe]) !== null);
+}
+const hc206 = {
+    meta: {
+        id: 'HC206',
+        title: 'HEALTHCHECK probe binary not in the final image',
+        severity: 'warning',
+        check: 'healthy',
+        anchors: {},
+        description: 'Slim, alpine, distroless and scratch images ship without curl (alpine has BusyBox wget, slim has neither). A probe that is not installed fails every time: the container turns unhealthy and orchestrators restart it in a loop.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none)
+            return [];
+        const base = shippedBase(model, trustedBaseImages);
+        if (!base)
+            return [];
+        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
+        const probes = [];
+        for (const c of commands) {
+            const prog = programOf(c.words);
+            const probe = prog ? PROBES[prog.name] : undefined;
+            if (probe && !probes.includes(probe))
+                probes.push(probe);
+        }
+        if (probes.length === 0)
+            return [];
+        // `curl … || wget …`: one probe present is enough; any unknown one keeps us silent.
+        const missing = probes.filter((p) => inBase(p, base.info) === false && !installed(model, p));
+        if (missing.length < probes.length)
+            return [];
+        const probe = missing[0];
+        const install = base.info.shell === false
+            ? `COPY a static ${probe} binary into the image, or probe with a binary the image has`
+            : `install ${probe} in the shipped stage (${base.info.wget === 'busybox' ? `apk add --no-cache ${probe === 'nc' ? 'netcat-openbsd' : probe}` : `apt-get install -y --no-install-recommends ${probe === 'nc' ? 'netcat-openbsd' : probe}`})${probe === 'curl' && base.info.wget === 'busybox' ? ', or use the BusyBox wget it has: wget -q -O /dev/null URL' : ''}`;
+        return [
+            {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                message: `The HEALTHCHECK runs ${probe}, but the shipped image (${base.image}) does not contain it and no step in the shipped stages installs or copies it: ${install}.`,
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc207-healthcheck-port-mismatch.ts
+// HC207: the HEALTHCHECK probes a local port that differs from the port the app is told
+// to listen on. Evidence, strongest first: a port flag in CMD/ENTRYPOINT (--port, -p,
+// --bind); else ENV PORT-style variables together with EXPOSE. Fires only when that
+// evidence names one port; a probe port that comes from a variable is resolved the way
+// /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
+
+
+/**
+ * The HEALTHCHECK line with the probe's port (written literally, once) changed to `port`;
+ * null when the port is not written exactly once in the line (a variable, or ambiguous).
+ */
+function withProbePort(line, from, port) {
+    // The same shapes probePort() reads, in the same order.
+    const url = /\b(https?):\/\/(\[[^\]]+\]|[^\s/:'"]+)(?::(\d{1,5}))?/gi;
+    const urls = [...line.matchAll(url)];
+    if (urls.length > 0) {
+        if (urls.length !== 1)
+            return null;
+        const m = urls[0];
+        const shown = m[3] ? Number(m[3]) : m[1].toLowerCase() === 'https' ? 443 : 80;
+        if (shown !== from)
+            return null;
+        const hostEnd = m.index + `${m[1]}://${m[2]}`.length;
+        return line.slice(0, hostEnd) + `:${port}` + line.slice(m.index + m[0].length);
+    }
+    for (const re of [
+        /(\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1):)(\d{1,5})\b/g,
+        /(\b(?:nc|netcat|ncat)\b[^|;&]*?\s(?:localhost|127\.0\.0\.1)\s+)(\d{1,5})\b/g,
+        /((?:--port|-p)[=\s]+)(\d{1,5})\b/g,
+    ]) {
+        const all = [...line.matchAll(re)];
+        if (all.length === 0)
+            continue;
+        if (all.length !== 1 || Number(all[0][2]) !== from)
+            return null;
+        const m = all[0];
+        const at = m.index + m[1].length;
+        return line.slice(0, at) + String(port) + line.slice(at + m[2].length);
+    }
+    return null;
+}
+/** Hosts that mean "this container". */
+const LOCAL_URL = /\b(?:https?):\/\/(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\$\{?HOSTNAME\}?|\$\(hostname\))(?=[:/\s'"]|$)/i;
+const REMOTE_URL = /\b(?:https?):\/\//i;
+function distinct(ports) {
+    return [...new Set(ports.map((p) => p.port))];
+}
+const hc207 = {
+    meta: {
+        id: 'HC207',
+        title: "HEALTHCHECK targets a port other than the app's",
+        severity: 'warning',
+        check: 'healthy',
+        anchors: {},
+        description: 'A probe of the wrong port gets "connection refused" on every try: the container is reported unhealthy (and restarted by autoheal or Swarm) although the app is fine, or worse, a different listener answers.',
+    },
+    check({ model }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none)
+            return [];
+        // Exec form is not expanded (HC205 reports variables there); shell form is expanded at run time.
+        const raw = hc.execForm ? hc.test.slice(1).join(' ') : (hc.test[1] ?? '');
+        if (hc.execForm && /\$/.test(raw))
+            return [];
+        const expanded = hc.execForm ? null : runtimeExpand(model, raw);
+        if (expanded && !expanded.complete)
+            return [];
+        const command = expanded ? expanded.value : raw;
+        // Only probes of this container: a URL must name a local host.
+        if (REMOTE_URL.test(command) && !LOCAL_URL.test(command))
+            return [];
+        const port = (0,dockerfile_facts/* probePort */.Kd)(command);
+        if (port === null)
+            return [];
+        const ports = (0,dockerfile_facts/* appPorts */.w1)(model);
+        const fromCommand = ports.filter((p) => p.source.startsWith('CMD') || p.source.startsWith('ENTRYPOINT'));
+        let app = null;
+        if (fromCommand.length > 0) {
+            const d = distinct(fromCommand);
+            if (d.length !== 1 || d[0] === port)
+                return [];
+            app = fromCommand[0];
+        }
+        else {
+            const stated = ports.filter((p) => !fromCommand.includes(p));
+            const d = distinct(stated);
+            if (d.length !== 1 || d[0] === port)
+                return [];
+            app = stated[0];
+        }
+        const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT')
+            ? app.source.split(' ')[0]
+            : app.source;
+        const via = raw === command ? '' : ` (${raw.match(/\$\{?\w+\}?/)?.[0] ?? 'a variable'} = ${port})`;
+        // Fix: a one-line HEALTHCHECK whose port is written literally (not from a variable).
+        let fix = null;
+        if (hc.instr.line === hc.instr.endLine && raw === command) {
+            const original = model.lines[hc.instr.line - 1] ?? '';
+            const text = withProbePort(original, port, app.port);
+            if (text !== null && text !== original) {
+                fix = {
+                    startLine: hc.instr.line,
+                    endLine: hc.instr.line,
+                    text,
+                    description: `Probe the app's port ${app.port}`,
+                };
+            }
+        }
+        return [
+            {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                message: `The HEALTHCHECK probes port ${port}${via}, but the app listens on ${app.port} (${where}, line ${app.line}): probe port ${app.port}, or change the app's port.`,
+                ...(fix ? { fix } : {}),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc209-risky-healthcheck-timing.ts
+// HC209: risky HEALTHCHECK timings in the shipped image. Bounds (documented in HC209.md):
+//   --timeout >= --interval (effective values, Docker defaults 30s/30s, when either is set)
+//   --interval < 1s (probe storm) or > 5m (failures noticed late)
+//   --retries > 10 (unhealthy only after retries × interval)
+//   no --start-period while CMD/ENTRYPOINT starts a JVM (slow starter)
+//   --start-interval: needs Docker Engine >= 25, and does nothing without --start-period
+
+
+const DEFAULT_INTERVAL = 30;
+const DEFAULT_TIMEOUT = 30;
+const MIN_INTERVAL = 1;
+const MAX_INTERVAL = 300;
+const MAX_RETRIES = 10;
+const SLOW = /(?:^|[\s/"'])(?:java|jshell|catalina\.sh|standalone\.sh|kc\.sh|elasticsearch|kafka-server-start\.sh|mvn|mvnw|gradle|gradlew|sbt|spring)(?=$|[\s"'])|\.jar\b|-jar\b|spring-boot/;
+const SLOW_BASES = new Set([
+    'eclipse-temurin',
+    'openjdk',
+    'amazoncorretto',
+    'tomcat',
+    'jetty',
+    'maven',
+    'gradle',
+]);
+function fmt(seconds) {
+    if (seconds >= 60 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    if (seconds < 1)
+        return `${Math.round(seconds * 1000)}ms`;
+    return `${seconds}s`;
+}
+/** The command the container starts, when it looks like a JVM (or the base is a JVM image without own CMD). */
+function slowStarter(model, trusted) {
+    const parts = [];
+    for (const key of ['ENTRYPOINT', 'CMD']) {
+        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, key);
+        if (instr)
+            parts.push(instr.json ? instr.json.join(' ') : instr.text);
+    }
+    const text = parts.join(' ');
+    if (text && SLOW.test(text))
+        return 'a JVM';
+    const base = shippedBase(model, trusted);
+    if (base && SLOW_BASES.has(base.info.family) && (text === '' || SLOW.test(text)))
+        return `${base.info.family}`;
+    return null;
+}
+const hc209 = {
+    meta: {
+        id: 'HC209',
+        title: 'Risky HEALTHCHECK timing',
+        severity: 'note',
+        check: 'healthy',
+        anchors: {},
+        description: 'Timings decide how fast a broken container is noticed and whether a slow but healthy one is killed during start-up: a timeout at least as long as the interval, extreme intervals, many retries, or a JVM without --start-period.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none)
+            return [];
+        // Docker does not expand variables in HEALTHCHECK flags (`--timeout=${T}` fails the
+        // build, HC208's business): a flag written with `$` or not parsable is left alone.
+        const given = (name) => hc.rawFlags[name] !== undefined;
+        const unknown = (name) => given(name) &&
+            (/\$/.test(hc.rawFlags[name] ?? '') || hc.timings[name] === undefined);
+        const t = Object.fromEntries(Object.entries(hc.timings).filter(([k]) => !unknown(k)));
+        const flagLine = (name) => hc.instr.flags.find((f) => f.name === name)?.line ?? hc.instr.line;
+        const hits = [];
+        if ((t.interval !== undefined || t.timeout !== undefined) &&
+            !unknown('interval') &&
+            !unknown('timeout')) {
+            const interval = t.interval ?? DEFAULT_INTERVAL;
+            const timeout = t.timeout ?? DEFAULT_TIMEOUT;
+            if (interval > 0 && timeout >= interval) {
+                hits.push({
+                    line: flagLine(t.timeout !== undefined ? 'timeout' : 'interval'),
+                    message: `--timeout (${fmt(timeout)}${t.timeout === undefined ? ', the default' : ''}) is not shorter than --interval (${fmt(interval)}${t.interval === undefined ? ', the default' : ''}): a hanging probe delays the next one, so set a timeout well below the interval (e.g. --interval=30s --timeout=5s).`,
+                });
+            }
+        }
+        if (t.interval !== undefined && t.interval > 0 && t.interval < MIN_INTERVAL) {
+            hits.push({
+                line: flagLine('interval'),
+                message: `--interval=${fmt(t.interval)} runs the probe more than once a second for the container's whole life: use 5s–60s, and --start-interval for fast start-up detection.`,
+            });
+        }
+        if (t.interval !== undefined && t.interval > MAX_INTERVAL) {
+            hits.push({
+                line: flagLine('interval'),
+                message: `--interval=${fmt(t.interval)} means a broken container is noticed only after ${fmt(t.interval * (t.retries ?? 3))} or more: use an interval of at most 5m.`,
+            });
+        }
+        if (t.retries !== undefined && t.retries > MAX_RETRIES) {
+            const interval = unknown('interval') ? DEFAULT_INTERVAL : (t.interval ?? DEFAULT_INTERVAL);
+            hits.push({
+                line: flagLine('retries'),
+                message: `--retries=${t.retries} marks the container unhealthy only after about ${fmt(Math.round(interval * t.retries))} of failures: use 3–5 retries and a --start-period for slow start-up instead.`,
+            });
+        }
+        if (!given('start-period')) {
+            const slow = slowStarter(model, trustedBaseImages);
+            if (slow) {
+                hits.push({
+                    line: hc.instr.line,
+                    message: `The container starts ${slow}, which often takes longer than the first probes: add --start-period (e.g. --start-period=60s) so failures during start-up do not count.`,
+                });
+            }
+        }
+        if (given('start-interval')) {
+            const noPeriod = !given('start-period');
+            hits.push({
+                line: flagLine('start-interval'),
+                message: noPeriod
+                    ? '--start-interval only applies during --start-period, which is not set here (and it needs Docker Engine 25 or later): add --start-period or drop --start-interval.'
+                    : '--start-interval needs Docker Engine 25 or later (API 1.44); older engines ignore it and probe at --interval during start-up: make sure your hosts run Engine >= 25.',
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc210-dead-image-config.ts
+
+
+
+const KEYWORDS = ['HEALTHCHECK', 'EXPOSE', 'USER', 'CMD'];
+/** Stages some other stage builds FROM, COPYs --from or mounts --from: intermediates. */
+function referenced(model) {
+    const out = new Set();
+    for (const stage of model.stages) {
+        if (stage.from.stageRef !== null)
+            out.add(stage.from.stageRef);
+        for (const instr of stage.instructions) {
+            for (const s of stagesReadBy(model, instr))
+                if (s.index < stage.index)
+                    out.add(s.index);
+        }
+    }
+    return out;
+}
+function users(stage) {
+    return stage.instructions.filter((i) => i.keyword === 'USER');
+}
+const hc210 = {
+    meta: {
+        id: 'HC210',
+        title: 'HEALTHCHECK, EXPOSE, USER or CMD only in a stage that does not ship',
+        severity: 'warning',
+        anchors: { hadolint: ['(DL3057 models inheritance)'] },
+        description: "Image configuration (HEALTHCHECK, EXPOSE, USER, CMD) is inherited only through FROM <stage>. Written in a builder stage that the shipped stage merely copies from, it is silently dropped: the shipped image has no health check, no documented port, runs as root, or runs the base image's command.",
+    },
+    check({ model }) {
+        const target = model.target;
+        if (!target)
+            return [];
+        const chain = shippedStages(model);
+        const shipped = new Set((0,dockerfile_facts/* chainInstructions */.dv)(model).map((i) => i.keyword));
+        const intermediates = referenced(model);
+        const hits = [];
+        for (const keyword of KEYWORDS) {
+            if (shipped.has(keyword))
+                continue;
+            for (const stage of model.stages) {
+                if (chain.includes(stage) || !intermediates.has(stage.index))
+                    continue;
+                // Stages that the shipped chain inherits from count through `chain`; other stages
+                // built FROM this one would inherit it, but they do not ship either.
+                const same = stage.instructions.filter((i) => i.keyword === keyword);
+                const last = same[same.length - 1];
+                if (!last)
+                    continue;
+                if (keyword === 'USER') {
+                    const after = stage.instructions.filter((i) => i.line > users(stage).at(-1).line);
+                    if (after.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD' || i.keyword === 'WORKDIR'))
+                        continue;
+                }
+                hits.push({
+                    line: last.line,
+                    endLine: last.endLine,
+                    message: `${keyword} is set in ${stageLabel(stage)}, which the shipped stage ${stageLabel(target)} does not build FROM, so the shipped image has no ${keyword}: move it into the final stage.`,
+                });
+            }
+        }
+        return hits.sort((a, b) => a.line - b.line);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc211-healthcheck-exit-codes.ts
+// HC211: a HEALTHCHECK whose exit status does not follow Docker's contract (0 healthy,
+// 1 unhealthy, 2 reserved): an explicit `exit 2` / `exit N`, or curl without --fail,
+// which exits 0 on HTTP 500 and so never reports the app unhealthy.
+
+
+const CURL_FAIL = /^(?:--fail|--fail-with-body|--fail-early|-[A-Za-z]*f[A-Za-z]*)$/;
+function curlFails(words) {
+    for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        if (CURL_FAIL.test(w))
+            return true;
+        // `-w '%{http_code}'` and friends: the script inspects the status itself.
+        if (w === '-w' || w === '--write-out')
+            return true;
+    }
+    return false;
+}
+const hc211 = {
+    meta: {
+        id: 'HC211',
+        title: 'HEALTHCHECK exit code outside 0/1',
+        severity: 'note',
+        check: 'healthy',
+        anchors: {},
+        description: "Docker reads the probe's exit status: 0 healthy, 1 unhealthy, 2 reserved. A probe that exits 2 or other codes relies on undocumented behaviour, and curl without --fail exits 0 on HTTP errors, so the check never fails.",
+    },
+    check({ model }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none)
+            return [];
+        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
+        const hits = [];
+        const at = { line: hc.instr.line, endLine: hc.instr.endLine };
+        for (const [i, c] of commands.entries()) {
+            const prog = programOf(c.words);
+            if (!prog)
+                continue;
+            if (!hc.execForm && prog.name === 'exit') {
+                const code = c.words[prog.index + 1];
+                if (code !== undefined && /^\d+$/.test(code) && Number(code) > 1) {
+                    hits.push({
+                        ...at,
+                        message: `The HEALTHCHECK exits with code ${code}; Docker reserves 2 and only defines 0 (healthy) and 1 (unhealthy): use exit 1.`,
+                    });
+                }
+            }
+            if (prog.name === 'curl' && !curlFails(c.words.slice(prog.index))) {
+                // `curl … | grep ok` or `curl … && test …`: a later command decides.
+                const next = commands[i + 1];
+                if (next && (next.op === '|' || next.op === '&&'))
+                    continue;
+                hits.push({
+                    ...at,
+                    message: 'This curl has no -f/--fail, so it exits 0 on HTTP 404 or 500 and the HEALTHCHECK never fails while the app answers with errors: add -f (e.g. curl -fsS http://…).',
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc212-shell-form-cmd.ts
+// HC212: the shipped CMD or ENTRYPOINT is in shell form: /bin/sh -c is PID 1, does not
+// forward SIGTERM, and `docker stop` waits its timeout then kills. A SHELL instruction
+// does not change that (it only picks which shell is PID 1), unlike BuildKit's
+// JSONArgsRecommended which any SHELL silences. `exec prog …` hands PID 1 to the program.
+
+
+function startsWithExec(text) {
+    return /^\s*exec\s/.test(text);
+}
+/** Words only a shell understands as the command (builtins, keywords, `VAR=value` prefixes). */
+const SHELL_ONLY = /^(?:cd|export|set|unset|source|\.|eval|exec|if|for|while|until|case|alias|ulimit|umask|trap|wait|read|!|\w+=.*)$/;
+/** The exec form of a shell-form command when running it without /bin/sh does the same. */
+function safeExecForm(text) {
+    const json = execFormOf(text);
+    if (!json)
+        return null;
+    const first = text.trim().split(/\s+/)[0] ?? '';
+    return SHELL_ONLY.test(first) ? null : json;
+}
+const hc212 = {
+    meta: {
+        id: 'HC212',
+        title: 'CMD or ENTRYPOINT in shell form',
+        severity: 'warning',
+        anchors: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'], kics: ['b86987e1'] },
+        description: 'In shell form Docker runs `/bin/sh -c "…"` as PID 1. The shell does not forward SIGTERM to the app, so `docker stop` and Kubernetes wait for the grace period and then SIGKILL it: no graceful shutdown, lost requests. A shell-form ENTRYPOINT also drops CMD and `docker run` arguments.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hits = [];
+        const entrypoint = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'ENTRYPOINT');
+        const cmd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'CMD');
+        // With a shell-form ENTRYPOINT, CMD is never used: report the ENTRYPOINT only.
+        const targets = entrypoint && !entrypoint.json ? [entrypoint] : [entrypoint, cmd].filter((i) => !!i);
+        const noShell = lacksShell(model, trustedBaseImages);
+        for (const instr of targets) {
+            if (instr.json || instr.text.trim() === '' || startsWithExec(instr.text))
+                continue;
+            const json = safeExecForm(instr.text);
+            // An exec-form ENTRYPOINT takes CMD as arguments, a shell-form one ignores it: with a
+            // CMD in the chain the conversion would change what runs, so no fix then.
+            const changesArgs = instr.keyword === 'ENTRYPOINT' && cmd !== null && cmd !== undefined;
+            const fix = json && !changesArgs
+                ? rewriteLine(model, instr, new RegExp(`^\\s*${instr.keyword}\\s+`, 'i'), json, `Use the exec form of ${instr.keyword}`)
+                : null;
+            // Backticked: the comment renders it as code.
+            const how = json
+                ? `\`${instr.keyword} ${json}\``
+                : `the exec form \`${instr.keyword} ["prog", "arg", …]\`, or prefix the command with \`exec\``;
+            if (noShell) {
+                hits.push({
+                    line: instr.line,
+                    endLine: instr.endLine,
+                    severity: 'error',
+                    message: `${instr.keyword} is in shell form, but the shipped base ${noShell.image} (${noShell.family}) has no /bin/sh, so the container cannot start: use ${how}.`,
+                    ...(fix ? { fix } : {}),
+                });
+                continue;
+            }
+            if (instr.keyword === 'CMD' && entrypoint?.json) {
+                hits.push({
+                    line: instr.line,
+                    endLine: instr.endLine,
+                    message: `CMD is in shell form, so the exec-form ENTRYPOINT (line ${entrypoint.line}) receives "/bin/sh", "-c", "…" as its arguments: use ${how}.`,
+                    ...(fix ? { fix } : {}),
+                });
+                continue;
+            }
+            hits.push({
+                line: instr.line,
+                endLine: instr.endLine,
+                message: `${instr.keyword} is in shell form, so /bin/sh is PID 1 and does not forward SIGTERM to the app (docker stop waits, then kills it): use ${how}.`,
+                ...(fix ? { fix } : {}),
+            });
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc213-multiple-cmd.ts
+// HC213: more than one CMD in a stage: only the last counts.
+
+const hc213 = {
+    meta: {
+        id: 'HC213',
+        title: 'More than one CMD in a stage',
+        severity: 'warning',
+        anchors: {
+            hadolint: ['DL4003'],
+            trivy: ['DS-0016'],
+            buildkit: ['MultipleInstructionsDisallowed'],
+            kics: ['41c195f4'],
+        },
+        description: 'Only the last CMD of a stage takes effect; the earlier ones are ignored silently. Often a leftover, or a misunderstanding that several CMDs start several processes.',
+    },
+    check({ model }) {
+        return overridden(model, 'CMD').map(({ instr, last }) => ({
+            line: instr.line,
+            endLine: instr.endLine,
+            message: `This CMD is ignored because the CMD on line ${last.line} replaces it in the same stage: remove it (to run several processes, use a process manager or separate containers).`,
+            fix: {
+                startLine: instr.line,
+                endLine: instr.endLine,
+                text: '',
+                remove: true,
+                description: 'Remove the ignored CMD',
+            },
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc214-multiple-entrypoint.ts
+// HC214: more than one ENTRYPOINT in a stage: only the last counts.
+
+const hc214 = {
+    meta: {
+        id: 'HC214',
+        title: 'More than one ENTRYPOINT in a stage',
+        severity: 'error',
+        anchors: {
+            hadolint: ['DL4004'],
+            trivy: ['DS-0007'],
+            buildkit: ['MultipleInstructionsDisallowed'],
+            kics: ['6938958b'],
+        },
+        description: 'Only the last ENTRYPOINT of a stage takes effect; the earlier ones are ignored silently, so the program the image starts is not the one a reader expects.',
+    },
+    check({ model }) {
+        return overridden(model, 'ENTRYPOINT').map(({ instr, last }) => ({
+            line: instr.line,
+            endLine: instr.endLine,
+            message: `This ENTRYPOINT is ignored because the ENTRYPOINT on line ${last.line} replaces it in the same stage: keep only one.`,
+            fix: {
+                startLine: instr.line,
+                endLine: instr.endLine,
+                text: '',
+                remove: true,
+                description: 'Remove the ignored ENTRYPOINT',
+            },
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/hc216-wget-spider-gnu.ts
+// HC216: the HEALTHCHECK uses `wget --spider` and the shipped image's wget is GNU wget
+// (Debian/Ubuntu-based bases, or wget installed by a package manager, which is GNU wget
+// even on alpine). GNU wget --spider sends HEAD; FastAPI/Starlette and many frameworks
+// route GET only and answer 405, so the probe fails while the app is fine. BusyBox wget
+// (alpine's default) sends GET with --spider: no finding.
+
+
+const QUIET = /^(?:--quiet|-[A-Za-z]*q[A-Za-z]*)$/;
+const hc216 = {
+    meta: {
+        id: 'HC216',
+        title: 'HEALTHCHECK uses `wget --spider` with GNU wget (sends HEAD)',
+        severity: 'warning',
+        check: 'healthy',
+        anchors: {},
+        description: 'GNU wget `--spider` checks a URL with a HEAD request. FastAPI, Starlette, Express routers and many other frameworks only route GET for a health endpoint and answer HEAD with 405 Method Not Allowed, so the container is reported unhealthy although it serves. BusyBox wget (alpine) sends GET and is not affected.',
+    },
+    check({ model, trustedBaseImages }) {
+        const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
+        if (!hc || hc.none)
+            return [];
+        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
+        const spider = commands.find((c) => {
+            const prog = programOf(c.words);
+            return prog?.name === 'wget' && c.words.slice(prog.index + 1).includes('--spider');
+        });
+        if (!spider)
+            return [];
+        const installed = (0,dockerfile_facts/* installsPackage */.zA)(model, 'wget');
+        const base = shippedBase(model, trustedBaseImages);
+        const gnu = installed !== null || base?.info.wget === 'gnu';
+        if (!gnu)
+            return [];
+        const why = installed
+            ? `wget installed on line ${installed.line} is GNU wget`
+            : `the wget of ${base.image} is GNU wget`;
+        const quiet = spider.words.some((w) => QUIET.test(w));
+        // One-line instruction: replace the --spider word, keeping everything else as written.
+        let fix;
+        if (hc.instr.line === hc.instr.endLine) {
+            const original = model.lines[hc.instr.line - 1] ?? '';
+            const replaced = hc.execForm
+                ? original.replace(/"--spider"/, quiet ? '"-O", "/dev/null"' : '"-q", "-O", "/dev/null"')
+                : original.replace(/(^|\s)--spider(?=\s|$)/, (_m, pre) => `${pre}${quiet ? '' : '-q '}-O /dev/null`);
+            if (replaced !== original) {
+                fix = {
+                    startLine: hc.instr.line,
+                    endLine: hc.instr.line,
+                    text: replaced,
+                    description: 'Probe with a GET: wget -q -O /dev/null URL',
+                };
+            }
+        }
+        return [
+            {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                message: `The HEALTHCHECK uses wget --spider, and ${why}, which sends HEAD; frameworks such as FastAPI answer 405 and the check fails: use wget -q -O /dev/null URL (a GET) instead.`,
+                ...(fix ? { fix } : {}),
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/health/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const health_rules = [
+    hc201,
+    hc202,
+    hc203,
+    hc204,
+    hc205,
+    hc206,
+    hc207,
+    hc209,
+    hc210,
+    hc211,
+    hc212,
+    hc213,
+    hc214,
+    hc216,
+];
+
+;// CONCATENATED MODULE: ./src/rules/config/shared.ts
+
+
+/** Line where an ENV/ARG/LABEL property is written (`NAME=` or `NAME value`). */
+function propertyLine(model, instr, name) {
+    return lineMatching(model, instr, new RegExp(`(?:^|[\\s"'])${escapeRegExp(name)}(?:=|\\s|$)`));
+}
+/** Line where `$NAME` / `${NAME...}` is referenced. */
+function referenceLine(model, instr, name) {
+    return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`));
+}
+function config_shared_unquote(value) {
+    const m = /^(['"])([\s\S]*)\1$/.exec(value);
+    return m ? m[2] : value;
+}
+/** Every name an ARG declares (`ARG A`, `ARG A=1 B="x y"`, `ARG A B=2`), defaults with outer quotes removed. */
+function argDecls(instr) {
+    if (instr.keyword !== 'ARG')
+        return [];
+    return instr.properties
+        .filter((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name))
+        .map((p) => ({ name: p.name, value: p.raw === null ? null : config_shared_unquote(p.raw) }));
+}
+/** Names/values set by an ARG or ENV instruction (ARG via argDecls, ENV via the parser). */
+function declarations(instr) {
+    if (instr.keyword === 'ARG')
+        return argDecls(instr);
+    if (instr.keyword === 'ENV')
+        return instr.properties.map((p) => ({ name: p.name, value: p.value }));
+    return [];
+}
+/** Variables a RUN's shell text references (`$X`, `${X}`, `${X:-d}`), heredoc bodies included. */
+function runReferences(instr, escapeChar = '\\') {
+    const text = instr.json
+        ? instr.json.join(' ')
+        : [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+    // In shell text `\$X` is a literal dollar whatever the Dockerfile escape character is.
+    return (0,expand/* referencedVars */.EH)(text.replace(/\\\$/g, ''), escapeChar === '`' ? '\\' : escapeChar);
+}
+/** Is `name` a build argument (not an ENV) at this instruction? */
+function isBuildArgInScope(model, instr, name) {
+    const origin = model.scope(instr).origin(name);
+    return origin !== undefined && origin.kind !== 'ENV';
+}
+/** Is `name` set by an ENV anywhere in the shipped chain (so it exists at run time)? */
+function envInChain(model, name, stage) {
+    for (const s of model.chain(stage)) {
+        for (const i of s.instructions)
+            if (i.keyword === 'ENV' && i.properties.some((p) => p.name === name))
+                return true;
+    }
+    return false;
+}
+/** Drop single-quoted segments: Docker does not expand variables inside them. */
+function expandableText(text, escapeChar = '\\') {
+    let out = '';
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escapeChar && quote !== "'" && i + 1 < text.length) {
+            out += c + text[i + 1];
+            i++;
+            continue;
+        }
+        if (quote === "'") {
+            if (c === "'")
+                quote = null;
+            continue;
+        }
+        if (c === "'" && quote === null) {
+            quote = "'";
+            continue;
+        }
+        if (c === '"')
+            quote = quote === '"' ? null : '"';
+        out += c;
+    }
+    return out;
+}
+/**
+ * Fix for a secret set by ENV/ARG: remove the declaration of `name` — the whole instruction
+ * when it declares only that, else just `name=value` from a one-line instruction. Null when
+ * anything in the file references the variable (removing it would change what the build or
+ * the container does) or when the declaration cannot be cut out exactly.
+ */
+function removeDeclarationFix(model, instr, name) {
+    const ref = new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`);
+    for (const other of model.instructions) {
+        const texts = [
+            other.text,
+            ...other.heredocs.map((h) => h.body),
+            ...other.flags.map((f) => f.value ?? ''),
+        ];
+        if (texts.some((t) => ref.test(t)))
+            return null;
+    }
+    const props = instr.properties;
+    const description = `Remove ${name} from the Dockerfile (pass it with RUN --mount=type=secret or docker run -e)`;
+    if (props.length === 1 && props[0].name === name) {
+        return { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description };
+    }
+    if (instr.line !== instr.endLine || props.filter((p) => p.name === name).length !== 1)
+        return null;
+    const p = props.find((x) => x.name === name);
+    if (!p || p.raw === null)
+        return null;
+    const line = model.lines[instr.line - 1] ?? '';
+    const token = `${name}=${p.raw}`;
+    const re = new RegExp(`(\\s+)${escapeRegExp(token)}(?=\\s|$)`, 'g');
+    const hits = [...line.matchAll(re)];
+    if (hits.length !== 1)
+        return null;
+    const at = hits[0].index;
+    return {
+        startLine: instr.line,
+        endLine: instr.line,
+        text: line.slice(0, at) + line.slice(at + hits[0][0].length),
+        description,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/config/hc301-secret-name.ts
+// HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
+// boundaries with an allow-list of suffixes that describe a secret without holding one
+// (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
+// never punished. A shipped-stage ENV with a literal value (or one copied from a build
+// argument) is baked into the image config: error. Everything else: warning.
+
+
+
+
+const hc301 = {
+    meta: {
+        id: 'HC301',
+        title: 'ARG or ENV name indicates a secret',
+        severity: 'warning',
+        check: 'no-secrets',
+        anchors: {
+            hadolint: ['DL3064'],
+            trivy: ['DS-0031'],
+            dockle: ['CIS-DI-0010'],
+            buildkit: ['SecretsUsedInArgOrEnv'],
+            kics: ['781e75f7'],
+        },
+        description: 'ENV values are stored in the image config and visible to anyone who can pull the image (`docker inspect`); build arguments end up in `docker history`, the build cache and provenance attestations. Secrets belong in build secrets (`RUN --mount=type=secret`) or are given at run time.',
+    },
+    check({ model }) {
+        const hits = [];
+        const all = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+        for (const instr of all) {
+            if (instr.keyword === 'ARG') {
+                for (const d of argDecls(instr)) {
+                    if (!(0,detect/* secretNameMatch */.Jv)(d.name))
+                        continue;
+                    // a provider-shaped default is HC302's (more precise) finding
+                    if (d.value !== null && (0,detect/* findSecretValues */.sD)(d.value).length > 0)
+                        continue;
+                    const line = propertyLine(model, instr, d.name);
+                    const literal = d.value !== null && !(0,detect/* isPlaceholder */.wK)(d.value);
+                    const fix = literal ? removeDeclarationFix(model, instr, d.name) : null;
+                    hits.push({
+                        line,
+                        ...(fix ? { fix } : {}),
+                        message: d.value === null || (0,detect/* isPlaceholder */.wK)(d.value)
+                            ? `ARG ${d.name} looks like a secret passed with --build-arg, which leaves it in the build cache, provenance and (when a shipped RUN uses it) docker history: use RUN --mount=type=secret,id=${d.name.toLowerCase()} instead.`
+                            : `ARG ${d.name} looks like a secret and has a literal default in the Dockerfile: remove the default, rotate the value, and pass it with RUN --mount=type=secret,id=${d.name.toLowerCase()}.`,
+                    });
+                }
+            }
+            else if (instr.keyword === 'ENV') {
+                const shipped = isShipped(model, instr);
+                const scope = model.scope(instr);
+                for (const p of instr.properties) {
+                    if (!(0,detect/* secretNameMatch */.Jv)(p.name))
+                        continue;
+                    if (p.value !== null && (0,detect/* findSecretValues */.sD)(p.value).length > 0)
+                        continue;
+                    const line = propertyLine(model, instr, p.name);
+                    const raw = expandableText(p.raw ?? '', model.escapeChar);
+                    const fromArgs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar).filter((n) => {
+                        const o = scope.origin(n);
+                        return o !== undefined && o.kind !== 'ENV';
+                    });
+                    if (shipped && fromArgs.length > 0) {
+                        hits.push({
+                            line,
+                            severity: 'error',
+                            message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
+                        });
+                    }
+                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value)) {
+                        const fix = removeDeclarationFix(model, instr, p.name);
+                        hits.push({
+                            line,
+                            severity: 'error',
+                            ...(fix ? { fix } : {}),
+                            message: `ENV ${p.name} sets a literal secret in the shipped image's config, where docker inspect shows it: remove it, rotate the value, and give it at run time (-e, a mounted secret file such as ${p.name}_FILE).`,
+                        });
+                    }
+                    else {
+                        hits.push({
+                            line,
+                            message: shipped
+                                ? `ENV ${p.name} looks like a secret and is declared in the shipped image with an empty or placeholder value: give it at run time only (-e, or ${p.name}_FILE pointing to a mounted secret).`
+                                : `ENV ${p.name} looks like a secret in a build stage: its value stays in the build cache; use RUN --mount=type=secret for build-time credentials.`,
+                        });
+                    }
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc302-secret-value.ts
+// HC302: a credential-shaped *value* written in the Dockerfile (ENV, ARG default, LABEL,
+// RUN text and heredocs, anything): AWS keys, GitHub/GitLab/Slack/Stripe/OpenAI tokens,
+// private-key blocks, URLs with `user:password@`. Found whatever the variable is called,
+// in every stage (the Dockerfile itself is committed). The value is masked in the message.
+
+
+
+const hc302 = {
+    meta: {
+        id: 'HC302',
+        title: 'Hard-coded secret value',
+        severity: 'error',
+        check: 'no-secrets',
+        anchors: {
+            dockle: ['CIS-DI-0010'],
+            checkov: ['CKV_SECRET_*'],
+            kics: ['487f4be7', '3e2d3b2f', 'baee238e', '74736dd1', '2f665079', 'c4d3b58a', '76c0bcde', '51b5b840'],
+        },
+        description: 'A credential written in the Dockerfile is in the repository history, the build cache, the image layers or config, and every copy of them. Rotate it, then pass it as a build secret (`RUN --mount=type=secret`) or at run time.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of model.instructions) {
+            for (const { line, text } of physicalLines(model, instr)) {
+                let end = -1;
+                for (const m of (0,detect/* findSecretValues */.sD)(text)) {
+                    if (m.index < end)
+                        continue; // a token inside a URL already reported
+                    end = m.index + m.length;
+                    const value = text.slice(m.index, end);
+                    // ENV/ARG: the declaration that holds the value can go (when nothing references it).
+                    const holder = instr.keyword === 'ENV' || instr.keyword === 'ARG'
+                        ? instr.properties.find((p) => p.raw !== null && p.raw.includes(value))
+                        : undefined;
+                    const fix = holder ? removeDeclarationFix(model, instr, holder.name) : null;
+                    hits.push({
+                        line,
+                        ...(fix ? { fix } : {}),
+                        column: m.index + 1,
+                        endColumn: end + 1,
+                        message: `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc303-credentials-in-run.ts
+// HC303: a RUN configures credentials (cloud CLIs, registries, package managers) without a
+// build secret: the value comes from a build argument or the Dockerfile itself, and the
+// credential file the command writes stays in the layer. A RUN that mounts a secret
+// (`--mount=type=secret`) and reads it from /run/secrets is the fix, so it is not flagged.
+
+
+
+// Each pattern stays within one shell command (no `;`, `&`, `|` or newline in between).
+const C = '[^;&|\\n]*?';
+const PATTERNS = [
+    {
+        what: '`aws configure set` stores an AWS key in ~/.aws/credentials',
+        re: new RegExp(`\\baws\\s+configure\\s+set\\s+(?:[\\w-]+\\.)?aws_(?:secret_access_key|access_key_id|session_token)\\b`),
+    },
+    {
+        what: '`gcloud auth activate-service-account --key-file` stores a service-account key in ~/.config/gcloud',
+        re: new RegExp(`\\bgcloud\\s+auth\\s+(?:activate-service-account${C}--key-file|login${C}--cred-file)\\b`),
+    },
+    {
+        what: '`az login` with a password or federated token',
+        re: new RegExp(`\\baz\\s+login\\b${C}\\s(?:-p|--password|--federated-token)\\b`),
+    },
+    {
+        what: '`doctl auth init` with an access token',
+        re: new RegExp(`\\bdoctl\\s+auth\\s+init\\b${C}\\s(?:-t|--access-token)\\b`),
+    },
+    {
+        what: '`npm config set …:_authToken` writes a registry token to .npmrc',
+        re: new RegExp(`\\b(?:npm|pnpm)\\s+config\\s+set\\s+${C}(?:_authToken|_auth|_password)\\b`),
+    },
+    {
+        what: '`yarn config set npmAuthToken` writes a registry token to .yarnrc.yml',
+        re: new RegExp(`\\byarn\\s+config\\s+set\\s+${C}\\bnpmAuth(?:Token|Ident)\\b`),
+    },
+    {
+        what: '`docker login` with a password on the command line',
+        re: new RegExp(`\\bdocker\\s+login\\b${C}\\s(?:-p|--password)(?:[=\\s])`),
+    },
+    {
+        what: '`helm registry login` / `helm repo add` with a password',
+        re: new RegExp(`\\bhelm\\s+(?:registry\\s+login|repo\\s+add)\\b${C}\\s--password\\b`),
+    },
+    {
+        what: 'a credential written to a config file (.npmrc, .pypirc, .netrc, .git-credentials, .docker/config.json)',
+        re: new RegExp(`\\b(?:echo|printf)\\s+(${C})>>?\\s*['"]?\\S*(?:\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|\\.yarnrc(?:\\.yml)?|\\.docker/config\\.json|\\.pgpass)\\b`),
+        valid: (m) => /\$|_auth|password|token|login|secret/i.test(m[1]),
+    },
+    {
+        what: 'a URL with credentials from a variable (`https://user:$TOKEN@…`)',
+        re: /\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@'"]*:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)@/i,
+        valid: (m) => m[1] === undefined || (0,detect/* secretNameMatch */.Jv)(m[1]) !== null,
+    },
+];
+const hc303 = {
+    meta: {
+        id: 'HC303',
+        title: 'Credentials configured in RUN without a build secret',
+        severity: 'error',
+        check: 'no-secrets',
+        anchors: { trivy: ['DS-0031'] },
+        description: 'Credentials given to a RUN through a build argument or written into a config file stay in the build cache and the layer (and in `docker history` when they come from a build argument). Mount them with `RUN --mount=type=secret` and read them from /run/secrets (or `env=`), so they never reach a layer.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of model.instructions) {
+            if (instr.keyword !== 'RUN' || instr.stageIndex < 0)
+                continue;
+            const secretMount = instr.flags.some((f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''));
+            if (secretMount)
+                continue;
+            const texts = instr.json ? [instr.json.join(' ')] : [instr.text, ...instr.heredocs.map((h) => h.body)];
+            const shipped = isShipped(model, instr);
+            for (const p of PATTERNS) {
+                let found = null;
+                for (const t of texts) {
+                    const m = p.re.exec(t);
+                    if (m && (!p.valid || p.valid(m))) {
+                        found = m;
+                        break;
+                    }
+                }
+                if (!found)
+                    continue;
+                const head = /^\S+(?:\s+\S+)?/.exec(found[0])?.[0] ?? found[0];
+                const line = lineMatching(model, instr, new RegExp(escapeRegExp(head)));
+                hits.push({
+                    line,
+                    severity: shipped ? undefined : 'warning',
+                    message: shipped
+                        ? `RUN configures credentials without a build secret (${p.what}): use RUN --mount=type=secret,id=… and read the value from /run/secrets so it never reaches a layer or docker history.`
+                        : `A build-stage RUN configures credentials without a build secret (${p.what}); the stage does not ship, but the value stays in the build cache: use RUN --mount=type=secret,id=….`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var dockerfile_model = __nccwpck_require__(4011);
+;// CONCATENATED MODULE: ./src/rules/config/hc304-secret-file-copied.ts
+// HC304: COPY/ADD puts a secret-bearing file into the shipped image: `.env`, SSH keys,
+// cloud credentials, private keys and keystores, registry auth files, `.git/`. Only the
+// stages that ship are checked, and only named sources: `COPY . .` is .dockerignore
+// territory, and `COPY --from=build /app/bin` of a built artefact never matches. Also
+// flags a file copied to the path GOOGLE_APPLICATION_CREDENTIALS (& co) points at.
+
+
+
+
+
+const PUBLIC_PART = /(?:^|[._-])(?:ca|cacert|cacerts|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|gpg|pgp|asc|release|archive|keyring|repo|apt|trusted)(?:[._-]|$)/i;
+/** Why a source path is secret-bearing, or null. */
+function secretFileReason(path) {
+    const clean = path.replace(/\/+$/, '');
+    const segments = clean.split('/').filter((s) => s !== '' && s !== '.');
+    const base = segments[segments.length - 1] ?? '';
+    const lower = base.toLowerCase();
+    for (const dir of ['.aws', '.ssh', '.git', '.gnupg', '.kube', '.docker']) {
+        const at = segments.findIndex((s) => s.toLowerCase() === dir);
+        if (at < 0)
+            continue;
+        // a `.docker/` folder of a project usually holds nginx/php configs: only its config.json is auth
+        if (dir === '.docker' && segments[at + 1]?.toLowerCase() !== 'config.json')
+            continue;
+        return dir === '.git' ? 'a .git directory (history, remotes with tokens)' : `${dir}/ (credentials)`;
+    }
+    if (segments.some((s) => s.toLowerCase() === 'gcloud') && segments.some((s) => s === '.config'))
+        return '.config/gcloud (credentials)';
+    if (/^\.env(?:\.[\w-]+)?$/.test(lower) &&
+        !/\.(?:example|sample|template|tpl|dist|defaults|schema)$/.test(lower)) {
+        return 'an environment file (.env)';
+    }
+    if (/^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?$/.test(lower) ||
+        /^id_(?:rsa|dsa|ecdsa|ed25519)\*$/.test(lower))
+        return 'an SSH private key';
+    if (/^(?:credentials|client_secrets?|service[-_]?account[\w-]*|[\w-]*-sa-key)\.json$/.test(lower))
+        return 'a credentials file';
+    if ([
+        '.npmrc',
+        '.pypirc',
+        '.netrc',
+        '_netrc',
+        '.git-credentials',
+        '.dockercfg',
+        '.htpasswd',
+        '.pgpass',
+        '.vault-token',
+        'kubeconfig',
+    ].includes(lower)) {
+        return `an auth file (${base})`;
+    }
+    if (/\.(?:p12|pfx|jks|keystore|ppk)$/.test(lower))
+        return 'a keystore / private key';
+    if (/\.key$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.key$/, '')))
+        return 'a private key (.key)';
+    if (/\.pem$/.test(lower) && !PUBLIC_PART.test(lower.replace(/\.pem$/, '')))
+        return 'a PEM file that may hold a private key';
+    return null;
+}
+const CRED_PATH_ENV = [
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'AWS_SHARED_CREDENTIALS_FILE',
+    'AWS_CONFIG_FILE',
+    'HF_TOKEN_PATH',
+    'KUBECONFIG',
+    'DOCKER_CONFIG',
+];
+const hc304 = {
+    meta: {
+        id: 'HC304',
+        title: 'Secret-bearing file copied into the image',
+        severity: 'error',
+        check: 'no-secrets',
+        anchors: { trivy: ['DS-0031'], dockle: ['CIS-DI-0010', 'DKL-LI-0003'] },
+        description: 'A key, token file, `.env` or `.git` directory copied into the shipped image can be read by anyone who pulls it, and deleting it in a later layer does not remove it from the earlier one. Mount it at build time (`RUN --mount=type=secret`) or at run time, and keep it out of the build context with .dockerignore.',
+    },
+    check({ model }) {
+        const hits = [];
+        const credPaths = new Map();
+        for (const e of (0,dockerfile_facts/* finalEnv */.S7)(model))
+            if (CRED_PATH_ENV.includes(e.key) && e.value.startsWith('/'))
+                credPaths.set(e.value, e.key);
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+                    continue;
+                if (instr.heredocs.length > 0)
+                    continue; // inline content: HC302 scans it
+                const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(config_shared_unquote);
+                if (parts.length < 2)
+                    continue;
+                const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
+                const dest = model.resolve(parts[parts.length - 1], instr).value;
+                for (const src of sources) {
+                    if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src))
+                        continue;
+                    const why = secretFileReason(src);
+                    const base = src.replace(/\/+$/, '').split('/').pop() ?? src;
+                    const line = lineMatching(model, instr, new RegExp(escapeRegExp(base)));
+                    if (why) {
+                        hits.push({
+                            line,
+                            message: `${instr.keyword} ${src} puts ${why} into the shipped image: mount it with RUN --mount=type=secret (or at run time) and list it in .dockerignore.`,
+                        });
+                        continue;
+                    }
+                    const target = dest.endsWith('/') ? dest + base : dest;
+                    const envKey = credPaths.get(target) ?? credPaths.get(dest);
+                    if (envKey) {
+                        hits.push({
+                            line,
+                            message: `${instr.keyword} ${src} copies the file ${envKey} points to (${target}) into the shipped image: mount it at run time instead (docker run -v / a secret store).`,
+                        });
+                    }
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc305-secret-arg-in-run.ts
+// HC305: a secret-named build argument consumed by a RUN of the shipped image. BuildKit
+// records the values of the build args a RUN uses in that layer's `docker history`
+// (`|1 NPM_TOKEN=… /bin/sh -c …`, docker/cli#2473) and in max-mode provenance. Only
+// used args leak into history, and only the shipped stages' history ships: an ARG used
+// only in a builder stage is left to HC301's warning.
+
+
+
+const hc305 = {
+    meta: {
+        id: 'HC305',
+        title: 'Secret build argument used by a shipped RUN',
+        severity: 'error',
+        check: 'no-secrets',
+        anchors: { trivy: ['DS-0031'], dockle: ['CIS-DI-0010'], buildkit: ['SecretsUsedInArgOrEnv'] },
+        description: 'When a RUN in the shipped image uses a build argument, its value is written into `docker history` of that layer and into max-mode provenance attestations, which Buildx attaches by default on public GitHub repositories. Use a build secret instead: `RUN --mount=type=secret,id=token,env=TOKEN`.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'RUN')
+                    continue;
+                // `--mount=type=secret,id=x,env=NAME` sets NAME from the secret for this RUN
+                const fromSecret = new Set(instr.flags
+                    .filter((f) => f.name === 'mount' && /(?:^|,)type=secret(?:,|$)/.test(f.value ?? ''))
+                    .map((f) => /(?:^|,)env=([A-Za-z_][A-Za-z0-9_]*)/.exec(f.value ?? '')?.[1])
+                    .filter((n) => !!n));
+                for (const name of runReferences(instr, model.escapeChar)) {
+                    if (fromSecret.has(name) || !(0,detect/* secretNameMatch */.Jv)(name))
+                        continue;
+                    if (!isBuildArgInScope(model, instr, name))
+                        continue;
+                    const origin = model.scope(instr).origin(name);
+                    const where = origin ? ` (ARG on line ${origin.line})` : '';
+                    hits.push({
+                        line: referenceLine(model, instr, name),
+                        message: `RUN uses build argument ${name}${where}, so its value is recorded in the shipped image's docker history and build provenance: replace the ARG with RUN --mount=type=secret,id=${name.toLowerCase()},env=${name}.`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc306-runtime-config-arg-only.ts
+
+
+
+const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE']);
+const hc306 = {
+    meta: {
+        id: 'HC306',
+        title: 'Runtime configuration declared only as ARG',
+        severity: 'warning',
+        check: 'env-override',
+        anchors: {},
+        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`; EXPOSE with an ARG fixes the port at build time while the app cannot read it.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (!hc306_runtime_config_arg_only_KEYWORDS.has(instr.keyword))
+                    continue;
+                const names = instr.keyword === 'EXPOSE'
+                    ? (0,expand/* referencedVars */.EH)(instr.text, model.escapeChar)
+                    : runReferences(instr, model.escapeChar);
+                for (const name of names) {
+                    if (!isBuildArgInScope(model, instr, name) || envInChain(model, name))
+                        continue;
+                    const line = referenceLine(model, instr, name);
+                    const origin = model.scope(instr).origin(name);
+                    const decl = origin ? ` (line ${origin.line})` : '';
+                    let effect;
+                    const argv = instr.keyword === 'HEALTHCHECK' ? healthcheckArgv(instr.text) : instr.json;
+                    if (instr.keyword === 'EXPOSE')
+                        effect = 'the port is fixed at build time and the app cannot read it';
+                    else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
+                        effect = `exec form passes the literal text $${name}`;
+                    }
+                    else
+                        effect = 'it is empty when the container runs';
+                    const exec = effect.startsWith('exec form');
+                    const fix = exec
+                        ? `promote it with ENV ${name}=\${${name}} and read it through a shell (["sh", "-c", "exec … \\"$${name}\\""]) or in the app, so docker run -e ${name}=… can override it`
+                        : `promote it with ENV ${name}=\${${name}} so docker run -e ${name}=… can override it`;
+                    hits.push({
+                        line,
+                        message: `${instr.keyword} uses $${name}, declared only as ARG${decl}, so ${effect}: ${fix}.`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+function healthcheckArgv(text) {
+    const m = /^\s*CMD\s+(\[[\s\S]*\])\s*$/i.exec(text);
+    if (!m)
+        return null;
+    try {
+        const parsed = JSON.parse(m[1]);
+        return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/config/hc307-env-self-reference.ts
+// HC307: `ENV A=1 B=$A` — Docker expands every value of an ENV instruction with the
+// variables as they were *before* the instruction, so B gets the previous A (usually
+// nothing), not 1. `ENV PATH=/x:$PATH` (a name referring to its own previous value) is fine.
+
+
+const hc307 = {
+    meta: {
+        id: 'HC307',
+        title: 'ENV refers to a variable set in the same instruction',
+        severity: 'error',
+        anchors: { hadolint: ['DL3044'] },
+        description: 'All values of one ENV instruction are expanded before any of its variables is set, so a reference to a name set earlier in the same ENV sees the old value (usually empty). Split it into two ENV instructions.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of model.instructions) {
+            if (instr.keyword !== 'ENV')
+                continue;
+            const scope = model.scope(instr);
+            const earlier = new Set();
+            for (const p of instr.properties) {
+                for (const ref of (0,expand/* referencedVars */.EH)(expandableText(p.raw ?? '', model.escapeChar), model.escapeChar)) {
+                    if (!earlier.has(ref) || ref === p.name)
+                        continue;
+                    const before = scope.get(ref);
+                    const sees = before === undefined || before === null ? 'nothing' : 'its previous value';
+                    hits.push({
+                        line: propertyLine(model, instr, p.name),
+                        message: `ENV ${p.name} refers to $${ref}, which this same ENV sets, so it gets ${sees}: set ${ref} in an earlier ENV instruction.`,
+                    });
+                }
+                earlier.add(p.name);
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc308-undefined-variable.ts
+// HC308: an instruction that Docker expands (ADD COPY ENV EXPOSE LABEL STOPSIGNAL VOLUME
+// WORKDIR) uses a variable that is neither an ARG nor an ENV in scope: Docker substitutes
+// an empty string. The classic cause is a global ARG (declared before FROM) that the stage
+// never redeclares. RUN/CMD/ENTRYPOINT text is expanded by the shell, not by Docker, so it
+// is not checked; FROM is HC309's, USER is HC104's, ONBUILD triggers run in another build.
+// Names a base image commonly sets (PATH, HOME, JAVA_HOME, ...) are assumed defined,
+// as BuildKit does with the base image's config (moby/buildkit#5449).
+
+
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR']);
+/** Variables an official or common base image usually sets in its config. */
+const BASE_IMAGE_ENV = new Set([
+    'PATH',
+    'HOME',
+    'HOSTNAME',
+    'PWD',
+    'USER',
+    'SHELL',
+    'LANG',
+    'LANGUAGE',
+    'LC_ALL',
+    'TERM',
+    'TZ',
+    'LD_LIBRARY_PATH',
+    'JAVA_HOME',
+    'JAVA_VERSION',
+    'JDK_VERSION',
+    'GOPATH',
+    'GOROOT',
+    'GOLANG_VERSION',
+    'GOTOOLCHAIN',
+    'NODE_VERSION',
+    'YARN_VERSION',
+    'PYTHON_VERSION',
+    'PYTHON_SHA256',
+    'PYTHON_PIP_VERSION',
+    'PYTHON_SETUPTOOLS_VERSION',
+    'GPG_KEY',
+    'RUBY_VERSION',
+    'RUBY_MAJOR',
+    'GEM_HOME',
+    'BUNDLE_APP_CONFIG',
+    'BUNDLE_SILENCE_ROOT_WARNING',
+    'PHP_INI_DIR',
+    'PHP_VERSION',
+    'PHPIZE_DEPS',
+    'NGINX_VERSION',
+    'NJS_VERSION',
+    'CATALINA_HOME',
+    'TOMCAT_VERSION',
+    'MAVEN_HOME',
+    'MAVEN_CONFIG',
+    'GRADLE_HOME',
+    'GRADLE_VERSION',
+    'CARGO_HOME',
+    'RUSTUP_HOME',
+    'RUST_VERSION',
+    'DOTNET_VERSION',
+    'ASPNET_VERSION',
+    'ASPNETCORE_HTTP_PORTS',
+    'APP_UID',
+    'DOTNET_RUNNING_IN_CONTAINER',
+    'CONDA_DIR',
+    'PGDATA',
+    'PG_MAJOR',
+    'PG_VERSION',
+    'MYSQL_MAJOR',
+    'MYSQL_VERSION',
+    'REDIS_VERSION',
+    'HTTPD_PREFIX',
+    'JETTY_HOME',
+    'ELIXIR_VERSION',
+    'OTP_VERSION',
+    'NVM_DIR',
+    'DENO_VERSION',
+    'BUN_INSTALL',
+    'PNPM_HOME',
+    'COREPACK_HOME',
+]);
+const hc308 = {
+    meta: {
+        id: 'HC308',
+        title: 'Undefined variable',
+        severity: 'warning',
+        anchors: { buildkit: ['UndefinedVar'] },
+        description: 'Docker replaces an undefined variable with an empty string without any error: a path, label or port silently becomes empty. A global ARG (before the first FROM) is only visible in a stage that redeclares it with `ARG NAME`.',
+    },
+    check({ model }) {
+        const hits = [];
+        const globals = new Map();
+        for (const i of model.preamble)
+            for (const d of declarations(i))
+                globals.set(d.name, i.line);
+        const known = new Set(globals.keys());
+        for (const i of model.instructions)
+            for (const d of declarations(i))
+                known.add(d.name);
+        for (const stage of model.stages) {
+            for (const instr of stage.instructions) {
+                if (!EXPANDED.has(instr.keyword))
+                    continue;
+                // COPY/ADD heredoc bodies are file content, not instruction words
+                const text = instr.heredocs.length > 0 ? (model.lines[instr.line - 1] ?? '') : instr.text;
+                const undefinedVars = new Set();
+                if (instr.keyword === 'ENV') {
+                    // `ENV A=1 B=$A` is HC307's; a self-reference (`PATH=$PATH:…`) or a later name is ours
+                    const earlier = new Set();
+                    for (const p of instr.properties) {
+                        const value = expandableText(p.raw ?? '', model.escapeChar);
+                        for (const n of (0,expand/* expand */.fT)(value, model.scope(instr).get, model.escapeChar).undefinedVars) {
+                            if (!earlier.has(n) || n === p.name)
+                                undefinedVars.add(n);
+                        }
+                        earlier.add(p.name);
+                    }
+                }
+                else {
+                    const expandable = expandableText(text, model.escapeChar);
+                    for (const n of (0,expand/* expand */.fT)(expandable, model.scope(instr).get, model.escapeChar).undefinedVars)
+                        undefinedVars.add(n);
+                }
+                for (const name of undefinedVars) {
+                    if (BASE_IMAGE_ENV.has(name))
+                        continue;
+                    const line = referenceLine(model, instr, name);
+                    let hint;
+                    if (globals.has(name)) {
+                        hint = `it is declared before the first FROM (line ${globals.get(name)}) but not redeclared in this stage: add ARG ${name} after the FROM`;
+                    }
+                    else {
+                        const similar = [...known].find((k) => k !== name && (k.toLowerCase() === name.toLowerCase() || editDistance(k, name) === 1));
+                        hint = similar
+                            ? `did you mean ${similar}? Otherwise declare it with ARG or ENV`
+                            : 'declare it with ARG or ENV before this line, or give a default with ${' + name + ':-value}';
+                    }
+                    hits.push({
+                        line,
+                        message: `${instr.keyword} uses $${name}, which is not defined here, so Docker substitutes an empty string; ${hint}.`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 1)
+        return 2;
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/rules/config/hc309-from-arg.ts
+// HC309: FROM uses a variable that is not a global ARG (declared before the first FROM),
+// or the ARG's default makes the image reference empty or invalid. Build arguments given
+// to the run (build-args input) count as values. An ARG declared without a default is
+// only a problem when the build does not pass it: warning, not error.
+
+
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::\\d+)?|\\[[0-9a-fA-F:]+\\](?::\\d+)?)';
+const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
+/** Is this a valid image reference (or a stage name)? */
+function validImageRef(ref) {
+    return ref === 'scratch' || REFERENCE.test(ref);
+}
+const PLATFORM_SAMPLE = {
+    TARGETPLATFORM: 'linux/amd64',
+    TARGETOS: 'linux',
+    TARGETARCH: 'amd64',
+    TARGETVARIANT: '',
+    BUILDPLATFORM: 'linux/amd64',
+    BUILDOS: 'linux',
+    BUILDARCH: 'amd64',
+    BUILDVARIANT: '',
+};
+const hc309 = {
+    meta: {
+        id: 'HC309',
+        title: 'FROM uses an undeclared ARG or an invalid default',
+        severity: 'error',
+        anchors: { buildkit: ['UndefinedArgInFrom', 'InvalidDefaultArgInFrom'] },
+        description: 'FROM only sees ARGs declared before the first FROM. An undeclared variable, or a default that leaves the image name empty or malformed (`alpine:` from `ARG TAG` without a default), makes the build fail unless every build passes the right --build-arg.',
+    },
+    check({ model }) {
+        const hits = [];
+        const globals = new Map();
+        for (const i of model.preamble)
+            for (const d of argDecls(i))
+                globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
+        const lookup = (n) => {
+            if (globals.has(n) && globals.get(n) !== null)
+                return globals.get(n);
+            // BuildKit always sets the platform args: judge the reference with a typical value
+            if (n in PLATFORM_SAMPLE)
+                return PLATFORM_SAMPLE[n];
+            return globals.has(n) ? null : undefined;
+        };
+        const stageArg = (name) => {
+            for (const s of model.stages)
+                for (const i of s.instructions)
+                    if (i.keyword === 'ARG' && argDecls(i).some((d) => d.name === name))
+                        return i.line;
+            return null;
+        };
+        for (const stage of model.stages) {
+            const instr = stage.fromInstr;
+            const raw = stage.from.raw;
+            const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
+            const undefinedVars = new Set();
+            for (const t of texts)
+                for (const n of (0,expand/* expand */.fT)(t, lookup, model.escapeChar).undefinedVars)
+                    undefinedVars.add(n);
+            for (const name of undefinedVars) {
+                const inStage = stageArg(name);
+                hits.push({
+                    line: referenceLine(model, instr, name),
+                    message: inStage !== null
+                        ? `FROM uses $${name}, but ARG ${name} (line ${inStage}) is declared inside a stage and FROM only sees ARGs declared before the first FROM: move the ARG above the first FROM.`
+                        : `FROM uses $${name}, which is not declared, so it expands to an empty string: declare ARG ${name}=<default> before the first FROM.`,
+                });
+            }
+            if (undefinedVars.size > 0 || !raw.includes('$'))
+                continue;
+            const resolved = (0,expand/* expand */.fT)(raw, lookup, model.escapeChar);
+            const value = resolved.value;
+            const isStage = model.stages.slice(0, stage.index).some((s) => s.name === value.toLowerCase());
+            if (isStage || validImageRef(value))
+                continue;
+            const shown = value === '' ? 'an empty image name' : `"${value}", not a valid image reference`;
+            if (resolved.unknownVars.length > 0) {
+                hits.push({
+                    line: instr.line,
+                    severity: 'warning',
+                    message: `FROM ${raw} gives ${shown} unless --build-arg ${resolved.unknownVars.join(', ')} is passed: give the ARG a valid default (ARG ${resolved.unknownVars[0]}=…).`,
+                });
+            }
+            else {
+                hits.push({
+                    line: instr.line,
+                    message: `FROM ${raw} resolves to ${shown}: fix the ARG default before the first FROM.`,
+                });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc310-legacy-key-value.ts
+const hc310 = {
+    meta: {
+        id: 'HC310',
+        title: 'Legacy ENV/LABEL key value form',
+        severity: 'note',
+        anchors: { buildkit: ['LegacyKeyValueFormat'] },
+        description: 'The `ENV key value` form (without `=`) is deprecated and takes everything after the key as one value, which surprises anyone who adds a second pair. Write `ENV key=value`.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of model.instructions) {
+            if (instr.keyword !== 'ENV' && instr.keyword !== 'LABEL')
+                continue;
+            const first = instr.args[0];
+            if (!first || instr.args.length < 2 || first.includes('='))
+                continue;
+            const name = instr.properties[0]?.name ?? first;
+            const value = instr.text.slice(instr.text.indexOf(first) + first.length).trim();
+            const hit = {
+                line: instr.line,
+                message: `${instr.keyword} ${name} uses the legacy "key value" form: write ${instr.keyword} ${name}=… (quote a value with spaces).`,
+            };
+            // a safe one-line rewrite: ENV key "value"
+            const src = model.lines[instr.line - 1] ?? '';
+            if (instr.endLine === instr.line && !/["'\\`$]/.test(value)) {
+                const lead = /^\s*\S+/.exec(src)?.[0] ?? instr.keyword;
+                hit.fix = {
+                    startLine: instr.line,
+                    endLine: instr.line,
+                    text: `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`,
+                    description: `Use ${instr.keyword} ${name}=value`,
+                };
+            }
+            hits.push(hit);
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/hc313-build-setting-in-env.ts
+
+
+const BUILD_ONLY = new Set([
+    'DEBIAN_FRONTEND',
+    'DEBCONF_NONINTERACTIVE_SEEN',
+    'DEBCONF_NOWARNINGS',
+    'APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE',
+    'APT_LISTCHANGES_FRONTEND',
+    'NEEDRESTART_MODE',
+    'DOCKER_BUILDKIT',
+    'COMPOSE_DOCKER_CLI_BUILD',
+]);
+function isBuildOnlySetting(name) {
+    return BUILD_ONLY.has(name) || name.startsWith('BUILDKIT_');
+}
+const hc313 = {
+    meta: {
+        id: 'HC313',
+        title: 'Build-time setting made permanent with ENV',
+        severity: 'note',
+        anchors: {},
+        description: 'ENV values persist in the image and in every container and derived image. Settings meant only for the build, such as DEBIAN_FRONTEND=noninteractive, belong in an ARG or on the RUN that needs them.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'ENV')
+                    continue;
+                for (const p of instr.properties) {
+                    if (!isBuildOnlySetting(p.name))
+                        continue;
+                    const v = p.value ?? '';
+                    hits.push({
+                        line: propertyLine(model, instr, p.name),
+                        message: `ENV ${p.name} is a build-time setting that stays in the shipped image: use ARG ${p.name}=${v} or prefix the RUN that needs it (${p.name}=${v} apt-get …).`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/config/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const config_rules = [hc301, hc302, hc303, hc304, hc305, hc306, hc307, hc308, hc309, hc310, hc313];
+
 ;// CONCATENATED MODULE: ./src/rules/ownership/writable.ts
 
 
 
+
+
+
 /** Directory names apps write at runtime: caches, uploads, data, logs, sessions, scratch space. */
-const WRITABLE_NAMES = new Set(['uploads', 'upload', 'cache', '.cache', 'caches', 'log', 'logs', 'tmp', 'temp', 'storage', 'sessions', 'media', 'data']);
+const WRITABLE_NAMES = new Set([
+    'uploads',
+    'upload',
+    'cache',
+    '.cache',
+    'caches',
+    'log',
+    'logs',
+    'tmp',
+    'temp',
+    'storage',
+    'sessions',
+    'media',
+    'data',
+]);
 const WRITABLE_PREFIXES = ['/var/cache', '/var/log', '/var/run', '/run', '/data'];
 /** Does a chmod mode give write permission to group/other (`777`, `a+w`, `o+w`, `g=u`, `go+rw`)? */
 function modeGrantsWrite(mode) {
@@ -45324,14 +45911,14 @@ function ownershipChanges(model, instr) {
         for (const p of args.slice(1)) {
             if (p === null || cwd === null || p.includes('*'))
                 continue;
-            paths.push(p.startsWith('/') ? normalize(p) : joinPath(cwd, p));
+            paths.push(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p));
         }
         if (paths.length === 0)
             continue;
         const g = name === 'chmod' ? modeGrantsWrite(value) : { group: false, other: false };
         out.push({
             instr,
-            line: lineOf(model, instr, name),
+            line: lineOfWord(model, instr, name),
             kind: name,
             recursive,
             value: name === 'chown' ? (0,dockerfile_facts/* splitUser */.S2)(value)[0] : value,
@@ -45341,26 +45928,17 @@ function ownershipChanges(model, instr) {
     }
     return out;
 }
-/** The physical line of an instruction where a word first appears (continuations), else the first line. */
-function lineOf(model, instr, word) {
-    const re = new RegExp(`(^|[^\\w-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
-    for (let l = instr.line; l <= instr.endLine; l++) {
-        if (re.test(model.lines[l - 1] ?? ''))
-            return l;
-    }
-    return instr.line;
-}
 /** VOLUME paths declared anywhere in the shipped image. */
 function declaredVolumes(model) {
     const out = [];
-    for (const stage of common_shippedStages(model)) {
+    for (const stage of shippedStages(model)) {
         for (const i of stage.instructions) {
             if (i.keyword !== 'VOLUME')
                 continue;
             for (const raw of i.json ?? i.args) {
                 const v = resolved(model, raw, i);
                 if (v && v.startsWith('/'))
-                    out.push({ path: normalize(v), line: i.line });
+                    out.push({ path: normalizePath(v), line: i.line });
             }
         }
     }
@@ -45368,7 +45946,7 @@ function declaredVolumes(model) {
 }
 function writableContext(model, run) {
     const intended = [];
-    for (const stage of common_shippedStages(model)) {
+    for (const stage of shippedStages(model)) {
         for (const i of stage.instructions) {
             for (const c of ownershipChanges(model, i)) {
                 if (c.recursive)
@@ -45411,6 +45989,9 @@ function writableReason(path, ctx) {
 
 
 
+
+
+
 const hc401 = {
     meta: {
         id: 'HC401',
@@ -45420,7 +46001,10 @@ const hc401 = {
         description: 'COPY, ADD, WORKDIR and RUN create files owned by root unless told otherwise. When the container runs as a non-root user, any directory it has to write (uploads, caches, data, declared VOLUMEs, node_modules during the build) must be chowned to it, or the app fails with "Permission denied" at runtime or the build fails.',
     },
     check(ctx) {
-        return [...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)), ...runWritesRootDir(ctx.model)];
+        return [
+            ...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)),
+            ...runWritesRootDir(ctx.model),
+        ];
     },
 };
 function dirname(p) {
@@ -45433,7 +46017,7 @@ function copyIntoWritable(model, run) {
     if (!isNonRoot(run))
         return hits;
     const ctx = writableContext(model, run);
-    const instrs = common_shippedStages(model).flatMap((s) => s.instructions);
+    const instrs = shippedStages(model).flatMap((s) => s.instructions);
     instrs.forEach((instr, idx) => {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
             return;
@@ -45453,7 +46037,9 @@ function copyIntoWritable(model, run) {
         if (!reason)
             return;
         // A later recursive chown/chmod (or one of exactly this path) hands it over: fixed.
-        const fixed = instrs.slice(idx + 1).some((later) => ownershipChanges(model, later).some((c) => c.paths.some((p) => (c.recursive ? isUnder(target, p) : p === target)) &&
+        const fixed = instrs
+            .slice(idx + 1)
+            .some((later) => ownershipChanges(model, later).some((c) => c.paths.some((p) => (c.recursive ? isUnder(target, p) : p === target)) &&
             (c.kind === 'chmod' ? c.grantsWrite : !(0,base_images/* isRootUser */.ar)(c.value))));
         if (fixed)
             return;
@@ -45467,11 +46053,36 @@ function copyIntoWritable(model, run) {
     return hits;
 }
 /** Directories that are root-owned in every Linux base image. */
-const SYSTEM_DIRS = new Set(['/', '/usr', '/usr/local', '/usr/local/bin', '/usr/local/lib', '/usr/local/share', '/usr/bin', '/usr/lib', '/usr/share', '/bin', '/sbin', '/lib', '/etc', '/opt', '/srv', '/var', '/var/lib', '/var/www', '/mnt', '/root']);
+const SYSTEM_DIRS = new Set([
+    '/',
+    '/usr',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/lib',
+    '/usr/local/share',
+    '/usr/bin',
+    '/usr/lib',
+    '/usr/share',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/etc',
+    '/opt',
+    '/srv',
+    '/var',
+    '/var/lib',
+    '/var/www',
+    '/mnt',
+    '/root',
+]);
 function writesOf(model, instr, cwd0) {
     const out = [];
     let cwd = cwd0;
-    const abs = (p) => (p === null || cwd === null || p.includes('*') ? null : p.startsWith('/') ? normalize(p) : joinPath(cwd, p));
+    const abs = (p) => p === null || cwd === null || p.includes('*')
+        ? null
+        : p.startsWith('/')
+            ? normalizePath(p)
+            : joinPath(cwd, p);
     for (const cmd of simpleCommands((0,dockerfile_facts/* runText */.le)(instr))) {
         const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
         for (const r of cmd.redirects) {
@@ -45620,11 +46231,13 @@ function trackStage(model, stage) {
                 if (v === null)
                     break;
                 const prev = workdirAt(model, instr);
-                const p = v.startsWith('/') ? normalize(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+                const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
                 if (!p)
                     break;
                 // After a non-root USER the owner depends on the builder (HC406): do not guess.
-                mark(p, user === 'root' ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : { owner: 'open', line: instr.line, how: 'WORKDIR' });
+                mark(p, user === 'root'
+                    ? { owner: 'root', line: instr.line, how: 'WORKDIR' }
+                    : { owner: 'open', line: instr.line, how: 'WORKDIR' });
                 break;
             }
             case 'COPY':
@@ -45635,7 +46248,11 @@ function trackStage(model, stage) {
                     break;
                 const chown = chownOf(model, instr);
                 const chmod = flag(instr, 'chmod');
-                const owner = chown && (chown.value === null || !(0,base_images/* isRootUser */.ar)(chown.user)) ? 'user' : chmod && modeGrantsWrite(chmod.value).other ? 'open' : 'root';
+                const owner = chown && (chown.value === null || !(0,base_images/* isRootUser */.ar)(chown.user))
+                    ? 'user'
+                    : chmod && modeGrantsWrite(chmod.value).other
+                        ? 'open'
+                        : 'root';
                 const o = { owner, line: instr.line, how: instr.keyword };
                 const existing = owners.get(t);
                 if (!existing)
@@ -45643,7 +46260,11 @@ function trackStage(model, stage) {
                 else if (existing.owner === 'root' && owner !== 'root')
                     mark(t, { ...o, owner: 'open' }, true);
                 const parent = dirname(t);
-                if (!dest.value.endsWith('/') && !owners.has(parent) && !SYSTEM_DIRS.has(parent) && !/^\/home\/[^/]+$/.test(parent) && !isUnder(parent, '/tmp')) {
+                if (!dest.value.endsWith('/') &&
+                    !owners.has(parent) &&
+                    !SYSTEM_DIRS.has(parent) &&
+                    !/^\/home\/[^/]+$/.test(parent) &&
+                    !isUnder(parent, '/tmp')) {
                     mark(parent, { ...o, owner: owner === 'user' ? 'open' : owner });
                 }
                 break;
@@ -45670,7 +46291,7 @@ function trackStage(model, stage) {
                             reported.add(problem.dir);
                             const what = w.cmd === '>' ? `redirects output to ${w.path}` : `runs ${w.cmd}, which writes ${w.path}`;
                             hits.push({
-                                line: w.cmd === '>' ? instr.line : lineOf(model, instr, w.cmd),
+                                line: w.cmd === '>' ? instr.line : lineOfWord(model, instr, w.cmd),
                                 message: `This RUN executes as USER ${user} (line ${userLine}) and ${what}, but ${problem.dir} is ${problem.why}: the build fails with "Permission denied", so create and chown the directory before switching USER, or COPY --chown=${user}.`,
                             });
                         }
@@ -45686,7 +46307,11 @@ function trackStage(model, stage) {
                         for (const p of cmd.words.slice(i + 1)) {
                             if (p.startsWith('-') || p.includes('$') || p.includes('*') || /^[0-7]{3,4}$/.test(p))
                                 continue;
-                            mark(p.startsWith('/') ? normalize(p) : joinPath(cwd, p), { owner: 'root', line: instr.line, how: 'RUN mkdir' });
+                            mark(p.startsWith('/') ? normalizePath(p) : joinPath(cwd, p), {
+                                owner: 'root',
+                                line: instr.line,
+                                how: 'RUN mkdir',
+                            });
                         }
                     }
                 }
@@ -45720,6 +46345,8 @@ function trackStage(model, stage) {
 
 
 
+
+
 const hc402 = {
     meta: {
         id: 'HC402',
@@ -45734,7 +46361,7 @@ const hc402 = {
         const nonRoot = run !== null && !(0,base_images/* isRootUser */.ar)(run.user);
         const ctx = writableContext(model, nonRoot ? run : null);
         const exempt = (p) => writableReason(p, ctx) !== null || isUnder(p, '/home') || isUnder(p, '/tmp') || isUnder(p, '/var/tmp');
-        for (const stage of common_shippedStages(model)) {
+        for (const stage of shippedStages(model)) {
             if (windowsStage(model, stage))
                 continue;
             for (const instr of stage.instructions) {
@@ -45744,7 +46371,12 @@ const hc402 = {
                     if (!target || exempt(target))
                         continue;
                     const chown = chownOf(model, instr);
-                    if (nonRoot && model.target && chown && chown.value !== null && chown.user && sameAccount(model, model.target, chown.user, run.user) === true) {
+                    if (nonRoot &&
+                        model.target &&
+                        chown &&
+                        chown.value !== null &&
+                        chown.user &&
+                        sameAccount(model, model.target, chown.user, run.user) === true) {
                         hits.push({
                             line: chown.line,
                             message: `${instr.keyword} --chown=${chown.raw} makes the code at ${target} writable by the runtime user ${run.user}: drop --chown so it stays root-owned and read-only, and chown only the directories the app writes.`,
@@ -45770,7 +46402,11 @@ const hc402 = {
                             message: `chmod ${c.recursive ? '-R ' : ''}${c.value} makes ${paths.join(', ')} writable by every user: keep code read-only (e.g. chmod -R a-w, or 755/644) and open only the directories the app writes.`,
                         });
                     }
-                    else if (c.kind === 'chown' && c.recursive && nonRoot && model.target && sameAccount(model, model.target, c.value, run.user) === true) {
+                    else if (c.kind === 'chown' &&
+                        c.recursive &&
+                        nonRoot &&
+                        model.target &&
+                        sameAccount(model, model.target, c.value, run.user) === true) {
                         hits.push({
                             line: c.line,
                             message: `chown -R ${c.value} hands ${paths.join(', ')} to the runtime user, making the code writable by it: leave the code owned by root and chown only the directories the app writes.`,
@@ -45784,6 +46420,7 @@ const hc402 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc403-chown-not-runtime-user.ts
+
 
 
 const hc403 = {
@@ -45800,7 +46437,7 @@ const hc403 = {
         if (!isNonRoot(run) || !model.target)
             return hits;
         const target = model.target;
-        for (const stage of common_shippedStages(model)) {
+        for (const stage of shippedStages(model)) {
             if (windowsStage(model, stage))
                 continue;
             for (const instr of stage.instructions) {
@@ -45827,6 +46464,54 @@ const hc403 = {
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc404-chown-name-unresolvable.ts
 
+
+
+/**
+ * Fix: the missing names → the numeric ids other stages of this file give them (one id per
+ * name across the file, else no fix). Names the stage resolves stay as written.
+ */
+function numericChownFix(model, instr, chown, missing, stage) {
+    if (chown.raw !== chown.value)
+        return null; // written with a variable
+    const idOf = (kind, name) => {
+        const ids = new Set();
+        for (const s of model.stages) {
+            if (s === stage)
+                continue;
+            const acc = accountsCreated(model, s.instructions);
+            if (kind === 'user' && acc.users.has(name))
+                ids.add(acc.users.get(name));
+            if (kind === 'group' && acc.groups.has(name))
+                ids.add(acc.groups.get(name));
+        }
+        const [id] = [...ids];
+        return ids.size === 1 && id !== null && isNumeric(id) ? id : null;
+    };
+    let user = chown.user;
+    let group = chown.group;
+    for (const m of missing) {
+        const id = idOf(m.kind, m.name);
+        if (id === null)
+            return null;
+        if (m.kind === 'user')
+            user = id;
+        else
+            group = id;
+    }
+    const value = group === null ? user : `${user}:${group}`;
+    const line = model.lines[chown.line - 1] ?? '';
+    const re = new RegExp(`(--chown=)${escapeRegExp(chown.raw ?? '')}(?=\\s|$)`, 'gi');
+    const all = [...line.matchAll(re)];
+    if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1)
+        return null;
+    const at = all[0].index + all[0][1].length;
+    return {
+        startLine: chown.line,
+        endLine: chown.line,
+        text: line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
+        description: `Use numeric ids: --chown=${value}`,
+    };
+}
 const hc404 = {
     meta: {
         id: 'HC404',
@@ -45856,7 +46541,7 @@ const hc404 = {
                 const created = accountsCreated(model, chainBefore(model, stage, instr));
                 if (created.opaque)
                     continue;
-                const base = common_baseAccounts(model, stage);
+                const base = baseAccounts(model, stage);
                 if (!base)
                     continue;
                 const missing = names.filter(({ kind, name }) => kind === 'user'
@@ -45865,15 +46550,19 @@ const hc404 = {
                 if (missing.length === 0)
                     continue;
                 const what = missing.map((m) => `${m.kind} ${m.name}`).join(' and ');
-                const baseText = base.family === 'scratch' ? 'scratch has no /etc/passwd' : `the ${base.family} base image does not provide it`;
+                const baseText = base.family === 'scratch'
+                    ? 'scratch has no /etc/passwd'
+                    : `the ${base.family} base image does not provide it`;
                 const elsewhere = model.stages.some((s) => {
                     if (s === stage)
                         return false;
                     const acc = accountsCreated(model, s.instructions);
                     return missing.some((m) => acc.users.has(m.name) || acc.groups.has(m.name));
                 });
+                const fix = numericChownFix(model, instr, chown, missing, stage);
                 hits.push({
                     line: chown.line,
+                    ...(fix ? { fix } : {}),
                     message: `${instr.keyword} --chown=${chown.raw} names ${what}, which no earlier step of this stage creates${elsewhere ? ' (it is created in another stage, which this one does not inherit)' : ''} and ${baseText}: the build fails, so use numeric ids such as --chown=10001:10001 or create the account first.`,
                 });
             }
@@ -45883,6 +46572,7 @@ const hc404 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc405-relative-workdir.ts
+
 
 const hc405 = {
     meta: {
@@ -45932,7 +46622,26 @@ const hc405 = {
 
 
 
-const EXISTING = new Set(['/', '/tmp', '/var/tmp', '/usr', '/usr/local', '/opt', '/srv', '/var', '/var/lib', '/etc', '/home', '/root', '/run', '/var/run', '/var/log', '/var/cache']);
+
+
+const EXISTING = new Set([
+    '/',
+    '/tmp',
+    '/var/tmp',
+    '/usr',
+    '/usr/local',
+    '/opt',
+    '/srv',
+    '/var',
+    '/var/lib',
+    '/etc',
+    '/home',
+    '/root',
+    '/run',
+    '/var/run',
+    '/var/log',
+    '/var/cache',
+]);
 const hc406 = {
     meta: {
         id: 'HC406',
@@ -45969,7 +46678,7 @@ const hc406 = {
                         for (const p of cmd.words.slice(i + 1)) {
                             if (p.startsWith('-') || p.includes('$'))
                                 continue;
-                            created.push(p.startsWith('/') ? normalize(p) : joinPath(wd, p));
+                            created.push(p.startsWith('/') ? normalizePath(p) : joinPath(wd, p));
                         }
                     }
                     continue;
@@ -45978,7 +46687,13 @@ const hc406 = {
                     continue;
                 const v = resolved(model, instr.args.join(' '), instr);
                 const prev = workdirAt(model, instr);
-                const p = v === null ? null : v.startsWith('/') ? normalize(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+                const p = v === null
+                    ? null
+                    : v.startsWith('/')
+                        ? normalizePath(v)
+                        : prev === undefined
+                            ? null
+                            : joinPath(prev ?? '/', v);
                 if (p === null)
                     continue;
                 const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));
@@ -46000,15 +46715,32 @@ const hc406 = {
 
 
 
+
 /** Official images whose Dockerfile sets a WORKDIR that users rely on. */
-const BASE_SETS_WORKDIR = new Set(['golang', 'php', 'tomcat', 'jetty', 'redis', 'httpd', 'jenkins/jenkins', 'gradle', 'haproxy', 'wordpress', 'drupal', 'joomla', 'nextcloud', 'sonarqube', 'odoo']);
+const BASE_SETS_WORKDIR = new Set([
+    'golang',
+    'php',
+    'tomcat',
+    'jetty',
+    'redis',
+    'httpd',
+    'jenkins/jenkins',
+    'gradle',
+    'haproxy',
+    'wordpress',
+    'drupal',
+    'joomla',
+    'nextcloud',
+    'sonarqube',
+    'odoo',
+]);
 const hc407 = {
     meta: {
         id: 'HC407',
         title: 'COPY to a relative destination with no WORKDIR set',
         severity: 'warning',
         anchors: { hadolint: ['DL3045'] },
-        description: 'Without a WORKDIR, a relative COPY/ADD destination is resolved against the base image\'s working directory (often `/`), so files land in the filesystem root or move when the base image changes. Set WORKDIR first or use an absolute destination.',
+        description: "Without a WORKDIR, a relative COPY/ADD destination is resolved against the base image's working directory (often `/`), so files land in the filesystem root or move when the base image changes. Set WORKDIR first or use an absolute destination.",
     },
     check({ model, trustedBaseImages }) {
         const hits = [];
@@ -46031,8 +46763,8 @@ const hc407 = {
                 if (workdirAt(model, instr) !== null)
                     continue;
                 const where = known
-                    ? `resolves against ${known.family === 'scratch' ? 'scratch\'s' : 'the base image\'s'} working directory \`/\``
-                    : 'depends on the base image\'s working directory, which this Dockerfile does not show';
+                    ? `resolves against ${known.family === 'scratch' ? "scratch's" : "the base image's"} working directory \`/\``
+                    : "depends on the base image's working directory, which this Dockerfile does not show";
                 hits.push({
                     line: dest.line,
                     message: `${instr.keyword} destination ${dest.value} is relative and no WORKDIR is set, so it ${where}: add WORKDIR /app (or similar) before it, or use an absolute destination.`,
@@ -46044,6 +46776,7 @@ const hc407 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc408-copy-whole-filesystem.ts
+
 
 const hc408 = {
     meta: {
@@ -46066,7 +46799,7 @@ const hc408 = {
                 continue;
             const root = sources.find((s) => {
                 const v = resolved(model, s.value, instr);
-                return v !== null && (normalize(v) === '/' || v === '/*') && v.startsWith('/');
+                return v !== null && (normalizePath(v) === '/' || v === '/*') && v.startsWith('/');
             });
             if (!root)
                 continue;
@@ -46130,7 +46863,7 @@ const hc410 = {
         title: 'COPY --from references its own stage',
         severity: 'error',
         anchors: { hadolint: ['DL3023'], trivy: ['DS-0006'], kics: ['cdddb86f'] },
-        description: 'A stage cannot copy from itself: BuildKit reports a circular dependency and the classic builder tries to pull an image with the stage\'s name. Copy from an earlier stage, or use the files already in this stage.',
+        description: "A stage cannot copy from itself: BuildKit reports a circular dependency and the classic builder tries to pull an image with the stage's name. Copy from an earlier stage, or use the files already in this stage.",
     },
     check({ model }) {
         const hits = [];
@@ -46144,7 +46877,9 @@ const hc410 = {
                 const v = resolved(model, from.value, instr);
                 if (v === null)
                     continue;
-                const self = /^\d+$/.test(v) ? Number(v) === stage.index : stage.name !== null && v.toLowerCase() === stage.name;
+                const self = /^\d+$/.test(v)
+                    ? Number(v) === stage.index
+                    : stage.name !== null && v.toLowerCase() === stage.name;
                 if (!self)
                     continue;
                 hits.push({
@@ -46186,8 +46921,13 @@ const hc411 = {
                         continue;
                     if (n === stage.index)
                         continue; // HC410
-                    const what = n >= model.stages.length ? `there are only ${model.stages.length} stage(s), numbered from 0` : `stage ${n} comes after this one`;
-                    hits.push({ line: from.line, message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.` });
+                    const what = n >= model.stages.length
+                        ? `there are only ${model.stages.length} stage(s), numbered from 0`
+                        : `stage ${n} comes after this one`;
+                    hits.push({
+                        line: from.line,
+                        message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
+                    });
                     continue;
                 }
                 const name = v.toLowerCase();
@@ -46210,7 +46950,9 @@ const hc411 = {
                     .slice(0, stage.index)
                     .map((s) => s.name)
                     .filter((s) => s !== null);
-                const known = names.length ? ` (earlier stages: ${names.join(', ')})` : ' (no earlier stage is named)';
+                const known = names.length
+                    ? ` (earlier stages: ${names.join(', ')})`
+                    : ' (no earlier stage is named)';
                 hits.push({
                     line: from.line,
                     message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,
@@ -46274,7 +47016,12 @@ const hc413 = {
                 const m = /^(\s*)(add)\b/i.exec(text);
                 if (m) {
                     const kw = m[2] === 'add' ? 'copy' : m[2] === 'Add' ? 'Copy' : 'COPY';
-                    hit.fix = { startLine: instr.line, endLine: instr.line, text: m[1] + kw + text.slice(m[0].length), description: 'Replace ADD with COPY' };
+                    hit.fix = {
+                        startLine: instr.line,
+                        endLine: instr.line,
+                        text: m[1] + kw + text.slice(m[0].length),
+                        description: 'Replace ADD with COPY',
+                    };
                 }
             }
             hits.push(hit);
@@ -46284,6 +47031,7 @@ const hc413 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc414-dev-files-copied.ts
+
 
 const DEV = /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;
 const hc414 = {
@@ -46296,7 +47044,7 @@ const hc414 = {
     },
     check({ model }) {
         const hits = [];
-        for (const stage of common_shippedStages(model)) {
+        for (const stage of shippedStages(model)) {
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
                     continue;
@@ -46309,13 +47057,19 @@ const hc414 = {
                     const v = resolved(model, s.value, instr);
                     if (v === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(v))
                         continue;
-                    const base = v.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+                    const base = v
+                        .replace(/[\\/]+$/, '')
+                        .split(/[\\/]/)
+                        .pop() ?? '';
                     if (!DEV.test(base))
                         continue;
                     const why = /^node_modules$/i.test(base)
                         ? 'a host node_modules is built for the host platform and may hold dev dependencies: run npm ci in the image or copy it from a build stage'
                         : 'it is not needed at runtime: remove it from the COPY and list it in .dockerignore';
-                    hits.push({ line: s.line, message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.` });
+                    hits.push({
+                        line: s.line,
+                        message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.`,
+                    });
                 }
             }
         }
@@ -46371,7 +47125,22 @@ const hc415 = {
 
 
 
-const ownership_rules = [hc401, hc402, hc403, hc404, hc405, hc406, hc407, hc408, hc409, hc410, hc411, hc413, hc414, hc415];
+const ownership_rules = [
+    hc401,
+    hc402,
+    hc403,
+    hc404,
+    hc405,
+    hc406,
+    hc407,
+    hc408,
+    hc409,
+    hc410,
+    hc411,
+    hc413,
+    hc414,
+    hc415,
+];
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -46728,7 +47497,10 @@ const hc507 = {
         }
         for (const d of model.directives) {
             if (d.name !== d.name.toLowerCase()) {
-                hits.push({ line: d.line, message: `Parser directive ${d.name} should be lowercase: write # ${d.name.toLowerCase()}=${d.value}.` });
+                hits.push({
+                    line: d.line,
+                    message: `Parser directive ${d.name} should be lowercase: write # ${d.name.toLowerCase()}=${d.value}.`,
+                });
             }
         }
         return hits;
@@ -46784,643 +47556,13 @@ const hc509 = {
         }
         if (!first && model.instructions.length > 0) {
             const last = model.instructions[model.instructions.length - 1];
-            return [{ line: last.line, message: 'The Dockerfile has no FROM: add FROM <image> after the global ARGs.' }];
+            return [
+                { line: last.line, message: 'The Dockerfile has no FROM: add FROM <image> after the global ARGs.' },
+            ];
         }
         return [];
     },
 };
-
-;// CONCATENATED MODULE: ./src/shell/tokenize.ts
-// A small POSIX-ish shell tokenizer for RUN commands: words (quotes and escapes removed),
-// control operators (`&&` `||` `;` `;;` `|` `|&` `&` newline `(` `)`), redirections with
-// their target, comments, and shell here-documents (skipped). Command substitutions
-// (`$(…)`, backticks), parameter expansions (`${…}`) and process substitutions stay
-// verbatim inside their word: the commands they run are not reported.
-//
-// Why hand-written: the maintained npm parser (sh-syntax, mvdan/sh in wasm) only parses
-// asynchronously and loads its wasm file from disk relative to its module, which breaks in
-// our ncc bundle; rules are synchronous. The Dockerfile side (continuations, heredocs,
-// escape directive) is handled before this tokenizer sees the text (see script.ts).
-// Every step advances at least one character, so hostile input stays linear.
-const tokenize_OPERATORS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')'];
-const REDIR = /^(\d*)(&>>|&>|<<<|<<-|<<|>>|>&|<&|<>|>\||>|<)/;
-const WORD_END = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
-function tokenize(src, opts = {}) {
-    const tokens = [];
-    const pending = [];
-    let i = 0;
-    const n = src.length;
-    while (i < n) {
-        const c = src[i];
-        if (c === ' ' || c === '\t' || c === '\r') {
-            i++;
-            continue;
-        }
-        if (c === '\\' && src[i + 1] === '\n') {
-            i += 2;
-            continue;
-        }
-        if (c === '\n') {
-            tokens.push({ t: 'op', value: '\n', offset: i });
-            i++;
-            if (pending.length > 0) {
-                i = skipHeredocBodies(src, i, pending);
-                pending.length = 0;
-            }
-            continue;
-        }
-        if (c === '#') {
-            while (i < n && src[i] !== '\n')
-                i++;
-            continue;
-        }
-        // Redirections (an fd number directly before counts as part of it), but not process substitution.
-        const rest = src.slice(i, i + 12);
-        const r = REDIR.exec(rest);
-        if (r && !((r[2] === '<' || r[2] === '>') && src[i + r[0].length] === '(')) {
-            const offset = i;
-            i += r[0].length;
-            while (i < n && (src[i] === ' ' || src[i] === '\t'))
-                i++;
-            let target = null;
-            if (i < n && !WORD_END.has(src[i])) {
-                const w = readWord(src, i);
-                target = w.token;
-                i = w.end;
-            }
-            else if (r[2] === '>&' || r[2] === '<&') {
-                target = null;
-            }
-            if ((r[2] === '<<' || r[2] === '<<-') && target && opts.shellHeredocs) {
-                pending.push({ delim: target.value, stripTabs: r[2] === '<<-' });
-            }
-            tokens.push({ t: 'redir', op: r[2], target, offset });
-            continue;
-        }
-        const op = tokenize_OPERATORS.find((o) => src.startsWith(o, i));
-        if (op) {
-            tokens.push({ t: 'op', value: op, offset: i });
-            i += op.length;
-            continue;
-        }
-        const w = readWord(src, i);
-        tokens.push(w.token);
-        i = w.end;
-    }
-    return tokens;
-}
-function skipHeredocBodies(src, start, pending) {
-    let i = start;
-    for (const h of pending) {
-        for (;;) {
-            if (i >= src.length)
-                return i;
-            let eol = src.indexOf('\n', i);
-            if (eol < 0)
-                eol = src.length;
-            let line = src.slice(i, eol).replace(/\r$/, '');
-            if (h.stripTabs)
-                line = line.replace(/^\t+/, '');
-            i = eol + 1;
-            if (line === h.delim)
-                break;
-        }
-    }
-    return Math.min(i, src.length);
-}
-/** Read one word starting at `start`. */
-function readWord(src, start) {
-    let i = start;
-    let value = '';
-    let quoted = false;
-    const n = src.length;
-    while (i < n) {
-        const c = src[i];
-        if (WORD_END.has(c)) {
-            // `<(…)` / `>(…)` process substitution inside a word
-            if ((c === '<' || c === '>') && src[i + 1] === '(' && i === start) {
-                const end = skipBalanced(src, i + 1, '(', ')');
-                value += src.slice(i, end);
-                i = end;
-                continue;
-            }
-            break;
-        }
-        if (c === '\\') {
-            if (src[i + 1] === '\n') {
-                i += 2;
-                continue;
-            }
-            quoted = true;
-            if (i + 1 < n)
-                value += src[i + 1];
-            i += 2;
-            continue;
-        }
-        if (c === "'") {
-            quoted = true;
-            const end = src.indexOf("'", i + 1);
-            const stop = end < 0 ? n : end;
-            value += src.slice(i + 1, stop);
-            i = stop + 1;
-            continue;
-        }
-        if (c === '$' && src[i + 1] === "'") {
-            quoted = true;
-            let j = i + 2;
-            while (j < n && src[j] !== "'")
-                j += src[j] === '\\' ? 2 : 1;
-            value += src.slice(i + 2, Math.min(j, n)).replace(/\\(.)/g, '$1');
-            i = j + 1;
-            continue;
-        }
-        if (c === '"') {
-            quoted = true;
-            let j = i + 1;
-            while (j < n && src[j] !== '"') {
-                const d = src[j];
-                if (d === '\\' && j + 1 < n) {
-                    const e = src[j + 1];
-                    if (e === '\n') {
-                        j += 2;
-                        continue;
-                    }
-                    value += '$`"\\'.includes(e) ? e : d + e;
-                    j += 2;
-                    continue;
-                }
-                if (d === '$' && (src[j + 1] === '(' || src[j + 1] === '{')) {
-                    const end = skipBalanced(src, j + 1, src[j + 1], src[j + 1] === '(' ? ')' : '}');
-                    value += src.slice(j, end);
-                    j = end;
-                    continue;
-                }
-                if (d === '`') {
-                    const end = skipBacktick(src, j);
-                    value += src.slice(j, end);
-                    j = end;
-                    continue;
-                }
-                value += d;
-                j++;
-            }
-            i = j + 1;
-            continue;
-        }
-        if (c === '$' && (src[i + 1] === '(' || src[i + 1] === '{')) {
-            const end = skipBalanced(src, i + 1, src[i + 1], src[i + 1] === '(' ? ')' : '}');
-            value += src.slice(i, end);
-            i = end;
-            continue;
-        }
-        if (c === '`') {
-            const end = skipBacktick(src, i);
-            value += src.slice(i, end);
-            i = end;
-            continue;
-        }
-        value += c;
-        i++;
-    }
-    const end = Math.max(Math.min(i, n), start + 1);
-    return { token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start }, end };
-}
-/** From an opening bracket at `open`, the offset just after its match (quotes and nesting respected). */
-function skipBalanced(src, openAt, open, close) {
-    let depth = 0;
-    let i = openAt;
-    const n = src.length;
-    while (i < n) {
-        const c = src[i];
-        if (c === '\\') {
-            i += 2;
-            continue;
-        }
-        if (c === "'" && open === '(') {
-            const end = src.indexOf("'", i + 1);
-            i = end < 0 ? n : end + 1;
-            continue;
-        }
-        if (c === '"') {
-            let j = i + 1;
-            while (j < n && src[j] !== '"')
-                j += src[j] === '\\' ? 2 : 1;
-            i = j + 1;
-            continue;
-        }
-        if (c === '`') {
-            i = skipBacktick(src, i);
-            continue;
-        }
-        if (c === open)
-            depth++;
-        else if (c === close) {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-        i++;
-    }
-    return n;
-}
-function skipBacktick(src, at) {
-    let j = at + 1;
-    while (j < src.length && src[j] !== '`')
-        j += src[j] === '\\' ? 2 : 1;
-    return Math.min(j + 1, src.length);
-}
-
-;// CONCATENATED MODULE: ./src/shell/parse.ts
-// Tokens to simple commands: name, arguments, leading assignments, redirections, and the
-// operators around each command, so rules see `&&`/`;`/`|` boundaries instead of substrings.
-// Compound-command keywords (if/then/while/do/…, `{`, `}`, `!`) are skipped so the commands
-// inside them are still seen; `for … in …` and `case … esac` headers are not commands.
-
-const RESERVED_SKIP = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'esac']);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
-function parseShell(src, opts = {}) {
-    const tokens = tokenize(src, opts);
-    const out = [];
-    let cur = null;
-    let before = null;
-    let depth = 0;
-    let pipeline = 0;
-    let skipUntilSep = false; // `for x in a b c` header
-    let inCase = false; // `case … esac`: too irregular to split, skipped
-    const finish = (after) => {
-        if (cur && (cur.words.length > 0 || cur.redirects.length > 0 || cur.assignments.length > 0)) {
-            cur.after = after;
-            out.push(cur);
-        }
-        cur = null;
-    };
-    const start = (tok) => {
-        cur = { words: [], assignments: [], redirects: [], offset: tok.offset, before, after: null, depth, pipeline };
-        return cur;
-    };
-    for (let k = 0; k < tokens.length; k++) {
-        const tok = tokens[k];
-        if (inCase) {
-            if (tok.t === 'word' && tok.value === 'esac' && !tok.quoted)
-                inCase = false;
-            continue;
-        }
-        if (tok.t === 'op') {
-            if (skipUntilSep && (tok.value === ';' || tok.value === '\n')) {
-                skipUntilSep = false;
-                before = tok.value;
-                continue;
-            }
-            if (tok.value === '(') {
-                // `name() {` is a function definition: drop the pending name.
-                if (cur && cur.words.length === 1 && tokens[k + 1]?.t === 'op' && tokens[k + 1].value === ')') {
-                    cur = null;
-                    k++;
-                    continue;
-                }
-                finish(tok.value);
-                depth++;
-                before = '(';
-                continue;
-            }
-            if (tok.value === ')') {
-                finish(')');
-                depth = Math.max(0, depth - 1);
-                before = ')';
-                continue;
-            }
-            const wasPipe = tok.value === '|' || tok.value === '|&';
-            finish(tok.value);
-            if (!wasPipe)
-                pipeline++;
-            before = tok.value;
-            continue;
-        }
-        if (skipUntilSep)
-            continue;
-        if (tok.t === 'redir') {
-            const c = cur ?? start(tok);
-            c.redirects.push({ op: tok.op, target: tok.target?.value ?? null });
-            continue;
-        }
-        // a word
-        const c = cur ?? start(tok);
-        if (c.words.length === 0 && !tok.quoted) {
-            if (RESERVED_SKIP.has(tok.value)) {
-                if (c.assignments.length === 0 && c.redirects.length === 0)
-                    cur = null;
-                continue;
-            }
-            if (tok.value === 'for' || tok.value === 'select') {
-                cur = null;
-                skipUntilSep = true;
-                continue;
-            }
-            if (tok.value === 'case') {
-                cur = null;
-                inCase = true;
-                continue;
-            }
-            if (tok.value === 'function') {
-                cur = null;
-                skipUntilSep = true;
-                continue;
-            }
-            if (ASSIGNMENT.test(tok.raw)) {
-                const eq = tok.value.indexOf('=');
-                c.assignments.push({ name: tok.value.slice(0, eq).replace(/\+$/, ''), value: tok.value.slice(eq + 1) });
-                continue;
-            }
-        }
-        c.words.push(tok);
-    }
-    finish(null);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/shell/script.ts
-
-const DEFAULT_SHELL = ['/bin/sh', '-c'];
-const WINDOWS_SHELL = ['cmd', '/S', '/C'];
-/** Windows base images run RUN with `cmd /S /C` unless SHELL says otherwise. */
-function isWindowsBase(model, stage) {
-    const chain = model.chain(stage);
-    const root = chain[chain.length - 1];
-    const ref = root?.from.resolved.value.toLowerCase() ?? '';
-    return /(^|\/)(windows\/(servercore|nanoserver|server)|windows(servercore|nanoserver)?)([:@/]|$)|nanoserver|servercore/.test(ref);
-}
-const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
-function script_basename(p) {
-    const s = p.replace(/\\/g, '/');
-    return s.slice(s.lastIndexOf('/') + 1).replace(/\.exe$/i, '').toLowerCase();
-}
-function shellKind(name) {
-    if (POSIX_SHELLS.has(name))
-        return 'posix';
-    if (name === 'powershell' || name === 'pwsh')
-        return 'powershell';
-    if (name === 'cmd')
-        return 'cmd';
-    return 'other';
-}
-/** `-o pipefail`, `-eo pipefail`, `-euxo pipefail`, `-opipefail` among shell options. */
-function hasPipefailOption(args) {
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (/^-[A-Za-z]*o$/.test(a) && args[i + 1] === 'pipefail')
-            return true;
-        if (a === '-opipefail' || a === '--pipefail')
-            return true;
-    }
-    return false;
-}
-/** The SHELL in effect at an instruction: last SHELL before it in its stage, else inherited through FROM <stage>. */
-function shellAt(instr, model) {
-    const stage = model.stageOf(instr);
-    let found = null;
-    if (stage) {
-        for (const s of model.chain(stage)) {
-            const list = s === stage ? s.instructions.filter((i) => i.line < instr.line) : s.instructions;
-            for (let k = list.length - 1; k >= 0; k--) {
-                if (list[k].keyword === 'SHELL' && list[k].json) {
-                    found = list[k];
-                    break;
-                }
-            }
-            if (found)
-                break;
-        }
-    }
-    let argv = found?.json && found.json.length > 0 ? found.json : DEFAULT_SHELL;
-    if (!found && stage && isWindowsBase(model, stage))
-        argv = WINDOWS_SHELL;
-    const name = script_basename(argv[0]);
-    return { argv, instr: found, kind: shellKind(name), pipefail: hasPipefailOption(argv.slice(1)), name };
-}
-/** Lines of an instruction's command part, joined as Docker joins continuations. */
-function commandPart(instr, model) {
-    const esc = model.escapeChar;
-    let text = '';
-    const lines = [];
-    let l = instr.line;
-    let first = true;
-    for (;;) {
-        const raw = model.lines[l - 1] ?? '';
-        let content = raw;
-        if (first) {
-            content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
-            first = false;
-        }
-        const cont = new RegExp(`${script_escapeRe(esc)}[ \\t]*$`).exec(content);
-        if (cont)
-            content = content.slice(0, cont.index);
-        for (const _ of content)
-            lines.push(l);
-        text += content;
-        if (!cont || l >= instr.endLine) {
-            text += '\n';
-            lines.push(l);
-            return { text, lines, lastLine: l };
-        }
-        // Docker drops comment lines and empty lines inside a continuation.
-        l++;
-        while (l < instr.endLine && /^\s*(#.*)?$/.test(model.lines[l - 1] ?? ''))
-            l++;
-    }
-}
-function script_escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Remove leading `--flag[=value]` words, keeping the line map aligned. */
-function stripFlags(text, lines) {
-    let t = text;
-    let ls = lines;
-    for (;;) {
-        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s)/.exec(t);
-        if (!m)
-            return { text: t, lines: ls };
-        t = t.slice(m[0].length);
-        ls = ls.slice(m[0].length);
-    }
-}
-const cache = new WeakMap();
-/** The shell scripts of a RUN (or ONBUILD RUN) instruction; [] for exec form or other instructions. */
-function scriptsOf(instr, model) {
-    const hit = cache.get(instr);
-    if (hit)
-        return hit;
-    const out = computeScripts(instr, model);
-    cache.set(instr, out);
-    return out;
-}
-function computeScripts(instr, model) {
-    if (instr.keyword !== 'RUN' || instr.json)
-        return [];
-    const sh = shellAt(instr, model);
-    const part = commandPart(instr, model);
-    const { text, lines } = stripFlags(part.text, part.lines);
-    const lineAtOf = (ls, fallback) => (o) => ls[Math.max(0, Math.min(o, ls.length - 1))] ?? fallback;
-    const runCommands = parseShell(text, { shellHeredocs: false });
-    const run = {
-        kind: 'run',
-        text,
-        lineAt: lineAtOf(lines, instr.line),
-        shell: { name: sh.name, kind: sh.kind, pipefail: sh.pipefail, source: 'SHELL' },
-        commands: runCommands,
-        line: instr.line,
-    };
-    const out = [run];
-    // Heredoc bodies follow the command part, in order, each closed by its terminator line.
-    let next = part.lastLine + 1;
-    for (const h of instr.heredocs) {
-        const bodyLines = h.body === '' ? [] : h.body.split(/\r?\n/);
-        let start = next;
-        if (bodyLines.length > 0 && model.lines[start - 1] !== bodyLines[0]) {
-            // Defensive: find the body's first line within the instruction.
-            for (let l = next; l <= instr.endLine; l++) {
-                if (model.lines[l - 1] === bodyLines[0]) {
-                    start = l;
-                    break;
-                }
-            }
-        }
-        next = start + bodyLines.length + 1;
-        const consumer = runCommands.find((c) => c.redirects.some((r) => (r.op === '<<' || r.op === '<<-') && r.target === h.name));
-        const shell = heredocShell(consumer, bodyLines[0] ?? '', sh);
-        if (!shell)
-            continue;
-        const ls = [];
-        bodyLines.forEach((b, k) => {
-            for (let c = 0; c <= b.length; c++)
-                ls.push(start + k);
-        });
-        const body = bodyLines.join('\n') + '\n';
-        out.push({
-            kind: 'heredoc',
-            heredoc: h.name,
-            text: body,
-            lineAt: lineAtOf(ls, start),
-            shell,
-            commands: parseShell(body, { shellHeredocs: true }),
-            line: start,
-        });
-    }
-    return out;
-}
-function heredocShell(consumer, firstLine, sh) {
-    const shebang = /^#!\s*(\S+)(?:\s+(.*))?$/.exec(firstLine);
-    const fromShebang = () => {
-        if (!shebang)
-            return null;
-        let name = script_basename(shebang[1]);
-        let rest = (shebang[2] ?? '').split(/\s+/).filter(Boolean);
-        if (name === 'env') {
-            rest = rest.filter((a) => !a.startsWith('-'));
-            name = script_basename(rest[0] ?? '');
-            rest = rest.slice(1);
-        }
-        return { name, kind: shellKind(name), pipefail: hasPipefailOption(rest), source: 'shebang' };
-    };
-    if (!consumer || consumer.words.length === 0) {
-        // `RUN <<EOF`: BuildKit runs the body with the SHELL, or as an executable when it has a shebang.
-        if (shebang)
-            return fromShebang();
-        return { name: sh.name, kind: sh.kind, pipefail: sh.pipefail, source: 'SHELL' };
-    }
-    const argv = consumer.words.map((w) => w.value);
-    const name = script_basename(argv[0]);
-    if (shellKind(name) === 'posix') {
-        // `bash <<EOF`, `sh -e <<EOF`, `bash -s <<EOF`: the body is the script (no script file, no -c).
-        const args = name === 'busybox' ? argv.slice(2) : argv.slice(1);
-        const scriptArg = args.some((a, k) => !a.startsWith('-') && !(k > 0 && /^-[A-Za-z]*o$/.test(args[k - 1])) && a !== 'pipefail');
-        if (args.includes('-c') || scriptArg)
-            return null;
-        return { name, kind: 'posix', pipefail: hasPipefailOption(args), source: 'command' };
-    }
-    return null; // data for another program (cat, tee, python3, …)
-}
-
-;// CONCATENATED MODULE: ./src/shell/commands.ts
-
-/** Every command of a RUN in order (command part first, then shell heredoc bodies). */
-function commandsOf(instr, model) {
-    if (instr.keyword !== 'RUN')
-        return [];
-    if (instr.json) {
-        if (instr.json.length === 0)
-            return [];
-        return [
-            {
-                name: instr.json[0],
-                args: instr.json.slice(1),
-                line: instr.line,
-                inPipeline: false,
-                assignments: [],
-                before: null,
-                after: null,
-                depth: 0,
-                pipeline: 0,
-                script: 'run',
-                redirects: [],
-            },
-        ];
-    }
-    return scriptsOf(instr, model).flatMap((s) => commandsOfScript(s));
-}
-function commandsOfScript(s) {
-    if (s.shell.kind !== 'posix')
-        return [];
-    const sizes = new Map();
-    for (const c of s.commands)
-        sizes.set(c.pipeline, (sizes.get(c.pipeline) ?? 0) + 1);
-    return s.commands
-        .filter((c) => c.words.length > 0)
-        .map((c) => ({
-        name: c.words[0].value,
-        args: c.words.slice(1).map((w) => w.value),
-        line: s.lineAt(c.words[0].offset),
-        pipedTo: c.after === '|' || c.after === '|&' ? true : undefined,
-        inPipeline: (sizes.get(c.pipeline) ?? 0) > 1,
-        assignments: c.assignments,
-        before: c.before,
-        after: c.after,
-        depth: c.depth,
-        pipeline: c.pipeline,
-        script: s.kind === 'run' ? 'run' : (s.heredoc ?? 'heredoc'),
-        redirects: c.redirects,
-    }));
-}
-const commands_WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nice', 'nohup', 'time', 'stdbuf', 'ionice', 'chroot', 'doas', 'su-exec', 'gosu']);
-/**
- * The command a wrapper runs: `sudo -E apt-get install` → apt-get, `env A=1 pip install` → pip,
- * `/usr/bin/apt-get` → apt-get. Returns the basename and the remaining arguments.
- */
-function effectiveCommand(cmd) {
-    let name = script_basename(cmd.name);
-    let args = cmd.args;
-    for (let guard = 0; guard < 4 && commands_WRAPPERS.has(name); guard++) {
-        let k = 0;
-        if (name === 'chroot' || name === 'su-exec' || name === 'gosu') {
-            k = 1; // the root dir / user argument
-        }
-        while (k < args.length) {
-            const a = args[k];
-            if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-                k++;
-            else if (a.startsWith('-')) {
-                // options with a separate value (sudo -u user, nice -n 10, stdbuf -o L)
-                k += /^-(u|g|n|o|e|i|c|p|C|U|h)$/.test(a) && name !== 'env' && name !== 'command' ? 2 : 1;
-            }
-            else
-                break;
-        }
-        if (k >= args.length)
-            return { name, args: [] };
-        name = script_basename(args[k]);
-        args = args.slice(k + 1);
-    }
-    return { name, args };
-}
 
 ;// CONCATENATED MODULE: ./src/rules/practice/hc512-pipe-without-pipefail.ts
 // HC512: a RUN pipes commands without `pipefail`, so only the last command's exit status
@@ -47456,18 +47598,18 @@ const hc512 = {
         for (const instr of model.instructions) {
             if (instr.keyword !== 'RUN' || instr.json)
                 continue;
-            for (const script of scriptsOf(instr, model)) {
+            for (const script of (0,shell_script/* scriptsOf */.Sf)(instr, model)) {
                 if (script.shell.kind !== 'posix')
                     continue;
                 let pipefail = script.shell.pipefail;
-                const cmds = commandsOfScript(script);
+                const cmds = (0,commands/* commandsOfScript */.FW)(script);
                 const byPipeline = new Map();
                 for (const x of cmds)
                     byPipeline.set(x.pipeline, [...(byPipeline.get(x.pipeline) ?? []), x]);
                 let reported = false;
                 for (let k = 0; k < cmds.length && !reported; k++) {
                     const c = cmds[k];
-                    const eff = effectiveCommand(c);
+                    const eff = (0,commands/* effectiveCommand */.l1)(c);
                     if (eff.name === 'set' && c.depth === 0) {
                         const on = setsPipefail(eff.args);
                         if (on !== null)
@@ -47479,7 +47621,8 @@ const hc512 = {
                     // the first command of this pipeline; skip pipelines whose feeders cannot fail
                     const members = byPipeline.get(c.pipeline) ?? [c];
                     const feeders = members.slice(0, -1);
-                    if (feeders.every((f) => HARMLESS_SOURCES.has(effectiveCommand(f).name) && !(effectiveCommand(f).name === 'cat' && f.args.length > 0))) {
+                    if (feeders.every((f) => HARMLESS_SOURCES.has((0,commands/* effectiveCommand */.l1)(f).name) &&
+                        !((0,commands/* effectiveCommand */.l1)(f).name === 'cat' && f.args.length > 0))) {
                         k += members.length - 1;
                         continue;
                     }
@@ -47488,11 +47631,13 @@ const hc512 = {
                     const how = script.kind === 'heredoc'
                         ? 'add `set -o pipefail` at the top of the heredoc script'
                         : sh === 'bash' || sh === 'ash' || sh === 'zsh' || sh === 'ksh'
-                            ? 'start the command with `set -o pipefail &&` or use SHELL ["/bin/' + sh + '", "-o", "pipefail", "-c"]'
+                            ? 'start the command with `set -o pipefail &&` or use SHELL ["/bin/' +
+                                sh +
+                                '", "-o", "pipefail", "-c"]'
                             : 'add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (or `set -o pipefail &&` where /bin/sh supports it, e.g. BusyBox ash on Alpine)';
                     hits.push({
                         line: c.line,
-                        message: `${eff.name} is piped into ${effectiveCommand(last).name} without pipefail, so a failure of ${eff.name} is hidden: ${how}.`,
+                        message: `${eff.name} is piped into ${(0,commands/* effectiveCommand */.l1)(last).name} without pipefail, so a failure of ${eff.name} is hidden: ${how}.`,
                     });
                     reported = true;
                 }
@@ -47523,9 +47668,9 @@ const hc514 = {
         for (const instr of model.instructions) {
             if (instr.keyword !== 'RUN' || instr.json)
                 continue;
-            for (const script of scriptsOf(instr, model)) {
+            for (const script of (0,shell_script/* scriptsOf */.Sf)(instr, model)) {
                 // `set -e` and friends before the cd do not change what the RUN does
-                const cmds = commandsOfScript(script).filter((c, k, all) => !(c.name === 'set' && all.slice(0, k).every((p) => p.name === 'set')));
+                const cmds = (0,commands/* commandsOfScript */.FW)(script).filter((c, k, all) => !(c.name === 'set' && all.slice(0, k).every((p) => p.name === 'set')));
                 const first = cmds[0];
                 if (!first || first.name !== 'cd' || first.depth > 0 || first.inPipeline)
                     continue;
@@ -47533,7 +47678,10 @@ const hc514 = {
                 if (!dir || dir === '-' || dir.startsWith('..') || dir.startsWith('$(') || dir.startsWith('`'))
                     continue;
                 if (cmds.length === 1 && script.kind === 'run') {
-                    hits.push({ line: first.line, message: `RUN cd ${dir} has no effect on later instructions: use WORKDIR ${dir}.` });
+                    hits.push({
+                        line: first.line,
+                        message: `RUN cd ${dir} has no effect on later instructions: use WORKDIR ${dir}.`,
+                    });
                     break;
                 }
                 hits.push({
@@ -47547,156 +47695,8 @@ const hc514 = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/practice/package-managers.ts
-
-// Options that take a separate value, per manager.
-const VALUE_OPTS = {
-    'apt-get': new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file', '--default-release']),
-    apt: new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file', '--default-release']),
-    apk: new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--keys-dir', '--arch', '--cache-dir', '--repositories-file']),
-    yum: new Set(['-x', '--exclude', '--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--repo', '-c', '--config']),
-    dnf: new Set(['-x', '--exclude', '--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--repo', '-c', '--config', '--repofrompath']),
-    microdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--config']),
-    tdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '-c', '--config']),
-    zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '--root', '-R', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir']),
-    pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--src', '--upgrade-strategy', '--cache-dir', '--report', '--log', '--proxy', '--cert', '--client-cert', '--timeout', '--retries', '--exists-action', '--global-option', '--config-settings', '-C']),
-    npm: new Set(['--registry', '--prefix', '-w', '--workspace', '--cache', '--omit', '--include', '--tag', '--userconfig', '--loglevel']),
-    gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform', '-g', '--file']),
-    go: new Set(['-tags', '-ldflags', '-gcflags', '-asmflags', '-o', '-mod', '-modfile', '-p', '-C', '-pkgdir', '-overlay', '-toolexec']),
-    yarn: new Set(['--cwd', '--registry', '--cache-folder', '--modules-folder', '--network-timeout', '--mutex']),
-};
-function managerOf(name, args) {
-    if (name === 'apt-get' || name === 'apt' || name === 'apk' || name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf' || name === 'zypper' || name === 'npm' || name === 'gem' || name === 'go' || name === 'yarn') {
-        return { manager: name, args };
-    }
-    if (name === 'dnf5' || name === 'dnf4')
-        return { manager: 'dnf', args };
-    if (/^pip(\d+(\.\d+)?)?$/.test(name))
-        return { manager: 'pip', args };
-    if (/^python(\d+(\.\d+)?)?$/.test(name)) {
-        const m = args.indexOf('-m');
-        if (m >= 0 && /^pip(\d+(\.\d+)?)?$/.test(args[m + 1] ?? ''))
-            return { manager: 'pip', args: args.slice(m + 2) };
-    }
-    return null;
-}
-function parsePmCall(cmd) {
-    const eff = effectiveCommand(cmd);
-    const m = managerOf(eff.name, eff.args);
-    if (!m)
-        return null;
-    const valueOpts = VALUE_OPTS[m.manager];
-    const options = [];
-    const operands = [];
-    const values = new Map();
-    let sub = '';
-    for (let k = 0; k < m.args.length; k++) {
-        const a = m.args[k];
-        if (a.startsWith('-') && a.length > 1) {
-            const eq = a.indexOf('=');
-            const optName = eq > 0 ? a.slice(0, eq) : a;
-            options.push(optName);
-            if (eq > 0)
-                values.set(optName, [...(values.get(optName) ?? []), a.slice(eq + 1)]);
-            else if (valueOpts.has(a) && k + 1 < m.args.length) {
-                values.set(a, [...(values.get(a) ?? []), m.args[k + 1]]);
-                k++;
-            }
-            continue;
-        }
-        if (!sub)
-            sub = a;
-        else
-            operands.push(a);
-    }
-    return { manager: m.manager, sub, options, operands, values, cmd, line: cmd.line };
-}
-/** Every package-manager call of a RUN, in order. */
-function pmCallsOf(instr, model) {
-    return commandsOf(instr, model)
-        .map(parsePmCall)
-        .filter((c) => c !== null);
-}
-function isInstall(c) {
-    switch (c.manager) {
-        case 'apt-get':
-        case 'apt':
-        case 'yum':
-        case 'dnf':
-        case 'microdnf':
-        case 'tdnf':
-        case 'pip':
-        case 'gem':
-        case 'go':
-            return c.sub === 'install';
-        case 'zypper':
-            return c.sub === 'install' || c.sub === 'in';
-        case 'apk':
-            return c.sub === 'add';
-        case 'npm':
-            return c.sub === 'install' || c.sub === 'i' || c.sub === 'add';
-        case 'yarn':
-            return c.sub === 'add' || c.sub === 'install' || c.sub === '';
-    }
-}
-/** Cache-mount targets of a RUN (`--mount=type=cache,target=/var/cache/apt`). */
-function cacheMountTargets(instr) {
-    const out = [];
-    for (const f of instr.flags) {
-        if (f.name !== 'mount' || !f.value)
-            continue;
-        const parts = Object.fromEntries(f.value.split(',').map((kv) => {
-            const i = kv.indexOf('=');
-            return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)];
-        }));
-        if (parts.type !== 'cache')
-            continue;
-        const target = parts.target ?? parts.dst ?? parts.destination;
-        if (target)
-            out.push(target.replace(/^["']|["']$/g, ''));
-    }
-    return out;
-}
-/** Is this package operand pinned to a version (or not a registry name at all: a file, URL, variable)? */
-function isPinned(manager, pkg) {
-    if (pkg.includes('$') || pkg.includes('://'))
-        return true;
-    switch (manager) {
-        case 'apt-get':
-        case 'apt':
-            return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
-        case 'apk':
-            return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
-        case 'yum':
-        case 'dnf':
-        case 'microdnf':
-        case 'tdnf':
-            return /-\d/.test(pkg) || pkg.endsWith('.rpm') || pkg.startsWith('@') || pkg.startsWith('/') || pkg.includes('=');
-        case 'zypper':
-            return /[=<>]/.test(pkg) || pkg.endsWith('.rpm') || pkg.startsWith('/');
-        case 'pip':
-            return /[=<>~!@]/.test(pkg) || /^[./~]/.test(pkg) || /\.(whl|zip|tar\.gz|tgz)$/.test(pkg) || pkg.startsWith('git+');
-        case 'npm':
-        case 'yarn': {
-            if (/^[./~]/.test(pkg) || pkg.startsWith('git') || pkg.endsWith('.tgz') || pkg.includes(':'))
-                return true;
-            const at = pkg.lastIndexOf('@');
-            if (at <= 0)
-                return false;
-            const version = pkg.slice(at + 1);
-            return version !== '' && version !== 'latest' && version !== 'next';
-        }
-        case 'gem':
-            return pkg.includes(':');
-        case 'go': {
-            if (/^[./]/.test(pkg))
-                return true;
-            const at = pkg.lastIndexOf('@');
-            return at > 0 && pkg.slice(at + 1) !== 'latest' && pkg.slice(at + 1) !== '';
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/shell/package-managers.ts
+var package_managers = __nccwpck_require__(6459);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc515-package-update-upgrade.ts
 
 const UPDATE = {
@@ -47726,7 +47726,7 @@ const hc515 = {
         for (const instr of model.instructions) {
             if (instr.keyword !== 'RUN')
                 continue;
-            const calls = pmCallsOf(instr, model);
+            const calls = (0,package_managers/* pmCallsOf */.sS)(instr, model);
             for (const c of calls) {
                 if (c.manager === 'apt' && c.sub) {
                     hits.push({
@@ -47734,7 +47734,9 @@ const hc515 = {
                         message: `apt ${c.sub} uses apt's interactive CLI, which is not stable for scripts: use apt-get ${c.sub === 'full-upgrade' ? 'dist-upgrade' : c.sub} instead.`,
                     });
                 }
-                if (((c.manager === 'apt-get' || c.manager === 'apt') && (c.sub === 'dist-upgrade' || c.sub === 'full-upgrade')) || (c.manager === 'zypper' && (c.sub === 'dist-upgrade' || c.sub === 'dup'))) {
+                if (((c.manager === 'apt-get' || c.manager === 'apt') &&
+                    (c.sub === 'dist-upgrade' || c.sub === 'full-upgrade')) ||
+                    (c.manager === 'zypper' && (c.sub === 'dist-upgrade' || c.sub === 'dup'))) {
                     hits.push({
                         line: c.line,
                         message: `${c.manager} ${c.sub} can move the image to another distribution release: use a newer base image tag instead (or a plain upgrade for security fixes).`,
@@ -47742,7 +47744,12 @@ const hc515 = {
                 }
             }
             const update = calls.find((c) => UPDATE[c.manager]?.includes(c.sub));
-            if (update && !calls.some(isInstall) && !calls.some((c) => c.sub === 'upgrade' || c.sub === 'dist-upgrade' || c.sub === 'full-upgrade' || c.sub === 'update' && (c.manager === 'yum' || c.manager === 'dnf'))) {
+            if (update &&
+                !calls.some(package_managers/* isInstall */.OK) &&
+                !calls.some((c) => c.sub === 'upgrade' ||
+                    c.sub === 'dist-upgrade' ||
+                    c.sub === 'full-upgrade' ||
+                    (c.sub === 'update' && (c.manager === 'yum' || c.manager === 'dnf')))) {
                 hits.push({
                     line: update.line,
                     message: `${update.manager} ${update.sub} runs in a RUN that installs nothing: its cached layer makes later installs use a stale index; update and install in the same RUN.`,
@@ -47756,9 +47763,14 @@ const hc515 = {
 ;// CONCATENATED MODULE: ./src/rules/practice/hc516-package-hygiene.ts
 
 
+
 const MAX_NAMES = 3;
 function hasYes(c) {
-    if (c.options.some((o) => o === '--yes' || o === '--assume-yes' || o === '--assumeyes' || o === '-qq' || /^-[a-z]*y[a-z]*$/.test(o)))
+    if (c.options.some((o) => o === '--yes' ||
+        o === '--assume-yes' ||
+        o === '--assumeyes' ||
+        o === '-qq' ||
+        /^-[a-z]*y[a-z]*$/.test(o)))
         return true;
     if ((c.values.get('-q') ?? []).includes('2'))
         return true;
@@ -47768,44 +47780,57 @@ function hasYes(c) {
 }
 function removes(cmds, paths) {
     return cmds.some((c) => {
-        const e = effectiveCommand(c);
+        const e = (0,commands/* effectiveCommand */.l1)(c);
         return e.name === 'rm' && e.args.some((a) => paths.test(a));
     });
 }
 function runs(cmds, name, ...args) {
     return cmds.some((c) => {
-        const e = effectiveCommand(c);
+        const e = (0,commands/* effectiveCommand */.l1)(c);
         return name.test(e.name) && args.every((a, k) => e.args.filter((x) => !x.startsWith('-'))[k] === a);
     });
 }
 function cacheIssue(c, instr, cmds, pipNoCache) {
-    const mounts = cacheMountTargets(instr);
+    const mounts = (0,package_managers/* cacheMountTargets */.ug)(instr);
     const mounted = (re) => mounts.some((t) => re.test(t));
     switch (c.manager) {
         case 'apt-get':
         case 'apt':
-            if (mounted(/^\/var\/lib\/apt/) || removes(cmds, /^\/var\/lib\/apt\/lists/) || runs(cmds, /^apt(-get)?$/, 'dist-clean'))
+            if (mounted(/^\/var\/lib\/apt/) ||
+                removes(cmds, /^\/var\/lib\/apt\/lists/) ||
+                runs(cmds, /^apt(-get)?$/, 'dist-clean'))
                 return null;
             return 'remove /var/lib/apt/lists/* in the same RUN (or use --mount=type=cache,target=/var/lib/apt)';
         case 'apk':
-            if (c.options.includes('--no-cache') || mounted(/^\/(var\/cache\/apk|etc\/apk\/cache)/) || removes(cmds, /^\/(var\/cache\/apk|etc\/apk\/cache)/))
+            if (c.options.includes('--no-cache') ||
+                mounted(/^\/(var\/cache\/apk|etc\/apk\/cache)/) ||
+                removes(cmds, /^\/(var\/cache\/apk|etc\/apk\/cache)/))
                 return null;
             return 'use apk add --no-cache (or a cache mount on /var/cache/apk)';
         case 'yum':
         case 'dnf':
         case 'microdnf':
         case 'tdnf':
-            if (mounted(/^\/var\/cache\/(yum|dnf|libdnf5)/) || removes(cmds, /^\/var\/cache\/(yum|dnf|libdnf5)/) || runs(cmds, /^(yum|dnf|dnf5|microdnf|tdnf)$/, 'clean', 'all'))
+            if (mounted(/^\/var\/cache\/(yum|dnf|libdnf5)/) ||
+                removes(cmds, /^\/var\/cache\/(yum|dnf|libdnf5)/) ||
+                runs(cmds, /^(yum|dnf|dnf5|microdnf|tdnf)$/, 'clean', 'all'))
                 return null;
             return `run ${c.manager} clean all in the same RUN (or use a cache mount on /var/cache/${c.manager === 'yum' ? 'yum' : 'dnf'})`;
         case 'zypper':
-            if (mounted(/^\/var\/cache\/zypp/) || removes(cmds, /^\/var\/cache\/zypp/) || runs(cmds, /^zypper$/, 'clean') || runs(cmds, /^zypper$/, 'cc'))
+            if (mounted(/^\/var\/cache\/zypp/) ||
+                removes(cmds, /^\/var\/cache\/zypp/) ||
+                runs(cmds, /^zypper$/, 'clean') ||
+                runs(cmds, /^zypper$/, 'cc'))
                 return null;
             return 'run zypper clean --all in the same RUN';
         case 'pip':
-            if (pipNoCache || c.options.includes('--no-cache-dir') || c.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR'))
+            if (pipNoCache ||
+                c.options.includes('--no-cache-dir') ||
+                c.cmd.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR'))
                 return null;
-            if (mounted(/\.cache(\/pip)?\/?$/) || removes(cmds, /\.cache\/pip|^\/root\/\.cache/) || runs(cmds, /^pip(\d+(\.\d+)?)?$/, 'cache', 'purge'))
+            if (mounted(/\.cache(\/pip)?\/?$/) ||
+                removes(cmds, /\.cache\/pip|^\/root\/\.cache/) ||
+                runs(cmds, /^pip(\d+(\.\d+)?)?$/, 'cache', 'purge'))
                 return null;
             return 'use pip install --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or a cache mount on /root/.cache/pip)';
         case 'yarn':
@@ -47822,24 +47847,56 @@ const hc516 = {
         title: 'Package-manager hygiene',
         severity: 'note',
         anchors: {
-            hadolint: ['DL3008', 'DL3009', 'DL3013', 'DL3014', 'DL3015', 'DL3016', 'DL3018', 'DL3019', 'DL3028', 'DL3030', 'DL3032', 'DL3033', 'DL3034', 'DL3036', 'DL3037', 'DL3038', 'DL3040', 'DL3041', 'DL3042', 'DL3060', 'DL3062'],
+            hadolint: [
+                'DL3008',
+                'DL3009',
+                'DL3013',
+                'DL3014',
+                'DL3015',
+                'DL3016',
+                'DL3018',
+                'DL3019',
+                'DL3028',
+                'DL3030',
+                'DL3032',
+                'DL3033',
+                'DL3034',
+                'DL3036',
+                'DL3037',
+                'DL3038',
+                'DL3040',
+                'DL3041',
+                'DL3042',
+                'DL3060',
+                'DL3062',
+            ],
             trivy: ['DS-0015', 'DS-0019', 'DS-0020', 'DS-0021', 'DS-0025', 'DS-0027', 'DS-0029'],
             dockle: ['DKL-DI-0004', 'DKL-DI-0005'],
-            kics: ['965a08d7', '77783205', 'df746b39', '7384dfb2', 'ae9c56a6', 'd3499f6d', 'f2f903fb', '02d9c71f', 'e36d8880', '22cd11f7'],
+            kics: [
+                '965a08d7',
+                '77783205',
+                'df746b39',
+                '7384dfb2',
+                'ae9c56a6',
+                'd3499f6d',
+                'f2f903fb',
+                '02d9c71f',
+                'e36d8880',
+                '22cd11f7',
+            ],
         },
         description: 'Installs that prompt abort the build; unpinned packages make rebuilds differ; recommended packages and package caches left in a shipped layer add size and attack surface. Builder stages only need the first two.',
     },
     check({ model }) {
         const hits = [];
-        const shipped = new Set(model.chain().map((s) => s.index));
         for (const instr of model.instructions) {
             if (instr.keyword !== 'RUN')
                 continue;
-            const calls = pmCallsOf(instr, model).filter(isInstall);
+            const calls = (0,package_managers/* pmCallsOf */.sS)(instr, model).filter(package_managers/* isInstall */.OK);
             if (calls.length === 0)
                 continue;
-            const cmds = commandsOf(instr, model);
-            const ships = shipped.has(instr.stageIndex);
+            const cmds = (0,commands/* commandsOf */.Kf)(instr, model);
+            const ships = isShipped(model, instr);
             const pipEnv = model.scope(instr).get('PIP_NO_CACHE_DIR');
             const pipNoCache = pipEnv !== undefined && pipEnv !== null && pipEnv !== '';
             const issues = [];
@@ -47851,11 +47908,21 @@ const hc516 = {
             };
             for (const c of calls) {
                 const label = `${c.manager} ${c.sub}`.trim();
-                const fedByYes = c.cmd.before === '|' && cmds.some((x) => x.pipeline === c.cmd.pipeline && x.script === c.cmd.script && effectiveCommand(x).name === 'yes');
-                if ((c.manager === 'apt-get' || c.manager === 'apt' || c.manager === 'yum' || c.manager === 'dnf' || c.manager === 'tdnf') && !hasYes(c) && !fedByYes) {
+                const fedByYes = c.cmd.before === '|' &&
+                    cmds.some((x) => x.pipeline === c.cmd.pipeline &&
+                        x.script === c.cmd.script &&
+                        (0,commands/* effectiveCommand */.l1)(x).name === 'yes');
+                if ((c.manager === 'apt-get' ||
+                    c.manager === 'apt' ||
+                    c.manager === 'yum' ||
+                    c.manager === 'dnf' ||
+                    c.manager === 'tdnf') &&
+                    !hasYes(c) &&
+                    !fedByYes) {
                     add(c, `add -y to ${label} (a prompt aborts the build)`);
                 }
-                if (c.manager === 'zypper' && !c.options.some((o) => ['-n', '--non-interactive', '-y', '--no-confirm'].includes(o))) {
+                if (c.manager === 'zypper' &&
+                    !c.options.some((o) => ['-n', '--non-interactive', '-y', '--no-confirm'].includes(o))) {
                     add(c, `add -n to zypper (zypper -n ${c.sub})`);
                 }
                 // packages: operands, plus gem's -v pins everything, go/npm/yarn/pip need explicit specs
@@ -47865,14 +47932,15 @@ const hc516 = {
                 if (c.manager === 'pip' && (c.options.includes('-U') || c.options.includes('--upgrade'))) {
                     packages = packages.filter((p) => !['pip', 'setuptools', 'wheel'].includes(p));
                 }
-                const unpinned = packages.filter((p) => !isPinned(c.manager, p));
+                const unpinned = packages.filter((p) => !(0,package_managers/* isPinned */.T4)(c.manager, p));
                 if (unpinned.length > 0) {
                     const shown = unpinned.slice(0, MAX_NAMES).join(', ') + (unpinned.length > MAX_NAMES ? ', …' : '');
                     add(c, `pin versions for ${label} (${shown})`);
                 }
                 if (!ships)
                     continue;
-                if ((c.manager === 'apt-get' || c.manager === 'apt') && !c.options.includes('--no-install-recommends') &&
+                if ((c.manager === 'apt-get' || c.manager === 'apt') &&
+                    !c.options.includes('--no-install-recommends') &&
                     !(c.values.get('-o') ?? []).some((v) => /^APT::Install-Recommends=(false|0|no)$/i.test(v))) {
                     add(c, `add --no-install-recommends to ${label}`);
                 }
@@ -47907,8 +47975,8 @@ const hc517 = {
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'RUN')
                     continue;
-                for (const c of commandsOf(instr, model)) {
-                    const name = effectiveCommand(c).name;
+                for (const c of (0,commands/* commandsOf */.Kf)(instr, model)) {
+                    const name = (0,commands/* effectiveCommand */.l1)(c).name;
                     if ((name === 'curl' || name === 'wget') && first[name] === null)
                         first[name] = c.line;
                 }
@@ -47962,8 +48030,8 @@ const hc518 = {
             if (instr.keyword !== 'RUN')
                 continue;
             const sshMount = instr.flags.some((f) => f.name === 'mount' && /(^|,)type=ssh(,|$)/.test(f.value ?? ''));
-            for (const c of commandsOf(instr, model)) {
-                const name = effectiveCommand(c).name;
+            for (const c of (0,commands/* commandsOf */.Kf)(instr, model)) {
+                const name = (0,commands/* effectiveCommand */.l1)(c).name;
                 const why = Object.hasOwn(POINTLESS, name) ? POINTLESS[name] : undefined;
                 if (!why || (name === 'ssh' && sshMount))
                     continue;
@@ -48009,7 +48077,22 @@ const hc519 = {
 
 ;// CONCATENATED MODULE: ./src/rules/practice/hc520-oci-labels.ts
 const OCI = 'org.opencontainers.image.';
-const KNOWN = new Set(['created', 'authors', 'url', 'documentation', 'source', 'version', 'revision', 'vendor', 'licenses', 'ref.name', 'title', 'description', 'base.digest', 'base.name']);
+const KNOWN = new Set([
+    'created',
+    'authors',
+    'url',
+    'documentation',
+    'source',
+    'version',
+    'revision',
+    'vendor',
+    'licenses',
+    'ref.name',
+    'title',
+    'description',
+    'base.digest',
+    'base.name',
+]);
 const REQUIRED = ['source', 'description', 'licenses'];
 const RESERVED = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
 const hc520 = {
@@ -48018,7 +48101,20 @@ const hc520 = {
         title: 'OCI image labels missing or invalid',
         severity: 'note',
         optIn: true,
-        anchors: { hadolint: ['DL3048', 'DL3049', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'] },
+        anchors: {
+            hadolint: [
+                'DL3048',
+                'DL3049',
+                'DL3050',
+                'DL3051',
+                'DL3052',
+                'DL3053',
+                'DL3054',
+                'DL3055',
+                'DL3056',
+                'DL3058',
+            ],
+        },
         description: 'Registries and scanners read `org.opencontainers.image.*` labels: `source` links the image to its repository (GHCR does), `licenses` and `description` tell users what they run.',
     },
     check({ model }) {
@@ -48034,14 +48130,20 @@ const hc520 = {
                 for (const p of instr.properties) {
                     const key = p.name.replace(/^["']|["']$/g, '');
                     if (RESERVED.test(key)) {
-                        hits.push({ line: instr.line, message: `Label ${key} uses a namespace reserved by Docker: use your own reverse-DNS prefix or ${OCI}*.` });
+                        hits.push({
+                            line: instr.line,
+                            message: `Label ${key} uses a namespace reserved by Docker: use your own reverse-DNS prefix or ${OCI}*.`,
+                        });
                         continue;
                     }
                     if (!key.startsWith(OCI))
                         continue;
                     const field = key.slice(OCI.length);
                     if (!KNOWN.has(field)) {
-                        hits.push({ line: instr.line, message: `Label ${key} is not an OCI annotation: check the spelling against ${OCI}{source,version,revision,licenses,…}.` });
+                        hits.push({
+                            line: instr.line,
+                            message: `Label ${key} is not an OCI annotation: check the spelling against ${OCI}{source,version,revision,licenses,…}.`,
+                        });
                         continue;
                     }
                     seen.add(field);
@@ -48052,14 +48154,20 @@ const hc520 = {
                     let problem = null;
                     if (v === '')
                         problem = 'is empty';
-                    else if (field === 'created' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v))
+                    else if (field === 'created' &&
+                        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v))
                         problem = 'is not an RFC 3339 date-time';
-                    else if ((field === 'source' || field === 'url' || field === 'documentation') && !/^(https?|git|ssh):\/\/\S+$/.test(v) && !/^git@/.test(v))
+                    else if ((field === 'source' || field === 'url' || field === 'documentation') &&
+                        !/^(https?|git|ssh):\/\/\S+$/.test(v) &&
+                        !/^git@/.test(v))
                         problem = 'is not a URL';
                     else if (field === 'revision' && !/^[0-9a-f]{7,64}$/i.test(v))
                         problem = 'is not a commit hash';
                     if (problem)
-                        hits.push({ line: instr.line, message: `Label ${key} ${problem}: fix the value or set it from the build (e.g. docker/metadata-action).` });
+                        hits.push({
+                            line: instr.line,
+                            message: `Label ${key} ${problem}: fix the value or set it from the build (e.g. docker/metadata-action).`,
+                        });
                 }
             }
         }
@@ -48428,18 +48536,18 @@ const HINT = {
 const OFF = main.ValidationSeverity.IGNORE;
 /** Validate the text; every problem mapped to a rule id with its line. */
 function validateSyntax(text) {
-    const diagnostics = (0,main.validate)(text, {
-        // covered by our own rules with stage-aware messages
-        instructionCasing: OFF,
-        directiveCasing: OFF,
-        deprecatedMaintainer: OFF,
-        instructionCmdMultiple: OFF,
-        instructionEntrypointMultiple: OFF,
-        instructionHealthcheckMultiple: OFF,
-        instructionWorkdirRelative: OFF,
-        emptyContinuationLine: main.ValidationSeverity.WARNING,
-        instructionJSONInSingleQuotes: main.ValidationSeverity.ERROR,
-    });
+    let diagnostics;
+    try {
+        diagnostics = validateWith(text);
+    }
+    catch {
+        // dockerfile-utils/dockerfile-ast recurse without end or read a missing node on some
+        // malformed files (found by __tests__/fuzz): the model and our rules still judge them.
+        return [];
+    }
+    // Its ranges can end one line past the text (an empty continuation at the end).
+    const lastLine = text.split(/\r\n|\r|\n/).length;
+    const clamp = (line) => Math.min(Math.max(line, 1), lastLine);
     const hits = [];
     for (const d of diagnostics) {
         const name = main.ValidationCode[d.code];
@@ -48451,8 +48559,8 @@ function validateSyntax(text) {
         const message = raw.replace(/\.?$/, '.') + (hint ? ' ' + hint : '');
         hits.push({
             ruleId,
-            line: d.range.start.line + 1,
-            endLine: d.range.end.line + 1,
+            line: clamp(d.range.start.line + 1),
+            endLine: clamp(d.range.end.line + 1),
             column: d.range.start.character + 1,
             endColumn: d.range.end.character + 1,
             message,
@@ -48461,6 +48569,20 @@ function validateSyntax(text) {
         });
     }
     return hits;
+}
+function validateWith(text) {
+    return (0,main.validate)(text, {
+        // covered by our own rules with stage-aware messages
+        instructionCasing: OFF,
+        directiveCasing: OFF,
+        deprecatedMaintainer: OFF,
+        instructionCmdMultiple: OFF,
+        instructionEntrypointMultiple: OFF,
+        instructionHealthcheckMultiple: OFF,
+        instructionWorkdirRelative: OFF,
+        emptyContinuationLine: main.ValidationSeverity.WARNING,
+        instructionJSONInSingleQuotes: main.ValidationSeverity.ERROR,
+    });
 }
 const SYNTAX_ANCHOR = { hadolint: ['DL1000'], buildkit: ['(parse error)'] };
 const syntaxRuleMetas = [
@@ -48597,7 +48719,10 @@ function docsUrl(id) {
 function newRunId(env = process.env) {
     const parts = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean);
     parts.push((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex'));
-    return parts.join('-').toLowerCase().replace(/[^a-z0-9_.-]/g, '');
+    return parts
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]/g, '');
 }
 
 
@@ -48611,6 +48736,7 @@ function newRunId(env = process.env) {
 __nccwpck_require__.d(__webpack_exports__, {
   wX: () => (/* reexport */ cleanupRun),
   g$: () => (/* reexport */ dockerAvailable),
+  US: () => (/* binding */ imageExists),
   k1: () => (/* binding */ verifyRuntime)
 });
 
@@ -48680,6 +48806,8 @@ function dockerEnv(source = process.env) {
 }
 /** Run `docker <args>` silently; never throws on a non-zero exit (callers decide). */
 async function docker(args, opts = {}) {
+    if (opts.timeoutMs !== undefined)
+        return dockerWithTimeout(args, opts, opts.timeoutMs);
     const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
     const t0 = Date.now();
     try {
@@ -48701,6 +48829,74 @@ async function docker(args, opts = {}) {
         if (core/* isDebug */._o())
             core/* debug */.Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
     }
+}
+/** docker() with a deadline (@actions/exec has none): same argv, same minimal env. */
+function dockerWithTimeout(args, opts, timeoutMs) {
+    const t0 = Date.now();
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(dockerBin(), args, {
+            env: { ...dockerEnv(), ...(opts.env ?? {}) },
+            stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        const lineSplitter = () => {
+            let rest = '';
+            return {
+                push(chunk) {
+                    if (!opts.onLine)
+                        return;
+                    const parts = (rest + chunk).split(/\r?\n/);
+                    rest = parts.pop() ?? '';
+                    for (const l of parts)
+                        opts.onLine(l);
+                },
+                end() {
+                    if (opts.onLine && rest)
+                        opts.onLine(rest);
+                    rest = '';
+                },
+            };
+        };
+        const outLines = lineSplitter();
+        const errLines = lineSplitter();
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            stdout += d;
+            outLines.push(d);
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            stderr += d;
+            errLines.push(d);
+        });
+        if (opts.input && child.stdin)
+            child.stdin.end(opts.input);
+        let killer;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        }, timeoutMs);
+        const done = (exitCode, extra = '') => {
+            clearTimeout(timer);
+            if (killer)
+                clearTimeout(killer);
+            outLines.end();
+            errLines.end();
+            if (core/* isDebug */._o())
+                core/* debug */.Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+            resolve(timedOut
+                ? {
+                    exitCode: 124,
+                    stdout,
+                    stderr: `${stderr}${stderr.endsWith('\n') || !stderr ? '' : '\n'}timed out after ${Math.round(timeoutMs / 1000)} s`,
+                    timedOut: true,
+                }
+                : { exitCode, stdout, stderr: stderr + extra });
+        };
+        child.on('error', (err) => done(127, err.message));
+        child.on('close', (code) => done(code ?? 1));
+    });
 }
 /** Like docker(), but throws a DockerError with the command and stderr on failure. */
 async function dockerOk(args, opts = {}) {
@@ -48802,7 +48998,8 @@ function runFilter(runId) {
 // Build the image the way the user's workflow would: buildx (`--load`, so the image
 // lands in the engine we then run) when the client has it, else the classic
 // `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
-// --iidfile, never from parsing the log.
+// --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
+// or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
 
 
 
@@ -48827,9 +49024,19 @@ async function detectBuilder(env = process.env) {
         return 'buildx';
     return env.DOCKER_BUILDKIT === '1' ? 'buildkit' : 'classic';
 }
+/** Default build deadline: 15 minutes, or HARDEN_CHECK_BUILD_TIMEOUT seconds (e.g. for tests). */
+const DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
+function buildTimeoutSeconds(env = process.env) {
+    const v = Number(env.HARDEN_CHECK_BUILD_TIMEOUT);
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_BUILD_TIMEOUT_SECONDS;
+}
 /** Docker tags must be lowercase; the run id may not be. */
 function localTag(runId) {
-    const safe = runId.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 120);
+    const safe = runId
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 120);
     return `harden-check-local:${safe || 'run'}`;
 }
 /** Build-arg values whose name says "secret": masked in every echoed line. */
@@ -48852,6 +49059,9 @@ function buildArgs(req, builder, iidfile) {
     args.push(...req.flags, req.context);
     return args;
 }
+function echoLine(line) {
+    core/* info */.pq(line);
+}
 async function buildImage(req) {
     const builder = await detectBuilder();
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
@@ -48864,6 +49074,7 @@ async function buildImage(req) {
             core/* setSecret */.Pq(s);
     const tail = new TailBuffer(req.tailLines ?? 50);
     const started = Date.now();
+    const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
     try {
         const out = await core/* group */.Os(`Build ${req.dockerfile} (${builder})`, async () => {
             const echo = new UntrustedEcho(secrets);
@@ -48871,6 +49082,8 @@ async function buildImage(req) {
                 return await docker(buildArgs(req, builder, iidfile), {
                     // Plain progress: one line per event, readable in the log and in the tail.
                     env: builder === 'classic' ? {} : { BUILDKIT_PROGRESS: 'plain' },
+                    // A hung build (a RUN waiting forever, a stalled pull) must not hold the job.
+                    timeoutMs: timeoutSeconds * 1000,
                     onLine: (line) => {
                         echo.line(line);
                         tail.push(line);
@@ -48881,6 +49094,11 @@ async function buildImage(req) {
                 echo.end();
             }
         });
+        if (out.timedOut) {
+            const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
+            echoLine(msg);
+            tail.push(msg);
+        }
         const imageId = out.exitCode === 0 ? (await (0,promises_namespaceObject.readFile)(iidfile, 'utf8').catch(() => '')).trim() || null : null;
         return {
             ok: out.exitCode === 0 && imageId !== null,
@@ -48890,6 +49108,7 @@ async function buildImage(req) {
             seconds: (Date.now() - started) / 1000,
             logTail: tail.text(secrets),
             exitCode: out.exitCode,
+            timedOut: out.timedOut === true,
         };
     }
     finally {
@@ -49053,7 +49272,10 @@ async function container_top(id) {
 async function logs(id, tail = 20) {
     const out = await docker(['logs', '--tail', String(tail), id]);
     // stdout and stderr of the container arrive on both streams; keep them together.
-    return [out.stdout, out.stderr].filter((s) => s.trim()).join('\n').trimEnd();
+    return [out.stdout, out.stderr]
+        .filter((s) => s.trim())
+        .join('\n')
+        .trimEnd();
 }
 /** Run a command inside the container (only used as a fallback: needs the binary in the image). */
 async function execIn(id, argv) {
@@ -49392,7 +49614,9 @@ function lastOutput(p) {
     if (!p)
         return '';
     const text = p.output.trim().split('\n').slice(-6).join('\n');
-    return text ? `\nLast probe (exit ${p.exitCode}):\n${text}` : `\nLast probe: exit ${p.exitCode}, no output.`;
+    return text
+        ? `\nLast probe (exit ${p.exitCode}):\n${text}`
+        : `\nLast probe: exit ${p.exitCode}, no output.`;
 }
 /** The diagnosis for a container that did not become healthy. Input text must be masked already. */
 function diagnose(d) {
@@ -49401,14 +49625,18 @@ function diagnose(d) {
     if (d.outcome === 'exited') {
         const oom = d.container.oomKilled ? ' It was killed for using more than the 512 MB memory limit.' : '';
         const code137 = !oom && d.container.exitCode === 137 ? ' (137 = killed by SIGKILL)' : '';
-        const logs = d.container.logTail.trim() ? `\nLast log lines:\n${d.container.logTail.trim()}` : '\nIt printed no log lines.';
+        const logs = d.container.logTail.trim()
+            ? `\nLast log lines:\n${d.container.logTail.trim()}`
+            : '\nIt printed no log lines.';
         return {
             ruleId: 'HC906',
             summary: `container exited with code ${d.container.exitCode}${code137} after ${secs} s, before it became healthy`,
             text: `The container stopped with exit code ${d.container.exitCode}${code137} ${secs} s after it started, so it can never report healthy.${oom} Run the image locally and fix the start-up error.${logs}`,
         };
     }
-    const cls = d.lastProbe ? classifyProbe(d.lastProbe.exitCode, d.lastProbe.output, d.test) : { kind: 'unknown' };
+    const cls = d.lastProbe
+        ? classifyProbe(d.lastProbe.exitCode, d.lastProbe.output, d.test)
+        : { kind: 'unknown' };
     const portWord = d.probePort !== null ? `port ${d.probePort}` : 'its port';
     const listenText = d.listening === null
         ? 'The ports the process listens on could not be read.'
@@ -49417,9 +49645,16 @@ function diagnose(d) {
             : `The process listens on ${ports(d.listening)} (read from /proc/<pid>/net/tcp and tcp6).`;
     // A probe on a port nothing listens on is the root cause whatever the probe printed:
     // `wget -q` prints nothing, and a probe that resolves localhost to ::1 first may time out.
-    const wrongPort = d.probePort !== null && d.listening !== null && d.listening.length > 0 && !d.listening.includes(d.probePort);
+    const wrongPort = d.probePort !== null &&
+        d.listening !== null &&
+        d.listening.length > 0 &&
+        !d.listening.includes(d.probePort);
     if (wrongPort && !['not-found', 'http-405', 'http-404', 'http-status'].includes(cls.kind)) {
-        const how = cls.kind === 'connection-refused' ? 'Connection refused: the' : cls.kind === 'timeout' ? 'Every probe timed out: the' : 'The';
+        const how = cls.kind === 'connection-refused'
+            ? 'Connection refused: the'
+            : cls.kind === 'timeout'
+                ? 'Every probe timed out: the'
+                : 'The';
         return {
             ruleId: 'HC904',
             summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,
@@ -49462,7 +49697,10 @@ function diagnose(d) {
                 text: `The app answers on ${portWord}, but with HTTP ${cls.status}; the probe \`${cmd}\` treats that as a failure. Check the health route's response.${lastOutput(d.lastProbe)}`,
             };
         case 'connection-refused': {
-            if (d.probePort !== null && d.listening && d.listening.length > 0 && !d.listening.includes(d.probePort)) {
+            if (d.probePort !== null &&
+                d.listening &&
+                d.listening.length > 0 &&
+                !d.listening.includes(d.probePort)) {
                 return {
                     ruleId: 'HC904',
                     summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,
@@ -49549,7 +49787,9 @@ async function waitForHealth(o) {
             state,
             log,
             lastFailure,
-            classification: lastFailure ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test) : null,
+            classification: lastFailure
+                ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test)
+                : null,
             ...extra,
         });
         if (state.health?.status === 'healthy') {
@@ -49560,7 +49800,9 @@ async function waitForHealth(o) {
         }
         if (!state.running) {
             const end = parseDockerTime(state.finishedAt);
-            return done('exited', { seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed });
+            return done('exited', {
+                seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
+            });
         }
         // The app is up and listening, but not on the probed port, for 3 s after start-period:
         // decided without waiting for a slow probe to time out (the image's timeout can be 30 s).
@@ -49766,7 +50008,12 @@ function decideUser(e) {
             };
         }
         return {
-            check: { id: 'non-root', status: 'pass', source: 'runtime', detail: `uid ${uids.join(', ')} (${what}; ${source(e)})` },
+            check: {
+                id: 'non-root',
+                status: 'pass',
+                source: 'runtime',
+                detail: `uid ${uids.join(', ')} (${what}; ${source(e)})`,
+            },
             rootProcesses: [],
             nonNumericUser,
         };
@@ -49813,6 +50060,10 @@ function decideUser(e) {
 
 
 
+/** Is the image (a reference or id) in the engine? */
+async function imageExists(ref) {
+    return (await inspectImage(ref)) !== null;
+}
 const verify_NS = 1e9;
 /** Our probe interval: the verdict comes ~1 s after the app is ready. */
 const HEALTH_INTERVAL_SECONDS = 1;
@@ -49846,7 +50097,14 @@ class Collector {
         });
     }
     find(ruleId, severity, check, line, message) {
-        this.findings.push({ ruleId, severity, file: this.opts.displayPath, line, message: this.mask(message), check });
+        this.findings.push({
+            ruleId,
+            severity,
+            file: this.opts.displayPath,
+            line,
+            message: this.mask(message),
+            check,
+        });
     }
     /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
     lineOf(re, fallback = 1) {
@@ -49910,7 +50168,11 @@ async function verifyRuntime(opts) {
         const hc = healthcheckOf(info);
         const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
         c.set(hc
-            ? { id: 'healthcheck-defined', status: 'pass', detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200) }
+            ? {
+                id: 'healthcheck-defined',
+                status: 'pass',
+                detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200),
+            }
             : {
                 id: 'healthcheck-defined',
                 status: 'fail',
@@ -49919,7 +50181,12 @@ async function verifyRuntime(opts) {
                     : 'no HEALTHCHECK in the image (Config.Healthcheck is empty)',
             });
         if (!opts.run) {
-            const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'run: false' });
+            const u = decideUser({
+                processes: null,
+                configUser: info.user,
+                facts: opts.facts.user,
+                unobservedReason: 'run: false',
+            });
             c.set(u.check);
             userFindings(c, opts, u.rootProcesses.length > 0 || u.check.status === 'fail', u.nonNumericUser, info.user);
             c.set({ id: 'healthy', status: 'skip', detail: 'not run (run: false)' });
@@ -49971,7 +50238,8 @@ async function secretsCheck(c, opts, info) {
     for (const h of hits) {
         const key = h.key;
         const line = key
-            ? (opts.facts.env.find((e) => e.key === key)?.line ?? c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
+            ? (opts.facts.env.find((e) => e.key === key)?.line ??
+                c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
             : 1;
         c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
     }
@@ -49994,7 +50262,10 @@ async function listeningOf(id, pid) {
             return listeningPorts(t4, t6);
     }
     // Fallback needs `cat` in the image.
-    const [e4, e6] = await Promise.all([execIn(id, ['cat', '/proc/net/tcp']), execIn(id, ['cat', '/proc/net/tcp6'])]);
+    const [e4, e6] = await Promise.all([
+        execIn(id, ['cat', '/proc/net/tcp']),
+        execIn(id, ['cat', '/proc/net/tcp6']),
+    ]);
     if (e4.exitCode !== 0 && e6.exitCode !== 0)
         return null;
     return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
@@ -50008,13 +50279,18 @@ async function processEnvs(id, procs) {
         return { envs, via: 'read from /proc/<pid>/environ on the host' };
     const e = await execIn(id, ['cat', '/proc/1/environ']);
     if (e.exitCode === 0)
-        return { envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }], via: 'read with docker exec cat /proc/1/environ' };
+        return {
+            envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }],
+            via: 'read with docker exec cat /proc/1/environ',
+        };
     return { envs, via: 'unreadable' };
 }
 async function runProbes(c, opts, info, res, result, hcLine) {
     const hc = healthcheckOf(info);
     const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
-    const appPorts = [...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])])];
+    const appPorts = [
+        ...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])]),
+    ];
     const choice = chooseOverrides({
         given: opts.envOverrides,
         facts: opts.facts,
@@ -50065,10 +50341,20 @@ async function runProbes(c, opts, info, res, result, hcLine) {
     if (run.error) {
         // The container could not even start (entrypoint missing, bad run-args).
         const why = c.mask(run.error);
-        const u = decideUser({ processes: null, configUser: info.user, facts: opts.facts.user, unobservedReason: 'the container did not start' });
+        const u = decideUser({
+            processes: null,
+            configUser: info.user,
+            facts: opts.facts.user,
+            unobservedReason: 'the container did not start',
+        });
         c.set(u.check);
         c.set(hc
-            ? { id: 'healthy', status: 'fail', detail: `container did not start: ${why}`.slice(0, 300), diagnosis: why }
+            ? {
+                id: 'healthy',
+                status: 'fail',
+                detail: `container did not start: ${why}`.slice(0, 300),
+                diagnosis: why,
+            }
             : { id: 'healthy', status: 'skip', detail: 'no HEALTHCHECK in the image' });
         if (hc)
             c.find('HC906', 'error', 'healthy', hcLine, `The container did not start: ${why}`.slice(0, 400));
@@ -50100,7 +50386,9 @@ async function runProbes(c, opts, info, res, result, hcLine) {
         processes: procs,
         configUser: info.user,
         facts: opts.facts.user,
-        unobservedReason: state.running ? 'docker top failed' : `the container exited (code ${state.exitCode}) before its processes could be observed`,
+        unobservedReason: state.running
+            ? 'docker top failed'
+            : `the container exited (code ${state.exitCode}) before its processes could be observed`,
     });
     c.set({ ...u.check, seconds: round((Date.now() - tUser) / 1000) });
     userFindings(c, opts, u.check.status === 'fail', u.nonNumericUser, info.user);
@@ -50123,11 +50411,20 @@ async function runProbes(c, opts, info, res, result, hcLine) {
         envCheckNow.seconds = envSeconds;
     // healthy
     if (!hc || !wait) {
-        c.set({ id: 'healthy', status: 'skip', detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image' });
+        c.set({
+            id: 'healthy',
+            status: 'skip',
+            detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image',
+        });
     }
     else if (wait.outcome === 'healthy') {
         const s = round(wait.secondsToHealthy ?? wait.seconds);
-        c.set({ id: 'healthy', status: 'pass', seconds: s, detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)` });
+        c.set({
+            id: 'healthy',
+            status: 'pass',
+            seconds: s,
+            detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+        });
     }
     else {
         const exited = wait.outcome === 'exited';
@@ -50144,7 +50441,13 @@ async function runProbes(c, opts, info, res, result, hcLine) {
             seconds: wait.seconds,
             timeoutSeconds: opts.healthTimeoutSeconds,
         });
-        c.set({ id: 'healthy', status: 'fail', seconds: round(wait.seconds), detail: d.summary, diagnosis: d.text });
+        c.set({
+            id: 'healthy',
+            status: 'fail',
+            seconds: round(wait.seconds),
+            detail: d.summary,
+            diagnosis: d.text,
+        });
         c.find(d.ruleId, 'error', 'healthy', hcLine, `${d.summary}. ${d.text.split('\n')[0]}`);
     }
     if (wait) {
@@ -50179,10 +50482,19 @@ async function envCheck(c, opts, choice, state, id, procs) {
     const { envs, via } = await processEnvs(id, procs);
     const v = judgeOverrides(choice.overrides, envs);
     if (v.unreadable) {
-        c.set({ id: 'env-override', status: 'error', detail: 'the process environment could not be read (/proc not readable, no cat in the image)', diagnosis: how + skippedText });
+        c.set({
+            id: 'env-override',
+            status: 'error',
+            detail: 'the process environment could not be read (/proc not readable, no cat in the image)',
+            diagnosis: how + skippedText,
+        });
         return;
     }
-    const show = (key, value) => value === null ? 'unset' : (0,detect/* secretNameMatch */.Jv)(key) ? (0,detect/* maskSecret */.$l)(value) : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
+    const show = (key, value) => value === null
+        ? 'unset'
+        : (0,detect/* secretNameMatch */.Jv)(key)
+            ? (0,detect/* maskSecret */.$l)(value)
+            : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
     if (v.replaced.length === 0) {
         c.set({
             id: 'env-override',
@@ -50499,6 +50811,1204 @@ function redact(text, extraValues = []) {
 
 /***/ }),
 
+/***/ 8974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FW: () => (/* binding */ commandsOfScript),
+/* harmony export */   Kf: () => (/* binding */ commandsOf),
+/* harmony export */   l1: () => (/* binding */ effectiveCommand)
+/* harmony export */ });
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
+/* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9496);
+
+
+/** Every command of a RUN in order (command part first, then shell heredoc bodies). */
+function commandsOf(instr, model) {
+    if (instr.keyword !== 'RUN')
+        return [];
+    if (instr.json) {
+        if (instr.json.length === 0)
+            return [];
+        return [
+            {
+                name: instr.json[0],
+                args: instr.json.slice(1),
+                words: instr.json.map((value) => ({ value, line: instr.line, quoted: true })),
+                line: instr.line,
+                inPipeline: false,
+                assignments: [],
+                before: null,
+                after: null,
+                depth: 0,
+                pipeline: 0,
+                script: 'run',
+                redirects: [],
+            },
+        ];
+    }
+    return (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .scriptsOf */ .Sf)(instr, model).flatMap((s) => commandsOfScript(s));
+}
+function commandsOfScript(s) {
+    if (s.shell.kind !== 'posix')
+        return [];
+    const sizes = new Map();
+    for (const c of s.commands)
+        sizes.set(c.pipeline, (sizes.get(c.pipeline) ?? 0) + 1);
+    return s.commands
+        .filter((c) => c.words.length > 0)
+        .map((c) => ({
+        name: c.words[0].value,
+        args: c.words.slice(1).map((w) => w.value),
+        words: c.words.map((w) => ({ value: w.value, line: s.lineAt(w.offset), quoted: w.quoted })),
+        line: s.lineAt(c.words[0].offset),
+        pipedTo: c.after === '|' || c.after === '|&' ? true : undefined,
+        inPipeline: (sizes.get(c.pipeline) ?? 0) > 1,
+        assignments: c.assignments,
+        before: c.before,
+        after: c.after,
+        depth: c.depth,
+        pipeline: c.pipeline,
+        script: s.kind === 'run' ? 'run' : (s.heredoc ?? 'heredoc'),
+        redirects: c.redirects,
+    }));
+}
+/**
+ * The command a wrapper runs: `sudo -E apt-get install` → apt-get, `env A=1 pip install` → pip,
+ * `timeout 60 curl …` → curl, `/usr/bin/apt-get` → apt-get. Returns the basename and the
+ * remaining arguments; see ./wrappers.ts for the wrappers and their options.
+ */
+function effectiveCommand(cmd) {
+    const u = (0,_wrappers_js__WEBPACK_IMPORTED_MODULE_1__/* .unwrap */ .o)([cmd.name, ...cmd.args].map((value) => ({ value, line: 0, quoted: false })));
+    return u ? { name: u.name, args: u.args.map((w) => w.value) } : { name: (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(cmd.name), args: [] };
+}
+
+
+/***/ }),
+
+/***/ 6459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OK: () => (/* binding */ isInstall),
+/* harmony export */   T4: () => (/* binding */ isPinned),
+/* harmony export */   sB: () => (/* binding */ OS_MANAGERS),
+/* harmony export */   sS: () => (/* binding */ pmCallsOf),
+/* harmony export */   ug: () => (/* binding */ cacheMountTargets)
+/* harmony export */ });
+/* unused harmony export parsePmCall */
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
+
+// Options that take a separate value, per manager.
+const VALUE_OPTS = {
+    'apt-get': new Set([
+        '-o',
+        '-t',
+        '-c',
+        '--option',
+        '--target-release',
+        '--config-file',
+        '--default-release',
+    ]),
+    apt: new Set(['-o', '-t', '-c', '--option', '--target-release', '--config-file', '--default-release']),
+    apk: new Set([
+        '-X',
+        '--repository',
+        '-t',
+        '--virtual',
+        '-p',
+        '--root',
+        '--keys-dir',
+        '--arch',
+        '--cache-dir',
+        '--repositories-file',
+    ]),
+    yum: new Set([
+        '-x',
+        '--exclude',
+        '--enablerepo',
+        '--disablerepo',
+        '--setopt',
+        '--installroot',
+        '--releasever',
+        '--repo',
+        '-c',
+        '--config',
+    ]),
+    dnf: new Set([
+        '-x',
+        '--exclude',
+        '--enablerepo',
+        '--disablerepo',
+        '--setopt',
+        '--installroot',
+        '--releasever',
+        '--repo',
+        '-c',
+        '--config',
+        '--repofrompath',
+    ]),
+    microdnf: new Set([
+        '--enablerepo',
+        '--disablerepo',
+        '--setopt',
+        '--installroot',
+        '--releasever',
+        '--config',
+    ]),
+    tdnf: new Set([
+        '--enablerepo',
+        '--disablerepo',
+        '--setopt',
+        '--installroot',
+        '--releasever',
+        '-c',
+        '--config',
+    ]),
+    zypper: new Set([
+        '-r',
+        '--repo',
+        '--from',
+        '-t',
+        '--type',
+        '--root',
+        '-R',
+        '-D',
+        '--reposd-dir',
+        '-C',
+        '--cache-dir',
+        '--raw-cache-dir',
+        '--solv-cache-dir',
+        '--pkg-cache-dir',
+    ]),
+    pip: new Set([
+        '-r',
+        '--requirement',
+        '-c',
+        '--constraint',
+        '-e',
+        '--editable',
+        '-i',
+        '--index-url',
+        '--extra-index-url',
+        '-f',
+        '--find-links',
+        '-t',
+        '--target',
+        '--prefix',
+        '--root',
+        '--trusted-host',
+        '--platform',
+        '--python-version',
+        '--implementation',
+        '--abi',
+        '--only-binary',
+        '--no-binary',
+        '--progress-bar',
+        '--src',
+        '--upgrade-strategy',
+        '--cache-dir',
+        '--report',
+        '--log',
+        '--proxy',
+        '--cert',
+        '--client-cert',
+        '--timeout',
+        '--retries',
+        '--exists-action',
+        '--global-option',
+        '--config-settings',
+        '-C',
+    ]),
+    npm: new Set([
+        '--registry',
+        '--prefix',
+        '-w',
+        '--workspace',
+        '--cache',
+        '--omit',
+        '--include',
+        '--tag',
+        '--userconfig',
+        '--loglevel',
+    ]),
+    gem: new Set([
+        '-v',
+        '--version',
+        '-i',
+        '--install-dir',
+        '-n',
+        '--bindir',
+        '-s',
+        '--source',
+        '--platform',
+        '-g',
+        '--file',
+    ]),
+    go: new Set([
+        '-tags',
+        '-ldflags',
+        '-gcflags',
+        '-asmflags',
+        '-o',
+        '-mod',
+        '-modfile',
+        '-p',
+        '-C',
+        '-pkgdir',
+        '-overlay',
+        '-toolexec',
+    ]),
+    yarn: new Set([
+        '--cwd',
+        '--registry',
+        '--cache-folder',
+        '--modules-folder',
+        '--network-timeout',
+        '--mutex',
+    ]),
+};
+function managerOf(name, args) {
+    if (name === 'apt-get' ||
+        name === 'apt' ||
+        name === 'apk' ||
+        name === 'yum' ||
+        name === 'dnf' ||
+        name === 'microdnf' ||
+        name === 'tdnf' ||
+        name === 'zypper' ||
+        name === 'npm' ||
+        name === 'gem' ||
+        name === 'go' ||
+        name === 'yarn') {
+        return { manager: name, args };
+    }
+    if (name === 'dnf5' || name === 'dnf4')
+        return { manager: 'dnf', args };
+    if (/^pip(\d+(\.\d+)?)?$/.test(name))
+        return { manager: 'pip', args };
+    if (/^python(\d+(\.\d+)?)?$/.test(name)) {
+        const m = args.indexOf('-m');
+        if (m >= 0 && /^pip(\d+(\.\d+)?)?$/.test(args[m + 1] ?? ''))
+            return { manager: 'pip', args: args.slice(m + 2) };
+    }
+    return null;
+}
+function parsePmCall(cmd) {
+    const eff = (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .effectiveCommand */ .l1)(cmd);
+    const m = managerOf(eff.name, eff.args);
+    if (!m)
+        return null;
+    const valueOpts = VALUE_OPTS[m.manager];
+    const options = [];
+    const operands = [];
+    const values = new Map();
+    let sub = '';
+    for (let k = 0; k < m.args.length; k++) {
+        const a = m.args[k];
+        if (a.startsWith('-') && a.length > 1) {
+            const eq = a.indexOf('=');
+            const optName = eq > 0 ? a.slice(0, eq) : a;
+            options.push(optName);
+            if (eq > 0)
+                values.set(optName, [...(values.get(optName) ?? []), a.slice(eq + 1)]);
+            else if (valueOpts.has(a) && k + 1 < m.args.length) {
+                values.set(a, [...(values.get(a) ?? []), m.args[k + 1]]);
+                k++;
+            }
+            continue;
+        }
+        if (!sub)
+            sub = a;
+        else
+            operands.push(a);
+    }
+    return { manager: m.manager, sub, options, operands, values, cmd, line: cmd.line };
+}
+/** Every package-manager call of a RUN, in order. */
+function pmCallsOf(instr, model) {
+    return (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .commandsOf */ .Kf)(instr, model)
+        .map(parsePmCall)
+        .filter((c) => c !== null);
+}
+/** System package managers (they install into the image's OS, not a language environment). */
+const OS_MANAGERS = new Set([
+    'apt-get',
+    'apt',
+    'apk',
+    'yum',
+    'dnf',
+    'microdnf',
+    'tdnf',
+    'zypper',
+]);
+function isInstall(c) {
+    switch (c.manager) {
+        case 'apt-get':
+        case 'apt':
+        case 'yum':
+        case 'dnf':
+        case 'microdnf':
+        case 'tdnf':
+        case 'pip':
+        case 'gem':
+        case 'go':
+            return c.sub === 'install';
+        case 'zypper':
+            return c.sub === 'install' || c.sub === 'in';
+        case 'apk':
+            return c.sub === 'add';
+        case 'npm':
+            return c.sub === 'install' || c.sub === 'i' || c.sub === 'add';
+        case 'yarn':
+            return c.sub === 'add' || c.sub === 'install' || c.sub === '';
+    }
+}
+/** Cache-mount targets of a RUN (`--mount=type=cache,target=/var/cache/apt`). */
+function cacheMountTargets(instr) {
+    const out = [];
+    for (const f of instr.flags) {
+        if (f.name !== 'mount' || !f.value)
+            continue;
+        const parts = Object.fromEntries(f.value.split(',').map((kv) => {
+            const i = kv.indexOf('=');
+            return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)];
+        }));
+        if (parts.type !== 'cache')
+            continue;
+        const target = parts.target ?? parts.dst ?? parts.destination;
+        if (target)
+            out.push(target.replace(/^["']|["']$/g, ''));
+    }
+    return out;
+}
+/** Is this package operand pinned to a version (or not a registry name at all: a file, URL, variable)? */
+function isPinned(manager, pkg) {
+    if (pkg.includes('$') || pkg.includes('://'))
+        return true;
+    switch (manager) {
+        case 'apt-get':
+        case 'apt':
+            return pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
+        case 'apk':
+            return /[=~<>]/.test(pkg) || pkg.endsWith('.apk');
+        case 'yum':
+        case 'dnf':
+        case 'microdnf':
+        case 'tdnf':
+            return (/-\d/.test(pkg) ||
+                pkg.endsWith('.rpm') ||
+                pkg.startsWith('@') ||
+                pkg.startsWith('/') ||
+                pkg.includes('='));
+        case 'zypper':
+            return /[=<>]/.test(pkg) || pkg.endsWith('.rpm') || pkg.startsWith('/');
+        case 'pip':
+            return (/[=<>~!@]/.test(pkg) ||
+                /^[./~]/.test(pkg) ||
+                /\.(whl|zip|tar\.gz|tgz)$/.test(pkg) ||
+                pkg.startsWith('git+'));
+        case 'npm':
+        case 'yarn': {
+            if (/^[./~]/.test(pkg) || pkg.startsWith('git') || pkg.endsWith('.tgz') || pkg.includes(':'))
+                return true;
+            const at = pkg.lastIndexOf('@');
+            if (at <= 0)
+                return false;
+            const version = pkg.slice(at + 1);
+            return version !== '' && version !== 'latest' && version !== 'next';
+        }
+        case 'gem':
+            return pkg.includes(':');
+        case 'go': {
+            if (/^[./]/.test(pkg))
+                return true;
+            const at = pkg.lastIndexOf('@');
+            return at > 0 && pkg.slice(at + 1) !== 'latest' && pkg.slice(at + 1) !== '';
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 6957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P8: () => (/* binding */ basename),
+  X6: () => (/* binding */ inlineScript),
+  Sf: () => (/* binding */ scriptsOf),
+  vm: () => (/* binding */ shellKind),
+  gV: () => (/* binding */ substitutionScripts)
+});
+
+// UNUSED EXPORTS: hasPipefailOption, shellAt
+
+;// CONCATENATED MODULE: ./src/shell/tokenize.ts
+// A small POSIX-ish shell tokenizer for RUN commands: words (quotes and escapes removed),
+// control operators (`&&` `||` `;` `;;` `|` `|&` `&` newline `(` `)`), redirections with
+// their target, comments, and shell here-documents (skipped). Command substitutions
+// (`$(…)`, backticks), parameter expansions (`${…}`) and process substitutions stay
+// verbatim inside their word: the commands they run are not reported.
+//
+// Why hand-written: the maintained npm parser (sh-syntax, mvdan/sh in wasm) only parses
+// asynchronously and loads its wasm file from disk relative to its module, which breaks in
+// our ncc bundle; rules are synchronous. The Dockerfile side (continuations, heredocs,
+// escape directive) is handled before this tokenizer sees the text (see script.ts).
+// Every step advances at least one character, so hostile input stays linear.
+const OPERATORS = ['&&', '||', ';;', '|&', ';', '|', '&', '(', ')'];
+const REDIR = /^(\d*)(&>>|&>|<<<|<<-|<<|>>|>&|<&|<>|>\||>|<)/;
+const WORD_END = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
+function tokenize(src, opts = {}) {
+    const tokens = [];
+    const pending = [];
+    let i = 0;
+    const n = src.length;
+    while (i < n) {
+        const c = src[i];
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            i += 2;
+            continue;
+        }
+        if (c === '\n') {
+            tokens.push({ t: 'op', value: '\n', offset: i });
+            i++;
+            if (pending.length > 0) {
+                i = skipHeredocBodies(src, i, pending);
+                pending.length = 0;
+            }
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        // Redirections (an fd number directly before counts as part of it), but not process substitution.
+        const rest = src.slice(i, i + 12);
+        const r = REDIR.exec(rest);
+        if (r && !((r[2] === '<' || r[2] === '>') && src[i + r[0].length] === '(')) {
+            const offset = i;
+            i += r[0].length;
+            while (i < n && (src[i] === ' ' || src[i] === '\t'))
+                i++;
+            let target = null;
+            if (i < n && !WORD_END.has(src[i])) {
+                const w = readWord(src, i);
+                target = w.token;
+                i = w.end;
+            }
+            else if (r[2] === '>&' || r[2] === '<&') {
+                target = null;
+            }
+            if ((r[2] === '<<' || r[2] === '<<-') && target && opts.shellHeredocs) {
+                pending.push({ delim: target.value, stripTabs: r[2] === '<<-' });
+            }
+            tokens.push({ t: 'redir', op: r[2], target, offset });
+            continue;
+        }
+        const op = OPERATORS.find((o) => src.startsWith(o, i));
+        if (op) {
+            tokens.push({ t: 'op', value: op, offset: i });
+            i += op.length;
+            continue;
+        }
+        const w = readWord(src, i);
+        tokens.push(w.token);
+        i = w.end;
+    }
+    return tokens;
+}
+function skipHeredocBodies(src, start, pending) {
+    let i = start;
+    for (const h of pending) {
+        for (;;) {
+            if (i >= src.length)
+                return i;
+            let eol = src.indexOf('\n', i);
+            if (eol < 0)
+                eol = src.length;
+            let line = src.slice(i, eol).replace(/\r$/, '');
+            if (h.stripTabs)
+                line = line.replace(/^\t+/, '');
+            i = eol + 1;
+            if (line === h.delim)
+                break;
+        }
+    }
+    return Math.min(i, src.length);
+}
+/** Read one word starting at `start`. */
+function readWord(src, start) {
+    let i = start;
+    let value = '';
+    let quoted = false;
+    const substitutions = [];
+    const n = src.length;
+    // `$(…)` (not arithmetic `$((…))`) and `…`: the body from `from` up to the closing
+    // character, or to the end of the text when it is missing.
+    const substitution = (from, end, close) => {
+        if (src[from - 1] === '(' && src[from] === '(')
+            return;
+        const stop = end > from && src[end - 1] === close ? end - 1 : end;
+        substitutions.push({ text: src.slice(from, stop), offset: from });
+    };
+    while (i < n) {
+        const c = src[i];
+        if (WORD_END.has(c)) {
+            // `<(…)` / `>(…)` process substitution inside a word
+            if ((c === '<' || c === '>') && src[i + 1] === '(' && i === start) {
+                const end = skipBalanced(src, i + 1, '(', ')');
+                value += src.slice(i, end);
+                i = end;
+                continue;
+            }
+            break;
+        }
+        if (c === '\\') {
+            if (src[i + 1] === '\n') {
+                i += 2;
+                continue;
+            }
+            quoted = true;
+            if (i + 1 < n)
+                value += src[i + 1];
+            i += 2;
+            continue;
+        }
+        if (c === "'") {
+            quoted = true;
+            const end = src.indexOf("'", i + 1);
+            const stop = end < 0 ? n : end;
+            value += src.slice(i + 1, stop);
+            i = stop + 1;
+            continue;
+        }
+        if (c === '$' && src[i + 1] === "'") {
+            quoted = true;
+            let j = i + 2;
+            while (j < n && src[j] !== "'")
+                j += src[j] === '\\' ? 2 : 1;
+            value += src.slice(i + 2, Math.min(j, n)).replace(/\\(.)/g, '$1');
+            i = j + 1;
+            continue;
+        }
+        if (c === '"') {
+            quoted = true;
+            let j = i + 1;
+            while (j < n && src[j] !== '"') {
+                const d = src[j];
+                if (d === '\\' && j + 1 < n) {
+                    const e = src[j + 1];
+                    if (e === '\n') {
+                        j += 2;
+                        continue;
+                    }
+                    value += '$`"\\'.includes(e) ? e : d + e;
+                    j += 2;
+                    continue;
+                }
+                if (d === '$' && (src[j + 1] === '(' || src[j + 1] === '{')) {
+                    const end = skipBalanced(src, j + 1, src[j + 1], src[j + 1] === '(' ? ')' : '}');
+                    if (src[j + 1] === '(')
+                        substitution(j + 2, end, ')');
+                    value += src.slice(j, end);
+                    j = end;
+                    continue;
+                }
+                if (d === '`') {
+                    const end = skipBacktick(src, j);
+                    substitution(j + 1, end, '`');
+                    value += src.slice(j, end);
+                    j = end;
+                    continue;
+                }
+                value += d;
+                j++;
+            }
+            i = j + 1;
+            continue;
+        }
+        if (c === '$' && (src[i + 1] === '(' || src[i + 1] === '{')) {
+            const end = skipBalanced(src, i + 1, src[i + 1], src[i + 1] === '(' ? ')' : '}');
+            if (src[i + 1] === '(')
+                substitution(i + 2, end, ')');
+            value += src.slice(i, end);
+            i = end;
+            continue;
+        }
+        if (c === '`') {
+            const end = skipBacktick(src, i);
+            substitution(i + 1, end, '`');
+            value += src.slice(i, end);
+            i = end;
+            continue;
+        }
+        value += c;
+        i++;
+    }
+    const end = Math.max(Math.min(i, n), start + 1);
+    return {
+        token: { t: 'word', value, raw: src.slice(start, end), quoted, offset: start, substitutions },
+        end,
+    };
+}
+/** From an opening bracket at `open`, the offset just after its match (quotes and nesting respected). */
+function skipBalanced(src, openAt, open, close) {
+    let depth = 0;
+    let i = openAt;
+    const n = src.length;
+    while (i < n) {
+        const c = src[i];
+        if (c === '\\') {
+            i += 2;
+            continue;
+        }
+        if (c === "'" && open === '(') {
+            const end = src.indexOf("'", i + 1);
+            i = end < 0 ? n : end + 1;
+            continue;
+        }
+        if (c === '"') {
+            let j = i + 1;
+            while (j < n && src[j] !== '"')
+                j += src[j] === '\\' ? 2 : 1;
+            i = j + 1;
+            continue;
+        }
+        if (c === '`') {
+            i = skipBacktick(src, i);
+            continue;
+        }
+        if (c === open)
+            depth++;
+        else if (c === close) {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+        i++;
+    }
+    return n;
+}
+function skipBacktick(src, at) {
+    let j = at + 1;
+    while (j < src.length && src[j] !== '`')
+        j += src[j] === '\\' ? 2 : 1;
+    return Math.min(j + 1, src.length);
+}
+
+;// CONCATENATED MODULE: ./src/shell/parse.ts
+// Tokens to simple commands: name, arguments, leading assignments, redirections, and the
+// operators around each command, so rules see `&&`/`;`/`|` boundaries instead of substrings.
+// Compound-command keywords (if/then/while/do/…, `{`, `}`, `!`) are skipped so the commands
+// inside them are still seen; `for … in …` and `case … esac` headers are not commands.
+
+const RESERVED_SKIP = new Set([
+    'if',
+    'then',
+    'else',
+    'elif',
+    'fi',
+    'do',
+    'done',
+    'while',
+    'until',
+    '!',
+    '{',
+    '}',
+    'esac',
+]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+function parseShell(src, opts = {}) {
+    const tokens = tokenize(src, opts);
+    const out = [];
+    let cur = null;
+    let before = null;
+    let depth = 0;
+    let pipeline = 0;
+    let skipUntilSep = false; // `for x in a b c` header
+    let inCase = false; // `case … esac`: too irregular to split, skipped
+    const finish = (after) => {
+        if (cur &&
+            (cur.words.length > 0 ||
+                cur.redirects.length > 0 ||
+                cur.assignments.length > 0 ||
+                cur.substitutions.length > 0)) {
+            cur.after = after;
+            out.push(cur);
+        }
+        cur = null;
+    };
+    const start = (tok) => {
+        cur = {
+            words: [],
+            assignments: [],
+            redirects: [],
+            offset: tok.offset,
+            before,
+            after: null,
+            depth,
+            pipeline,
+            substitutions: [],
+        };
+        return cur;
+    };
+    for (let k = 0; k < tokens.length; k++) {
+        const tok = tokens[k];
+        if (inCase) {
+            if (tok.t === 'word' && tok.value === 'esac' && !tok.quoted)
+                inCase = false;
+            continue;
+        }
+        if (tok.t === 'op') {
+            if (skipUntilSep && (tok.value === ';' || tok.value === '\n')) {
+                skipUntilSep = false;
+                finish(tok.value);
+                before = tok.value;
+                continue;
+            }
+            if (tok.value === '(') {
+                // `name() {` is a function definition: drop the pending name.
+                if (cur &&
+                    cur.words.length === 1 &&
+                    tokens[k + 1]?.t === 'op' &&
+                    tokens[k + 1].value === ')') {
+                    cur = null;
+                    k++;
+                    continue;
+                }
+                finish(tok.value);
+                depth++;
+                before = '(';
+                continue;
+            }
+            if (tok.value === ')') {
+                finish(')');
+                depth = Math.max(0, depth - 1);
+                before = ')';
+                continue;
+            }
+            const wasPipe = tok.value === '|' || tok.value === '|&';
+            finish(tok.value);
+            if (!wasPipe)
+                pipeline++;
+            before = tok.value;
+            continue;
+        }
+        if (skipUntilSep) {
+            // `for f in $(ls)`: the header is no command, but its substitutions run.
+            if (tok.t === 'word' && tok.substitutions.length > 0)
+                (cur ?? start(tok)).substitutions.push(...tok.substitutions);
+            continue;
+        }
+        if (tok.t === 'redir') {
+            const c = cur ?? start(tok);
+            c.redirects.push({ op: tok.op, target: tok.target?.value ?? null });
+            if (tok.target)
+                c.substitutions.push(...tok.target.substitutions);
+            continue;
+        }
+        // a word
+        const c = cur ?? start(tok);
+        c.substitutions.push(...tok.substitutions);
+        if (c.words.length === 0 && !tok.quoted) {
+            if (RESERVED_SKIP.has(tok.value)) {
+                if (c.assignments.length === 0 && c.redirects.length === 0)
+                    cur = null;
+                continue;
+            }
+            if (tok.value === 'for' || tok.value === 'select') {
+                cur = null;
+                skipUntilSep = true;
+                continue;
+            }
+            if (tok.value === 'case') {
+                cur = null;
+                inCase = true;
+                continue;
+            }
+            if (tok.value === 'function') {
+                cur = null;
+                skipUntilSep = true;
+                continue;
+            }
+            if (ASSIGNMENT.test(tok.raw)) {
+                const eq = tok.value.indexOf('=');
+                c.assignments.push({
+                    name: tok.value.slice(0, eq).replace(/\+$/, ''),
+                    value: tok.value.slice(eq + 1),
+                });
+                continue;
+            }
+        }
+        c.words.push(tok);
+    }
+    finish(null);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/shell/script.ts
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const WINDOWS_SHELL = ['cmd', '/S', '/C'];
+/** Windows base images run RUN with `cmd /S /C` unless SHELL says otherwise. */
+function isWindowsBase(model, stage) {
+    const chain = model.chain(stage);
+    const root = chain[chain.length - 1];
+    const ref = root?.from.resolved.value.toLowerCase() ?? '';
+    return /(^|\/)(windows\/(servercore|nanoserver|server)|windows(servercore|nanoserver)?)([:@/]|$)|nanoserver|servercore/.test(ref);
+}
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+function basename(p) {
+    const s = p.replace(/\\/g, '/');
+    return s
+        .slice(s.lastIndexOf('/') + 1)
+        .replace(/\.exe$/i, '')
+        .toLowerCase();
+}
+function shellKind(name) {
+    if (POSIX_SHELLS.has(name))
+        return 'posix';
+    if (name === 'powershell' || name === 'pwsh')
+        return 'powershell';
+    if (name === 'cmd')
+        return 'cmd';
+    return 'other';
+}
+/** `-o pipefail`, `-eo pipefail`, `-euxo pipefail`, `-opipefail` among shell options. */
+function hasPipefailOption(args) {
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (/^-[A-Za-z]*o$/.test(a) && args[i + 1] === 'pipefail')
+            return true;
+        if (a === '-opipefail' || a === '--pipefail')
+            return true;
+    }
+    return false;
+}
+// One pass per model instead of a scan per instruction (quadratic on long files, found by
+// the fuzz scaling check): the last JSON SHELL before each instruction of its own stage.
+const shellsCache = new WeakMap();
+function shells(model) {
+    let c = shellsCache.get(model);
+    if (!c) {
+        c = { before: new Map(), last: new Map() };
+        for (const s of model.stages) {
+            let last = null;
+            for (const i of s.instructions) {
+                c.before.set(i, last);
+                if (i.keyword === 'SHELL' && i.json)
+                    last = i;
+            }
+            c.last.set(s, last);
+        }
+        shellsCache.set(model, c);
+    }
+    return c;
+}
+/** The SHELL in effect at an instruction: last SHELL before it in its stage, else inherited through FROM <stage>. */
+function shellAt(instr, model) {
+    const stage = model.stageOf(instr);
+    let found = null;
+    if (stage) {
+        for (const s of model.chain(stage)) {
+            found = (s === stage ? shells(model).before.get(instr) : shells(model).last.get(s)) ?? null;
+            if (found)
+                break;
+        }
+    }
+    let argv = found?.json && found.json.length > 0 ? found.json : DEFAULT_SHELL;
+    if (!found && stage && isWindowsBase(model, stage))
+        argv = WINDOWS_SHELL;
+    const name = basename(argv[0]);
+    return { argv, instr: found, kind: shellKind(name), pipefail: hasPipefailOption(argv.slice(1)), name };
+}
+/** Lines of an instruction's command part, joined as Docker joins continuations. */
+function commandPart(instr, model) {
+    const esc = model.escapeChar;
+    let text = '';
+    const lines = [];
+    let l = instr.line;
+    let first = true;
+    for (;;) {
+        const raw = model.lines[l - 1] ?? '';
+        let content = raw;
+        if (first) {
+            content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
+            first = false;
+        }
+        const cont = new RegExp(`${escapeRe(esc)}[ \\t]*$`).exec(content);
+        if (cont)
+            content = content.slice(0, cont.index);
+        for (const _ of content)
+            lines.push(l);
+        text += content;
+        if (!cont || l >= instr.endLine) {
+            text += '\n';
+            lines.push(l);
+            return { text, lines, lastLine: l };
+        }
+        // Docker drops comment lines and empty lines inside a continuation.
+        l++;
+        while (l < instr.endLine && /^\s*(#.*)?$/.test(model.lines[l - 1] ?? ''))
+            l++;
+    }
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Remove leading `--flag[=value]` words, keeping the line map aligned. */
+function stripFlags(text, lines) {
+    let t = text;
+    let ls = lines;
+    for (;;) {
+        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s)/.exec(t);
+        if (!m)
+            return { text: t, lines: ls };
+        t = t.slice(m[0].length);
+        ls = ls.slice(m[0].length);
+    }
+}
+const cache = new WeakMap();
+/** The shell scripts of a RUN (or ONBUILD RUN) instruction; [] for exec form or other instructions. */
+function scriptsOf(instr, model) {
+    const hit = cache.get(instr);
+    if (hit)
+        return hit;
+    const out = computeScripts(instr, model);
+    cache.set(instr, out);
+    return out;
+}
+function computeScripts(instr, model) {
+    if (instr.keyword !== 'RUN' || instr.json)
+        return [];
+    const sh = shellAt(instr, model);
+    const part = commandPart(instr, model);
+    const { text, lines } = stripFlags(part.text, part.lines);
+    const lineAtOf = (ls, fallback) => (o) => ls[Math.max(0, Math.min(o, ls.length - 1))] ?? fallback;
+    const runCommands = parseShell(text, { shellHeredocs: false });
+    const run = {
+        kind: 'run',
+        text,
+        lineAt: lineAtOf(lines, instr.line),
+        shell: { name: sh.name, kind: sh.kind, pipefail: sh.pipefail, source: 'SHELL' },
+        commands: runCommands,
+        line: instr.line,
+    };
+    const out = [run];
+    // Heredoc bodies follow the command part, in order, each closed by its terminator line.
+    let next = part.lastLine + 1;
+    for (const h of instr.heredocs) {
+        const bodyLines = h.body === '' ? [] : h.body.split(/\r?\n/);
+        let start = next;
+        if (bodyLines.length > 0 && model.lines[start - 1] !== bodyLines[0]) {
+            // Defensive: find the body's first line within the instruction.
+            for (let l = next; l <= instr.endLine; l++) {
+                if (model.lines[l - 1] === bodyLines[0]) {
+                    start = l;
+                    break;
+                }
+            }
+        }
+        next = start + bodyLines.length + 1;
+        const consumer = runCommands.find((c) => c.redirects.some((r) => (r.op === '<<' || r.op === '<<-') && r.target === h.name));
+        const shell = heredocShell(consumer, bodyLines[0] ?? '', sh);
+        if (!shell)
+            continue;
+        const ls = [];
+        bodyLines.forEach((b, k) => {
+            for (let c = 0; c <= b.length; c++)
+                ls.push(start + k);
+        });
+        const body = bodyLines.join('\n') + '\n';
+        out.push({
+            kind: 'heredoc',
+            heredoc: h.name,
+            text: body,
+            lineAt: lineAtOf(ls, start),
+            shell,
+            commands: parseShell(body, { shellHeredocs: true }),
+            line: start,
+        });
+    }
+    return out;
+}
+/**
+ * The scripts of the command substitutions (`$(…)`, backticks) in a script, nested ones
+ * included, with Dockerfile lines; they run in the same shell and belong to the same part
+ * of the RUN (`kind`, `heredoc`) as the script that contains them.
+ */
+function substitutionScripts(s) {
+    if (s.shell.kind !== 'posix')
+        return [];
+    const out = [];
+    for (const c of s.commands) {
+        for (const sub of c.substitutions) {
+            const nested = {
+                ...s,
+                text: sub.text,
+                lineAt: (o) => s.lineAt(sub.offset + o),
+                commands: parseShell(sub.text, { shellHeredocs: true }),
+                line: s.lineAt(sub.offset),
+            };
+            out.push(nested, ...substitutionScripts(nested));
+        }
+    }
+    return out;
+}
+/** A script given as an argument (`sh -c '…'`), all of it on one Dockerfile line. */
+function inlineScript(text, line, parent) {
+    return {
+        kind: parent.kind,
+        heredoc: parent.heredoc,
+        text,
+        lineAt: () => line,
+        shell: { name: 'sh', kind: 'posix', pipefail: false, source: 'command' },
+        commands: parseShell(text, { shellHeredocs: true }),
+        line,
+    };
+}
+function heredocShell(consumer, firstLine, sh) {
+    const shebang = /^#!\s*(\S+)(?:\s+(.*))?$/.exec(firstLine);
+    const fromShebang = () => {
+        if (!shebang)
+            return null;
+        let name = basename(shebang[1]);
+        let rest = (shebang[2] ?? '').split(/\s+/).filter(Boolean);
+        if (name === 'env') {
+            rest = rest.filter((a) => !a.startsWith('-'));
+            name = basename(rest[0] ?? '');
+            rest = rest.slice(1);
+        }
+        return { name, kind: shellKind(name), pipefail: hasPipefailOption(rest), source: 'shebang' };
+    };
+    if (!consumer || consumer.words.length === 0) {
+        // `RUN <<EOF`: BuildKit runs the body with the SHELL, or as an executable when it has a shebang.
+        if (shebang)
+            return fromShebang();
+        return { name: sh.name, kind: sh.kind, pipefail: sh.pipefail, source: 'SHELL' };
+    }
+    const argv = consumer.words.map((w) => w.value);
+    const name = basename(argv[0]);
+    if (shellKind(name) === 'posix') {
+        // `bash <<EOF`, `sh -e <<EOF`, `bash -s <<EOF`: the body is the script (no script file, no -c).
+        const args = name === 'busybox' ? argv.slice(2) : argv.slice(1);
+        const scriptArg = args.some((a, k) => !a.startsWith('-') && !(k > 0 && /^-[A-Za-z]*o$/.test(args[k - 1])) && a !== 'pipefail');
+        if (args.includes('-c') || scriptArg)
+            return null;
+        return { name, kind: 'posix', pipefail: hasPipefailOption(args), source: 'command' };
+    }
+    return null; // data for another program (cat, tee, python3, …)
+}
+
+
+/***/ }),
+
+/***/ 9496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ unwrap)
+/* harmony export */ });
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
+
+const WRAPPERS = new Set([
+    'sudo',
+    'doas',
+    'env',
+    'exec',
+    'nohup',
+    'time',
+    'nice',
+    'ionice',
+    'command',
+    'builtin',
+    'xargs',
+    'stdbuf',
+    'timeout',
+    'gosu',
+    'su-exec',
+    'chroot',
+    'eatmydata',
+]);
+/** Wrapper options that take a separate value (`sudo -u app`, `nice -n 10`, `xargs -I {}`). */
+const VALUE_OPTIONS = {
+    sudo: /^-[ugUCDhpTr]$|^--(user|group|chdir|host|prompt|close-from|role|type)$/,
+    doas: /^-[uC]$/,
+    nice: /^-n$/,
+    ionice: /^-[cnp]$/,
+    xargs: /^-[IiLlnPsdEa]$/,
+    env: /^-[uCS]$/,
+    timeout: /^-[sk]$/,
+    stdbuf: /^-[ioe]$/,
+};
+/** Wrappers whose first operand is not the command (`gosu USER cmd`, `chroot DIR cmd`, `timeout 30 cmd`). */
+const FIRST_OPERAND = {
+    gosu: () => true,
+    'su-exec': () => true,
+    chroot: () => true,
+    timeout: (w) => /^\d/.test(w),
+};
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** The program a command runs behind its wrappers; null when it runs nothing (`A=1`). */
+function unwrap(words) {
+    const assignments = [];
+    const wrappers = [];
+    let i = 0;
+    for (;;) {
+        while (i < words.length && ASSIGNMENT.test(words[i].value)) {
+            const eq = words[i].value.indexOf('=');
+            assignments.push({
+                name: words[i].value.slice(0, eq),
+                value: words[i].value.slice(eq + 1),
+                word: words[i],
+            });
+            i++;
+        }
+        if (i >= words.length) {
+            // `sudo -v`, `env`: the last wrapper is the program
+            const last = wrappers.pop();
+            if (!last)
+                return null;
+            return {
+                name: (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(last.value),
+                nameWord: last,
+                args: words.slice(words.indexOf(last) + 1),
+                wrappers,
+                assignments,
+            };
+        }
+        const name = (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(words[i].value);
+        if (!WRAPPERS.has(name))
+            break;
+        wrappers.push(words[i]);
+        i++;
+        while (i < words.length && words[i].value.startsWith('-') && words[i].value !== '-') {
+            const opt = words[i].value;
+            i++;
+            if (opt === '--')
+                break;
+            if (VALUE_OPTIONS[name]?.test(opt) && i < words.length)
+                i++;
+        }
+        if (i < words.length && FIRST_OPERAND[name]?.(words[i].value))
+            i++;
+    }
+    const nameWord = words[i];
+    return { name: (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(nameWord.value), nameWord, args: words.slice(i + 1), wrappers, assignments };
+}
+
+
+/***/ }),
+
 /***/ 1852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50529,7 +52039,7 @@ function inlineIgnores(model) {
         else if (scope === 'stage') {
             const stage = [...model.stages].reverse().find((s) => s.line <= c.line);
             from = stage ? stage.line : 1;
-            to = stage ? stage.endLine : model.preamble.at(-1)?.endLine ?? c.line;
+            to = stage ? stage.endLine : (model.preamble.at(-1)?.endLine ?? c.line);
         }
         else {
             // The next instruction after the comment (other comments and blank lines may sit between).
@@ -50566,6 +52076,141 @@ function applySuppressions(findings, opts) {
         kept.push(override ? { ...f, severity: override } : f);
     }
     return { kept, suppressed };
+}
+
+
+/***/ }),
+
+/***/ 8993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uy: () => (/* binding */ resolveDockerfiles)
+/* harmony export */ });
+/* unused harmony exports hasGlob, globToRegExp */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
+// Resolve the `dockerfile` input (paths, lists, globs) into existing files.
+// A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
+
+
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const MAX_FILES_WALKED = 200_000;
+function hasGlob(pattern) {
+    return /[*?{[]/.test(pattern);
+}
+function globToRegExp(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                // `**/` matches zero or more folders
+                const slash = pattern[i + 2] === '/';
+                re += slash ? '(?:.*/)?' : '.*';
+                i += slash ? 2 : 1;
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '{') {
+            const close = pattern.indexOf('}', i);
+            if (close < 0)
+                re += '\\{';
+            else {
+                re +=
+                    '(?:' +
+                        pattern
+                            .slice(i + 1, close)
+                            .split(',')
+                            .map(escape)
+                            .join('|') +
+                        ')';
+                i = close;
+            }
+        }
+        else
+            re += escape(c);
+    }
+    return new RegExp('^' + re + '$');
+}
+function escape(s) {
+    return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+}
+/** Workspace-relative POSIX paths of the Dockerfiles, in input order, without duplicates. */
+function resolveDockerfiles(patterns, workspace, inputName = 'dockerfile') {
+    const out = [];
+    const where = inputName ? `Input "${inputName}": ` : '';
+    const add = (rel) => {
+        // Outside the workspace, show the absolute path rather than a chain of `../`.
+        const shown = rel.startsWith('..') ? node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, rel) : rel;
+        const p = shown.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        if (!out.includes(p))
+            out.push(p);
+    };
+    for (const raw of patterns) {
+        const pattern = raw.replace(/\\/g, '/').replace(/^\.\//, '');
+        if (!hasGlob(pattern)) {
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, pattern);
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+                throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isDirectory()) {
+                const inside = node_path__WEBPACK_IMPORTED_MODULE_1__.join(abs, 'Dockerfile');
+                if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inside))
+                    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw} is a folder without a Dockerfile.`);
+                add(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, inside));
+            }
+            else
+                add(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, abs) || pattern);
+            continue;
+        }
+        const re = globToRegExp(pattern);
+        // Walk only below the glob's fixed prefix.
+        const fixed = pattern.split('/').findIndex((seg) => hasGlob(seg));
+        const base = pattern.split('/').slice(0, fixed).join('/');
+        const matches = [];
+        walk(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, base || '.'), workspace, (rel) => {
+            if (re.test(rel))
+                matches.push(rel);
+        });
+        if (matches.length === 0) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}the pattern "${raw}" matched no file.`);
+        }
+        matches.sort().forEach(add);
+    }
+    return out;
+}
+function walk(dir, workspace, visit) {
+    let seen = 0;
+    const stack = [dir];
+    while (stack.length > 0) {
+        const d = stack.pop();
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(d, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const e of entries) {
+            if (++seen > MAX_FILES_WALKED)
+                return;
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, e.name);
+            if (e.isDirectory()) {
+                if (!SKIP_DIRS.has(e.name))
+                    stack.push(abs);
+            }
+            else if (e.isFile()) {
+                visit(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, abs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'));
+            }
+        }
+    }
 }
 
 
