@@ -539,10 +539,17 @@ const PLATFORM_ARGS = new Set([
 ]);
 class TargetNotFoundError extends Error {
 }
+/**
+ * A UTF-8 BOM is not part of the first instruction. Drop every leading one: dockerfile-ast
+ * and dockerfile-utils loop forever on two BOMs followed by a variable (found by the fuzz
+ * suite); lines are unchanged.
+ */
+function withoutBom(text) {
+    return text.replace(/^\uFEFF+/, '');
+}
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 function parseDockerfile(path, text, opts = {}) {
-    // A UTF-8 BOM is not part of the first instruction.
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const body = withoutBom(text);
     const ast = main.DockerfileParser.parse(body);
     const lines = body.split(/\r?\n|\r/);
     const escapeChar = ast.getEscapeCharacter();
@@ -9704,6 +9711,7 @@ const OFF = lib_main.ValidationSeverity.IGNORE;
 function validateSyntax(text) {
     let diagnostics;
     try {
+        // callers pass the text without leading BOMs (model.ts withoutBom: dockerfile-utils loops on two)
         diagnostics = validateWith(text);
     }
     catch {
@@ -10124,7 +10132,7 @@ function staticFacts(model, trusted) {
 function auditDockerfile(opts) {
     const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
     const raw = [];
-    for (const hit of validateSyntax(opts.text.charCodeAt(0) === 0xfeff ? opts.text.slice(1) : opts.text)) {
+    for (const hit of validateSyntax(withoutBom(opts.text))) {
         const meta = ruleMeta(hit.ruleId);
         raw.push({
             ruleId: hit.ruleId,

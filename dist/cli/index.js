@@ -39153,7 +39153,8 @@ function installsPackage(model, pkg, stage) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   CH: () => (/* binding */ shellWords),
-/* harmony export */   n_: () => (/* binding */ TargetNotFoundError)
+/* harmony export */   n_: () => (/* binding */ TargetNotFoundError),
+/* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
 /* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
@@ -39203,10 +39204,17 @@ const PLATFORM_ARGS = new Set([
 ]);
 class TargetNotFoundError extends Error {
 }
+/**
+ * A UTF-8 BOM is not part of the first instruction. Drop every leading one: dockerfile-ast
+ * and dockerfile-utils loop forever on two BOMs followed by a variable (found by the fuzz
+ * suite); lines are unchanged.
+ */
+function withoutBom(text) {
+    return text.replace(/^\uFEFF+/, '');
+}
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 function parseDockerfile(path, text, opts = {}) {
-    // A UTF-8 BOM is not part of the first instruction.
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const body = withoutBom(text);
     const ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(body);
     const lines = body.split(/\r?\n|\r/);
     const escapeChar = ast.getEscapeCharacter();
@@ -39786,7 +39794,7 @@ function staticFacts(model, trusted) {
 function auditDockerfile(opts) {
     const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
     const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)(opts.text.charCodeAt(0) === 0xfeff ? opts.text.slice(1) : opts.text)) {
+    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
         const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
         raw.push({
             ruleId: hit.ruleId,
@@ -48538,6 +48546,7 @@ const OFF = main.ValidationSeverity.IGNORE;
 function validateSyntax(text) {
     let diagnostics;
     try {
+        // callers pass the text without leading BOMs (model.ts withoutBom: dockerfile-utils loops on two)
         diagnostics = validateWith(text);
     }
     catch {

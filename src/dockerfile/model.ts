@@ -148,11 +148,19 @@ export const PLATFORM_ARGS = new Set([
 
 export class TargetNotFoundError extends Error {}
 
+/**
+ * A UTF-8 BOM is not part of the first instruction. Drop every leading one: dockerfile-ast
+ * and dockerfile-utils loop forever on two BOMs followed by a variable (found by the fuzz
+ * suite); lines are unchanged.
+ */
+export function withoutBom(text: string): string {
+  return text.replace(/^\uFEFF+/, '');
+}
+
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 
 export function parseDockerfile(path: string, text: string, opts: ParseOptions = {}): DockerfileModel {
-  // A UTF-8 BOM is not part of the first instruction.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   const ast = DockerfileParser.parse(body);
   const lines = body.split(/\r?\n|\r/);
   const escapeChar = ast.getEscapeCharacter();

@@ -1,6 +1,6 @@
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
-import { parseDockerfile, type DockerfileModel } from '../dockerfile/model.js';
+import { parseDockerfile, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
 import { RULES, ruleMeta } from '../rules/registry.js';
 import { validateSyntax } from '../rules/syntax/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
@@ -38,7 +38,7 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
   const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
   const raw: Finding[] = [];
 
-  for (const hit of validateSyntax(opts.text.charCodeAt(0) === 0xfeff ? opts.text.slice(1) : opts.text)) {
+  for (const hit of validateSyntax(withoutBom(opts.text))) {
     const meta = ruleMeta(hit.ruleId);
     raw.push({
       ruleId: hit.ruleId,

@@ -80,6 +80,7 @@ const OFF = ValidationSeverity.IGNORE;
 export function validateSyntax(text: string): SyntaxHit[] {
   let diagnostics: ReturnType<typeof validate>;
   try {
+    // callers pass the text without leading BOMs (model.ts withoutBom: dockerfile-utils loops on two)
     diagnostics = validateWith(text);
   } catch {
     // dockerfile-utils/dockerfile-ast recurse without end or read a missing node on some
