@@ -898,6 +898,11 @@ function argDeclarations(text, escapeChar) {
         };
     });
 }
+/** `"x"` or `'x'` → `x`: one pair of matching outer quotes removed. */
+function unquote(value) {
+    const m = /^(['"])([\s\S]*)\1$/.exec(value);
+    return m ? m[2] : value;
+}
 /** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
 function shellWords(text, escapeChar = '\\') {
     const out = [];
@@ -937,11 +942,41 @@ function shellWords(text, escapeChar = '\\') {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
+/** Every physical line of the instruction, as written. */
+function physicalLines(model, instr) {
+    const out = [];
+    for (let n = instr.line; n <= instr.endLine; n++)
+        out.push({ line: n, text: model.lines[n - 1] ?? '' });
+    return out;
+}
+/** First physical line whose text matches, else the instruction's first line. */
+function lineMatching(model, instr, re) {
+    // a global/sticky regexp would carry lastIndex from one line to the next
+    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    for (const l of physicalLines(model, instr))
+        if (test.test(l.text))
+            return l.line;
+    return instr.line;
+}
+/** First physical line where `word` stands as a whole word (`chown`, not `chowned` or `my-chown`). */
+function lineOfWord(model, instr, word) {
+    return lineMatching(model, instr, new RegExp(`(^|[^\\w-])${escapeRegExp(word)}($|[^\\w-])`));
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The physical lines that are not comment lines (`# …` inside a continuation or a heredoc body). */
+function codeLines(model, instr) {
+    return physicalLines(model, instr).filter((l) => !/^\s*#/.test(l.text));
+}
+
 ;// CONCATENATED MODULE: ./src/dockerfile/base-images.ts
 // What we know about well-known base images without pulling them: their default user,
 // whether they ship a shell, curl and which wget. Used by the static checklist (non-root
 // without a USER line) and by the health-check rules (probe binary present?).
 // Sources are in ../shared/docs/anchors.md section C.5.
+
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
 function parseImageRef(ref) {
     let rest = ref.trim();
@@ -1026,11 +1061,8 @@ const OFFICIAL_ROOT = new Set([
 ]);
 function matchesPattern(repoAndTag, pattern) {
     // `*` matches any run of characters: `myorg/*:nonroot`, `ghcr.io/acme/base*`
-    const re = new RegExp('^' + pattern.split('*').map(escapeRe).join('.*') + '$', 'i');
+    const re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$', 'i');
     return re.test(repoAndTag);
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 function describeBaseImage(ref, trusted = []) {
     if (ref.trim().toLowerCase() === 'scratch') {
@@ -1548,6 +1580,7 @@ function parseShell(src, opts = {}) {
 
 ;// CONCATENATED MODULE: ./src/shell/script.ts
 
+
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 /** Windows base images run RUN with `cmd /S /C` unless SHELL says otherwise. */
@@ -1636,7 +1669,7 @@ function commandPart(instr, model) {
             content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
             first = false;
         }
-        const cont = new RegExp(`${script_escapeRe(esc)}[ \\t]*$`).exec(content);
+        const cont = new RegExp(`${escapeRegExp(esc)}[ \\t]*$`).exec(content);
         if (cont)
             content = content.slice(0, cont.index);
         for (const _ of content)
@@ -1652,9 +1685,6 @@ function commandPart(instr, model) {
         while (l < instr.endLine && /^\s*(#.*)?$/.test(model.lines[l - 1] ?? ''))
             l++;
     }
-}
-function script_escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */
 function script_stripFlags(text, lines) {
@@ -2637,14 +2667,13 @@ function isUnder(p, dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/common.ts
+// Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
+// against WORKDIR, the runtime user, --chown values, users created in a stage chain,
+// Windows stages, and a small shell-word splitter for RUN.
 
 
 
-function unquote(s) {
-    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-        ? s.slice(1, -1)
-        : s;
-}
+
 /** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
 function copyParts(instr) {
     if (instr.json) {
@@ -3979,9 +4008,7 @@ function runtimeExpand(model, text) {
     return expand(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
 }
 /** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-function shared_unquote(v) {
-    return v.replace(/^(["'])(.*)\1$/, '$2');
-}
+
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc103-user-not-numeric.ts
 // HC103: the shipped USER is a name. Kubernetes `runAsNonRoot` only trusts a numeric uid
@@ -4090,6 +4117,12 @@ const hc103 = {
 };
 
 ;// CONCATENATED MODULE: ./src/dockerfile/stages.ts
+// Which stages matter for the target image. Two different questions:
+//   shipped: the stages whose filesystem and config *are* the image (the target and the
+//            stages it builds FROM): hardening rules report there;
+//   needed:  the stages a build of the target runs (shipped, plus those it COPYs --from or
+//            mounts from=, transitively): a failing step there fails the build.
+
 /** The target and the stages it builds FROM, root of the chain first (file order). */
 function shippedStages(model) {
     return model.chain().reverse();
@@ -4123,11 +4156,11 @@ function stagesReadBy(model, instr) {
         if (f.value === null)
             continue;
         if (f.name === 'from' && instr.keyword === 'COPY')
-            refs.push(stages_unquote(f.value));
+            refs.push(unquote(f.value));
         if (f.name === 'mount') {
             const m = /(?:^|,)from=([^,]+)/.exec(f.value);
             if (m)
-                refs.push(stages_unquote(m[1]));
+                refs.push(unquote(m[1]));
         }
     }
     const out = [];
@@ -4142,11 +4175,6 @@ function stagesReadBy(model, instr) {
 /** Every instruction of every stage, in file order (global ARGs before the first FROM excluded). */
 function stageInstructions(model) {
     return model.stages.flatMap((s) => s.instructions);
-}
-function stages_unquote(s) {
-    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-        ? s.slice(1, -1)
-        : s;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc104-user-undefined-variable.ts
@@ -4524,35 +4552,6 @@ const hc110 = {
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __webpack_require__(5042);
-;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
-/** Every physical line of the instruction, as written. */
-function physicalLines(model, instr) {
-    const out = [];
-    for (let n = instr.line; n <= instr.endLine; n++)
-        out.push({ line: n, text: model.lines[n - 1] ?? '' });
-    return out;
-}
-/** First physical line whose text matches, else the instruction's first line. */
-function lineMatching(model, instr, re) {
-    // a global/sticky regexp would carry lastIndex from one line to the next
-    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
-    for (const l of physicalLines(model, instr))
-        if (test.test(l.text))
-            return l.line;
-    return instr.line;
-}
-/** First physical line where `word` stands as a whole word (`chown`, not `chowned` or `my-chown`). */
-function lineOfWord(model, instr, word) {
-    return lineMatching(model, instr, new RegExp(`(^|[^\\w-])${escapeRegExp(word)}($|[^\\w-])`));
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** The physical lines that are not comment lines (`# …` inside a continuation or a heredoc body). */
-function codeLines(model, instr) {
-    return physicalLines(model, instr).filter((l) => !/^\s*#/.test(l.text));
-}
-
 ;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
 // HC112: an account of the shipped image gets an empty or a baked-in password:
 // `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
@@ -6120,17 +6119,15 @@ function propertyLine(model, instr, name) {
 function referenceLine(model, instr, name) {
     return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`));
 }
-function config_shared_unquote(value) {
-    const m = /^(['"])([\s\S]*)\1$/.exec(value);
-    return m ? m[2] : value;
-}
+
+
 /** Every name an ARG declares (`ARG A`, `ARG A=1 B="x y"`, `ARG A B=2`), defaults with outer quotes removed. */
 function argDecls(instr) {
     if (instr.keyword !== 'ARG')
         return [];
     return instr.properties
         .filter((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name))
-        .map((p) => ({ name: p.name, value: p.raw === null ? null : config_shared_unquote(p.raw) }));
+        .map((p) => ({ name: p.name, value: p.raw === null ? null : unquote(p.raw) }));
 }
 /** Names/values set by an ARG or ENV instruction (ARG via argDecls, ENV via the parser). */
 function declarations(instr) {
@@ -6561,7 +6558,7 @@ const hc304 = {
                     continue;
                 if (instr.heredocs.length > 0)
                     continue; // inline content: HC302 scans it
-                const parts = instr.json ?? shellWords(instr.text, model.escapeChar).map(config_shared_unquote);
+                const parts = instr.json ?? shellWords(instr.text, model.escapeChar).map(unquote);
                 if (parts.length < 2)
                     continue;
                 const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);

@@ -37529,7 +37529,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7477);
 /* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5689);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4285);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3723);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1311);
 /* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(972);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(311);
 /* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8135);
@@ -38491,10 +38491,12 @@ function parseConfig(text, path) {
 /* harmony export */   ar: () => (/* binding */ isRootUser),
 /* harmony export */   w4: () => (/* binding */ describeBaseImage)
 /* harmony export */ });
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7541);
 // What we know about well-known base images without pulling them: their default user,
 // whether they ship a shell, curl and which wget. Used by the static checklist (non-root
 // without a USER line) and by the health-check rules (probe binary present?).
 // Sources are in ../shared/docs/anchors.md section C.5.
+
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
 function parseImageRef(ref) {
     let rest = ref.trim();
@@ -38579,11 +38581,8 @@ const OFFICIAL_ROOT = new Set([
 ]);
 function matchesPattern(repoAndTag, pattern) {
     // `*` matches any run of characters: `myorg/*:nonroot`, `ghcr.io/acme/base*`
-    const re = new RegExp('^' + pattern.split('*').map(escapeRe).join('.*') + '$', 'i');
+    const re = new RegExp('^' + pattern.split('*').map(_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeRegExp */ .Nt).join('.*') + '$', 'i');
     return re.test(repoAndTag);
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 function describeBaseImage(ref, trusted = []) {
     if (ref.trim().toLowerCase() === 'scratch') {
@@ -39147,12 +39146,54 @@ function installsPackage(model, pkg, stage) {
 
 /***/ }),
 
+/***/ 7541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   kD: () => (/* binding */ lineMatching),
+/* harmony export */   mn: () => (/* binding */ lineOfWord),
+/* harmony export */   vc: () => (/* binding */ physicalLines),
+/* harmony export */   zo: () => (/* binding */ codeLines)
+/* harmony export */ });
+/** Every physical line of the instruction, as written. */
+function physicalLines(model, instr) {
+    const out = [];
+    for (let n = instr.line; n <= instr.endLine; n++)
+        out.push({ line: n, text: model.lines[n - 1] ?? '' });
+    return out;
+}
+/** First physical line whose text matches, else the instruction's first line. */
+function lineMatching(model, instr, re) {
+    // a global/sticky regexp would carry lastIndex from one line to the next
+    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    for (const l of physicalLines(model, instr))
+        if (test.test(l.text))
+            return l.line;
+    return instr.line;
+}
+/** First physical line where `word` stands as a whole word (`chown`, not `chowned` or `my-chown`). */
+function lineOfWord(model, instr, word) {
+    return lineMatching(model, instr, new RegExp(`(^|[^\\w-])${escapeRegExp(word)}($|[^\\w-])`));
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The physical lines that are not comment lines (`# …` inside a continuation or a heredoc body). */
+function codeLines(model, instr) {
+    return physicalLines(model, instr).filter((l) => !/^\s*#/.test(l.text));
+}
+
+
+/***/ }),
+
 /***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   CH: () => (/* binding */ shellWords),
+/* harmony export */   _n: () => (/* binding */ unquote),
 /* harmony export */   n_: () => (/* binding */ TargetNotFoundError),
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
@@ -39563,6 +39604,11 @@ function argDeclarations(text, escapeChar) {
         };
     });
 }
+/** `"x"` or `'x'` → `x`: one pair of matching outer quotes removed. */
+function unquote(value) {
+    const m = /^(['"])([\s\S]*)\1$/.exec(value);
+    return m ? m[2] : value;
+}
 /** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
 function shellWords(text, escapeChar = '\\') {
     const out = [];
@@ -39617,8 +39663,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __nccwpck_require__(3723);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 90 modules
+var registry = __nccwpck_require__(1311);
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
 var syntax = __nccwpck_require__(9548);
 // EXTERNAL MODULE: ./src/suppress.ts
@@ -41215,7 +41261,7 @@ function describeTally(t) {
 
 /***/ }),
 
-/***/ 3723:
+/***/ 1311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41337,6 +41383,8 @@ const hc102 = {
     },
 };
 
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
 // POSIX paths inside the image as Dockerfile instructions write them (WORKDIR, COPY
 // destinations, VOLUME), and the Windows absolute paths we recognise but do not model.
@@ -41369,14 +41417,13 @@ function isUnder(p, dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/common.ts
+// Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
+// against WORKDIR, the runtime user, --chown values, users created in a stage chain,
+// Windows stages, and a small shell-word splitter for RUN.
 
 
 
-function unquote(s) {
-    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-        ? s.slice(1, -1)
-        : s;
-}
+
 /** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
 function copyParts(instr) {
     if (instr.json) {
@@ -41389,16 +41436,16 @@ function copyParts(instr) {
         const words = first
             .split(/\s+/)
             .filter(Boolean)
-            .map((w) => ({ value: unquote(w), line: instr.line }));
+            .map((w) => ({ value: (0,dockerfile_model/* unquote */._n)(w), line: instr.line }));
         return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
     }
     const nodes = instr.node.getArguments();
-    const words = nodes.map((a) => ({ value: unquote(a.getValue()), line: a.getRange().start.line + 1 }));
+    const words = nodes.map((a) => ({ value: (0,dockerfile_model/* unquote */._n)(a.getValue()), line: a.getRange().start.line + 1 }));
     return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: false };
 }
 function flag(instr, name) {
     const f = instr.flags.find((x) => x.name === name);
-    return f && f.value !== null ? { value: unquote(f.value), line: f.line } : null;
+    return f && f.value !== null ? { value: (0,dockerfile_model/* unquote */._n)(f.value), line: f.line } : null;
 }
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 function resolved(model, text, instr) {
@@ -42719,9 +42766,7 @@ function runtimeExpand(model, text) {
     return (0,expand/* expand */.fT)(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
 }
 /** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-function shared_unquote(v) {
-    return v.replace(/^(["'])(.*)\1$/, '$2');
-}
+
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc103-user-not-numeric.ts
 // HC103: the shipped USER is a name. Kubernetes `runAsNonRoot` only trusts a numeric uid
@@ -42830,6 +42875,12 @@ const hc103 = {
 };
 
 ;// CONCATENATED MODULE: ./src/dockerfile/stages.ts
+// Which stages matter for the target image. Two different questions:
+//   shipped: the stages whose filesystem and config *are* the image (the target and the
+//            stages it builds FROM): hardening rules report there;
+//   needed:  the stages a build of the target runs (shipped, plus those it COPYs --from or
+//            mounts from=, transitively): a failing step there fails the build.
+
 /** The target and the stages it builds FROM, root of the chain first (file order). */
 function shippedStages(model) {
     return model.chain().reverse();
@@ -42863,11 +42914,11 @@ function stagesReadBy(model, instr) {
         if (f.value === null)
             continue;
         if (f.name === 'from' && instr.keyword === 'COPY')
-            refs.push(stages_unquote(f.value));
+            refs.push((0,dockerfile_model/* unquote */._n)(f.value));
         if (f.name === 'mount') {
             const m = /(?:^|,)from=([^,]+)/.exec(f.value);
             if (m)
-                refs.push(stages_unquote(m[1]));
+                refs.push((0,dockerfile_model/* unquote */._n)(m[1]));
         }
     }
     const out = [];
@@ -42882,11 +42933,6 @@ function stagesReadBy(model, instr) {
 /** Every instruction of every stage, in file order (global ARGs before the first FROM excluded). */
 function stageInstructions(model) {
     return model.stages.flatMap((s) => s.instructions);
-}
-function stages_unquote(s) {
-    return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-        ? s.slice(1, -1)
-        : s;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc104-user-undefined-variable.ts
@@ -43264,35 +43310,8 @@ const hc110 = {
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __nccwpck_require__(5042);
-;// CONCATENATED MODULE: ./src/dockerfile/lines.ts
-/** Every physical line of the instruction, as written. */
-function physicalLines(model, instr) {
-    const out = [];
-    for (let n = instr.line; n <= instr.endLine; n++)
-        out.push({ line: n, text: model.lines[n - 1] ?? '' });
-    return out;
-}
-/** First physical line whose text matches, else the instruction's first line. */
-function lineMatching(model, instr, re) {
-    // a global/sticky regexp would carry lastIndex from one line to the next
-    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
-    for (const l of physicalLines(model, instr))
-        if (test.test(l.text))
-            return l.line;
-    return instr.line;
-}
-/** First physical line where `word` stands as a whole word (`chown`, not `chowned` or `my-chown`). */
-function lineOfWord(model, instr, word) {
-    return lineMatching(model, instr, new RegExp(`(^|[^\\w-])${escapeRegExp(word)}($|[^\\w-])`));
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** The physical lines that are not comment lines (`# …` inside a continuation or a heredoc body). */
-function codeLines(model, instr) {
-    return physicalLines(model, instr).filter((l) => !/^\s*#/.test(l.text));
-}
-
+// EXTERNAL MODULE: ./src/dockerfile/lines.ts
+var lines = __nccwpck_require__(7541);
 ;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
 // HC112: an account of the shipped image gets an empty or a baked-in password:
 // `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
@@ -43324,7 +43343,7 @@ const hc112 = {
             };
             for (const inv of invocationsOf(instr, model))
                 checkInvocation(model, instr, inv, push);
-            for (const { line, text } of codeLines(model, instr)) {
+            for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
                 if (!/\/etc\/shadow\b/.test(text))
                     continue;
                 const m = /(?:^|[\s'"/^])([a-z_][a-z0-9_-]*)::/.exec(text);
@@ -43595,7 +43614,7 @@ function runHits(model, instr, inShipped) {
 }
 function textHits(model, instr, seen, stage = '') {
     const hits = [];
-    for (const { line, text } of codeLines(model, instr)) {
+    for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
         if (seen.has(line))
             continue;
         const t = TEXT.find((p) => p.re.test(text));
@@ -43680,7 +43699,7 @@ function hc115_signature_verification_disabled_runHits(model, instr) {
 }
 function hc115_signature_verification_disabled_textHits(model, instr, seen) {
     const hits = [];
-    for (const { line, text } of codeLines(model, instr)) {
+    for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
         if (seen.has(line))
             continue;
         const t = hc115_signature_verification_disabled_TEXT.find((p) => p.re.test(text));
@@ -44854,23 +44873,21 @@ const health_rules = [
 
 /** Line where an ENV/ARG/LABEL property is written (`NAME=` or `NAME value`). */
 function propertyLine(model, instr, name) {
-    return lineMatching(model, instr, new RegExp(`(?:^|[\\s"'])${escapeRegExp(name)}(?:=|\\s|$)`));
+    return (0,lines/* lineMatching */.kD)(model, instr, new RegExp(`(?:^|[\\s"'])${(0,lines/* escapeRegExp */.Nt)(name)}(?:=|\\s|$)`));
 }
 /** Line where `$NAME` / `${NAME...}` is referenced. */
 function referenceLine(model, instr, name) {
-    return lineMatching(model, instr, new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`));
+    return (0,lines/* lineMatching */.kD)(model, instr, new RegExp(`\\$(?:\\{${(0,lines/* escapeRegExp */.Nt)(name)}\\b|${(0,lines/* escapeRegExp */.Nt)(name)}\\b)`));
 }
-function config_shared_unquote(value) {
-    const m = /^(['"])([\s\S]*)\1$/.exec(value);
-    return m ? m[2] : value;
-}
+
+
 /** Every name an ARG declares (`ARG A`, `ARG A=1 B="x y"`, `ARG A B=2`), defaults with outer quotes removed. */
 function argDecls(instr) {
     if (instr.keyword !== 'ARG')
         return [];
     return instr.properties
         .filter((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name))
-        .map((p) => ({ name: p.name, value: p.raw === null ? null : config_shared_unquote(p.raw) }));
+        .map((p) => ({ name: p.name, value: p.raw === null ? null : (0,dockerfile_model/* unquote */._n)(p.raw) }));
 }
 /** Names/values set by an ARG or ENV instruction (ARG via argDecls, ENV via the parser). */
 function declarations(instr) {
@@ -44935,7 +44952,7 @@ function expandableText(text, escapeChar = '\\') {
  * the container does) or when the declaration cannot be cut out exactly.
  */
 function removeDeclarationFix(model, instr, name) {
-    const ref = new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`);
+    const ref = new RegExp(`\\$(?:\\{${(0,lines/* escapeRegExp */.Nt)(name)}\\b|${(0,lines/* escapeRegExp */.Nt)(name)}\\b)`);
     for (const other of model.instructions) {
         const texts = [
             other.text,
@@ -44957,7 +44974,7 @@ function removeDeclarationFix(model, instr, name) {
         return null;
     const line = model.lines[instr.line - 1] ?? '';
     const token = `${name}=${p.raw}`;
-    const re = new RegExp(`(\\s+)${escapeRegExp(token)}(?=\\s|$)`, 'g');
+    const re = new RegExp(`(\\s+)${(0,lines/* escapeRegExp */.Nt)(token)}(?=\\s|$)`, 'g');
     const hits = [...line.matchAll(re)];
     if (hits.length !== 1)
         return null;
@@ -45087,7 +45104,7 @@ const hc302 = {
     check({ model }) {
         const hits = [];
         for (const instr of model.instructions) {
-            for (const { line, text } of physicalLines(model, instr)) {
+            for (const { line, text } of (0,lines/* physicalLines */.vc)(model, instr)) {
                 let end = -1;
                 for (const m of (0,detect/* findSecretValues */.sD)(text)) {
                     if (m.index < end)
@@ -45198,7 +45215,7 @@ const hc303 = {
                 if (!found)
                     continue;
                 const head = /^\S+(?:\s+\S+)?/.exec(found[0])?.[0] ?? found[0];
-                const line = lineMatching(model, instr, new RegExp(escapeRegExp(head)));
+                const line = (0,lines/* lineMatching */.kD)(model, instr, new RegExp((0,lines/* escapeRegExp */.Nt)(head)));
                 hits.push({
                     line,
                     severity: shipped ? undefined : 'warning',
@@ -45212,8 +45229,6 @@ const hc303 = {
     },
 };
 
-// EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/rules/config/hc304-secret-file-copied.ts
 // HC304: COPY/ADD puts a secret-bearing file into the shipped image: `.env`, SSH keys,
 // cloud credentials, private keys and keystores, registry auth files, `.git/`. Only the
@@ -45303,7 +45318,7 @@ const hc304 = {
                     continue;
                 if (instr.heredocs.length > 0)
                     continue; // inline content: HC302 scans it
-                const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(config_shared_unquote);
+                const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(dockerfile_model/* unquote */._n);
                 if (parts.length < 2)
                     continue;
                 const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
@@ -45313,7 +45328,7 @@ const hc304 = {
                         continue;
                     const why = secretFileReason(src);
                     const base = src.replace(/\/+$/, '').split('/').pop() ?? src;
-                    const line = lineMatching(model, instr, new RegExp(escapeRegExp(base)));
+                    const line = (0,lines/* lineMatching */.kD)(model, instr, new RegExp((0,lines/* escapeRegExp */.Nt)(base)));
                     if (why) {
                         hits.push({
                             line,
@@ -45926,7 +45941,7 @@ function ownershipChanges(model, instr) {
         const g = name === 'chmod' ? modeGrantsWrite(value) : { group: false, other: false };
         out.push({
             instr,
-            line: lineOfWord(model, instr, name),
+            line: (0,lines/* lineOfWord */.mn)(model, instr, name),
             kind: name,
             recursive,
             value: name === 'chown' ? (0,dockerfile_facts/* splitUser */.S2)(value)[0] : value,
@@ -46299,7 +46314,7 @@ function trackStage(model, stage) {
                             reported.add(problem.dir);
                             const what = w.cmd === '>' ? `redirects output to ${w.path}` : `runs ${w.cmd}, which writes ${w.path}`;
                             hits.push({
-                                line: w.cmd === '>' ? instr.line : lineOfWord(model, instr, w.cmd),
+                                line: w.cmd === '>' ? instr.line : (0,lines/* lineOfWord */.mn)(model, instr, w.cmd),
                                 message: `This RUN executes as USER ${user} (line ${userLine}) and ${what}, but ${problem.dir} is ${problem.why}: the build fails with "Permission denied", so create and chown the directory before switching USER, or COPY --chown=${user}.`,
                             });
                         }
@@ -46508,7 +46523,7 @@ function numericChownFix(model, instr, chown, missing, stage) {
     }
     const value = group === null ? user : `${user}:${group}`;
     const line = model.lines[chown.line - 1] ?? '';
-    const re = new RegExp(`(--chown=)${escapeRegExp(chown.raw ?? '')}(?=\\s|$)`, 'gi');
+    const re = new RegExp(`(--chown=)${(0,lines/* escapeRegExp */.Nt)(chown.raw ?? '')}(?=\\s|$)`, 'gi');
     const all = [...line.matchAll(re)];
     if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1)
         return null;
@@ -51664,7 +51679,10 @@ function parseShell(src, opts = {}) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/dockerfile/lines.ts
+var dockerfile_lines = __nccwpck_require__(7541);
 ;// CONCATENATED MODULE: ./src/shell/script.ts
+
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
@@ -51754,7 +51772,7 @@ function commandPart(instr, model) {
             content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
             first = false;
         }
-        const cont = new RegExp(`${escapeRe(esc)}[ \\t]*$`).exec(content);
+        const cont = new RegExp(`${(0,dockerfile_lines/* escapeRegExp */.Nt)(esc)}[ \\t]*$`).exec(content);
         if (cont)
             content = content.slice(0, cont.index);
         for (const _ of content)
@@ -51770,9 +51788,6 @@ function commandPart(instr, model) {
         while (l < instr.endLine && /^\s*(#.*)?$/.test(model.lines[l - 1] ?? ''))
             l++;
     }
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */
 function stripFlags(text, lines) {

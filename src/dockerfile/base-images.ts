@@ -2,6 +2,7 @@
 // whether they ship a shell, curl and which wget. Used by the static checklist (non-root
 // without a USER line) and by the health-check rules (probe binary present?).
 // Sources are in ../shared/docs/anchors.md section C.5.
+import { escapeRegExp } from './lines.js';
 
 export type WgetFlavour = 'gnu' | 'busybox' | 'none' | 'unknown';
 
@@ -116,12 +117,8 @@ export interface TrustedBaseImage {
 
 function matchesPattern(repoAndTag: string, pattern: string): boolean {
   // `*` matches any run of characters: `myorg/*:nonroot`, `ghcr.io/acme/base*`
-  const re = new RegExp('^' + pattern.split('*').map(escapeRe).join('.*') + '$', 'i');
+  const re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$', 'i');
   return re.test(repoAndTag);
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function describeBaseImage(

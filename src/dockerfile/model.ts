@@ -529,6 +529,12 @@ export function argDeclarations(text: string, escapeChar: string): Property[] {
   });
 }
 
+/** `"x"` or `'x'` → `x`: one pair of matching outer quotes removed. */
+export function unquote(value: string): string {
+  const m = /^(['"])([\s\S]*)\1$/.exec(value);
+  return m ? m[2] : value;
+}
+
 /** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
 export function shellWords(text: string, escapeChar = '\\'): string[] {
   const out: string[] = [];

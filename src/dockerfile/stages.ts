@@ -3,7 +3,7 @@
 //            stages it builds FROM): hardening rules report there;
 //   needed:  the stages a build of the target runs (shipped, plus those it COPYs --from or
 //            mounts from=, transitively): a failing step there fails the build.
-import type { DockerfileModel, Instr, Stage } from './model.js';
+import { unquote, type DockerfileModel, type Instr, type Stage } from './model.js';
 
 /** The target and the stages it builds FROM, root of the chain first (file order). */
 export function shippedStages(model: DockerfileModel): Stage[] {
@@ -54,10 +54,4 @@ export function stagesReadBy(model: DockerfileModel, instr: Instr): Stage[] {
 /** Every instruction of every stage, in file order (global ARGs before the first FROM excluded). */
 export function stageInstructions(model: DockerfileModel): Instr[] {
   return model.stages.flatMap((s) => s.instructions);
-}
-
-function unquote(s: string): string {
-  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-    ? s.slice(1, -1)
-    : s;
 }

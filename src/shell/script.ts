@@ -5,6 +5,7 @@
 // Bodies fed to other programs (`cat <<EOF > file`, `python3 <<EOF`) are data, not shell.
 import type { DockerfileModel, Instr, Stage } from '../dockerfile/model.js';
 import { parseShell, type ParsedCommand } from './parse.js';
+import { escapeRegExp } from '../dockerfile/lines.js';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
@@ -136,7 +137,7 @@ function commandPart(
       content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
       first = false;
     }
-    const cont = new RegExp(`${escapeRe(esc)}[ \\t]*$`).exec(content);
+    const cont = new RegExp(`${escapeRegExp(esc)}[ \\t]*$`).exec(content);
     if (cont) content = content.slice(0, cont.index);
     for (const _ of content) lines.push(l);
     text += content;
@@ -149,10 +150,6 @@ function commandPart(
     l++;
     while (l < instr.endLine && /^\s*(#.*)?$/.test(model.lines[l - 1] ?? '')) l++;
   }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */

@@ -20,10 +20,9 @@ export function referenceLine(model: DockerfileModel, instr: Instr, name: string
   );
 }
 
-export function unquote(value: string): string {
-  const m = /^(['"])([\s\S]*)\1$/.exec(value);
-  return m ? m[2] : value;
-}
+import { unquote } from '../../dockerfile/model.js';
+
+export { unquote };
 
 export interface ArgDecl {
   name: string;

@@ -228,6 +228,4 @@ export function runtimeExpand(model: DockerfileModel, text: string): Expansion {
 }
 
 /** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-export function unquote(v: string): string {
-  return v.replace(/^(["'])(.*)\1$/, '$2');
-}
+export { unquote } from '../../dockerfile/model.js';

@@ -1,7 +1,7 @@
 // Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
 // against WORKDIR, the runtime user, --chown values, users created in a stage chain,
 // Windows stages, and a small shell-word splitter for RUN.
-import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
+import { unquote, type DockerfileModel, type Instr, type Stage } from '../../dockerfile/model.js';
 import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
 import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
 import { isWindowsAbsolute, joinPath, normalizePath } from '../../dockerfile/paths.js';
@@ -18,12 +18,6 @@ export interface CopyParts {
   heredoc: boolean;
   /** written as a JSON array */
   json: boolean;
-}
-
-function unquote(s: string): string {
-  return s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === "'" && s.endsWith("'")))
-    ? s.slice(1, -1)
-    : s;
 }
 
 /** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
