@@ -1443,7 +1443,7 @@ class Collector {
 }
 async function verifyRuntime(opts) {
     const t0 = Date.now();
-    const dockerfileText = opts.dockerfile ? await (0,promises_.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '';
+    const dockerfileText = opts.dockerfileText ?? (opts.dockerfile ? await (0,promises_.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '');
     const c = new Collector(opts, dockerfileText);
     c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
     const res = new cleanup/* RunResources */.Vx(opts.runId);

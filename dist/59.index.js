@@ -10438,6 +10438,7 @@ async function auditTarget(file, opts, engine) {
     opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
     const runtime = await opts.runtime.verify({
         dockerfile: abs,
+        dockerfileText: text,
         displayPath: file,
         context,
         buildArgs: opts.buildArgs,

@@ -146,6 +146,7 @@ async function auditTarget(file: string, opts: PipelineOptions, engine: boolean)
   );
   const runtime = await opts.runtime.verify({
     dockerfile: abs,
+    dockerfileText: text,
     displayPath: file,
     context,
     buildArgs: opts.buildArgs,

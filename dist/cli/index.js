@@ -40184,6 +40184,7 @@ async function auditTarget(file, opts, engine) {
     opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
     const runtime = await opts.runtime.verify({
         dockerfile: abs,
+        dockerfileText: text,
         displayPath: file,
         context,
         buildArgs: opts.buildArgs,
@@ -50148,7 +50149,7 @@ class Collector {
 }
 async function verifyRuntime(opts) {
     const t0 = Date.now();
-    const dockerfileText = opts.dockerfile ? await (0,promises_namespaceObject.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '';
+    const dockerfileText = opts.dockerfileText ?? (opts.dockerfile ? await (0,promises_namespaceObject.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '');
     const c = new Collector(opts, dockerfileText);
     c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
     const res = new RunResources(opts.runId);

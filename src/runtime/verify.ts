@@ -107,7 +107,8 @@ class Collector {
 
 export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult> {
   const t0 = Date.now();
-  const dockerfileText = opts.dockerfile ? await readFile(opts.dockerfile, 'utf8').catch(() => '') : '';
+  const dockerfileText =
+    opts.dockerfileText ?? (opts.dockerfile ? await readFile(opts.dockerfile, 'utf8').catch(() => '') : '');
   const c = new Collector(opts, dockerfileText);
   c.secrets.push(
     ...secretBuildArgValues(opts.buildArgs),
