@@ -499,21 +499,6 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 
 
-// dockerfile-ast recomputes an instruction's arguments from the text on every call, and its
-// validator and our model call it many times per instruction (a third of the audit's time on
-// small files). Nodes never change after parsing: compute once, hand out copies (callers,
-// including dockerfile-ast's own ModifiableInstruction, shift() the array they get).
-{
-    const proto = main.Instruction.prototype;
-    const original = proto.getRawArguments;
-    const memo = new WeakMap();
-    proto.getRawArguments = function () {
-        let args = memo.get(this);
-        if (!args)
-            memo.set(this, (args = original.call(this)));
-        return args.slice();
-    };
-}
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
 const PREDEFINED_ARGS = new Set([
     'HTTP_PROXY',

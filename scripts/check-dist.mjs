@@ -36,7 +36,10 @@ try {
   }
   if (problems.length > 0) {
     console.error(problems.join('\n'));
-    console.error('dist/ is stale: run `npm run bundle` and commit dist/.');
+    console.error(
+      'dist/ is stale: run `npm run bundle` and commit dist/ ' +
+        '(dependencies installed with --ignore-scripts lack patches/: run `npx patch-package`).',
+    );
     process.exit(1);
   }
   console.log(`dist/ matches a fresh bundle (${fresh.length} files).`);

@@ -32,6 +32,17 @@ const shapes = {
       ).join('\n') +
       '\nUSER 1000\n',
   },
+  // one stage: every variable lookup searches the same long run of ENV and ARG
+  oneStage: {
+    unit: 'lines',
+    sizes: [6250, 12500, 25000, 50000, 100000],
+    make: (n) =>
+      'FROM alpine:3.19\n' +
+      Array.from({ length: n }, (_, i) =>
+        i % 2 === 0 ? `ENV K${i}=v${i} P${i}=\${UNDEFINED_${i}:-x}` : `RUN echo $K${i - 1} \${MISSING}`,
+      ).join('\n') +
+      '\nUSER 1000\n',
+  },
   longLine: {
     unit: 'bytes',
     sizes: [65536, 131072, 262144, 524288, 1048576],

@@ -192,7 +192,10 @@ class Dockerfile extends imageTemplate_1.ImageTemplate {
         return this.directives;
     }
     resolveVariable(variable, line) {
-        for (let from of this.getFROMs()) {
+        // harden-check patch: every FROM starts a build stage; walking the stages avoids
+        // scanning every instruction of the file for each variable reference
+        for (const stage of this.buildStages) {
+            const from = stage.getFROM();
             let range = from.getRange();
             if (range.start.line <= line && line <= range.end.line) {
                 // resolve the FROM variable against the initial ARGs
@@ -626,6 +629,66 @@ class ImageTemplate {
     }
     addInstruction(instruction) {
         this.instructions.push(instruction);
+        // harden-check patch: the definition index is rebuilt on the next lookup
+        this.definitions = undefined;
+    }
+    /**
+     * harden-check patch: the latest ENV (else ARG) before the given line that defines the
+     * variable, as { kind: "env" | "arg", property }, or undefined. A per-name index and a
+     * binary search replace a scan of every ENV and ARG for every variable reference, which
+     * made validating a long stage quadratic in its length. Same answers as the scans.
+     */
+    getDefinitionBefore(variable, line) {
+        if (this.definitions === undefined) {
+            const env = new Map();
+            const arg = new Map();
+            const add = (index, name, instruction, property) => {
+                const list = index.get(name);
+                if (list === undefined) {
+                    index.set(name, [{ instruction, property }]);
+                }
+                else if (list[list.length - 1].instruction !== instruction) {
+                    // the first property of that name in an instruction wins, as in the scan
+                    list.push({ instruction, property });
+                }
+            };
+            for (const instruction of this.instructions) {
+                if (instruction instanceof env_1.Env) {
+                    for (const property of instruction.getProperties()) {
+                        add(env, property.getName(), instruction, property);
+                    }
+                }
+                else if (instruction instanceof arg_1.Arg) {
+                    const property = instruction.getProperty();
+                    if (property) {
+                        add(arg, property.getName(), instruction, property);
+                    }
+                }
+            }
+            this.definitions = { env, arg };
+        }
+        for (const kind of ["env", "arg"]) {
+            const list = this.definitions[kind].get(variable);
+            if (list === undefined) {
+                continue;
+            }
+            // instructions are in document order: the last one that starts before the line
+            let low = 0;
+            let high = list.length;
+            while (low < high) {
+                const middle = (low + high) >> 1;
+                if (list[middle].instruction.isBefore(line)) {
+                    low = middle + 1;
+                }
+                else {
+                    high = middle;
+                }
+            }
+            if (low > 0) {
+                return { kind, property: list[low - 1].property };
+            }
+        }
+        return undefined;
     }
     getInstructions() {
         return this.instructions;
@@ -791,26 +854,8 @@ class ImageTemplate {
      *         been defined
      */
     resolveVariable(variable, line) {
-        let envs = this.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-            if (envs[i].isBefore(line)) {
-                for (let property of envs[i].getProperties()) {
-                    if (property.getName() === variable) {
-                        return property.getValue();
-                    }
-                }
-            }
-        }
-        let args = this.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-            if (args[i].isBefore(line)) {
-                let property = args[i].getProperty();
-                if (property && property.getName() === variable) {
-                    return property.getValue();
-                }
-            }
-        }
-        return undefined;
+        const definition = this.getDefinitionBefore(variable, line);
+        return definition === undefined ? undefined : definition.property.getValue();
     }
     getRange() {
         const instructions = this.getInstructions();
@@ -1010,6 +1055,15 @@ class Instruction extends line_1.Line {
         return this.getRawArguments();
     }
     getRawArguments() {
+        // harden-check patch: the arguments are recomputed from the text on every call, many
+        // times per instruction by the validator and the model; nodes never change after
+        // parsing, so compute once and hand out copies (ModifiableInstruction shift()s them)
+        if (this.rawArguments === undefined) {
+            this.rawArguments = this.computeRawArguments();
+        }
+        return this.rawArguments.slice();
+    }
+    computeRawArguments() {
         let args = [];
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
@@ -1400,26 +1454,9 @@ class Instruction extends line_1.Line {
             return undefined;
         }
         let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        let envs = image.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-            if (envs[i].isBefore(line)) {
-                for (let property of envs[i].getProperties()) {
-                    if (property.getName() === variable) {
-                        return false;
-                    }
-                }
-            }
-        }
-        let args = image.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-            if (args[i].isBefore(line)) {
-                let property = args[i].getProperty();
-                if (property && property.getName() === variable) {
-                    return true;
-                }
-            }
-        }
-        return undefined;
+        // harden-check patch: indexed lookup instead of scanning every ENV and ARG
+        const definition = image.getDefinitionBefore(variable, line);
+        return definition === undefined ? undefined : definition.kind === "arg";
     }
     createSingleLineHeredocs(args) {
         const heredocs = [];
@@ -4960,7 +4997,7 @@ class Validator {
                                 return argument.toUpperCase() === "AS" ? null : Validator.createInvalidAs;
                             case 2:
                                 argument = argument.toLowerCase();
-                                let regexp = new RegExp(/^[a-z]([a-z0-9_\-.]*)*$/);
+                                let regexp = new RegExp(/^[a-z][a-z0-9_\-.]*$/);
                                 if (regexp.test(argument)) {
                                     return null;
                                 }
@@ -39205,21 +39242,6 @@ function codeLines(model, instr) {
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 
 
-// dockerfile-ast recomputes an instruction's arguments from the text on every call, and its
-// validator and our model call it many times per instruction (a third of the audit's time on
-// small files). Nodes never change after parsing: compute once, hand out copies (callers,
-// including dockerfile-ast's own ModifiableInstruction, shift() the array they get).
-{
-    const proto = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Instruction.prototype;
-    const original = proto.getRawArguments;
-    const memo = new WeakMap();
-    proto.getRawArguments = function () {
-        let args = memo.get(this);
-        if (!args)
-            memo.set(this, (args = original.call(this)));
-        return args.slice();
-    };
-}
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
 const PREDEFINED_ARGS = new Set([
     'HTTP_PROXY',

@@ -1,24 +1,8 @@
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
-import { DockerfileParser, Instruction, type Flag } from 'dockerfile-ast';
+import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import { expand, expandWord, type Expansion } from './expand.js';
-
-// dockerfile-ast recomputes an instruction's arguments from the text on every call, and its
-// validator and our model call it many times per instruction (a third of the audit's time on
-// small files). Nodes never change after parsing: compute once, hand out copies (callers,
-// including dockerfile-ast's own ModifiableInstruction, shift() the array they get).
-{
-  type Raw = { getRawArguments(): unknown[] };
-  const proto = Instruction.prototype as unknown as Raw;
-  const original = proto.getRawArguments;
-  const memo = new WeakMap<object, unknown[]>();
-  proto.getRawArguments = function (this: Raw) {
-    let args = memo.get(this);
-    if (!args) memo.set(this, (args = original.call(this)));
-    return args.slice();
-  };
-}
 
 export interface Heredoc {
   name: string;
