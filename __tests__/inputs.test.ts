@@ -62,9 +62,24 @@ describe('getInputs', () => {
     [{ build: 'maybe' }, 'Input "build" must be true or false, got "maybe".'],
     [{ review: 'some' }, 'Input "review" must be one of off, changed, all; got "some".'],
     [{ ignore: 'DL3002' }, 'Input "ignore": "DL3002" is not a rule id like HC101.'],
+    [
+      { network: '--privileged' },
+      'Input "network" must be none, bridge, host, container:<name> or the name of a network (letters, digits, _ . -); got "--privileged".',
+    ],
+    [{ network: 'container:' }, 'Input "network" must be none, bridge, host, container:<name>'],
+    [{ network: 'my net' }, 'got "my net".'],
   ])('rejects %o in one line', (over, message) => {
     expect(() => getInputs(reader(over))).toThrow(InputError);
     expect(() => getInputs(reader(over))).toThrow(message);
+  });
+  it.each([
+    ['', 'none'],
+    [' bridge ', 'bridge'],
+    ['host', 'host'],
+    ['container:db-1', 'container:db-1'],
+    ['ci_net.2', 'ci_net.2'],
+  ])('accepts network %j as %j', (value, network) => {
+    expect(getInputs(reader({ network: value })).network).toBe(network);
   });
   it('accepts seconds with an s suffix', () => {
     expect(getInputs(reader({ 'health-timeout': '90s' }))['health-timeout']).toBe(90);

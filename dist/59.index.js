@@ -105,6 +105,19 @@ function parseRuleIds(name, value) {
     }
     return ids;
 }
+// Docker's own rule for network names; `container:<name>` shares another container's stack.
+const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** `docker run --network`: none (default), bridge, host, container:<name> or a network's name. */
+function parseNetwork(name, value) {
+    const v = value.trim();
+    if (v === '')
+        return 'none';
+    const target = v.startsWith('container:') ? v.slice('container:'.length) : v;
+    if (NETWORK_NAME.test(target))
+        return v;
+    throw new InputError(`${label(name)} must be none, bridge, host, container:<name> or the name of a network ` +
+        `(letters, digits, _ . -); got "${v}".`);
+}
 function getInputs(read = fromCore) {
     const dockerfile = lines(read('dockerfile'));
     return {
@@ -119,7 +132,7 @@ function getInputs(read = fromCore) {
         'env-overrides': parseKeyValues('env-overrides', read('env-overrides')),
         'health-timeout': parseSeconds('health-timeout', read('health-timeout'), 60),
         'run-args': lines(read('run-args')),
-        network: read('network').trim() || 'none',
+        network: parseNetwork('network', read('network')),
         'fail-on': parseEnum('fail-on', read('fail-on'), types/* FAIL_ON_VALUES */.Qm, 'error'),
         ignore: parseRuleIds('ignore', read('ignore')),
         config: read('config').trim(),

@@ -47,6 +47,11 @@ describe('harden-check CLI', () => {
     const r = cli(['--format', 'xml', 'Bad.Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Option --format must be one of text, json, sarif, markdown; got "xml".');
+    const n = cli(['--network', 'bad net', 'Bad.Dockerfile']);
+    expect(n.code).toBe(2);
+    expect(n.stderr.trim()).toBe(
+      'harden-check: Option --network must be none, bridge, host, container:<name> or the name of a network (letters, digits, _ . -); got "bad net".',
+    );
   });
 
   it('prints parseable JSON and SARIF on stdout', () => {

@@ -55,6 +55,11 @@ describe('input validation through the bundle', () => {
     ['build not a boolean', { build: 'maybe' }, /Input "build" must be true or false, got "maybe"/],
     ['ignore not a rule id', { ignore: 'DL3008' }, /Input "ignore": "DL3008" is not a rule id like HC101/],
     [
+      'network not a network name',
+      { network: '--cap-add=ALL' },
+      /Input "network" must be none, bridge, host, container:<name> or the name of a network .*got "--cap-add=ALL"/,
+    ],
+    [
       'dockerfile glob matching nothing',
       { dockerfile: 'services/*/Dockerfile' },
       /Input "dockerfile": .*services\/\*\/Dockerfile/,

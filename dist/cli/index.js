@@ -37851,7 +37851,7 @@ function parseCliArgs(argv, env = process.env) {
         healthTimeout: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeconds */ .fL)('--health-timeout', v['health-timeout'] ?? '', 60),
         runArgs: listOf(v['run-arg']),
         envOverrides: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .Hl)('--env', listOf(v.env).join('\n')),
-        network: v.network ?? 'none',
+        network: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNetwork */ .MO)('--network', v.network ?? ''),
         color: !v['no-color'] && !env.NO_COLOR && process.stdout.isTTY === true,
         help: v.help ?? false,
         version: v.version ?? false,
@@ -39947,6 +39947,7 @@ function byLine(a, b) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
+/* harmony export */   MO: () => (/* binding */ parseNetwork),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ parseSeconds),
 /* harmony export */   mO: () => (/* binding */ parseRuleIds),
@@ -40039,6 +40040,19 @@ function parseRuleIds(name, value) {
     }
     return ids;
 }
+// Docker's own rule for network names; `container:<name>` shares another container's stack.
+const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** `docker run --network`: none (default), bridge, host, container:<name> or a network's name. */
+function parseNetwork(name, value) {
+    const v = value.trim();
+    if (v === '')
+        return 'none';
+    const target = v.startsWith('container:') ? v.slice('container:'.length) : v;
+    if (NETWORK_NAME.test(target))
+        return v;
+    throw new InputError(`${label(name)} must be none, bridge, host, container:<name> or the name of a network ` +
+        `(letters, digits, _ . -); got "${v}".`);
+}
 function getInputs(read = fromCore) {
     const dockerfile = lines(read('dockerfile'));
     return {
@@ -40053,7 +40067,7 @@ function getInputs(read = fromCore) {
         'env-overrides': parseKeyValues('env-overrides', read('env-overrides')),
         'health-timeout': parseSeconds('health-timeout', read('health-timeout'), 60),
         'run-args': lines(read('run-args')),
-        network: read('network').trim() || 'none',
+        network: parseNetwork('network', read('network')),
         'fail-on': parseEnum('fail-on', read('fail-on'), FAIL_ON_VALUES, 'error'),
         ignore: parseRuleIds('ignore', read('ignore')),
         config: read('config').trim(),

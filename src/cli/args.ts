@@ -1,7 +1,14 @@
 // Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
 import { parseArgs } from 'node:util';
 import { FAIL_ON_VALUES, type FailOn } from '../report/types.js';
-import { InputError, parseEnum, parseKeyValues, parseRuleIds, parseSeconds } from '../inputs.js';
+import {
+  InputError,
+  parseEnum,
+  parseKeyValues,
+  parseNetwork,
+  parseRuleIds,
+  parseSeconds,
+} from '../inputs.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
@@ -120,7 +127,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     healthTimeout: parseSeconds('--health-timeout', v['health-timeout'] ?? '', 60),
     runArgs: listOf(v['run-arg']),
     envOverrides: parseKeyValues('--env', listOf(v.env).join('\n')),
-    network: v.network ?? 'none',
+    network: parseNetwork('--network', v.network ?? ''),
     color: !v['no-color'] && !env.NO_COLOR && process.stdout.isTTY === true,
     help: v.help ?? false,
     version: v.version ?? false,
