@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DockerfileParser } from 'dockerfile-ast';
 import { DockerfileParser as UpstreamParser } from 'dockerfile-ast-upstream';
-import { anyDockerfile } from '../fuzz/dockerfiles.js';
+import * as core from '@actions/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { anyDockerfile } from './fuzz/dockerfiles.js';
+import { ROOT } from './helpers/run-action.js';
 
 const NAMES = ['A', 'B', 'C'];
 
@@ -103,5 +107,28 @@ describe('patched dockerfile-ast', () => {
     expect(upstream.resolveVariable('A', 2)).toBe('1');
     expect('getDefinitionBefore' in patched).toBe(true);
     expect('getDefinitionBefore' in upstream).toBe(false);
+  });
+});
+
+// patches/@actions+core+3.0.1.patch: oidc-utils (with @actions/http-client and undici) loads
+// on the first getIDToken() call, not when the action starts.
+describe('patched @actions/core', () => {
+  it('still gets an OIDC token through the lazily loaded client', async () => {
+    const saved = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    try {
+      // the message comes from oidc-utils itself: the deferred import ran
+      await expect(core.getIDToken()).rejects.toThrow(/ACTIONS_ID_TOKEN_REQUEST_URL/);
+    } finally {
+      if (saved !== undefined) process.env.ACTIONS_ID_TOKEN_REQUEST_URL = saved;
+    }
+  });
+
+  it('keeps undici out of the start-up bundle (it is in a lazy chunk)', () => {
+    const dist = path.join(ROOT, 'dist');
+    // undici's error codes are string literals: they mark its code wherever it is bundled
+    expect(readFileSync(path.join(dist, 'index.js'), 'utf8')).not.toContain('UND_ERR_');
+    const chunks = readdirSync(dist).filter((f) => /^\d+\.index\.js$/.test(f));
+    expect(chunks.some((f) => readFileSync(path.join(dist, f), 'utf8').includes('UND_ERR_'))).toBe(true);
   });
 });
