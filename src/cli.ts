@@ -9,7 +9,8 @@ import { InputError } from './inputs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DockerfileReadError, runPipeline } from './pipeline.js';
 import { newRunId } from './run-id.js';
-import { dockerAvailable, imageExists, verifyRuntime, cleanupRun } from './runtime/verify.js';
+import { imageExists, verifyRuntime, cleanupRun } from './runtime/verify.js';
+import { probeEngine } from './docker/engine.js';
 import { serializeReport } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
@@ -83,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
           // the one clear line when no engine answers
           warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
         },
-        runtime: { available: () => dockerAvailable(), verify: verifyRuntime, imageExists },
+        runtime: { available: probeEngine, verify: verifyRuntime, imageExists },
       }),
     );
     process.stdout.write(render(report, opts));

@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { runPipeline, DockerfileReadError } from './pipeline.js';
 import { publish, publishOnly } from './publish.js';
 import { newRunId } from './run-id.js';
+import { probeEngine } from './docker/engine.js';
 import { ReportFormatError } from './report/json.js';
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
@@ -52,7 +53,7 @@ async function audit(inputs: Inputs): Promise<void> {
     runId: newRunId(),
     log: { info: core.info, warning: core.warning },
     runtime: {
-      available: async () => (await runtime()).dockerAvailable(),
+      available: probeEngine,
       verify: async (o) => (await runtime()).verifyRuntime(o),
       imageExists: async (ref) => (await runtime()).imageExists(ref),
     },

@@ -58,31 +58,15 @@ export class DockerfileReadError extends Error {}
 
 export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
-  const wantsRuntime = opts.image !== '' || opts.build;
-  let engine = false;
-  if (wantsRuntime && opts.runtime) {
-    engine = await opts.runtime.available();
-    if (!engine) {
-      opts.log.warning(
-        'No Docker engine answered: static audit only (the healthy and env-override checks are skipped).',
-      );
-    }
-    if (
-      engine &&
-      opts.image !== '' &&
-      opts.runtime.imageExists &&
-      !(await opts.runtime.imageExists(opts.image))
-    ) {
-      throw new InputError(
-        `${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`,
-      );
-    }
-  }
-
+  // The engine check (docker version, buildx version, image lookup) runs while the static
+  // audits parse: the first one that needs an engine awaits it.
+  const engine = checkEngine(opts);
+  engine.catch(() => undefined); // an audit error may come first; the rejection is then moot
   const targets: TargetReport[] = [];
   for (const file of files) {
     targets.push(await auditTarget(file, opts, engine));
   }
+  await engine;
   const report: Report = {
     version: 1,
     result: 'pass',
@@ -95,7 +79,30 @@ export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   return report;
 }
 
-async function auditTarget(file: string, opts: PipelineOptions, engine: boolean): Promise<TargetReport> {
+/** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
+async function checkEngine(opts: PipelineOptions): Promise<boolean> {
+  const wantsRuntime = opts.image !== '' || opts.build;
+  if (!wantsRuntime || !opts.runtime) return false;
+  const engine = await opts.runtime.available();
+  if (!engine) {
+    opts.log.warning(
+      'No Docker engine answered: static audit only (the healthy and env-override checks are skipped).',
+    );
+    return false;
+  }
+  if (opts.image !== '' && opts.runtime.imageExists && !(await opts.runtime.imageExists(opts.image))) {
+    throw new InputError(
+      `${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`,
+    );
+  }
+  return true;
+}
+
+async function auditTarget(
+  file: string,
+  opts: PipelineOptions,
+  engineCheck: Promise<boolean>,
+): Promise<TargetReport> {
   const abs = path.resolve(opts.workspace, file);
   let text: string;
   try {
@@ -137,6 +144,7 @@ async function auditTarget(file: string, opts: PipelineOptions, engine: boolean)
     target.notes!.push('Static audit only (build: false).');
     return target;
   }
+  const engine = await engineCheck;
   if (!engine || !opts.runtime) {
     target.notes!.push('No Docker engine answered: static audit only.');
     return target;

@@ -8,24 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { secretNameMatch } from '../secrets/detect.js';
-import { docker, dockerBin } from './exec.js';
+import { hasBuildx } from './engine.js';
+import { docker } from './exec.js';
 import { TailBuffer, UntrustedEcho } from './log.js';
 import { RUN_LABEL } from './labels.js';
 
 export type Builder = 'buildx' | 'buildkit' | 'classic';
-
-const builderCache = new Map<string, Promise<boolean>>();
-
-/** Does this docker client have the buildx plugin? (cached per client binary) */
-export function hasBuildx(): Promise<boolean> {
-  const bin = dockerBin();
-  let p = builderCache.get(bin);
-  if (!p) {
-    p = docker(['buildx', 'version']).then((o) => o.exitCode === 0);
-    builderCache.set(bin, p);
-  }
-  return p;
-}
 
 export async function detectBuilder(env: NodeJS.ProcessEnv = process.env): Promise<Builder> {
   if (await hasBuildx()) return 'buildx';

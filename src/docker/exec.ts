@@ -2,7 +2,7 @@
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 
@@ -177,20 +177,4 @@ export class DockerError extends Error {
     super(`docker ${args.slice(0, 2).join(' ')} failed (exit ${output.exitCode}): ${why}`);
     this.name = 'DockerError';
   }
-}
-
-/**
- * Does an engine answer? `docker version` with a hard timeout: a dead socket or a
- * remote DOCKER_HOST can hang for minutes, and @actions/exec has no timeout, so this
- * one call uses execFile (still an argv array, still the minimal env).
- */
-export function dockerAvailable(timeoutMs = 8000): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(
-      dockerBin(),
-      ['version', '--format', '{{.Server.Version}}'],
-      { env: dockerEnv(), timeout: timeoutMs, killSignal: 'SIGKILL' },
-      (err, stdout) => resolve(!err && stdout.trim() !== ''),
-    );
-  });
 }
