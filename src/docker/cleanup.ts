@@ -90,16 +90,19 @@ export async function cleanupRun(
   knownContainers: readonly string[] = [],
 ): Promise<string[]> {
   const problems: string[] = [];
-  // Both listings at once: each docker call costs a client start.
+  const removeContainers = async (ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    const out = await docker(['rm', '--force', '--volumes', ...ids]);
+    if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
+  };
+  // The known containers go while both listings run: each docker call costs a client start.
   const [ps, imgs] = await Promise.all([
     docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
     docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
+    removeContainers(knownContainers),
   ]);
-  const containers = [...new Set([...knownContainers, ...lines(ps.stdout)])];
-  if (containers.length > 0) {
-    const out = await docker(['rm', '--force', '--volumes', ...containers]);
-    if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
-  }
+  // Labelled containers we never learnt the id of (created as this step was killed).
+  await removeContainers(lines(ps.stdout).filter((id) => !knownContainers.includes(id)));
   const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
   if (images.length > 0) {
     const out = await docker(['image', 'rm', '--force', ...images]);

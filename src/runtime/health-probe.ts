@@ -1,7 +1,8 @@
 // Wait for Docker's health verdict on the verification container. The container runs
 // with --health-interval=1s (the image's command, start period and retries stay), so
 // the verdict comes about a second after the app is ready instead of after the
-// image's 30 s interval. We poll `docker inspect` and stop early when the answer is
+// image's 30 s interval. We read `docker inspect` whenever `docker events` says a probe
+// ended or the container changed (and at least every pollMs), and stop early when the answer is
 // already certain: the container exited, the probe binary is missing, or the same
 // HTTP answer (or a refusal or time-out on a port nobody listens on) repeats after start-period.
 import type { HealthConfig, HealthLogEntry, ContainerState } from '../docker/inspect.js';
@@ -16,9 +17,11 @@ export interface HealthWaitOptions {
   /** Overall bound, from container start. */
   timeoutSeconds: number;
   probePort: number | null;
-  /** LISTEN ports of the container, read on demand (null: unreadable). */
-  listening: () => Promise<number[] | null>;
+  /** LISTEN ports of the container's process `pid`, read on demand (null: unreadable). */
+  listening: (pid: number) => Promise<number[] | null>;
   pollMs?: number;
+  /** Waits up to ms, returning early when the engine reports an event (default: just sleeps). */
+  wait?: (ms: number) => Promise<void>;
   /** Identical failures after start-period that make a failure certain. */
   certainAfter?: number;
 }
@@ -60,6 +63,7 @@ const WRONG_PORT_SECONDS = 3;
 
 export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitResult> {
   const pollMs = o.pollMs ?? 250;
+  const wait = o.wait ?? sleep;
   const certainAfter = o.certainAfter ?? 3;
   const startPeriod = o.health.startPeriod / NS;
   // Unhealthy earlier than this is an artefact of our shortened interval, not a verdict.
@@ -108,7 +112,7 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
     // The app is up and listening, but not on the probed port, for 3 s after start-period:
     // decided without waiting for a slow probe to time out (the image's timeout can be 30 s).
     if (o.probePort !== null && elapsed >= startPeriod) {
-      const ports = await o.listening();
+      const ports = await o.listening(state.pid);
       if (ports && ports.length > 0 && !ports.includes(o.probePort)) {
         wrongPortSince ??= elapsed;
         if (elapsed - wrongPortSince >= WRONG_PORT_SECONDS) return done('certain');
@@ -134,13 +138,13 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
         // Refused, timed out or silent (wget -q), again and again, on a port the process does
         // not listen on while it listens on others: the port is wrong, waiting will not help.
         if (same && ['connection-refused', 'timeout', 'unknown'].includes(cls.kind) && o.probePort !== null) {
-          const ports = await o.listening();
+          const ports = await o.listening(state.pid);
           if (ports && ports.length > 0 && !ports.includes(o.probePort)) return done('certain');
         }
       }
       if (state.health?.status === 'unhealthy' && elapsed >= grace) return done('unhealthy');
     }
     if (elapsed >= o.timeoutSeconds) return done('timeout');
-    await sleep(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
+    await wait(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
   }
 }

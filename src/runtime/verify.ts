@@ -12,7 +12,7 @@ import { redact, secretNameMatch, maskSecret } from '../secrets/detect.js';
 import { buildImage, secretBuildArgValues } from '../docker/build.js';
 import { RunResources } from '../docker/cleanup.js';
 import { execIn, logs, readHostProc, runContainer, top, type ProcessInfo } from '../docker/container.js';
-import { imageHistory } from '../docker/history.js';
+import { imageHistory, type HistoryEntry } from '../docker/history.js';
 import {
   healthcheckOf,
   inspectContainer,
@@ -20,6 +20,7 @@ import {
   type ContainerState,
   type ImageInfo,
 } from '../docker/inspect.js';
+import { watchRunEvents, type RunEvents } from '../docker/events.js';
 import { echoUntrusted } from '../docker/log.js';
 import { chooseOverrides, FALLBACK_KEY, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
 import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
@@ -29,7 +30,6 @@ import { describeHit, scanImageSecrets } from './secret-probe.js';
 import type { RuntimeOptions, RuntimeResult } from './types.js';
 import { decideUser } from './user-probe.js';
 
-export { dockerAvailable } from '../docker/exec.js';
 export { cleanupRun } from '../docker/cleanup.js';
 
 /** Is the image (a reference or id) in the engine? */
@@ -152,6 +152,8 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
 
     // With buildx on the containerd image store the iidfile may hold a digest the
     // engine lists under another id: the run's own tag finds the same image.
+    // history alongside inspect (independent reads of the same image)
+    const early = imageHistory(ref).catch(() => null);
     const info = (await inspectImage(ref)) ?? (tag ? await inspectImage(tag) : null);
     if (!info) {
       c.fillErrors(
@@ -161,7 +163,7 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
     }
     result.imageId = info.id;
 
-    await secretsCheck(c, opts, info);
+    await secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
     const hc = healthcheckOf(info);
     const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
     c.set(
@@ -218,9 +220,13 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
   return result;
 }
 
-async function secretsCheck(c: Collector, opts: RuntimeOptions, info: ImageInfo): Promise<void> {
+async function secretsCheck(
+  c: Collector,
+  opts: RuntimeOptions,
+  info: ImageInfo,
+  history: HistoryEntry[],
+): Promise<void> {
   const t = Date.now();
-  const history = await imageHistory(info.id);
   const hits = scanImageSecrets(info.env, history);
   c.secrets.push(...hits.map((h) => h.raw));
   const seconds = round((Date.now() - t) / 1000);
@@ -342,6 +348,14 @@ async function runProbes(
 
   const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
   const startAndWait = async (env: Record<string, string>) => {
+    const events = hc ? watchRunEvents(opts.runId, opts.healthTimeoutSeconds + 60) : null;
+    try {
+      return await startAndWaitWith(env, events);
+    } finally {
+      events?.stop();
+    }
+  };
+  const startAndWaitWith = async (env: Record<string, string>, events: RunEvents | null) => {
     const run = await runContainer({
       image: info.id,
       runId: opts.runId,
@@ -369,7 +383,8 @@ async function runProbes(
         health: hc,
         timeoutSeconds: opts.healthTimeoutSeconds,
         probePort: port,
-        listening: async () => listeningOf(id, (await inspectContainer(id)).pid),
+        listening: (pid) => listeningOf(id, pid),
+        wait: events?.wait,
       });
     } else {
       await sleep(SETTLE_MS);
