@@ -65,7 +65,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment),
 /* harmony export */   viewerLogin: () => (/* binding */ viewerLogin)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
 // The sticky PR comment: one comment per tag, found by its hidden marker AND its author
@@ -219,8 +219,8 @@ __webpack_require__.d(__webpack_exports__, {
   syncReview: () => (/* binding */ syncReview)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/report/paths.ts
 var paths = __webpack_require__(4278);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
@@ -291,7 +291,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/report/docs.ts
 var docs = __webpack_require__(6267);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
+var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/github/review-body.ts

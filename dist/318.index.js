@@ -65,7 +65,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment),
 /* harmony export */   viewerLogin: () => (/* binding */ viewerLogin)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
 // The sticky PR comment: one comment per tag, found by its hidden marker AND its author

@@ -2,6 +2,228 @@ export const id = 59;
 export const ids = [59];
 export const modules = {
 
+/***/ 6556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nt: () => (/* binding */ hasBuildx),
+/* harmony export */   lt: () => (/* binding */ probeEngine)
+/* harmony export */ });
+/* unused harmony export dockerAvailable */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9655);
+// Is there an engine, and does the client have buildx? Both asked once, at start and at the
+// same time, with execFile (it spawns at once, so the calls run while the static audit
+// parses) and a hard timeout: a dead socket or a remote DOCKER_HOST can hang for minutes.
+
+
+function answers(args, timeoutMs, ok) {
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)((0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerBin */ .k8)(), args, { env: (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerEnv */ .gT)(), timeout: timeoutMs, killSignal: 'SIGKILL' }, (err, stdout) => resolve(!err && ok(stdout)));
+    });
+}
+/** Does an engine answer `docker version`? */
+function dockerAvailable(timeoutMs = 8000) {
+    return answers(['version', '--format', '{{.Server.Version}}'], timeoutMs, (out) => out.trim() !== '');
+}
+const buildxCache = new Map();
+/** Does this docker client have the buildx plugin? (asked once per client binary) */
+function hasBuildx() {
+    const bin = (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerBin */ .k8)();
+    let p = buildxCache.get(bin);
+    if (!p) {
+        p = answers(['buildx', 'version'], 8000, () => true);
+        buildxCache.set(bin, p);
+    }
+    return p;
+}
+/** The start-of-run engine probe: the buildx question rides along (a build will ask it). */
+async function probeEngine() {
+    const [engine] = await Promise.all([dockerAvailable(), hasBuildx()]);
+    return engine;
+}
+
+
+/***/ }),
+
+/***/ 9655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   T3: () => (/* binding */ docker),
+/* harmony export */   XE: () => (/* binding */ dockerOk),
+/* harmony export */   gT: () => (/* binding */ dockerEnv),
+/* harmony export */   k8: () => (/* binding */ dockerBin)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4436);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2876);
+// The one place that starts the docker client. Argument arrays only (never a shell
+// string), a configurable client binary, and an explicit minimal environment so the
+// GitHub token, INPUT_* values and the rest of the runner env never reach a build or
+// a container (`docker run -e NAME` without a value would otherwise copy it in).
+
+
+
+/** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
+function dockerBin() {
+    return process.env.HARDEN_CHECK_DOCKER?.trim() || 'docker';
+}
+// What the docker client itself needs to find and talk to the engine; nothing else.
+const PASSTHROUGH = [
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'XDG_RUNTIME_DIR',
+    'DOCKER_HOST',
+    'DOCKER_CONTEXT',
+    'DOCKER_CONFIG',
+    'DOCKER_CERT_PATH',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_API_VERSION',
+    'DOCKER_BUILDKIT',
+    'BUILDKIT_PROGRESS',
+    'BUILDX_BUILDER',
+    'BUILDX_CONFIG',
+    'BUILDX_NO_DEFAULT_LOAD',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+];
+/** The environment every docker client call gets. */
+function dockerEnv(source = process.env) {
+    const env = {};
+    for (const k of PASSTHROUGH) {
+        const v = source[k];
+        if (v !== undefined && v !== '')
+            env[k] = v;
+    }
+    // No "What's next" hints or update notices mixed into output we parse.
+    env.DOCKER_CLI_HINTS = 'false';
+    return env;
+}
+/** Run `docker <args>` silently; never throws on a non-zero exit (callers decide). */
+async function docker(args, opts = {}) {
+    if (opts.timeoutMs !== undefined)
+        return dockerWithTimeout(args, opts, opts.timeoutMs);
+    const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
+    const t0 = Date.now();
+    try {
+        return await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(dockerBin(), args, {
+            silent: true,
+            ignoreReturnCode: true,
+            env: { ...dockerEnv(), ...(opts.env ?? {}) },
+            input: opts.input,
+            listeners,
+        });
+    }
+    catch (err) {
+        // The client binary itself is missing or not executable.
+        return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
+    }
+    finally {
+        // Where the time goes (visible with ACTIONS_STEP_DEBUG); arguments may hold
+        // build-arg values, so only the subcommand is logged.
+        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+    }
+}
+/** docker() with a deadline (@actions/exec has none): same argv, same minimal env. */
+function dockerWithTimeout(args, opts, timeoutMs) {
+    const t0 = Date.now();
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(dockerBin(), args, {
+            env: { ...dockerEnv(), ...(opts.env ?? {}) },
+            stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        const lineSplitter = () => {
+            let rest = '';
+            return {
+                push(chunk) {
+                    if (!opts.onLine)
+                        return;
+                    const parts = (rest + chunk).split(/\r?\n/);
+                    rest = parts.pop() ?? '';
+                    for (const l of parts)
+                        opts.onLine(l);
+                },
+                end() {
+                    if (opts.onLine && rest)
+                        opts.onLine(rest);
+                    rest = '';
+                },
+            };
+        };
+        const outLines = lineSplitter();
+        const errLines = lineSplitter();
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            stdout += d;
+            outLines.push(d);
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            stderr += d;
+            errLines.push(d);
+        });
+        if (opts.input && child.stdin)
+            child.stdin.end(opts.input);
+        let killer;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        }, timeoutMs);
+        const done = (exitCode, extra = '') => {
+            clearTimeout(timer);
+            if (killer)
+                clearTimeout(killer);
+            outLines.end();
+            errLines.end();
+            if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+            resolve(timedOut
+                ? {
+                    exitCode: 124,
+                    stdout,
+                    stderr: `${stderr}${stderr.endsWith('\n') || !stderr ? '' : '\n'}timed out after ${Math.round(timeoutMs / 1000)} s`,
+                    timedOut: true,
+                }
+                : { exitCode, stdout, stderr: stderr + extra });
+        };
+        child.on('error', (err) => done(127, err.message));
+        child.on('close', (code) => done(code ?? 1));
+    });
+}
+/** Like docker(), but throws a DockerError with the command and stderr on failure. */
+async function dockerOk(args, opts = {}) {
+    const out = await docker(args, opts);
+    if (out.exitCode !== 0)
+        throw new DockerError(args, out);
+    return out.stdout;
+}
+class DockerError extends Error {
+    args;
+    output;
+    constructor(args, output) {
+        const why = (output.stderr || output.stdout).trim().split('\n').slice(-3).join(' / ');
+        super(`docker ${args.slice(0, 2).join(' ')} failed (exit ${output.exitCode}): ${why}`);
+        this.args = args;
+        this.output = output;
+        this.name = 'DockerError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 3059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,8 +237,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/report/types.ts
 var types = __webpack_require__(2563);
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -10358,24 +10580,15 @@ class DockerfileReadError extends Error {
 }
 async function runPipeline(opts) {
     const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
-    const wantsRuntime = opts.image !== '' || opts.build;
-    let engine = false;
-    if (wantsRuntime && opts.runtime) {
-        engine = await opts.runtime.available();
-        if (!engine) {
-            opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
-        }
-        if (engine &&
-            opts.image !== '' &&
-            opts.runtime.imageExists &&
-            !(await opts.runtime.imageExists(opts.image))) {
-            throw new InputError(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
-        }
-    }
+    // The engine check (docker version, buildx version, image lookup) runs while the static
+    // audits parse: the first one that needs an engine awaits it.
+    const engine = checkEngine(opts);
+    engine.catch(() => undefined); // an audit error may come first; the rejection is then moot
     const targets = [];
     for (const file of files) {
         targets.push(await auditTarget(file, opts, engine));
     }
+    await engine;
     const report = {
         version: 1,
         result: 'pass',
@@ -10387,7 +10600,22 @@ async function runPipeline(opts) {
     report.result = (0,verdict/* decideResult */._s)(report, opts.failOn);
     return report;
 }
-async function auditTarget(file, opts, engine) {
+/** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
+async function checkEngine(opts) {
+    const wantsRuntime = opts.image !== '' || opts.build;
+    if (!wantsRuntime || !opts.runtime)
+        return false;
+    const engine = await opts.runtime.available();
+    if (!engine) {
+        opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
+        return false;
+    }
+    if (opts.image !== '' && opts.runtime.imageExists && !(await opts.runtime.imageExists(opts.image))) {
+        throw new InputError(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
+    }
+    return true;
+}
+async function auditTarget(file, opts, engineCheck) {
     const abs = external_node_path_.resolve(opts.workspace, file);
     let text;
     try {
@@ -10429,6 +10657,7 @@ async function auditTarget(file, opts, engine) {
         target.notes.push('Static audit only (build: false).');
         return target;
     }
+    const engine = await engineCheck;
     if (!engine || !opts.runtime) {
         target.notes.push('No Docker engine answered: static audit only.');
         return target;
@@ -10512,7 +10741,7 @@ var check_findings = __webpack_require__(7549);
 // EXTERNAL MODULE: ./src/report/docs.ts
 var report_docs = __webpack_require__(6267);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
+var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/paths.ts
 var paths = __webpack_require__(4278);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -11125,9 +11354,9 @@ async function writeJobSummary(markdown) {
 // The GitHub client (@actions/github, Octokit and its plugins) is about half of the bundle's
 // load time: loaded only when a comment or review is really posted (static push runs, the
 // CLI and local runs never pay for it). ncc emits these as chunks next to dist/index.js.
-const loadComment = () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 7318));
-const loadReview = () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 8120));
-const loadClient = () => Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
+const loadComment = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 7318));
+const loadReview = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 8120));
+const loadClient = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
 
 
 /** Run one publishing step; its failure is a warning, never an exception. */
@@ -11354,6 +11583,8 @@ function newRunId(env = process.env) {
         .replace(/[^a-z0-9_.-]/g, '');
 }
 
+// EXTERNAL MODULE: ./src/docker/engine.ts
+var engine = __webpack_require__(6556);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main step: inputs -> pipeline -> publish (outputs, summary, comment,
 // annotations, SARIF) -> verdict. Does nothing at import: index.ts calls run().
@@ -11365,9 +11596,10 @@ function newRunId(env = process.env) {
 
 
 
+
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => __webpack_require__.e(/* import() */ 282).then(__webpack_require__.bind(__webpack_require__, 282));
+const runtime = () => __webpack_require__.e(/* import() */ 869).then(__webpack_require__.bind(__webpack_require__, 7869));
 async function run() {
     try {
         const inputs = getInputs();
@@ -11406,7 +11638,7 @@ async function audit(inputs) {
         runId: newRunId(),
         log: { info: core/* info */.pq, warning: core/* warning */.$e },
         runtime: {
-            available: async () => (await runtime()).dockerAvailable(),
+            available: engine/* probeEngine */.lt,
             verify: async (o) => (await runtime()).verifyRuntime(o),
             imageExists: async (ref) => (await runtime()).imageExists(ref),
         },
@@ -11516,7 +11748,7 @@ function ruleDocUrl(id) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11658,7 +11890,7 @@ function encodePath(path) {
 /* unused harmony exports COMMENT_BUDGET, lineUrl, renderMarkdown, SUMMARY_BUDGET_BYTES */
 /* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7549);
 /* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6267);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(687);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2563);
 // The one markdown renderer behind the job summary and the PR comment.

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   wX: () => (/* binding */ cleanupRun),
 /* harmony export */   z_: () => (/* binding */ STATE_CONTAINERS)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9655);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65);
 // Remove what a run created: tracked ids first, then everything carrying the run's
@@ -93,17 +93,21 @@ class RunResources {
  */
 async function cleanupRun(runId, builtImages = [], knownContainers = []) {
     const problems = [];
-    // Both listings at once: each docker call costs a client start.
+    const removeContainers = async (ids) => {
+        if (ids.length === 0)
+            return;
+        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['rm', '--force', '--volumes', ...ids]);
+        if (out.exitCode !== 0 && !/No such container/i.test(out.stderr))
+            problems.push(out.stderr.trim());
+    };
+    // The known containers go while both listings run: each docker call costs a client start.
     const [ps, imgs] = await Promise.all([
         (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]),
         (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['images', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]),
+        removeContainers(knownContainers),
     ]);
-    const containers = [...new Set([...knownContainers, ...lines(ps.stdout)])];
-    if (containers.length > 0) {
-        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['rm', '--force', '--volumes', ...containers]);
-        if (out.exitCode !== 0 && !/No such container/i.test(out.stderr))
-            problems.push(out.stderr.trim());
-    }
+    // Labelled containers we never learnt the id of (created as this step was killed).
+    await removeContainers(lines(ps.stdout).filter((id) => !knownContainers.includes(id)));
     const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
     if (images.length > 0) {
         const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['image', 'rm', '--force', ...images]);
@@ -123,13 +127,12 @@ async function cleanupRun(runId, builtImages = [], knownContainers = []) {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
 /* harmony export */   T3: () => (/* binding */ docker),
 /* harmony export */   XE: () => (/* binding */ dockerOk),
-/* harmony export */   g$: () => (/* binding */ dockerAvailable),
+/* harmony export */   gT: () => (/* binding */ dockerEnv),
 /* harmony export */   k8: () => (/* binding */ dockerBin)
 /* harmony export */ });
-/* unused harmony export dockerEnv */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4436);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2876);
 // The one place that starts the docker client. Argument arrays only (never a shell
 // string), a configurable client binary, and an explicit minimal environment so the
@@ -290,16 +293,6 @@ class DockerError extends Error {
         this.name = 'DockerError';
     }
 }
-/**
- * Does an engine answer? `docker version` with a hard timeout: a dead socket or a
- * remote DOCKER_HOST can hang for minutes, and @actions/exec has no timeout, so this
- * one call uses execFile (still an argv array, still the minimal env).
- */
-function dockerAvailable(timeoutMs = 8000) {
-    return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(dockerBin(), ['version', '--format', '{{.Server.Version}}'], { env: dockerEnv(), timeout: timeoutMs, killSignal: 'SIGKILL' }, (err, stdout) => resolve(!err && stdout.trim() !== ''));
-    });
-}
 
 
 /***/ }),
@@ -328,7 +321,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
 /* harmony import */ var _docker_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7220);
 /* harmony import */ var _docker_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9655);
 // The post step: remove what the main step created when it was cancelled or killed
