@@ -20,6 +20,22 @@ function eventClients(runId: string): number {
   return out.split('\n').filter((l) => l.includes(' events ') && l.includes(runId)).length;
 }
 
+/** A detached container of the test image, labelled as the given run's. */
+async function runLabelled(runId: string, ...cmd: string[]): Promise<void> {
+  const run = await docker([
+    'run',
+    '--detach',
+    '--network',
+    'none',
+    '--label',
+    `${RUN_LABEL}=${runId}`,
+    IMAGE,
+    '/bin/busybox',
+    ...cmd,
+  ]);
+  expect(run.exitCode, run.stderr).toBe(0);
+}
+
 describe.skipIf(!hasDocker)('docker events wake-ups', () => {
   const runIds: string[] = [];
 
@@ -43,19 +59,7 @@ describe.skipIf(!hasDocker)('docker events wake-ups', () => {
     try {
       // the client subscribes asynchronously: give it a moment before the container exists
       await new Promise((r) => setTimeout(r, 300));
-      const run = await docker([
-        'run',
-        '--detach',
-        '--network',
-        'none',
-        '--label',
-        `${RUN_LABEL}=${runId}`,
-        IMAGE,
-        '/bin/busybox',
-        'sleep',
-        '1',
-      ]);
-      expect(run.exitCode, run.stderr).toBe(0);
+      await runLabelled(runId, 'sleep', '1');
       const t0 = Date.now();
       while (events.count === 0 && Date.now() - t0 < 20_000) await events.wait(20_000);
       expect(events.count).toBeGreaterThan(0);
@@ -73,18 +77,7 @@ describe.skipIf(!hasDocker)('docker events wake-ups', () => {
     const events = watchRunEvents(mine, 60);
     await new Promise((r) => setTimeout(r, 300));
     expect(eventClients(mine)).toBe(1);
-    const run = await docker([
-      'run',
-      '--detach',
-      '--network',
-      'none',
-      '--label',
-      `${RUN_LABEL}=${other}`,
-      IMAGE,
-      '/bin/busybox',
-      'true',
-    ]);
-    expect(run.exitCode, run.stderr).toBe(0);
+    await runLabelled(other, 'true');
     const t0 = Date.now();
     await events.wait(3_000);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2_900);
