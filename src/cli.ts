@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
         buildFlags: opts.buildFlags,
         image: opts.image,
         imageInput: 'Option --image',
+        contextInput: 'Option --context',
         build: opts.build,
         run: opts.run,
         envOverrides: opts.envOverrides,

@@ -1,6 +1,6 @@
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { auditDockerfile } from './engine/audit.js';
 import { mergeChecks } from './engine/merge-checks.js';
@@ -33,6 +33,8 @@ export interface PipelineOptions {
   runId: string;
   /** How errors name the image input: 'Input "image"' (default) or 'Option --image'. */
   imageInput?: string;
+  /** How errors name the context input: 'Input "context"' (default) or 'Option --context'. */
+  contextInput?: string;
   /** Name of the input the Dockerfile paths came from, for errors ('' in the CLI). */
   dockerfileInput?: string;
   /** Progress messages for the log. */
@@ -58,6 +60,7 @@ export class DockerfileReadError extends Error {}
 
 export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+  checkContext(opts);
   // The engine check (docker version, buildx version, image lookup) runs while the static
   // audits parse: the first one that needs an engine awaits it.
   const engine = checkEngine(opts);
@@ -77,6 +80,17 @@ export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   };
   report.result = decideResult(report, opts.failOn);
   return report;
+}
+
+/** A build context that is not a directory fails the build with docker's words; say it as an input error. */
+function checkContext(opts: PipelineOptions): void {
+  if (!opts.build || opts.image !== '' || opts.context === '') return;
+  const dir = path.resolve(opts.workspace, opts.context);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(
+      `${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`,
+    );
+  }
 }
 
 /** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */

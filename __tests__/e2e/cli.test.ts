@@ -47,6 +47,11 @@ describe('harden-check CLI', () => {
     const r = cli(['--format', 'xml', 'Bad.Dockerfile']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Option --format must be one of text, json, sarif, markdown; got "xml".');
+    const c = cli(['--context', 'nope', 'Bad.Dockerfile']);
+    expect(c.code).toBe(2);
+    expect(c.stderr.trim()).toBe(
+      `harden-check: Option --context: "nope" is not a directory (looked in ${dir}).`,
+    );
     const n = cli(['--network', 'bad net', 'Bad.Dockerfile']);
     expect(n.code).toBe(2);
     expect(n.stderr.trim()).toBe(

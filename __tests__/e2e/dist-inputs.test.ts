@@ -68,6 +68,14 @@ describe('input validation through the bundle', () => {
     await expectOneLineError(inputs as Record<string, string>, re);
   });
 
+  it('context that is not a directory (before any docker call)', async () => {
+    await expectOneLineError(
+      { dockerfile: 'Dockerfile', build: 'true', context: 'nope' },
+      /Input "context": "nope" is not a directory \(looked in /,
+      workspace({}),
+    );
+  });
+
   it('config with an unknown key', async () => {
     const ws = workspace({ '.harden-check.yml': 'ignroe: [HC101]\n' });
     await expectOneLineError(
