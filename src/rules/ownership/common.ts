@@ -1,10 +1,12 @@
 // Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
 // against WORKDIR, the runtime user, --chown values, users created in a stage chain,
-// Windows stages, and a small shell-word splitter for RUN.
+// Windows stages, and the commands of a RUN as plain words.
 import { unquote, type DockerfileModel, type Instr, type Stage } from '../../dockerfile/model.js';
 import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
 import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
 import { isWindowsAbsolute, joinPath, normalizePath } from '../../dockerfile/paths.js';
+import { invocationsOf } from '../../shell/invocations.js';
+import { scriptsOf } from '../../shell/script.js';
 
 export interface Word {
   value: string;
@@ -239,7 +241,7 @@ export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownA
       if (/\/etc\/group/.test(text)) acc.groups.set(m[1], m[2]);
     }
     if (/\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(passwd|group)/.test(text)) acc.opaque = true;
-    for (const cmd of simpleCommands(text)) {
+    for (const cmd of simpleCommands(model, i)) {
       const w = cmd.words;
       const at = w.findIndex((x) => ACCOUNT_CMD.test(x.replace(/^.*\//, '')));
       if (at < 0) continue;
@@ -610,101 +612,33 @@ export function windowsStage(model: DockerfileModel, stage: Stage): { reason: st
   return null;
 }
 
-// ---------------------------------------------------------------- shell words
+// ---------------------------------------------------------------- shell commands
 
 export interface SimpleCommand {
+  /** The program and its arguments, wrappers (`sudo`, `env`, `VAR=x`, …) peeled. */
   words: string[];
-  /** Targets of `>`/`>>` redirections in this command. */
+  /** Files its `>`/`>>`/`&>` redirections write. */
   redirects: string[];
 }
 
-/**
- * Split shell text into simple commands (on `&&`, `||`, `;`, `|`, newlines) and words
- * (quotes removed). Good enough for "which paths does this command write", not a full shell.
- */
-export function simpleCommands(text: string): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  let words: string[] = [];
-  let redirects: string[] = [];
-  let cur = '';
-  let has = false;
-  let pendingRedirect = false;
-  const endWord = () => {
-    if (!has) return;
-    if (pendingRedirect) {
-      redirects.push(cur);
-      pendingRedirect = false;
-    } else words.push(cur);
-    cur = '';
-    has = false;
-  };
-  const endCmd = () => {
-    endWord();
-    if (words.length || redirects.length) out.push({ words, redirects });
-    words = [];
-    redirects = [];
-  };
-  const t = text.replace(/\\\r?\n/g, ' ');
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === "'") {
-      const j = t.indexOf("'", i + 1);
-      cur += j < 0 ? t.slice(i + 1) : t.slice(i + 1, j);
-      has = true;
-      i = j < 0 ? t.length : j;
-    } else if (c === '"') {
-      let j = i + 1;
-      while (j < t.length && t[j] !== '"') {
-        if (t[j] === '\\' && j + 1 < t.length) j++;
-        cur += t[j];
-        j++;
-      }
-      has = true;
-      i = j;
-    } else if (c === '\\' && i + 1 < t.length) {
-      cur += t[++i];
-      has = true;
-    } else if (c === '#' && !has && (i === 0 || /\s/.test(t[i - 1]))) {
-      const j = t.indexOf('\n', i);
-      i = j < 0 ? t.length : j - 1;
-    } else if (/\s/.test(c)) {
-      if (c === '\n') endCmd();
-      else endWord();
-    } else if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-      if (c === '&' && t[i + 1] === '>') {
-        endWord();
-        i++;
-        if (t[i + 1] === '>') i++;
-        pendingRedirect = true;
-        continue;
-      }
-      endCmd();
-      if ((c === '&' || c === '|') && t[i + 1] === c) i++;
-    } else if (c === '>') {
-      // `2>`, `>`, `>>`, `>|`; `2>&1` duplicates a descriptor, not a file
-      if (has && /^\d$/.test(cur)) {
-        cur = '';
-        has = false;
-      }
-      endWord();
-      if (t[i + 1] === '>' || t[i + 1] === '|') i++;
-      if (t[i + 1] === '&') {
-        i++;
-        while (i + 1 < t.length && /[\d-]/.test(t[i + 1])) i++;
-        continue;
-      }
-      pendingRedirect = true;
-    } else if (c === '<') {
-      endWord();
-      // input redirection / heredoc marker: skip the next word
-      while (t[i + 1] === '<' || t[i + 1] === '-') i++;
-      while (i + 1 < t.length && /\s/.test(t[i + 1])) i++;
-      while (i + 1 < t.length && !/[\s;&|]/.test(t[i + 1])) i++;
-    } else {
-      cur += c;
-      has = true;
+const FILE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+const fileTargets = (redirects: { op: string; target: string | null }[]): string[] =>
+  redirects.flatMap((r) => (FILE_REDIRECTS.has(r.op) && r.target !== null ? [r.target] : []));
+
+/** What a RUN executes (src/shell: heredoc scripts, `sh -c`, `$(…)` included), as plain words. */
+export function simpleCommands(model: DockerfileModel, instr: Instr): SimpleCommand[] {
+  const out = invocationsOf(instr, model).map((inv) => ({
+    words: [inv.nameWord, ...inv.args].map((w) => w.value),
+    redirects: fileTargets(inv.command.redirects),
+  }));
+  // A bare `> file` runs no program, so invocationsOf skips it; it still creates the file.
+  for (const s of scriptsOf(instr, model)) {
+    if (s.shell.kind !== 'posix') continue;
+    for (const c of s.commands) {
+      if (c.words.length === 0 && c.redirects.length > 0)
+        out.push({ words: [], redirects: fileTargets(c.redirects) });
     }
   }
-  endCmd();
   return out;
 }

@@ -8,7 +8,7 @@
 // Directories created by WORKDIR after a non-root USER are HC406's, not tracked here.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { externalBase, runText } from '../../dockerfile/facts.js';
+import { externalBase } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
@@ -135,18 +135,16 @@ function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Wr
       : p.startsWith('/')
         ? normalizePath(p)
         : joinPath(cwd, p);
-  for (const cmd of simpleCommands(runText(instr))) {
+  for (const cmd of simpleCommands(model, instr)) {
     const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
     for (const r of cmd.redirects) {
       const p = abs(r.includes('$') ? resolved(model, r, instr) : r);
       if (p && p !== '/dev/null' && !p.startsWith('/dev/') && !p.startsWith('/proc/'))
         out.push({ path: p, cmd: '>', mkdir: false });
     }
-    let at = 0;
-    while (at < w.length && w[at] !== null && /^(sudo|env|exec|command|nice|\w+=.*)$/.test(w[at]!)) at++;
-    const name = w[at]?.replace(/^.*\//, '') ?? null;
+    const name = w[0]?.replace(/^.*\//, '') ?? null;
     if (!name) continue;
-    const rest = w.slice(at + 1);
+    const rest = w.slice(1);
     const plain = rest.filter((x) => x === null || !x.startsWith('-'));
     const optVal = (...opts: string[]): string | null | undefined => {
       for (let k = 0; k < rest.length; k++) {
@@ -336,7 +334,7 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
           }
         }
         if (user === 'root') {
-          for (const cmd of simpleCommands(runText(instr))) {
+          for (const cmd of simpleCommands(model, instr)) {
             const i = cmd.words.indexOf('mkdir');
             if (i < 0 || cwd === null) continue;
             for (const p of cmd.words.slice(i + 1)) {

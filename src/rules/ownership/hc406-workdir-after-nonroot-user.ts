@@ -5,7 +5,6 @@
 // are not created and not flagged. Variables that cannot be resolved: silent.
 import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
-import { runText } from '../../dockerfile/facts.js';
 import { neededStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
 import { absoluteDest, chainBefore, copyParts, resolved, simpleCommands, workdirAt } from './common.js';
@@ -58,7 +57,7 @@ export const hc406: Rule = {
         }
         if (instr.keyword === 'RUN') {
           const wd = workdirAt(model, instr) ?? '/';
-          for (const cmd of simpleCommands(runText(instr))) {
+          for (const cmd of simpleCommands(model, instr)) {
             const i = cmd.words.findIndex(
               (w) => w === 'mkdir' || w === 'install' || w === 'useradd' || w === 'adduser',
             );

@@ -3,7 +3,7 @@
 // HC402 (code made writable), so the two never give contradicting advice on one path.
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
-import { runText, splitUser } from '../../dockerfile/facts.js';
+import { splitUser } from '../../dockerfile/facts.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
@@ -65,7 +65,7 @@ export function ownershipChanges(model: DockerfileModel, instr: Instr): Ownershi
   if (instr.keyword !== 'RUN') return out;
   const wd = workdirAt(model, instr);
   let cwd: string | null = wd === undefined ? null : (wd ?? '/');
-  for (const cmd of simpleCommands(runText(instr))) {
+  for (const cmd of simpleCommands(model, instr)) {
     const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
     const at = w.findIndex((x) => x !== null && /^(chown|chmod|cd)$/.test(x));
     if (at < 0) continue;
