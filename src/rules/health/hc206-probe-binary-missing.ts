@@ -6,7 +6,7 @@ import { finalHealthcheck, installsPackage } from '../../dockerfile/facts.js';
 import type { DockerfileModel } from '../../dockerfile/model.js';
 import type { BaseImageInfo } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
-import { copiesBinary, programOf, shippedBase, splitCommands } from './shared.js';
+import { copiesBinary, probeCommands, shippedBase } from './shared.js';
 
 type Probe = 'curl' | 'wget' | 'nc';
 
@@ -67,11 +67,9 @@ export const hc206: Rule = {
     if (!hc || hc.none) return [];
     const base = shippedBase(model, trustedBaseImages);
     if (!base) return [];
-    const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
     const probes: Probe[] = [];
-    for (const c of commands) {
-      const prog = programOf(c.words);
-      const probe = prog ? PROBES[prog.name] : undefined;
+    for (const c of probeCommands(hc)) {
+      const probe = PROBES[c.name] as Probe | undefined;
       if (probe && !probes.includes(probe)) probes.push(probe);
     }
     if (probes.length === 0) return [];

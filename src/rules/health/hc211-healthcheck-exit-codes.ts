@@ -3,13 +3,12 @@
 // which exits 0 on HTTP 500 and so never reports the app unhealthy.
 import { finalHealthcheck } from '../../dockerfile/facts.js';
 import type { Rule, RuleHit } from '../types.js';
-import { programOf, splitCommands } from './shared.js';
+import { probeCommands } from './shared.js';
 
 const CURL_FAIL = /^(?:--fail|--fail-with-body|--fail-early|-[A-Za-z]*f[A-Za-z]*)$/;
 
-function curlFails(words: string[]): boolean {
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i];
+function curlFails(args: string[]): boolean {
+  for (const w of args) {
     if (CURL_FAIL.test(w)) return true;
     // `-w '%{http_code}'` and friends: the script inspects the status itself.
     if (w === '-w' || w === '--write-out') return true;
@@ -30,14 +29,11 @@ export const hc211: Rule = {
   check({ model }) {
     const hc = finalHealthcheck(model);
     if (!hc || hc.none) return [];
-    const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
     const hits: RuleHit[] = [];
     const at = { line: hc.instr.line, endLine: hc.instr.endLine };
-    for (const [i, c] of commands.entries()) {
-      const prog = programOf(c.words);
-      if (!prog) continue;
-      if (!hc.execForm && prog.name === 'exit') {
-        const code = c.words[prog.index + 1];
+    for (const c of probeCommands(hc)) {
+      if (!hc.execForm && c.name === 'exit') {
+        const code = c.args[0];
         if (code !== undefined && /^\d+$/.test(code) && Number(code) > 1) {
           hits.push({
             ...at,
@@ -45,10 +41,9 @@ export const hc211: Rule = {
           });
         }
       }
-      if (prog.name === 'curl' && !curlFails(c.words.slice(prog.index))) {
+      if (c.name === 'curl' && !curlFails(c.args)) {
         // `curl … | grep ok` or `curl … && test …`: a later command decides.
-        const next = commands[i + 1];
-        if (next && (next.op === '|' || next.op === '&&')) continue;
+        if (c.after === '|' || c.after === '|&' || c.after === '&&') continue;
         hits.push({
           ...at,
           message:

@@ -5,7 +5,7 @@
 // (alpine's default) sends GET with --spider: no finding.
 import { finalHealthcheck, installsPackage } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
-import { programOf, shippedBase, splitCommands } from './shared.js';
+import { probeCommands, shippedBase } from './shared.js';
 
 const QUIET = /^(?:--quiet|-[A-Za-z]*q[A-Za-z]*)$/;
 
@@ -22,11 +22,7 @@ export const hc216: Rule = {
   check({ model, trustedBaseImages }) {
     const hc = finalHealthcheck(model);
     if (!hc || hc.none) return [];
-    const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
-    const spider = commands.find((c) => {
-      const prog = programOf(c.words);
-      return prog?.name === 'wget' && c.words.slice(prog.index + 1).includes('--spider');
-    });
+    const spider = probeCommands(hc).find((c) => c.name === 'wget' && c.args.includes('--spider'));
     if (!spider) return [];
     const installed = installsPackage(model, 'wget');
     const base = shippedBase(model, trustedBaseImages);
@@ -35,7 +31,7 @@ export const hc216: Rule = {
     const why = installed
       ? `wget installed on line ${installed.line} is GNU wget`
       : `the wget of ${base!.image} is GNU wget`;
-    const quiet = spider.words.some((w) => QUIET.test(w));
+    const quiet = spider.args.some((w) => QUIET.test(w));
     // One-line instruction: replace the --spider word, keeping everything else as written.
     let fix;
     if (hc.instr.line === hc.instr.endLine) {

@@ -1,11 +1,14 @@
 // Helpers shared by the HC2xx rules: the shipped base image and what it carries,
-// a small shell-word splitter for probe commands, exec-form conversion for fixes,
+// the commands a probe runs, exec-form conversion for fixes,
 // and "which instructions repeat in a stage". Pure functions over the model.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
-import { chainInstructions, externalBase, finalEnv } from '../../dockerfile/facts.js';
+import { chainInstructions, externalBase, finalEnv, type HealthcheckFact } from '../../dockerfile/facts.js';
 import { expand, type Expansion } from '../../dockerfile/expand.js';
 import type { BaseImageInfo, TrustedBaseImage } from '../../dockerfile/base-images.js';
 import type { Fix } from '../../report/types.js';
+import { parseShell } from '../../shell/parse.js';
+import type { Operator } from '../../shell/tokenize.js';
+import { unwrap } from '../../shell/wrappers.js';
 
 /** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
 export function shippedBase(
@@ -68,95 +71,27 @@ export function lacksShell(
   return { image: base.image, family: base.info.family };
 }
 
-export interface ShellCommand {
-  /** Words with quotes removed (variables left as written). */
-  words: string[];
-  /** The operator that joins this command to the previous one ('' for the first). */
-  op: string;
+export interface ProbeCommand {
+  /** The program behind its wrappers (`exec`, `timeout 5`, `env A=1`, …), base name. */
+  name: string;
+  /** Its arguments, quotes removed (variables left as written). */
+  args: string[];
+  /** The operator after it (`|`, `&&`, `;`, …); null for the last command. */
+  after: Operator | null;
 }
 
-/**
- * Split shell text into simple commands joined by `||`, `&&`, `|`, `;`, `&` or newlines.
- * Quotes are honoured; redirections stay as words. Enough for probe commands, not a shell.
- */
-export function splitCommands(text: string): ShellCommand[] {
-  const out: ShellCommand[] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let op = '';
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = (next: string) => {
-    endWord();
-    if (words.length > 0 || out.length === 0) out.push({ words, op });
-    words = [];
-    op = next;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
-      const end = close < 0 ? text.length : close;
-      word += text.slice(i + 1, end);
-      inWord = true;
-      i = end;
-      continue;
-    }
-    if (c === '\\' && i + 1 < text.length) {
-      word += text[i + 1];
-      inWord = true;
-      i++;
-      continue;
-    }
-    const two = text.slice(i, i + 2);
-    if (two === '||' || two === '&&') {
-      endCommand(two);
-      i++;
-      continue;
-    }
-    if (c === '|' || c === ';' || c === '\n' || (c === '&' && text[i - 1] !== '>' && text[i + 1] !== '>')) {
-      endCommand(c === '\n' ? ';' : c);
-      continue;
-    }
-    if (/\s/.test(c)) {
-      endWord();
-      continue;
-    }
-    word += c;
-    inWord = true;
-  }
-  endCommand('');
-  return out.filter((c) => c.words.length > 0);
-}
-
-/** The program a command runs: skips `VAR=value`, `exec`, `command`, `timeout N`, `env`. */
-export function programOf(words: string[]): { name: string; index: number } | null {
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i];
-    if (
-      /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
-      w === 'exec' ||
-      w === 'command' ||
-      w === 'env' ||
-      w === 'nice'
-    ) {
-      i++;
-      continue;
-    }
-    if (w === 'timeout') {
-      i++;
-      while (i < words.length && /^-/.test(words[i])) i++;
-      i++; // the duration
-      continue;
-    }
-    return { name: basename(w), index: i };
-  }
-  return null;
+/** The commands a HEALTHCHECK probe runs: the exec-form argv, or the shell-form text parsed by src/shell. */
+export function probeCommands(hc: Pick<HealthcheckFact, 'test' | 'execForm'>): ProbeCommand[] {
+  const parsed = hc.execForm
+    ? [{ words: hc.test.slice(1), after: null }]
+    : parseShell(hc.test[1] ?? '', { shellHeredocs: true }).map((c) => ({
+        words: c.words.map((w) => w.value),
+        after: c.after,
+      }));
+  return parsed.flatMap((c) => {
+    const u = unwrap(c.words.map((value) => ({ value, line: 0, quoted: false })));
+    return u ? [{ name: u.name, args: u.args.map((w) => w.value), after: c.after }] : [];
+  });
 }
 
 /** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
