@@ -9,10 +9,10 @@
 import type { Severity } from '../../report/types.js';
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { codeLines } from '../../dockerfile/lines.js';
 import { invocationsOf } from '../../shell/invocations.js';
 import { hasShortFlag } from '../../shell/options.js';
 import { isShipped, stageInstructions } from '../../dockerfile/stages.js';
+import { textHits, type TextPattern } from './text-hits.js';
 
 /** curl short options that take a value: a cluster stops at them (`-ok` is -o with file "k"). */
 const CURL_VALUE = 'AbcCdDeEFHKmoPQrtTuUwxXyYzhKE';
@@ -67,7 +67,7 @@ const VARS: VarRule[] = [
 ];
 
 /** Settings written anywhere in a RUN (or a COPY heredoc): config commands and config files. */
-const TEXT: { re: RegExp; what: string }[] = [
+const TEXT: TextPattern[] = [
   { re: /\bhttp\.sslverify\s*[= ]\s*["']?(false|0|no|off)\b/i, what: 'git http.sslVerify false' },
   { re: /\bstrict-ssl\s*[= ]\s*["']?false\b|--no-strict-ssl\b/i, what: 'npm/yarn strict-ssl false' },
   { re: /\benableStrictSsl\s*[=: ]\s*["']?false\b/, what: 'Yarn enableStrictSsl false' },
@@ -135,7 +135,7 @@ export const hc114: Rule = {
       }
       if (instr.keyword === 'RUN') hits.push(...runHits(model, instr, inShipped));
       if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-        hits.push(...textHits(model, instr, new Set()));
+        hits.push(...textHits(model, instr, TEXT, new Set(), textHit('')));
     }
     return hits;
   },
@@ -170,22 +170,14 @@ function runHits(model: DockerfileModel, instr: Instr, inShipped: boolean): Rule
       message: `${flag.text} downloads without checking the server certificate${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
     });
   }
-  hits.push(...textHits(model, instr, seen, stage));
+  hits.push(...textHits(model, instr, TEXT, seen, textHit(stage)));
   return hits;
 }
 
-function textHits(model: DockerfileModel, instr: Instr, seen: Set<number>, stage = ''): RuleHit[] {
-  const hits: RuleHit[] = [];
-  for (const { line, text } of codeLines(model, instr)) {
-    if (seen.has(line)) continue;
-    const t = TEXT.find((p) => p.re.test(text));
-    if (!t) continue;
-    seen.add(line);
-    hits.push({
-      line,
-      severity: 'warning',
-      message: `${t.what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
-    });
-  }
-  return hits;
-}
+const textHit =
+  (stage: string) =>
+  (line: number, what: string): RuleHit => ({
+    line,
+    severity: 'warning',
+    message: `${what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
+  });

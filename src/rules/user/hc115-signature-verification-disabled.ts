@@ -7,9 +7,9 @@
 // artifacts it produces.
 import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { codeLines } from '../../dockerfile/lines.js';
 import { invocationsOf } from '../../shell/invocations.js';
 import { stageInstructions } from '../../dockerfile/stages.js';
+import { textHits, type TextPattern } from './text-hits.js';
 
 const FLAGS: Record<string, RegExp> = {
   apk: /^--allow-untrusted$/,
@@ -27,7 +27,7 @@ const ALIASES: Record<string, string> = {
   microdnf: 'yum',
 };
 
-const TEXT: { re: RegExp; what: string }[] = [
+const TEXT: TextPattern[] = [
   { re: /\[[^\]]*\btrusted=yes\b[^\]]*\]/, what: 'an apt source marked [trusted=yes]' },
   {
     re: /\b(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)\s+["']?(?:true|1|yes)/i,
@@ -52,7 +52,7 @@ export const hc115: Rule = {
     for (const instr of stageInstructions(model)) {
       if (instr.keyword === 'RUN') hits.push(...runHits(model, instr));
       else if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-        hits.push(...textHits(model, instr, new Set()));
+        hits.push(...textHits(model, instr, TEXT, new Set(), textHit));
     }
     return hits;
   },
@@ -73,21 +73,11 @@ function runHits(model: DockerfileModel, instr: Instr): RuleHit[] {
       message: `${inv.name} ${w.value} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
     });
   }
-  hits.push(...textHits(model, instr, seen));
+  hits.push(...textHits(model, instr, TEXT, seen, textHit));
   return hits;
 }
 
-function textHits(model: DockerfileModel, instr: Instr, seen: Set<number>): RuleHit[] {
-  const hits: RuleHit[] = [];
-  for (const { line, text } of codeLines(model, instr)) {
-    if (seen.has(line)) continue;
-    const t = TEXT.find((p) => p.re.test(text));
-    if (!t) continue;
-    seen.add(line);
-    hits.push({
-      line,
-      message: `This line writes ${t.what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
-    });
-  }
-  return hits;
-}
+const textHit = (line: number, what: string): RuleHit => ({
+  line,
+  message: `This line writes ${what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
+});
