@@ -1,6 +1,7 @@
 // What we know about well-known base images without pulling them: their default user,
-// whether they ship a shell, curl and which wget. Used by the static checklist (non-root
-// without a USER line) and by the health-check rules (probe binary present?).
+// whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
+// /etc/group. Used by the static checklist (non-root without a USER line), the health-check
+// rules (probe binary present?) and the USER/--chown rules (does this name exist?).
 // Sources are in ../shared/docs/anchors.md section C.5.
 import { escapeRegExp } from './lines.js';
 
@@ -232,4 +233,128 @@ function toolsOfOfficial(name: string, tag: string): Pick<BaseImageInfo, 'shell'
 export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0];
   return u === '' || u === 'root' || u === '0';
+}
+
+// ---------------------------------------------------------------- accounts
+// The /etc/passwd users (with ids) and /etc/group groups known base images ship: the one
+// table HC1xx (USER names) and HC4xx (--chown names and ids) both read.
+
+export interface BaseImageAccounts {
+  users: Map<string, { uid: string; gid: string }>;
+  groups: Set<string>;
+}
+
+const list = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+/** `name:uid` pairs. */
+const ids = (s: string): [string, string][] => list(s).map((e) => e.split(':') as [string, string]);
+
+// gnats was dropped in Debian 12 but older Debian and Ubuntu still ship it.
+const DEBIAN_USERS = ids(
+  'root:0 daemon:1 bin:2 sys:3 sync:4 games:5 man:6 lp:7 mail:8 news:9 uucp:10 proxy:13 www-data:33 backup:34 list:38 irc:39 gnats:41 _apt:42 nobody:65534',
+);
+const DEBIAN_GROUPS = list(
+  'root daemon bin sys adm tty disk lp mail news uucp man proxy kmem dialout fax voice cdrom floppy tape sudo audio dip www-data backup operator list irc src gnats shadow utmp video sasl plugdev staff games users nogroup',
+);
+const ALPINE_USERS = ids(
+  'root:0 bin:1 daemon:2 adm:3 lp:4 sync:5 shutdown:6 halt:7 mail:8 news:9 uucp:10 operator:11 man:13 postmaster:14 cron:16 ftp:21 sshd:22 at:25 squid:31 xfs:33 games:35 cyrus:85 vpopmail:89 ntp:123 smmsp:209 guest:405 nobody:65534',
+);
+const ALPINE_GROUPS = list(
+  'root bin daemon sys adm tty disk lp mem kmem wheel floppy mail news uucp man cron console audio cdrom dialout ftp sshd input at tape video netdev readproc squid xfs kvm games shadow cdrw www-data usb vpopmail users ntp nofiles smmsp locate abuild utmp ping nogroup nobody',
+);
+const RHEL_USERS = ids(
+  'root:0 bin:1 daemon:2 adm:3 lp:4 sync:5 shutdown:6 halt:7 mail:8 operator:11 games:12 ftp:14 nobody:65534',
+);
+const RHEL_GROUPS = list(
+  'root bin daemon sys adm tty disk lp mem kmem wheel cdrom mail man dialout floppy games tape video ftp lock audio users nobody utmp utempter input kvm render systemd-journal',
+);
+const BUSYBOX_USERS = ids('root:0 daemon:1 bin:2 sys:3 sync:4 mail:8 www-data:33 operator:37 nobody:65534');
+const BUSYBOX_GROUPS = list(
+  'root daemon bin sys adm tty disk lp mail kmem wheel cdrom dialout floppy video audio tape www-data operator utmp users staff nogroup',
+);
+
+const RHEL_FAMILIES = new Set([
+  'fedora',
+  'centos',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'amazoncorretto',
+]);
+const DEBIAN_FAMILIES = new Set(
+  list(
+    'debian ubuntu python node golang ruby perl rust php buildpack-deps httpd nginx nginx-unprivileged postgres redis mysql mariadb mongo eclipse-temurin dotnet',
+  ),
+);
+
+/** Service users the images add on top of their distribution (docker-library Dockerfiles). */
+function serviceUsers(family: string, alpine: boolean): [string, string][] {
+  switch (family) {
+    case 'node':
+    case 'ubuntu':
+      return [[family, '1000']];
+    case 'nginx':
+    case 'nginx-unprivileged':
+      return [['nginx', '101']];
+    case 'postgres':
+      return [['postgres', alpine ? '70' : '999']]; // Alpine's standard postgres id is 70
+    case 'redis':
+    case 'mysql':
+    case 'mongo':
+      return [[family === 'mongo' ? 'mongodb' : family, '999']];
+    case 'mariadb':
+      return [['mysql', '999']];
+    case 'dotnet':
+      return [['app', '1654']];
+    default:
+      return [];
+  }
+}
+
+/** Accounts a known base image ships; null when we cannot tell (unknown, trusted or bitnami base). */
+export function baseImageAccounts(info: BaseImageInfo | null, ref: string): BaseImageAccounts | null {
+  if (!info) return null;
+  const users = new Map<string, { uid: string; gid: string }>();
+  const fixed = (u: [string, string, string][], g: string[]): BaseImageAccounts => {
+    for (const [n, uid, gid] of u) users.set(n, { uid, gid });
+    return { users, groups: new Set(g) };
+  };
+  switch (info.family) {
+    case 'scratch':
+      return fixed([], []);
+    case 'distroless':
+    case 'chainguard':
+      return fixed(
+        [
+          ['root', '0', '0'],
+          ['nonroot', '65532', '65532'],
+          ['nobody', '65534', '65534'],
+        ],
+        list('root nonroot nobody tty staff'),
+      );
+    case 'dotnet-chiseled':
+      return fixed(
+        [
+          ['root', '0', '0'],
+          ['app', '1654', '1654'],
+        ],
+        ['root', 'app'],
+      );
+  }
+  const family = info.family;
+  if (!info.officialRoot && !['ubi', 'nginx-unprivileged', 'dotnet'].includes(family)) return null;
+  const alpine = family === 'alpine' || (parseImageRef(ref).tag ?? '').toLowerCase().includes('alpine');
+  let base: [[string, string][], string[]];
+  if (family === 'busybox') base = [BUSYBOX_USERS, BUSYBOX_GROUPS];
+  else if (alpine) base = [ALPINE_USERS, ALPINE_GROUPS];
+  else if (family === 'ubi' || RHEL_FAMILIES.has(family)) base = [RHEL_USERS, RHEL_GROUPS];
+  else if (DEBIAN_FAMILIES.has(family)) base = [DEBIAN_USERS, DEBIAN_GROUPS];
+  else return null;
+  for (const [n, id] of base[0]) users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
+  if (family === 'ubi') users.set('default', { uid: '1001', gid: '0' });
+  const groups = new Set(base[1]);
+  for (const [n, id] of serviceUsers(family, alpine)) {
+    users.set(n, { uid: id, gid: id });
+    groups.add(n);
+  }
+  return { users, groups };
 }

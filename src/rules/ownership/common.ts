@@ -2,7 +2,13 @@
 // against WORKDIR, the runtime user, --chown values, users created in a stage chain,
 // Windows stages, and the commands of a RUN as plain words.
 import { unquote, type DockerfileModel, type Instr, type Stage } from '../../dockerfile/model.js';
-import { describeBaseImage, isRootUser, parseImageRef } from '../../dockerfile/base-images.js';
+import {
+  baseImageAccounts,
+  describeBaseImage,
+  isRootUser,
+  parseImageRef,
+  type BaseImageAccounts,
+} from '../../dockerfile/base-images.js';
 import { effectiveUser, externalBase, runText, splitUser } from '../../dockerfile/facts.js';
 import { isWindowsAbsolute, joinPath, normalizePath } from '../../dockerfile/paths.js';
 import { invocationsOf } from '../../shell/invocations.js';
@@ -292,262 +298,15 @@ export function accountsCreated(model: DockerfileModel, instrs: Instr[]): KnownA
   return acc;
 }
 
-const DEBIAN_USERS = [
-  'root',
-  'daemon',
-  'bin',
-  'sys',
-  'sync',
-  'games',
-  'man',
-  'lp',
-  'mail',
-  'news',
-  'uucp',
-  'proxy',
-  'www-data',
-  'backup',
-  'list',
-  'irc',
-  'gnats',
-  'nobody',
-  '_apt',
-];
-const DEBIAN_GROUPS = [
-  'root',
-  'daemon',
-  'bin',
-  'sys',
-  'adm',
-  'tty',
-  'disk',
-  'lp',
-  'mail',
-  'news',
-  'uucp',
-  'man',
-  'proxy',
-  'kmem',
-  'dialout',
-  'fax',
-  'voice',
-  'cdrom',
-  'floppy',
-  'tape',
-  'sudo',
-  'audio',
-  'dip',
-  'www-data',
-  'backup',
-  'operator',
-  'list',
-  'irc',
-  'src',
-  'gnats',
-  'shadow',
-  'utmp',
-  'video',
-  'sasl',
-  'plugdev',
-  'staff',
-  'games',
-  'users',
-  'nogroup',
-];
-const ALPINE_USERS = [
-  'root',
-  'bin',
-  'daemon',
-  'adm',
-  'lp',
-  'sync',
-  'shutdown',
-  'halt',
-  'mail',
-  'news',
-  'uucp',
-  'operator',
-  'man',
-  'postmaster',
-  'cron',
-  'ftp',
-  'sshd',
-  'at',
-  'squid',
-  'xfs',
-  'games',
-  'cyrus',
-  'vpopmail',
-  'ntp',
-  'smmsp',
-  'guest',
-  'nobody',
-];
-const ALPINE_GROUPS = [
-  'root',
-  'bin',
-  'daemon',
-  'sys',
-  'adm',
-  'tty',
-  'disk',
-  'lp',
-  'mem',
-  'kmem',
-  'wheel',
-  'floppy',
-  'mail',
-  'news',
-  'uucp',
-  'man',
-  'cron',
-  'console',
-  'audio',
-  'cdrom',
-  'dialout',
-  'ftp',
-  'sshd',
-  'input',
-  'at',
-  'tape',
-  'video',
-  'netdev',
-  'readproc',
-  'squid',
-  'xfs',
-  'kvm',
-  'games',
-  'shadow',
-  'cdrw',
-  'www-data',
-  'usb',
-  'vpopmail',
-  'users',
-  'ntp',
-  'nofiles',
-  'smmsp',
-  'locate',
-  'abuild',
-  'utmp',
-  'ping',
-  'nogroup',
-  'nobody',
-];
-const RHEL_USERS = [
-  'root',
-  'bin',
-  'daemon',
-  'adm',
-  'lp',
-  'sync',
-  'shutdown',
-  'halt',
-  'mail',
-  'operator',
-  'games',
-  'ftp',
-  'nobody',
-];
-const RHEL_GROUPS = [
-  'root',
-  'bin',
-  'daemon',
-  'sys',
-  'adm',
-  'tty',
-  'disk',
-  'lp',
-  'mem',
-  'kmem',
-  'wheel',
-  'cdrom',
-  'mail',
-  'man',
-  'dialout',
-  'floppy',
-  'games',
-  'tape',
-  'video',
-  'ftp',
-  'lock',
-  'audio',
-  'users',
-  'nobody',
-  'utmp',
-  'utempter',
-  'input',
-  'kvm',
-  'render',
-  'systemd-journal',
-];
-const EXTRA: Record<string, string[]> = {
-  node: ['node'],
-  nginx: ['nginx'],
-  postgres: ['postgres'],
-  redis: ['redis'],
-  mysql: ['mysql'],
-  mariadb: ['mysql'],
-  mongo: ['mongodb'],
-  httpd: [],
-  tomcat: [],
-  caddy: [],
-};
-
-/** Accounts a known base image provides, or null when we do not know the base. */
+/** Accounts the stage's known base image provides (../../dockerfile/base-images.ts), or null. */
 export function baseAccounts(
   model: DockerfileModel,
   stage: Stage,
-): { users: Set<string>; groups: Set<string>; family: string } | null {
+): (BaseImageAccounts & { family: string }) | null {
   const base = externalBase(model, [], stage);
-  if (!base || !base.resolved.complete || !base.resolved.value) return null;
-  const ref = base.resolved.value;
-  const info = describeBaseImage(ref);
-  if (!info) return null;
-  const r = parseImageRef(ref);
-  const tag = (r.tag ?? '').toLowerCase();
-  const fam = info.family;
-  const mk = (u: string[], g: string[]) => ({ users: new Set(u), groups: new Set(g), family: fam });
-  if (fam === 'scratch') return mk([], []);
-  if (fam === 'distroless' || fam === 'chainguard')
-    return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
-  if (fam === 'dotnet' || fam === 'dotnet-chiseled')
-    return mk(
-      ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])],
-      ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])],
-    );
-  if (fam === 'nginx-unprivileged')
-    return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
-  if (fam === 'ubi') return mk([...RHEL_USERS, 'default'], [...RHEL_GROUPS]);
-  if (!info.officialRoot) return null;
-  const extra = EXTRA[fam] ?? [];
-  if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine'))
-    return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
-  if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam))
-    return mk(RHEL_USERS, RHEL_GROUPS);
-  if (fam === 'ubuntu') return mk([...DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
-  if (
-    [
-      'python',
-      'node',
-      'golang',
-      'ruby',
-      'perl',
-      'rust',
-      'buildpack-deps',
-      'php',
-      'debian',
-      'nginx',
-      'httpd',
-      'postgres',
-      'redis',
-      'mysql',
-      'mariadb',
-      'mongo',
-    ].includes(fam)
-  ) {
-    return mk([...DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
-  }
-  return null;
+  if (!base?.info || !base.resolved.complete || !base.resolved.value) return null;
+  const accounts = baseImageAccounts(base.info, base.resolved.value);
+  return accounts && { ...accounts, family: base.info.family };
 }
 
 const KNOWN_UIDS: Record<string, string> = { nonroot: '65532', nobody: '65534', root: '0' };
@@ -564,12 +323,7 @@ export function uidOf(
   const id = c.users.get(name);
   if (id && isNumeric(id)) return id;
   if (c.users.has(name)) return null;
-  const fam = baseAccounts(model, stage)?.family;
-  if (name === 'node' && fam === 'node') return '1000';
-  if (name === 'app' && (fam === 'dotnet' || fam === 'dotnet-chiseled')) return '1654';
-  if (name === 'ubuntu' && fam === 'ubuntu') return '1000';
-  if (name === 'nginx' && (fam === 'nginx' || fam === 'nginx-unprivileged')) return '101';
-  return KNOWN_UIDS[name] ?? null;
+  return baseAccounts(model, stage)?.users.get(name)?.uid ?? KNOWN_UIDS[name] ?? null;
 }
 
 /** Same account? true/false when decidable, null when a name cannot be mapped to an id. */

@@ -4,9 +4,9 @@
 // creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
 import { chainInstructions, effectiveUser, externalBase } from '../../dockerfile/facts.js';
 import { accountsCreated } from '../ownership/common.js';
-import { isRootUser } from '../../dockerfile/base-images.js';
+import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
-import { accountFacts, baseAccounts } from './accounts.js';
+import { accountFacts } from './accounts.js';
 import { rewriteLine } from '../health/shared.js';
 import type { Fix } from '../../report/types.js';
 
@@ -27,7 +27,7 @@ export const hc103: Rule = {
     const name = eu.user;
     const facts = accountFacts(model);
     const base = externalBase(model, trustedBaseImages);
-    const fromBase = baseAccounts(base?.info ?? null, base?.resolved.value ?? '').users.get(name);
+    const fromBase = baseImageAccounts(base?.info ?? null, base?.resolved.value ?? '')?.users.get(name);
     const created = facts.users.get(name);
     const uid = created?.uid ?? fromBase?.uid ?? null;
     let gid: string | null = null;

@@ -3,10 +3,11 @@
 // chown/--chown that proves the name exists, and the base image is known not to ship it.
 // The container then fails with "unable to find user app: no matching entries in passwd file".
 // Numeric uids need no passwd entry; unknown and build-argument bases stay silent.
+import { baseImageAccounts } from '../../dockerfile/base-images.js';
 import { externalBase, splitUser } from '../../dockerfile/facts.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
-import { accountFacts, baseAccounts } from './accounts.js';
+import { accountFacts } from './accounts.js';
 
 export const hc105: Rule = {
   meta: {
@@ -22,8 +23,8 @@ export const hc105: Rule = {
     const hits: RuleHit[] = [];
     const base = externalBase(model, trustedBaseImages);
     if (!base || !base.resolved.complete) return [];
-    const accounts = baseAccounts(base.info, base.resolved.value);
-    if (!accounts.known) return [];
+    const accounts = baseImageAccounts(base.info, base.resolved.value);
+    if (!accounts) return [];
     for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'USER') continue;

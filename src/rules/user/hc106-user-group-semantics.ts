@@ -3,9 +3,9 @@
 //   (`useradd -G`, `usermod -aG`, `adduser user group`) are dropped at runtime;
 // - a numeric uid without a passwd entry and without `:gid` runs with gid 0 (root group).
 import { effectiveUser, externalBase } from '../../dockerfile/facts.js';
-import { isRootUser } from '../../dockerfile/base-images.js';
+import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule, RuleHit } from '../types.js';
-import { accountFacts, baseAccounts } from './accounts.js';
+import { accountFacts } from './accounts.js';
 
 export const hc106: Rule = {
   meta: {
@@ -37,8 +37,8 @@ export const hc106: Rule = {
     if (!/^\d+$/.test(eu.user) || facts.opaquePasswd.length > 0) return hits;
     const base = externalBase(model, trustedBaseImages);
     if (!base || !base.resolved.complete) return hits;
-    const accounts = baseAccounts(base.info, base.resolved.value);
-    if (!accounts.known) return hits;
+    const accounts = baseImageAccounts(base.info, base.resolved.value);
+    if (!accounts) return hits;
     const known = [...facts.users.values(), ...accounts.users.values()].some((u) => u.uid === eu.user);
     if (known) return hits;
     hits.push({
