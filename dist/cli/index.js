@@ -9198,7 +9198,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7477);
 /* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5689);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4285);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1311);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(491);
 /* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(972);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(311);
 /* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8135);
@@ -9266,6 +9266,7 @@ async function main(argv) {
             buildFlags: opts.buildFlags,
             image: opts.image,
             imageInput: 'Option --image',
+            contextInput: 'Option --context',
             build: opts.build,
             run: opts.run,
             envOverrides: opts.envOverrides,
@@ -10379,14 +10380,16 @@ class DockerError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HX: () => (/* binding */ baseImageAccounts),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
 /* harmony export */   ar: () => (/* binding */ isRootUser),
 /* harmony export */   w4: () => (/* binding */ describeBaseImage)
 /* harmony export */ });
 /* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7541);
 // What we know about well-known base images without pulling them: their default user,
-// whether they ship a shell, curl and which wget. Used by the static checklist (non-root
-// without a USER line) and by the health-check rules (probe binary present?).
+// whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
+// /etc/group. Used by the static checklist (non-root without a USER line), the health-check
+// rules (probe binary present?) and the USER/--chown rules (does this name exist?).
 // Sources are in ../shared/docs/anchors.md section C.5.
 
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
@@ -10580,6 +10583,102 @@ function toolsOfOfficial(name, tag) {
 function isRootUser(user) {
     const u = user.trim().split(':')[0];
     return u === '' || u === 'root' || u === '0';
+}
+const list = (s) => s.split(/\s+/).filter(Boolean);
+/** `name:uid` pairs. */
+const ids = (s) => list(s).map((e) => e.split(':'));
+// gnats was dropped in Debian 12 but older Debian and Ubuntu still ship it.
+const DEBIAN_USERS = ids('root:0 daemon:1 bin:2 sys:3 sync:4 games:5 man:6 lp:7 mail:8 news:9 uucp:10 proxy:13 www-data:33 backup:34 list:38 irc:39 gnats:41 _apt:42 nobody:65534');
+const DEBIAN_GROUPS = list('root daemon bin sys adm tty disk lp mail news uucp man proxy kmem dialout fax voice cdrom floppy tape sudo audio dip www-data backup operator list irc src gnats shadow utmp video sasl plugdev staff games users nogroup');
+const ALPINE_USERS = ids('root:0 bin:1 daemon:2 adm:3 lp:4 sync:5 shutdown:6 halt:7 mail:8 news:9 uucp:10 operator:11 man:13 postmaster:14 cron:16 ftp:21 sshd:22 at:25 squid:31 xfs:33 games:35 cyrus:85 vpopmail:89 ntp:123 smmsp:209 guest:405 nobody:65534');
+const ALPINE_GROUPS = list('root bin daemon sys adm tty disk lp mem kmem wheel floppy mail news uucp man cron console audio cdrom dialout ftp sshd input at tape video netdev readproc squid xfs kvm games shadow cdrw www-data usb vpopmail users ntp nofiles smmsp locate abuild utmp ping nogroup nobody');
+const RHEL_USERS = ids('root:0 bin:1 daemon:2 adm:3 lp:4 sync:5 shutdown:6 halt:7 mail:8 operator:11 games:12 ftp:14 nobody:65534');
+const RHEL_GROUPS = list('root bin daemon sys adm tty disk lp mem kmem wheel cdrom mail man dialout floppy games tape video ftp lock audio users nobody utmp utempter input kvm render systemd-journal');
+const BUSYBOX_USERS = ids('root:0 daemon:1 bin:2 sys:3 sync:4 mail:8 www-data:33 operator:37 nobody:65534');
+const BUSYBOX_GROUPS = list('root daemon bin sys adm tty disk lp mail kmem wheel cdrom dialout floppy video audio tape www-data operator utmp users staff nogroup');
+const RHEL_FAMILIES = new Set([
+    'fedora',
+    'centos',
+    'rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'amazoncorretto',
+]);
+const DEBIAN_FAMILIES = new Set(list('debian ubuntu python node golang ruby perl rust php buildpack-deps httpd nginx nginx-unprivileged postgres redis mysql mariadb mongo eclipse-temurin dotnet'));
+/** Service users the images add on top of their distribution (docker-library Dockerfiles). */
+function serviceUsers(family, alpine) {
+    switch (family) {
+        case 'node':
+        case 'ubuntu':
+            return [[family, '1000']];
+        case 'nginx':
+        case 'nginx-unprivileged':
+            return [['nginx', '101']];
+        case 'postgres':
+            return [['postgres', alpine ? '70' : '999']]; // Alpine's standard postgres id is 70
+        case 'redis':
+        case 'mysql':
+        case 'mongo':
+            return [[family === 'mongo' ? 'mongodb' : family, '999']];
+        case 'mariadb':
+            return [['mysql', '999']];
+        case 'dotnet':
+            return [['app', '1654']];
+        default:
+            return [];
+    }
+}
+/** Accounts a known base image ships; null when we cannot tell (unknown, trusted or bitnami base). */
+function baseImageAccounts(info, ref) {
+    if (!info)
+        return null;
+    const users = new Map();
+    const fixed = (u, g) => {
+        for (const [n, uid, gid] of u)
+            users.set(n, { uid, gid });
+        return { users, groups: new Set(g) };
+    };
+    switch (info.family) {
+        case 'scratch':
+            return fixed([], []);
+        case 'distroless':
+        case 'chainguard':
+            return fixed([
+                ['root', '0', '0'],
+                ['nonroot', '65532', '65532'],
+                ['nobody', '65534', '65534'],
+            ], list('root nonroot nobody tty staff'));
+        case 'dotnet-chiseled':
+            return fixed([
+                ['root', '0', '0'],
+                ['app', '1654', '1654'],
+            ], ['root', 'app']);
+    }
+    const family = info.family;
+    if (!info.officialRoot && !['ubi', 'nginx-unprivileged', 'dotnet'].includes(family))
+        return null;
+    const alpine = family === 'alpine' || (parseImageRef(ref).tag ?? '').toLowerCase().includes('alpine');
+    let base;
+    if (family === 'busybox')
+        base = [BUSYBOX_USERS, BUSYBOX_GROUPS];
+    else if (alpine)
+        base = [ALPINE_USERS, ALPINE_GROUPS];
+    else if (family === 'ubi' || RHEL_FAMILIES.has(family))
+        base = [RHEL_USERS, RHEL_GROUPS];
+    else if (DEBIAN_FAMILIES.has(family))
+        base = [DEBIAN_USERS, DEBIAN_GROUPS];
+    else
+        return null;
+    for (const [n, id] of base[0])
+        users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
+    if (family === 'ubi')
+        users.set('default', { uid: '1001', gid: '0' });
+    const groups = new Set(base[1]);
+    for (const [n, id] of serviceUsers(family, alpine)) {
+        users.set(n, { uid: id, gid: id });
+        groups.add(n);
+    }
+    return { users, groups };
 }
 
 
@@ -11540,8 +11639,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 90 modules
-var registry = __nccwpck_require__(1311);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
+var registry = __nccwpck_require__(491);
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
 var syntax = __nccwpck_require__(9548);
 // EXTERNAL MODULE: ./src/suppress.ts
@@ -11997,6 +12096,7 @@ class DockerfileReadError extends Error {
 }
 async function runPipeline(opts) {
     const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    checkContext(opts);
     // The engine check (docker version, buildx version, image lookup) runs while the static
     // audits parse: the first one that needs an engine awaits it.
     const engine = checkEngine(opts);
@@ -12016,6 +12116,15 @@ async function runPipeline(opts) {
     };
     report.result = (0,verdict/* decideResult */._s)(report, opts.failOn);
     return report;
+}
+/** A build context that is not a directory fails the build with docker's words; say it as an input error. */
+function checkContext(opts) {
+    if (!opts.build || opts.image !== '' || opts.context === '')
+        return;
+    const dir = external_node_path_.resolve(opts.workspace, opts.context);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new inputs/* InputError */.dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
+    }
 }
 /** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
 async function checkEngine(opts) {
@@ -13160,7 +13269,7 @@ function describeTally(t) {
 
 /***/ }),
 
-/***/ 1311:
+/***/ 491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13315,10 +13424,71 @@ function isUnder(p, dir) {
     return dir === '/' || p === dir || p.startsWith(dir + '/');
 }
 
+// EXTERNAL MODULE: ./src/shell/commands.ts
+var commands = __nccwpck_require__(8974);
+// EXTERNAL MODULE: ./src/shell/script.ts
+var shell_script = __nccwpck_require__(7207);
+// EXTERNAL MODULE: ./src/shell/wrappers.ts
+var wrappers = __nccwpck_require__(9496);
+;// CONCATENATED MODULE: ./src/shell/invocations.ts
+
+
+
+/** `sh -c 'script'` nesting followed at most this deep. */
+const MAX_DEPTH = 4;
+function invocationsOf(instr, model) {
+    if (instr.keyword !== 'RUN')
+        return [];
+    const out = [];
+    const visit = (cmds, parent, depth) => {
+        cmds.forEach((command, k) => {
+            const u = (0,wrappers/* unwrap */.o)(command.words);
+            if (!u)
+                return;
+            const prev = cmds[k - 1];
+            const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
+            out.push({
+                ...u,
+                command,
+                line: u.nameWord.line,
+                pipedFrom,
+                stdin: heredocInput(instr, model, command),
+            });
+            if (depth >= MAX_DEPTH || (0,shell_script/* shellKind */.vm)(u.name) !== 'posix')
+                return;
+            const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
+            const script = c >= 0 ? u.args[c + 1] : undefined;
+            if (script)
+                visitScript((0,shell_script/* inlineScript */.X6)(script.value, script.line, parent), depth + 1);
+        });
+    };
+    const visitScript = (s, depth) => {
+        for (const nested of [s, ...(0,shell_script/* substitutionScripts */.gV)(s)])
+            visit((0,commands/* commandsOfScript */.FW)(nested), nested, depth);
+    };
+    if (instr.json)
+        visit((0,commands/* commandsOf */.Kf)(instr, model), { kind: 'run' }, 0);
+    else
+        for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model))
+            visitScript(s, 0);
+    return out;
+}
+/** Bodies of the RUN's heredocs that this command reads as data (not run as a shell script). */
+function heredocInput(instr, model, command) {
+    if (command.script !== 'run')
+        return [];
+    const scripts = new Set((0,shell_script/* scriptsOf */.Sf)(instr, model).map((s) => s.heredoc));
+    return command.redirects
+        .filter((r) => (r.op === '<<' || r.op === '<<-') && r.target !== null && !scripts.has(r.target))
+        .flatMap((r) => instr.heredocs.filter((h) => h.name === r.target).map((h) => h.body));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/ownership/common.ts
 // Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
 // against WORKDIR, the runtime user, --chown values, users created in a stage chain,
-// Windows stages, and a small shell-word splitter for RUN.
+// Windows stages, and the commands of a RUN as plain words.
+
+
 
 
 
@@ -13513,7 +13683,7 @@ function accountsCreated(model, instrs) {
         }
         if (/\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(passwd|group)/.test(text))
             acc.opaque = true;
-        for (const cmd of simpleCommands(text)) {
+        for (const cmd of simpleCommands(model, i)) {
             const w = cmd.words;
             const at = w.findIndex((x) => ACCOUNT_CMD.test(x.replace(/^.*\//, '')));
             if (at < 0)
@@ -13571,259 +13741,13 @@ function accountsCreated(model, instrs) {
     }
     return acc;
 }
-const DEBIAN_USERS = [
-    'root',
-    'daemon',
-    'bin',
-    'sys',
-    'sync',
-    'games',
-    'man',
-    'lp',
-    'mail',
-    'news',
-    'uucp',
-    'proxy',
-    'www-data',
-    'backup',
-    'list',
-    'irc',
-    'gnats',
-    'nobody',
-    '_apt',
-];
-const DEBIAN_GROUPS = [
-    'root',
-    'daemon',
-    'bin',
-    'sys',
-    'adm',
-    'tty',
-    'disk',
-    'lp',
-    'mail',
-    'news',
-    'uucp',
-    'man',
-    'proxy',
-    'kmem',
-    'dialout',
-    'fax',
-    'voice',
-    'cdrom',
-    'floppy',
-    'tape',
-    'sudo',
-    'audio',
-    'dip',
-    'www-data',
-    'backup',
-    'operator',
-    'list',
-    'irc',
-    'src',
-    'gnats',
-    'shadow',
-    'utmp',
-    'video',
-    'sasl',
-    'plugdev',
-    'staff',
-    'games',
-    'users',
-    'nogroup',
-];
-const ALPINE_USERS = [
-    'root',
-    'bin',
-    'daemon',
-    'adm',
-    'lp',
-    'sync',
-    'shutdown',
-    'halt',
-    'mail',
-    'news',
-    'uucp',
-    'operator',
-    'man',
-    'postmaster',
-    'cron',
-    'ftp',
-    'sshd',
-    'at',
-    'squid',
-    'xfs',
-    'games',
-    'cyrus',
-    'vpopmail',
-    'ntp',
-    'smmsp',
-    'guest',
-    'nobody',
-];
-const ALPINE_GROUPS = [
-    'root',
-    'bin',
-    'daemon',
-    'sys',
-    'adm',
-    'tty',
-    'disk',
-    'lp',
-    'mem',
-    'kmem',
-    'wheel',
-    'floppy',
-    'mail',
-    'news',
-    'uucp',
-    'man',
-    'cron',
-    'console',
-    'audio',
-    'cdrom',
-    'dialout',
-    'ftp',
-    'sshd',
-    'input',
-    'at',
-    'tape',
-    'video',
-    'netdev',
-    'readproc',
-    'squid',
-    'xfs',
-    'kvm',
-    'games',
-    'shadow',
-    'cdrw',
-    'www-data',
-    'usb',
-    'vpopmail',
-    'users',
-    'ntp',
-    'nofiles',
-    'smmsp',
-    'locate',
-    'abuild',
-    'utmp',
-    'ping',
-    'nogroup',
-    'nobody',
-];
-const RHEL_USERS = [
-    'root',
-    'bin',
-    'daemon',
-    'adm',
-    'lp',
-    'sync',
-    'shutdown',
-    'halt',
-    'mail',
-    'operator',
-    'games',
-    'ftp',
-    'nobody',
-];
-const RHEL_GROUPS = [
-    'root',
-    'bin',
-    'daemon',
-    'sys',
-    'adm',
-    'tty',
-    'disk',
-    'lp',
-    'mem',
-    'kmem',
-    'wheel',
-    'cdrom',
-    'mail',
-    'man',
-    'dialout',
-    'floppy',
-    'games',
-    'tape',
-    'video',
-    'ftp',
-    'lock',
-    'audio',
-    'users',
-    'nobody',
-    'utmp',
-    'utempter',
-    'input',
-    'kvm',
-    'render',
-    'systemd-journal',
-];
-const EXTRA = {
-    node: ['node'],
-    nginx: ['nginx'],
-    postgres: ['postgres'],
-    redis: ['redis'],
-    mysql: ['mysql'],
-    mariadb: ['mysql'],
-    mongo: ['mongodb'],
-    httpd: [],
-    tomcat: [],
-    caddy: [],
-};
-/** Accounts a known base image provides, or null when we do not know the base. */
+/** Accounts the stage's known base image provides (../../dockerfile/base-images.ts), or null. */
 function baseAccounts(model, stage) {
     const base = (0,dockerfile_facts/* externalBase */.dR)(model, [], stage);
-    if (!base || !base.resolved.complete || !base.resolved.value)
+    if (!base?.info || !base.resolved.complete || !base.resolved.value)
         return null;
-    const ref = base.resolved.value;
-    const info = (0,base_images/* describeBaseImage */.w4)(ref);
-    if (!info)
-        return null;
-    const r = (0,base_images/* parseImageRef */.Q)(ref);
-    const tag = (r.tag ?? '').toLowerCase();
-    const fam = info.family;
-    const mk = (u, g) => ({ users: new Set(u), groups: new Set(g), family: fam });
-    if (fam === 'scratch')
-        return mk([], []);
-    if (fam === 'distroless' || fam === 'chainguard')
-        return mk(['root', 'nonroot', 'nobody'], ['root', 'nonroot', 'nobody', 'tty', 'staff']);
-    if (fam === 'dotnet' || fam === 'dotnet-chiseled')
-        return mk(['root', 'app', ...(fam === 'dotnet' ? DEBIAN_USERS : [])], ['root', 'app', ...(fam === 'dotnet' ? DEBIAN_GROUPS : [])]);
-    if (fam === 'nginx-unprivileged')
-        return mk([...DEBIAN_USERS, ...ALPINE_USERS, 'nginx'], [...DEBIAN_GROUPS, ...ALPINE_GROUPS, 'nginx']);
-    if (fam === 'ubi')
-        return mk([...RHEL_USERS, 'default'], [...RHEL_GROUPS]);
-    if (!info.officialRoot)
-        return null;
-    const extra = EXTRA[fam] ?? [];
-    if (fam === 'alpine' || fam === 'busybox' || tag.includes('alpine'))
-        return mk([...ALPINE_USERS, ...extra], [...ALPINE_GROUPS, ...extra]);
-    if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(fam))
-        return mk(RHEL_USERS, RHEL_GROUPS);
-    if (fam === 'ubuntu')
-        return mk([...DEBIAN_USERS, 'ubuntu'], [...DEBIAN_GROUPS, 'ubuntu']);
-    if ([
-        'python',
-        'node',
-        'golang',
-        'ruby',
-        'perl',
-        'rust',
-        'buildpack-deps',
-        'php',
-        'debian',
-        'nginx',
-        'httpd',
-        'postgres',
-        'redis',
-        'mysql',
-        'mariadb',
-        'mongo',
-    ].includes(fam)) {
-        return mk([...DEBIAN_USERS, ...extra], [...DEBIAN_GROUPS, ...extra]);
-    }
-    return null;
+    const accounts = (0,base_images/* baseImageAccounts */.HX)(base.info, base.resolved.value);
+    return accounts && { ...accounts, family: base.info.family };
 }
 const KNOWN_UIDS = { nonroot: '65532', nobody: '65534', root: '0' };
 /** uid of a user name when the chain or a known base tells us. */
@@ -13836,16 +13760,7 @@ function uidOf(model, stage, name, created) {
         return id;
     if (c.users.has(name))
         return null;
-    const fam = baseAccounts(model, stage)?.family;
-    if (name === 'node' && fam === 'node')
-        return '1000';
-    if (name === 'app' && (fam === 'dotnet' || fam === 'dotnet-chiseled'))
-        return '1654';
-    if (name === 'ubuntu' && fam === 'ubuntu')
-        return '1000';
-    if (name === 'nginx' && (fam === 'nginx' || fam === 'nginx-unprivileged'))
-        return '101';
-    return KNOWN_UIDS[name] ?? null;
+    return baseAccounts(model, stage)?.users.get(name)?.uid ?? KNOWN_UIDS[name] ?? null;
 }
 /** Same account? true/false when decidable, null when a name cannot be mapped to an id. */
 function sameAccount(model, stage, a, b) {
@@ -13887,176 +13802,24 @@ function windowsStage(model, stage) {
     }
     return null;
 }
-/**
- * Split shell text into simple commands (on `&&`, `||`, `;`, `|`, newlines) and words
- * (quotes removed). Good enough for "which paths does this command write", not a full shell.
- */
-function simpleCommands(text) {
-    const out = [];
-    let words = [];
-    let redirects = [];
-    let cur = '';
-    let has = false;
-    let pendingRedirect = false;
-    const endWord = () => {
-        if (!has)
-            return;
-        if (pendingRedirect) {
-            redirects.push(cur);
-            pendingRedirect = false;
-        }
-        else
-            words.push(cur);
-        cur = '';
-        has = false;
-    };
-    const endCmd = () => {
-        endWord();
-        if (words.length || redirects.length)
-            out.push({ words, redirects });
-        words = [];
-        redirects = [];
-    };
-    const t = text.replace(/\\\r?\n/g, ' ');
-    for (let i = 0; i < t.length; i++) {
-        const c = t[i];
-        if (c === "'") {
-            const j = t.indexOf("'", i + 1);
-            cur += j < 0 ? t.slice(i + 1) : t.slice(i + 1, j);
-            has = true;
-            i = j < 0 ? t.length : j;
-        }
-        else if (c === '"') {
-            let j = i + 1;
-            while (j < t.length && t[j] !== '"') {
-                if (t[j] === '\\' && j + 1 < t.length)
-                    j++;
-                cur += t[j];
-                j++;
-            }
-            has = true;
-            i = j;
-        }
-        else if (c === '\\' && i + 1 < t.length) {
-            cur += t[++i];
-            has = true;
-        }
-        else if (c === '#' && !has && (i === 0 || /\s/.test(t[i - 1]))) {
-            const j = t.indexOf('\n', i);
-            i = j < 0 ? t.length : j - 1;
-        }
-        else if (/\s/.test(c)) {
-            if (c === '\n')
-                endCmd();
-            else
-                endWord();
-        }
-        else if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-            if (c === '&' && t[i + 1] === '>') {
-                endWord();
-                i++;
-                if (t[i + 1] === '>')
-                    i++;
-                pendingRedirect = true;
-                continue;
-            }
-            endCmd();
-            if ((c === '&' || c === '|') && t[i + 1] === c)
-                i++;
-        }
-        else if (c === '>') {
-            // `2>`, `>`, `>>`, `>|`; `2>&1` duplicates a descriptor, not a file
-            if (has && /^\d$/.test(cur)) {
-                cur = '';
-                has = false;
-            }
-            endWord();
-            if (t[i + 1] === '>' || t[i + 1] === '|')
-                i++;
-            if (t[i + 1] === '&') {
-                i++;
-                while (i + 1 < t.length && /[\d-]/.test(t[i + 1]))
-                    i++;
-                continue;
-            }
-            pendingRedirect = true;
-        }
-        else if (c === '<') {
-            endWord();
-            // input redirection / heredoc marker: skip the next word
-            while (t[i + 1] === '<' || t[i + 1] === '-')
-                i++;
-            while (i + 1 < t.length && /\s/.test(t[i + 1]))
-                i++;
-            while (i + 1 < t.length && !/[\s;&|]/.test(t[i + 1]))
-                i++;
-        }
-        else {
-            cur += c;
-            has = true;
+const FILE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
+const fileTargets = (redirects) => redirects.flatMap((r) => (FILE_REDIRECTS.has(r.op) && r.target !== null ? [r.target] : []));
+/** What a RUN executes (src/shell: heredoc scripts, `sh -c`, `$(…)` included), as plain words. */
+function simpleCommands(model, instr) {
+    const out = invocationsOf(instr, model).map((inv) => ({
+        words: [inv.nameWord, ...inv.args].map((w) => w.value),
+        redirects: fileTargets(inv.command.redirects),
+    }));
+    // A bare `> file` runs no program, so invocationsOf skips it; it still creates the file.
+    for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model)) {
+        if (s.shell.kind !== 'posix')
+            continue;
+        for (const c of s.commands) {
+            if (c.words.length === 0 && c.redirects.length > 0)
+                out.push({ words: [], redirects: fileTargets(c.redirects) });
         }
     }
-    endCmd();
     return out;
-}
-
-// EXTERNAL MODULE: ./src/shell/commands.ts
-var commands = __nccwpck_require__(8974);
-// EXTERNAL MODULE: ./src/shell/script.ts + 2 modules
-var shell_script = __nccwpck_require__(6957);
-// EXTERNAL MODULE: ./src/shell/wrappers.ts
-var wrappers = __nccwpck_require__(9496);
-;// CONCATENATED MODULE: ./src/shell/invocations.ts
-
-
-
-/** `sh -c 'script'` nesting followed at most this deep. */
-const MAX_DEPTH = 4;
-function invocationsOf(instr, model) {
-    if (instr.keyword !== 'RUN')
-        return [];
-    const out = [];
-    const visit = (cmds, parent, depth) => {
-        cmds.forEach((command, k) => {
-            const u = (0,wrappers/* unwrap */.o)(command.words);
-            if (!u)
-                return;
-            const prev = cmds[k - 1];
-            const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
-            out.push({
-                ...u,
-                command,
-                line: u.nameWord.line,
-                pipedFrom,
-                stdin: heredocInput(instr, model, command),
-            });
-            if (depth >= MAX_DEPTH || (0,shell_script/* shellKind */.vm)(u.name) !== 'posix')
-                return;
-            const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
-            const script = c >= 0 ? u.args[c + 1] : undefined;
-            if (script)
-                visitScript((0,shell_script/* inlineScript */.X6)(script.value, script.line, parent), depth + 1);
-        });
-    };
-    const visitScript = (s, depth) => {
-        for (const nested of [s, ...(0,shell_script/* substitutionScripts */.gV)(s)])
-            visit((0,commands/* commandsOfScript */.FW)(nested), nested, depth);
-    };
-    if (instr.json)
-        visit((0,commands/* commandsOf */.Kf)(instr, model), { kind: 'run' }, 0);
-    else
-        for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model))
-            visitScript(s, 0);
-    return out;
-}
-/** Bodies of the RUN's heredocs that this command reads as data (not run as a shell script). */
-function heredocInput(instr, model, command) {
-    if (command.script !== 'run')
-        return [];
-    const scripts = new Set((0,shell_script/* scriptsOf */.Sf)(instr, model).map((s) => s.heredoc));
-    return command.redirects
-        .filter((r) => (r.op === '<<' || r.op === '<<-') && r.target !== null && !scripts.has(r.target))
-        .flatMap((r) => instr.heredocs.filter((h) => h.name === r.target).map((h) => h.body));
 }
 
 ;// CONCATENATED MODULE: ./src/shell/options.ts
@@ -14282,192 +14045,14 @@ function applyInvocation(inv, facts) {
             return;
     }
 }
-const accounts_DEBIAN_USERS = [
-    ['root', '0'],
-    ['daemon', '1'],
-    ['bin', '2'],
-    ['sys', '3'],
-    ['sync', '4'],
-    ['games', '5'],
-    ['man', '6'],
-    ['lp', '7'],
-    ['mail', '8'],
-    ['news', '9'],
-    ['uucp', '10'],
-    ['proxy', '13'],
-    ['www-data', '33'],
-    ['backup', '34'],
-    ['list', '38'],
-    ['irc', '39'],
-    ['_apt', '42'],
-    ['nobody', '65534'],
-];
-const accounts_ALPINE_USERS = [
-    ['root', '0'],
-    ['bin', '1'],
-    ['daemon', '2'],
-    ['adm', '3'],
-    ['lp', '4'],
-    ['sync', '5'],
-    ['shutdown', '6'],
-    ['halt', '7'],
-    ['mail', '8'],
-    ['news', '9'],
-    ['uucp', '10'],
-    ['operator', '11'],
-    ['man', '13'],
-    ['postmaster', '14'],
-    ['cron', '16'],
-    ['ftp', '21'],
-    ['sshd', '22'],
-    ['at', '25'],
-    ['squid', '31'],
-    ['xfs', '33'],
-    ['games', '35'],
-    ['cyrus', '85'],
-    ['vpopmail', '89'],
-    ['ntp', '123'],
-    ['smmsp', '209'],
-    ['guest', '405'],
-    ['nobody', '65534'],
-];
-const accounts_RHEL_USERS = [
-    ['root', '0'],
-    ['bin', '1'],
-    ['daemon', '2'],
-    ['adm', '3'],
-    ['lp', '4'],
-    ['sync', '5'],
-    ['shutdown', '6'],
-    ['halt', '7'],
-    ['mail', '8'],
-    ['operator', '11'],
-    ['games', '12'],
-    ['ftp', '14'],
-    ['nobody', '65534'],
-];
-const BUSYBOX_USERS = [
-    ['root', '0'],
-    ['daemon', '1'],
-    ['bin', '2'],
-    ['sys', '3'],
-    ['sync', '4'],
-    ['mail', '8'],
-    ['www-data', '33'],
-    ['operator', '37'],
-    ['nobody', '65534'],
-];
-const COMMON_GROUPS = [
-    'root',
-    'daemon',
-    'bin',
-    'sys',
-    'adm',
-    'tty',
-    'disk',
-    'lp',
-    'mail',
-    'wheel',
-    'staff',
-    'users',
-    'nogroup',
-    'nobody',
-    'www-data',
-    'shadow',
-    'utmp',
-    'video',
-    'audio',
-];
-/** Service users the official images add (docker-library Dockerfiles). */
-const SERVICE_USERS = {
-    node: [['node', '1000']],
-    nginx: [['nginx', '101']],
-    'nginx-unprivileged': [['nginx', '101']],
-    postgres: [['postgres', '999']],
-    redis: [['redis', '999']],
-    mysql: [['mysql', '999']],
-    mariadb: [['mysql', '999']],
-    mongo: [['mongodb', '999']],
-    ubuntu: [['ubuntu', '1000']],
-    dotnet: [['app', '1654']],
-    'dotnet-chiseled': [['app', '1654']],
-};
-/** Accounts a base image ships; `known: false` when we cannot tell (unknown or build-arg base). */
-function accounts_baseAccounts(info, image) {
-    const unknown = { known: false, users: new Map(), groups: new Set() };
-    if (!info)
-        return unknown;
-    const users = new Map();
-    const add = (list) => {
-        for (const [n, id] of list)
-            users.set(n, { uid: id, gid: n === 'nobody' ? '65534' : id });
-    };
-    const tag = image.toLowerCase();
-    switch (info.family) {
-        case 'scratch':
-            return { known: true, users, groups: new Set() };
-        case 'distroless':
-        case 'chainguard':
-            users.set('root', { uid: '0', gid: '0' });
-            users.set('nonroot', { uid: '65532', gid: '65532' });
-            users.set('nobody', { uid: '65534', gid: '65534' });
-            return { known: true, users, groups: new Set(['root', 'nonroot', 'nobody', 'tty', 'staff']) };
-        case 'dotnet-chiseled':
-            users.set('root', { uid: '0', gid: '0' });
-            users.set('app', { uid: '1654', gid: '1654' });
-            return { known: true, users, groups: new Set(['root', 'app']) };
-        case 'ubi':
-            add(accounts_RHEL_USERS);
-            users.set('default', { uid: '1001', gid: '0' });
-            break;
-        case 'trusted (config)':
-        case 'bitnami':
-            return unknown;
-        default: {
-            if (!info.officialRoot && !['nginx-unprivileged', 'dotnet'].includes(info.family))
-                return unknown;
-            if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux', 'amazoncorretto'].includes(info.family))
-                add(accounts_RHEL_USERS);
-            else if (info.family === 'busybox')
-                add(BUSYBOX_USERS);
-            else if (info.family === 'alpine' || /alpine/.test(tag))
-                add(accounts_ALPINE_USERS);
-            else if ([
-                'debian',
-                'ubuntu',
-                'python',
-                'node',
-                'golang',
-                'ruby',
-                'perl',
-                'rust',
-                'php',
-                'buildpack-deps',
-                'httpd',
-                'nginx',
-                'nginx-unprivileged',
-                'postgres',
-                'redis',
-                'mysql',
-                'mariadb',
-                'mongo',
-                'eclipse-temurin',
-                'dotnet',
-            ].includes(info.family))
-                add(accounts_DEBIAN_USERS);
-            else
-                return unknown;
-        }
-    }
-    for (const [n, id] of SERVICE_USERS[info.family] ?? [])
-        users.set(n, { uid: id, gid: id });
-    const groups = new Set([...COMMON_GROUPS, ...users.keys()]);
-    return { known: true, users, groups };
-}
 
 // EXTERNAL MODULE: ./src/dockerfile/expand.ts
 var expand = __nccwpck_require__(1424);
+// EXTERNAL MODULE: ./src/shell/parse.ts + 1 modules
+var parse = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./src/rules/health/shared.ts
+
+
 
 
 /** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
@@ -14527,88 +14112,18 @@ function lacksShell(model, trusted) {
         return null;
     return { image: base.image, family: base.info.family };
 }
-/**
- * Split shell text into simple commands joined by `||`, `&&`, `|`, `;`, `&` or newlines.
- * Quotes are honoured; redirections stay as words. Enough for probe commands, not a shell.
- */
-function splitCommands(text) {
-    const out = [];
-    let words = [];
-    let word = '';
-    let inWord = false;
-    let op = '';
-    const endWord = () => {
-        if (inWord)
-            words.push(word);
-        word = '';
-        inWord = false;
-    };
-    const endCommand = (next) => {
-        endWord();
-        if (words.length > 0 || out.length === 0)
-            out.push({ words, op });
-        words = [];
-        op = next;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "'" || c === '"') {
-            const close = text.indexOf(c, i + 1);
-            const end = close < 0 ? text.length : close;
-            word += text.slice(i + 1, end);
-            inWord = true;
-            i = end;
-            continue;
-        }
-        if (c === '\\' && i + 1 < text.length) {
-            word += text[i + 1];
-            inWord = true;
-            i++;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (two === '||' || two === '&&') {
-            endCommand(two);
-            i++;
-            continue;
-        }
-        if (c === '|' || c === ';' || c === '\n' || (c === '&' && text[i - 1] !== '>' && text[i + 1] !== '>')) {
-            endCommand(c === '\n' ? ';' : c);
-            continue;
-        }
-        if (/\s/.test(c)) {
-            endWord();
-            continue;
-        }
-        word += c;
-        inWord = true;
-    }
-    endCommand('');
-    return out.filter((c) => c.words.length > 0);
-}
-/** The program a command runs: skips `VAR=value`, `exec`, `command`, `timeout N`, `env`. */
-function programOf(words) {
-    let i = 0;
-    while (i < words.length) {
-        const w = words[i];
-        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
-            w === 'exec' ||
-            w === 'command' ||
-            w === 'env' ||
-            w === 'nice') {
-            i++;
-            continue;
-        }
-        if (w === 'timeout') {
-            i++;
-            while (i < words.length && /^-/.test(words[i]))
-                i++;
-            i++; // the duration
-            continue;
-        }
-        return { name: basename(w), index: i };
-    }
-    return null;
+/** The commands a HEALTHCHECK probe runs: the exec-form argv, or the shell-form text parsed by src/shell. */
+function probeCommands(hc) {
+    const parsed = hc.execForm
+        ? [{ words: hc.test.slice(1), after: null }]
+        : (0,parse/* parseShell */.a)(hc.test[1] ?? '', { shellHeredocs: true }).map((c) => ({
+            words: c.words.map((w) => w.value),
+            after: c.after,
+        }));
+    return parsed.flatMap((c) => {
+        const u = (0,wrappers/* unwrap */.o)(c.words.map((value) => ({ value, line: 0, quoted: false })));
+        return u ? [{ name: u.name, args: u.args.map((w) => w.value), after: c.after }] : [];
+    });
 }
 /** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
 function needsShell(text) {
@@ -14695,7 +14210,7 @@ const hc103 = {
         const name = eu.user;
         const facts = accountFacts(model);
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        const fromBase = accounts_baseAccounts(base?.info ?? null, base?.resolved.value ?? '').users.get(name);
+        const fromBase = (0,base_images/* baseImageAccounts */.HX)(base?.info ?? null, base?.resolved.value ?? '')?.users.get(name);
         const created = facts.users.get(name);
         const uid = created?.uid ?? fromBase?.uid ?? null;
         let gid = null;
@@ -14918,6 +14433,7 @@ const hc104 = {
 
 
 
+
 const hc105 = {
     meta: {
         id: 'HC105',
@@ -14932,8 +14448,8 @@ const hc105 = {
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
         if (!base || !base.resolved.complete)
             return [];
-        const accounts = accounts_baseAccounts(base.info, base.resolved.value);
-        if (!accounts.known)
+        const accounts = (0,base_images/* baseImageAccounts */.HX)(base.info, base.resolved.value);
+        if (!accounts)
             return [];
         for (const stage of shippedStages(model)) {
             for (const instr of stage.instructions) {
@@ -15017,8 +14533,8 @@ const hc106 = {
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
         if (!base || !base.resolved.complete)
             return hits;
-        const accounts = accounts_baseAccounts(base.info, base.resolved.value);
-        if (!accounts.known)
+        const accounts = (0,base_images/* baseImageAccounts */.HX)(base.info, base.resolved.value);
+        if (!accounts)
             return hits;
         const known = [...facts.users.values(), ...accounts.users.values()].some((u) => u.uid === eu.user);
         if (known)
@@ -15352,6 +14868,23 @@ function checkInvocation(model, instr, inv, push) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rules/user/text-hits.ts
+
+/** One hit per code line of `instr` matching a pattern; lines in `seen` are skipped, hit lines added. */
+function textHits(model, instr, patterns, seen, hit) {
+    const hits = [];
+    for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
+        if (seen.has(line))
+            continue;
+        const p = patterns.find((x) => x.re.test(text));
+        if (!p)
+            continue;
+        seen.add(line);
+        hits.push(hit(line, p.what));
+    }
+    return hits;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/user/hc114-tls-verification-disabled.ts
 
 
@@ -15471,7 +15004,7 @@ const hc114 = {
             if (instr.keyword === 'RUN')
                 hits.push(...runHits(model, instr, inShipped));
             if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-                hits.push(...textHits(model, instr, new Set()));
+                hits.push(...textHits(model, instr, TEXT, new Set(), textHit('')));
         }
         return hits;
     },
@@ -15508,26 +15041,14 @@ function runHits(model, instr, inShipped) {
             message: `${flag.text} downloads without checking the server certificate${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
         });
     }
-    hits.push(...textHits(model, instr, seen, stage));
+    hits.push(...textHits(model, instr, TEXT, seen, textHit(stage)));
     return hits;
 }
-function textHits(model, instr, seen, stage = '') {
-    const hits = [];
-    for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
-        if (seen.has(line))
-            continue;
-        const t = TEXT.find((p) => p.re.test(text));
-        if (!t)
-            continue;
-        seen.add(line);
-        hits.push({
-            line,
-            severity: 'warning',
-            message: `${t.what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
-        });
-    }
-    return hits;
-}
+const textHit = (stage) => (line, what) => ({
+    line,
+    severity: 'warning',
+    message: `${what} turns off certificate verification${stage}: remove it and fix the trust store instead (install ca-certificates or COPY the corporate CA and run update-ca-certificates).`,
+});
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc115-signature-verification-disabled.ts
 
@@ -15571,7 +15092,7 @@ const hc115 = {
             if (instr.keyword === 'RUN')
                 hits.push(...hc115_signature_verification_disabled_runHits(model, instr));
             else if (instr.keyword === 'COPY' && instr.heredocs.length > 0)
-                hits.push(...hc115_signature_verification_disabled_textHits(model, instr, new Set()));
+                hits.push(...textHits(model, instr, hc115_signature_verification_disabled_TEXT, new Set(), hc115_signature_verification_disabled_textHit));
         }
         return hits;
     },
@@ -15593,25 +15114,13 @@ function hc115_signature_verification_disabled_runHits(model, instr) {
             message: `${inv.name} ${w.value} installs packages without checking their signatures: remove it and import the repository's signing key instead.`,
         });
     }
-    hits.push(...hc115_signature_verification_disabled_textHits(model, instr, seen));
+    hits.push(...textHits(model, instr, hc115_signature_verification_disabled_TEXT, seen, hc115_signature_verification_disabled_textHit));
     return hits;
 }
-function hc115_signature_verification_disabled_textHits(model, instr, seen) {
-    const hits = [];
-    for (const { line, text } of (0,lines/* codeLines */.zo)(model, instr)) {
-        if (seen.has(line))
-            continue;
-        const t = hc115_signature_verification_disabled_TEXT.find((p) => p.re.test(text));
-        if (!t)
-            continue;
-        seen.add(line);
-        hits.push({
-            line,
-            message: `This line writes ${t.what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
-        });
-    }
-    return hits;
-}
+const hc115_signature_verification_disabled_textHit = (line, what) => ({
+    line,
+    message: `This line writes ${what}, so packages are installed without signature checks: remove it and import the repository's signing key instead.`,
+});
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc116-volume-sensitive-path.ts
 
@@ -16130,11 +15639,9 @@ const hc206 = {
         const base = shippedBase(model, trustedBaseImages);
         if (!base)
             return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
         const probes = [];
-        for (const c of commands) {
-            const prog = programOf(c.words);
-            const probe = prog ? PROBES[prog.name] : undefined;
+        for (const c of probeCommands(hc)) {
+            const probe = PROBES[c.name];
             if (probe && !probes.includes(probe))
                 probes.push(probe);
         }
@@ -16472,9 +15979,8 @@ const hc210 = {
 
 
 const CURL_FAIL = /^(?:--fail|--fail-with-body|--fail-early|-[A-Za-z]*f[A-Za-z]*)$/;
-function curlFails(words) {
-    for (let i = 1; i < words.length; i++) {
-        const w = words[i];
+function curlFails(args) {
+    for (const w of args) {
         if (CURL_FAIL.test(w))
             return true;
         // `-w '%{http_code}'` and friends: the script inspects the status itself.
@@ -16496,15 +16002,11 @@ const hc211 = {
         const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
         if (!hc || hc.none)
             return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
         const hits = [];
         const at = { line: hc.instr.line, endLine: hc.instr.endLine };
-        for (const [i, c] of commands.entries()) {
-            const prog = programOf(c.words);
-            if (!prog)
-                continue;
-            if (!hc.execForm && prog.name === 'exit') {
-                const code = c.words[prog.index + 1];
+        for (const c of probeCommands(hc)) {
+            if (!hc.execForm && c.name === 'exit') {
+                const code = c.args[0];
                 if (code !== undefined && /^\d+$/.test(code) && Number(code) > 1) {
                     hits.push({
                         ...at,
@@ -16512,10 +16014,9 @@ const hc211 = {
                     });
                 }
             }
-            if (prog.name === 'curl' && !curlFails(c.words.slice(prog.index))) {
+            if (c.name === 'curl' && !curlFails(c.args)) {
                 // `curl … | grep ok` or `curl … && test …`: a later command decides.
-                const next = commands[i + 1];
-                if (next && (next.op === '|' || next.op === '&&'))
+                if (c.after === '|' || c.after === '|&' || c.after === '&&')
                     continue;
                 hits.push({
                     ...at,
@@ -16692,11 +16193,7 @@ const hc216 = {
         const hc = (0,dockerfile_facts/* finalHealthcheck */.Fp)(model);
         if (!hc || hc.none)
             return [];
-        const commands = hc.execForm ? [{ words: hc.test.slice(1), op: '' }] : splitCommands(hc.test[1] ?? '');
-        const spider = commands.find((c) => {
-            const prog = programOf(c.words);
-            return prog?.name === 'wget' && c.words.slice(prog.index + 1).includes('--spider');
-        });
+        const spider = probeCommands(hc).find((c) => c.name === 'wget' && c.args.includes('--spider'));
         if (!spider)
             return [];
         const installed = (0,dockerfile_facts/* installsPackage */.zA)(model, 'wget');
@@ -16707,7 +16204,7 @@ const hc216 = {
         const why = installed
             ? `wget installed on line ${installed.line} is GNU wget`
             : `the wget of ${base.image} is GNU wget`;
-        const quiet = spider.words.some((w) => QUIET.test(w));
+        const quiet = spider.args.some((w) => QUIET.test(w));
         // One-line instruction: replace the --spider word, keeping everything else as written.
         let fix;
         if (hc.instr.line === hc.instr.endLine) {
@@ -17812,7 +17309,7 @@ function ownershipChanges(model, instr) {
         return out;
     const wd = workdirAt(model, instr);
     let cwd = wd === undefined ? null : (wd ?? '/');
-    for (const cmd of simpleCommands((0,dockerfile_facts/* runText */.le)(instr))) {
+    for (const cmd of simpleCommands(model, instr)) {
         const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
         const at = w.findIndex((x) => x !== null && /^(chown|chmod|cd)$/.test(x));
         if (at < 0)
@@ -18005,20 +17502,17 @@ function writesOf(model, instr, cwd0) {
         : p.startsWith('/')
             ? normalizePath(p)
             : joinPath(cwd, p);
-    for (const cmd of simpleCommands((0,dockerfile_facts/* runText */.le)(instr))) {
+    for (const cmd of simpleCommands(model, instr)) {
         const w = cmd.words.map((x) => (x.includes('$') ? resolved(model, x, instr) : x));
         for (const r of cmd.redirects) {
             const p = abs(r.includes('$') ? resolved(model, r, instr) : r);
             if (p && p !== '/dev/null' && !p.startsWith('/dev/') && !p.startsWith('/proc/'))
                 out.push({ path: p, cmd: '>', mkdir: false });
         }
-        let at = 0;
-        while (at < w.length && w[at] !== null && /^(sudo|env|exec|command|nice|\w+=.*)$/.test(w[at]))
-            at++;
-        const name = w[at]?.replace(/^.*\//, '') ?? null;
+        const name = w[0]?.replace(/^.*\//, '') ?? null;
         if (!name)
             continue;
-        const rest = w.slice(at + 1);
+        const rest = w.slice(1);
         const plain = rest.filter((x) => x === null || !x.startsWith('-'));
         const optVal = (...opts) => {
             for (let k = 0; k < rest.length; k++) {
@@ -18222,7 +17716,7 @@ function trackStage(model, stage) {
                     }
                 }
                 if (user === 'root') {
-                    for (const cmd of simpleCommands((0,dockerfile_facts/* runText */.le)(instr))) {
+                    for (const cmd of simpleCommands(model, instr)) {
                         const i = cmd.words.indexOf('mkdir');
                         if (i < 0 || cwd === null)
                             continue;
@@ -18545,7 +18039,6 @@ const hc405 = {
 
 
 
-
 const EXISTING = new Set([
     '/',
     '/tmp',
@@ -18593,7 +18086,7 @@ const hc406 = {
                 }
                 if (instr.keyword === 'RUN') {
                     const wd = workdirAt(model, instr) ?? '/';
-                    for (const cmd of simpleCommands((0,dockerfile_facts/* runText */.le)(instr))) {
+                    for (const cmd of simpleCommands(model, instr)) {
                         const i = cmd.words.findIndex((w) => w === 'mkdir' || w === 'install' || w === 'useradd' || w === 'adduser');
                         if (i < 0)
                             continue;
@@ -22652,7 +22145,7 @@ function redact(text, extraValues = []) {
 /* harmony export */   Kf: () => (/* binding */ commandsOf),
 /* harmony export */   l1: () => (/* binding */ effectiveCommand)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
 /* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9496);
 
 
@@ -23065,20 +22558,14 @@ function isPinned(manager, pkg) {
 
 /***/ }),
 
-/***/ 6957:
+/***/ 6485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  P8: () => (/* binding */ basename),
-  X6: () => (/* binding */ inlineScript),
-  Sf: () => (/* binding */ scriptsOf),
-  vm: () => (/* binding */ shellKind),
-  gV: () => (/* binding */ substitutionScripts)
+  a: () => (/* binding */ parseShell)
 });
-
-// UNUSED EXPORTS: hasPipefailOption, shellAt
 
 ;// CONCATENATED MODULE: ./src/shell/tokenize.ts
 // A small POSIX-ish shell tokenizer for RUN commands: words (quotes and escapes removed),
@@ -23488,9 +22975,22 @@ function parseShell(src, opts = {}) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/lines.ts
-var dockerfile_lines = __nccwpck_require__(7541);
-;// CONCATENATED MODULE: ./src/shell/script.ts
+
+/***/ }),
+
+/***/ 7207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P8: () => (/* binding */ basename),
+/* harmony export */   Sf: () => (/* binding */ scriptsOf),
+/* harmony export */   X6: () => (/* binding */ inlineScript),
+/* harmony export */   gV: () => (/* binding */ substitutionScripts),
+/* harmony export */   vm: () => (/* binding */ shellKind)
+/* harmony export */ });
+/* unused harmony exports hasPipefailOption, shellAt */
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7541);
 
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -23581,7 +23081,7 @@ function commandPart(instr, model) {
             content = raw.replace(/^\s*[A-Za-z]+/, (m) => ' '.repeat(m.length));
             first = false;
         }
-        const cont = new RegExp(`${(0,dockerfile_lines/* escapeRegExp */.Nt)(esc)}[ \\t]*$`).exec(content);
+        const cont = new RegExp(`${(0,_dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(esc)}[ \\t]*$`).exec(content);
         if (cont)
             content = content.slice(0, cont.index);
         for (const _ of content)
@@ -23627,7 +23127,7 @@ function computeScripts(instr, model) {
     const part = commandPart(instr, model);
     const { text, lines } = stripFlags(part.text, part.lines);
     const lineAtOf = (ls, fallback) => (o) => ls[Math.max(0, Math.min(o, ls.length - 1))] ?? fallback;
-    const runCommands = parseShell(text, { shellHeredocs: false });
+    const runCommands = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseShell */ .a)(text, { shellHeredocs: false });
     const run = {
         kind: 'run',
         text,
@@ -23668,7 +23168,7 @@ function computeScripts(instr, model) {
             text: body,
             lineAt: lineAtOf(ls, start),
             shell,
-            commands: parseShell(body, { shellHeredocs: true }),
+            commands: (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseShell */ .a)(body, { shellHeredocs: true }),
             line: start,
         });
     }
@@ -23689,7 +23189,7 @@ function substitutionScripts(s) {
                 ...s,
                 text: sub.text,
                 lineAt: (o) => s.lineAt(sub.offset + o),
-                commands: parseShell(sub.text, { shellHeredocs: true }),
+                commands: (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseShell */ .a)(sub.text, { shellHeredocs: true }),
                 line: s.lineAt(sub.offset),
             };
             out.push(nested, ...substitutionScripts(nested));
@@ -23705,7 +23205,7 @@ function inlineScript(text, line, parent) {
         text,
         lineAt: () => line,
         shell: { name: 'sh', kind: 'posix', pipefail: false, source: 'command' },
-        commands: parseShell(text, { shellHeredocs: true }),
+        commands: (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseShell */ .a)(text, { shellHeredocs: true }),
         line,
     };
 }
@@ -23751,7 +23251,7 @@ function heredocShell(consumer, firstLine, sh) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ unwrap)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6957);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
 
 const WRAPPERS = new Set([
     'sudo',
