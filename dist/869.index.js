@@ -63,6 +63,8 @@ class RunResources {
     runId;
     containers = [];
     images = [];
+    /** Could the run have created something we hold no id of (a failed build or run)? */
+    unaccounted = false;
     constructor(runId) {
         this.runId = runId;
         addToState(STATE_RUN_IDS, runId);
@@ -75,9 +77,19 @@ class RunResources {
         this.images.push(id);
         addToState(STATE_IMAGES, id);
     }
-    /** Containers then images; never throws (cleanup must not hide the real result). */
+    /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
+    markUnaccounted() {
+        this.unaccounted = true;
+    }
+    /**
+     * Containers then images; never throws (cleanup must not hide the real result). The
+     * labelled listings run only when something may be unaccounted for: on the normal path
+     * every id is known, and the post step still lists by label if this step is killed.
+     */
     async cleanup() {
-        const problems = await cleanupRun(this.runId, this.images, this.containers);
+        const problems = await cleanupRun(this.runId, this.images, this.containers, {
+            byLabel: this.unaccounted,
+        });
         if (problems.length === 0) {
             // Done: the post step has nothing left to do for this run.
             removeFromState(STATE_CONTAINERS, this.containers);
@@ -91,7 +103,7 @@ class RunResources {
  * Remove every container and image labelled with this run id, plus the given image ids
  * (images this run built). Used at the end of a run and by the post step.
  */
-async function cleanupRun(runId, builtImages = [], knownContainers = []) {
+async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLabel = true } = {}) {
     const problems = [];
     const removeContainers = async (ids) => {
         if (ids.length === 0)
@@ -101,9 +113,10 @@ async function cleanupRun(runId, builtImages = [], knownContainers = []) {
             problems.push(out.stderr.trim());
     };
     // The known containers go while both listings run: each docker call costs a client start.
+    const none = Promise.resolve({ exitCode: 0, stdout: '', stderr: '' });
     const [ps, imgs] = await Promise.all([
-        (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]),
-        (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['images', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]),
+        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]) : none,
+        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['images', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]) : none,
         removeContainers(knownContainers),
     ]);
     // Labelled containers we never learnt the id of (created as this step was killed).
@@ -1349,6 +1362,7 @@ async function verifyRuntime(opts) {
             result.timings.build = round(b.seconds);
             result.buildLogTail = c.mask(b.logTail);
             if (!b.ok) {
+                res.markUnaccounted();
                 result.buildFailed = true;
                 const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
                 const reason = `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300);
@@ -1401,6 +1415,7 @@ async function verifyRuntime(opts) {
         await runProbes(c, opts, info, res, result, hcLine);
     }
     catch (err) {
+        res.markUnaccounted();
         const msg = err instanceof Error ? err.message : String(err);
         c.notes.push(c.mask(`runtime verification stopped: ${msg}`));
         c.fillErrors(`could not be decided: ${msg}`.slice(0, 300));
@@ -1531,6 +1546,8 @@ async function runProbes(c, opts, info, res, result, hcLine) {
         });
         if (run.id)
             res.addContainer(run.id);
+        if (!run.id || run.error)
+            res.markUnaccounted();
         if (!run.id || run.error)
             return { error: run.error || 'docker run printed no container id', id: '', wait: null };
         const id = run.id;

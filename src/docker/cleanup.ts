@@ -52,6 +52,8 @@ function removeFromState(name: string, values: readonly string[]): void {
 export class RunResources {
   readonly containers: string[] = [];
   readonly images: string[] = [];
+  /** Could the run have created something we hold no id of (a failed build or run)? */
+  private unaccounted = false;
 
   constructor(readonly runId: string) {
     addToState(STATE_RUN_IDS, runId);
@@ -67,9 +69,20 @@ export class RunResources {
     addToState(STATE_IMAGES, id);
   }
 
-  /** Containers then images; never throws (cleanup must not hide the real result). */
+  /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
+  markUnaccounted(): void {
+    this.unaccounted = true;
+  }
+
+  /**
+   * Containers then images; never throws (cleanup must not hide the real result). The
+   * labelled listings run only when something may be unaccounted for: on the normal path
+   * every id is known, and the post step still lists by label if this step is killed.
+   */
   async cleanup(): Promise<string[]> {
-    const problems = await cleanupRun(this.runId, this.images, this.containers);
+    const problems = await cleanupRun(this.runId, this.images, this.containers, {
+      byLabel: this.unaccounted,
+    });
     if (problems.length === 0) {
       // Done: the post step has nothing left to do for this run.
       removeFromState(STATE_CONTAINERS, this.containers);
@@ -88,6 +101,7 @@ export async function cleanupRun(
   runId: string,
   builtImages: readonly string[] = [],
   knownContainers: readonly string[] = [],
+  { byLabel = true }: { byLabel?: boolean } = {},
 ): Promise<string[]> {
   const problems: string[] = [];
   const removeContainers = async (ids: readonly string[]) => {
@@ -96,9 +110,10 @@ export async function cleanupRun(
     if (out.exitCode !== 0 && !/No such container/i.test(out.stderr)) problems.push(out.stderr.trim());
   };
   // The known containers go while both listings run: each docker call costs a client start.
+  const none = Promise.resolve({ exitCode: 0, stdout: '', stderr: '' });
   const [ps, imgs] = await Promise.all([
-    docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
-    docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]),
+    byLabel ? docker(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]) : none,
+    byLabel ? docker(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]) : none,
     removeContainers(knownContainers),
   ]);
   // Labelled containers we never learnt the id of (created as this step was killed).

@@ -133,6 +133,7 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
       result.timings.build = round(b.seconds);
       result.buildLogTail = c.mask(b.logTail);
       if (!b.ok) {
+        res.markUnaccounted();
         result.buildFailed = true;
         const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
         const reason = `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300);
@@ -205,6 +206,7 @@ export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult
 
     await runProbes(c, opts, info, res, result, hcLine);
   } catch (err) {
+    res.markUnaccounted();
     const msg = err instanceof Error ? err.message : String(err);
     c.notes.push(c.mask(`runtime verification stopped: ${msg}`));
     c.fillErrors(`could not be decided: ${msg}`.slice(0, 300));
@@ -373,6 +375,7 @@ async function runProbes(
       runArgs: opts.runArgs,
     });
     if (run.id) res.addContainer(run.id);
+    if (!run.id || run.error) res.markUnaccounted();
     if (!run.id || run.error)
       return { error: run.error || 'docker run printed no container id', id: '', wait: null };
     const id = run.id;
