@@ -171,6 +171,8 @@ var core = __webpack_require__(4436);
 var types = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __webpack_require__(5042);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -255,6 +257,7 @@ var labels = __webpack_require__(65);
 
 
 
+
 async function detectBuilder(env = process.env) {
     if (await (0,engine/* hasBuildx */.Nt)())
         return 'buildx';
@@ -300,7 +303,9 @@ function echoLine(line) {
 }
 async function buildImage(req) {
     const builder = await detectBuilder();
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'harden-check-'));
+    // sync on purpose: nothing between the call and the spawn yields to other work (the audit
+    // modules load meanwhile), so the build starts at once
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'harden-check-'));
     const iidfile = (0,external_node_path_.join)(dir, 'iid');
     const secrets = secretBuildArgValues(req.buildArgs);
     // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).
@@ -1338,27 +1343,34 @@ class Collector {
         }
     }
 }
-async function verifyRuntime(opts) {
+async function verifyRuntime(request) {
     const t0 = Date.now();
-    const dockerfileText = opts.dockerfileText ?? (opts.dockerfile ? await (0,promises_.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '');
-    const c = new Collector(opts, dockerfileText);
-    c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
-    const res = new cleanup/* RunResources */.Vx(opts.runId);
+    const dockerfileText = request.dockerfileText ??
+        (request.dockerfile ? await (0,promises_.readFile)(request.dockerfile, 'utf8').catch(() => '') : '');
+    const c = new Collector(request, dockerfileText);
+    c.secrets.push(...secretBuildArgValues(request.buildArgs));
+    const res = new cleanup/* RunResources */.Vx(request.runId);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
     try {
-        let ref = opts.image;
+        let ref = request.image;
         let tag = '';
-        if (!ref) {
-            const b = await buildImage({
-                dockerfile: opts.dockerfile,
-                context: opts.context,
-                buildArgs: opts.buildArgs,
-                target: opts.target,
-                flags: opts.buildFlags,
-                runId: opts.runId,
+        // The build needs no static facts: it starts while the audit may still be running.
+        const b = ref
+            ? null
+            : await buildImage({
+                dockerfile: request.dockerfile,
+                context: request.context,
+                buildArgs: request.buildArgs,
+                target: request.target,
+                flags: request.buildFlags,
+                runId: request.runId,
             });
-            if (b.imageId)
-                res.addImage(b.imageId);
+        if (b?.imageId)
+            res.addImage(b.imageId);
+        // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
+        const opts = { ...request, facts: await request.facts };
+        c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
+        if (b) {
             result.timings.build = round(b.seconds);
             result.buildLogTail = c.mask(b.logTail);
             if (!b.ok) {

@@ -27,6 +27,8 @@ export async function run(): Promise<void> {
 }
 
 async function audit(inputs: Inputs): Promise<void> {
+  // The runtime half loads first, so the build can start before the audit modules finish loading.
+  if (inputs.build || inputs.image) void runtime();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const config = loadConfig(
     inputs.config ? path.resolve(workspace, inputs.config) : '',

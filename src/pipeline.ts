@@ -2,16 +2,16 @@
 // -> one Report. No GitHub here: publishing is the caller's job.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { auditDockerfile } from './engine/audit.js';
 import { mergeChecks } from './engine/merge-checks.js';
-import { TargetNotFoundError } from './dockerfile/model.js';
+import { TargetNotFoundError } from './dockerfile/errors.js';
 import { InputError } from './inputs.js';
 import type { Config } from './config.js';
 import type { FailOn, Finding, Report, TargetReport } from './report/types.js';
 import { decideResult } from './report/verdict.js';
 import { resolveDockerfiles } from './targets.js';
-import { byLine } from './engine/audit.js';
-import type { RuntimeResult } from './runtime/types.js';
+import { byLine } from './report/order.js';
+import type { AuditResult } from './engine/audit.js';
+import type { RuntimeRequest, RuntimeResult, StaticFacts } from './runtime/types.js';
 
 export interface PipelineOptions {
   workspace: string;
@@ -52,7 +52,7 @@ export interface RuntimeAdapter {
   available(): Promise<boolean>;
   /** Is this image in the engine? (the `image` input is checked before any audit) */
   imageExists?(ref: string): Promise<boolean>;
-  verify(opts: import('./runtime/types.js').RuntimeOptions): Promise<RuntimeResult>;
+  verify(opts: RuntimeRequest): Promise<RuntimeResult>;
 }
 
 /** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
@@ -127,9 +127,39 @@ async function auditTarget(
     );
   }
   const context = path.resolve(opts.workspace, opts.context || path.dirname(file));
-  const t0 = process.hrtime.bigint();
-  let audit;
+  // The build does not need the audit, only the probes after it do: start the build, then
+  // load the audit modules (the parser, the validator, every rule) and audit while it runs.
+  const facts = deferred<StaticFacts>();
+  let verifying: Promise<RuntimeResult> | null = null;
+  const wantsRuntime = opts.image !== '' || opts.build;
+  if (wantsRuntime && opts.runtime && (await engineCheck)) {
+    opts.log.info(
+      `${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`,
+    );
+    verifying = opts.runtime.verify({
+      dockerfile: abs,
+      dockerfileText: text,
+      displayPath: file,
+      context,
+      buildArgs: opts.buildArgs,
+      target: opts.target,
+      buildFlags: opts.buildFlags,
+      image: opts.image,
+      run: opts.run,
+      envOverrides: opts.envOverrides,
+      healthTimeoutSeconds: opts.healthTimeout,
+      runArgs: opts.runArgs,
+      network: opts.network,
+      runId: opts.runId,
+      facts: facts.promise,
+    });
+  }
+
+  let audit: AuditResult;
+  let auditSeconds: number;
   try {
+    const { auditDockerfile } = await import('./engine/audit.js');
+    const t0 = process.hrtime.bigint();
     audit = auditDockerfile({
       file,
       text,
@@ -139,11 +169,15 @@ async function auditTarget(
       ignore: opts.ignore,
       dockerignore: readDockerignore(abs, context),
     });
+    auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    facts.resolve(audit.facts);
   } catch (e) {
+    // The verification stops at the facts and removes what it built before we report.
+    facts.reject(e);
+    await verifying?.catch(() => undefined);
     if (e instanceof TargetNotFoundError) throw new InputError(`Input "target": ${e.message}`);
     throw e;
   }
-  const auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const target: TargetReport = {
     dockerfile: file,
     image: null,
@@ -153,36 +187,15 @@ async function auditTarget(
     notes: [],
   };
 
-  const wantsRuntime = opts.image !== '' || opts.build;
   if (!wantsRuntime) {
     target.notes!.push('Static audit only (build: false).');
     return target;
   }
-  const engine = await engineCheck;
-  if (!engine || !opts.runtime) {
+  if (!verifying) {
     target.notes!.push('No Docker engine answered: static audit only.');
     return target;
   }
-  opts.log.info(
-    `${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`,
-  );
-  const runtime = await opts.runtime.verify({
-    dockerfile: abs,
-    dockerfileText: text,
-    displayPath: file,
-    context,
-    buildArgs: opts.buildArgs,
-    target: opts.target,
-    buildFlags: opts.buildFlags,
-    image: opts.image,
-    run: opts.run,
-    envOverrides: opts.envOverrides,
-    healthTimeoutSeconds: opts.healthTimeout,
-    runArgs: opts.runArgs,
-    network: opts.network,
-    runId: opts.runId,
-    facts: audit.facts,
-  });
+  const runtime = await verifying;
   target.image = runtime.imageId;
   target.checks = mergeChecks(audit.checks, runtime.checks);
   target.findings = dropIgnored(
@@ -195,6 +208,18 @@ async function auditTarget(
   target.healthLog = runtime.healthLog;
   target.notes!.push(...runtime.notes);
   return target;
+}
+
+/** A promise with its resolve and reject at hand (the facts the verification waits for). */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // a verification that never asks must not leave it unhandled
+  return { promise, resolve, reject };
 }
 
 /**

@@ -14,7 +14,6 @@ import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
 import type { Report } from './report/types.js';
 import { decideResult, describeTally, tally } from './report/verdict.js';
-import { ruleMeta as registryRuleMeta } from './rules/registry.js';
 import { redact, secretNameMatch } from './secrets/detect.js';
 import { VERSION } from './version.js';
 import { emitAnnotations } from './github/annotations.js';
@@ -137,10 +136,11 @@ export async function publish(
   });
 
   if (inputs['sarif-file']) {
-    await fenced('write the SARIF file', () => {
+    await fenced('write the SARIF file', async () => {
       const file = path.resolve(ctx.workspace, inputs['sarif-file']);
       const sarif = renderSarif(report, {
-        ruleMeta: deps.ruleMeta ?? registryRuleMeta,
+        // the rule catalogue (every rule module) loads only for SARIF
+        ruleMeta: deps.ruleMeta ?? (await import('./rules/registry.js')).ruleMeta,
         readSource,
         workspace: ctx.workspace,
         category: `harden-check/${tag}`,

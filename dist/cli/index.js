@@ -9775,7 +9775,7 @@ async function runFix(opts, config, workspace, io) {
         const dockerignore = (0,pipeline/* readDockerignore */.$k)(abs, context);
         const auditFull = (t) => {
             try {
-                return (0,engine_audit/* auditDockerfile */.i)({
+                return (0,engine_audit.auditDockerfile)({
                     file,
                     text: t,
                     target: opts.target || undefined,
@@ -10684,6 +10684,20 @@ function baseImageAccounts(info, ref) {
 
 /***/ }),
 
+/***/ 2343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ TargetNotFoundError)
+/* harmony export */ });
+// Errors of the Dockerfile model that callers turn into input errors; kept apart from the
+// model so the pipeline can name them without loading the parser.
+class TargetNotFoundError extends Error {
+}
+
+
+/***/ }),
+
 /***/ 1424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11185,12 +11199,13 @@ function codeLines(model, instr) {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   CH: () => (/* binding */ shellWords),
 /* harmony export */   _n: () => (/* binding */ unquote),
-/* harmony export */   n_: () => (/* binding */ TargetNotFoundError),
+/* harmony export */   n_: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.n),
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
 /* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1424);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2343);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
@@ -11219,8 +11234,8 @@ const PLATFORM_ARGS = new Set([
     'BUILDARCH',
     'BUILDVARIANT',
 ]);
-class TargetNotFoundError extends Error {
-}
+
+
 /**
  * A UTF-8 BOM is not part of the first instruction. Drop every leading one: dockerfile-ast
  * and dockerfile-utils loop forever on two BOMs followed by a variable (found by the fuzz
@@ -11264,7 +11279,7 @@ function parseDockerfile(path, text, opts = {}) {
             stages.push({
                 index: stages.length,
                 name: null,
-                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
+                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
                 fromInstr: instr,
                 instructions: [],
                 line: instr.line,
@@ -11284,7 +11299,7 @@ function parseDockerfile(path, text, opts = {}) {
     }
     // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
     const globalArgs = new Map();
-    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
+    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
     for (const instr of preamble) {
         if (instr.keyword !== 'ARG')
             continue;
@@ -11305,7 +11320,7 @@ function parseDockerfile(path, text, opts = {}) {
         const words = stage.fromInstr.args;
         const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
         const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
-        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(raw, globalLookup, escapeChar);
+        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(raw, globalLookup, escapeChar);
         const ref = resolved.value.toLowerCase();
         const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
         stage.from = {
@@ -11412,7 +11427,7 @@ function parseDockerfile(path, text, opts = {}) {
             };
         },
         resolve(text, instr) {
-            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
         },
         stageByRef(ref) {
             const r = ref.toLowerCase();
@@ -11425,7 +11440,7 @@ function parseDockerfile(path, text, opts = {}) {
         const t = model.stageByRef(opts.target);
         if (!t) {
             const names = stages.map((s) => s.name).filter(Boolean);
-            throw new TargetNotFoundError(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetNotFoundError */ .n(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
         }
         model.target = t;
     }
@@ -11476,7 +11491,7 @@ class VersionedVars {
     }
 }
 function expandWith(vars, text, esc) {
-    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(text, (n) => {
+    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(text, (n) => {
         const e = vars.get(n);
         return e ? e.value : undefined;
     }, esc).value;
@@ -11576,7 +11591,7 @@ function argDeclarations(text, escapeChar) {
         return {
             name: w.slice(0, eq),
             raw,
-            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
+            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
         };
     });
 }
@@ -11633,9 +11648,10 @@ function shellWords(text, escapeChar = '\\') {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ auditDockerfile),
-  u: () => (/* binding */ byLine)
+  auditDockerfile: () => (/* binding */ auditDockerfile)
 });
+
+// UNUSED EXPORTS: byLine
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
@@ -11804,9 +11820,12 @@ function staticFacts(model, trusted) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/order.ts
+var order = __nccwpck_require__(734);
 ;// CONCATENATED MODULE: ./src/engine/audit.ts
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
+
 
 
 
@@ -11867,7 +11886,7 @@ function auditDockerfile(opts) {
         ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
         severity: opts.config.severity,
     });
-    const findings = kept.sort(byLine);
+    const findings = kept.sort(order/* byLine */.u);
     return {
         model,
         findings,
@@ -11886,12 +11905,7 @@ function dedupe(findings) {
         return true;
     });
 }
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function byLine(a, b) {
-    return (a.line - b.line ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        a.ruleId.localeCompare(b.ruleId));
-}
+
 
 
 /***/ }),
@@ -12055,8 +12069,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
-var engine_audit = __nccwpck_require__(7801);
 ;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
 function mergeChecks(staticChecks, runtimeChecks) {
     return staticChecks.map((s) => {
@@ -12071,18 +12083,19 @@ function mergeChecks(staticChecks, runtimeChecks) {
     });
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/model.ts
-var model = __nccwpck_require__(4011);
+// EXTERNAL MODULE: ./src/dockerfile/errors.ts
+var errors = __nccwpck_require__(2343);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var verdict = __nccwpck_require__(687);
 // EXTERNAL MODULE: ./src/targets.ts
 var src_targets = __nccwpck_require__(8993);
+// EXTERNAL MODULE: ./src/report/order.ts
+var order = __nccwpck_require__(734);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
-
 
 
 
@@ -12151,10 +12164,37 @@ async function auditTarget(file, opts, engineCheck) {
         throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
     }
     const context = external_node_path_.resolve(opts.workspace, opts.context || external_node_path_.dirname(file));
-    const t0 = process.hrtime.bigint();
+    // The build does not need the audit, only the probes after it do: start the build, then
+    // load the audit modules (the parser, the validator, every rule) and audit while it runs.
+    const facts = deferred();
+    let verifying = null;
+    const wantsRuntime = opts.image !== '' || opts.build;
+    if (wantsRuntime && opts.runtime && (await engineCheck)) {
+        opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
+        verifying = opts.runtime.verify({
+            dockerfile: abs,
+            dockerfileText: text,
+            displayPath: file,
+            context,
+            buildArgs: opts.buildArgs,
+            target: opts.target,
+            buildFlags: opts.buildFlags,
+            image: opts.image,
+            run: opts.run,
+            envOverrides: opts.envOverrides,
+            healthTimeoutSeconds: opts.healthTimeout,
+            runArgs: opts.runArgs,
+            network: opts.network,
+            runId: opts.runId,
+            facts: facts.promise,
+        });
+    }
     let audit;
+    let auditSeconds;
     try {
-        audit = (0,engine_audit/* auditDockerfile */.i)({
+        const { auditDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7801));
+        const t0 = process.hrtime.bigint();
+        audit = auditDockerfile({
             file,
             text,
             target: opts.target || undefined,
@@ -12163,13 +12203,17 @@ async function auditTarget(file, opts, engineCheck) {
             ignore: opts.ignore,
             dockerignore: readDockerignore(abs, context),
         });
+        auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        facts.resolve(audit.facts);
     }
     catch (e) {
-        if (e instanceof model/* TargetNotFoundError */.n_)
+        // The verification stops at the facts and removes what it built before we report.
+        facts.reject(e);
+        await verifying?.catch(() => undefined);
+        if (e instanceof errors/* TargetNotFoundError */.n)
             throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
         throw e;
     }
-    const auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const target = {
         dockerfile: file,
         image: null,
@@ -12178,43 +12222,35 @@ async function auditTarget(file, opts, engineCheck) {
         timings: { audit: round(auditSeconds) },
         notes: [],
     };
-    const wantsRuntime = opts.image !== '' || opts.build;
     if (!wantsRuntime) {
         target.notes.push('Static audit only (build: false).');
         return target;
     }
-    const engine = await engineCheck;
-    if (!engine || !opts.runtime) {
+    if (!verifying) {
         target.notes.push('No Docker engine answered: static audit only.');
         return target;
     }
-    opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
-    const runtime = await opts.runtime.verify({
-        dockerfile: abs,
-        dockerfileText: text,
-        displayPath: file,
-        context,
-        buildArgs: opts.buildArgs,
-        target: opts.target,
-        buildFlags: opts.buildFlags,
-        image: opts.image,
-        run: opts.run,
-        envOverrides: opts.envOverrides,
-        healthTimeoutSeconds: opts.healthTimeout,
-        runArgs: opts.runArgs,
-        network: opts.network,
-        runId: opts.runId,
-        facts: audit.facts,
-    });
+    const runtime = await verifying;
     target.image = runtime.imageId;
     target.checks = mergeChecks(audit.checks, runtime.checks);
-    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(engine_audit/* byLine */.u);
+    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(order/* byLine */.u);
     target.timings.build = runtime.timings.build;
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
     target.healthLog = runtime.healthLog;
     target.notes.push(...runtime.notes);
     return target;
+}
+/** A promise with its resolve and reject at hand (the facts the verification waits for). */
+function deferred() {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    promise.catch(() => undefined); // a verification that never asks must not leave it unhandled
+    return { promise, resolve, reject };
 }
 /**
  * A runtime finding that only repeats a static error on the same line for the same check
@@ -12923,6 +12959,22 @@ function renderSummary(report, opts = {}) {
         budget: SUMMARY_BUDGET_BYTES,
         measure: (s) => Buffer.byteLength(s, 'utf8'),
     });
+}
+
+
+/***/ }),
+
+/***/ 734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ byLine)
+/* harmony export */ });
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function byLine(a, b) {
+    return (a.line - b.line ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.ruleId.localeCompare(b.ruleId));
 }
 
 
@@ -20163,6 +20215,8 @@ var core = __nccwpck_require__(4436);
 var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __nccwpck_require__(5042);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
@@ -20253,6 +20307,7 @@ function runFilter(runId) {
 
 
 
+
 async function detectBuilder(env = process.env) {
     if (await (0,engine/* hasBuildx */.Nt)())
         return 'buildx';
@@ -20298,7 +20353,9 @@ function echoLine(line) {
 }
 async function buildImage(req) {
     const builder = await detectBuilder();
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
+    // sync on purpose: nothing between the call and the spawn yields to other work (the audit
+    // modules load meanwhile), so the build starts at once
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
     const iidfile = (0,external_node_path_.join)(dir, 'iid');
     const secrets = secretBuildArgValues(req.buildArgs);
     // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).
@@ -21450,27 +21507,34 @@ class Collector {
         }
     }
 }
-async function verifyRuntime(opts) {
+async function verifyRuntime(request) {
     const t0 = Date.now();
-    const dockerfileText = opts.dockerfileText ?? (opts.dockerfile ? await (0,promises_namespaceObject.readFile)(opts.dockerfile, 'utf8').catch(() => '') : '');
-    const c = new Collector(opts, dockerfileText);
-    c.secrets.push(...secretBuildArgValues(opts.buildArgs), ...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
-    const res = new RunResources(opts.runId);
+    const dockerfileText = request.dockerfileText ??
+        (request.dockerfile ? await (0,promises_namespaceObject.readFile)(request.dockerfile, 'utf8').catch(() => '') : '');
+    const c = new Collector(request, dockerfileText);
+    c.secrets.push(...secretBuildArgValues(request.buildArgs));
+    const res = new RunResources(request.runId);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
     try {
-        let ref = opts.image;
+        let ref = request.image;
         let tag = '';
-        if (!ref) {
-            const b = await buildImage({
-                dockerfile: opts.dockerfile,
-                context: opts.context,
-                buildArgs: opts.buildArgs,
-                target: opts.target,
-                flags: opts.buildFlags,
-                runId: opts.runId,
+        // The build needs no static facts: it starts while the audit may still be running.
+        const b = ref
+            ? null
+            : await buildImage({
+                dockerfile: request.dockerfile,
+                context: request.context,
+                buildArgs: request.buildArgs,
+                target: request.target,
+                flags: request.buildFlags,
+                runId: request.runId,
             });
-            if (b.imageId)
-                res.addImage(b.imageId);
+        if (b?.imageId)
+            res.addImage(b.imageId);
+        // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
+        const opts = { ...request, facts: await request.facts };
+        c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
+        if (b) {
             result.timings.build = round(b.seconds);
             result.buildLogTail = c.mask(b.logTail);
             if (!b.ok) {

@@ -3,7 +3,8 @@
 // `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
 // --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
 // or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -90,7 +91,9 @@ function echoLine(line: string): void {
 
 export async function buildImage(req: BuildRequest): Promise<BuildResult> {
   const builder = await detectBuilder();
-  const dir = await mkdtemp(join(tmpdir(), 'harden-check-'));
+  // sync on purpose: nothing between the call and the spawn yields to other work (the audit
+  // modules load meanwhile), so the build starts at once
+  const dir = mkdtempSync(join(tmpdir(), 'harden-check-'));
   const iidfile = join(dir, 'iid');
   const secrets = secretBuildArgValues(req.buildArgs);
   // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).

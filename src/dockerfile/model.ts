@@ -130,7 +130,8 @@ export const PLATFORM_ARGS = new Set([
   'BUILDVARIANT',
 ]);
 
-export class TargetNotFoundError extends Error {}
+import { TargetNotFoundError } from './errors.js';
+export { TargetNotFoundError };
 
 /**
  * A UTF-8 BOM is not part of the first instruction. Drop every leading one: dockerfile-ast

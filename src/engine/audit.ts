@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { staticChecks } from './static-checks.js';
 import { staticFacts } from './static-facts.js';
 import type { StaticFacts } from '../runtime/types.js';
+import { byLine } from '../report/order.js';
 
 export interface AuditOptions {
   /** Path shown in findings (relative to the workspace, POSIX). */
@@ -109,12 +110,4 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const;
-
-export function byLine(a: Finding, b: Finding): number {
-  return (
-    a.line - b.line ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
-}
+export { byLine };

@@ -50,6 +50,9 @@ export interface RuntimeOptions {
   facts: StaticFacts;
 }
 
+/** What the pipeline hands the runtime: the static facts may still be coming (the audit runs during the build). */
+export type RuntimeRequest = Omit<RuntimeOptions, 'facts'> & { facts: StaticFacts | Promise<StaticFacts> };
+
 export interface RuntimeResult {
   imageId: string | null;
   /** Runtime verdicts for the checklist; 'skip' where the runtime had nothing to say. */

@@ -27,7 +27,7 @@ import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
 import { waitForHealth, type HealthWaitResult } from './health-probe.js';
 import { listeningPorts } from './proc-net.js';
 import { describeHit, scanImageSecrets } from './secret-probe.js';
-import type { RuntimeOptions, RuntimeResult } from './types.js';
+import type { RuntimeOptions, RuntimeRequest, RuntimeResult } from './types.js';
 import { decideUser } from './user-probe.js';
 
 export { cleanupRun } from '../docker/cleanup.js';
@@ -56,7 +56,7 @@ class Collector {
   readonly secrets: string[] = [];
 
   constructor(
-    private readonly opts: RuntimeOptions,
+    private readonly opts: Pick<RuntimeOptions, 'displayPath'>,
     private readonly dockerfileText: string,
   ) {}
 
@@ -105,31 +105,35 @@ class Collector {
   }
 }
 
-export async function verifyRuntime(opts: RuntimeOptions): Promise<RuntimeResult> {
+export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeResult> {
   const t0 = Date.now();
   const dockerfileText =
-    opts.dockerfileText ?? (opts.dockerfile ? await readFile(opts.dockerfile, 'utf8').catch(() => '') : '');
-  const c = new Collector(opts, dockerfileText);
-  c.secrets.push(
-    ...secretBuildArgValues(opts.buildArgs),
-    ...opts.facts.env.filter((e) => e.secret).map((e) => e.value),
-  );
-  const res = new RunResources(opts.runId);
+    request.dockerfileText ??
+    (request.dockerfile ? await readFile(request.dockerfile, 'utf8').catch(() => '') : '');
+  const c = new Collector(request, dockerfileText);
+  c.secrets.push(...secretBuildArgValues(request.buildArgs));
+  const res = new RunResources(request.runId);
   const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
 
   try {
-    let ref = opts.image;
+    let ref = request.image;
     let tag = '';
-    if (!ref) {
-      const b = await buildImage({
-        dockerfile: opts.dockerfile,
-        context: opts.context,
-        buildArgs: opts.buildArgs,
-        target: opts.target,
-        flags: opts.buildFlags,
-        runId: opts.runId,
-      });
-      if (b.imageId) res.addImage(b.imageId);
+    // The build needs no static facts: it starts while the audit may still be running.
+    const b = ref
+      ? null
+      : await buildImage({
+          dockerfile: request.dockerfile,
+          context: request.context,
+          buildArgs: request.buildArgs,
+          target: request.target,
+          flags: request.buildFlags,
+          runId: request.runId,
+        });
+    if (b?.imageId) res.addImage(b.imageId);
+    // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
+    const opts: RuntimeOptions = { ...request, facts: await request.facts };
+    c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
+    if (b) {
       result.timings.build = round(b.seconds);
       result.buildLogTail = c.mask(b.logTail);
       if (!b.ok) {
