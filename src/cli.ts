@@ -7,7 +7,7 @@ import { renderText } from './cli/text.js';
 import { withLogOnStderr } from './cli/plain-log.js';
 import { InputError } from './inputs.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DockerfileReadError, runPipeline } from './pipeline.js';
+import { DockerfileReadError, runPipeline, type PipelineOptions } from './pipeline.js';
 import { newRunId } from './run-id.js';
 import { imageExists, verifyRuntime, cleanupRun } from './runtime/verify.js';
 import { probeEngine } from './docker/engine.js';
@@ -58,36 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       path.join(workspace, '.harden-check.yml'),
     );
     if (opts.fix) return await fixCommand(opts, config, workspace, runId);
-    const report = await withLogOnStderr(() =>
-      runPipeline({
-        workspace,
-        dockerfile: opts.dockerfiles,
-        dockerfileInput: '',
-        context: opts.context,
-        buildArgs: opts.buildArgs,
-        target: opts.target,
-        buildFlags: opts.buildFlags,
-        image: opts.image,
-        imageInput: 'Option --image',
-        contextInput: 'Option --context',
-        build: opts.build,
-        run: opts.run,
-        envOverrides: opts.envOverrides,
-        healthTimeout: opts.healthTimeout,
-        runArgs: opts.runArgs,
-        network: opts.network,
-        ignore: opts.ignore,
-        failOn: opts.failOn,
-        config,
-        runId,
-        log: {
-          info: (m) => process.stderr.write(`${m}\n`),
-          // the one clear line when no engine answers
-          warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-        },
-        runtime: { available: probeEngine, verify: verifyRuntime, imageExists },
-      }),
-    );
+    const report = await withLogOnStderr(() => runPipeline(pipelineOptions(opts, config, workspace, runId)));
     process.stdout.write(render(report, opts));
     return report.result === 'pass' ? 0 : 1;
   } catch (e) {
@@ -127,34 +98,58 @@ async function fixCommand(
     process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
     return remainingResult(outcome, opts) === 'pass' ? 0 : 1;
   }
+  // the report of what remains: the same pipeline, static only
   const report = await withLogOnStderr(() =>
     runPipeline({
-      workspace,
-      dockerfile: opts.dockerfiles,
-      dockerfileInput: '',
-      context: opts.context,
-      buildArgs: opts.buildArgs,
-      target: opts.target,
+      ...pipelineOptions(opts, config, workspace, runId),
       buildFlags: [],
       image: '',
       build: false,
       run: false,
       envOverrides: {},
-      healthTimeout: opts.healthTimeout,
       runArgs: [],
-      network: opts.network,
-      ignore: opts.ignore,
-      failOn: opts.failOn,
-      config,
-      runId,
-      log: {
-        info: (m) => process.stderr.write(`${m}\n`),
-        warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-      },
+      runtime: undefined,
     }),
   );
   process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
   return report.result === 'pass' ? 0 : 1;
+}
+
+/** The pipeline as the CLI's options ask for it, with stderr as its log and the real runtime. */
+function pipelineOptions(
+  opts: CliOptions,
+  config: Config,
+  workspace: string,
+  runId: string,
+): PipelineOptions {
+  return {
+    workspace,
+    dockerfile: opts.dockerfiles,
+    dockerfileInput: '',
+    context: opts.context,
+    buildArgs: opts.buildArgs,
+    target: opts.target,
+    buildFlags: opts.buildFlags,
+    image: opts.image,
+    imageInput: 'Option --image',
+    contextInput: 'Option --context',
+    build: opts.build,
+    run: opts.run,
+    envOverrides: opts.envOverrides,
+    healthTimeout: opts.healthTimeout,
+    runArgs: opts.runArgs,
+    network: opts.network,
+    ignore: opts.ignore,
+    failOn: opts.failOn,
+    config,
+    runId,
+    log: {
+      info: (m) => process.stderr.write(`${m}\n`),
+      // the one clear line when no engine answers
+      warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
+    },
+    runtime: { available: probeEngine, verify: verifyRuntime, imageExists },
+  };
 }
 
 function render(report: Report, opts: CliOptions): string {
