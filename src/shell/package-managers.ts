@@ -32,6 +32,19 @@ export interface PmCall {
   line: number;
 }
 
+const YUM_VALUE_OPTIONS = [
+  '-x',
+  '--exclude',
+  '--enablerepo',
+  '--disablerepo',
+  '--setopt',
+  '--installroot',
+  '--releasever',
+  '--repo',
+  '-c',
+  '--config',
+];
+
 // Options that take a separate value, per manager.
 const VALUE_OPTS: Record<Manager, Set<string>> = {
   'apt-get': new Set([
@@ -56,31 +69,9 @@ const VALUE_OPTS: Record<Manager, Set<string>> = {
     '--cache-dir',
     '--repositories-file',
   ]),
-  yum: new Set([
-    '-x',
-    '--exclude',
-    '--enablerepo',
-    '--disablerepo',
-    '--setopt',
-    '--installroot',
-    '--releasever',
-    '--repo',
-    '-c',
-    '--config',
-  ]),
-  dnf: new Set([
-    '-x',
-    '--exclude',
-    '--enablerepo',
-    '--disablerepo',
-    '--setopt',
-    '--installroot',
-    '--releasever',
-    '--repo',
-    '-c',
-    '--config',
-    '--repofrompath',
-  ]),
+  yum: new Set(YUM_VALUE_OPTIONS),
+  // dnf takes yum's, and a repository given by path
+  dnf: new Set([...YUM_VALUE_OPTIONS, '--repofrompath']),
   microdnf: new Set([
     '--enablerepo',
     '--disablerepo',
