@@ -93,10 +93,14 @@ function checkContext(opts: PipelineOptions): void {
   }
 }
 
+/** A build or an image to check: the runtime half is asked for. */
+function wantsRuntime(opts: PipelineOptions): boolean {
+  return opts.image !== '' || opts.build;
+}
+
 /** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
 async function checkEngine(opts: PipelineOptions): Promise<boolean> {
-  const wantsRuntime = opts.image !== '' || opts.build;
-  if (!wantsRuntime || !opts.runtime) return false;
+  if (!wantsRuntime(opts) || !opts.runtime) return false;
   const engine = await opts.runtime.available();
   if (!engine) {
     opts.log.warning(
@@ -131,8 +135,8 @@ async function auditTarget(
   // load the audit modules (the parser, the validator, every rule) and audit while it runs.
   const facts = deferred<StaticFacts>();
   let verifying: Promise<RuntimeResult> | null = null;
-  const wantsRuntime = opts.image !== '' || opts.build;
-  if (wantsRuntime && opts.runtime && (await engineCheck)) {
+  // false at once when no runtime is asked for (checkEngine)
+  if (opts.runtime && (await engineCheck)) {
     opts.log.info(
       `${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`,
     );
@@ -187,7 +191,7 @@ async function auditTarget(
     notes: [],
   };
 
-  if (!wantsRuntime) {
+  if (!wantsRuntime(opts)) {
     target.notes!.push('Static audit only (build: false).');
     return target;
   }

@@ -168,7 +168,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
     }
     result.imageId = info.id;
 
-    await secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
+    secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
     const hc = healthcheckOf(info);
     const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
     c.set(
@@ -226,12 +226,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
   return result;
 }
 
-async function secretsCheck(
-  c: Collector,
-  opts: RuntimeOptions,
-  info: ImageInfo,
-  history: HistoryEntry[],
-): Promise<void> {
+function secretsCheck(c: Collector, opts: RuntimeOptions, info: ImageInfo, history: HistoryEntry[]): void {
   const t = Date.now();
   const hits = scanImageSecrets(info.env, history);
   c.secrets.push(...hits.map((h) => h.raw));
