@@ -15,13 +15,13 @@ import { STATE_CONTAINERS, STATE_RUN_IDS } from '../../src/docker/cleanup.js';
 import { runAction } from '../helpers/run-action.js';
 import {
   BUSYBOX,
+  contextOptions,
   expectNoLeftovers,
-  factsFrom,
   fixtureOptions,
-  newRunId,
   removeContexts,
   requireDocker,
   statuses,
+  withEnv,
 } from '../runtime/helpers.js';
 import type { RuntimeOptions } from '../../src/runtime/types.js';
 
@@ -39,38 +39,8 @@ function inline(name: string, lines: string[], over: Partial<RuntimeOptions> = {
   const ctx = mkdtempSync(join(tmpdir(), `hc-fault-${name}-`));
   dirs.push(ctx);
   cpSync(BUSYBOX, join(ctx, 'busybox'));
-  const text = [...lines, ''].join('\n');
-  writeFileSync(join(ctx, 'Dockerfile'), text);
-  return {
-    dockerfile: join(ctx, 'Dockerfile'),
-    displayPath: 'Dockerfile',
-    context: ctx,
-    buildArgs: {},
-    target: '',
-    buildFlags: [],
-    image: '',
-    run: true,
-    envOverrides: {},
-    healthTimeoutSeconds: 15,
-    runArgs: [],
-    network: 'none',
-    runId: newRunId(name),
-    facts: factsFrom(text),
-    ...over,
-  };
-}
-
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(old)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  writeFileSync(join(ctx, 'Dockerfile'), [...lines, ''].join('\n'));
+  return contextOptions(ctx, 'Dockerfile', name, { healthTimeoutSeconds: 15, ...over });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -15,6 +15,7 @@ import {
   removeContexts,
   requireDocker,
   statuses,
+  withEnv,
 } from './helpers.js';
 
 const hasDocker = await requireDocker();
@@ -30,20 +31,6 @@ const ALL_PASS = {
   'no-secrets': 'pass',
   'env-override': 'pass',
 };
-
-/** Run fn with env vars set, restoring them after. */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(old)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe.skipIf(!hasDocker)('builders, image input, cleanup', () => {
   it.skipIf(!hasBuildkitClient)(

@@ -92,13 +92,17 @@ export function newRunId(name: string): string {
   return `hc-test-${name}-${randomBytes(4).toString('hex')}`;
 }
 
-/** RuntimeOptions for a fixture, built from its folder. */
-export function fixtureOptions(name: string, over: Partial<RuntimeOptions> = {}): RuntimeOptions {
-  const ctx = fixtureContext(name);
+/** RuntimeOptions for a build context holding a Dockerfile (facts read from its text). */
+export function contextOptions(
+  ctx: string,
+  displayPath: string,
+  name: string,
+  over: Partial<RuntimeOptions> = {},
+): RuntimeOptions {
   const dockerfile = join(ctx, 'Dockerfile');
   return {
     dockerfile,
-    displayPath: `__tests__/fixtures/runtime/${name}/Dockerfile`,
+    displayPath,
     context: ctx,
     buildArgs: {},
     target: '',
@@ -113,6 +117,25 @@ export function fixtureOptions(name: string, over: Partial<RuntimeOptions> = {})
     facts: factsFrom(readFileSync(dockerfile, 'utf8')),
     ...over,
   };
+}
+
+/** RuntimeOptions for a fixture, built from its folder. */
+export function fixtureOptions(name: string, over: Partial<RuntimeOptions> = {}): RuntimeOptions {
+  return contextOptions(fixtureContext(name), `__tests__/fixtures/runtime/${name}/Dockerfile`, name, over);
+}
+
+/** Run fn with env vars set, restoring them after. */
+export async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const old = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(old)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** Nothing labelled with this run id may remain: no container, no image. */
