@@ -8151,6 +8151,18 @@ function effectiveCommand(cmd) {
 /* unused harmony export parsePmCall */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8974);
 
+const YUM_VALUE_OPTIONS = [
+    '-x',
+    '--exclude',
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '--repo',
+    '-c',
+    '--config',
+];
 // Options that take a separate value, per manager.
 const VALUE_OPTS = {
     'apt-get': new Set([
@@ -8175,31 +8187,9 @@ const VALUE_OPTS = {
         '--cache-dir',
         '--repositories-file',
     ]),
-    yum: new Set([
-        '-x',
-        '--exclude',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '-c',
-        '--config',
-    ]),
-    dnf: new Set([
-        '-x',
-        '--exclude',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '-c',
-        '--config',
-        '--repofrompath',
-    ]),
+    yum: new Set(YUM_VALUE_OPTIONS),
+    // dnf takes yum's, and a repository given by path
+    dnf: new Set([...YUM_VALUE_OPTIONS, '--repofrompath']),
     microdnf: new Set([
         '--enablerepo',
         '--disablerepo',

@@ -721,10 +721,13 @@ function checkContext(opts) {
         throw new InputError(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
     }
 }
+/** A build or an image to check: the runtime half is asked for. */
+function wantsRuntime(opts) {
+    return opts.image !== '' || opts.build;
+}
 /** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
 async function checkEngine(opts) {
-    const wantsRuntime = opts.image !== '' || opts.build;
-    if (!wantsRuntime || !opts.runtime)
+    if (!wantsRuntime(opts) || !opts.runtime)
         return false;
     const engine = await opts.runtime.available();
     if (!engine) {
@@ -750,8 +753,8 @@ async function auditTarget(file, opts, engineCheck) {
     // load the audit modules (the parser, the validator, every rule) and audit while it runs.
     const facts = deferred();
     let verifying = null;
-    const wantsRuntime = opts.image !== '' || opts.build;
-    if (wantsRuntime && opts.runtime && (await engineCheck)) {
+    // false at once when no runtime is asked for (checkEngine)
+    if (opts.runtime && (await engineCheck)) {
         opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
         verifying = opts.runtime.verify({
             dockerfile: abs,
@@ -804,7 +807,7 @@ async function auditTarget(file, opts, engineCheck) {
         timings: { audit: round(auditSeconds) },
         notes: [],
     };
-    if (!wantsRuntime) {
+    if (!wantsRuntime(opts)) {
         target.notes.push('Static audit only (build: false).');
         return target;
     }

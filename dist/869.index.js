@@ -1395,7 +1395,7 @@ async function verifyRuntime(request) {
             return result;
         }
         result.imageId = info.id;
-        await secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
+        secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
         const hc = healthcheckOf(info);
         const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
         c.set(hc
@@ -1445,7 +1445,7 @@ async function verifyRuntime(request) {
     }
     return result;
 }
-async function secretsCheck(c, opts, info, history) {
+function secretsCheck(c, opts, info, history) {
     const t = Date.now();
     const hits = scanImageSecrets(info.env, history);
     c.secrets.push(...hits.map((h) => h.raw));

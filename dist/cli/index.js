@@ -9256,34 +9256,7 @@ async function main(argv) {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
         if (opts.fix)
             return await fixCommand(opts, config, workspace, runId);
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
-            workspace,
-            dockerfile: opts.dockerfiles,
-            dockerfileInput: '',
-            context: opts.context,
-            buildArgs: opts.buildArgs,
-            target: opts.target,
-            buildFlags: opts.buildFlags,
-            image: opts.image,
-            imageInput: 'Option --image',
-            contextInput: 'Option --context',
-            build: opts.build,
-            run: opts.run,
-            envOverrides: opts.envOverrides,
-            healthTimeout: opts.healthTimeout,
-            runArgs: opts.runArgs,
-            network: opts.network,
-            ignore: opts.ignore,
-            failOn: opts.failOn,
-            config,
-            runId,
-            log: {
-                info: (m) => process.stderr.write(`${m}\n`),
-                // the one clear line when no engine answers
-                warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-            },
-            runtime: { available: _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__/* .probeEngine */ .lt, verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRuntime */ .k1, imageExists: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .imageExists */ .US },
-        }));
+        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
     }
@@ -9319,20 +9292,38 @@ async function fixCommand(opts, config, workspace, runId) {
         process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
         return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_15__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
     }
+    // the report of what remains: the same pipeline, static only
     const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+        ...pipelineOptions(opts, config, workspace, runId),
+        buildFlags: [],
+        image: '',
+        build: false,
+        run: false,
+        envOverrides: {},
+        runArgs: [],
+        runtime: undefined,
+    }));
+    process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
+    return report.result === 'pass' ? 0 : 1;
+}
+/** The pipeline as the CLI's options ask for it, with stderr as its log and the real runtime. */
+function pipelineOptions(opts, config, workspace, runId) {
+    return {
         workspace,
         dockerfile: opts.dockerfiles,
         dockerfileInput: '',
         context: opts.context,
         buildArgs: opts.buildArgs,
         target: opts.target,
-        buildFlags: [],
-        image: '',
-        build: false,
-        run: false,
-        envOverrides: {},
+        buildFlags: opts.buildFlags,
+        image: opts.image,
+        imageInput: 'Option --image',
+        contextInput: 'Option --context',
+        build: opts.build,
+        run: opts.run,
+        envOverrides: opts.envOverrides,
         healthTimeout: opts.healthTimeout,
-        runArgs: [],
+        runArgs: opts.runArgs,
         network: opts.network,
         ignore: opts.ignore,
         failOn: opts.failOn,
@@ -9340,11 +9331,11 @@ async function fixCommand(opts, config, workspace, runId) {
         runId,
         log: {
             info: (m) => process.stderr.write(`${m}\n`),
+            // the one clear line when no engine answers
             warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
         },
-    }));
-    process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
-    return report.result === 'pass' ? 0 : 1;
+        runtime: { available: _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__/* .probeEngine */ .lt, verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRuntime */ .k1, imageExists: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .imageExists */ .US },
+    };
 }
 function render(report, opts) {
     switch (opts.format) {
@@ -12139,10 +12130,13 @@ function checkContext(opts) {
         throw new inputs/* InputError */.dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
     }
 }
+/** A build or an image to check: the runtime half is asked for. */
+function wantsRuntime(opts) {
+    return opts.image !== '' || opts.build;
+}
 /** Does an engine answer (warned once when not)? Throws InputError for a missing `image`. */
 async function checkEngine(opts) {
-    const wantsRuntime = opts.image !== '' || opts.build;
-    if (!wantsRuntime || !opts.runtime)
+    if (!wantsRuntime(opts) || !opts.runtime)
         return false;
     const engine = await opts.runtime.available();
     if (!engine) {
@@ -12168,8 +12162,8 @@ async function auditTarget(file, opts, engineCheck) {
     // load the audit modules (the parser, the validator, every rule) and audit while it runs.
     const facts = deferred();
     let verifying = null;
-    const wantsRuntime = opts.image !== '' || opts.build;
-    if (wantsRuntime && opts.runtime && (await engineCheck)) {
+    // false at once when no runtime is asked for (checkEngine)
+    if (opts.runtime && (await engineCheck)) {
         opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
         verifying = opts.runtime.verify({
             dockerfile: abs,
@@ -12222,7 +12216,7 @@ async function auditTarget(file, opts, engineCheck) {
         timings: { audit: round(auditSeconds) },
         notes: [],
     };
-    if (!wantsRuntime) {
+    if (!wantsRuntime(opts)) {
         target.notes.push('Static audit only (build: false).');
         return target;
     }
@@ -21559,7 +21553,7 @@ async function verifyRuntime(request) {
             return result;
         }
         result.imageId = info.id;
-        await secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
+        secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
         const hc = healthcheckOf(info);
         const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
         c.set(hc
@@ -21609,7 +21603,7 @@ async function verifyRuntime(request) {
     }
     return result;
 }
-async function secretsCheck(c, opts, info, history) {
+function secretsCheck(c, opts, info, history) {
     const t = Date.now();
     const hits = scanImageSecrets(info.env, history);
     c.secrets.push(...hits.map((h) => h.raw));
@@ -22306,6 +22300,18 @@ function effectiveCommand(cmd) {
 /* unused harmony export parsePmCall */
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
 
+const YUM_VALUE_OPTIONS = [
+    '-x',
+    '--exclude',
+    '--enablerepo',
+    '--disablerepo',
+    '--setopt',
+    '--installroot',
+    '--releasever',
+    '--repo',
+    '-c',
+    '--config',
+];
 // Options that take a separate value, per manager.
 const VALUE_OPTS = {
     'apt-get': new Set([
@@ -22330,31 +22336,9 @@ const VALUE_OPTS = {
         '--cache-dir',
         '--repositories-file',
     ]),
-    yum: new Set([
-        '-x',
-        '--exclude',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '-c',
-        '--config',
-    ]),
-    dnf: new Set([
-        '-x',
-        '--exclude',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '-c',
-        '--config',
-        '--repofrompath',
-    ]),
+    yum: new Set(YUM_VALUE_OPTIONS),
+    // dnf takes yum's, and a repository given by path
+    dnf: new Set([...YUM_VALUE_OPTIONS, '--repofrompath']),
     microdnf: new Set([
         '--enablerepo',
         '--disablerepo',
