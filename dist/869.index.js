@@ -557,10 +557,13 @@ async function inspectContainer(id) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
 ;// CONCATENATED MODULE: ./src/docker/events.ts
 // Wake-ups from `docker events` for the containers of one run: the health wait reacts the
 // moment a probe finishes, the health status changes or the container dies, instead of at
 // its next poll (polling stays as the fallback, e.g. for an engine that streams no events).
+
 
 
 
@@ -573,12 +576,10 @@ const WAKING = /^(health_status|exec_die|die|oom|stop|kill)\b/;
 function watchRunEvents(runId, lifetimeSeconds) {
     const until = Math.ceil(Date.now() / 1000 + lifetimeSeconds);
     let child = null;
-    let waiters = [];
+    const waiters = new Set();
     let count = 0;
     const wakeAll = () => {
-        const ws = waiters;
-        waiters = [];
-        for (const w of ws)
+        for (const w of [...waiters])
             w();
     };
     try {
@@ -595,14 +596,11 @@ function watchRunEvents(runId, lifetimeSeconds) {
         ], { env: (0,exec/* dockerEnv */.gT)(), stdio: ['ignore', 'pipe', 'ignore'] });
         child.on('error', () => (child = null));
         child.unref();
-        let rest = '';
-        child.stdout.setEncoding('utf8').on('data', (d) => {
-            const lines = (rest + d).split('\n');
-            rest = lines.pop() ?? '';
-            if (lines.some((l) => WAKING.test(l))) {
-                count++;
-                wakeAll();
-            }
+        (0,external_node_readline_.createInterface)({ input: child.stdout }).on('line', (action) => {
+            if (!WAKING.test(action))
+                return;
+            count++;
+            wakeAll();
         });
         child.stdout.unref?.();
     }
@@ -612,12 +610,14 @@ function watchRunEvents(runId, lifetimeSeconds) {
     return {
         wait(ms) {
             return new Promise((resolve) => {
-                const timer = setTimeout(done, ms);
-                function done() {
+                // a waiter leaves the set when it ends either way (the poll makes one every 250 ms)
+                const done = () => {
                     clearTimeout(timer);
+                    waiters.delete(done);
                     resolve();
-                }
-                waiters.push(done);
+                };
+                const timer = setTimeout(done, ms);
+                waiters.add(done);
             });
         },
         get count() {

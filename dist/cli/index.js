@@ -9192,7 +9192,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2740);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2577);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7477);
@@ -20190,7 +20190,7 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 2577:
+/***/ 2173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20715,10 +20715,13 @@ async function inspectContainer(id) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/docker/events.ts
 // Wake-ups from `docker events` for the containers of one run: the health wait reacts the
 // moment a probe finishes, the health status changes or the container dies, instead of at
 // its next poll (polling stays as the fallback, e.g. for an engine that streams no events).
+
 
 
 
@@ -20731,12 +20734,10 @@ const WAKING = /^(health_status|exec_die|die|oom|stop|kill)\b/;
 function watchRunEvents(runId, lifetimeSeconds) {
     const until = Math.ceil(Date.now() / 1000 + lifetimeSeconds);
     let child = null;
-    let waiters = [];
+    const waiters = new Set();
     let count = 0;
     const wakeAll = () => {
-        const ws = waiters;
-        waiters = [];
-        for (const w of ws)
+        for (const w of [...waiters])
             w();
     };
     try {
@@ -20753,14 +20754,11 @@ function watchRunEvents(runId, lifetimeSeconds) {
         ], { env: (0,exec/* dockerEnv */.gT)(), stdio: ['ignore', 'pipe', 'ignore'] });
         child.on('error', () => (child = null));
         child.unref();
-        let rest = '';
-        child.stdout.setEncoding('utf8').on('data', (d) => {
-            const lines = (rest + d).split('\n');
-            rest = lines.pop() ?? '';
-            if (lines.some((l) => WAKING.test(l))) {
-                count++;
-                wakeAll();
-            }
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', (action) => {
+            if (!WAKING.test(action))
+                return;
+            count++;
+            wakeAll();
         });
         child.stdout.unref?.();
     }
@@ -20770,12 +20768,14 @@ function watchRunEvents(runId, lifetimeSeconds) {
     return {
         wait(ms) {
             return new Promise((resolve) => {
-                const timer = setTimeout(done, ms);
-                function done() {
+                // a waiter leaves the set when it ends either way (the poll makes one every 250 ms)
+                const done = () => {
                     clearTimeout(timer);
+                    waiters.delete(done);
                     resolve();
-                }
-                waiters.push(done);
+                };
+                const timer = setTimeout(done, ms);
+                waiters.add(done);
             });
         },
         get count() {

@@ -2,6 +2,7 @@
 // moment a probe finishes, the health status changes or the container dies, instead of at
 // its next poll (polling stays as the fallback, e.g. for an engine that streams no events).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { dockerBin, dockerEnv } from './exec.js';
 import { runFilter } from './labels.js';
 
@@ -23,12 +24,10 @@ export interface RunEvents {
 export function watchRunEvents(runId: string, lifetimeSeconds: number): RunEvents {
   const until = Math.ceil(Date.now() / 1000 + lifetimeSeconds);
   let child: ChildProcess | null = null;
-  let waiters: (() => void)[] = [];
+  const waiters = new Set<() => void>();
   let count = 0;
   const wakeAll = () => {
-    const ws = waiters;
-    waiters = [];
-    for (const w of ws) w();
+    for (const w of [...waiters]) w();
   };
   try {
     child = spawn(
@@ -48,14 +47,10 @@ export function watchRunEvents(runId: string, lifetimeSeconds: number): RunEvent
     );
     child.on('error', () => (child = null));
     child.unref();
-    let rest = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      const lines = (rest + d).split('\n');
-      rest = lines.pop() ?? '';
-      if (lines.some((l) => WAKING.test(l))) {
-        count++;
-        wakeAll();
-      }
+    createInterface({ input: child.stdout! }).on('line', (action) => {
+      if (!WAKING.test(action)) return;
+      count++;
+      wakeAll();
     });
     (child.stdout as unknown as { unref?: () => void }).unref?.();
   } catch {
@@ -64,12 +59,14 @@ export function watchRunEvents(runId: string, lifetimeSeconds: number): RunEvent
   return {
     wait(ms) {
       return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
+        // a waiter leaves the set when it ends either way (the poll makes one every 250 ms)
+        const done = () => {
           clearTimeout(timer);
+          waiters.delete(done);
           resolve();
-        }
-        waiters.push(done);
+        };
+        const timer = setTimeout(done, ms);
+        waiters.add(done);
       });
     },
     get count() {
