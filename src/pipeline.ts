@@ -61,15 +61,13 @@ export class DockerfileReadError extends Error {}
 export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
   checkContext(opts);
-  // The engine check (docker version, buildx version, image lookup) runs while the static
-  // audits parse: the first one that needs an engine awaits it.
+  // Asked once for all targets; each awaits it before starting its build.
   const engine = checkEngine(opts);
-  engine.catch(() => undefined); // an audit error may come first; the rejection is then moot
+  engine.catch(() => undefined); // a read error may come first; the rejection is then moot
   const targets: TargetReport[] = [];
   for (const file of files) {
     targets.push(await auditTarget(file, opts, engine));
   }
-  await engine;
   const report: Report = {
     version: 1,
     result: 'pass',

@@ -12101,15 +12101,13 @@ class DockerfileReadError extends Error {
 async function runPipeline(opts) {
     const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
     checkContext(opts);
-    // The engine check (docker version, buildx version, image lookup) runs while the static
-    // audits parse: the first one that needs an engine awaits it.
+    // Asked once for all targets; each awaits it before starting its build.
     const engine = checkEngine(opts);
-    engine.catch(() => undefined); // an audit error may come first; the rejection is then moot
+    engine.catch(() => undefined); // a read error may come first; the rejection is then moot
     const targets = [];
     for (const file of files) {
         targets.push(await auditTarget(file, opts, engine));
     }
-    await engine;
     const report = {
         version: 1,
         result: 'pass',
