@@ -139,7 +139,6 @@ async function auditTarget(
     );
     verifying = opts.runtime.verify({
       dockerfile: abs,
-      dockerfileText: text,
       displayPath: file,
       context,
       buildArgs: opts.buildArgs,

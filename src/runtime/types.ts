@@ -32,8 +32,6 @@ export interface StaticFacts {
 export interface RuntimeOptions {
   /** Absolute path of the Dockerfile. */
   dockerfile: string;
-  /** Its text, when the caller already read it (saves a second read). */
-  dockerfileText?: string;
   /** Path used in findings (relative to the workspace, POSIX). */
   displayPath: string;
   /** Absolute build context. */
