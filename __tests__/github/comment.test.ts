@@ -14,7 +14,7 @@ const TAG = 'Dockerfile';
 const marker = commentMarker(TAG);
 const body = (text: string) => `${marker}\n${text}\n${marker}`;
 // Short back-off so retries take milliseconds, not seconds.
-const fast = () => ({ baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000 });
+const fast = () => ({ baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000, writeSpacingMs: 0 });
 const post = (text: string, tag = TAG) =>
   postStickyComment({
     token: 't0ken',
@@ -203,7 +203,7 @@ describe('sticky comment', () => {
       target,
       tag: TAG,
       body: body('x'),
-      client: { baseUrl: gh.url, retryBaseMs: 20, retries: 3, deadlineMs: 2_000 },
+      client: { baseUrl: gh.url, retryBaseMs: 20, retries: 3, deadlineMs: 2_000, writeSpacingMs: 0 },
     });
     expect(res).toBeNull();
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -216,6 +216,24 @@ describe('sticky comment', () => {
     const octokit = createGitHubClient('t', fast());
     await expect(upsertStickyComment(octokit, target, TAG, 'no marker')).rejects.toThrow(/must start with/);
     expect(gh.calls()).toEqual([]);
+  });
+
+  it('spaces writes as the client is told (GitHub asks for 1 s; tests use 0)', async () => {
+    const spaced = createGitHubClient('t', { ...fast(), writeSpacingMs: 400 });
+    const started = Date.now();
+    for (const n of [1, 2, 3]) {
+      await spaced
+        .request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          owner: 'o',
+          repo: 'r',
+          comment_id: n,
+          body: 'x',
+        })
+        .catch(() => undefined);
+    }
+    // Three writes, each at least 400 ms after the one before.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
+    expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(3);
   });
 
   it('normalizes bot logins', () => {

@@ -69,7 +69,7 @@ function review(report: Report, over: Partial<PostReviewOptions> = {}) {
     report,
     readSource: fileSourceReader(ws),
     workspace: ws,
-    client: { baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000 },
+    client: { baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000, writeSpacingMs: 0 },
     ...over,
   });
 }

@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -17,9 +18,41 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Every request made after this many ms from creation is aborted. */
   deadlineMs?: number;
+  /**
+   * Minimum ms between two writes (and GraphQL queries); writes that notify people (new
+   * comments) wait three times as long. GitHub asks integrations for 1 s between writes;
+   * tests against a local server use 0.
+   */
+  writeSpacingMs?: number;
 }
 
-export const DEFAULT_CLIENT_OPTIONS = { retries: 3, retryBaseMs: 1000, deadlineMs: 60_000 } as const;
+export const DEFAULT_CLIENT_OPTIONS = {
+  retries: 3,
+  retryBaseMs: 1000,
+  deadlineMs: 60_000,
+  writeSpacingMs: 1000,
+} as const;
+
+// One limiter pair per spacing, shared by every client of the process as the plugin's own are.
+const writeLimiters = new Map<number, { write: Bottleneck.Group; notifications: Bottleneck.Group }>();
+
+/** The throttling plugin's write and notification limiters, spaced as asked (its own when the default). */
+function writeLimitersFor(spacingMs: number): { write?: Bottleneck.Group; notifications?: Bottleneck.Group } {
+  if (spacingMs === DEFAULT_CLIENT_OPTIONS.writeSpacingMs) return {};
+  let limiters = writeLimiters.get(spacingMs);
+  if (!limiters) {
+    limiters = {
+      write: new Bottleneck.Group({ id: `hc-write-${spacingMs}`, maxConcurrent: 1, minTime: spacingMs }),
+      notifications: new Bottleneck.Group({
+        id: `hc-notifications-${spacingMs}`,
+        maxConcurrent: 1,
+        minTime: spacingMs * 3,
+      }),
+    };
+    writeLimiters.set(spacingMs, limiters);
+  }
+  return limiters;
+}
 
 export function createGitHubClient(token: string, options: ClientOptions = {}): GitHubClient {
   const retries = options.retries ?? DEFAULT_CLIENT_OPTIONS.retries;
@@ -40,6 +73,7 @@ export function createGitHubClient(token: string, options: ClientOptions = {}): 
       ...(baseUrl ? { baseUrl } : {}),
       retry: { retries, retryAfterBaseValue: retryBaseMs },
       throttle: {
+        ...writeLimitersFor(options.writeSpacingMs ?? DEFAULT_CLIENT_OPTIONS.writeSpacingMs),
         retryAfterBaseValue: retryBaseMs,
         fallbackSecondaryRateRetryAfter: 5,
         onRateLimit: (retryAfter: number, _options: unknown, _o: unknown, retryCount: number) =>
