@@ -70,14 +70,14 @@ const { parseReport } = await import('../src/report/json.ts');
 const { renderComment, renderSummary } = await import('../src/report/markdown.ts');
 
 const file = positionals[0];
-const report = parseReport(readFileSync(file, 'utf8'), file);
+const { report, origin } = parseReport(readFileSync(file, 'utf8'), file);
 const [owner, repo] = (values.repo ?? '').split('/');
-const sha = values.sha ?? report.pullRequest?.headSha;
+const sha = values.sha ?? origin.pullRequest?.headSha;
 const links = owner && repo && sha ? { serverUrl: values['server-url'], owner, repo, sha } : null;
 const opts = { links, runUrl: values['run-url'] };
 const markdown = values.summary
   ? renderSummary(report, opts)
-  : renderComment(report, values.tag ?? report.commentTag ?? 'Dockerfile', opts);
+  : renderComment(report, values.tag ?? origin.commentTag ?? 'Dockerfile', opts);
 
 if (values.out) writeFileSync(values.out, markdown);
 else process.stdout.write(markdown);

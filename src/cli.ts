@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseCliArgs, USAGE, type CliOptions } from './cli/args.js';
 import { renderText } from './cli/text.js';
 import { withLogOnStderr } from './cli/plain-log.js';
-import { InputError } from './inputs.js';
+import { InputError } from './option-parsers.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DockerfileReadError, runPipeline, type PipelineOptions } from './pipeline.js';
 import { newRunId } from './run-id.js';

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { settle } from './engine/settle.js';
 import { TargetNotFoundError } from './dockerfile/errors.js';
-import { InputError } from './inputs.js';
+import { InputError } from './option-parsers.js';
 import type { Config } from './config.js';
 import type { FailOn, Report, TargetReport } from './report/types.js';
-import { decideResult } from './report/verdict.js';
+import { finalizeReport } from './report/finalize.js';
 import { resolveDockerfiles } from './targets.js';
 import type { AuditScan } from './engine/audit.js';
 import type { RuntimeRequest, RuntimeResult, StaticFacts } from './runtime/types.js';
@@ -67,16 +67,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   for (const file of files) {
     targets.push(await auditTarget(file, opts, engine));
   }
-  const report: Report = {
-    version: 1,
-    result: 'pass',
-    failOn: opts.failOn,
-    targets,
-    checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
-    findings: targets.flatMap((t) => t.findings),
-  };
-  report.result = decideResult(report, opts.failOn);
-  return report;
+  return finalizeReport(targets, opts.failOn);
 }
 
 /** A build context that is not a directory fails the build with docker's words; say it as an input error. */
@@ -228,18 +219,6 @@ export function readDockerignore(dockerfile: string, context: string): string | 
     }
   }
   return null;
-}
-
-/** With several targets, the top-level checklist shows the worst status per check. */
-function mergeAcrossTargets(targets: TargetReport[]): Report['checks'] {
-  const rank = { fail: 0, error: 1, pass: 2, skip: 3 } as const;
-  const ids = targets[0]?.checks.map((c) => c.id) ?? [];
-  return ids.map((id) => {
-    const all = targets.map((t) => ({ t, c: t.checks.find((c) => c.id === id)! })).filter((x) => x.c);
-    all.sort((a, b) => rank[a.c.status] - rank[b.c.status]);
-    const worst = all[0];
-    return { ...worst.c, detail: `${worst.t.dockerfile}: ${worst.c.detail}` };
-  });
 }
 
 function round(n: number): number {

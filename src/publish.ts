@@ -12,8 +12,10 @@ import { renderComment, renderSummary } from './report/markdown.js';
 import type { RuleMetaLookup } from './report/rule-meta.js';
 import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
-import type { Report } from './report/types.js';
-import { decideResult, describeTally, tally } from './report/verdict.js';
+import type { Report, ReportOrigin } from './report/types.js';
+import { judged } from './report/finalize.js';
+import { describeTally, tally, verdictSentence } from './report/verdict.js';
+import { InputError } from './option-parsers.js';
 import { redact, secretNameMatch } from './secrets/detect.js';
 import { VERSION } from './version.js';
 import { emitAnnotations } from './github/annotations.js';
@@ -75,11 +77,19 @@ export function secretInputValues(inputs: Pick<Inputs, 'build-args' | 'env-overr
     .map(([, value]) => value);
 }
 
-/** Write report.pullRequest on pull_request events (main calls this before saving the report). */
-export function attachPullRequest(report: Report, ctx: PublishContext = contextFromEnv()): Report {
-  const pr = pullRequestFromContext(ctx);
-  if (pr) report.pullRequest = pr;
-  return report;
+/**
+ * Where this run's report is published: its comment tag and, on pull_request events, the PR
+ * (written beside the report in its JSON for the fork-PR publish step; the Report itself is final).
+ */
+export function reportOrigin(
+  inputs: Pick<Inputs, 'comment-tag' | 'dockerfile'>,
+  ctx: PublishContext,
+): ReportOrigin {
+  const pullRequest = pullRequestFromContext(ctx);
+  return {
+    commentTag: commentTag(inputs['comment-tag'], inputs.dockerfile),
+    ...(pullRequest ? { pullRequest } : {}),
+  };
 }
 
 function imageIds(report: Report): string {
@@ -99,8 +109,8 @@ function setOutputs(outcome: PublishOutcome, report: Report): void {
 }
 
 /**
- * Publish a report produced by this run. Decides the verdict with `fail-on`, writes it
- * into the report, publishes everywhere, and calls core.setFailed when the verdict fails.
+ * Publish a report produced by this run (its verdict already decided by the pipeline),
+ * everywhere, and call core.setFailed when the verdict fails.
  */
 export async function publish(
   report: Report,
@@ -108,17 +118,14 @@ export async function publish(
   ctx: PublishContext = contextFromEnv(),
   deps: PublishDeps = {},
 ): Promise<PublishOutcome> {
-  const failOn = inputs['fail-on'];
-  report.failOn = failOn;
-  report.result = decideResult(report, failOn);
-  const tag = commentTag(inputs['comment-tag'], inputs.dockerfile);
-  report.commentTag = tag;
-  if (!report.pullRequest) attachPullRequest(report, ctx);
+  const origin = reportOrigin(inputs, ctx);
+  const tag = origin.commentTag!;
+  const pr = origin.pullRequest;
 
   const counts = tally(report);
   const secrets = secretInputValues(inputs);
   const readSource = fileSourceReader(ctx.workspace);
-  const links = linkContext(ctx, report.pullRequest?.headSha);
+  const links = linkContext(ctx, pr?.headSha);
   const outcome: PublishOutcome = {
     result: report.result,
     errors: counts.errors,
@@ -131,7 +138,7 @@ export async function publish(
   await fenced('write the JSON report', () => {
     const file = reportJsonPath(ctx.runnerTemp, tag);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, serializeReport(report));
+    writeFileSync(file, serializeReport(report, origin));
     outcome.reportJson = file;
   });
 
@@ -173,7 +180,6 @@ export async function publish(
   let commentDenied = false;
   if (inputs.comment && PULL_REQUEST_EVENTS.has(ctx.eventName)) {
     await fenced('post the PR comment', async () => {
-      const pr = report.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) {
         core.warning('harden-check did not post a PR comment: the event payload names no pull request.');
         return;
@@ -198,7 +204,6 @@ export async function publish(
 
   if (inputs.review !== 'off' && PULL_REQUEST_EVENTS.has(ctx.eventName)) {
     await fenced('post review comments', async () => {
-      const pr = report.pullRequest;
       if (!pr || !ctx.owner || !ctx.repo) return; // the comment step already said so, or comments are off
       if (commentDenied) {
         // One warning per run names the missing permission; the review would only repeat it.
@@ -223,11 +228,8 @@ export async function publish(
 
   await fenced('set the outputs', () => setOutputs(outcome, report));
 
-  if (report.result === 'fail') {
-    core.setFailed(`harden-check failed: ${describeTally(counts)} (fail-on: ${failOn}).`);
-  } else {
-    core.info(`harden-check passed: ${describeTally(counts)} (fail-on: ${failOn}).`);
-  }
+  if (report.result === 'fail') core.setFailed(`${verdictSentence(report, counts)}.`);
+  else core.info(`${verdictSentence(report, counts)}.`);
   return outcome;
 }
 
@@ -247,16 +249,15 @@ export async function publishOnly(
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(
+    throw new InputError(
       `Input "report": cannot read ${inputs.report} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
     );
   }
-  const report = parseReport(text, inputs.report);
-  const failOn = report.failOn ?? inputs['fail-on'];
-  report.result = decideResult(report, failOn);
-  report.failOn = failOn;
+  const saved = parseReport(text, inputs.report);
+  // The verdict is decided again: a result written in the file is never trusted.
+  const report = judged(saved.report, saved.report.failOn ?? inputs['fail-on']);
   const tag = commentTag(
-    inputs['comment-tag'] || report.commentTag || '',
+    inputs['comment-tag'] || saved.origin.commentTag || '',
     report.targets.map((t) => t.dockerfile),
   );
   const counts = tally(report);
@@ -276,7 +277,7 @@ export async function publishOnly(
     await fenced('post the PR comment', async () => {
       // Only a workflow_run from a fork asks GitHub (synchronously created client).
       const client = ctx.eventName === 'workflow_run' ? await loadClient() : null;
-      const resolved = await resolvePullRequest(report, ctx, () =>
+      const resolved = await resolvePullRequest(saved.origin.pullRequest, ctx, () =>
         client!.createGitHubClient(inputs['github-token'], { baseUrl: ctx.apiUrl, ...deps.client }),
       );
       if (!resolved.ok) {

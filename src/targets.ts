@@ -2,7 +2,7 @@
 // A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './inputs.js';
+import { InputError } from './option-parsers.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const MAX_FILES_WALKED = 200_000;

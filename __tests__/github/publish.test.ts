@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Inputs } from '../../src/inputs.js';
-import { attachPullRequest, contextFromEnv, publish, publishOnly } from '../../src/publish.js';
+import { contextFromEnv, publish, publishOnly, reportOrigin } from '../../src/publish.js';
+import { finalizeReport } from '../../src/report/finalize.js';
+import { InputError } from '../../src/option-parsers.js';
 import { deriveCommentTag } from '../../src/github/comment-tag.js';
 import { serializeReport } from '../../src/report/json.js';
 import { commentMarker } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report, ReportOrigin } from '../../src/report/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { makePatch } from '../helpers/patch.js';
 import { captureStdout, type CapturedOutput } from './capture-output.js';
@@ -133,7 +135,7 @@ afterEach(() => {
   Object.assign(process.env, savedEnv);
 });
 
-const fast = { client: { retryBaseMs: 10, deadlineMs: 10_000 } };
+const fast = { client: { retryBaseMs: 10, deadlineMs: 10_000, writeSpacingMs: 0 } };
 
 describe('publish on a pull_request event', () => {
   it('writes JSON, SARIF, annotations, summary, comment, review and outputs, then fails per fail-on', async () => {
@@ -155,7 +157,7 @@ describe('publish on a pull_request event', () => {
     expect(o['sarif-file']).toBe(path.join(files().workspace, 'out/harden.sarif'));
     expect(o['image-id']).toMatch(/^sha256:4f1c/);
 
-    const saved = JSON.parse(readFileSync(o['report-json'], 'utf8')) as Report;
+    const saved = JSON.parse(readFileSync(o['report-json'], 'utf8')) as Report & ReportOrigin;
     expect(saved.pullRequest).toEqual({ number: 7, headSha: HEAD });
     expect(saved.commentTag).toBe('Dockerfile');
     expect(saved.result).toBe('fail');
@@ -260,7 +262,7 @@ describe('publish elsewhere', () => {
       reportOf([target([], [check('non-root', 'pass', 'uid 1000')])], 'pass'),
       inputs({ 'sarif-file': 'x.sarif' }),
       contextFromEnv(),
-      { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 } },
+      { client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000, writeSpacingMs: 0 } },
     );
     expect(passing.result).toBe('pass');
     expect(process.exitCode).toBeUndefined();
@@ -271,23 +273,34 @@ describe('publish elsewhere', () => {
     expect(out.commands('error')).toEqual([]);
 
     const failing = await publish(realisticReport(), inputs(), contextFromEnv(), {
-      client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000 },
+      client: { retryBaseMs: 1, retries: 1, deadlineMs: 3000, writeSpacingMs: 0 },
     });
     expect(failing.result).toBe('fail');
     expect(process.exitCode).toBe(1);
     rmSync(files().summary, { recursive: true });
   });
 
-  it('fail-on never passes a failing report; fail-on warning fails on an undecided check', async () => {
+  it('applies the verdict the report was finalized with, and leaves the report as it is', async () => {
     setEvent('push', {});
-    const never = await publish(realisticReport(), inputs({ 'fail-on': 'never' }), contextFromEnv(), fast);
-    expect(never.result).toBe('pass');
+    const failing = realisticReport().targets;
+    const never = finalizeReport(failing, 'never');
+    expect((await publish(never, inputs({ 'fail-on': 'never' }), contextFromEnv(), fast)).result).toBe(
+      'pass',
+    );
     expect(process.exitCode).toBeUndefined();
-    const undecided = reportOf([target([], [check('healthy', 'error', 'no Docker engine')])], 'pass');
+    expect(Object.isFrozen(never)).toBe(true);
+    expect(never).toMatchObject({ result: 'pass', failOn: 'never' });
+    const undecided = finalizeReport(
+      [target([], [check('healthy', 'error', 'no Docker engine')])],
+      'warning',
+    );
     expect((await publish(undecided, inputs({ 'fail-on': 'warning' }), contextFromEnv(), fast)).result).toBe(
       'fail',
     );
     expect(process.exitCode).toBe(1);
+    expect(out.commands('error').at(-1)).toContain(
+      'harden-check failed: 0 errors, 0 warnings, 1 undecided check (fail-on: warning).',
+    );
   });
 });
 
@@ -360,21 +373,31 @@ describe('publishOnly (workflow_run half of the fork-PR recipe)', () => {
     await expect(publishOnly(inputs({ report: 'bad.json' }), contextFromEnv(), fast)).rejects.toThrow(
       /^bad\.json is not a harden-check report: report\.targets\[0\]\.dockerfile must be a string\.$/,
     );
-    await expect(publishOnly(inputs({ report: 'missing.json' }), contextFromEnv(), fast)).rejects.toThrow(
-      /^Input "report": cannot read missing\.json \(ENOENT\)\.$/,
+    const missing = publishOnly(inputs({ report: 'missing.json' }), contextFromEnv(), fast);
+    await expect(missing).rejects.toThrow(/^Input "report": cannot read missing\.json \(ENOENT\)\.$/);
+    await expect(missing).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('decides the verdict again: a result written in the file is not trusted', async () => {
+    setEvent('workflow_run', runPayload([7]));
+    await publishOnly(
+      inputs({ report: writeReport({ ...prReport(), result: 'pass' }) }),
+      contextFromEnv(),
+      fast,
     );
+    expect(outputs()).toMatchObject({ result: 'fail', errors: '4' });
   });
 });
 
 describe('helpers for main', () => {
-  it('attachPullRequest writes number and head sha on pull_request events only', () => {
+  it('reportOrigin names the PR (number and head sha) on pull_request events only', () => {
     setEvent('pull_request_target', prPayload);
-    expect(attachPullRequest(reportOf([]), contextFromEnv()).pullRequest).toEqual({
-      number: 7,
-      headSha: HEAD,
+    expect(reportOrigin(inputs(), contextFromEnv())).toEqual({
+      commentTag: 'Dockerfile',
+      pullRequest: { number: 7, headSha: HEAD },
     });
     setEvent('push', prPayload);
-    expect(attachPullRequest(reportOf([]), contextFromEnv()).pullRequest).toBeUndefined();
+    expect(reportOrigin(inputs(), contextFromEnv())).toEqual({ commentTag: 'Dockerfile' });
   });
 
   it('deriveCommentTag is stable and short', () => {

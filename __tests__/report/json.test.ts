@@ -4,12 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { parseReport, reportJsonPath, serializeReport } from '../../src/report/json.js';
 import { SECRET, realisticReport } from './sample-report.js';
 
-const withPr = () => ({ ...realisticReport(), pullRequest: { number: 7, headSha: 'b'.repeat(40) } });
+const PR = { number: 7, headSha: 'b'.repeat(40) };
+const withPr = () => ({ ...realisticReport(), pullRequest: PR });
 
 describe('report JSON', () => {
-  it('round-trips', () => {
-    const r = withPr();
-    expect(parseReport(serializeReport(r), 'r.json')).toEqual(r);
+  it('round-trips, with its origin written beside the report', () => {
+    const r = realisticReport();
+    const origin = { commentTag: 'api', pullRequest: PR };
+    const text = serializeReport(r, origin);
+    expect(JSON.parse(text)).toMatchObject({ result: 'fail', commentTag: 'api', pullRequest: PR });
+    expect(parseReport(text, 'r.json')).toEqual({ report: r, origin });
+    expect(parseReport(serializeReport(r), 'r.json')).toEqual({ report: r, origin: {} });
+  });
+
+  it('reads the lines of a check, and rejects bad ones', () => {
+    const r = realisticReport();
+    const read = parseReport(serializeReport(r), 'r.json').report;
+    expect(read.targets[0].checks.find((c) => c.id === 'healthy')?.line).toBe(9);
+    (r.targets[0].checks[2] as unknown as Record<string, unknown>).endLine = 0;
+    expect(() => parseReport(serializeReport(r), 'r.json')).toThrow(
+      /report\.targets\[0\]\.checks\[2\]\.endLine must be a positive integer/,
+    );
   });
 
   it('names the first bad field in one line', () => {

@@ -8,7 +8,7 @@ import {
   parseNetwork,
   parseRuleIds,
   parseSeconds,
-} from '../inputs.js';
+} from '../option-parsers.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];

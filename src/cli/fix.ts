@@ -10,10 +10,10 @@ import { fixText, type FixedFinding } from '../fix/fix-file.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { readDockerignore, DockerfileReadError } from '../pipeline.js';
 import { resolveDockerfiles } from '../targets.js';
-import { decideResult } from '../report/verdict.js';
-import { InputError } from '../inputs.js';
+import { tallyOf, verdictOf } from '../report/verdict.js';
+import { InputError } from '../option-parsers.js';
 import type { Config } from '../config.js';
-import type { Check, Finding, Report } from '../report/types.js';
+import type { Check, Finding } from '../report/types.js';
 import type { CliOptions } from './args.js';
 
 export interface FixOutcome {
@@ -113,14 +113,7 @@ function summary(file: string, fixed: FixedFinding[], verb: string): string {
 /** pass/fail per --fail-on on what remains (findings, and static checks as every run counts them). */
 export function remainingResult(
   outcome: Pick<FixOutcome, 'remaining' | 'checks'>,
-  opts: CliOptions,
+  opts: Pick<CliOptions, 'failOn'>,
 ): 'pass' | 'fail' {
-  const report: Report = {
-    version: 1,
-    result: 'pass',
-    targets: [],
-    checks: outcome.checks,
-    findings: outcome.remaining,
-  };
-  return decideResult(report, opts.failOn);
+  return verdictOf(tallyOf(outcome.remaining, outcome.checks), opts.failOn);
 }

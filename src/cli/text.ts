@@ -2,6 +2,7 @@
 // editors and terminals turn into links. Colour only when asked (TTY, no NO_COLOR).
 import type { Check, Finding, Report, TargetReport } from '../report/types.js';
 import { redact } from '../secrets/detect.js';
+import { describeTally, tally } from '../report/verdict.js';
 
 const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 } as const;
 type Colour = keyof typeof CODES;
@@ -10,14 +11,10 @@ export function renderText(report: Report, color: boolean): string {
   const c = (name: Colour, s: string) => (color ? `\u001b[${CODES[name]}m${s}\u001b[0m` : s);
   const out: string[] = [];
   for (const t of report.targets) out.push(...renderTarget(t, c));
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
-  const notes = report.findings.filter((f) => f.severity === 'note').length;
-  const failed = report.targets.flatMap((t) => t.checks).filter((k) => k.status === 'fail').length;
   const verdict = report.result === 'pass' ? c('green', c('bold', 'PASS')) : c('red', c('bold', 'FAIL'));
+  // The same counts and words as the action's summary and failure message.
   out.push(
-    `${verdict}  ${failed} failed check${failed === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ` +
-      `${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}` +
+    `${verdict}  ${describeTally(tally(report))}` +
       (report.failOn ? c('grey', `  (fail-on: ${report.failOn})`) : ''),
   );
   return out.join('\n') + '\n';

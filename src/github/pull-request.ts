@@ -3,7 +3,6 @@
 // claim: it must agree with what GitHub's own payload says (head_sha, pull_requests),
 // and when GitHub lists no PR (runs from forks) the PR's current head is asked from the
 // API. Nothing is ever taken from free text.
-import type { Report } from '../report/types.js';
 import type { GitHubClient } from './client.js';
 import {
   PULL_REQUEST_EVENTS,
@@ -17,13 +16,12 @@ export type PullRequestResolution = { ok: true; pr: PullRequestRef } | { ok: fal
 
 const no = (reason: string): PullRequestResolution => ({ ok: false, reason });
 
+/** `claimed`: the PR the report file names (its `pullRequest` field), only a claim. */
 export async function resolvePullRequest(
-  report: Report,
+  claimed: PullRequestRef | undefined,
   ctx: PublishContext,
   client: () => GitHubClient,
 ): Promise<PullRequestResolution> {
-  const claimed = report.pullRequest;
-
   if (PULL_REQUEST_EVENTS.has(ctx.eventName)) {
     const pr = pullRequestFromContext(ctx);
     if (!pr) return no(`the ${ctx.eventName} payload has no pull request number and head sha`);

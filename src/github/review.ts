@@ -9,6 +9,7 @@ import * as core from '@actions/core';
 import type { SourceReader } from '../report/source.js';
 import { toRepoPath } from '../report/paths.js';
 import type { Finding, Report, Severity } from '../report/types.js';
+import { allFindings } from '../report/verdict.js';
 import { redact } from '../secrets/detect.js';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from './client.js';
 import { normalizeLogin, viewerLogin } from './comment.js';
@@ -80,8 +81,7 @@ export interface ReviewResult {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 function reviewable(report: Report): Finding[] {
-  const all = report.targets.length > 0 ? report.targets.flatMap((t) => t.findings) : report.findings;
-  return all
+  return allFindings(report)
     .filter((f) => f.severity === 'error' || f.severity === 'warning')
     .filter((f) => Number.isInteger(f.line) && f.line >= 1)
     .sort(

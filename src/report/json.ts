@@ -5,7 +5,14 @@
 import * as path from 'node:path';
 import { sanitizeTag } from './markdown.js';
 import { redact } from '../secrets/detect.js';
-import { CHECK_IDS, FAIL_ON_VALUES, SEVERITIES, type CheckStatus, type Report } from './types.js';
+import {
+  CHECK_IDS,
+  FAIL_ON_VALUES,
+  SEVERITIES,
+  type CheckStatus,
+  type Report,
+  type ReportOrigin,
+} from './types.js';
 
 export class ReportFormatError extends Error {
   constructor(message: string) {
@@ -14,8 +21,15 @@ export class ReportFormatError extends Error {
   }
 }
 
-export function serializeReport(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+/** The report JSON; a published report carries its origin (comment tag, PR) beside it. */
+export function serializeReport(report: Report, origin: ReportOrigin = {}): string {
+  return `${JSON.stringify({ ...report, ...origin }, null, 2)}\n`;
+}
+
+/** A report file read back: the report as written (its result is re-judged by the reader) and its origin. */
+export interface ReportFile {
+  report: Report;
+  origin: ReportOrigin;
 }
 
 /** `${RUNNER_TEMP}/harden-check-report-<tag>.json`, the tag reduced to file-name characters. */
@@ -87,7 +101,7 @@ function checkFinding(f: unknown, where: string): void {
 }
 
 /** Check that a parsed value has the Report shape; throws ReportFormatError naming the first bad field. */
-export function validateReport(value: unknown): Report {
+export function validateReport(value: unknown): ReportFile {
   if (!isObject(value)) fail('report', 'must be a JSON object');
   if (value.version !== 1) fail('report.version', 'must be 1');
   oneOf(value, 'result', ['pass', 'fail'], 'report');
@@ -115,11 +129,16 @@ export function validateReport(value: unknown): Report {
       fail('report.pullRequest.headSha', 'must be a full commit sha');
     }
   }
-  return value as unknown as Report;
+  const { version, result, failOn, targets, checks, findings, commentTag, pullRequest } = value as Json;
+  const report = { version, result, failOn, targets, checks, findings } as unknown as Report;
+  const origin: ReportOrigin = {};
+  if (commentTag !== undefined) origin.commentTag = commentTag as string;
+  if (pullRequest !== undefined) origin.pullRequest = pullRequest as ReportOrigin['pullRequest'];
+  return { report, origin };
 }
 
 /** Parse report JSON text; `source` names the file in the error message. */
-export function parseReport(text: string, source: string): Report {
+export function parseReport(text: string, source: string): ReportFile {
   let value: unknown;
   try {
     value = JSON.parse(text);

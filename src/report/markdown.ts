@@ -8,7 +8,7 @@
 import { CHECK_LABELS } from './check-findings.js';
 import { ruleDocUrl } from './docs.js';
 import { codeBlock, encodePath, inlineText, messageText, truncate } from './escape.js';
-import { describeTally, tally } from './verdict.js';
+import { describeTally, tally, tallyOf } from './verdict.js';
 import {
   CHECK_IDS,
   SEVERITIES,
@@ -148,7 +148,7 @@ function timingText(target: TargetReport): string | null {
 }
 
 function targetIcon(target: TargetReport): string {
-  const t = tally({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+  const t = tallyOf(target.findings, target.checks);
   if (t.errors > 0) return '❌';
   if (t.warnings > 0 || t.undecided > 0) return '⚠️';
   return '✅';
@@ -223,7 +223,7 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
   const makeHead = (target: TargetReport, evidenceMax: number, withNotes: boolean): string => {
     const parts: string[] = [];
     if (multi) {
-      const tt = tally({ ...report, targets: [target] });
+      const tt = tallyOf(target.findings, target.checks);
       parts.push(
         `### ${targetIcon(target)} ${inlineText(target.dockerfile, 200, secrets)}\n\n${describeTally(tt)}`,
       );

@@ -87,6 +87,7 @@ export interface TargetReport {
   notes?: string[];
 }
 
+/** The finished report (see report/finalize.ts): frozen once its verdict is decided. */
 export interface Report {
   version: 1;
   result: 'pass' | 'fail';
@@ -95,9 +96,15 @@ export interface Report {
   targets: TargetReport[];
   checks: Check[];
   findings: Finding[];
-  /** Where the report came from: PR number and head sha, for the fork-PR publish step. */
-  pullRequest?: { number: number; headSha: string };
+}
+
+/**
+ * Where a published report came from, written beside it in the report JSON for the
+ * fork-PR publish step: the comment tag, and on pull_request events the PR number and head sha.
+ */
+export interface ReportOrigin {
   commentTag?: string;
+  pullRequest?: { number: number; headSha: string };
 }
 
 export type FailOn = 'error' | 'warning' | 'note' | 'never';

@@ -33,20 +33,25 @@ export function allChecks(report: Report): Check[] {
   return report.targets.length > 0 ? report.targets.flatMap((t) => t.checks) : report.checks;
 }
 
-export function tally(report: Report): Tally {
-  const count = (s: Severity) => allFindings(report).filter((f) => f.severity === s).length;
-  const checks = allChecks(report);
+/** The counts of a list of findings and checks (a target, a report, what --fix leaves). */
+export function tallyOf(findings: readonly Finding[], checks: readonly Check[]): Tally {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const failedChecks = checks.filter((c) => c.status === 'fail').length;
   return {
-    errors: count('error') + checks.filter((c) => c.status === 'fail').length,
+    errors: count('error') + failedChecks,
     warnings: count('warning'),
     notes: count('note'),
     undecided: checks.filter((c) => c.status === 'error').length,
-    failedChecks: checks.filter((c) => c.status === 'fail').length,
+    failedChecks,
   };
 }
 
-export function decideResult(report: Report, failOn: FailOn): 'pass' | 'fail' {
-  const t = tally(report);
+export function tally(report: Report): Tally {
+  return tallyOf(allFindings(report), allChecks(report));
+}
+
+/** pass or fail for these counts under this threshold (the rule at the top of this file). */
+export function verdictOf(t: Tally, failOn: FailOn): 'pass' | 'fail' {
   const errors = t.errors;
   const warnings = t.warnings + t.undecided;
   switch (failOn) {
@@ -61,6 +66,10 @@ export function decideResult(report: Report, failOn: FailOn): 'pass' | 'fail' {
   }
 }
 
+export function decideResult(report: Report, failOn: FailOn): 'pass' | 'fail' {
+  return verdictOf(tally(report), failOn);
+}
+
 /**
  * "2 failed checks, 1 error, 1 warning" — for titles and the failure message. Failed checks
  * are named apart so the numbers match the lists a reader sees (the `errors` output adds them).
@@ -73,4 +82,10 @@ export function describeTally(t: Tally): string {
   if (t.notes > 0) parts.push(plural(t.notes, 'note'));
   if (t.undecided > 0) parts.push(`${t.undecided} undecided check${t.undecided === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** "harden-check failed: 1 failed check, 2 errors, 0 warnings (fail-on: error)": the one verdict sentence. */
+export function verdictSentence(report: Pick<Report, 'result' | 'failOn'>, t: Tally): string {
+  const failOn = report.failOn ? ` (fail-on: ${report.failOn})` : '';
+  return `harden-check ${report.result === 'fail' ? 'failed' : 'passed'}: ${describeTally(t)}${failOn}`;
 }
