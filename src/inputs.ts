@@ -40,6 +40,7 @@ export interface Inputs {
   'sarif-file': string;
   summary: boolean;
   report: string;
+  plan: boolean;
 }
 
 /** Reads one raw input the way the runner passes it (INPUT_<NAME>, hyphens kept). */
@@ -72,5 +73,6 @@ export function getInputs(read: InputReader = fromCore): Inputs {
     'sarif-file': read('sarif-file').trim(),
     summary: parseBoolean('summary', read('summary'), true),
     report: read('report').trim(),
+    plan: parseBoolean('plan', read('plan'), false),
   };
 }

@@ -53,6 +53,7 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     'sarif-file': '',
     summary: true,
     report: '',
+    plan: false,
     ...over,
   };
 }
