@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runPipeline, type PipelineOptions, type RuntimeAdapter } from '../src/pipeline.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
+import { silentHost } from '../src/host.js';
 import { InputError } from '../src/inputs.js';
 import { CHECK_IDS } from '../src/report/types.js';
 import type { RuntimeRequest, RuntimeResult, StaticFacts } from '../src/runtime/types.js';
@@ -72,7 +73,7 @@ function options(ws: string, runtime: RuntimeAdapter, over: Partial<PipelineOpti
     failOn: 'error',
     config: DEFAULT_CONFIG,
     runId: 'test-run',
-    log: { info: () => undefined, warning: () => undefined },
+    host: silentHost(),
     runtime,
     ...over,
   };

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { parseCliArgs, USAGE, type CliOptions } from './cli/args.js';
 import { renderText } from './cli/text.js';
-import { withLogOnStderr } from './cli/plain-log.js';
+import { plainHost } from './host.js';
+import { traceDockerCalls } from './docker/exec.js';
 import { InputError } from './option-parsers.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DockerfileReadError, runPipeline, type PipelineOptions } from './pipeline.js';
@@ -25,6 +26,10 @@ import { VERSION } from './version.js';
 import { remainingResult, runFix } from './cli/fix.js';
 import { planTargets } from './plan.js';
 import type { Config } from './config.js';
+
+const debug = Boolean(process.env.HARDEN_CHECK_DEBUG);
+const cliHost = plainHost((s) => process.stderr.write(s), { debug });
+if (debug) traceDockerCalls(cliHost.debug);
 
 export async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -77,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       path.join(workspace, '.harden-check.yml'),
     );
     if (opts.fix) return await fixCommand(opts, config, workspace, runId);
-    const report = await withLogOnStderr(() => runPipeline(pipelineOptions(opts, config, workspace, runId)));
+    const report = await runPipeline(pipelineOptions(opts, config, workspace, runId));
     process.stdout.write(render(report, opts));
     return report.result === 'pass' ? 0 : 1;
   } catch (e) {
@@ -118,18 +123,16 @@ async function fixCommand(
     return remainingResult(outcome, opts) === 'pass' ? 0 : 1;
   }
   // the report of what remains: the same pipeline, static only
-  const report = await withLogOnStderr(() =>
-    runPipeline({
-      ...pipelineOptions(opts, config, workspace, runId),
-      buildFlags: [],
-      image: '',
-      build: false,
-      run: false,
-      envOverrides: {},
-      runArgs: [],
-      runtime: undefined,
-    }),
-  );
+  const report = await runPipeline({
+    ...pipelineOptions(opts, config, workspace, runId),
+    buildFlags: [],
+    image: '',
+    build: false,
+    run: false,
+    envOverrides: {},
+    runArgs: [],
+    runtime: undefined,
+  });
   process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
   return report.result === 'pass' ? 0 : 1;
 }
@@ -162,11 +165,8 @@ function pipelineOptions(
     failOn: opts.failOn,
     config,
     runId,
-    log: {
-      info: (m) => process.stderr.write(`${m}\n`),
-      // the one clear line when no engine answers
-      warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-    },
+    // stdout belongs to the report: the log (and the one clear line when no engine answers) goes to stderr
+    host: cliHost,
     runtime: { available: probeEngine, verify: verifyRuntime, imageExists },
   };
 }

@@ -11,11 +11,15 @@ import { probeEngine } from './docker/engine.js';
 import { planTargets } from './plan.js';
 import { inlineText } from './report/escape.js';
 import { ReportFormatError } from './report/json.js';
+import { actionsHost } from './github/actions-host.js';
+import { traceDockerCalls } from './docker/exec.js';
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
 const runtime = () => import('./runtime/verify.js');
 
 export async function run(): Promise<void> {
+  // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
+  if (core.isDebug()) traceDockerCalls(actionsHost.debug);
   try {
     const inputs = getInputs();
     if (inputs.plan) {
@@ -59,7 +63,7 @@ async function audit(inputs: Inputs): Promise<void> {
     failOn: inputs['fail-on'],
     config,
     runId: newRunId(),
-    log: { info: core.info, warning: core.warning },
+    host: actionsHost,
     runtime: {
       available: probeEngine,
       verify: async (o) => (await runtime()).verifyRuntime(o),

@@ -8,6 +8,7 @@ import { InputError } from './option-parsers.js';
 import type { Config } from './config.js';
 import type { FailOn, Report, TargetReport } from './report/types.js';
 import { finalizeReport } from './report/finalize.js';
+import type { Host } from './host.js';
 import { resolveDockerfiles } from './targets.js';
 import type { AuditScan } from './engine/audit.js';
 import type { RuntimeRequest, RuntimeResult, StaticFacts } from './runtime/types.js';
@@ -36,15 +37,10 @@ export interface PipelineOptions {
   contextInput?: string;
   /** Name of the input the Dockerfile paths came from, for errors ('' in the CLI). */
   dockerfileInput?: string;
-  /** Progress messages for the log. */
-  log: PipelineLog;
+  /** Where progress, warnings and the runtime's logs go (the runner or a terminal). */
+  host: Host;
   /** The runtime half, injected so the static pipeline loads and tests without Docker. */
   runtime?: RuntimeAdapter;
-}
-
-export interface PipelineLog {
-  info(message: string): void;
-  warning(message: string): void;
 }
 
 export interface RuntimeAdapter {
@@ -91,7 +87,7 @@ async function checkEngine(opts: PipelineOptions): Promise<boolean> {
   if (!wantsRuntime(opts) || !opts.runtime) return false;
   const engine = await opts.runtime.available();
   if (!engine) {
-    opts.log.warning(
+    opts.host.warning(
       'No Docker engine answered: static audit only (the healthy and env-override checks are skipped).',
     );
     return false;
@@ -125,7 +121,7 @@ async function auditTarget(
   let verifying: Promise<RuntimeResult> | null = null;
   // false at once when no runtime is asked for (checkEngine)
   if (opts.runtime && (await engineCheck)) {
-    opts.log.info(
+    opts.host.info(
       `${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`,
     );
     verifying = opts.runtime.verify({
@@ -142,6 +138,7 @@ async function auditTarget(
       runArgs: opts.runArgs,
       network: opts.network,
       runId: opts.runId,
+      host: opts.host,
       facts: facts.promise,
     });
   }

@@ -5,7 +5,8 @@ import { parseTop, runArgs } from '../../src/docker/container.js';
 import { dockerBin, dockerEnv } from '../../src/docker/exec.js';
 import { parseHistory } from '../../src/docker/history.js';
 import { healthcheckOf, parseContainerInspect, parseImageInspect } from '../../src/docker/inspect.js';
-import { echoUntrusted } from '../../src/docker/log.js';
+import { echoUntrusted, silentHost } from '../../src/host.js';
+import { actionsHost } from '../../src/github/actions-host.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -19,6 +20,7 @@ const req = {
   target: 'prod',
   flags: ['--network=none', '--platform', 'linux/amd64'],
   runId: '123-1-AbCd',
+  host: silentHost(),
 };
 
 describe('build argv', () => {
@@ -189,15 +191,15 @@ describe('parsers', () => {
   });
 });
 
-describe('untrusted output', () => {
+describe('untrusted output on the runner', () => {
   it('is wrapped in stop-commands with a random token and masked', () => {
     let out = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
       out += String(c);
       return true;
     });
-    echoUntrusted('::set-output name=result::pass\n::add-mask::x\nkey ghp_' + 'a'.repeat(36));
-    echoUntrusted('again');
+    echoUntrusted(actionsHost, '::set-output name=result::pass\n::add-mask::x\nkey ghp_' + 'a'.repeat(36));
+    echoUntrusted(actionsHost, 'again');
     const tokens = [...out.matchAll(/::stop-commands::([0-9a-f]{32})/g)].map((m) => m[1]);
     expect(tokens).toHaveLength(2);
     expect(tokens[0]).not.toBe(tokens[1]);

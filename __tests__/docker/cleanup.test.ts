@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RunResources } from '../../src/docker/cleanup.js';
+import { silentHost } from '../../src/host.js';
 
 let dir = '';
 let calls = '';
@@ -31,7 +32,7 @@ const recorded = () => readFileSync(calls, 'utf8').trim().split('\n').sort();
 
 describe('RunResources.cleanup', () => {
   it('removes the known container and image without listing labels when every id is known', async () => {
-    const res = new RunResources('run-known');
+    const res = new RunResources('run-known', silentHost());
     res.addContainer('c1');
     res.addImage('sha256:i1');
     expect(await res.cleanup()).toEqual([]);
@@ -39,7 +40,7 @@ describe('RunResources.cleanup', () => {
   });
 
   it('also lists by label, and removes what it finds, after a failed build or run', async () => {
-    const res = new RunResources('run-failed');
+    const res = new RunResources('run-failed', silentHost());
     res.addContainer('c1');
     res.markUnaccounted();
     expect(await res.cleanup()).toEqual([]);

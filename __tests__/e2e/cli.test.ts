@@ -6,7 +6,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/run-action.js';
-import { plainLogLine } from '../../src/cli/plain-log.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'hc-cli-'));
@@ -100,17 +99,5 @@ describe('harden-check CLI', () => {
     const r = cli(['--list-rules']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| [HC101](docs/rules/HC101.md) | Final stage runs as root | error |');
-  });
-});
-
-describe('plain log lines for the CLI', () => {
-  it('turns workflow commands into text and keeps untrusted blocks verbatim', () => {
-    const token = { value: null as string | null };
-    expect(plainLogLine('::group::Build', token)).toBe('── Build');
-    expect(plainLogLine('::endgroup::', token)).toBeNull();
-    expect(plainLogLine('::stop-commands::abc', token)).toBeNull();
-    expect(plainLogLine('::error::from the Dockerfile', token)).toBe('::error::from the Dockerfile');
-    expect(plainLogLine('::abc::', token)).toBeNull();
-    expect(plainLogLine('::warning file=x::careful', token)).toBe('warning: careful');
   });
 });

@@ -7,11 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import { secretNameMatch } from '../secrets/detect.js';
 import { hasBuildx } from './engine.js';
 import { docker } from './exec.js';
-import { TailBuffer, UntrustedEcho } from './log.js';
+import { TailBuffer } from './log.js';
+import type { Host } from '../host.js';
 import { RUN_LABEL } from './labels.js';
 
 export type Builder = 'buildx' | 'buildkit' | 'classic';
@@ -29,6 +29,8 @@ export interface BuildRequest {
   /** Passed through verbatim, after our own flags (so the user's win). */
   flags: string[];
   runId: string;
+  /** Where the build log goes (a group of untrusted lines). */
+  host: Host;
   /** Lines kept for the report. */
   tailLines?: number;
   /** Give up (kill the build) after this many seconds; default buildTimeoutSeconds(). */
@@ -85,10 +87,6 @@ export function buildArgs(req: BuildRequest, builder: Builder, iidfile: string):
   return args;
 }
 
-function echoLine(line: string): void {
-  core.info(line);
-}
-
 export async function buildImage(req: BuildRequest): Promise<BuildResult> {
   const builder = await detectBuilder();
   // sync on purpose: nothing between the call and the spawn yields to other work (the audit
@@ -96,15 +94,14 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'harden-check-'));
   const iidfile = join(dir, 'iid');
   const secrets = secretBuildArgValues(req.buildArgs);
-  // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).
-  // Not elsewhere: outside Actions `::add-mask::VALUE` would print the value itself.
-  if (process.env.GITHUB_ACTIONS === 'true') for (const s of secrets) core.setSecret(s);
+  // Let the host mask them anywhere (on a runner: in other steps' logs too).
+  for (const s of secrets) req.host.mask(s);
   const tail = new TailBuffer(req.tailLines ?? 50);
   const started = Date.now();
   const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
   try {
-    const out = await core.group(`Build ${req.dockerfile} (${builder})`, async () => {
-      const echo = new UntrustedEcho(secrets);
+    const out = await req.host.group(`Build ${req.dockerfile} (${builder})`, async () => {
+      const echo = req.host.untrusted(secrets);
       try {
         return await docker(buildArgs(req, builder, iidfile), {
           // Plain progress: one line per event, readable in the log and in the tail.
@@ -122,7 +119,7 @@ export async function buildImage(req: BuildRequest): Promise<BuildResult> {
     });
     if (out.timedOut) {
       const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
-      echoLine(msg);
+      req.host.info(msg);
       tail.push(msg);
     }
     const imageId =

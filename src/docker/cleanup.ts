@@ -2,7 +2,7 @@
 // label (covers what was created between `docker run` and us learning its id).
 // Images the run did not build are never touched: only ids we tracked as built, or
 // images carrying our run label, are removed.
-import * as core from '@actions/core';
+import type { Host } from '../host.js';
 import { docker } from './exec.js';
 import { runFilter } from './labels.js';
 
@@ -17,34 +17,22 @@ function lines(s: string): string[] {
     .filter(Boolean);
 }
 
-function readList(name: string): string[] {
-  return (core.getState(name) || '').split(',').filter(Boolean);
+function readList(host: Host, name: string): string[] {
+  return (host.getState(name) || '').split(',').filter(Boolean);
 }
 
-function writeState(name: string, list: string[]): void {
-  // saveState writes GITHUB_STATE; getState reads STATE_<name> which only the post step
-  // gets, so keep our own copy in the process env for the next append in this step.
-  process.env[`STATE_${name}`] = list.join(',');
-  // Outside a runner (CLI, tests) there is no post step, and saveState would print
-  // a `::save-state` command instead.
-  if (!process.env.GITHUB_STATE) return;
-  try {
-    core.saveState(name, list.join(','));
-  } catch {
-    // GITHUB_STATE points at a missing file: nothing we can save.
-  }
-}
-
-function addToState(name: string, value: string): void {
-  const list = readList(name);
+function addToState(host: Host, name: string, value: string): void {
+  const list = readList(host, name);
   if (!list.includes(value)) list.push(value);
-  writeState(name, list);
+  host.saveState(name, list.join(','));
 }
 
-function removeFromState(name: string, values: readonly string[]): void {
-  writeState(
+function removeFromState(host: Host, name: string, values: readonly string[]): void {
+  host.saveState(
     name,
-    readList(name).filter((v) => !values.includes(v)),
+    readList(host, name)
+      .filter((v) => !values.includes(v))
+      .join(','),
   );
 }
 
@@ -55,18 +43,22 @@ export class RunResources {
   /** Could the run have created something we hold no id of (a failed build or run)? */
   private unaccounted = false;
 
-  constructor(readonly runId: string) {
-    addToState(STATE_RUN_IDS, runId);
+  /** `host` keeps the ids in its step state, for the post step of a killed run. */
+  constructor(
+    readonly runId: string,
+    private readonly host: Host,
+  ) {
+    addToState(host, STATE_RUN_IDS, runId);
   }
 
   addContainer(id: string): void {
     this.containers.push(id);
-    addToState(STATE_CONTAINERS, id);
+    addToState(this.host, STATE_CONTAINERS, id);
   }
 
   addImage(id: string): void {
     this.images.push(id);
-    addToState(STATE_IMAGES, id);
+    addToState(this.host, STATE_IMAGES, id);
   }
 
   /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
@@ -85,9 +77,9 @@ export class RunResources {
     });
     if (problems.length === 0) {
       // Done: the post step has nothing left to do for this run.
-      removeFromState(STATE_CONTAINERS, this.containers);
-      removeFromState(STATE_IMAGES, this.images);
-      removeFromState(STATE_RUN_IDS, [this.runId]);
+      removeFromState(this.host, STATE_CONTAINERS, this.containers);
+      removeFromState(this.host, STATE_IMAGES, this.images);
+      removeFromState(this.host, STATE_RUN_IDS, [this.runId]);
     }
     return problems;
   }

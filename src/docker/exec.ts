@@ -3,8 +3,16 @@
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
 import { spawn } from 'node:child_process';
-import * as core from '@actions/core';
 import * as exec from '@actions/exec';
+
+// Where the time goes, one line per docker call (the host's debug log, when it has one);
+// arguments may hold build-arg values, so only the subcommand is traced.
+let trace: ((line: string) => void) | null = null;
+
+/** Send a timing line per docker call to `fn` (null: none). */
+export function traceDockerCalls(fn: ((line: string) => void) | null): void {
+  trace = fn;
+}
 
 /** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
 export function dockerBin(): string {
@@ -86,9 +94,7 @@ export async function docker(args: string[], opts: DockerCallOptions = {}): Prom
     // The client binary itself is missing or not executable.
     return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
   } finally {
-    // Where the time goes (visible with ACTIONS_STEP_DEBUG); arguments may hold
-    // build-arg values, so only the subcommand is logged.
-    if (core.isDebug()) core.debug(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+    trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
   }
 }
 
@@ -144,7 +150,7 @@ function dockerWithTimeout(
       if (killer) clearTimeout(killer);
       outLines.end();
       errLines.end();
-      if (core.isDebug()) core.debug(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+      trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
       resolve(
         timedOut
           ? {

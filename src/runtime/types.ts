@@ -1,6 +1,7 @@
 // The contract between the static half (which knows the Dockerfile) and the runtime
 // half (which knows the container). Plain data only.
 import type { Check, Finding } from '../report/types.js';
+import type { Host } from '../host.js';
 
 /** What the Dockerfile says about the final stage, as the runtime probes need it. */
 export interface StaticFacts {
@@ -50,6 +51,8 @@ export interface RuntimeOptions {
   network: string;
   /** Label value put on everything the run creates (harden-check.run=<runId>). */
   runId: string;
+  /** Where the build and container logs go, and the step state; a terminal (stderr) when absent. */
+  host?: Host;
   facts: StaticFacts;
 }
 

@@ -4,7 +4,6 @@
 // failed build or an engine error becomes checks with status 'error' and a reason.
 // Everything created is removed in `finally`, and is labelled so post() can remove
 // it when this step is killed.
-import * as core from '@actions/core';
 import type { Check, CheckId, Finding } from '../report/types.js';
 import { CHECK_IDS } from '../report/types.js';
 import { redact, secretNameMatch, maskSecret } from '../secrets/detect.js';
@@ -20,7 +19,7 @@ import {
   type ImageInfo,
 } from '../docker/inspect.js';
 import { watchRunEvents, type RunEvents } from '../docker/events.js';
-import { echoUntrusted } from '../docker/log.js';
+import { echoUntrusted, plainHost, type Host } from '../host.js';
 import { chooseOverrides, FALLBACK_KEY, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
 import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
 import { waitForHealth, type HealthWaitResult } from './health-probe.js';
@@ -117,7 +116,8 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
   const t0 = Date.now();
   const c = new Collector(request);
   c.secrets.push(...secretBuildArgValues(request.buildArgs));
-  const res = new RunResources(request.runId);
+  const host = request.host ?? plainHost((s) => process.stderr.write(s));
+  const res = new RunResources(request.runId, host);
   const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
 
   try {
@@ -133,6 +133,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
           target: request.target,
           flags: request.buildFlags,
           runId: request.runId,
+          host,
         });
     if (b?.imageId) res.addImage(b.imageId);
     // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
@@ -214,7 +215,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
       return result;
     }
 
-    await runProbes(c, opts, info, res, result, hcLine);
+    await runProbes(c, opts, info, res, result, hcLine, host);
   } catch (err) {
     res.markUnaccounted();
     const msg = err instanceof Error ? err.message : String(err);
@@ -342,6 +343,7 @@ async function runProbes(
   res: RunResources,
   result: RuntimeResult,
   hcLine: number,
+  host: Host,
 ): Promise<void> {
   const hc = healthcheckOf(info);
   const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
@@ -528,7 +530,8 @@ async function runProbes(
 
   // The container's own output, for the job log (untrusted: no workflow commands).
   const out = await logsP;
-  if (out) await core.group('Container logs (last 50 lines)', async () => echoUntrusted(out, c.secrets));
+  if (out)
+    await host.group('Container logs (last 50 lines)', async () => echoUntrusted(host, out, c.secrets));
 }
 
 async function envCheck(
