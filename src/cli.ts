@@ -100,20 +100,11 @@ async function fixCommand(
   workspace: string,
   runId: string,
 ): Promise<number> {
-  const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
   const outcome = await runFix(opts, config, workspace, {
     stdout: (s) => process.stdout.write(s),
     // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
     info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
     stderr: (s) => process.stderr.write(s),
-    // Tests only: a window to modify the file between the read and the write.
-    beforeWrite:
-      pause > 0
-        ? () => {
-            process.stderr.write(`harden-check: test pause of ${pause} ms before writing\n`);
-            return new Promise((r) => setTimeout(r, pause));
-          }
-        : undefined,
   });
   if (outcome.abort !== null) return outcome.abort;
   if (opts.dryRun) {

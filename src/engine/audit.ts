@@ -3,7 +3,7 @@
 import { parseDockerfile, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
 import { RULES, ruleMeta } from '../rules/registry.js';
 import { validateSyntax } from '../rules/syntax/index.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import type { RuleContext } from '../rules/types.js';
 import type { Check, Finding } from '../report/types.js';
 import { suppressionPolicy } from '../suppress.js';
 import type { Config } from '../config.js';
@@ -22,8 +22,6 @@ export interface AuditOptions {
   ignore?: readonly string[];
   /** Text of the build context's .dockerignore, when there is one. */
   dockerignore?: string | null;
-  /** Run only these rules (tests). */
-  rules?: readonly Rule[];
 }
 
 export interface AuditResult {
@@ -76,7 +74,7 @@ export function scanDockerfile(opts: AuditOptions): AuditScan {
     allowInlineIgnore: opts.config.allowInlineIgnore,
     allowedRegistries: opts.config.allowedRegistries,
   };
-  for (const rule of opts.rules ?? RULES) {
+  for (const rule of RULES) {
     if (rule.meta.optIn && !enabled.has(rule.meta.id)) continue;
     for (const hit of rule.check(ctx)) {
       raw.push({
