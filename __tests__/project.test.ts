@@ -19,7 +19,7 @@ const cell = (s: unknown) =>
     .replace(/\n/g, ' ')
     .trim();
 
-// architecture.md's contract: users depend on these names.
+// The action's contract: users depend on these names.
 const CONTRACT_INPUTS = [
   'dockerfile',
   'context',

@@ -17,7 +17,7 @@ describe('nameTokens', () => {
   });
 });
 
-describe('secretNameMatch: anchors.md B.6 matrix', () => {
+describe('secretNameMatch: names that are and are not secrets', () => {
   it.each([
     'PASSWORD_FILE',
     'SESSION_SECRET_FILE',

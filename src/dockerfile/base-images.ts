@@ -2,7 +2,7 @@
 // whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
 // /etc/group. Used by the static checklist (non-root without a USER line), the health-check
 // rules (probe binary present?) and the USER/--chown rules (does this name exist?).
-// Sources are in ../shared/docs/anchors.md section C.5.
+// Each entry records what the image's published Dockerfile and its /etc/passwd and /etc/group hold.
 import { escapeRegExp } from './lines.js';
 
 export type WgetFlavour = 'gnu' | 'busybox' | 'none' | 'unknown';

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'note';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-/** Fixed checklist ids (architecture.md). */
+/** Fixed checklist ids: a public contract (README, docs/report-schema.md). */
 export type CheckId = 'non-root' | 'healthcheck-defined' | 'healthy' | 'no-secrets' | 'env-override';
 
 export const CHECK_IDS: readonly CheckId[] = [
