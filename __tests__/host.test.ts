@@ -27,8 +27,11 @@ describe('plainHost', () => {
 
   it('echoes untrusted text masked, with workflow commands as text and no escape sequences', () => {
     const { h, out } = host();
-    echoUntrusted(h, `::error::from the Dockerfile\nkey ghp_${'a'.repeat(36)}\n\u001b[31mred`, ['hunter22']);
-    expect(out()).toBe('::error::from the Dockerfile\nkey ghp_…(redacted)\n�[31mred\n');
+    echoUntrusted(
+      h,
+      `::error::from the Dockerfile\nkey ghp_${'a'.repeat(36)}\n\u001b[31mred\nSending 1.9MB\r`,
+    );
+    expect(out()).toBe('::error::from the Dockerfile\nkey ghp_…(redacted)\n�[31mred\nSending 1.9MB\n');
   });
 
   it('keeps step state in memory', () => {

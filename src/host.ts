@@ -37,8 +37,9 @@ export function echoUntrusted(host: Host, text: string, secrets: readonly string
  */
 export function plainHost(write: (text: string) => void, opts: { debug?: boolean } = {}): Host {
   const state = new Map<string, string>();
-  // A Dockerfile's bytes must not drive the terminal (escape sequences).
-  const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
+  // A Dockerfile's bytes must not drive the terminal (escape sequences); carriage returns of
+  // progress output are dropped rather than shown.
+  const clean = (s: string) => s.replace(/\r/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
   return {
     info: (m) => write(`${m}\n`),
     warning: (m) => write(`harden-check: ${m}\n`),
