@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { getInputs, InputError, type Inputs } from './inputs.js';
 import { loadConfig, ConfigError } from './config.js';
 import { runPipeline, DockerfileReadError } from './pipeline.js';
-import { publish, publishOnly } from './publish.js';
+import { publish, publishOnly } from './github/publish.js';
 import { newRunId } from './run-id.js';
 import { probeEngine } from './docker/engine.js';
 import { planTargets } from './plan.js';

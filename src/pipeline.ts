@@ -2,7 +2,7 @@
 // -> one Report. No GitHub here: publishing is the caller's job.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { settle } from './engine/settle.js';
+import { settle } from './audit/settle.js';
 import { TargetNotFoundError } from './dockerfile/errors.js';
 import { InputError } from './option-parsers.js';
 import type { Config } from './config.js';
@@ -10,8 +10,9 @@ import type { FailOn, Report, TargetReport } from './report/types.js';
 import { finalizeReport } from './report/finalize.js';
 import type { Host } from './host.js';
 import { resolveDockerfiles } from './targets.js';
-import type { AuditScan } from './engine/audit.js';
-import type { RuntimeRequest, RuntimeResult, StaticFacts } from './runtime/types.js';
+import type { AuditScan } from './audit/audit.js';
+import type { RuntimeRequest, RuntimeResult } from './runtime/types.js';
+import type { StaticFacts } from './contracts.js';
 
 export interface PipelineOptions {
   workspace: string;
@@ -146,7 +147,7 @@ async function auditTarget(
   let scan: AuditScan;
   let auditSeconds: number;
   try {
-    const { scanDockerfile } = await import('./engine/audit.js');
+    const { scanDockerfile } = await import('./audit/audit.js');
     const t0 = process.hrtime.bigint();
     scan = scanDockerfile({
       file,

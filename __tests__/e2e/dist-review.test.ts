@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { marked } from 'marked';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { auditDockerfile } from '../../src/engine/audit.js';
+import { auditDockerfile } from '../../src/audit/audit.js';
 import { startFakeGitHub, type FakeGitHub, type FakeReviewComment } from '../helpers/fake-github.js';
 import { makePatch } from '../helpers/patch.js';
 import { nodeBinaries, ROOT, runAction } from '../helpers/run-action.js';

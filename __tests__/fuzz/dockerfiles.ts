@@ -3,7 +3,7 @@
 // truncation, CRLF, BOM, NUL, escape directives, unterminated heredocs, continuations),
 // deep variable nesting and unicode; kept small so that 100,000 cases run in CI quickly.
 import fc from 'fast-check';
-import { auditDockerfile, type AuditResult } from '../../src/engine/audit.js';
+import { auditDockerfile, type AuditResult } from '../../src/audit/audit.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 
 export const KEYWORDS = [

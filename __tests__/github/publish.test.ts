@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Inputs } from '../../src/inputs.js';
-import { contextFromEnv, publish, publishOnly, reportOrigin } from '../../src/publish.js';
+import { contextFromEnv, publish, publishOnly, reportOrigin } from '../../src/github/publish.js';
 import { finalizeReport } from '../../src/report/finalize.js';
 import { InputError } from '../../src/option-parsers.js';
 import { deriveCommentTag } from '../../src/github/comment-tag.js';

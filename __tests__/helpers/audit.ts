@@ -1,5 +1,5 @@
 // Test helpers for rule specs: audit a Dockerfile text and look at one rule's findings.
-import { auditDockerfile, type AuditResult } from '../../src/engine/audit.js';
+import { auditDockerfile, type AuditResult } from '../../src/audit/audit.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import type { Finding } from '../../src/report/types.js';
 import { parseDockerfile, type DockerfileModel, type ParseOptions } from '../../src/dockerfile/model.js';

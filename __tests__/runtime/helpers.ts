@@ -13,7 +13,8 @@ import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
 import type { Check, CheckId } from '../../src/report/types.js';
 import { parseDockerfile } from '../../src/dockerfile/model.js';
-import { staticFacts } from '../../src/engine/static-facts.js';
+import { staticFacts } from '../../src/audit/static-facts.js';
+import { actionsHost } from '../../src/github/actions-host.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../fixtures/runtime');
@@ -85,6 +86,8 @@ export function contextOptions(
     runArgs: [],
     network: 'none',
     runId: newRunId(name),
+    // As in the action: the build and container logs go to the runner (workflow commands).
+    host: actionsHost,
     facts: factsFrom(readFileSync(dockerfile, 'utf8')),
     ...over,
   };

@@ -4,7 +4,7 @@
 // disk since it was read is never written. Static audit only: no build, no run.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { auditDockerfile } from '../engine/audit.js';
+import { auditDockerfile } from '../audit/audit.js';
 import { TargetNotFoundError } from '../dockerfile/model.js';
 import { fixText, type FixedFinding } from '../fix/fix-file.js';
 import { unifiedDiff } from '../fix/diff.js';

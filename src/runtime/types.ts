@@ -1,34 +1,10 @@
-// The contract between the static half (which knows the Dockerfile) and the runtime
-// half (which knows the container). Plain data only.
+// What the pipeline hands the runtime half and what it gets back. Plain data only; the
+// facts it reads from the audit are the StaticFacts contract (src/contracts.ts).
 import type { Check, Finding } from '../report/types.js';
 import type { Host } from '../host.js';
+import type { StaticFacts } from '../contracts.js';
 
-/** What the Dockerfile says about the final stage, as the runtime probes need it. */
-export interface StaticFacts {
-  /** The shipped stage's FROM: where a verdict points when no instruction explains it. */
-  stage: { name: string | null; line: number; endLine: number } | null;
-  /** Effective USER of the final stage (through its stage chain), or null when none is set. */
-  user: { raw: string; resolved: string; line: number; endLine: number } | null;
-  /** The final stage's external base image (after resolving stage chains and ARGs), or null. */
-  baseImage: string | null;
-  /** ENV keys of the final stage (inherited ones included), with whether the name/value looks secret. */
-  env: { key: string; value: string; line: number; secret: boolean }[];
-  /** The last ARG or ENV line of the file declaring each name (any stage): where a value in docker history came from. */
-  declared: { key: string; line: number }[];
-  /** The final HEALTHCHECK, or null when none is written in the Dockerfile. */
-  healthcheck: {
-    line: number;
-    endLine: number;
-    none: boolean;
-    /** ["CMD", ...argv] or ["CMD-SHELL", "cmd"] as Docker stores it. */
-    test: string[];
-    /** The port the probe targets, when it can be read from the command. */
-    port: number | null;
-    startPeriodSeconds: number | null;
-  } | null;
-  /** Ports the app is stated to listen on (EXPOSE, --port flags, PORT env). */
-  appPorts: number[];
-}
+export type { StaticFacts } from '../contracts.js';
 
 export interface RuntimeOptions {
   /** Absolute path of the Dockerfile. */

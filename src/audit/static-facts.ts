@@ -1,6 +1,6 @@
-// The static facts the runtime probes need (see runtime/types.ts).
+// The static facts the runtime probes need (the contract: src/contracts.ts).
 import type { DockerfileModel } from '../dockerfile/model.js';
-import type { StaticFacts } from '../runtime/types.js';
+import type { StaticFacts } from '../contracts.js';
 import { appPorts, effectiveUser, externalBase, finalEnv, finalHealthcheck } from '../dockerfile/facts.js';
 import type { TrustedBaseImage } from '../dockerfile/base-images.js';
 import { isPlaceholder, secretNameMatch, findSecretValues } from '../secrets/detect.js';

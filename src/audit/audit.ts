@@ -9,7 +9,7 @@ import { suppressionPolicy } from '../suppress.js';
 import type { Config } from '../config.js';
 import { settle, type StaticScan } from './settle.js';
 import { staticFacts } from './static-facts.js';
-import type { StaticFacts } from '../runtime/types.js';
+import type { StaticFacts } from '../contracts.js';
 
 export interface AuditOptions {
   /** Path shown in findings (relative to the workspace, POSIX). */

@@ -5,42 +5,42 @@
 import * as core from '@actions/core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Inputs } from './inputs.js';
-import { planAnnotations } from './report/annotations.js';
-import { parseReport, reportJsonPath, serializeReport } from './report/json.js';
-import { renderComment, renderSummary } from './report/markdown.js';
-import type { RuleMetaLookup } from './report/rule-meta.js';
-import { renderSarif } from './report/sarif.js';
-import { fileSourceReader } from './report/source.js';
-import type { Report, ReportOrigin } from './report/types.js';
-import { judged } from './report/finalize.js';
-import { describeTally, tally, verdictSentence } from './report/verdict.js';
-import { InputError } from './option-parsers.js';
-import { redact, secretNameMatch } from './secrets/detect.js';
-import { VERSION } from './version.js';
-import { emitAnnotations } from './github/annotations.js';
-import type { ClientOptions } from './github/client.js';
-import type { UpsertResult } from './github/comment.js';
-import { commentTag } from './github/comment-tag.js';
+import type { Inputs } from '../inputs.js';
+import { planAnnotations } from '../report/annotations.js';
+import { parseReport, reportJsonPath, serializeReport } from '../report/json.js';
+import { renderComment, renderSummary } from '../report/markdown.js';
+import type { RuleMetaLookup } from '../report/rule-meta.js';
+import { renderSarif } from '../report/sarif.js';
+import { fileSourceReader } from '../report/source.js';
+import type { Report, ReportOrigin } from '../report/types.js';
+import { judged } from '../report/finalize.js';
+import { describeTally, tally, verdictSentence } from '../report/verdict.js';
+import { InputError } from '../option-parsers.js';
+import { redact, secretNameMatch } from '../secrets/detect.js';
+import { VERSION } from '../version.js';
+import { emitAnnotations } from './annotations.js';
+import type { ClientOptions } from './client.js';
+import type { UpsertResult } from './comment.js';
+import { commentTag } from './comment-tag.js';
 import {
   PULL_REQUEST_EVENTS,
   contextFromEnv,
   linkContext,
   pullRequestFromContext,
   type PublishContext,
-} from './github/context.js';
-import { resolvePullRequest } from './github/pull-request.js';
-import type { ReviewResult } from './github/review.js';
+} from './context.js';
+import { resolvePullRequest } from './pull-request.js';
+import type { ReviewResult } from './review.js';
 
 // The GitHub client (@actions/github, Octokit and its plugins) is about half of the bundle's
 // load time: loaded only when a comment or review is really posted (static push runs, the
 // CLI and local runs never pay for it). ncc emits these as chunks next to dist/index.js.
-const loadComment = () => import('./github/comment.js');
-const loadReview = () => import('./github/review.js');
-const loadClient = () => import('./github/client.js');
-import { writeJobSummary } from './github/summary.js';
+const loadComment = () => import('./comment.js');
+const loadReview = () => import('./review.js');
+const loadClient = () => import('./client.js');
+import { writeJobSummary } from './summary.js';
 
-export { contextFromEnv, pullRequestFromContext, type PublishContext } from './github/context.js';
+export { contextFromEnv, pullRequestFromContext, type PublishContext } from './context.js';
 
 export interface PublishDeps {
   /** Rule metadata for SARIF; the rule registry by default. */
@@ -147,7 +147,7 @@ export async function publish(
       const file = path.resolve(ctx.workspace, inputs['sarif-file']);
       const sarif = renderSarif(report, {
         // the rule catalogue (every rule module) loads only for SARIF
-        ruleMeta: deps.ruleMeta ?? (await import('./rules/registry.js')).ruleMeta,
+        ruleMeta: deps.ruleMeta ?? (await import('../rules/registry.js')).ruleMeta,
         readSource,
         workspace: ctx.workspace,
         category: `harden-check/${tag}`,
