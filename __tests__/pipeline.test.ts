@@ -103,6 +103,13 @@ describe('runPipeline with a runtime', () => {
     ]);
   });
 
+  it('names the target the way the caller calls it (the CLI: Option --target)', async () => {
+    const run = runPipeline(
+      options(workspace(), recordingRuntime([]), { target: 'nope', targetInput: 'Option --target' }),
+    );
+    await expect(run).rejects.toThrow(/^Option --target: /);
+  });
+
   it('does not start a verification when no engine answers', async () => {
     const events: string[] = [];
     const runtime = { ...recordingRuntime(events), available: async () => false };

@@ -146,6 +146,7 @@ function pipelineOptions(
     image: opts.image,
     imageInput: 'Option --image',
     contextInput: 'Option --context',
+    targetInput: 'Option --target',
     build: opts.build,
     run: opts.run,
     envOverrides: opts.envOverrides,

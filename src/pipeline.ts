@@ -36,6 +36,8 @@ export interface PipelineOptions {
   imageInput?: string;
   /** How errors name the context input: 'Input "context"' (default) or 'Option --context'. */
   contextInput?: string;
+  /** How errors name the target input: 'Input "target"' (default) or 'Option --target'. */
+  targetInput?: string;
   /** Name of the input the Dockerfile paths came from, for errors ('' in the CLI). */
   dockerfileInput?: string;
   /** Where progress, warnings and the runtime's logs go (the runner or a terminal). */
@@ -164,7 +166,9 @@ async function auditTarget(
     // The verification stops at the facts and removes what it built before we report.
     facts.reject(e);
     await verifying?.catch(() => undefined);
-    if (e instanceof TargetNotFoundError) throw new InputError(`Input "target": ${e.message}`);
+    if (e instanceof TargetNotFoundError) {
+      throw new InputError(`${opts.targetInput ?? 'Input "target"'}: ${e.message}`);
+    }
     throw e;
   }
   const timings = { audit: round(auditSeconds) };

@@ -32,6 +32,15 @@ describe('runFix', () => {
     expect(info).toBe('');
   });
 
+  it('names an unknown --target as the option it is', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hc-run-fix-'));
+    writeFileSync(path.join(dir, 'Dockerfile'), ORIGINAL);
+    const io = { stdout: () => undefined, info: () => undefined, stderr: () => undefined };
+    await expect(
+      runFix(parseCliArgs(['--fix', '--target', 'nope'], {}), DEFAULT_CONFIG, dir, io),
+    ).rejects.toThrow(/^Option --target: /);
+  });
+
   it('writes the fixes when nothing changed meanwhile', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hc-run-fix-'));
     const file = path.join(dir, 'Dockerfile');

@@ -70,7 +70,7 @@ export async function runFix(
           dockerignore,
         });
       } catch (e) {
-        if (e instanceof TargetNotFoundError) throw new InputError(`Input "target": ${e.message}`);
+        if (e instanceof TargetNotFoundError) throw new InputError(`Option --target: ${e.message}`);
         throw e;
       }
     };
