@@ -56,6 +56,17 @@ export interface RuntimeAdapter {
 /** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
 export class DockerfileReadError extends Error {}
 
+/** The text of a target (`file` as the user named it, `abs` resolved); DockerfileReadError when unreadable. */
+export function readDockerfile(file: string, abs: string): string {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new DockerfileReadError(
+      `${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`,
+    );
+  }
+}
+
 export async function runPipeline(opts: PipelineOptions): Promise<Report> {
   const files = resolveDockerfiles(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
   checkContext(opts);
@@ -109,14 +120,7 @@ async function auditTarget(
   engineCheck: Promise<boolean>,
 ): Promise<TargetReport> {
   const abs = path.resolve(opts.workspace, file);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (e) {
-    throw new DockerfileReadError(
-      `${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`,
-    );
-  }
+  const text = readDockerfile(file, abs);
   const context = path.resolve(opts.workspace, opts.context || path.dirname(file));
   // The build does not need the audit, only the probes after it do: start the build, then
   // load the audit modules (the parser, the validator, every rule) and audit while it runs.

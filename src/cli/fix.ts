@@ -8,7 +8,7 @@ import { auditDockerfile } from '../audit/audit.js';
 import { TargetNotFoundError } from '../dockerfile/model.js';
 import { fixText, type FixedFinding } from '../fix/fix-file.js';
 import { unifiedDiff } from '../fix/diff.js';
-import { readDockerignore, DockerfileReadError } from '../pipeline.js';
+import { readDockerfile, readDockerignore } from '../pipeline.js';
 import { resolveDockerfiles } from '../targets.js';
 import { tallyOf, verdictOf } from '../report/verdict.js';
 import { InputError } from '../option-parsers.js';
@@ -46,16 +46,8 @@ export async function runFix(
   const checks: Check[] = [];
   for (const file of files) {
     const abs = path.resolve(workspace, file);
-    let text: string;
-    let mtimeMs: number;
-    try {
-      text = readFileSync(abs, 'utf8');
-      mtimeMs = statSync(abs).mtimeMs;
-    } catch (e) {
-      throw new DockerfileReadError(
-        `${file}: cannot read the Dockerfile (${(e as NodeJS.ErrnoException).code ?? e}).`,
-      );
-    }
+    const mtimeMs = statSync(abs, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const text = readDockerfile(file, abs);
     const context = path.resolve(workspace, opts.context || path.dirname(file));
     const dockerignore = readDockerignore(abs, context);
     const auditFull = (t: string) => {
