@@ -1,6 +1,6 @@
 // The fail-on rule, case by case: the one thing that decides the step's status.
 import { describe, expect, it } from 'vitest';
-import { decideResult, describeTally, tally } from '../../src/report/verdict.js';
+import { decideResult, describeTally, failsUnder, tally } from '../../src/report/verdict.js';
 import type { CheckStatus, FailOn, Severity } from '../../src/report/types.js';
 import { check, finding, reportOf, target } from './sample-report.js';
 
@@ -71,5 +71,30 @@ describe('tally', () => {
       checks: [check('healthy', 'fail', 'x')],
     };
     expect(tally(r)).toMatchObject({ errors: 1, warnings: 1 });
+  });
+});
+
+describe('failsUnder', () => {
+  it('is the inclusive threshold the verdict applies', () => {
+    expect(['error', 'warning', 'note'].map((s) => failsUnder(s as never, 'error'))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(['error', 'warning', 'note'].map((s) => failsUnder(s as never, 'warning'))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(['error', 'warning', 'note'].map((s) => failsUnder(s as never, 'note'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['error', 'warning', 'note'].map((s) => failsUnder(s as never, 'never'))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

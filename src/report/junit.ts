@@ -5,19 +5,13 @@ import { CHECK_LABELS } from './check-findings.js';
 import { toRepoPath } from './paths.js';
 import { byLine } from './order.js';
 import { XML_DECLARATION, xmlText } from './xml.js';
-import type { Check, FailOn, Finding, Report, Severity, TargetReport } from './types.js';
+import type { Check, FailOn, Finding, Report, TargetReport } from './types.js';
+import { failsUnder } from './verdict.js';
 
 export interface JunitOptions {
   workspace?: string;
   secrets?: readonly string[];
 }
-
-const AT_OR_ABOVE: Record<FailOn, readonly Severity[]> = {
-  error: ['error'],
-  warning: ['error', 'warning'],
-  note: ['error', 'warning', 'note'],
-  never: [],
-};
 
 interface Case {
   name: string;
@@ -46,7 +40,7 @@ function checkCase(c: Check, secrets: readonly string[] | undefined): Case {
 }
 
 function findingsCase(findings: Finding[], failOn: FailOn, secrets: readonly string[] | undefined): Case {
-  const failing = findings.filter((f) => AT_OR_ABOVE[failOn].includes(f.severity)).sort(byLine);
+  const failing = findings.filter((f) => failsUnder(f.severity, failOn)).sort(byLine);
   const line = (f: Finding) => `line ${f.line}: ${f.severity} ${f.ruleId}: ${f.message}`;
   const base = { name: `findings (fail-on: ${failOn})`, errored: false, skipped: false };
   if (failing.length === 0) {

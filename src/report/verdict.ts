@@ -50,6 +50,13 @@ export function tally(report: Report): Tally {
   return tallyOf(allFindings(report), allChecks(report));
 }
 
+/** Does a finding of this severity fail a run under this threshold? (inclusive, as verdictOf counts) */
+export function failsUnder(severity: Severity, failOn: FailOn): boolean {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+  const limit: Record<FailOn, number> = { error: 0, warning: 1, note: 2, never: -1 };
+  return rank[severity] <= limit[failOn];
+}
+
 /** pass or fail for these counts under this threshold (the rule at the top of this file). */
 export function verdictOf(t: Tally, failOn: FailOn): 'pass' | 'fail' {
   const errors = t.errors;
