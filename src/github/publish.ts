@@ -1,7 +1,7 @@
 // Publishing a finished Report: JSON, SARIF, annotations, job summary, PR comment, PR review,
-// outputs, then the verdict. The verdict is decided first and applied last; every
-// publishing step in between is fenced, so a failure in the reporting path (unwritable
-// summary, API down) becomes a warning and never flips or hides the verdict.
+// outputs, then the verdict. The verdict came with the Report (report/finalize.ts) and is
+// applied last; every publishing step in between is fenced, so a failure in the reporting
+// path (unwritable summary, API down) becomes a warning and never flips or hides the verdict.
 import * as core from '@actions/core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
