@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planAnnotations } from '../../src/report/annotations.js';
+import { judged } from '../../src/report/finalize.js';
 import { SECRET, check, finding, hostileReport, reportOf, target } from './sample-report.js';
 
 describe('planAnnotations', () => {
@@ -53,6 +54,19 @@ describe('planAnnotations', () => {
     expect(where['harden-check/healthy']).toMatchObject({ startLine: 3, endLine: 5 });
     // A check without lines (a report from an older version) points at the top of the file.
     expect(where['harden-check/non-root'].startLine).toBe(1);
+  });
+
+  it('plans a finished (frozen) report without targets', () => {
+    const report = judged(
+      {
+        version: 1,
+        targets: [],
+        checks: [],
+        findings: [finding('HC503', 'warning', 3, 'b'), finding('HC101', 'error', 1, 'a')],
+      },
+      'error',
+    );
+    expect(planAnnotations(report).annotations.map((a) => a.properties.title)).toEqual(['HC101', 'HC503']);
   });
 
   it('makes absolute paths relative to the workspace with POSIX separators', () => {

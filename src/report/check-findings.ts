@@ -37,6 +37,6 @@ export function failedCheckFindings(target: TargetReport): Finding[] {
 
 /** Every finding of a report plus one per failed check no finding covers (annotations, SARIF). */
 export function findingsWithFailedChecks(report: Report): Finding[] {
-  if (report.targets.length === 0) return report.findings;
+  if (report.targets.length === 0) return [...report.findings];
   return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t)]);
 }
