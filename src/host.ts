@@ -24,6 +24,9 @@ export interface Host {
   getState(name: string): string;
 }
 
+/** The log part of a host, for modules that only report (the GitHub publishers). */
+export type Log = Pick<Host, 'info' | 'warning' | 'debug'>;
+
 /** Print a block of untrusted text through the host. */
 export function echoUntrusted(host: Host, text: string, secrets: readonly string[] = []): void {
   const sink = host.untrusted(secrets);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { captureStdout, type CapturedOutput } from './capture-output.js';
 import { createGitHubClient } from '../../src/github/client.js';
+import { actionsHost } from '../../src/github/actions-host.js';
 import { postStickyComment, upsertStickyComment, normalizeLogin } from '../../src/github/comment.js';
 import { commentMarker } from '../../src/report/markdown.js';
 
@@ -22,6 +23,7 @@ const post = (text: string, tag = TAG) =>
     tag,
     body: tag === TAG ? body(text) : `${commentMarker(tag)}\n${text}`,
     client: fast(),
+    log: actionsHost,
   });
 
 beforeEach(async () => {
@@ -204,6 +206,7 @@ describe('sticky comment', () => {
       tag: TAG,
       body: body('x'),
       client: { baseUrl: gh.url, retryBaseMs: 20, retries: 3, deadlineMs: 2_000, writeSpacingMs: 0 },
+      log: actionsHost,
     });
     expect(res).toBeNull();
     expect(Date.now() - started).toBeLessThan(10_000);

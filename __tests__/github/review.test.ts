@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postReview, type PostReviewOptions } from '../../src/github/review.js';
+import { actionsHost } from '../../src/github/actions-host.js';
 import { fileSourceReader } from '../../src/report/source.js';
 import type { Finding, Report } from '../../src/report/types.js';
 import { audit } from '../helpers/audit.js';
@@ -70,8 +71,9 @@ function review(report: Report, over: Partial<PostReviewOptions> = {}) {
     readSource: fileSourceReader(ws),
     workspace: ws,
     client: { baseUrl: gh.url, retryBaseMs: 10, deadlineMs: 20_000, writeSpacingMs: 0 },
+    log: actionsHost,
     ...over,
-  });
+  } as PostReviewOptions);
 }
 
 const reviewPosts = () => gh.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'));

@@ -2,7 +2,7 @@
 // (the token's own identity), updated in place on every run. Find-then-create is not
 // atomic, so after creating we list again and keep only the lowest id (a convergent
 // upsert: two concurrent runs end with one comment).
-import * as core from '@actions/core';
+import type { Log } from '../host.js';
 import { COMMENT_LIMIT, commentMarker } from '../report/markdown.js';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from './client.js';
 
@@ -40,12 +40,15 @@ export function normalizeLogin(login: string): string {
 }
 
 /** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
-export async function viewerLogin(octokit: GitHubClient): Promise<string | null> {
+export async function viewerLogin(
+  octokit: GitHubClient,
+  debug: (message: string) => void = () => undefined,
+): Promise<string | null> {
   try {
     const res = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
     return typeof res.viewer?.login === 'string' ? res.viewer.login : null;
   } catch (e) {
-    core.debug(`viewer query failed, matching comments by marker alone: ${(e as Error).message}`);
+    debug(`viewer query failed, matching comments by marker alone: ${(e as Error).message}`);
     return null;
   }
 }
@@ -92,12 +95,13 @@ export async function upsertStickyComment(
   target: CommentTarget,
   tag: string,
   body: string,
+  debug?: (message: string) => void,
 ): Promise<UpsertResult> {
   if (body.length > COMMENT_LIMIT) throw new CommentTooLongError(body.length);
   const marker = commentMarker(tag);
   if (!body.trimStart().startsWith(marker)) throw new Error(`The comment body must start with ${marker}.`);
   const { owner, repo, issueNumber } = target;
-  const viewer = await viewerLogin(octokit);
+  const viewer = await viewerLogin(octokit, debug);
 
   const update = async (c: OurComment): Promise<boolean> => {
     if (c.body === body) return false;
@@ -140,6 +144,8 @@ export interface PostCommentOptions {
   tag: string;
   body: string;
   client?: ClientOptions;
+  /** Where the outcome (one line) or the one warning goes. */
+  log: Log;
   /** Called with the error after the warning was written (publish skips the review after a permission error). */
   onFailure?: (e: unknown) => void;
 }
@@ -163,17 +169,17 @@ export function explainCommentFailure(e: unknown): string {
   return `harden-check could not update the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}. The verdict is in the job summary and the step status.`;
 }
 
-/** Upsert the comment; every failure becomes ONE core.warning and a null result, never an exception. */
+/** Upsert the comment; every failure becomes ONE warning and a null result, never an exception. */
 export async function postStickyComment(opts: PostCommentOptions): Promise<UpsertResult | null> {
   try {
     const octokit = createGitHubClient(opts.token, opts.client);
-    const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body);
-    core.info(
+    const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body, opts.log.debug);
+    opts.log.info(
       `PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`,
     );
     return result;
   } catch (e) {
-    core.warning(explainCommentFailure(e));
+    opts.log.warning(explainCommentFailure(e));
     opts.onFailure?.(e);
     return null;
   }

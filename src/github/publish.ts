@@ -39,6 +39,7 @@ const loadComment = () => import('./comment.js');
 const loadReview = () => import('./review.js');
 const loadClient = () => import('./client.js');
 import { writeJobSummary } from './summary.js';
+import { actionsHost } from './actions-host.js';
 
 export { contextFromEnv, pullRequestFromContext, type PublishContext } from './context.js';
 
@@ -192,6 +193,7 @@ export async function publish(
         tag,
         body: renderComment(report, tag, { links, runUrl: ctx.runUrl, secrets }),
         client: { baseUrl: ctx.apiUrl, ...deps.client },
+        log: actionsHost,
         onFailure: (e) => {
           const status = (e as { status?: number })?.status;
           if (status === 404 || (status === 403 && !/rate limit/i.test((e as Error)?.message ?? ''))) {
@@ -222,6 +224,7 @@ export async function publish(
         workspace: ctx.workspace,
         secrets,
         client: { baseUrl: ctx.apiUrl, ...deps.client },
+        log: actionsHost,
       });
     });
   }
@@ -296,6 +299,7 @@ export async function publishOnly(
         tag,
         body: renderComment(report, tag, { links, runUrl: ctx.runUrl }),
         client: { baseUrl: ctx.apiUrl, ...deps.client },
+        log: actionsHost,
       });
     });
   }

@@ -5,7 +5,7 @@
 // hidden marker with the finding's fingerprint, so comments of earlier runs (ours: marker
 // AND the token's identity) whose finding is gone are deleted (their thread resolved when
 // deletion is refused), unchanged ones stay, and only new findings are posted.
-import * as core from '@actions/core';
+import type { Log } from '../host.js';
 import type { SourceReader } from '../report/source.js';
 import { toRepoPath } from '../report/paths.js';
 import type { Finding, Report, Severity } from '../report/types.js';
@@ -321,6 +321,8 @@ export interface SyncReviewOptions {
   workspace?: string;
   secrets?: readonly string[];
   maxComments?: number;
+  /** Where the outcome (one line) or the one warning goes. */
+  log: Log;
 }
 
 /** Plan and apply the review; throws on API errors (see postReview). */
@@ -349,7 +351,7 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
     result.stale = true;
     return result;
   }
-  const viewer = await viewerLogin(octokit);
+  const viewer = await viewerLogin(octokit, opts.log.debug);
   const [diffs, existing] = await Promise.all([
     listDiffs(octokit, t),
     listOurComments(octokit, t, opts.tag, viewer),
@@ -417,7 +419,7 @@ export async function syncReview(octokit: GitHubClient, opts: SyncReviewOptions)
     try {
       ({ done, resolved: result.resolved } = await resolveThreads(octokit, t, refused));
     } catch (e) {
-      core.debug(`resolving review threads failed: ${redact((e as Error)?.message ?? String(e))}`);
+      opts.log.debug(`resolving review threads failed: ${redact((e as Error)?.message ?? String(e))}`);
     }
     if (done < refused.length) throw refusal;
   }
@@ -451,13 +453,15 @@ export interface PostReviewOptions extends SyncReviewOptions {
   client?: ClientOptions;
 }
 
-/** Sync the review; every failure becomes ONE core.warning and a null result, never an exception. */
+/** Sync the review; every failure becomes ONE warning and a null result, never an exception. */
 export async function postReview(opts: PostReviewOptions): Promise<ReviewResult | null> {
   try {
     const octokit = createGitHubClient(opts.token, opts.client);
     const r = await syncReview(octokit, opts);
     if (r.stale) {
-      core.info('Review comments skipped: the pull request has a newer head commit than the one audited.');
+      opts.log.info(
+        'Review comments skipped: the pull request has a newer head commit than the one audited.',
+      );
       return r;
     }
     const parts = [
@@ -471,10 +475,10 @@ export async function postReview(opts: PostReviewOptions): Promise<ReviewResult 
         : []),
       ...(r.overLimit ? [`${r.overLimit} over the limit of ${opts.maxComments ?? MAX_REVIEW_COMMENTS}`] : []),
     ];
-    core.info(`Review comments: ${parts.join(', ')}.`);
+    opts.log.info(`Review comments: ${parts.join(', ')}.`);
     return r;
   } catch (e) {
-    core.warning(explainReviewFailure(e));
+    opts.log.warning(explainReviewFailure(e));
     return null;
   }
 }
