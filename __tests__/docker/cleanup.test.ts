@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { RunResources } from '../../src/docker/cleanup.js';
+import { RunResources, STATE_CONTAINERS, STATE_IMAGES, STATE_RUN_IDS } from '../../src/docker/cleanup.js';
 import { silentHost } from '../../src/host.js';
 
 let dir = '';
@@ -49,6 +49,23 @@ describe('RunResources.cleanup', () => {
       'ps --all --quiet --no-trunc --filter label=harden-check.run=run-failed',
       'rm --force --volumes c1',
       'rm --force --volumes orphan-container',
+    ]);
+  });
+
+  it("keeps the run's ids in the host's step state until they are removed", async () => {
+    const host = silentHost();
+    const res = new RunResources('run-state', host);
+    res.addContainer('c1');
+    res.addImage('sha256:i1');
+    // What a post step would find if this step were killed now.
+    expect(host.getState(STATE_RUN_IDS)).toBe('run-state');
+    expect(host.getState(STATE_CONTAINERS)).toBe('c1');
+    expect(host.getState(STATE_IMAGES)).toBe('sha256:i1');
+    expect(await res.cleanup()).toEqual([]);
+    expect([STATE_RUN_IDS, STATE_CONTAINERS, STATE_IMAGES].map((n) => host.getState(n))).toEqual([
+      '',
+      '',
+      '',
     ]);
   });
 });
