@@ -3,9 +3,22 @@
 // The other contract, the Report every renderer reads, is src/report/types.ts.
 
 /** What the Dockerfile says about the final stage, as the runtime probes need it. */
+export interface StageSpan {
+  label: string;
+  line: number;
+  endLine: number;
+}
+
+/** The label of the stage a line is in, when it is in one. */
+export function stageAt(stages: readonly StageSpan[], line: number): string | undefined {
+  return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
+}
+
 export interface StaticFacts {
   /** The shipped stage's FROM: where a verdict points when no instruction explains it. */
   stage: { name: string | null; line: number; endLine: number } | null;
+  /** Every stage's lines and label (its name, or its index), to name the stage a line is in. */
+  stages: StageSpan[];
   /** Effective USER of the final stage (through its stage chain), or null when none is set. */
   user: { raw: string; resolved: string; line: number; endLine: number } | null;
   /** The final stage's external base image (after resolving stage chains and ARGs), or null. */

@@ -6,10 +6,20 @@ import type { CheckId } from '../../src/report/types.js';
 
 const lines = (text: string, id: CheckId) => {
   const c = audit(text).checks.find((k) => k.id === id)!;
-  return { line: c.line, endLine: c.endLine };
+  return { line: c.line, endLine: c.endLine, stage: c.stage };
 };
 
 describe('static check locations', () => {
+  it('names the stage by its name when it has one', () => {
+    const named = df`
+      FROM alpine:3.19 AS build
+      RUN true
+      FROM alpine:3.19 AS runtime
+      USER 10001
+    `;
+    expect(lines(named, 'non-root')).toEqual({ line: 4, endLine: undefined, stage: 'runtime' });
+  });
+
   it('non-root points at the effective USER, else at the shipped stage FROM', () => {
     const withUser = df`
       FROM alpine:3.19 AS build
@@ -17,7 +27,7 @@ describe('static check locations', () => {
       FROM alpine:3.19
       USER 10001
     `;
-    expect(lines(withUser, 'non-root')).toEqual({ line: 4, endLine: undefined });
+    expect(lines(withUser, 'non-root')).toEqual({ line: 4, endLine: undefined, stage: '1' });
     // A USER in another stage does not explain the shipped image: its FROM does.
     const noUser = df`
       FROM alpine:3.19 AS build
@@ -25,7 +35,7 @@ describe('static check locations', () => {
       FROM python:3.12-slim
       CMD ["python"]
     `;
-    expect(lines(noUser, 'non-root')).toEqual({ line: 3, endLine: undefined });
+    expect(lines(noUser, 'non-root')).toEqual({ line: 3, endLine: undefined, stage: '1' });
   });
 
   it('healthcheck-defined spans a continued HEALTHCHECK, else points at the shipped stage FROM', () => {
@@ -34,14 +44,14 @@ describe('static check locations', () => {
       HEALTHCHECK --interval=5s \\
         CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1
     `;
-    expect(lines(continued, 'healthcheck-defined')).toEqual({ line: 2, endLine: 3 });
+    expect(lines(continued, 'healthcheck-defined')).toEqual({ line: 2, endLine: 3, stage: '0' });
     const none = df`
       FROM alpine:3.19 AS build
       HEALTHCHECK CMD true
       FROM alpine:3.19
       USER 10001
     `;
-    expect(lines(none, 'healthcheck-defined')).toEqual({ line: 3, endLine: undefined });
+    expect(lines(none, 'healthcheck-defined')).toEqual({ line: 3, endLine: undefined, stage: '1' });
   });
 
   it('no-secrets points at the first secret finding', () => {
@@ -51,6 +61,10 @@ describe('static check locations', () => {
       ENV APP_MODE=production
       ENV API_KEY=sk-live-4f9a8b7c6d5e4f3a2b1c
     `;
-    expect(audit(text).checks.find((k) => k.id === 'no-secrets')).toMatchObject({ status: 'fail', line: 4 });
+    expect(audit(text).checks.find((k) => k.id === 'no-secrets')).toMatchObject({
+      status: 'fail',
+      line: 4,
+      stage: '0',
+    });
   });
 });

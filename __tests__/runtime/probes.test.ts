@@ -8,6 +8,7 @@ import type { StaticFacts } from '../../src/runtime/types.js';
 
 const facts = (env: [string, string][] = [], extra: Partial<StaticFacts> = {}): StaticFacts => ({
   stage: null,
+  stages: [],
   declared: [],
   user: null,
   baseImage: null,

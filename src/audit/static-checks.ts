@@ -19,7 +19,7 @@ export function staticChecks(
       detail: 'needs a run (build: true and a Docker engine)',
       source: 'static',
     },
-    noSecrets(findings),
+    noSecrets(model, findings),
     {
       id: 'env-override',
       status: 'skip',
@@ -29,23 +29,34 @@ export function staticChecks(
   ];
 }
 
-/** The lines of an instruction, for a check's location. */
-function at(instr: Instr): Pick<Check, 'line' | 'endLine'> {
-  return instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+type Location = Pick<Check, 'line' | 'endLine' | 'stage'>;
+
+/** The lines of an instruction and its stage, for a check's location. */
+function at(model: DockerfileModel, instr: Instr): Location {
+  const lines =
+    instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+  const stage = model.stageOf(instr);
+  return stage ? { ...lines, stage: stage.name ?? String(stage.index) } : lines;
+}
+
+/** A line a finding points at, with the stage it is in. */
+function lineIn(model: DockerfileModel, line: number): Location {
+  const stage = model.stages.find((s) => line >= s.line && line <= s.endLine);
+  return stage ? { line, stage: stage.name ?? String(stage.index) } : { line };
 }
 
 /** No instruction explains the verdict: the shipped stage's FROM does. */
-function atStage(model: DockerfileModel): Pick<Check, 'line' | 'endLine'> {
-  return model.target ? at(model.target.fromInstr) : {};
+function atStage(model: DockerfileModel): Location {
+  return model.target ? at(model, model.target.fromInstr) : {};
 }
 
 function nonRoot(model: DockerfileModel, trusted: readonly TrustedBaseImage[]): Check {
   return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
 }
 
-function nonRootLocation(model: DockerfileModel): Pick<Check, 'line' | 'endLine'> {
+function nonRootLocation(model: DockerfileModel): Location {
   const user = effectiveUser(model);
-  return user ? at(user.instr) : atStage(model);
+  return user ? at(model, user.instr) : atStage(model);
 }
 
 function nonRootVerdict(model: DockerfileModel, trusted: readonly TrustedBaseImage[]): Check {
@@ -120,7 +131,7 @@ function healthcheckDefined(model: DockerfileModel): Check {
       status: 'fail',
       source: 'static',
       detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
-      ...at(hc.instr),
+      ...at(model, hc.instr),
     };
   }
   return {
@@ -128,11 +139,11 @@ function healthcheckDefined(model: DockerfileModel): Check {
     status: 'pass',
     source: 'static',
     detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
-    ...at(hc.instr),
+    ...at(model, hc.instr),
   };
 }
 
-function noSecrets(findings: Finding[]): Check {
+function noSecrets(model: DockerfileModel, findings: Finding[]): Check {
   const bad = findings.filter((f) => f.check === 'no-secrets' && f.severity === 'error');
   if (bad.length > 0) {
     const lines = [...new Set(bad.map((f) => f.line))].slice(0, 5).join(', ');
@@ -141,7 +152,7 @@ function noSecrets(findings: Finding[]): Check {
       status: 'fail',
       source: 'static',
       detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
-      line: Math.min(...bad.map((f) => f.line)),
+      ...lineIn(model, Math.min(...bad.map((f) => f.line))),
     };
   }
   const weak = findings.filter((f) => f.check === 'no-secrets').length;

@@ -17,6 +17,7 @@ export function staticFacts(model: DockerfileModel, trusted: readonly TrustedBas
   }
   return {
     stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
+    stages: model.stages.map((s) => ({ label: s.name ?? String(s.index), line: s.line, endLine: s.endLine })),
     user: user
       ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
       : null,

@@ -84,6 +84,7 @@ function checkCheck(c: unknown, where: string): void {
   str(c, 'diagnosis', where, true);
   positiveInt(c, 'line', where, true);
   positiveInt(c, 'endLine', where, true);
+  str(c, 'stage', where, true);
   if (c.seconds !== undefined && typeof c.seconds !== 'number') fail(`${where}.seconds`, 'must be a number');
 }
 

@@ -36,6 +36,8 @@ export interface Check {
    */
   line?: number;
   endLine?: number;
+  /** The build stage those lines are in: its name (`AS build`), or its index when it has none. */
+  stage?: string;
 }
 
 /** A replacement of whole lines that makes a finding go away (used by --fix and review suggestions). */

@@ -26,6 +26,7 @@ import { waitForHealth, type HealthWaitResult } from './health-probe.js';
 import { listeningPorts } from './proc-net.js';
 import { describeHit, scanImageSecrets } from './secret-probe.js';
 import type { RuntimeOptions, RuntimeRequest, RuntimeResult, StaticFacts } from './types.js';
+import { stageAt } from '../contracts.js';
 import { decideUser } from './user-probe.js';
 
 export { cleanupRun } from '../docker/cleanup.js';
@@ -62,12 +63,16 @@ class Collector {
   }
 
   set(check: Check): void {
+    const where = check.line === undefined ? this.placeCheck(check.id) : {};
+    const line = check.line ?? where.line;
+    const stage = line !== undefined && this.facts ? stageAt(this.facts.stages, line) : undefined;
     this.checks.set(check.id, {
       ...check,
       source: 'runtime',
       detail: this.mask(check.detail),
       diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
-      ...(check.line === undefined ? this.placeCheck(check.id) : {}),
+      ...where,
+      ...(stage !== undefined ? { stage } : {}),
     });
   }
 
