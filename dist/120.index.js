@@ -11,8 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 // The GitHub REST/GraphQL client: @actions/github's Octokit (proxy-aware fetch) with the
 // retry plugin (5xx) and the throttling plugin (secondary rate limits), both bounded:
 // a few retries, and one deadline for every request the client makes, so a slow or
@@ -20,7 +22,33 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const DEFAULT_CLIENT_OPTIONS = { retries: 3, retryBaseMs: 1000, deadlineMs: 60_000 };
+
+const DEFAULT_CLIENT_OPTIONS = {
+    retries: 3,
+    retryBaseMs: 1000,
+    deadlineMs: 60_000,
+    writeSpacingMs: 1000,
+};
+// One limiter pair per spacing, shared by every client of the process as the plugin's own are.
+const writeLimiters = new Map();
+/** The throttling plugin's write and notification limiters, spaced as asked (its own when the default). */
+function writeLimitersFor(spacingMs) {
+    if (spacingMs === DEFAULT_CLIENT_OPTIONS.writeSpacingMs)
+        return {};
+    let limiters = writeLimiters.get(spacingMs);
+    if (!limiters) {
+        limiters = {
+            write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ id: `hc-write-${spacingMs}`, maxConcurrent: 1, minTime: spacingMs }),
+            notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({
+                id: `hc-notifications-${spacingMs}`,
+                maxConcurrent: 1,
+                minTime: spacingMs * 3,
+            }),
+        };
+        writeLimiters.set(spacingMs, limiters);
+    }
+    return limiters;
+}
 function createGitHubClient(token, options = {}) {
     const retries = options.retries ?? DEFAULT_CLIENT_OPTIONS.retries;
     const retryBaseMs = options.retryBaseMs ?? DEFAULT_CLIENT_OPTIONS.retryBaseMs;
@@ -35,6 +63,7 @@ function createGitHubClient(token, options = {}) {
         ...(baseUrl ? { baseUrl } : {}),
         retry: { retries, retryAfterBaseValue: retryBaseMs },
         throttle: {
+            ...writeLimitersFor(options.writeSpacingMs ?? DEFAULT_CLIENT_OPTIONS.writeSpacingMs),
             retryAfterBaseValue: retryBaseMs,
             fallbackSecondaryRateRetryAfter: 5,
             onRateLimit: (retryAfter, _options, _o, retryCount) => shouldWait(retryAfter, retryCount),
@@ -42,7 +71,7 @@ function createGitHubClient(token, options = {}) {
         },
         // Octokit logs every failed request at warn level; our caller reports once instead.
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
     octokit.hook.before('request', (opts) => {
         opts.request.signal = deadline;
     });
@@ -65,19 +94,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment),
 /* harmony export */   viewerLogin: () => (/* binding */ viewerLogin)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
-// The sticky PR comment: one comment per tag, found by its hidden marker AND its author
-// (the token's own identity), updated in place on every run. Find-then-create is not
-// atomic, so after creating we list again and keep only the lowest id (a convergent
-// upsert: two concurrent runs end with one comment).
-
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
 
 
 class CommentTooLongError extends Error {
     constructor(length) {
-        super(`The comment is ${length} characters, over GitHub's limit of ${_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_LIMIT */ .W$}; it was not sent.`);
+        super(`The comment is ${length} characters, over GitHub's limit of ${_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$}; it was not sent.`);
         this.name = 'CommentTooLongError';
     }
 }
@@ -88,13 +111,13 @@ function normalizeLogin(login) {
     return login.toLowerCase().replace(/\[bot\]$/, '');
 }
 /** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
-async function viewerLogin(octokit) {
+async function viewerLogin(octokit, debug = () => undefined) {
     try {
         const res = await octokit.graphql('query { viewer { login } }');
         return typeof res.viewer?.login === 'string' ? res.viewer.login : null;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`viewer query failed, matching comments by marker alone: ${e.message}`);
+        debug(`viewer query failed, matching comments by marker alone: ${e.message}`);
         return null;
     }
 }
@@ -125,14 +148,14 @@ async function deleteQuietly(octokit, target, id) {
     }
 }
 /** Create or update the comment for `tag`; throws on API errors (see postStickyComment). */
-async function upsertStickyComment(octokit, target, tag, body) {
-    if (body.length > _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_LIMIT */ .W$)
+async function upsertStickyComment(octokit, target, tag, body, debug) {
+    if (body.length > _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$)
         throw new CommentTooLongError(body.length);
-    const marker = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(tag);
+    const marker = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .commentMarker */ .Ql)(tag);
     if (!body.trimStart().startsWith(marker))
         throw new Error(`The comment body must start with ${marker}.`);
     const { owner, repo, issueNumber } = target;
-    const viewer = await viewerLogin(octokit);
+    const viewer = await viewerLogin(octokit, debug);
     const update = async (c) => {
         if (c.body === body)
             return false;
@@ -185,16 +208,16 @@ function explainCommentFailure(e) {
     }
     return `harden-check could not update the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}. The verdict is in the job summary and the step status.`;
 }
-/** Upsert the comment; every failure becomes ONE core.warning and a null result, never an exception. */
+/** Upsert the comment; every failure becomes ONE warning and a null result, never an exception. */
 async function postStickyComment(opts) {
     try {
-        const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitHubClient)(opts.token, opts.client);
-        const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
+        const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createGitHubClient)(opts.token, opts.client);
+        const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body, opts.log.debug);
+        opts.log.info(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
         return result;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(explainCommentFailure(e));
+        opts.log.warning(explainCommentFailure(e));
         opts.onFailure?.(e);
         return null;
     }
@@ -219,10 +242,10 @@ __webpack_require__.d(__webpack_exports__, {
   syncReview: () => (/* binding */ syncReview)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/report/paths.ts
 var paths = __webpack_require__(4278);
+// EXTERNAL MODULE: ./src/report/verdict.ts
+var verdict = __webpack_require__(687);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __webpack_require__(5042);
 // EXTERNAL MODULE: ./src/github/client.ts
@@ -400,13 +423,6 @@ function renderReviewComment(f, tag, fingerprint, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/review.ts
-// PR review comments: one review per run (event COMMENT) with a comment per error or
-// warning on its line, fixes as ```suggestion blocks. Only lines inside the PR's diff can
-// carry a comment (GitHub's rule); `changed` further keeps lines the PR adds or modifies.
-// Findings elsewhere stay in the sticky comment. Reruns converge: each comment carries a
-// hidden marker with the finding's fingerprint, so comments of earlier runs (ours: marker
-// AND the token's identity) whose finding is gone are deleted (their thread resolved when
-// deletion is refused), unchanged ones stay, and only new findings are posted.
 
 
 
@@ -422,8 +438,7 @@ const MAX_COMMENT_PAGES = 50;
 const MAX_THREAD_PAGES = 20;
 const RANK = { error: 0, warning: 1, note: 2 };
 function reviewable(report) {
-    const all = report.targets.length > 0 ? report.targets.flatMap((t) => t.findings) : report.findings;
-    return all
+    return (0,verdict/* allFindings */.c4)(report)
         .filter((f) => f.severity === 'error' || f.severity === 'warning')
         .filter((f) => Number.isInteger(f.line) && f.line >= 1)
         .sort((a, b) => RANK[a.severity] - RANK[b.severity] ||
@@ -623,7 +638,7 @@ async function syncReview(octokit, opts) {
         result.stale = true;
         return result;
     }
-    const viewer = await (0,comment.viewerLogin)(octokit);
+    const viewer = await (0,comment.viewerLogin)(octokit, opts.log.debug);
     const [diffs, existing] = await Promise.all([
         listDiffs(octokit, t),
         listOurComments(octokit, t, opts.tag, viewer),
@@ -692,7 +707,7 @@ async function syncReview(octokit, opts) {
             ({ done, resolved: result.resolved } = await resolveThreads(octokit, t, refused));
         }
         catch (e) {
-            core/* debug */.Yz(`resolving review threads failed: ${(0,detect/* redact */.E$)(e?.message ?? String(e))}`);
+            opts.log.debug(`resolving review threads failed: ${(0,detect/* redact */.E$)(e?.message ?? String(e))}`);
         }
         if (done < refused.length)
             throw refusal;
@@ -717,13 +732,13 @@ function explainReviewFailure(e) {
     }
     return `harden-check could not post review comments${code ? ` (HTTP ${code})` : ''}: ${message}. The findings are in the job summary and the PR comment.`;
 }
-/** Sync the review; every failure becomes ONE core.warning and a null result, never an exception. */
+/** Sync the review; every failure becomes ONE warning and a null result, never an exception. */
 async function postReview(opts) {
     try {
         const octokit = (0,client.createGitHubClient)(opts.token, opts.client);
         const r = await syncReview(octokit, opts);
         if (r.stale) {
-            core/* info */.pq('Review comments skipped: the pull request has a newer head commit than the one audited.');
+            opts.log.info('Review comments skipped: the pull request has a newer head commit than the one audited.');
             return r;
         }
         const parts = [
@@ -737,11 +752,11 @@ async function postReview(opts) {
                 : []),
             ...(r.overLimit ? [`${r.overLimit} over the limit of ${opts.maxComments ?? MAX_REVIEW_COMMENTS}`] : []),
         ];
-        core/* info */.pq(`Review comments: ${parts.join(', ')}.`);
+        opts.log.info(`Review comments: ${parts.join(', ')}.`);
         return r;
     }
     catch (e) {
-        core/* warning */.$e(explainReviewFailure(e));
+        opts.log.warning(explainReviewFailure(e));
         return null;
     }
 }

@@ -11,8 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 // The GitHub REST/GraphQL client: @actions/github's Octokit (proxy-aware fetch) with the
 // retry plugin (5xx) and the throttling plugin (secondary rate limits), both bounded:
 // a few retries, and one deadline for every request the client makes, so a slow or
@@ -20,7 +22,33 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const DEFAULT_CLIENT_OPTIONS = { retries: 3, retryBaseMs: 1000, deadlineMs: 60_000 };
+
+const DEFAULT_CLIENT_OPTIONS = {
+    retries: 3,
+    retryBaseMs: 1000,
+    deadlineMs: 60_000,
+    writeSpacingMs: 1000,
+};
+// One limiter pair per spacing, shared by every client of the process as the plugin's own are.
+const writeLimiters = new Map();
+/** The throttling plugin's write and notification limiters, spaced as asked (its own when the default). */
+function writeLimitersFor(spacingMs) {
+    if (spacingMs === DEFAULT_CLIENT_OPTIONS.writeSpacingMs)
+        return {};
+    let limiters = writeLimiters.get(spacingMs);
+    if (!limiters) {
+        limiters = {
+            write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ id: `hc-write-${spacingMs}`, maxConcurrent: 1, minTime: spacingMs }),
+            notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({
+                id: `hc-notifications-${spacingMs}`,
+                maxConcurrent: 1,
+                minTime: spacingMs * 3,
+            }),
+        };
+        writeLimiters.set(spacingMs, limiters);
+    }
+    return limiters;
+}
 function createGitHubClient(token, options = {}) {
     const retries = options.retries ?? DEFAULT_CLIENT_OPTIONS.retries;
     const retryBaseMs = options.retryBaseMs ?? DEFAULT_CLIENT_OPTIONS.retryBaseMs;
@@ -35,6 +63,7 @@ function createGitHubClient(token, options = {}) {
         ...(baseUrl ? { baseUrl } : {}),
         retry: { retries, retryAfterBaseValue: retryBaseMs },
         throttle: {
+            ...writeLimitersFor(options.writeSpacingMs ?? DEFAULT_CLIENT_OPTIONS.writeSpacingMs),
             retryAfterBaseValue: retryBaseMs,
             fallbackSecondaryRateRetryAfter: 5,
             onRateLimit: (retryAfter, _options, _o, retryCount) => shouldWait(retryAfter, retryCount),
@@ -42,7 +71,7 @@ function createGitHubClient(token, options = {}) {
         },
         // Octokit logs every failed request at warn level; our caller reports once instead.
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
     octokit.hook.before('request', (opts) => {
         opts.request.signal = deadline;
     });
@@ -65,19 +94,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment),
 /* harmony export */   viewerLogin: () => (/* binding */ viewerLogin)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
-// The sticky PR comment: one comment per tag, found by its hidden marker AND its author
-// (the token's own identity), updated in place on every run. Find-then-create is not
-// atomic, so after creating we list again and keep only the lowest id (a convergent
-// upsert: two concurrent runs end with one comment).
-
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
 
 
 class CommentTooLongError extends Error {
     constructor(length) {
-        super(`The comment is ${length} characters, over GitHub's limit of ${_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_LIMIT */ .W$}; it was not sent.`);
+        super(`The comment is ${length} characters, over GitHub's limit of ${_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$}; it was not sent.`);
         this.name = 'CommentTooLongError';
     }
 }
@@ -88,13 +111,13 @@ function normalizeLogin(login) {
     return login.toLowerCase().replace(/\[bot\]$/, '');
 }
 /** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
-async function viewerLogin(octokit) {
+async function viewerLogin(octokit, debug = () => undefined) {
     try {
         const res = await octokit.graphql('query { viewer { login } }');
         return typeof res.viewer?.login === 'string' ? res.viewer.login : null;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`viewer query failed, matching comments by marker alone: ${e.message}`);
+        debug(`viewer query failed, matching comments by marker alone: ${e.message}`);
         return null;
     }
 }
@@ -125,14 +148,14 @@ async function deleteQuietly(octokit, target, id) {
     }
 }
 /** Create or update the comment for `tag`; throws on API errors (see postStickyComment). */
-async function upsertStickyComment(octokit, target, tag, body) {
-    if (body.length > _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_LIMIT */ .W$)
+async function upsertStickyComment(octokit, target, tag, body, debug) {
+    if (body.length > _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$)
         throw new CommentTooLongError(body.length);
-    const marker = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(tag);
+    const marker = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .commentMarker */ .Ql)(tag);
     if (!body.trimStart().startsWith(marker))
         throw new Error(`The comment body must start with ${marker}.`);
     const { owner, repo, issueNumber } = target;
-    const viewer = await viewerLogin(octokit);
+    const viewer = await viewerLogin(octokit, debug);
     const update = async (c) => {
         if (c.body === body)
             return false;
@@ -185,16 +208,16 @@ function explainCommentFailure(e) {
     }
     return `harden-check could not update the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}. The verdict is in the job summary and the step status.`;
 }
-/** Upsert the comment; every failure becomes ONE core.warning and a null result, never an exception. */
+/** Upsert the comment; every failure becomes ONE warning and a null result, never an exception. */
 async function postStickyComment(opts) {
     try {
-        const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__.createGitHubClient)(opts.token, opts.client);
-        const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
+        const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createGitHubClient)(opts.token, opts.client);
+        const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body, opts.log.debug);
+        opts.log.info(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
         return result;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(explainCommentFailure(e));
+        opts.log.warning(explainCommentFailure(e));
         opts.onFailure?.(e);
         return null;
     }

@@ -6959,7 +6959,7 @@ const RUNTIME_RULES = [
         check: 'healthy',
         description: 'The container stopped (or could not start) during the health wait.',
     },
-    // The catalogue (anchors.md) already names this runtime-only rule HC312: keep its id.
+    // Published as HC312 (docs/rules/HC312.md) before the HC9xx range held the runtime rules: keep its id.
     {
         id: 'HC312',
         title: 'Environment override not honoured',

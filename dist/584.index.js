@@ -11,8 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 // The GitHub REST/GraphQL client: @actions/github's Octokit (proxy-aware fetch) with the
 // retry plugin (5xx) and the throttling plugin (secondary rate limits), both bounded:
 // a few retries, and one deadline for every request the client makes, so a slow or
@@ -20,7 +22,33 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const DEFAULT_CLIENT_OPTIONS = { retries: 3, retryBaseMs: 1000, deadlineMs: 60_000 };
+
+const DEFAULT_CLIENT_OPTIONS = {
+    retries: 3,
+    retryBaseMs: 1000,
+    deadlineMs: 60_000,
+    writeSpacingMs: 1000,
+};
+// One limiter pair per spacing, shared by every client of the process as the plugin's own are.
+const writeLimiters = new Map();
+/** The throttling plugin's write and notification limiters, spaced as asked (its own when the default). */
+function writeLimitersFor(spacingMs) {
+    if (spacingMs === DEFAULT_CLIENT_OPTIONS.writeSpacingMs)
+        return {};
+    let limiters = writeLimiters.get(spacingMs);
+    if (!limiters) {
+        limiters = {
+            write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ id: `hc-write-${spacingMs}`, maxConcurrent: 1, minTime: spacingMs }),
+            notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({
+                id: `hc-notifications-${spacingMs}`,
+                maxConcurrent: 1,
+                minTime: spacingMs * 3,
+            }),
+        };
+        writeLimiters.set(spacingMs, limiters);
+    }
+    return limiters;
+}
 function createGitHubClient(token, options = {}) {
     const retries = options.retries ?? DEFAULT_CLIENT_OPTIONS.retries;
     const retryBaseMs = options.retryBaseMs ?? DEFAULT_CLIENT_OPTIONS.retryBaseMs;
@@ -35,6 +63,7 @@ function createGitHubClient(token, options = {}) {
         ...(baseUrl ? { baseUrl } : {}),
         retry: { retries, retryAfterBaseValue: retryBaseMs },
         throttle: {
+            ...writeLimitersFor(options.writeSpacingMs ?? DEFAULT_CLIENT_OPTIONS.writeSpacingMs),
             retryAfterBaseValue: retryBaseMs,
             fallbackSecondaryRateRetryAfter: 5,
             onRateLimit: (retryAfter, _options, _o, retryCount) => shouldWait(retryAfter, retryCount),
@@ -42,7 +71,7 @@ function createGitHubClient(token, options = {}) {
         },
         // Octokit logs every failed request at warn level; our caller reports once instead.
         log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
     octokit.hook.before('request', (opts) => {
         opts.request.signal = deadline;
     });

@@ -12,14 +12,8 @@ export const modules = {
 /* harmony export */   wX: () => (/* binding */ cleanupRun),
 /* harmony export */   z_: () => (/* binding */ STATE_CONTAINERS)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4436);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9655);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65);
-// Remove what a run created: tracked ids first, then everything carrying the run's
-// label (covers what was created between `docker run` and us learning its id).
-// Images the run did not build are never touched: only ids we tracked as built, or
-// images carrying our run label, are removed.
-
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9655);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65);
 
 
 const STATE_RUN_IDS = 'harden-check-run-ids';
@@ -31,51 +25,41 @@ function lines(s) {
         .map((l) => l.trim())
         .filter(Boolean);
 }
-function readList(name) {
-    return (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name) || '').split(',').filter(Boolean);
+function readList(host, name) {
+    return (host.getState(name) || '').split(',').filter(Boolean);
 }
-function writeState(name, list) {
-    // saveState writes GITHUB_STATE; getState reads STATE_<name> which only the post step
-    // gets, so keep our own copy in the process env for the next append in this step.
-    process.env[`STATE_${name}`] = list.join(',');
-    // Outside a runner (CLI, tests) there is no post step, and saveState would print
-    // a `::save-state` command instead.
-    if (!process.env.GITHUB_STATE)
-        return;
-    try {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, list.join(','));
-    }
-    catch {
-        // GITHUB_STATE points at a missing file: nothing we can save.
-    }
-}
-function addToState(name, value) {
-    const list = readList(name);
+function addToState(host, name, value) {
+    const list = readList(host, name);
     if (!list.includes(value))
         list.push(value);
-    writeState(name, list);
+    host.saveState(name, list.join(','));
 }
-function removeFromState(name, values) {
-    writeState(name, readList(name).filter((v) => !values.includes(v)));
+function removeFromState(host, name, values) {
+    host.saveState(name, readList(host, name)
+        .filter((v) => !values.includes(v))
+        .join(','));
 }
 /** What one run created; recorded in the step state as soon as it exists. */
 class RunResources {
     runId;
+    host;
     containers = [];
     images = [];
     /** Could the run have created something we hold no id of (a failed build or run)? */
     unaccounted = false;
-    constructor(runId) {
+    /** `host` keeps the ids in its step state, for the post step of a killed run. */
+    constructor(runId, host) {
         this.runId = runId;
-        addToState(STATE_RUN_IDS, runId);
+        this.host = host;
+        addToState(host, STATE_RUN_IDS, runId);
     }
     addContainer(id) {
         this.containers.push(id);
-        addToState(STATE_CONTAINERS, id);
+        addToState(this.host, STATE_CONTAINERS, id);
     }
     addImage(id) {
         this.images.push(id);
-        addToState(STATE_IMAGES, id);
+        addToState(this.host, STATE_IMAGES, id);
     }
     /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
     markUnaccounted() {
@@ -92,9 +76,9 @@ class RunResources {
         });
         if (problems.length === 0) {
             // Done: the post step has nothing left to do for this run.
-            removeFromState(STATE_CONTAINERS, this.containers);
-            removeFromState(STATE_IMAGES, this.images);
-            removeFromState(STATE_RUN_IDS, [this.runId]);
+            removeFromState(this.host, STATE_CONTAINERS, this.containers);
+            removeFromState(this.host, STATE_IMAGES, this.images);
+            removeFromState(this.host, STATE_RUN_IDS, [this.runId]);
         }
         return problems;
     }
@@ -108,22 +92,22 @@ async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLab
     const removeContainers = async (ids) => {
         if (ids.length === 0)
             return;
-        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['rm', '--force', '--volumes', ...ids]);
+        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['rm', '--force', '--volumes', ...ids]);
         if (out.exitCode !== 0 && !/No such container/i.test(out.stderr))
             problems.push(out.stderr.trim());
     };
     // The known containers go while both listings run: each docker call costs a client start.
     const none = Promise.resolve({ exitCode: 0, stdout: '', stderr: '' });
     const [ps, imgs] = await Promise.all([
-        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]) : none,
-        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['images', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .runFilter */ .K)(runId)]) : none,
+        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .runFilter */ .K)(runId)]) : none,
+        byLabel ? (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['images', '--quiet', '--no-trunc', '--filter', (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .runFilter */ .K)(runId)]) : none,
         removeContainers(knownContainers),
     ]);
     // Labelled containers we never learnt the id of (created as this step was killed).
     await removeContainers(lines(ps.stdout).filter((id) => !knownContainers.includes(id)));
     const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
     if (images.length > 0) {
-        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['image', 'rm', '--force', ...images]);
+        const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['image', 'rm', '--force', ...images]);
         if (out.exitCode !== 0 && !/No such image/i.test(out.stderr))
             problems.push(out.stderr.trim());
     }
@@ -138,6 +122,7 @@ async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLab
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Pc: () => (/* binding */ traceDockerCalls),
 /* harmony export */   T3: () => (/* binding */ docker),
 /* harmony export */   XE: () => (/* binding */ dockerOk),
 /* harmony export */   gT: () => (/* binding */ dockerEnv),
@@ -145,15 +130,20 @@ async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLab
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4436);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2876);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2876);
 // The one place that starts the docker client. Argument arrays only (never a shell
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
 
 
-
+// Where the time goes, one line per docker call (the host's debug log, when it has one);
+// arguments may hold build-arg values, so only the subcommand is traced.
+let trace = null;
+/** Send a timing line per docker call to `fn` (null: none). */
+function traceDockerCalls(fn) {
+    trace = fn;
+}
 /** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
 function dockerBin() {
     return process.env.HARDEN_CHECK_DOCKER?.trim() || 'docker';
@@ -201,7 +191,7 @@ async function docker(args, opts = {}) {
     const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
     const t0 = Date.now();
     try {
-        return await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(dockerBin(), args, {
+        return await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(dockerBin(), args, {
             silent: true,
             ignoreReturnCode: true,
             env: { ...dockerEnv(), ...(opts.env ?? {}) },
@@ -214,10 +204,7 @@ async function docker(args, opts = {}) {
         return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
     }
     finally {
-        // Where the time goes (visible with ACTIONS_STEP_DEBUG); arguments may hold
-        // build-arg values, so only the subcommand is logged.
-        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+        trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
     }
 }
 /** docker() with a deadline (@actions/exec has none): same argv, same minimal env. */
@@ -273,8 +260,7 @@ function dockerWithTimeout(args, opts, timeoutMs) {
                 clearTimeout(killer);
             outLines.end();
             errLines.end();
-            if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+            trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
             resolve(timedOut
                 ? {
                     exitCode: 124,

@@ -231,6 +231,64 @@ describe('size budget', () => {
     expect((md.match(/finding \d+/g) ?? []).length).toBe(1000);
   });
 
+  it('puts a Dockerfiles x checks table first, worst first, and collapses each Dockerfile', () => {
+    const ok = target([], [check('non-root', 'pass', 'uid 101'), check('healthy', 'skip', 'static')], {
+      dockerfile: 'svc/ok/Dockerfile',
+    });
+    const warn = target(
+      [finding('HC103', 'warning', 2, 'name', 'svc/warn/Dockerfile')],
+      [check('non-root', 'pass', 'uid 101')],
+      {
+        dockerfile: 'svc/warn/Dockerfile',
+      },
+    );
+    const bad = target(
+      [
+        finding('HC101', 'error', 1, 'root', 'svc/bad/Dockerfile'),
+        finding('HC301', 'error', 2, 'secret', 'svc/bad/Dockerfile'),
+      ],
+      [check('non-root', 'fail', 'uid 0'), check('healthy', 'error', 'no engine')],
+      { dockerfile: 'svc/bad/Dockerfile' },
+    );
+    const md = renderMarkdown(reportOf([ok, warn, bad]));
+    const table = md.slice(md.indexOf('| | Dockerfile |'), md.indexOf('### '));
+    expect(table.split('\n')[0]).toBe(
+      '| | Dockerfile | Runs as non-root | HEALTHCHECK defined | Container becomes healthy | No secrets in the image | Environment override reaches the process | Findings |',
+    );
+    const rows = table.split('\n').filter((l) => /^\| (❌|⚠️|✅) \|/.test(l));
+    expect(rows).toEqual([
+      '| ❌ | svc/bad/Dockerfile | ❌ | – | ⚠️ | – | – | 1 failed check, 2 errors, 0 warnings, 1 undecided check |',
+      '| ⚠️ | svc/warn/Dockerfile | ✅ | – | – | – | – | 0 errors, 1 warning |',
+      '| ✅ | svc/ok/Dockerfile | ✅ | – | ⏭️ | – | – | 0 errors, 0 warnings |',
+    ]);
+    // sections follow the same order, each collapsed and closed
+    expect(md.indexOf('### ❌ svc/bad/Dockerfile')).toBeLessThan(md.indexOf('### ⚠️ svc/warn/Dockerfile'));
+    expect(md.indexOf('### ⚠️ svc/warn/Dockerfile')).toBeLessThan(md.indexOf('### ✅ svc/ok/Dockerfile'));
+    expect(md.match(/<details><summary>Checklist and findings<\/summary>/g)).toHaveLength(3);
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+  });
+
+  it('cuts the table of 500 Dockerfiles to a third of the budget, keeping the worst rows', () => {
+    const targets = Array.from({ length: 500 }, (_, i) =>
+      target(
+        i % 50 === 49 ? [finding('HC101', 'error', 1, 'root', `services/service-${i}/Dockerfile`)] : [],
+        [check('non-root', i % 50 === 49 ? 'fail' : 'pass', 'uid')],
+        { dockerfile: `services/service-${i}/Dockerfile` },
+      ),
+    );
+    const md = renderComment(reportOf(targets), 'all', {});
+    expect(md.length).toBeLessThanOrEqual(60_000);
+    const rows = md.split('\n').filter((l) => /^\| (❌|⚠️|✅) \| services\//.test(l));
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.length).toBeLessThan(500);
+    expect(rows.slice(0, 10).every((r) => r.startsWith('| ❌ |'))).toBe(true);
+    expect(md).toContain(`… ${500 - rows.length} more Dockerfiles in the table (size limit).`);
+    // the failing services' sections come first too
+    expect(md.indexOf('### ❌ services/service-49/Dockerfile')).toBeLessThan(
+      md.indexOf('### ✅ services/service-0/Dockerfile') >>> 0,
+    );
+  });
+
   it('keeps every checklist of a large multi-target run within budget', () => {
     const targets = Array.from({ length: 60 }, (_, i) =>
       target(

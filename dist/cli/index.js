@@ -9176,6 +9176,374 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 2461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ auditDockerfile),
+  scanDockerfile: () => (/* binding */ scanDockerfile)
+});
+
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var dockerfile_model = __nccwpck_require__(4011);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
+var registry = __nccwpck_require__(491);
+// EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
+var syntax = __nccwpck_require__(9548);
+// EXTERNAL MODULE: ./src/suppress.ts
+var suppress = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/audit/settle.ts + 2 modules
+var settle = __nccwpck_require__(9920);
+// EXTERNAL MODULE: ./src/dockerfile/facts.ts
+var facts = __nccwpck_require__(3981);
+// EXTERNAL MODULE: ./src/secrets/detect.ts
+var detect = __nccwpck_require__(5042);
+;// CONCATENATED MODULE: ./src/audit/static-facts.ts
+
+
+function staticFacts(model, trusted) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    const base = (0,facts/* externalBase */.dR)(model, trusted);
+    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
+    const stage = model.target;
+    const declared = new Map();
+    for (const instr of model.instructions) {
+        if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV')
+            continue;
+        for (const p of instr.properties)
+            declared.set(p.name, instr.line);
+    }
+    return {
+        stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
+        stages: model.stages.map((s) => ({ label: s.name ?? String(s.index), line: s.line, endLine: s.endLine })),
+        user: user
+            ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
+            : null,
+        baseImage: base && base.resolved.complete ? base.resolved.value : null,
+        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
+            key: e.key,
+            value: e.value,
+            line: e.line,
+            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
+        })),
+        declared: [...declared].map(([key, line]) => ({ key, line })),
+        healthcheck: hc
+            ? {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                none: hc.none,
+                test: hc.test,
+                port: hc.port,
+                startPeriodSeconds: hc.timings['start-period'] ?? null,
+            }
+            : null,
+        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit.ts
+// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
+// and the checklist as far as the text can decide it.
+
+
+
+
+
+
+/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
+function auditDockerfile(opts) {
+    const scan = scanDockerfile(opts);
+    return { model: scan.model, facts: scan.facts, ...(0,settle/* settle */.G)(scan, null) };
+}
+function scanDockerfile(opts) {
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const raw = [];
+    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
+        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
+        raw.push({
+            ruleId: hit.ruleId,
+            severity: hit.severity ?? meta?.severity ?? 'error',
+            file: opts.file,
+            line: hit.line,
+            endLine: hit.endLine,
+            column: hit.column,
+            endColumn: hit.endColumn,
+            message: hit.message,
+            check: meta?.check,
+        });
+    }
+    const enabled = new Set(opts.config.enable);
+    // Configuring an allow-list is asking for the rule that enforces it.
+    if (opts.config.allowedRegistries.length > 0)
+        enabled.add('HC118');
+    const ctx = {
+        model,
+        file: opts.file,
+        trustedBaseImages: opts.config.trustedBaseImages,
+        dockerignore: opts.dockerignore ?? null,
+        enabled,
+        allowInlineIgnore: opts.config.allowInlineIgnore,
+        allowedRegistries: opts.config.allowedRegistries,
+    };
+    for (const rule of registry/* RULES */.y0) {
+        if (rule.meta.optIn && !enabled.has(rule.meta.id))
+            continue;
+        for (const hit of rule.check(ctx)) {
+            raw.push({
+                ruleId: rule.meta.id,
+                severity: hit.severity ?? rule.meta.severity,
+                file: opts.file,
+                line: hit.line,
+                endLine: hit.endLine,
+                column: hit.column,
+                endColumn: hit.endColumn,
+                message: hit.message,
+                check: rule.meta.check,
+                fix: hit.fix,
+            });
+        }
+    }
+    return {
+        model,
+        findings: dedupe(raw),
+        policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
+        trustedBaseImages: opts.config.trustedBaseImages,
+        facts: staticFacts(model, opts.config.trustedBaseImages),
+    };
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.ruleId}:${f.line}:${f.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ settle)
+});
+
+// UNUSED EXPORTS: withoutRepeats
+
+// EXTERNAL MODULE: ./src/report/order.ts
+var order = __nccwpck_require__(734);
+// EXTERNAL MODULE: ./src/suppress.ts
+var suppress = __nccwpck_require__(1852);
+;// CONCATENATED MODULE: ./src/audit/merge-checks.ts
+function mergeChecks(staticChecks, runtimeChecks) {
+    return staticChecks.map((s) => {
+        const r = runtimeChecks.find((c) => c.id === s.id);
+        if (!r || r.status === 'skip') {
+            return r && s.status === 'skip' ? r : s;
+        }
+        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
+            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
+        }
+        return r;
+    });
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/facts.ts
+var facts = __nccwpck_require__(3981);
+// EXTERNAL MODULE: ./src/dockerfile/base-images.ts
+var base_images = __nccwpck_require__(3572);
+;// CONCATENATED MODULE: ./src/audit/static-checks.ts
+
+
+function staticChecks(model, findings, trusted) {
+    return [
+        nonRoot(model, trusted),
+        healthcheckDefined(model),
+        {
+            id: 'healthy',
+            status: 'skip',
+            detail: 'needs a run (build: true and a Docker engine)',
+            source: 'static',
+        },
+        noSecrets(model, findings),
+        {
+            id: 'env-override',
+            status: 'skip',
+            detail: 'needs a run (build: true and a Docker engine)',
+            source: 'static',
+        },
+    ];
+}
+/** The lines of an instruction and its stage, for a check's location. */
+function at(model, instr) {
+    const lines = instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+    const stage = model.stageOf(instr);
+    return stage ? { ...lines, stage: stage.name ?? String(stage.index) } : lines;
+}
+/** A line a finding points at, with the stage it is in. */
+function lineIn(model, line) {
+    const stage = model.stages.find((s) => line >= s.line && line <= s.endLine);
+    return stage ? { line, stage: stage.name ?? String(stage.index) } : { line };
+}
+/** No instruction explains the verdict: the shipped stage's FROM does. */
+function atStage(model) {
+    return model.target ? at(model, model.target.fromInstr) : {};
+}
+function nonRoot(model, trusted) {
+    return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
+}
+function nonRootLocation(model) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    return user ? at(model, user.instr) : atStage(model);
+}
+function nonRootVerdict(model, trusted) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    if (user) {
+        const where = `USER ${user.raw}, line ${user.instr.line}`;
+        if (user.resolved.unknownVars.length > 0 && !user.resolved.value.trim()) {
+            return {
+                id: 'non-root',
+                status: 'skip',
+                source: 'static',
+                detail: `USER comes from build argument ${user.resolved.unknownVars.join(', ')} (line ${user.instr.line}): needs a run`,
+            };
+        }
+        if ((0,base_images/* isRootUser */.ar)(user.resolved.value)) {
+            const why = user.resolved.undefinedVars.length
+                ? ` (${user.resolved.undefinedVars.join(', ')} undefined in this stage: the user is empty, so root)`
+                : '';
+            return { id: 'non-root', status: 'fail', source: 'static', detail: `runs as root (${where})${why}` };
+        }
+        return { id: 'non-root', status: 'pass', source: 'static', detail: `user ${user.user} (${where})` };
+    }
+    const base = (0,facts/* externalBase */.dR)(model, trusted);
+    if (!base)
+        return { id: 'non-root', status: 'skip', source: 'static', detail: 'no FROM: nothing to check' };
+    if (!base.resolved.complete) {
+        return {
+            id: 'non-root',
+            status: 'skip',
+            source: 'static',
+            detail: `no USER, and the base image is a build argument (${base.raw}): needs a run`,
+        };
+    }
+    const image = base.resolved.value;
+    if (!base.info || base.info.user === undefined) {
+        return {
+            id: 'non-root',
+            status: 'skip',
+            source: 'static',
+            detail: `no USER; default user of base image ${image} is unknown: needs a run`,
+        };
+    }
+    if ((0,base_images/* isRootUser */.ar)(base.info.user)) {
+        return {
+            id: 'non-root',
+            status: 'fail',
+            source: 'static',
+            detail: `no USER, and ${image} runs as root unless told otherwise`,
+        };
+    }
+    return {
+        id: 'non-root',
+        status: 'pass',
+        source: 'static',
+        detail: `no USER; base image ${image} runs as ${base.info.user} (${base.info.family})`,
+    };
+}
+function healthcheckDefined(model) {
+    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
+    if (!hc) {
+        return {
+            id: 'healthcheck-defined',
+            status: 'fail',
+            source: 'static',
+            detail: 'no HEALTHCHECK in the shipped stage',
+            ...atStage(model),
+        };
+    }
+    if (hc.none) {
+        return {
+            id: 'healthcheck-defined',
+            status: 'fail',
+            source: 'static',
+            detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
+            ...at(model, hc.instr),
+        };
+    }
+    return {
+        id: 'healthcheck-defined',
+        status: 'pass',
+        source: 'static',
+        detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
+        ...at(model, hc.instr),
+    };
+}
+function noSecrets(model, findings) {
+    const bad = findings.filter((f) => f.check === 'no-secrets' && f.severity === 'error');
+    if (bad.length > 0) {
+        const lines = [...new Set(bad.map((f) => f.line))].slice(0, 5).join(', ');
+        return {
+            id: 'no-secrets',
+            status: 'fail',
+            source: 'static',
+            detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
+            ...lineIn(model, Math.min(...bad.map((f) => f.line))),
+        };
+    }
+    const weak = findings.filter((f) => f.check === 'no-secrets').length;
+    return {
+        id: 'no-secrets',
+        status: 'pass',
+        source: 'static',
+        detail: weak
+            ? `no literal secret (${weak} warning${weak > 1 ? 's' : ''} to review)`
+            : 'no secret in ENV, ARG or RUN',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/audit/settle.ts
+
+
+
+
+function settle(scan, runtime) {
+    const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
+    const suppressed = [];
+    const pass = (list) => list.flatMap((f) => {
+        const kept = keep(f);
+        if (!kept)
+            suppressed.push(f);
+        return kept ? [kept] : [];
+    });
+    const statics = pass(scan.findings);
+    const runtimes = pass(runtime?.findings ?? []);
+    const checks = staticChecks(scan.model, statics, scan.trustedBaseImages);
+    return {
+        findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(order/* byLine */.u),
+        suppressed,
+        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
+    };
+}
+/**
+ * A runtime finding that only repeats a static error on the same line for the same check
+ * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
+ */
+function withoutRepeats(runtime, statics) {
+    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9185,27 +9553,28 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6890);
 /* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2161);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5165);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2794);
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8918);
-/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5689);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4285);
-/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7033);
-/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2998);
-/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6243);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(491);
-/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(972);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(311);
-/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(8135);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2464);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2237);
+/* harmony import */ var _docker_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5475);
+/* harmony import */ var _option_parsers_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9159);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(641);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
+/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5689);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4285);
+/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7033);
+/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2998);
+/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6243);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(491);
+/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(972);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(8135);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2464);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
@@ -9231,6 +9600,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
+const debug = Boolean(process.env.HARDEN_CHECK_DEBUG);
+const cliHost = (0,_host_js__WEBPACK_IMPORTED_MODULE_3__/* .plainHost */ .jV)((s) => process.stderr.write(s), { debug });
+if (debug)
+    (0,_docker_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .traceDockerCalls */ .Pc)(cliHost.debug);
 async function main(argv) {
     let opts;
     try {
@@ -9244,18 +9618,18 @@ async function main(argv) {
         return 0;
     }
     if (opts.version) {
-        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x}\n`);
+        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_22__/* .VERSION */ .x}\n`);
         return 0;
     }
     if (opts.listRules) {
-        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .allRuleMetas */ .M1)();
-        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__/* .renderRuleIndex */ .t)(metas)) + '\n');
+        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .allRuleMetas */ .M1)();
+        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_19__/* .renderRuleIndex */ .t)(metas)) + '\n');
         return 0;
     }
     const workspace = process.cwd();
     if (opts.listTargets) {
         try {
-            const targets = (0,_plan_js__WEBPACK_IMPORTED_MODULE_19__/* .planTargets */ .i)({
+            const targets = (0,_plan_js__WEBPACK_IMPORTED_MODULE_21__/* .planTargets */ .i)({
                 dockerfile: opts.dockerfiles,
                 workspace,
                 context: opts.context,
@@ -9269,18 +9643,18 @@ async function main(argv) {
             return usageError(e);
         }
     }
-    const runId = `cli-${(0,_run_id_js__WEBPACK_IMPORTED_MODULE_6__/* .newRunId */ .F)({})}`;
+    const runId = `cli-${(0,_run_id_js__WEBPACK_IMPORTED_MODULE_8__/* .newRunId */ .F)({})}`;
     // Ctrl-C: remove what this run created before exiting.
     const onSignal = () => {
-        void (0,_runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .cleanupRun */ .wX)(runId, []).finally(() => process.exit(130));
+        void (0,_runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__/* .cleanupRun */ .wX)(runId, []).finally(() => process.exit(130));
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-        const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
+        const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
         if (opts.fix)
             return await fixCommand(opts, config, workspace, runId);
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
+        const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
     }
@@ -9294,19 +9668,11 @@ async function main(argv) {
 }
 /** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
 async function fixCommand(opts, config, workspace, runId) {
-    const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
-    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .runFix */ .h)(opts, config, workspace, {
+    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_20__/* .runFix */ .h)(opts, config, workspace, {
         stdout: (s) => process.stdout.write(s),
         // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
         info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
         stderr: (s) => process.stderr.write(s),
-        // Tests only: a window to modify the file between the read and the write.
-        beforeWrite: pause > 0
-            ? () => {
-                process.stderr.write(`harden-check: test pause of ${pause} ms before writing\n`);
-                return new Promise((r) => setTimeout(r, pause));
-            }
-            : undefined,
     });
     if (outcome.abort !== null)
         return outcome.abort;
@@ -9314,10 +9680,10 @@ async function fixCommand(opts, config, workspace, runId) {
         // stdout carries only the diff (for patch / git apply): the rest goes to stderr.
         const n = outcome.remaining.length;
         process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
-        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
+        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_20__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
     }
     // the report of what remains: the same pipeline, static only
-    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+    const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .aI)({
         ...pipelineOptions(opts, config, workspace, runId),
         buildFlags: [],
         image: '',
@@ -9326,7 +9692,7 @@ async function fixCommand(opts, config, workspace, runId) {
         envOverrides: {},
         runArgs: [],
         runtime: undefined,
-    }));
+    });
     process.stdout.write((opts.format === 'text' ? '\n' : '') + render(report, opts));
     return report.result === 'pass' ? 0 : 1;
 }
@@ -9343,6 +9709,7 @@ function pipelineOptions(opts, config, workspace, runId) {
         image: opts.image,
         imageInput: 'Option --image',
         contextInput: 'Option --context',
+        targetInput: 'Option --target',
         build: opts.build,
         run: opts.run,
         envOverrides: opts.envOverrides,
@@ -9353,39 +9720,36 @@ function pipelineOptions(opts, config, workspace, runId) {
         failOn: opts.failOn,
         config,
         runId,
-        log: {
-            info: (m) => process.stderr.write(`${m}\n`),
-            // the one clear line when no engine answers
-            warning: (m) => process.stderr.write(`harden-check: ${m}\n`),
-        },
-        runtime: { available: _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__/* .probeEngine */ .lt, verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRuntime */ .k1, imageExists: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__/* .imageExists */ .US },
+        // stdout belongs to the report: the log (and the one clear line when no engine answers) goes to stderr
+        host: cliHost,
+        runtime: { available: _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__/* .probeEngine */ .lt, verify: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__/* .verifyRuntime */ .k1, imageExists: _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__/* .imageExists */ .US },
     };
 }
 function render(report, opts) {
     switch (opts.format) {
         case 'json':
-            return (0,_report_json_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeReport */ .xH)(report) + '\n';
+            return (0,_report_json_js__WEBPACK_IMPORTED_MODULE_11__/* .serializeReport */ .xH)(report) + '\n';
         case 'sarif':
-            return (JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .renderSarif */ .WH)(report, {
-                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .ruleMeta */ .ME,
+            return (JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSarif */ .WH)(report, {
+                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .ruleMeta */ .ME,
                 workspace: process.cwd(),
-                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x,
+                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSourceReader */ .p)(process.cwd()),
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_22__/* .VERSION */ .x,
             }), null, 2) + '\n');
         case 'markdown':
-            return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
+            return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_14__/* .renderMarkdown */ .Gc)(report) + '\n';
         case 'checkstyle':
-            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, { workspace: process.cwd() });
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_15__/* .renderCheckstyle */ .I)(report, { workspace: process.cwd() });
         case 'junit':
-            return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
+            return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_16__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
         case 'gitlab':
-            return (JSON.stringify((0,_report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__/* .renderGitlab */ .y)(report, { workspace: process.cwd(), readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()) }), null, 2) + '\n');
+            return (JSON.stringify((0,_report_gitlab_js__WEBPACK_IMPORTED_MODULE_17__/* .renderGitlab */ .y)(report, { workspace: process.cwd(), readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSourceReader */ .p)(process.cwd()) }), null, 2) + '\n');
         default:
             return (0,_cli_text_js__WEBPACK_IMPORTED_MODULE_2__/* .renderText */ .S)(report, opts.color);
     }
 }
 function usageError(e) {
-    if (e instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || e instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL || e instanceof _pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .DockerfileReadError */ .xb) {
+    if (e instanceof _option_parsers_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz || e instanceof _config_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL || e instanceof _pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .DockerfileReadError */ .xb) {
         process.stderr.write(`harden-check: ${e.message}\n`);
         return 2;
     }
@@ -9402,17 +9766,23 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7593:
+/***/ 6890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ parseCliArgs),
-/* harmony export */   u: () => (/* binding */ USAGE)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2563);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ USAGE),
+  h: () => (/* binding */ parseCliArgs)
+});
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __nccwpck_require__(2563);
+// EXTERNAL MODULE: ./src/option-parsers.ts
+var option_parsers = __nccwpck_require__(9159);
+;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
 
 
@@ -9461,7 +9831,7 @@ Exit status: 0 passed, 1 failed per --fail-on (with --fix: on the findings that 
 function parseCliArgs(argv, env = process.env) {
     let parsed;
     try {
-        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
             allowPositionals: true,
             strict: true,
@@ -9492,31 +9862,31 @@ function parseCliArgs(argv, env = process.env) {
         });
     }
     catch (e) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${e.message.split('\n')[0]} (see --help)`);
+        throw new option_parsers/* InputError */.dz(`${e.message.split('\n')[0]} (see --help)`);
     }
     const v = parsed.values;
     if (v['dry-run'] && !v.fix)
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--dry-run goes with --fix (see --help)');
+        throw new option_parsers/* InputError */.dz('--dry-run goes with --fix (see --help)');
     if (v.fix && v.image)
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
+        throw new option_parsers/* InputError */.dz('--fix changes Dockerfiles: it cannot be used with --image (see --help)');
     const listOf = (x) => x ?? [];
     return {
         dockerfiles: parsed.positionals.length > 0 ? parsed.positionals : ['Dockerfile'],
-        format: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnum */ .nL)('--format', v.format ?? '', FORMATS, 'text'),
+        format: (0,option_parsers/* parseEnum */.nL)('--format', v.format ?? '', FORMATS, 'text'),
         target: v.target ?? '',
-        buildArgs: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .Hl)('--build-arg', listOf(v['build-arg']).join('\n')),
+        buildArgs: (0,option_parsers/* parseKeyValues */.Hl)('--build-arg', listOf(v['build-arg']).join('\n')),
         buildFlags: listOf(v['build-flag']),
         context: v.context ?? '',
         image: v.image ?? '',
         build: !v.static,
         run: !v.static && !v['no-run'],
-        failOn: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnum */ .nL)('--fail-on', v['fail-on'] ?? '', _report_types_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON_VALUES */ .Qm, 'error'),
-        ignore: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRuleIds */ .mO)('--ignore', listOf(v.ignore).join(',')),
+        failOn: (0,option_parsers/* parseEnum */.nL)('--fail-on', v['fail-on'] ?? '', types/* FAIL_ON_VALUES */.Qm, 'error'),
+        ignore: (0,option_parsers/* parseRuleIds */.mO)('--ignore', listOf(v.ignore).join(',')),
         config: v.config ?? '',
-        healthTimeout: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeconds */ .fL)('--health-timeout', v['health-timeout'] ?? '', 60),
+        healthTimeout: (0,option_parsers/* parseSeconds */.fL)('--health-timeout', v['health-timeout'] ?? '', 60),
         runArgs: listOf(v['run-arg']),
-        envOverrides: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .Hl)('--env', listOf(v.env).join('\n')),
-        network: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseNetwork */ .MO)('--network', v.network ?? ''),
+        envOverrides: (0,option_parsers/* parseKeyValues */.Hl)('--env', listOf(v.env).join('\n')),
+        network: (0,option_parsers/* parseNetwork */.MO)('--network', v.network ?? ''),
         color: !v['no-color'] && !env.NO_COLOR && process.stdout.isTTY === true,
         help: v.help ?? false,
         version: v.version ?? false,
@@ -9544,8 +9914,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine/audit.ts + 1 modules
-var engine_audit = __nccwpck_require__(2198);
+// EXTERNAL MODULE: ./src/audit/audit.ts + 1 modules
+var audit_audit = __nccwpck_require__(2461);
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/fix/apply.ts
@@ -9765,14 +10135,14 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/pipeline.ts
-var pipeline = __nccwpck_require__(5165);
+// EXTERNAL MODULE: ./src/pipeline.ts + 1 modules
+var pipeline = __nccwpck_require__(2366);
 // EXTERNAL MODULE: ./src/targets.ts
 var targets = __nccwpck_require__(8993);
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var verdict = __nccwpck_require__(687);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/option-parsers.ts
+var option_parsers = __nccwpck_require__(9159);
 ;// CONCATENATED MODULE: ./src/cli/fix.ts
 // `harden-check --fix`: apply the findings' fixes to the Dockerfiles in place, keeping every
 // byte a fix does not change (comments, line endings, the escape character); with
@@ -9794,20 +10164,13 @@ async function runFix(opts, config, workspace, io) {
     const checks = [];
     for (const file of files) {
         const abs = external_node_path_.resolve(workspace, file);
-        let text;
-        let mtimeMs;
-        try {
-            text = (0,external_node_fs_.readFileSync)(abs, 'utf8');
-            mtimeMs = (0,external_node_fs_.statSync)(abs).mtimeMs;
-        }
-        catch (e) {
-            throw new pipeline/* DockerfileReadError */.xb(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
-        }
+        const mtimeMs = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+        const text = (0,pipeline/* readDockerfile */.n_)(file, abs);
         const context = external_node_path_.resolve(workspace, opts.context || external_node_path_.dirname(file));
         const dockerignore = (0,pipeline/* readDockerignore */.$k)(abs, context);
         const auditFull = (t) => {
             try {
-                return (0,engine_audit/* auditDockerfile */.i)({
+                return (0,audit_audit/* auditDockerfile */.i)({
                     file,
                     text: t,
                     target: opts.target || undefined,
@@ -9819,7 +10182,7 @@ async function runFix(opts, config, workspace, io) {
             }
             catch (e) {
                 if (e instanceof model/* TargetNotFoundError */.n_)
-                    throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
+                    throw new option_parsers/* InputError */.dz(`Option --target: ${e.message}`);
                 throw e;
             }
         };
@@ -9862,87 +10225,7 @@ function summary(file, fixed, verb) {
 }
 /** pass/fail per --fail-on on what remains (findings, and static checks as every run counts them). */
 function remainingResult(outcome, opts) {
-    const report = {
-        version: 1,
-        result: 'pass',
-        targets: [],
-        checks: outcome.checks,
-        findings: outcome.remaining,
-    };
-    return (0,verdict/* decideResult */._s)(report, opts.failOn);
-}
-
-
-/***/ }),
-
-/***/ 2161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ withLogOnStderr)
-/* harmony export */ });
-/* unused harmony export plainLogLine */
-// The runtime half logs through @actions/core, which writes workflow commands to stdout.
-// In the CLI, stdout belongs to the report (json/sarif must stay parseable), so while the
-// pipeline runs its log goes to stderr, with workflow commands turned into plain text.
-const COMMAND = /^::([a-z-]+)(?: [^:]*)?::(.*)$/;
-function plainLogLine(line, stopToken) {
-    if (stopToken.value !== null) {
-        if (line === `::${stopToken.value}::`) {
-            stopToken.value = null;
-            return null;
-        }
-        return line;
-    }
-    const m = COMMAND.exec(line);
-    if (!m)
-        return line;
-    switch (m[1]) {
-        case 'stop-commands':
-            stopToken.value = m[2];
-            return null;
-        case 'group':
-            return `── ${m[2]}`;
-        case 'endgroup':
-        case 'debug':
-        case 'add-mask':
-        case 'save-state':
-        case 'set-output':
-            return null;
-        case 'warning':
-        case 'error':
-        case 'notice':
-            return `${m[1]}: ${m[2]}`;
-        default:
-            return m[2];
-    }
-}
-/** Run fn with process.stdout redirected to stderr as plain log lines; restore afterwards. */
-async function withLogOnStderr(fn) {
-    const original = process.stdout.write.bind(process.stdout);
-    const token = { value: null };
-    let pending = '';
-    process.stdout.write = ((chunk, ...rest) => {
-        pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const l of lines) {
-            const out = plainLogLine(l, token);
-            if (out !== null)
-                process.stderr.write(out + '\n');
-        }
-        const cb = rest.find((r) => typeof r === 'function');
-        cb?.();
-        return true;
-    });
-    try {
-        return await fn();
-    }
-    finally {
-        if (pending)
-            process.stderr.write(pending + '\n');
-        process.stdout.write = original;
-    }
+    return (0,verdict/* verdictOf */.Vj)((0,verdict/* tallyOf */.sv)(outcome.remaining, outcome.checks), opts.failOn);
 }
 
 
@@ -9955,6 +10238,8 @@ async function withLogOnStderr(fn) {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
 /* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(687);
+
 
 const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 };
 function renderText(report, color) {
@@ -9962,13 +10247,9 @@ function renderText(report, color) {
     const out = [];
     for (const t of report.targets)
         out.push(...renderTarget(t, c));
-    const errors = report.findings.filter((f) => f.severity === 'error').length;
-    const warnings = report.findings.filter((f) => f.severity === 'warning').length;
-    const notes = report.findings.filter((f) => f.severity === 'note').length;
-    const failed = report.targets.flatMap((t) => t.checks).filter((k) => k.status === 'fail').length;
     const verdict = report.result === 'pass' ? c('green', c('bold', 'PASS')) : c('red', c('bold', 'FAIL'));
-    out.push(`${verdict}  ${failed} failed check${failed === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ` +
-        `${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}` +
+    // The same counts and words as the action's summary and failure message.
+    out.push(`${verdict}  ${(0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTally */ .O1)((0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(report))}` +
         (report.failOn ? c('grey', `  (fail-on: ${report.failOn})`) : ''));
     return out.join('\n') + '\n';
 }
@@ -10196,7 +10477,7 @@ function parseConfig(text, path) {
 /* unused harmony export dockerAvailable */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9655);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5475);
 // Is there an engine, and does the client have buildx? Both asked once, at start and at the
 // same time, with execFile (it spawns at once, so the calls run while the static audit
 // parses) and a hard timeout: a dead socket or a remote DOCKER_HOST can hang for minutes.
@@ -10231,27 +10512,1172 @@ async function probeEngine() {
 
 /***/ }),
 
-/***/ 9655:
+/***/ 5475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ DockerError),
-/* harmony export */   T3: () => (/* binding */ docker),
-/* harmony export */   XE: () => (/* binding */ dockerOk),
-/* harmony export */   gT: () => (/* binding */ dockerEnv),
-/* harmony export */   k8: () => (/* binding */ dockerBin)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4436);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2876);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ DockerError),
+  T3: () => (/* binding */ docker),
+  k8: () => (/* binding */ dockerBin),
+  gT: () => (/* binding */ dockerEnv),
+  XE: () => (/* binding */ dockerOk),
+  Pc: () => (/* binding */ traceDockerCalls)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/docker/exec.ts
 // The one place that starts the docker client. Argument arrays only (never a shell
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
 // a container (`docker run -e NAME` without a value would otherwise copy it in).
 
 
-
+// Where the time goes, one line per docker call (the host's debug log, when it has one);
+// arguments may hold build-arg values, so only the subcommand is traced.
+let trace = null;
+/** Send a timing line per docker call to `fn` (null: none). */
+function traceDockerCalls(fn) {
+    trace = fn;
+}
 /** The docker client: env HARDEN_CHECK_DOCKER (a path) or `docker` on PATH. */
 function dockerBin() {
     return process.env.HARDEN_CHECK_DOCKER?.trim() || 'docker';
@@ -10299,7 +11725,7 @@ async function docker(args, opts = {}) {
     const listeners = opts.onLine ? { stdline: opts.onLine, errline: opts.onLine } : undefined;
     const t0 = Date.now();
     try {
-        return await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(dockerBin(), args, {
+        return await getExecOutput(dockerBin(), args, {
             silent: true,
             ignoreReturnCode: true,
             env: { ...dockerEnv(), ...(opts.env ?? {}) },
@@ -10312,17 +11738,14 @@ async function docker(args, opts = {}) {
         return { exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) };
     }
     finally {
-        // Where the time goes (visible with ACTIONS_STEP_DEBUG); arguments may hold
-        // build-arg values, so only the subcommand is logged.
-        if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+        trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
     }
 }
 /** docker() with a deadline (@actions/exec has none): same argv, same minimal env. */
 function dockerWithTimeout(args, opts, timeoutMs) {
     const t0 = Date.now();
     return new Promise((resolve) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(dockerBin(), args, {
+        const child = (0,external_node_child_process_.spawn)(dockerBin(), args, {
             env: { ...dockerEnv(), ...(opts.env ?? {}) },
             stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         });
@@ -10371,8 +11794,7 @@ function dockerWithTimeout(args, opts, timeoutMs) {
                 clearTimeout(killer);
             outLines.end();
             errLines.end();
-            if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isDebug */ ._o())
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
+            trace?.(`docker ${args.slice(0, 2).join(' ')}: ${Date.now() - t0} ms`);
             resolve(timedOut
                 ? {
                     exitCode: 124,
@@ -10422,7 +11844,7 @@ class DockerError extends Error {
 // whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
 // /etc/group. Used by the static checklist (non-root without a USER line), the health-check
 // rules (probe binary present?) and the USER/--chown rules (does this name exist?).
-// Sources are in ../shared/docs/anchors.md section C.5.
+// Each entry records what the image's published Dockerfile and its /etc/passwd and /etc/group hold.
 
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
 function parseImageRef(ref) {
@@ -11674,367 +13096,64 @@ function shellWords(text, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 2198:
+/***/ 2237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ex: () => (/* binding */ echoUntrusted),
+/* harmony export */   jV: () => (/* binding */ plainHost)
+/* harmony export */ });
+/* unused harmony export silentHost */
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+// The host a run reports to: the Actions runner (src/github/actions-host.ts, the only
+// module that speaks workflow commands) or a terminal (plainHost, the CLI's). The pipeline
+// and the runtime write their log, groups, masks and step state only through it.
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ auditDockerfile),
-  scanDockerfile: () => (/* binding */ scanDockerfile)
-});
-
-// EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(4011);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __nccwpck_require__(491);
-// EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(9548);
-// EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(1852);
-// EXTERNAL MODULE: ./src/engine/settle.ts + 2 modules
-var settle = __nccwpck_require__(9441);
-// EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var facts = __nccwpck_require__(3981);
-// EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
-;// CONCATENATED MODULE: ./src/engine/static-facts.ts
-
-
-function staticFacts(model, trusted) {
-    const user = (0,facts/* effectiveUser */.d6)(model);
-    const base = (0,facts/* externalBase */.dR)(model, trusted);
-    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
-    const stage = model.target;
-    const declared = new Map();
-    for (const instr of model.instructions) {
-        if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV')
-            continue;
-        for (const p of instr.properties)
-            declared.set(p.name, instr.line);
-    }
-    return {
-        stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
-        user: user
-            ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
-            : null,
-        baseImage: base && base.resolved.complete ? base.resolved.value : null,
-        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
-            key: e.key,
-            value: e.value,
-            line: e.line,
-            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
-        })),
-        declared: [...declared].map(([key, line]) => ({ key, line })),
-        healthcheck: hc
-            ? {
-                line: hc.instr.line,
-                endLine: hc.instr.endLine,
-                none: hc.none,
-                test: hc.test,
-                port: hc.port,
-                startPeriodSeconds: hc.timings['start-period'] ?? null,
-            }
-            : null,
-        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/audit.ts
-// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
-// and the checklist as far as the text can decide it.
-
-
-
-
-
-
-/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
-function auditDockerfile(opts) {
-    const scan = scanDockerfile(opts);
-    return { model: scan.model, facts: scan.facts, ...(0,settle/* settle */.G)(scan, null) };
-}
-function scanDockerfile(opts) {
-    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
-    const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
-        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
-        raw.push({
-            ruleId: hit.ruleId,
-            severity: hit.severity ?? meta?.severity ?? 'error',
-            file: opts.file,
-            line: hit.line,
-            endLine: hit.endLine,
-            column: hit.column,
-            endColumn: hit.endColumn,
-            message: hit.message,
-            check: meta?.check,
-        });
-    }
-    const enabled = new Set(opts.config.enable);
-    // Configuring an allow-list is asking for the rule that enforces it.
-    if (opts.config.allowedRegistries.length > 0)
-        enabled.add('HC118');
-    const ctx = {
-        model,
-        file: opts.file,
-        trustedBaseImages: opts.config.trustedBaseImages,
-        dockerignore: opts.dockerignore ?? null,
-        enabled,
-        allowInlineIgnore: opts.config.allowInlineIgnore,
-        allowedRegistries: opts.config.allowedRegistries,
-    };
-    for (const rule of opts.rules ?? registry/* RULES */.y0) {
-        if (rule.meta.optIn && !enabled.has(rule.meta.id))
-            continue;
-        for (const hit of rule.check(ctx)) {
-            raw.push({
-                ruleId: rule.meta.id,
-                severity: hit.severity ?? rule.meta.severity,
-                file: opts.file,
-                line: hit.line,
-                endLine: hit.endLine,
-                column: hit.column,
-                endColumn: hit.endColumn,
-                message: hit.message,
-                check: rule.meta.check,
-                fix: hit.fix,
-            });
-        }
-    }
-    return {
-        model,
-        findings: dedupe(raw),
-        policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
-        trustedBaseImages: opts.config.trustedBaseImages,
-        facts: staticFacts(model, opts.config.trustedBaseImages),
-    };
-}
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.ruleId}:${f.line}:${f.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
-
-/***/ }),
-
-/***/ 9441:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ settle)
-});
-
-// UNUSED EXPORTS: withoutRepeats
-
-// EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(734);
-// EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(1852);
-;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
-function mergeChecks(staticChecks, runtimeChecks) {
-    return staticChecks.map((s) => {
-        const r = runtimeChecks.find((c) => c.id === s.id);
-        if (!r || r.status === 'skip') {
-            return r && s.status === 'skip' ? r : s;
-        }
-        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
-            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
-        }
-        return r;
-    });
-}
-
-// EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var facts = __nccwpck_require__(3981);
-// EXTERNAL MODULE: ./src/dockerfile/base-images.ts
-var base_images = __nccwpck_require__(3572);
-;// CONCATENATED MODULE: ./src/engine/static-checks.ts
-
-
-function staticChecks(model, findings, trusted) {
-    return [
-        nonRoot(model, trusted),
-        healthcheckDefined(model),
-        {
-            id: 'healthy',
-            status: 'skip',
-            detail: 'needs a run (build: true and a Docker engine)',
-            source: 'static',
-        },
-        noSecrets(findings),
-        {
-            id: 'env-override',
-            status: 'skip',
-            detail: 'needs a run (build: true and a Docker engine)',
-            source: 'static',
-        },
-    ];
-}
-/** The lines of an instruction, for a check's location. */
-function at(instr) {
-    return instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
-}
-/** No instruction explains the verdict: the shipped stage's FROM does. */
-function atStage(model) {
-    return model.target ? at(model.target.fromInstr) : {};
-}
-function nonRoot(model, trusted) {
-    return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
-}
-function nonRootLocation(model) {
-    const user = (0,facts/* effectiveUser */.d6)(model);
-    return user ? at(user.instr) : atStage(model);
-}
-function nonRootVerdict(model, trusted) {
-    const user = (0,facts/* effectiveUser */.d6)(model);
-    if (user) {
-        const where = `USER ${user.raw}, line ${user.instr.line}`;
-        if (user.resolved.unknownVars.length > 0 && !user.resolved.value.trim()) {
-            return {
-                id: 'non-root',
-                status: 'skip',
-                source: 'static',
-                detail: `USER comes from build argument ${user.resolved.unknownVars.join(', ')} (line ${user.instr.line}): needs a run`,
-            };
-        }
-        if ((0,base_images/* isRootUser */.ar)(user.resolved.value)) {
-            const why = user.resolved.undefinedVars.length
-                ? ` (${user.resolved.undefinedVars.join(', ')} undefined in this stage: the user is empty, so root)`
-                : '';
-            return { id: 'non-root', status: 'fail', source: 'static', detail: `runs as root (${where})${why}` };
-        }
-        return { id: 'non-root', status: 'pass', source: 'static', detail: `user ${user.user} (${where})` };
-    }
-    const base = (0,facts/* externalBase */.dR)(model, trusted);
-    if (!base)
-        return { id: 'non-root', status: 'skip', source: 'static', detail: 'no FROM: nothing to check' };
-    if (!base.resolved.complete) {
-        return {
-            id: 'non-root',
-            status: 'skip',
-            source: 'static',
-            detail: `no USER, and the base image is a build argument (${base.raw}): needs a run`,
-        };
-    }
-    const image = base.resolved.value;
-    if (!base.info || base.info.user === undefined) {
-        return {
-            id: 'non-root',
-            status: 'skip',
-            source: 'static',
-            detail: `no USER; default user of base image ${image} is unknown: needs a run`,
-        };
-    }
-    if ((0,base_images/* isRootUser */.ar)(base.info.user)) {
-        return {
-            id: 'non-root',
-            status: 'fail',
-            source: 'static',
-            detail: `no USER, and ${image} runs as root unless told otherwise`,
-        };
-    }
-    return {
-        id: 'non-root',
-        status: 'pass',
-        source: 'static',
-        detail: `no USER; base image ${image} runs as ${base.info.user} (${base.info.family})`,
-    };
-}
-function healthcheckDefined(model) {
-    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
-    if (!hc) {
-        return {
-            id: 'healthcheck-defined',
-            status: 'fail',
-            source: 'static',
-            detail: 'no HEALTHCHECK in the shipped stage',
-            ...atStage(model),
-        };
-    }
-    if (hc.none) {
-        return {
-            id: 'healthcheck-defined',
-            status: 'fail',
-            source: 'static',
-            detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
-            ...at(hc.instr),
-        };
-    }
-    return {
-        id: 'healthcheck-defined',
-        status: 'pass',
-        source: 'static',
-        detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
-        ...at(hc.instr),
-    };
-}
-function noSecrets(findings) {
-    const bad = findings.filter((f) => f.check === 'no-secrets' && f.severity === 'error');
-    if (bad.length > 0) {
-        const lines = [...new Set(bad.map((f) => f.line))].slice(0, 5).join(', ');
-        return {
-            id: 'no-secrets',
-            status: 'fail',
-            source: 'static',
-            detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
-            line: Math.min(...bad.map((f) => f.line)),
-        };
-    }
-    const weak = findings.filter((f) => f.check === 'no-secrets').length;
-    return {
-        id: 'no-secrets',
-        status: 'pass',
-        source: 'static',
-        detail: weak
-            ? `no literal secret (${weak} warning${weak > 1 ? 's' : ''} to review)`
-            : 'no secret in ENV, ARG or RUN',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/settle.ts
-
-
-
-
-function settle(scan, runtime) {
-    const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
-    const suppressed = [];
-    const pass = (list) => list.flatMap((f) => {
-        const kept = keep(f);
-        if (!kept)
-            suppressed.push(f);
-        return kept ? [kept] : [];
-    });
-    const statics = pass(scan.findings);
-    const runtimes = pass(runtime?.findings ?? []);
-    const checks = staticChecks(scan.model, statics, scan.trustedBaseImages);
-    return {
-        findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(order/* byLine */.u),
-        suppressed,
-        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
-    };
+/** Print a block of untrusted text through the host. */
+function echoUntrusted(host, text, secrets = []) {
+    const sink = host.untrusted(secrets);
+    for (const l of text.split('\n'))
+        sink.line(l);
+    sink.end();
 }
 /**
- * A runtime finding that only repeats a static error on the same line for the same check
- * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
+ * A terminal host: every line to `write` (the CLI's stderr, so stdout keeps the report),
+ * warnings prefixed, groups as a heading; nothing to mask, state kept in memory.
  */
-function withoutRepeats(runtime, statics) {
-    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
+function plainHost(write, opts = {}) {
+    const state = new Map();
+    // A Dockerfile's bytes must not drive the terminal (escape sequences); carriage returns of
+    // progress output are dropped rather than shown.
+    const clean = (s) => s.replace(/\r/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
+    return {
+        info: (m) => write(`${m}\n`),
+        warning: (m) => write(`harden-check: ${m}\n`),
+        debug: (m) => {
+            if (opts.debug)
+                write(`debug: ${m}\n`);
+        },
+        group: async (title, fn) => {
+            write(`── ${title}\n`);
+            return fn();
+        },
+        untrusted: (secrets = []) => ({
+            line: (text) => write(`${clean((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, secrets))}\n`),
+            end: () => undefined,
+        }),
+        mask: () => undefined,
+        saveState: (name, value) => void state.set(name, value),
+        getState: (name) => state.get(name) ?? '',
+    };
+}
+/** A host that shows nothing (tests, and runs whose log nobody reads). */
+function silentHost() {
+    return plainHost(() => undefined);
 }
 
 
 /***/ }),
 
-/***/ 8422:
+/***/ 9159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12045,21 +13164,16 @@ function withoutRepeats(runtime, statics) {
 /* harmony export */   mO: () => (/* binding */ parseRuleIds),
 /* harmony export */   nL: () => (/* binding */ parseEnum)
 /* harmony export */ });
-/* unused harmony exports lines, list, parseBoolean, getInputs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4436);
-// Parse and validate the action's inputs into one typed object whose keys are the
-// exact input names of action.yml. Every problem is one line naming the input and
-// the values it accepts (thrown as InputError, printed without a stack).
-
-
-const REVIEW_VALUES = (/* unused pure expression or super */ null && (['off', 'changed', 'all']));
+/* unused harmony exports lines, list, parseBoolean */
+// Parsing and validating option values, shared by the action's inputs and the CLI's
+// arguments: every problem is one line naming the input or option and the values it
+// accepts, thrown as InputError and printed without a stack.
 class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
     }
 }
-const fromCore = (name) => core.getInput(name);
 /** `Input "fail-on"` for the action, `Option --fail-on` for the CLI. */
 function label(name) {
     return name.startsWith('-') ? `Option ${name}` : `Input "${name}"`;
@@ -12145,55 +13259,80 @@ function parseNetwork(name, value) {
     throw new InputError(`${label(name)} must be none, bridge, host, container:<name> or the name of a network ` +
         `(letters, digits, _ . -); got "${v}".`);
 }
-function getInputs(read = fromCore) {
-    const dockerfile = lines(read('dockerfile'));
-    return {
-        dockerfile: dockerfile.length > 0 ? dockerfile : ['Dockerfile'],
-        context: read('context').trim(),
-        'build-args': parseKeyValues('build-args', read('build-args')),
-        target: read('target').trim(),
-        'build-flags': lines(read('build-flags')),
-        image: read('image').trim(),
-        build: parseBoolean('build', read('build'), true),
-        run: parseBoolean('run', read('run'), true),
-        'env-overrides': parseKeyValues('env-overrides', read('env-overrides')),
-        'health-timeout': parseSeconds('health-timeout', read('health-timeout'), 60),
-        'run-args': lines(read('run-args')),
-        network: parseNetwork('network', read('network')),
-        'fail-on': parseEnum('fail-on', read('fail-on'), FAIL_ON_VALUES, 'error'),
-        ignore: parseRuleIds('ignore', read('ignore')),
-        config: read('config').trim(),
-        comment: parseBoolean('comment', read('comment'), true),
-        'comment-tag': read('comment-tag').trim(),
-        'github-token': read('github-token').trim(),
-        review: parseEnum('review', read('review'), REVIEW_VALUES, 'changed'),
-        'sarif-file': read('sarif-file').trim(),
-        summary: parseBoolean('summary', read('summary'), true),
-        report: read('report').trim(),
-        plan: parseBoolean('plan', read('plan'), false),
-    };
-}
 
 
 /***/ }),
 
-/***/ 5165:
+/***/ 2366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $k: () => (/* binding */ readDockerignore),
-/* harmony export */   aI: () => (/* binding */ runPipeline),
-/* harmony export */   xb: () => (/* binding */ DockerfileReadError)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_settle_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9441);
-/* harmony import */ var _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2343);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(687);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8993);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xb: () => (/* binding */ DockerfileReadError),
+  n_: () => (/* binding */ readDockerfile),
+  $k: () => (/* binding */ readDockerignore),
+  aI: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/audit/settle.ts + 2 modules
+var settle = __nccwpck_require__(9920);
+// EXTERNAL MODULE: ./src/dockerfile/errors.ts
+var errors = __nccwpck_require__(2343);
+// EXTERNAL MODULE: ./src/option-parsers.ts
+var option_parsers = __nccwpck_require__(9159);
+// EXTERNAL MODULE: ./src/report/verdict.ts
+var verdict = __nccwpck_require__(687);
+;// CONCATENATED MODULE: ./src/report/finalize.ts
+
+/** The report of these targets under this threshold. */
+function finalizeReport(targets, failOn) {
+    return judged({
+        version: 1,
+        targets,
+        checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
+        findings: targets.flatMap((t) => t.findings),
+    }, failOn);
+}
+/** A report's content judged under this threshold (the result in a file is never trusted). */
+function judged(content, failOn) {
+    const report = {
+        version: 1,
+        result: 'pass',
+        failOn,
+        targets: content.targets,
+        checks: content.checks,
+        findings: content.findings,
+    };
+    return deepFreeze({ ...report, result: (0,verdict/* decideResult */._s)(report, failOn) });
+}
+/** With several targets, the top-level checklist shows the worst status per check. */
+function mergeAcrossTargets(targets) {
+    const rank = { fail: 0, error: 1, pass: 2, skip: 3 };
+    const ids = targets[0]?.checks.map((c) => c.id) ?? [];
+    return ids.map((id) => {
+        const all = targets.map((t) => ({ t, c: t.checks.find((c) => c.id === id) })).filter((x) => x.c);
+        all.sort((a, b) => rank[a.c.status] - rank[b.c.status]);
+        const worst = all[0];
+        return { ...worst.c, detail: `${worst.t.dockerfile}: ${worst.c.detail}` };
+    });
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value))
+            deepFreeze(v);
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/targets.ts
+var src_targets = __nccwpck_require__(8993);
+;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
 
@@ -12206,8 +13345,17 @@ function getInputs(read = fromCore) {
 /** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
 class DockerfileReadError extends Error {
 }
+/** The text of a target (`file` as the user named it, `abs` resolved); DockerfileReadError when unreadable. */
+function readDockerfile(file, abs) {
+    try {
+        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
+    }
+}
 async function runPipeline(opts) {
-    const files = (0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveDockerfiles */ .Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
     checkContext(opts);
     // Asked once for all targets; each awaits it before starting its build.
     const engine = checkEngine(opts);
@@ -12216,24 +13364,15 @@ async function runPipeline(opts) {
     for (const file of files) {
         targets.push(await auditTarget(file, opts, engine));
     }
-    const report = {
-        version: 1,
-        result: 'pass',
-        failOn: opts.failOn,
-        targets,
-        checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
-        findings: targets.flatMap((t) => t.findings),
-    };
-    report.result = (0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .decideResult */ ._s)(report, opts.failOn);
-    return report;
+    return finalizeReport(targets, opts.failOn);
 }
 /** A build context that is not a directory fails the build with docker's words; say it as an input error. */
 function checkContext(opts) {
     if (!opts.build || opts.image !== '' || opts.context === '')
         return;
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
+    const dir = external_node_path_.resolve(opts.workspace, opts.context);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new option_parsers/* InputError */.dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
     }
 }
 /** A build or an image to check: the runtime half is asked for. */
@@ -12246,31 +13385,25 @@ async function checkEngine(opts) {
         return false;
     const engine = await opts.runtime.available();
     if (!engine) {
-        opts.log.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
+        opts.host.warning('No Docker engine answered: static audit only (the healthy and env-override checks are skipped).');
         return false;
     }
     if (opts.image !== '' && opts.runtime.imageExists && !(await opts.runtime.imageExists(opts.image))) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
+        throw new option_parsers/* InputError */.dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
     }
     return true;
 }
 async function auditTarget(file, opts, engineCheck) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, file);
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
-    }
-    catch (e) {
-        throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
-    }
-    const context = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context || node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
+    const abs = external_node_path_.resolve(opts.workspace, file);
+    const text = readDockerfile(file, abs);
+    const context = external_node_path_.resolve(opts.workspace, opts.context || external_node_path_.dirname(file));
     // The build does not need the audit, only the probes after it do: start the build, then
     // load the audit modules (the parser, the validator, every rule) and audit while it runs.
     const facts = deferred();
     let verifying = null;
     // false at once when no runtime is asked for (checkEngine)
     if (opts.runtime && (await engineCheck)) {
-        opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
+        opts.host.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
         verifying = opts.runtime.verify({
             dockerfile: abs,
             displayPath: file,
@@ -12285,13 +13418,14 @@ async function auditTarget(file, opts, engineCheck) {
             runArgs: opts.runArgs,
             network: opts.network,
             runId: opts.runId,
+            host: opts.host,
             facts: facts.promise,
         });
     }
     let scan;
     let auditSeconds;
     try {
-        const { scanDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2198));
+        const { scanDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2461));
         const t0 = process.hrtime.bigint();
         scan = scanDockerfile({
             file,
@@ -12309,20 +13443,21 @@ async function auditTarget(file, opts, engineCheck) {
         // The verification stops at the facts and removes what it built before we report.
         facts.reject(e);
         await verifying?.catch(() => undefined);
-        if (e instanceof _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TargetNotFoundError */ .n)
-            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input "target": ${e.message}`);
+        if (e instanceof errors/* TargetNotFoundError */.n) {
+            throw new option_parsers/* InputError */.dz(`${opts.targetInput ?? 'Input "target"'}: ${e.message}`);
+        }
         throw e;
     }
     const timings = { audit: round(auditSeconds) };
     if (!wantsRuntime(opts) || !verifying) {
-        const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, null);
+        const { checks, findings } = (0,settle/* settle */.G)(scan, null);
         const note = wantsRuntime(opts)
             ? 'No Docker engine answered: static audit only.'
             : 'Static audit only (build: false).';
         return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
     }
     const runtime = await verifying;
-    const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, runtime);
+    const { checks, findings } = (0,settle/* settle */.G)(scan, runtime);
     const target = {
         dockerfile: file,
         image: runtime.imageId,
@@ -12351,10 +13486,10 @@ function deferred() {
 }
 /** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */
 function readDockerignore(dockerfile, context) {
-    for (const candidate of [`${dockerfile}.dockerignore`, node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, '.dockerignore')]) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
+    for (const candidate of [`${dockerfile}.dockerignore`, external_node_path_.join(context, '.dockerignore')]) {
+        if ((0,external_node_fs_.existsSync)(candidate)) {
             try {
-                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(candidate, 'utf8');
+                return (0,external_node_fs_.readFileSync)(candidate, 'utf8');
             }
             catch {
                 return null;
@@ -12362,17 +13497,6 @@ function readDockerignore(dockerfile, context) {
         }
     }
     return null;
-}
-/** With several targets, the top-level checklist shows the worst status per check. */
-function mergeAcrossTargets(targets) {
-    const rank = { fail: 0, error: 1, pass: 2, skip: 3 };
-    const ids = targets[0]?.checks.map((c) => c.id) ?? [];
-    return ids.map((id) => {
-        const all = targets.map((t) => ({ t, c: t.checks.find((c) => c.id === id) })).filter((x) => x.c);
-        all.sort((a, b) => rank[a.c.status] - rank[b.c.status]);
-        const worst = all[0];
-        return { ...worst.c, detail: `${worst.t.dockerfile}: ${worst.c.detail}` };
-    });
 }
 function round(n) {
     return Math.round(n * 1000) / 1000;
@@ -12464,7 +13588,7 @@ function failedCheckFindings(target) {
 /** Every finding of a report plus one per failed check no finding covers (annotations, SARIF). */
 function findingsWithFailedChecks(report) {
     if (report.targets.length === 0)
-        return report.findings;
+        return [...report.findings];
     return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t)]);
 }
 
@@ -12741,8 +13865,9 @@ class ReportFormatError extends Error {
         this.name = 'ReportFormatError';
     }
 }
-function serializeReport(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+/** The report JSON; a published report carries its origin (comment tag, PR) beside it. */
+function serializeReport(report, origin = {}) {
+    return `${JSON.stringify({ ...report, ...origin }, null, 2)}\n`;
 }
 /** `${RUNNER_TEMP}/harden-check-report-<tag>.json`, the tag reduced to file-name characters. */
 function reportJsonPath(dir, tag) {
@@ -12798,6 +13923,7 @@ function checkCheck(c, where) {
     str(c, 'diagnosis', where, true);
     positiveInt(c, 'line', where, true);
     positiveInt(c, 'endLine', where, true);
+    str(c, 'stage', where, true);
     if (c.seconds !== undefined && typeof c.seconds !== 'number')
         fail(`${where}.seconds`, 'must be a number');
 }
@@ -12849,7 +13975,14 @@ function validateReport(value) {
             fail('report.pullRequest.headSha', 'must be a full commit sha');
         }
     }
-    return value;
+    const { version, result, failOn, targets, checks, findings, commentTag, pullRequest } = value;
+    const report = { version, result, failOn, targets, checks, findings };
+    const origin = {};
+    if (commentTag !== undefined)
+        origin.commentTag = commentTag;
+    if (pullRequest !== undefined)
+        origin.pullRequest = pullRequest;
+    return { report, origin };
 }
 /** Parse report JSON text; `source` names the file in the error message. */
 function parseReport(text, source) {
@@ -12886,6 +14019,7 @@ function parseReport(text, source) {
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
 /* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(687);
 // JUnit XML for test dashboards (Jenkins, GitLab, Azure DevOps, Buildkite): one <testsuite>
 // per Dockerfile, one <testcase> per checklist item (failed, skipped or errored as the check
 // is), and one "findings" case that fails when the Dockerfile's findings fail the verdict.
@@ -12893,12 +14027,7 @@ function parseReport(text, source) {
 
 
 
-const AT_OR_ABOVE = {
-    error: ['error'],
-    warning: ['error', 'warning'],
-    note: ['error', 'warning', 'note'],
-    never: [],
-};
+
 function checkCase(c, secrets) {
     const name = `${c.id}: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`;
     const detail = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.detail, secrets);
@@ -12916,7 +14045,7 @@ function checkCase(c, secrets) {
     }
 }
 function findingsCase(findings, failOn, secrets) {
-    const failing = findings.filter((f) => AT_OR_ABOVE[failOn].includes(f.severity)).sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u);
+    const failing = findings.filter((f) => (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .failsUnder */ .mS)(f.severity, failOn)).sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u);
     const line = (f) => `line ${f.line}: ${f.severity} ${f.ruleId}: ${f.message}`;
     const base = { name: `findings (fail-on: ${failOn})`, errored: false, skipped: false };
     if (failing.length === 0) {
@@ -12973,7 +14102,9 @@ function renderJunit(report, opts = {}) {
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
 // grouped by severity (linked to the PR head's lines and to the rule pages), then
-// collapsed details (diagnosis, build log tail, health log). Everything that came from
+// collapsed details (diagnosis, build log tail, health log). Several Dockerfiles (a
+// gathered matrix) get a Dockerfiles x checks table first, worst first, and each one's
+// checklist and findings collapsed under its heading. Everything that came from
 // the user's repository or the container goes through escape.ts. The output stays within
 // `budget` by dropping findings (with a "… N more" line) and then logs — never the checklist.
 
@@ -13069,7 +14200,7 @@ function timingText(target) {
     return parts.length > 0 ? parts.join(' · ') : null;
 }
 function targetIcon(target) {
-    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
     if (t.errors > 0)
         return '❌';
     if (t.warnings > 0 || t.undecided > 0)
@@ -13099,6 +14230,44 @@ function sortFindings(findings) {
         a.line - b.line ||
         a.ruleId.localeCompare(b.ruleId));
 }
+/** Several Dockerfiles: the failing ones first (most errors first), then warnings; stable otherwise. */
+function worstFirst(targets) {
+    const rank = (t) => {
+        const c = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [t], checks: [], findings: [] });
+        return [c.errors > 0 ? 0 : c.warnings + c.undecided > 0 ? 1 : 2, -c.errors, -(c.warnings + c.undecided)];
+    };
+    return targets
+        .map((t, i) => ({ t, i, r: rank(t) }))
+        .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
+        .map(({ t }) => t);
+}
+const OVERVIEW_HEAD = [
+    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
+    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
+];
+function overviewRow(target, secrets) {
+    const cells = _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => {
+        const c = target.checks.find((x) => x.id === id);
+        return c ? STATUS_ICON[c.status] : '–';
+    });
+    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+    return `| ${targetIcon(target)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)} |`;
+}
+/** Dockerfiles x checks at the top of a multi-target report, rows cut to `maxSize` (worst rows kept). */
+function overview(targets, secrets, maxSize, measure) {
+    const rows = [];
+    let size = measure(OVERVIEW_HEAD.join('\n')) + 120;
+    for (const t of targets) {
+        const row = overviewRow(t, secrets);
+        if (size + measure(row) + 1 > maxSize)
+            break;
+        rows.push(row);
+        size += measure(row) + 1;
+    }
+    const cut = targets.length - rows.length;
+    const more = cut > 0 ? `\n\n… ${cut} more Dockerfile${cut === 1 ? '' : 's'} in the table (size limit).` : '';
+    return [...OVERVIEW_HEAD, ...rows].join('\n') + more;
+}
 /** Render a report as markdown within the budget (see RenderOptions). */
 function renderMarkdown(report, opts = {}) {
     const measure = opts.measure ?? ((s) => s.length);
@@ -13108,6 +14277,7 @@ function renderMarkdown(report, opts = {}) {
     const marker = opts.tag !== undefined ? commentMarker(opts.tag) : null;
     const moreHint = opts.moreHint ?? 'see the job summary and the JSON report';
     const multi = report.targets.length > 1;
+    const targets = multi ? worstFirst(report.targets) : report.targets;
     const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)(report);
     const verdict = report.result === 'fail' ? '❌ harden-check failed' : '✅ harden-check passed';
     const subject = multi
@@ -13116,15 +14286,19 @@ function renderMarkdown(report, opts = {}) {
             ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(report.targets[0].dockerfile, 200, secrets)
             : 'no Dockerfile';
     const failOn = report.failOn ? ` · fail-on: ${report.failOn}` : '';
-    const header = `## ${verdict} · ${subject}\n\n${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)}${failOn}`;
+    const title = `## ${verdict} · ${subject}\n\n${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)}${failOn}`;
+    // The table is what a reader of forty services looks at first; at most a third of the budget.
+    const header = multi ? `${title}\n\n${overview(targets, secrets, budget / 3, measure)}` : title;
     const runUrl = opts.runUrl && /^https?:\/\/[^\s()<>]+$/.test(opts.runUrl) ? opts.runUrl : null;
     const footerParts = ['<sub>harden-check', runUrl ? ` · [workflow run](${runUrl})` : '', '</sub>'];
     const footer = [...(opts.notes ?? []), footerParts.join('')].join('\n\n');
     const makeHead = (target, evidenceMax, withNotes) => {
         const parts = [];
         if (multi) {
-            const tt = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ ...report, targets: [target] });
+            const tt = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
             parts.push(`### ${targetIcon(target)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 200, secrets)}\n\n${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(tt)}`);
+            // Collapsed, closed after the section's findings and logs: the overview table leads.
+            parts.push('<details><summary>Checklist and findings</summary>');
         }
         const facts = [shortImage(target.image, secrets), timingText(target)].filter(Boolean);
         if (facts.length > 0)
@@ -13141,14 +14315,14 @@ function renderMarkdown(report, opts = {}) {
         heads.length * RESERVE_PER_SECTION;
     // Degrade the fixed part step by step until it fits: shorter evidence, no notes,
     // finally fewer targets (the checklist of a target is never cut in half).
-    let heads = report.targets.map((tg) => makeHead(tg, 300, true));
+    let heads = targets.map((tg) => makeHead(tg, 300, true));
     if (fixedCost(heads) > budget)
-        heads = report.targets.map((tg) => makeHead(tg, 60, false));
-    let shownTargets = report.targets.length;
+        heads = targets.map((tg) => makeHead(tg, 60, false));
+    let shownTargets = targets.length;
     while (shownTargets > 0 && fixedCost(heads.slice(0, shownTargets)) + 200 > budget)
         shownTargets--;
     heads = heads.slice(0, shownTargets);
-    const sections = report.targets.slice(0, shownTargets).map((target, i) => {
+    const sections = targets.slice(0, shownTargets).map((target, i) => {
         const findings = sortFindings(target.findings);
         return {
             target,
@@ -13161,7 +14335,7 @@ function renderMarkdown(report, opts = {}) {
             omittedDetails: 0,
         };
     });
-    let remaining = budget - fixedCost(heads) - (shownTargets < report.targets.length ? 200 : 0);
+    let remaining = budget - fixedCost(heads) - (shownTargets < targets.length ? 200 : 0);
     // Findings, most severe first across all targets; stop at the first that does not fit
     // so what is shown is always "the most severe N".
     const order = sections
@@ -13210,8 +14384,10 @@ function renderMarkdown(report, opts = {}) {
         body.push(...s.renderedDetails);
         if (s.omittedDetails > 0)
             body.push(`… ${s.omittedDetails} log section${s.omittedDetails === 1 ? '' : 's'} left out (size limit).`);
+        if (multi)
+            body.push('</details>');
     }
-    const missing = report.targets.length - shownTargets;
+    const missing = targets.length - shownTargets;
     if (missing > 0)
         body.push(`… ${missing} more Dockerfile${missing === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`);
     body.push(footer);
@@ -13553,9 +14729,12 @@ const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N4: () => (/* binding */ tally),
 /* harmony export */   O1: () => (/* binding */ describeTally),
-/* harmony export */   _s: () => (/* binding */ decideResult)
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   _s: () => (/* binding */ decideResult),
+/* harmony export */   mS: () => (/* binding */ failsUnder),
+/* harmony export */   sv: () => (/* binding */ tallyOf)
 /* harmony export */ });
-/* unused harmony exports allFindings, allChecks */
+/* unused harmony exports allFindings, allChecks, verdictSentence */
 /** All findings of a report: per target when there are targets, else the top-level list. */
 function allFindings(report) {
     return report.targets.length > 0 ? report.targets.flatMap((t) => t.findings) : report.findings;
@@ -13564,19 +14743,29 @@ function allFindings(report) {
 function allChecks(report) {
     return report.targets.length > 0 ? report.targets.flatMap((t) => t.checks) : report.checks;
 }
-function tally(report) {
-    const count = (s) => allFindings(report).filter((f) => f.severity === s).length;
-    const checks = allChecks(report);
+/** The counts of a list of findings and checks (a target, a report, what --fix leaves). */
+function tallyOf(findings, checks) {
+    const count = (s) => findings.filter((f) => f.severity === s).length;
+    const failedChecks = checks.filter((c) => c.status === 'fail').length;
     return {
-        errors: count('error') + checks.filter((c) => c.status === 'fail').length,
+        errors: count('error') + failedChecks,
         warnings: count('warning'),
         notes: count('note'),
         undecided: checks.filter((c) => c.status === 'error').length,
-        failedChecks: checks.filter((c) => c.status === 'fail').length,
+        failedChecks,
     };
 }
-function decideResult(report, failOn) {
-    const t = tally(report);
+function tally(report) {
+    return tallyOf(allFindings(report), allChecks(report));
+}
+/** Does a finding of this severity fail a run under this threshold? (inclusive, as verdictOf counts) */
+function failsUnder(severity, failOn) {
+    const rank = { error: 0, warning: 1, note: 2 };
+    const limit = { error: 0, warning: 1, note: 2, never: -1 };
+    return rank[severity] <= limit[failOn];
+}
+/** pass or fail for these counts under this threshold (the rule at the top of this file). */
+function verdictOf(t, failOn) {
     const errors = t.errors;
     const warnings = t.warnings + t.undecided;
     switch (failOn) {
@@ -13589,6 +14778,9 @@ function decideResult(report, failOn) {
         case 'note':
             return errors + warnings + t.notes > 0 ? 'fail' : 'pass';
     }
+}
+function decideResult(report, failOn) {
+    return verdictOf(tally(report), failOn);
 }
 /**
  * "2 failed checks, 1 error, 1 warning" — for titles and the failure message. Failed checks
@@ -13605,6 +14797,11 @@ function describeTally(t) {
     if (t.undecided > 0)
         parts.push(`${t.undecided} undecided check${t.undecided === 1 ? '' : 's'}`);
     return parts.join(', ');
+}
+/** "harden-check failed: 1 failed check, 2 errors, 0 warnings (fail-on: error)": the one verdict sentence. */
+function verdictSentence(report, t) {
+    const failOn = report.failOn ? ` (fail-on: ${report.failOn})` : '';
+    return `harden-check ${report.result === 'fail' ? 'failed' : 'passed'}: ${describeTally(t)}${failOn}`;
 }
 
 
@@ -20143,7 +21340,7 @@ const RUNTIME_RULES = [
         check: 'healthy',
         description: 'The container stopped (or could not start) during the health wait.',
     },
-    // The catalogue (anchors.md) already names this runtime-only rule HC312: keep its id.
+    // Published as HC312 (docs/rules/HC312.md) before the HC9xx range held the runtime rules: keep its id.
     {
         id: 'HC312',
         title: 'Environment override not honoured',
@@ -20512,7 +21709,7 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 2173:
+/***/ 641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20523,8 +21720,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   k1: () => (/* binding */ verifyRuntime)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(4436);
 // EXTERNAL MODULE: ./src/report/types.ts
 var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
@@ -20539,50 +21734,11 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/docker/engine.ts
 var engine = __nccwpck_require__(6556);
-// EXTERNAL MODULE: ./src/docker/exec.ts
-var exec = __nccwpck_require__(9655);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 12 modules
+var exec = __nccwpck_require__(5475);
 ;// CONCATENATED MODULE: ./src/docker/log.ts
-// Echoing untrusted text (build output, container logs, probe output) into the job log.
-// A Dockerfile or a container can print `::set-output ...`, `::add-mask::` or
-// `::error ...`; between `::stop-commands::<token>` and `::<token>::` the runner
-// treats all of it as plain text. The token is random per block so the untrusted
-// text cannot guess it and resume commands early.
+// The tail of a build log kept for the report (the log itself goes to the host, src/host.ts).
 
-
-
-class UntrustedEcho {
-    extraSecrets;
-    token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    open = false;
-    constructor(extraSecrets = []) {
-        this.extraSecrets = extraSecrets;
-    }
-    start() {
-        if (this.open)
-            return;
-        core/* info */.pq(`::stop-commands::${this.token}`);
-        this.open = true;
-    }
-    line(text) {
-        this.start();
-        core/* info */.pq((0,detect/* redact */.E$)(text, this.extraSecrets));
-    }
-    end() {
-        if (!this.open)
-            return;
-        core/* info */.pq(`::${this.token}::`);
-        this.open = false;
-    }
-}
-/** Print a block of untrusted text, masked, with workflow commands disabled. */
-function echoUntrusted(text, extraSecrets = []) {
-    const echo = new UntrustedEcho(extraSecrets);
-    for (const l of text.split('\n'))
-        echo.line(l);
-    echo.end();
-}
 /** Keeps the last `max` lines of a stream (the build log tail for the report). */
 class TailBuffer {
     max;
@@ -20614,7 +21770,6 @@ function runFilter(runId) {
 // `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
 // --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
 // or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
-
 
 
 
@@ -20664,9 +21819,6 @@ function buildArgs(req, builder, iidfile) {
     args.push(...req.flags, req.context);
     return args;
 }
-function echoLine(line) {
-    core/* info */.pq(line);
-}
 async function buildImage(req) {
     const builder = await detectBuilder();
     // sync on purpose: nothing between the call and the spawn yields to other work (the audit
@@ -20674,17 +21826,15 @@ async function buildImage(req) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
     const iidfile = (0,external_node_path_.join)(dir, 'iid');
     const secrets = secretBuildArgValues(req.buildArgs);
-    // On a runner, also let the runner mask them anywhere (e.g. in other steps' logs).
-    // Not elsewhere: outside Actions `::add-mask::VALUE` would print the value itself.
-    if (process.env.GITHUB_ACTIONS === 'true')
-        for (const s of secrets)
-            core/* setSecret */.Pq(s);
+    // Let the host mask them anywhere (on a runner: in other steps' logs too).
+    for (const s of secrets)
+        req.host.mask(s);
     const tail = new TailBuffer(req.tailLines ?? 50);
     const started = Date.now();
     const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
     try {
-        const out = await core/* group */.Os(`Build ${req.dockerfile} (${builder})`, async () => {
-            const echo = new UntrustedEcho(secrets);
+        const out = await req.host.group(`Build ${req.dockerfile} (${builder})`, async () => {
+            const echo = req.host.untrusted(secrets);
             try {
                 return await (0,exec/* docker */.T3)(buildArgs(req, builder, iidfile), {
                     // Plain progress: one line per event, readable in the log and in the tail.
@@ -20703,7 +21853,7 @@ async function buildImage(req) {
         });
         if (out.timedOut) {
             const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
-            echoLine(msg);
+            req.host.info(msg);
             tail.push(msg);
         }
         const imageId = out.exitCode === 0 ? (await (0,promises_namespaceObject.readFile)(iidfile, 'utf8').catch(() => '')).trim() || null : null;
@@ -20724,11 +21874,6 @@ async function buildImage(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cleanup.ts
-// Remove what a run created: tracked ids first, then everything carrying the run's
-// label (covers what was created between `docker run` and us learning its id).
-// Images the run did not build are never touched: only ids we tracked as built, or
-// images carrying our run label, are removed.
-
 
 
 const STATE_RUN_IDS = 'harden-check-run-ids';
@@ -20740,51 +21885,41 @@ function lines(s) {
         .map((l) => l.trim())
         .filter(Boolean);
 }
-function readList(name) {
-    return (core/* getState */.Gu(name) || '').split(',').filter(Boolean);
+function readList(host, name) {
+    return (host.getState(name) || '').split(',').filter(Boolean);
 }
-function writeState(name, list) {
-    // saveState writes GITHUB_STATE; getState reads STATE_<name> which only the post step
-    // gets, so keep our own copy in the process env for the next append in this step.
-    process.env[`STATE_${name}`] = list.join(',');
-    // Outside a runner (CLI, tests) there is no post step, and saveState would print
-    // a `::save-state` command instead.
-    if (!process.env.GITHUB_STATE)
-        return;
-    try {
-        core/* saveState */.LZ(name, list.join(','));
-    }
-    catch {
-        // GITHUB_STATE points at a missing file: nothing we can save.
-    }
-}
-function addToState(name, value) {
-    const list = readList(name);
+function addToState(host, name, value) {
+    const list = readList(host, name);
     if (!list.includes(value))
         list.push(value);
-    writeState(name, list);
+    host.saveState(name, list.join(','));
 }
-function removeFromState(name, values) {
-    writeState(name, readList(name).filter((v) => !values.includes(v)));
+function removeFromState(host, name, values) {
+    host.saveState(name, readList(host, name)
+        .filter((v) => !values.includes(v))
+        .join(','));
 }
 /** What one run created; recorded in the step state as soon as it exists. */
 class RunResources {
     runId;
+    host;
     containers = [];
     images = [];
     /** Could the run have created something we hold no id of (a failed build or run)? */
     unaccounted = false;
-    constructor(runId) {
+    /** `host` keeps the ids in its step state, for the post step of a killed run. */
+    constructor(runId, host) {
         this.runId = runId;
-        addToState(STATE_RUN_IDS, runId);
+        this.host = host;
+        addToState(host, STATE_RUN_IDS, runId);
     }
     addContainer(id) {
         this.containers.push(id);
-        addToState(STATE_CONTAINERS, id);
+        addToState(this.host, STATE_CONTAINERS, id);
     }
     addImage(id) {
         this.images.push(id);
-        addToState(STATE_IMAGES, id);
+        addToState(this.host, STATE_IMAGES, id);
     }
     /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
     markUnaccounted() {
@@ -20801,9 +21936,9 @@ class RunResources {
         });
         if (problems.length === 0) {
             // Done: the post step has nothing left to do for this run.
-            removeFromState(STATE_CONTAINERS, this.containers);
-            removeFromState(STATE_IMAGES, this.images);
-            removeFromState(STATE_RUN_IDS, [this.runId]);
+            removeFromState(this.host, STATE_CONTAINERS, this.containers);
+            removeFromState(this.host, STATE_IMAGES, this.images);
+            removeFromState(this.host, STATE_RUN_IDS, [this.runId]);
         }
         return problems;
     }
@@ -21111,6 +22246,10 @@ function watchRunEvents(runId, lifetimeSeconds) {
     };
 }
 
+// EXTERNAL MODULE: ./src/host.ts
+var src_host = __nccwpck_require__(2237);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/runtime/env-probe.ts
 // Does a value given with `docker run -e` reach the app? We start the verification
 // container with overrides and read the environment each container process really got
@@ -21673,6 +22812,15 @@ function describeHit(h) {
     return `${what} (${h.reason}; ${h.where.join(', ')})`;
 }
 
+;// CONCATENATED MODULE: ./src/contracts.ts
+// The contract between the static audit (which knows the Dockerfile) and the runtime
+// (which knows the container): what the audit learnt that the probes need. Plain data only.
+// The other contract, the Report every renderer reads, is src/report/types.ts.
+/** The label of the stage a line is in, when it is in one. */
+function stageAt(stages, line) {
+    return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
+}
+
 ;// CONCATENATED MODULE: ./src/runtime/user-probe.ts
 /** "1000:1000" -> "1000"; "" when unset. */
 function userPart(u) {
@@ -21737,12 +22885,6 @@ function decideUser(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/verify.ts
-// The runtime half: build (or take) the image, inspect it, run ONE sandboxed
-// container, and answer the five checklist questions from evidence the engine and
-// the host's /proc give us (no tool inside the image is needed). Never throws: a
-// failed build or an engine error becomes checks with status 'error' and a reason.
-// Everything created is removed in `finally`, and is labelled so post() can remove
-// it when this step is killed.
 
 
 
@@ -21789,12 +22931,16 @@ class Collector {
         return (0,detect/* redact */.E$)(text, this.secrets);
     }
     set(check) {
+        const where = check.line === undefined ? this.placeCheck(check.id) : {};
+        const line = check.line ?? where.line;
+        const stage = line !== undefined && this.facts ? stageAt(this.facts.stages, line) : undefined;
         this.checks.set(check.id, {
             ...check,
             source: 'runtime',
             detail: this.mask(check.detail),
             diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
-            ...(check.line === undefined ? this.placeCheck(check.id) : {}),
+            ...where,
+            ...(stage !== undefined ? { stage } : {}),
         });
     }
     find(ruleId, severity, check, line, message) {
@@ -21834,7 +22980,8 @@ async function verifyRuntime(request) {
     const t0 = Date.now();
     const c = new Collector(request);
     c.secrets.push(...secretBuildArgValues(request.buildArgs));
-    const res = new RunResources(request.runId);
+    const host = request.host ?? (0,src_host/* plainHost */.jV)((s) => process.stderr.write(s));
+    const res = new RunResources(request.runId, host);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
     try {
         let ref = request.image;
@@ -21849,6 +22996,7 @@ async function verifyRuntime(request) {
                 target: request.target,
                 flags: request.buildFlags,
                 runId: request.runId,
+                host,
             });
         if (b?.imageId)
             res.addImage(b.imageId);
@@ -21910,7 +23058,7 @@ async function verifyRuntime(request) {
             c.set({ id: 'env-override', status: 'skip', detail: 'not run (run: false)' });
             return result;
         }
-        await runProbes(c, opts, info, res, result, hcLine);
+        await runProbes(c, opts, info, res, result, hcLine, host);
     }
     catch (err) {
         res.markUnaccounted();
@@ -22003,7 +23151,7 @@ async function processEnvs(id, procs) {
         };
     return { envs, via: 'unreadable' };
 }
-async function runProbes(c, opts, info, res, result, hcLine) {
+async function runProbes(c, opts, info, res, result, hcLine, host) {
     const hc = healthcheckOf(info);
     const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
     const appPorts = [
@@ -22190,7 +23338,7 @@ async function runProbes(c, opts, info, res, result, hcLine) {
     // The container's own output, for the job log (untrusted: no workflow commands).
     const out = await logsP;
     if (out)
-        await core/* group */.Os('Container logs (last 50 lines)', async () => echoUntrusted(out, c.secrets));
+        await host.group('Container logs (last 50 lines)', async () => (0,src_host/* echoUntrusted */.ex)(host, out, c.secrets));
 }
 async function envCheck(c, opts, choice, state, id, procs) {
     const keys = Object.keys(choice.overrides);
@@ -23828,7 +24976,7 @@ function suppressor(policy) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
+/* harmony import */ var _option_parsers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9159);
 // Resolve the `dockerfile` input (paths, lists, globs) into existing files.
 // A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
 
@@ -23895,11 +25043,11 @@ function resolveDockerfiles(patterns, workspace, inputName = 'dockerfile') {
         if (!hasGlob(pattern)) {
             const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace, pattern);
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-                throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
+                throw new _option_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw}: Dockerfile not found (looked in ${workspace}).`);
             if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isDirectory()) {
                 const inside = node_path__WEBPACK_IMPORTED_MODULE_1__.join(abs, 'Dockerfile');
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inside))
-                    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw} is a folder without a Dockerfile.`);
+                    throw new _option_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}${raw} is a folder without a Dockerfile.`);
                 add(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, inside));
             }
             else
@@ -23916,7 +25064,7 @@ function resolveDockerfiles(patterns, workspace, inputName = 'dockerfile') {
                 matches.push(rel);
         });
         if (matches.length === 0) {
-            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}the pattern "${raw}" matched no file.`);
+            throw new _option_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${where}the pattern "${raw}" matched no file.`);
         }
         matches.sort().forEach(add);
     }
@@ -23964,73 +25112,10 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
@@ -24041,38 +25126,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 
 /***/ }),
 
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -24083,27 +25140,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
 /***/ 6760:
 /***/ ((module) => {
 
@@ -24111,108 +25147,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -32781,2049 +33719,6 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ }),
-
-/***/ 4436:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  LZ: () => (/* binding */ saveState),
-  Pq: () => (/* binding */ setSecret)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// harden-check patch: oidc-utils (and with it @actions/http-client and undici) loads on
-// the first getIDToken() call instead of at start-up: a third of the action's cold start.
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 936).then(__nccwpck_require__.bind(__nccwpck_require__, 3936));
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 2876:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ getExecOutput)
-});
-
-// UNUSED EXPORTS: exec
-
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-
 /***/ })
 
 /******/ });
@@ -34857,9 +33752,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -34988,28 +33880,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -35024,69 +33894,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -3,19 +3,19 @@
 // applied last; every publishing step in between is fenced, so a failure in the reporting
 // path (unwritable summary, API down) becomes a warning and never flips or hides the verdict.
 import * as core from '@actions/core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Inputs } from '../inputs.js';
+import { lines } from '../option-parsers.js';
+import { mergeReports, readReportFile, resolveReportFiles } from '../report/gather.js';
 import { planAnnotations } from '../report/annotations.js';
-import { parseReport, reportJsonPath, serializeReport } from '../report/json.js';
+import { reportJsonPath, serializeReport } from '../report/json.js';
 import { renderComment, renderSummary } from '../report/markdown.js';
 import type { RuleMetaLookup } from '../report/rule-meta.js';
 import { renderSarif } from '../report/sarif.js';
 import { fileSourceReader } from '../report/source.js';
 import type { Report, ReportOrigin } from '../report/types.js';
-import { judged } from '../report/finalize.js';
-import { describeTally, tally, verdictSentence } from '../report/verdict.js';
-import { InputError } from '../option-parsers.js';
+import { decideResult, describeTally, tally, verdictSentence } from '../report/verdict.js';
 import { redact, secretNameMatch } from '../secrets/detect.js';
 import { VERSION } from '../version.js';
 import { emitAnnotations } from './annotations.js';
@@ -60,6 +60,15 @@ export interface PublishOutcome {
   comment: UpsertResult | null;
   /** The PR review of this run, when one was synced. */
   review?: ReviewResult | null;
+}
+
+/** The gathered report, written beside the legs' (report-json output) for later steps. */
+function writeGathered(report: Report, origin: ReportOrigin, ctx: PublishContext): string {
+  const dir = process.env.RUNNER_TEMP || ctx.workspace;
+  mkdirSync(dir, { recursive: true });
+  const file = reportJsonPath(dir, 'gathered');
+  writeFileSync(file, serializeReport(report, origin));
+  return file;
 }
 
 /** Run one publishing step; its failure is a warning, never an exception. */
@@ -237,28 +246,26 @@ export async function publish(
 }
 
 /**
- * The `report` input: publish a report JSON written by an earlier run (the workflow_run
- * half of the fork-PR recipe) — summary, comment and outputs only; nothing is built,
- * run, annotated or failed here (the verdict belongs to the run that built the image).
- * Throws a one-line error when the file cannot be read or is not a report.
+ * The `report` input: publish report JSON written by earlier runs — summary, comment and
+ * outputs; nothing is built, run or annotated here. One file is the workflow_run half of
+ * the fork-PR recipe (its verdict belongs to the run that built the image); several are
+ * the gather job of a matrix, which fails when any leg failed.
+ * Throws a one-line error when a file cannot be read or is not a report.
  */
 export async function publishOnly(
   inputs: Inputs,
   ctx: PublishContext = contextFromEnv(),
   deps: PublishDeps = {},
 ): Promise<PublishOutcome> {
-  const file = path.resolve(ctx.workspace, inputs.report);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(
-      `Input "report": cannot read ${inputs.report} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
-    );
-  }
-  const saved = parseReport(text, inputs.report);
-  // The verdict is decided again: a result written in the file is never trusted.
-  const report = judged(saved.report, saved.report.failOn ?? inputs['fail-on']);
+  // One file, or the reports of every matrix leg (a list, globs or a folder) gathered into one.
+  const files = resolveReportFiles(lines(inputs.report), ctx.workspace);
+  const saved = mergeReports(
+    files.map((file) => ({ file, ...readReportFile(file, ctx.workspace) })),
+    inputs['fail-on'],
+  );
+  const report = saved.report;
+  const file =
+    files.length === 1 ? path.resolve(ctx.workspace, files[0]) : writeGathered(report, saved.origin, ctx);
   const tag = commentTag(
     inputs['comment-tag'] || saved.origin.commentTag || '',
     report.targets.map((t) => t.dockerfile),
@@ -315,5 +322,16 @@ export async function publishOnly(
   core.info(
     `Published the report of ${prNumber ? `PR ${prNumber}` : 'an earlier run'}: ${report.result}, ${describeTally(counts)}.`,
   );
+  // Gathering matrix legs makes this job the one status check a branch can require (the
+  // legs' job names change with the targets): it fails when any leg's report fails. One
+  // report (the fork-PR recipe) only publishes; its verdict belongs to the run that built it.
+  if (files.length > 1 && report.result === 'fail') {
+    const failing = report.targets.filter(
+      (t) => decideResult({ ...report, targets: [t] }, report.failOn ?? inputs['fail-on']) === 'fail',
+    );
+    core.setFailed(
+      `harden-check failed: ${failing.length} of ${report.targets.length} Dockerfiles fail (${describeTally(counts)}).`,
+    );
+  }
   return outcome;
 }

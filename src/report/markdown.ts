@@ -2,7 +2,9 @@
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
 // grouped by severity (linked to the PR head's lines and to the rule pages), then
-// collapsed details (diagnosis, build log tail, health log). Everything that came from
+// collapsed details (diagnosis, build log tail, health log). Several Dockerfiles (a
+// gathered matrix) get a Dockerfiles x checks table first, worst first, and each one's
+// checklist and findings collapsed under its heading. Everything that came from
 // the user's repository or the container goes through escape.ts. The output stays within
 // `budget` by dropping findings (with a "… N more" line) and then logs — never the checklist.
 import { CHECK_LABELS } from './check-findings.js';
@@ -197,6 +199,53 @@ interface Section {
   omittedDetails: number;
 }
 
+/** Several Dockerfiles: the failing ones first (most errors first), then warnings; stable otherwise. */
+function worstFirst(targets: TargetReport[]): TargetReport[] {
+  const rank = (t: TargetReport) => {
+    const c = tally({ version: 1, result: 'pass', targets: [t], checks: [], findings: [] });
+    return [c.errors > 0 ? 0 : c.warnings + c.undecided > 0 ? 1 : 2, -c.errors, -(c.warnings + c.undecided)];
+  };
+  return targets
+    .map((t, i) => ({ t, i, r: rank(t) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
+    .map(({ t }) => t);
+}
+
+const OVERVIEW_HEAD = [
+  `| | Dockerfile | ${CHECK_IDS.map((id) => CHECK_LABELS[id]).join(' | ')} | Findings |`,
+  `| :-: | :-- | ${CHECK_IDS.map(() => ':-:').join(' | ')} | :-- |`,
+];
+
+function overviewRow(target: TargetReport, secrets: readonly string[]): string {
+  const cells = CHECK_IDS.map((id) => {
+    const c = target.checks.find((x) => x.id === id);
+    return c ? STATUS_ICON[c.status] : '–';
+  });
+  const t = tally({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+  return `| ${targetIcon(target)} | ${inlineText(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${describeTally(t)} |`;
+}
+
+/** Dockerfiles x checks at the top of a multi-target report, rows cut to `maxSize` (worst rows kept). */
+function overview(
+  targets: TargetReport[],
+  secrets: readonly string[],
+  maxSize: number,
+  measure: (s: string) => number,
+): string {
+  const rows: string[] = [];
+  let size = measure(OVERVIEW_HEAD.join('\n')) + 120;
+  for (const t of targets) {
+    const row = overviewRow(t, secrets);
+    if (size + measure(row) + 1 > maxSize) break;
+    rows.push(row);
+    size += measure(row) + 1;
+  }
+  const cut = targets.length - rows.length;
+  const more =
+    cut > 0 ? `\n\n… ${cut} more Dockerfile${cut === 1 ? '' : 's'} in the table (size limit).` : '';
+  return [...OVERVIEW_HEAD, ...rows].join('\n') + more;
+}
+
 /** Render a report as markdown within the budget (see RenderOptions). */
 export function renderMarkdown(report: Report, opts: RenderOptions = {}): string {
   const measure = opts.measure ?? ((s: string) => s.length);
@@ -206,6 +255,7 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
   const marker = opts.tag !== undefined ? commentMarker(opts.tag) : null;
   const moreHint = opts.moreHint ?? 'see the job summary and the JSON report';
   const multi = report.targets.length > 1;
+  const targets = multi ? worstFirst(report.targets) : report.targets;
 
   const t = tally(report);
   const verdict = report.result === 'fail' ? '❌ harden-check failed' : '✅ harden-check passed';
@@ -215,7 +265,9 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
       ? inlineText(report.targets[0].dockerfile, 200, secrets)
       : 'no Dockerfile';
   const failOn = report.failOn ? ` · fail-on: ${report.failOn}` : '';
-  const header = `## ${verdict} · ${subject}\n\n${describeTally(t)}${failOn}`;
+  const title = `## ${verdict} · ${subject}\n\n${describeTally(t)}${failOn}`;
+  // The table is what a reader of forty services looks at first; at most a third of the budget.
+  const header = multi ? `${title}\n\n${overview(targets, secrets, budget / 3, measure)}` : title;
   const runUrl = opts.runUrl && /^https?:\/\/[^\s()<>]+$/.test(opts.runUrl) ? opts.runUrl : null;
   const footerParts = ['<sub>harden-check', runUrl ? ` · [workflow run](${runUrl})` : '', '</sub>'];
   const footer = [...(opts.notes ?? []), footerParts.join('')].join('\n\n');
@@ -227,6 +279,8 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
       parts.push(
         `### ${targetIcon(target)} ${inlineText(target.dockerfile, 200, secrets)}\n\n${describeTally(tt)}`,
       );
+      // Collapsed, closed after the section's findings and logs: the overview table leads.
+      parts.push('<details><summary>Checklist and findings</summary>');
     }
     const facts = [shortImage(target.image, secrets), timingText(target)].filter(Boolean);
     if (facts.length > 0) parts.push(`<sub>${facts.join(' · ')}</sub>`);
@@ -243,13 +297,13 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
 
   // Degrade the fixed part step by step until it fits: shorter evidence, no notes,
   // finally fewer targets (the checklist of a target is never cut in half).
-  let heads = report.targets.map((tg) => makeHead(tg, 300, true));
-  if (fixedCost(heads) > budget) heads = report.targets.map((tg) => makeHead(tg, 60, false));
-  let shownTargets = report.targets.length;
+  let heads = targets.map((tg) => makeHead(tg, 300, true));
+  if (fixedCost(heads) > budget) heads = targets.map((tg) => makeHead(tg, 60, false));
+  let shownTargets = targets.length;
   while (shownTargets > 0 && fixedCost(heads.slice(0, shownTargets)) + 200 > budget) shownTargets--;
   heads = heads.slice(0, shownTargets);
 
-  const sections: Section[] = report.targets.slice(0, shownTargets).map((target, i) => {
+  const sections: Section[] = targets.slice(0, shownTargets).map((target, i) => {
     const findings = sortFindings(target.findings);
     return {
       target,
@@ -263,7 +317,7 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
     };
   });
 
-  let remaining = budget - fixedCost(heads) - (shownTargets < report.targets.length ? 200 : 0);
+  let remaining = budget - fixedCost(heads) - (shownTargets < targets.length ? 200 : 0);
 
   // Findings, most severe first across all targets; stop at the first that does not fit
   // so what is shown is always "the most severe N".
@@ -315,8 +369,9 @@ export function renderMarkdown(report: Report, opts: RenderOptions = {}): string
       body.push(
         `… ${s.omittedDetails} log section${s.omittedDetails === 1 ? '' : 's'} left out (size limit).`,
       );
+    if (multi) body.push('</details>');
   }
-  const missing = report.targets.length - shownTargets;
+  const missing = targets.length - shownTargets;
   if (missing > 0)
     body.push(
       `… ${missing} more Dockerfile${missing === 1 ? '' : 's'} not shown here (size limit): ${moreHint}.`,
