@@ -37,7 +37,7 @@ export function effectiveUser(model: DockerfileModel, stage?: Stage | null): Eff
   const instr = lastInChain(model, 'USER', stage);
   if (!instr) return null;
   const raw = instr.args.join(' ');
-  const resolved = model.resolve(raw, instr);
+  const resolved = model.resolveWord(raw, instr);
   const [user, group] = splitUser(resolved.value);
   return { instr, raw, resolved, user, group };
 }
@@ -188,8 +188,8 @@ export function appPorts(model: DockerfileModel, stage?: Stage | null): AppPort[
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword === 'ENV') {
       for (const p of instr.properties) {
-        if (!PORT_ENV.test(p.name) || p.value === null) continue;
-        const v = model.resolve(p.value, instr).value.replace(/^['"]|['"]$/g, '');
+        if (!PORT_ENV.test(p.name) || p.raw === null) continue;
+        const v = model.resolveWord(p.raw, instr).value;
         const n = Number(v.split(/[;,]/)[0]);
         if (Number.isInteger(n)) add(n, `ENV ${p.name}`, instr.line);
       }
@@ -198,7 +198,7 @@ export function appPorts(model: DockerfileModel, stage?: Stage | null): AppPort[
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'EXPOSE') continue;
     for (const a of instr.args) {
-      const v = model.resolve(a, instr).value;
+      const v = model.resolveWord(a, instr).value;
       const m = /^(?:[\d.]+:)?(\d{1,5})(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(v);
       if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp') add(Number(m[1]), 'EXPOSE', instr.line);
     }
@@ -224,11 +224,9 @@ export function finalEnv(
   const env = new Map<string, { key: string; value: string; line: number; instr: Instr }>();
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'ENV') continue;
-    const scope = model.scope(instr);
     for (const p of instr.properties) {
-      // resolve against the scope *before* this instruction, as Docker does
-      const value = p.value === null ? '' : model.resolve(p.value, instr).value;
-      void scope;
+      // the value as written, expanded against the scope *before* this instruction, as Docker does
+      const value = p.raw === null ? '' : model.resolveWord(p.raw, instr).value;
       env.set(p.name, { key: p.name, value, line: instr.line, instr });
     }
   }

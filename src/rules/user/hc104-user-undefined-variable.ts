@@ -37,7 +37,7 @@ export const hc104: Rule = {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'USER') continue;
         const raw = instr.args.join(' ');
-        const res = model.resolve(raw, instr);
+        const res = model.resolveWord(raw, instr);
         const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
         if (undef.length === 0) continue;
         const [user] = splitUser(res.value);
