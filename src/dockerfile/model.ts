@@ -3,6 +3,7 @@
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import { expand, expandWord, type Expansion } from './expand.js';
+import { describeBaseImage } from './base-images.js';
 
 export interface Heredoc {
   name: string;
@@ -311,6 +312,11 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   const stageEndEnv = new Map<number, Map<string, Entry>>();
   for (const stage of stages) {
     const vars = new VersionedVars<Entry>();
+    // An external base brings its config ENV (`USER $APP_UID` on the .NET images is 1654).
+    if (stage.from.stageRef === null && stage.from.resolved.complete) {
+      const env = describeBaseImage(stage.from.resolved.value)?.env ?? {};
+      for (const [k, v] of Object.entries(env)) vars.set(k, { value: v, kind: 'ENV', line: stage.line });
+    }
     // FROM <stage> inherits ENV (image config) and, on BuildKit, the ARGs the parent stage
     // declared, with their values (checked on the engine; the legacy builder drops them).
     if (stage.from.stageRef !== null) {
@@ -324,8 +330,11 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
             const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
             vars.set(p.name, { value, kind: 'ENV', line: instr.line });
           } else {
-            // An ENV of the same name wins over an ARG (Dockerfile reference).
-            if (vars.get(p.name)?.kind === 'ENV') continue;
+            // BuildKit: the later of ENV and ARG wins for expansion, so an ARG with a value (or a
+            // build arg) overrides an earlier or inherited ENV of the same name (the base image's
+            // too); a bare `ARG NAME` leaves the ENV. Checked on the engine; the legacy builder
+            // lets the ENV win. The image config keeps the ENV either way (finalEnv).
+            if (vars.get(p.name)?.kind === 'ENV' && p.raw === null && !(p.name in buildArgs)) continue;
             if (p.name in buildArgs) {
               vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
             } else if (p.raw !== null) {
