@@ -81,7 +81,7 @@ describe('ARG and ENV scopes', () => {
   });
   // Checked on the engine (BuildKit in Docker 20.10): a child stage sees its parent's ARGs,
   // and `ARG NAME` without a value keeps the value it had. The legacy builder drops both;
-  // runners build with BuildKit. __tests__/e2e/arg-scope.e2e.test.ts asserts it on an engine.
+  // runners build with BuildKit. __tests__/dockerfile/arg-scope.e2e.test.ts asserts it on an engine.
   it('inherits ENV and, as BuildKit does, the parent ARGs through FROM <stage>', () => {
     const m = model(df`
       FROM alpine:3.19 AS base
@@ -96,6 +96,19 @@ describe('ARG and ENV scopes', () => {
     expect(m.scope(run).get('E')).toBe('2');
     expect(m.scope(run).get('A')).toBe('1');
     expect(m.scope(m.instructions.at(-1)!).get('A')).toBeUndefined();
+  });
+  it('BuildKit: an ARG with a value after an ENV wins in its stage; in a child stage the ENV does', () => {
+    const m = model(df`
+      FROM alpine:3.19 AS base
+      ENV MODE=env
+      ARG MODE=arg
+      RUN echo
+      FROM base
+      RUN echo
+    `);
+    const [inBase, inChild] = m.instructions.filter((i) => i.keyword === 'RUN');
+    expect(m.scope(inBase).get('MODE')).toBe('arg');
+    expect(m.scope(inChild).get('MODE')).toBe('env');
   });
   it('keeps the value when ARG NAME is declared again without one', () => {
     const m = model(df`

@@ -309,18 +309,27 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   // Scopes: walk each stage once; every instruction sees the variables as they were before
   // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
   const scopeOf = new Map<Instr, VarView<Entry>>();
-  const stageEndEnv = new Map<number, Map<string, Entry>>();
+  // Per stage at its end: every variable (ARGs included) and the image config's ENV.
+  const stageEnd = new Map<number, { vars: Map<string, Entry>; config: Map<string, Entry> }>();
   for (const stage of stages) {
     const vars = new VersionedVars<Entry>();
+    const config = new Map<string, Entry>();
+    const setEnv = (name: string, e: Entry) => {
+      vars.set(name, e);
+      config.set(name, e);
+    };
     // An external base brings its config ENV (`USER $APP_UID` on the .NET images is 1654).
     if (stage.from.stageRef === null && stage.from.resolved.complete) {
       const env = describeBaseImage(stage.from.resolved.value)?.env ?? {};
-      for (const [k, v] of Object.entries(env)) vars.set(k, { value: v, kind: 'ENV', line: stage.line });
+      for (const [k, v] of Object.entries(env)) setEnv(k, { value: v, kind: 'ENV', line: stage.line });
     }
-    // FROM <stage> inherits ENV (image config) and, on BuildKit, the ARGs the parent stage
-    // declared, with their values (checked on the engine; the legacy builder drops them).
-    if (stage.from.stageRef !== null) {
-      for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? []) vars.set(k, v);
+    // FROM <stage> inherits the image config's ENV and, on BuildKit, the ARGs the parent stage
+    // declared, with their values; where both name one variable the ENV wins in the child
+    // (checked on the engine; the legacy builder drops the ARGs).
+    const parent = stage.from.stageRef === null ? undefined : stageEnd.get(stage.from.stageRef);
+    if (parent) {
+      for (const [k, v] of parent.vars) if (v.kind !== 'ENV') vars.set(k, v);
+      for (const [k, v] of parent.config) setEnv(k, v);
     }
     for (const instr of stage.instructions) {
       scopeOf.set(instr, vars.view());
@@ -328,7 +337,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         for (const p of instr.properties) {
           if (instr.keyword === 'ENV') {
             const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
-            vars.set(p.name, { value, kind: 'ENV', line: instr.line });
+            setEnv(p.name, { value, kind: 'ENV', line: instr.line });
           } else {
             // BuildKit: the later of ENV and ARG wins for expansion, so an ARG with a value (or a
             // build arg) overrides an earlier or inherited ENV of the same name (the base image's
@@ -358,7 +367,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         }
       }
     }
-    stageEndEnv.set(stage.index, vars.latest());
+    stageEnd.set(stage.index, { vars: vars.latest(), config });
   }
   const none = new VersionedVars<Entry>().view();
   for (const instr of preamble) scopeOf.set(instr, none);
