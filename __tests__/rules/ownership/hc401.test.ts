@@ -274,6 +274,25 @@ describe('HC401 runtime user must write a root-owned directory', () => {
       expect(f.line).toBe(6);
       expect(f.message).toContain('VOLUME /data was created by WORKDIR on line 3 as root');
     });
+    it('real case: VOLUME /app/logs that only the VOLUME line creates (root) for a non-root user', () => {
+      const text = df`
+        FROM python:3.7
+        WORKDIR /app
+        COPY . /app
+        RUN chmod go+w /app
+        RUN groupadd -g 999 appuser && useradd -r -u 999 -g appuser appuser
+        USER appuser
+        VOLUME /app/logs
+        CMD python runserver.py
+      `;
+      const [f] = findingsOf('HC401', text);
+      expect(f.line).toBe(7);
+      expect(f.message).toContain(
+        'VOLUME /app/logs does not exist before this line, so Docker creates it owned by root',
+      );
+      // a COPY --chown into /app may bring logs/ along with the user as owner: not reported
+      expect(linesOf('HC401', text.replace('COPY . /app', 'COPY --chown=999:999 . /app'))).toEqual([]);
+    });
     it('is silent when the volume directory is chowned, or the file never creates it', () => {
       expect(
         linesOf(

@@ -539,12 +539,38 @@ function rootOwnedVolumes(model: DockerfileModel, run: RuntimeUser | null, copie
       )
     )
       continue;
-    const owner = ownerAtEnd(model, v.path);
+    let owner = ownerAtEnd(model, v.path);
+    if (owner === null && createdByVolume(model, v.path))
+      owner = { owner: 'root', line: v.line, how: 'VOLUME' };
     if (!owner || owner.owner !== 'root') continue;
+    const created =
+      owner.how === 'VOLUME'
+        ? `VOLUME ${v.path} does not exist before this line, so Docker creates it owned by root`
+        : `VOLUME ${v.path} was created by ${owner.how} on line ${owner.line} as root`;
     hits.push({
       line: v.line,
-      message: `VOLUME ${v.path} was created by ${owner.how} on line ${owner.line} as root, and a new volume starts with that owner, but the container runs as ${who}: RUN mkdir -p ${v.path} && chown ${owned} ${v.path} before the VOLUME, or the app gets "Permission denied" when it writes there.`,
+      message: `${created}, and a new volume starts with that owner, but the container runs as ${who}: RUN mkdir -p ${v.path} && chown ${owned} ${v.path} before the VOLUME, or the app gets "Permission denied" when it writes there.`,
     });
   }
   return hits;
+}
+
+/**
+ * Does the VOLUME line itself create `path` (as root)? Only when the file creates its parent
+ * directory (so the base image cannot ship it) and no COPY --chown to a non-root user could
+ * have brought it along.
+ */
+function createdByVolume(model: DockerfileModel, path: string): boolean {
+  const parent = dirname(path);
+  if (parent === '/' || ownerAtEnd(model, parent) === null) return false;
+  const target = model.target;
+  if (!target) return false;
+  return !chainBefore(model, target).some((i) => {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
+    const chown = chownOf(model, i);
+    if (!chown || (chown.value !== null && isRootUser(chown.user))) return false;
+    const { dest } = copyParts(i);
+    const t = dest ? absoluteDest(model, i, dest.value) : null;
+    return t === null || isUnder(path, t);
+  });
 }
