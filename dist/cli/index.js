@@ -9375,10 +9375,7 @@ function render(report, opts) {
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
         case 'checkstyle':
-            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, {
-                workspace: process.cwd(),
-                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-            });
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, { workspace: process.cwd() });
         case 'junit':
             return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
         case 'gitlab':
