@@ -127,5 +127,12 @@ describe('HC306 runtime configuration declared only as ARG', () => {
       CMD ["node", "server.js"]
     `;
     expect(linesOf('HC306', text)).toEqual([]);
+    // real case (docker/buildx): an arg BuildKit itself reads
+    expect(
+      linesOf(
+        'HC306',
+        'FROM scratch AS binaries-linux\nFROM binaries-$TARGETOS AS binaries\nARG BUILDKIT_SBOM_SCAN_STAGE=true\n',
+      ),
+    ).toEqual([]);
   });
 });

@@ -68,6 +68,8 @@ export const hc306: Rule = {
   },
 };
 
+const BUILDER_ARGS = /^(?:BUILDKIT_\w+|SOURCE_DATE_EPOCH)$/;
+
 /** `$NAME` or `${NAME…}` anywhere in an instruction: its words, heredoc bodies, flags. */
 function references(instr: Instr, name: string): boolean {
   const re = new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`);
@@ -102,7 +104,8 @@ function unusedArgs(model: DockerfileModel): RuleHit[] {
       );
     if (runAfter) continue;
     for (const d of argDecls(instr)) {
-      if (PLATFORM_ARGS.has(d.name) || PREDEFINED_ARGS.has(d.name)) continue;
+      // args BuildKit itself reads (BUILDKIT_SBOM_SCAN_STAGE, BUILDKIT_INLINE_CACHE, SOURCE_DATE_EPOCH)
+      if (PLATFORM_ARGS.has(d.name) || PREDEFINED_ARGS.has(d.name) || BUILDER_ARGS.test(d.name)) continue;
       if (model.instructions.some((i) => i !== instr && references(i, d.name))) continue;
       // `ARG A=1 B=$A`: used by a later declaration on the same line
       if (
