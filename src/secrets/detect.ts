@@ -56,6 +56,31 @@ const KEY_QUALIFIERS = new Set([
   'decryption',
   'deploy',
   'sign',
+  // API vendors: OPENAI_KEY, STRIPE_KEY, SENDGRID_KEY are API keys
+  'openai',
+  'anthropic',
+  'claude',
+  'gemini',
+  'groq',
+  'mistral',
+  'cohere',
+  'deepseek',
+  'openrouter',
+  'replicate',
+  'elevenlabs',
+  'stripe',
+  'sendgrid',
+  'mailgun',
+  'mailchimp',
+  'twilio',
+  'pusher',
+  'pinecone',
+  'supabase',
+  'firebase',
+  'algolia',
+  'mapbox',
+  'sentry',
+  'datadog',
 ]);
 
 // A last token that names something *about* a secret, not the secret itself: the
@@ -195,19 +220,18 @@ const DUMMY_PASSWORDS = new Set(
     ' ',
   ),
 );
-const DUMMY_HOSTS =
-  /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|example\.(?:com|org|net)|[\w.-]*\.(?:invalid|example|test))$/i;
 
 /**
  * A URL with credentials written as a stand-in: a stand-in password (`pass`, `dummy`, the user
- * name again) or a local/example host. Still redacted everywhere (findSecretValues finds it);
- * only the rules do not call it a leaked secret.
+ * name again). The host does not decide (`postgres:mysecretpassword@localhost` ships a real
+ * literal). Still redacted everywhere (findSecretValues finds it); only the rules do not call it
+ * a leaked secret.
  */
 export function isDummyCredentialUrl(url: string): boolean {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@([^\s/:?'"]*)/i.exec(url);
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/i.exec(url);
   if (!m) return false;
-  const [, user, password, host] = m;
-  return DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || DUMMY_HOSTS.test(host);
+  const [, user, password] = m;
+  return DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user;
 }
 
 // Provider patterns: precise enough that a match is a credential whatever the name.
@@ -284,7 +308,8 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?\}?$/.test(v)) return true;
   // `${VAR}` parts only (`${USER}:${PASS}`), templates (`{{ .Token }}`, `%(token)s`)
   if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[:@/._-]?)+$/.test(v)) return true;
-  if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\))$/.test(v)) return true;
+  // templates: `{{ .Token }}`, `%(token)s`, `$(cat …)`, CI replace tokens `#{TOKEN}#`, `__TOKEN__`
+  if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\)|#\{[\w.-]+\}#?|__[A-Z][A-Z0-9_]*__)$/.test(v)) return true;
   if (
     /^(<.*>|\[.*\]|\*+|x+|\.{3}|…|changeme|change[_-]?me|replace[_-]?me|your[_-][\w-]*|todo|tbd|fixme|none|null|nil|undefined|unset|n\/a|false|true|0|-|dummy|placeholder|example|sample)$/i.test(
       v,

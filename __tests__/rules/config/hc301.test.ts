@@ -159,4 +159,17 @@ describe('HC301 ARG/ENV name indicates a secret', () => {
     ).toEqual(['warning', 'error']);
     expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_TOKEN=sk${X}live9x\n')[0].severity).toBe('error');
   });
+  it('real case: a CI replace token (#{SECRET_KEY}) is a template, not a literal', () => {
+    const text =
+      'FROM python:3\nARG SECRET_KEY=""\nENV SECRET_KEY=#{SECRET_KEY}\nCMD python3 manage.py runserver\n';
+    expect(findingsOf('HC301', text).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('real case: a vendor API key build arg copied into ENV (OPENAI_KEY) is exposed', () => {
+    const text = 'FROM python:3.10\nARG OPENAI_KEY\nENV OPENAI_KEY=$OPENAI_KEY\nCMD uvicorn src.main:app\n';
+    expect(findingsOf('HC301', text).map((f) => [f.line, f.severity])).toEqual([
+      [2, 'warning'],
+      [3, 'error'],
+    ]);
+  });
 });

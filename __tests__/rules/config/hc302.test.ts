@@ -134,4 +134,15 @@ describe('HC302 hard-coded secret value', () => {
       [5, 'error'],
     ]);
   });
+  it('real case: a literal password for localhost in the shipped config is still exposed', () => {
+    const text = df`
+      FROM node:20-alpine
+      WORKDIR /app
+      COPY . .
+      ENV DATABASE_URL=postgresql://postgres:mysecretpassword@localhost:5435/postgres
+      RUN npx prisma generate
+      CMD ["npm", "run", "start"]
+    `;
+    expect(findingsOf('HC302', text).map((f) => [f.line, f.severity])).toEqual([[4, 'error']]);
+  });
 });

@@ -115,8 +115,9 @@ describe('HC306 runtime configuration declared only as ARG', () => {
       CMD ["node", "server.js"]
     `;
     const found = findingsOf('HC306', text);
-    expect(found.map((f) => f.line)).toEqual([1, 8, 9]);
-    expect(found[2].message).toContain('declare it with ENV LOG_LEVEL=info');
+    // the global one is only visible to FROM lines: a version pin, not app configuration
+    expect(found.map((f) => f.line)).toEqual([8, 9]);
+    expect(found[1].message).toContain('declare it with ENV LOG_LEVEL=info');
   });
   it('does not flag an unused ARG that a later RUN can read from its environment, or a platform arg', () => {
     const text = df`

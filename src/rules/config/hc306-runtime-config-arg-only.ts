@@ -79,29 +79,28 @@ function references(instr: Instr, name: string): boolean {
 }
 
 /**
- * ARGs declared in the shipped stages (or before the first FROM) that no instruction references
+ * ARGs declared in the shipped stages that no instruction references
  * and no later RUN can read from its environment (a RUN sees stage ARGs as variables, so
  * `ARG NODE_ENV` before `RUN npm ci` is used without a `$`).
  */
 function unusedArgs(model: DockerfileModel): RuleHit[] {
   const hits: RuleHit[] = [];
   const shipped = shippedStages(model);
-  const decls: { instr: Instr; stage: Stage | null }[] = [
-    ...model.preamble.filter((i) => i.keyword === 'ARG').map((instr) => ({ instr, stage: null })),
+  // Global ARGs are left out: only FROM lines see them, and an unused one is usually a version
+  // pin for a bot (`# renovate:`), not a setting for the app.
+  const decls: { instr: Instr; stage: Stage }[] = [
     ...shipped.flatMap((stage) =>
       stage.instructions.filter((i) => i.keyword === 'ARG').map((instr) => ({ instr, stage })),
     ),
   ];
   for (const { instr, stage } of decls) {
     // a later RUN in this stage or in a stage built FROM it can read the ARG without `$`
-    const runAfter =
-      stage !== null &&
-      model.instructions.some(
-        (i) =>
-          i.keyword === 'RUN' &&
-          i.line > instr.line &&
-          model.chain(model.stageOf(i)).some((s) => s.index === stage.index),
-      );
+    const runAfter = model.instructions.some(
+      (i) =>
+        i.keyword === 'RUN' &&
+        i.line > instr.line &&
+        model.chain(model.stageOf(i)).some((s) => s.index === stage.index),
+    );
     if (runAfter) continue;
     for (const d of argDecls(instr)) {
       // args BuildKit itself reads (BUILDKIT_SBOM_SCAN_STAGE, BUILDKIT_INLINE_CACHE, SOURCE_DATE_EPOCH)
@@ -114,10 +113,9 @@ function unusedArgs(model: DockerfileModel): RuleHit[] {
         )
       )
         continue;
-      const where = stage === null ? 'before the first FROM' : 'in the shipped stage';
       hits.push({
         line: propertyLine(model, instr, d.name),
-        message: `ARG ${d.name} is declared ${where} but nothing in the Dockerfile uses it, and build arguments never reach the running container: if the app reads ${d.name}, declare it with ENV ${d.name}=${d.value ?? '…'} (overridable with docker run -e); otherwise remove the ARG.`,
+        message: `ARG ${d.name} is declared in the shipped stage but nothing in the Dockerfile uses it, and build arguments never reach the running container: if the app reads ${d.name}, declare it with ENV ${d.name}=${d.value ?? '…'} (overridable with docker run -e); otherwise remove the ARG.`,
       });
     }
   }
