@@ -222,7 +222,25 @@ describe('HC401 runtime user must write a root-owned directory', () => {
           CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]
         `,
         ),
-      ).toEqual([7]);
+      ).toEqual([5]);
+    });
+    it('real case: a relative sqlite file in ENV, no CMD of its own', () => {
+      const [f] = findingsOf(
+        'HC401',
+        df`
+        FROM python:3.12-alpine
+        WORKDIR /app
+        COPY . .
+        RUN python -m venv venv
+        RUN ./venv/bin/pip install -r requirements.txt
+        ENV DB_NAME=sample_app.db
+        EXPOSE 9000
+        RUN addgroup app && adduser -S -G app app
+        USER app
+      `,
+      );
+      expect(f.line).toBe(6);
+      expect(f.message).toContain('ENV DB_NAME names the relative SQLite file sample_app.db');
     });
     it('is silent when the directory is handed over, the build happens at build time, or tsc --noEmit', () => {
       const chowned = df`
@@ -303,6 +321,46 @@ describe('HC401 runtime user must write a root-owned directory', () => {
       expect(linesOf('HC401', 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\nUSER postgres\n')).toEqual(
         [],
       );
+    });
+  });
+  describe('real cases from the corpus', () => {
+    it('npm i as node rewrites the package-lock.json that COPY . . left root-owned', () => {
+      const [f, ...rest] = findingsOf(
+        'HC401',
+        'FROM node\n\nUSER node\n\nWORKDIR /app\n\nCOPY . .\nRUN npm i\n\nCMD [ "npm", "start" ]\n',
+      );
+      expect(rest).toEqual([]);
+      expect(f.line).toBe(8);
+      expect(f.message).toContain('/app/package-lock.json is created by COPY on line 7 as root');
+      // npm ci does not write the lockfile; --chown hands it over
+      expect(linesOf('HC401', 'FROM node\nUSER node\nWORKDIR /app\nCOPY . .\nRUN npm ci\n')).toEqual([]);
+      expect(
+        linesOf('HC401', 'FROM node\nUSER node\nWORKDIR /app\nCOPY --chown=node:node . .\nRUN npm i\n'),
+      ).toEqual([]);
+    });
+    it('next start writes .next/cache: .next copied root-owned for USER node', () => {
+      const text = df`
+        FROM node:lts-alpine AS builder
+        WORKDIR /app
+        COPY . .
+        RUN npm ci && npm run build
+        FROM node:lts-alpine AS runner
+        USER node
+        WORKDIR /app
+        COPY --from=builder /app/.next ./.next
+        COPY --from=builder /app/public ./public
+        CMD ["npm", "run", "start"]
+      `;
+      const [f, ...rest] = findingsOf('HC401', text);
+      expect(rest).toEqual([]);
+      expect(f.line).toBe(8);
+      expect(f.message).toContain('next start writes its cache');
+      expect(
+        linesOf(
+          'HC401',
+          text.replace('COPY --from=builder /app/.next', 'COPY --from=builder --chown=node:node /app/.next'),
+        ),
+      ).toEqual([]);
     });
   });
 });

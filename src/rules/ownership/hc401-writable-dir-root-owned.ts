@@ -110,6 +110,16 @@ function copyIntoWritable(model: DockerfileModel, run: RuntimeUser | null): Rule
 
 type Owner = { owner: 'root' | 'user' | 'open'; line: number; how: string };
 
+/** COPY sources that bring a package-lock.json along. */
+const LOCKFILE_SOURCES = new Set([
+  '.',
+  './',
+  'package*.json',
+  './package*.json',
+  'package-lock.json',
+  './package-lock.json',
+]);
+
 /** Directories that are root-owned in every Linux base image. */
 const SYSTEM_DIRS = new Set([
   '/',
@@ -214,6 +224,8 @@ function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Wr
         const global = rest.some((x) => x === '-g' || x === '--global');
         if (!global && (sub === undefined ? name === 'yarn' : /^(install|i|ci|add)$/.test(sub ?? '')))
           push('.');
+        // npm install (not ci) rewrites the lockfile it was given
+        if (!global && name === 'npm' && /^(install|i|add)$/.test(sub ?? '')) push('package-lock.json');
         break;
       }
       case 'git':
@@ -310,6 +322,11 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         const existing = owners.get(t);
         if (!existing) mark(t, o);
         else if (existing.owner === 'root' && owner !== 'root') mark(t, { ...o, owner: 'open' }, true);
+        // `COPY . .` / `COPY package*.json ./` brings package-lock.json with this owner; npm install rewrites it
+        if (copyParts(instr).sources.some((x) => LOCKFILE_SOURCES.has(x.value.replace(/^\.\//, './')))) {
+          const into = dest.value.endsWith('/') || dest.value === '.' || dest.value === './' ? t : null;
+          if (into) mark(joinPath(into, 'package-lock.json'), o, true);
+        }
         const parent = dirname(t);
         if (
           !dest.value.endsWith('/') &&
@@ -484,36 +501,46 @@ const RUNTIME_WRITERS: { re: RegExp; what: string }[] = [
   },
 ];
 
+// A relative SQLite file in an ENV value (`DB_NAME=sample_app.db`, `sqlite:///./app.db`): the app
+// creates it in its working directory.
+const RELATIVE_SQLITE = /^(?:sqlite3?:\/\/\/)?(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)$/i;
+
 function commandWritesWorkdir(model: DockerfileModel, run: RuntimeUser | null): RuleHit[] {
   if (!isNonRoot(run)) return [];
-  const hits: RuleHit[] = [];
-  const envText = finalEnv(model)
-    .filter((e) => /sqlite/i.test(e.value))
-    .map((e) => e.value)
-    .join(' ');
+  // Evidence that the running container writes its working directory: the command, else an ENV.
+  let evidence: { line: number; who: string; what: string } | null = null;
   for (const keyword of ['ENTRYPOINT', 'CMD']) {
     const instr = lastInChain(model, keyword);
     if (!instr) continue;
-    const text = instr.json ? instr.json.join(' ') : instr.text;
-    const writer = RUNTIME_WRITERS.find(
-      (w) => w.re.test(text) || (w.what.includes('SQLite') && w.re.test(envText)),
-    );
-    if (!writer) continue;
-    const wd = workdirAt(model, instr);
-    const finalWd = lastInChain(model, 'WORKDIR');
-    const dir = finalWd ? (workdirAfter(model, finalWd) ?? null) : (wd ?? null);
-    if (!dir || dir === '/') continue;
-    const owner = ownerAtEnd(model, dir);
-    if (!owner || owner.owner !== 'root') continue;
-    const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
-    const owned = run.group ? `${run.user}:${run.group}` : run.user;
-    hits.push({
-      line: instr.line,
-      message: `${keyword} runs as ${who} and ${writer.what} in ${dir}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
-    });
-    break;
+    const writer = RUNTIME_WRITERS.find((w) => w.re.test(instr.json ? instr.json.join(' ') : instr.text));
+    if (writer) {
+      evidence = { line: instr.line, who: keyword, what: writer.what };
+      break;
+    }
   }
-  return hits;
+  if (!evidence) {
+    const env = finalEnv(model).find((e) => RELATIVE_SQLITE.test(e.value.trim()));
+    if (env)
+      evidence = {
+        line: env.line,
+        who: `ENV ${env.key}`,
+        what: `names the relative SQLite file ${env.value.trim()}, which the app creates`,
+      };
+  }
+  if (!evidence) return [];
+  const finalWd = lastInChain(model, 'WORKDIR');
+  const dir = finalWd ? workdirAfter(model, finalWd) : null;
+  if (!dir || dir === '/') return [];
+  const owner = ownerAtEnd(model, dir);
+  if (!owner || owner.owner !== 'root') return [];
+  const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+  const owned = run.group ? `${run.user}:${run.group}` : run.user;
+  return [
+    {
+      line: evidence.line,
+      message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
+    },
+  ];
 }
 
 /** The working directory a WORKDIR instruction sets (absolute), or null. */
