@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBaseImage } from '../../src/dockerfile/base-images.js';
+import { describeBaseImage, isRootUser } from '../../src/dockerfile/base-images.js';
 
 const info = (ref: string) => describeBaseImage(ref);
 
@@ -58,5 +58,20 @@ describe('describeBaseImage: the bases people ship on', () => {
     expect(info('bitnami/postgresql:16')?.user).toBe('1001');
     expect(info('cgr.dev/chainguard/node:latest')).toMatchObject({ user: '65532', shell: false });
     expect(info('eclipse-temurin:21-jre')).toMatchObject({ curl: true, wget: 'gnu' });
+  });
+  it('Windows: Nano Server runs as ContainerUser, Server Core as ContainerAdministrator (root)', () => {
+    expect(info('mcr.microsoft.com/windows/nanoserver:ltsc2022')?.user).toBe('ContainerUser');
+    expect(info('mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022')?.user).toBe('ContainerUser');
+    for (const ref of [
+      'mcr.microsoft.com/windows/servercore:ltsc2022',
+      'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019',
+      'mcr.microsoft.com/windows:2009',
+      'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019',
+      'microsoft/windowsservercore',
+    ])
+      expect(info(ref)?.user, ref).toBe('ContainerAdministrator');
+    expect(isRootUser('ContainerAdministrator')).toBe(true);
+    expect(isRootUser('containeradministrator')).toBe(true);
+    expect(isRootUser('ContainerUser')).toBe(false);
   });
 });

@@ -201,6 +201,13 @@ export function describeBaseImage(
       wget: alpine ? 'busybox' : slim ? 'none' : 'gnu',
     };
   }
+  // Windows: Nano Server runs as ContainerUser, Server Core (and windows, iis) as
+  // ContainerAdministrator, the container's administrator. The docker-library Windows images
+  // show it: golang 1.2x/windows/nanoserver-ltsc2022/Dockerfile switches to
+  // `USER ContainerAdministrator` for `setx /m` and back to `USER ContainerUser`, its base's
+  // default; the windowsservercore variants set no USER.
+  const windows = windowsBase(path, r.repo, tag);
+  if (windows) return windows;
   // dotnet/dotnet-docker src/runtime-deps/8.0/{bookworm-slim,noble-chiseled}/amd64/Dockerfile:
   // ENV APP_UID=1654, ASPNETCORE_HTTP_PORTS=8080 in every .NET 8+ image (runtime, aspnet, sdk
   // build on runtime-deps); only chiseled/distroless images end with `USER $APP_UID`.
@@ -275,10 +282,41 @@ function toolsOfOfficial(name: string, tag: string): Pick<BaseImageInfo, 'shell'
   return { shell: true, curl: 'unknown', wget: 'unknown' };
 }
 
-/** Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too. */
+function windowsBase(path: string, repo: string, tag: string): BaseImageInfo | null {
+  const nano =
+    /^mcr\.microsoft\.com\/windows\/nanoserver$/.test(path) ||
+    repo === 'microsoft/nanoserver' ||
+    (path.startsWith('mcr.microsoft.com/') && tag.includes('nanoserver'));
+  if (nano)
+    return {
+      family: 'windows-nanoserver',
+      user: 'ContainerUser',
+      shell: true,
+      curl: 'unknown',
+      wget: 'none',
+    };
+  const core =
+    /^mcr\.microsoft\.com\/windows(?:\/servercore(?:\/[\w-]+)?|\/server)?$/.test(path) ||
+    ['microsoft/windowsservercore', 'windowsservercore', 'microsoft/iis'].includes(repo) ||
+    (path.startsWith('mcr.microsoft.com/') && tag.includes('windowsservercore'));
+  if (core)
+    return {
+      family: 'windows-servercore',
+      user: 'ContainerAdministrator',
+      shell: true,
+      curl: 'unknown',
+      wget: 'none',
+    };
+  return null;
+}
+
+/**
+ * Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too, and so is
+ * Windows' ContainerAdministrator (names are case-insensitive there).
+ */
 export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0];
-  return u === '' || u === 'root' || u === '0';
+  return u === '' || u === 'root' || u === '0' || u.toLowerCase() === 'containeradministrator';
 }
 
 // ---------------------------------------------------------------- accounts
