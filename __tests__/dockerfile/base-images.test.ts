@@ -58,6 +58,14 @@ describe('describeBaseImage: the bases people ship on', () => {
     expect(info('bitnami/postgresql:16')?.user).toBe('1001');
     expect(info('cgr.dev/chainguard/node:latest')).toMatchObject({ user: '65532', shell: false });
     expect(info('eclipse-temurin:21-jre')).toMatchObject({ curl: true, wget: 'gnu' });
+    expect(info('tiangolo/uvicorn-gunicorn-fastapi:python3.11-slim')).toMatchObject({
+      user: '',
+      curl: false,
+    });
+    expect(info('tiangolo/meinheld-gunicorn:python3.7')?.user).toBe('');
+    expect(info('migrate/migrate:v4.15.2')).toMatchObject({ user: '', wget: 'busybox' });
+    expect(info('centos/python-38-centos7')?.user).toBe('1001');
+    expect(info('quay.io/sclorg/python-311-c9s')?.user).toBe('1001');
   });
   it('Windows: Nano Server runs as ContainerUser, Server Core as ContainerAdministrator (root)', () => {
     expect(info('mcr.microsoft.com/windows/nanoserver:ltsc2022')?.user).toBe('ContainerUser');

@@ -201,6 +201,23 @@ export function describeBaseImage(
       wget: alpine ? 'busybox' : slim ? 'none' : 'gnu',
     };
   }
+  // tiangolo/uvicorn-gunicorn-docker docker-images/python3.11.dockerfile (and the fastapi,
+  // meinheld and uwsgi-nginx images built the same way): FROM python:<version>, no USER.
+  if (r.repo.startsWith('tiangolo/') && !r.registry) {
+    return { family: 'tiangolo', user: '', ...toolsOfOfficial('python', tag) };
+  }
+  // golang-migrate/migrate Dockerfile: FROM alpine, no USER.
+  if (r.repo === 'migrate/migrate' && !r.registry) {
+    return { family: 'migrate', user: '', shell: true, curl: false, wget: 'busybox' };
+  }
+  // sclorg/s2i-python-container 3.8/Dockerfile (the s2i images for every language: centos/*-centos7,
+  // quay.io/sclorg/*): `USER 1001` at the end, OpenShift's arbitrary-uid pattern.
+  if (
+    (!r.registry && /^centos\/[\w.-]+-centos[78]$/.test(r.repo)) ||
+    (r.registry === 'quay.io' && r.repo.startsWith('sclorg/'))
+  ) {
+    return { family: 'sclorg', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
+  }
   // Windows: Nano Server runs as ContainerUser, Server Core (and windows, iis) as
   // ContainerAdministrator, the container's administrator. The docker-library Windows images
   // show it: golang 1.2x/windows/nanoserver-ltsc2022/Dockerfile switches to
