@@ -110,16 +110,6 @@ function copyIntoWritable(model: DockerfileModel, run: RuntimeUser | null): Rule
 
 type Owner = { owner: 'root' | 'user' | 'open'; line: number; how: string };
 
-/** COPY sources that bring a package-lock.json along. */
-const LOCKFILE_SOURCES = new Set([
-  '.',
-  './',
-  'package*.json',
-  './package*.json',
-  'package-lock.json',
-  './package-lock.json',
-]);
-
 /** Directories that are root-owned in every Linux base image. */
 const SYSTEM_DIRS = new Set([
   '/',
@@ -224,8 +214,6 @@ function writesOf(model: DockerfileModel, instr: Instr, cwd0: string | null): Wr
         const global = rest.some((x) => x === '-g' || x === '--global');
         if (!global && (sub === undefined ? name === 'yarn' : /^(install|i|ci|add)$/.test(sub ?? '')))
           push('.');
-        // npm install (not ci) rewrites the lockfile it was given
-        if (!global && name === 'npm' && /^(install|i|add)$/.test(sub ?? '')) push('package-lock.json');
         break;
       }
       case 'git':
@@ -322,11 +310,6 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         const existing = owners.get(t);
         if (!existing) mark(t, o);
         else if (existing.owner === 'root' && owner !== 'root') mark(t, { ...o, owner: 'open' }, true);
-        // `COPY . .` / `COPY package*.json ./` brings package-lock.json with this owner; npm install rewrites it
-        if (copyParts(instr).sources.some((x) => LOCKFILE_SOURCES.has(x.value.replace(/^\.\//, './')))) {
-          const into = dest.value.endsWith('/') || dest.value === '.' || dest.value === './' ? t : null;
-          if (into) mark(joinPath(into, 'package-lock.json'), o, true);
-        }
         const parent = dirname(t);
         if (
           !dest.value.endsWith('/') &&
