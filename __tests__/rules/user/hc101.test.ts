@@ -92,4 +92,15 @@ describe('HC101 final stage runs as root', () => {
     `;
     expect(linesOf('HC101', text)).toEqual([4]);
   });
+  it('Windows: USER ContainerAdministrator is the administrator; the advice is USER ContainerUser', () => {
+    const [f] = findingsOf(
+      'HC101',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n',
+    );
+    expect(f.line).toBe(2);
+    expect(f.message).toContain('USER ContainerUser');
+    expect(
+      linesOf('HC101', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n'),
+    ).toEqual([]);
+  });
 });

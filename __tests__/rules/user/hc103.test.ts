@@ -61,4 +61,9 @@ describe('HC103 USER is not numeric', () => {
     expect(f.message).toContain('USER "${APP_USER}" (= node)');
     expect(f.message).toContain('USER 1000:1000');
   });
+  it('Windows has no uids: USER ContainerUser is not reported', () => {
+    expect(
+      linesOf('HC103', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n'),
+    ).toEqual([]);
+  });
 });
