@@ -160,6 +160,7 @@ async function auditTarget(
       text,
       target: opts.target || undefined,
       buildArgs: opts.buildArgs,
+      buildFlags: opts.buildFlags,
       config: opts.config,
       ignore: opts.ignore,
       dockerignore: readDockerignore(abs, context),

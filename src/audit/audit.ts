@@ -1,6 +1,6 @@
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
-import { parseDockerfile, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
+import { parseDockerfile, platformFromFlags, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
 import { RULES, ruleMeta } from '../rules/registry.js';
 import { validateSyntax } from '../rules/syntax/index.js';
 import type { RuleContext } from '../rules/types.js';
@@ -17,6 +17,8 @@ export interface AuditOptions {
   text: string;
   target?: string;
   buildArgs?: Record<string, string>;
+  /** The build-flags input: its `--platform` values BuildKit's TARGET* args. */
+  buildFlags?: readonly string[];
   config: Config;
   /** Rule ids from the `ignore` input. */
   ignore?: readonly string[];
@@ -44,7 +46,11 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
 }
 
 export function scanDockerfile(opts: AuditOptions): AuditScan {
-  const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+  const model = parseDockerfile(opts.file, opts.text, {
+    target: opts.target,
+    buildArgs: opts.buildArgs,
+    platform: platformFromFlags(opts.buildFlags ?? []) ?? undefined,
+  });
   const raw: Finding[] = [];
 
   for (const hit of validateSyntax(withoutBom(opts.text))) {
