@@ -309,6 +309,12 @@ async function listeningOf(id: string, pid: number): Promise<number[] | null> {
   return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
 }
 
+/** A running container whose processes listen on no TCP port. */
+async function listeningNowhere(id: string): Promise<boolean> {
+  const s = await inspectContainer(id);
+  return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
+}
+
 async function processEnvs(id: string, procs: ProcessInfo[]): Promise<{ envs: ProcessEnv[]; via: string }> {
   const envs: ProcessEnv[] = await Promise.all(
     procs.map(async (p) => {
@@ -349,7 +355,12 @@ async function runProbes(
   for (const [k, v] of Object.entries(choice.overrides)) if (secretNameMatch(k)) c.secrets.push(v);
 
   const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
-  type WaitHooks = { onTrouble?: () => void; signal?: AbortSignal; explain?: boolean };
+  type WaitHooks = {
+    onTrouble?: () => void;
+    onStarted?: (id: string) => void;
+    signal?: AbortSignal;
+    explain?: boolean;
+  };
   const startAndWait = async (env: Record<string, string>, hooks: WaitHooks = {}) => {
     const events = hc ? watchRunEvents(opts.runId, opts.healthTimeoutSeconds + 60) : null;
     try {
@@ -389,6 +400,7 @@ async function runProbes(
         explainer: null,
       };
     const id = run.id;
+    hooks.onStarted?.(id);
     let wait: HealthWaitResult | null = null;
     const explainer = hc && hooks.explain ? new HealthExplainer(() => id, hc.test) : null;
     if (hc) {
@@ -416,12 +428,22 @@ async function runProbes(
   const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
   const stopControl = new AbortController();
   let control: ReturnType<typeof startAndWait> | null = null;
+  let controlId = '';
   const tHealth = Date.now();
   let run = await startAndWait(choice.overrides, {
     explain: true,
     onTrouble: mayBreak
-      ? () => void (control ??= startAndWait({}, { signal: stopControl.signal }))
+      ? () =>
+          void (control ??= startAndWait(
+            {},
+            { signal: stopControl.signal, onStarted: (cid) => (controlId = cid) },
+          ))
       : undefined,
+  }).catch(async (err: unknown) => {
+    // the plain container must exist (and be tracked) before the caller's cleanup runs
+    stopControl.abort();
+    await (control as Promise<unknown> | null)?.catch(() => null);
+    throw err;
   });
   if (run.error) {
     // The container could not even start (entrypoint missing, bad run-args).
@@ -459,7 +481,9 @@ async function runProbes(
       !exited &&
       w.outcome !== 'healthy' &&
       ((await listeningOf(run.id, w.state.pid)) ?? []).length === 0;
-    if (exited || silent) {
+    // Running about as long and listening nowhere either: our values are not the difference.
+    const plainSilent = silent && controlId !== '' && (await listeningNowhere(controlId).catch(() => false));
+    if (exited || (silent && !plainSilent)) {
       const cap = exited ? null : setTimeout(() => stopControl.abort(), 1000);
       const plain = await controlRun;
       if (cap) clearTimeout(cap);

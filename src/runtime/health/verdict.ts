@@ -61,9 +61,16 @@ export async function failedVerdict(
   const d = diagnose(f.diagnosis);
   // exited: the log tail is the evidence; a missing probe binary is named by Docker itself
   if (f.diagnosis.outcome === 'exited' || f.diagnosis.outcome === 'probe-missing') return d;
+  // Nothing listens on the probe's port: our own request could only be refused too.
+  const port = probeShape(f.diagnosis.test).url?.port;
+  const request = !(
+    port !== undefined &&
+    f.diagnosis.listening !== null &&
+    !f.diagnosis.listening.includes(port)
+  );
   const ev =
     f.explainer?.evidence ??
-    (await gatherEvidence({ containerId: f.containerId, pid: f.pid, test: f.diagnosis.test, request: true }));
+    (await gatherEvidence({ containerId: f.containerId, pid: f.pid, test: f.diagnosis.test, request }));
   const cause = f.explainer?.cause ?? failingCause(f.classification ?? { kind: 'unknown' }, ev);
   const last = f.diagnosis.lastProbe;
   const probeOut = last
