@@ -9,7 +9,7 @@ import { maskEvidence } from './mask-evidence.js';
 import { probeShape } from './probe-shape.js';
 
 /** How long gathered evidence is reused before the wait may ask again. */
-const REASK_MS = 2000;
+const REASK_MS = 5000;
 
 export class HealthExplainer {
   evidence: Evidence | null = null;
