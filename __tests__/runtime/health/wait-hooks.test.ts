@@ -81,15 +81,35 @@ describe('waitForHealth hooks', () => {
     expect(r.outcome).toBe('timeout');
   });
 
-  it('onTrouble fires once, at the first failing probe', async () => {
+  it('onTrouble fires once, at the second failing probe in a row', async () => {
     let n = 0;
-    const logs = [[], [entry(1, 1, broken)], [entry(1, 1, broken), entry(2, 1, broken)]];
-    states = () => state(logs[Math.min(n++, 2)]);
-    const onTrouble = vi.fn();
+    const logs = [
+      [],
+      [entry(1, 1, broken)],
+      [entry(1, 1, broken), entry(2, 1, broken)],
+      [entry(1, 1, broken), entry(2, 1, broken), entry(3, 1, broken)],
+    ];
+    const seen: number[] = [];
+    states = () => state(logs[Math.min(n++, 3)]);
+    const onTrouble = vi.fn(() => seen.push(n));
     const stop = new AbortController();
-    setTimeout(() => stop.abort(), 100);
+    setTimeout(() => stop.abort(), 150);
     await waitForHealth({ ...base, onTrouble, signal: stop.signal });
     expect(onTrouble).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([3]); // the third inspect: two failures
+  });
+
+  it('one failure then a pass (a slow start): no trouble', async () => {
+    let n = 0;
+    const logs = [[entry(1, 1, broken)], [entry(1, 1, broken), entry(2, 0, '')]];
+    states = () => ({
+      ...state(logs[Math.min(n, 1)]),
+      health: { status: n++ >= 1 ? 'healthy' : 'starting', failingStreak: 0, log: logs[Math.min(n - 1, 1)] },
+    });
+    const onTrouble = vi.fn();
+    const r = await waitForHealth({ ...base, onTrouble });
+    expect(r.outcome).toBe('healthy');
+    expect(onTrouble).not.toHaveBeenCalled();
   });
 
   it('onTrouble fires when the container exits before any probe', async () => {
