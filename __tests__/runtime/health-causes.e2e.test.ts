@@ -115,15 +115,17 @@ describe.skipIf(!hasDocker)('health causes on a real engine', () => {
     60_000,
   );
 
-  it("5xx: the app's own error line is the cause", async () => {
+  it("5xx: the app's own error line is the cause, its secret masked", async () => {
     const r = await verify('http-answer', {
-      buildArgs: { STATUS: '503', ERROR: 'ERROR: database unavailable: connection to db:5432 refused' },
+      buildArgs: { STATUS: '503', ERROR: 'ERROR: database unavailable: password=hunter2secret refused' },
     });
     const h = check(r, 'healthy');
     expect(h.status).toBe('fail');
     expect(h.detail).toBe(
-      "GET /cgi-bin/health answered 503: the app's health route fails: ERROR: database unavailable: connection to db:5432 refused",
+      "GET /cgi-bin/health answered 503: the app's health route fails: ERROR: database unavailable: password=…(redacted) refused",
     );
+    expect(h.diagnosis).toContain('body: answer 503');
+    expect(JSON.stringify(r)).not.toContain('hunter2secret');
     expect(h.seconds).toBeLessThan(15); // certain after 3 identical answers, not the 30 s timeout
   }, 60_000);
 

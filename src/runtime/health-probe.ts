@@ -30,7 +30,7 @@ export interface HealthWaitOptions {
    * HTTP status. true: the cause is known and will not change (e.g. HEAD answered 405).
    */
   explain?: (pid: number, cls: ProbeClassification) => Promise<boolean>;
-  /** Called once, at the second failing probe in a row or when the container stopped. */
+  /** Called once: at the second failing probe in a row while nothing listens, or when the container stopped. */
   onTrouble?: () => void;
   /** Stop waiting (the outcome is then 'timeout' at the elapsed time). */
   signal?: AbortSignal;
@@ -138,8 +138,12 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
 
     const last = log.at(-1);
     if (last && last.exitCode !== 0) {
-      // Two failures in a row: an app that is only slow to start (ready within ~2 s) is spared.
-      if (log.length >= 2 && log[log.length - 2].exitCode !== 0) trouble();
+      // Two failures in a row while the process listens nowhere: an app that is only slow to
+      // start (ready within ~2 s), or that is up and answers an error, is spared.
+      if (!troubled && log.length >= 2 && log[log.length - 2].exitCode !== 0) {
+        const ports = await o.listening(state.pid);
+        if (!ports || ports.length === 0) trouble();
+      }
       const cls = classifyProbe(last.exitCode, last.output, o.health.test);
       // A missing binary never appears later: no need to wait for retries.
       if (cls.kind === 'not-found') return done('probe-missing');

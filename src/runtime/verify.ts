@@ -422,8 +422,9 @@ async function runProbes(
   };
 
   // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a valid
-  // environment). A plain container (no overrides) starts beside the first one at its second
-  // failing probe in a row or its exit, so asking "was it our values?" never costs a second whole wait.
+  // environment). A plain container (no overrides) starts beside the first one when it exits or
+  // fails twice in a row while listening nowhere, so asking "was it our values?" never costs a
+  // second whole wait.
   const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
   const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
   const stopControl = new AbortController();

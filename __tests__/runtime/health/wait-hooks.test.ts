@@ -94,9 +94,18 @@ describe('waitForHealth hooks', () => {
     const onTrouble = vi.fn(() => seen.push(n));
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 150);
-    await waitForHealth({ ...base, onTrouble, signal: stop.signal });
+    await waitForHealth({ ...base, listening: async () => [], onTrouble, signal: stop.signal });
     expect(onTrouble).toHaveBeenCalledTimes(1);
     expect(seen).toEqual([3]); // the third inspect: two failures
+  });
+
+  it('failing while the app listens (it answers an error): no trouble', async () => {
+    states = () => state([entry(1, 1, broken), entry(2, 1, broken)]);
+    const onTrouble = vi.fn();
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 100);
+    await waitForHealth({ ...base, onTrouble, signal: stop.signal }); // listening: [8000]
+    expect(onTrouble).not.toHaveBeenCalled();
   });
 
   it('one failure then a pass (a slow start): no trouble', async () => {
