@@ -5,6 +5,10 @@ describe('maskEvidence', () => {
   it.each([
     ['ERROR: db down password=hunter2secret', 'ERROR: db down password=…(redacted)'],
     [
+      'ERROR: unavailable: password=hunter2secret refused',
+      'ERROR: unavailable: password=…(redacted) refused',
+    ],
+    [
       'INFO:     127.0.0.1:1 - "GET /health?token=abcdef0123456789abcdef HTTP/1.1" 401 Unauthorized',
       'INFO:     127.0.0.1:1 - "GET /health?token=abcd…(redacted) HTTP/1.1" 401 Unauthorized',
     ],

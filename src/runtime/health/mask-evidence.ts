@@ -3,18 +3,26 @@
 // `user:pass@` in a connection string, a bearer token. Masked before anything is shown.
 import { maskSecret, redact, secretNameMatch } from '../../secrets/detect.js';
 
-const NAMED_VALUE = /\b([A-Za-z_][\w.-]*)("?\s*[=:]\s*)("?)([^\s"&,;)]+)\3/g;
+// `name=value` first, then `name: value` / `"name": "value"` (so "error: password=x" masks x)
+const NAMED_VALUES = [
+  /\b([A-Za-z_][\w.-]*)("?\s*=\s*)("?)([^\s"&,;)]+)\3/g,
+  /\b([A-Za-z_][\w.-]*)("?\s*:\s*)("?)([^\s"&,;)]+)\3/g,
+];
 
 export function maskEvidence(text: string): string {
-  return redact(text)
+  const out = redact(text)
     .replace(/(\/\/[^/\s:@]+:)([^@\s/]+)@/g, (_m, pre: string, pass: string) => `${pre}${maskSecret(pass)}@`)
     .replace(
       /\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{8,})/g,
       (_m, kind: string, v: string) => `${kind} ${maskSecret(v)}`,
-    )
-    .replace(NAMED_VALUE, (m, name: string, sep: string, q: string, value: string) =>
-      secretNameMatch(name) && !value.includes('(redacted)')
-        ? `${name}${sep}${q}${maskSecret(value)}${q}`
-        : m,
     );
+  return NAMED_VALUES.reduce(
+    (text, re) =>
+      text.replace(re, (m, name: string, sep: string, q: string, value: string) =>
+        secretNameMatch(name) && !value.includes('(redacted)')
+          ? `${name}${sep}${q}${maskSecret(value)}${q}`
+          : m,
+      ),
+    out,
+  );
 }

@@ -58,6 +58,13 @@ export interface FailedVerdictInput {
 export async function failedVerdict(
   f: FailedVerdictInput,
 ): Promise<{ ruleId: string; summary: string; text: string }> {
+  const v = await unmaskedFailedVerdict(f);
+  return { ...v, summary: maskEvidence(v.summary), text: maskEvidence(v.text) };
+}
+
+async function unmaskedFailedVerdict(
+  f: FailedVerdictInput,
+): Promise<{ ruleId: string; summary: string; text: string }> {
   const d = diagnose(f.diagnosis);
   // exited: the log tail is the evidence; a missing probe binary is named by Docker itself
   if (f.diagnosis.outcome === 'exited' || f.diagnosis.outcome === 'probe-missing') return d;
