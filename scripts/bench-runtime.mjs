@@ -9,9 +9,14 @@
 //     for that busybox image (cached build, 2 MB: the worst case for a fixed cost) and, when
 //     the local base exists (scripts/build-test-bases.sh), for a FastAPI service whose code
 //     changes before every build (what a pull request does: the COPY and later layers rebuild).
-// Targets: verdict within 2 s of app readiness; overhead < 10 %.
+//  4. time to an unhealthy verdict, for two failing images (the action's verify step, so a
+//     second health wait would show): the lesson's template (GNU `wget --spider`, sends HEAD)
+//     on a FastAPI GET-only /health (needs the local base), and a busybox image whose probe
+//     always fails with a grace (start-period + interval x retries) of 22 s.
+// Targets: verdict within 2 s of app readiness; overhead < 10 %; the HEAD/405 verdict within
+// 10 s of the app's readiness; the always-failing image's verdict within 24 s.
 //
-// Usage: node scripts/bench-runtime.mjs [--reps N] [--bundle path/to/index.js]
+// Usage: node scripts/bench-runtime.mjs [--reps N] [--bundle path/to/index.js] [--only verdicts]
 // Without --bundle, src/index.ts is bundled with ncc into .bench/dist (gitignored).
 // Needs a Docker engine (scripts/setup-docker.sh) and /bin/busybox.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -26,6 +31,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const REPS = Number(opt('reps', '3'));
+const ONLY = opt('only', '');
 const DOCKER = process.env.HARDEN_CHECK_DOCKER || 'docker';
 const APP_READY_S = 1; // the CMD sleeps 1 s before httpd listens
 
@@ -78,6 +84,105 @@ if (!bundle) {
   if (r.status !== 0) throw new Error('ncc build failed');
 }
 bundle = resolve(bundle);
+
+// --- 4. failing images: time to the unhealthy verdict ----------------------------
+const LESSON_BASE = 'local/python-fastapi:bookworm';
+async function verdicts() {
+  const rows = [];
+  const one = (name, dir, i) => {
+    const r = runAction(i, {}, dir);
+    return { name, ...r };
+  };
+  // the lesson's template: GNU wget --spider sends HEAD, FastAPI's GET-only route answers 405
+  if (spawnSync(DOCKER, ['image', 'inspect', LESSON_BASE], { stdio: 'ignore' }).status === 0) {
+    const dir = join(bench, 'lesson');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'app.py'),
+      'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n',
+    );
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      `FROM ${LESSON_BASE}
+WORKDIR /app
+COPY app.py /app/app.py
+ENV LOG_LEVEL=info
+USER 10001:10001
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 CMD wget --no-verbose --tries=1 --spider http://localhost:8000/health || exit 1
+CMD ["python3", "-m", "uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]
+`,
+    );
+    // When is the app ready? uvicorn's "Application startup complete" against the start time.
+    const tag = 'hc-bench:lesson';
+    docker('build', '-q', '-t', tag, dir);
+    const ready = [];
+    for (let i = 0; i < REPS; i++) {
+      const id = docker('run', '-d', '--network', 'none', '--no-healthcheck', tag);
+      const started = dockerTime(docker('inspect', '--format', '{{.State.StartedAt}}', id));
+      for (let k = 0; k < 100; k++) {
+        const l = spawnSync(DOCKER, ['logs', '--timestamps', id], { encoding: 'utf8' });
+        // uvicorn logs to stderr
+        const line = `${l.stdout}\n${l.stderr}`
+          .split('\n')
+          .find((l) => /Application startup complete/.test(l));
+        if (line) {
+          ready.push(dockerTime(line.split(' ')[0]) - started);
+          break;
+        }
+        await sleep(100);
+      }
+      docker('rm', '-f', id);
+    }
+    docker('image', 'rm', '-f', tag);
+    for (let i = 0; i < REPS; i++) rows.push({ ...one('lesson', dir, 300 + i), ready: median(ready) });
+  }
+  // grace 22 s (start-period 10 s + 4 s x 3), the probe always fails (nothing listens)
+  const dir = join(bench, 'grace22');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync('/bin/busybox', join(dir, 'busybox'));
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    `FROM scratch
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+ENV LOG_LEVEL=info
+USER 1000:1000
+HEALTHCHECK --start-period=10s --interval=4s --timeout=2s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1
+CMD ["sleep", "600"]
+`,
+  );
+  for (let i = 0; i < REPS; i++) rows.push({ ...one('grace22', dir, 400 + i), ready: NaN });
+  return rows;
+}
+function printVerdicts(rows) {
+  const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+  const by = (name) => rows.filter((r) => r.name === name);
+  const lines = ['4. failing images: container start -> verdict (median; verify = the whole verification step)'];
+  const lesson = by('lesson');
+  if (lesson.length) {
+    const ready = lesson[0].ready;
+    const v = median(lesson.map((r) => r.toHealthy));
+    const verify = median(lesson.map((r) => r.verify));
+    lines.push(
+      `   lesson template (GNU wget --spider -> HEAD, FastAPI GET-only /health), app ready ${f(ready)} s after start:`,
+      `     verdict ${f(v)} s after start = ${f(v - ready)} s after readiness (target < 10 s); verify step ${f(verify)} s`,
+      `     detail: ${lesson[0].status}: ${lesson[0].detail}`,
+      `     all runs (verdict / verify): ${lesson.map((r) => `${f(r.toHealthy)}/${f(r.verify)}`).join(' ')}`,
+    );
+  } else lines.push(`   lesson template skipped: ${LESSON_BASE} is not in the engine (scripts/build-test-bases.sh)`);
+  const g = by('grace22');
+  lines.push(
+    `   grace 22 s, probe always fails: verdict ${f(median(g.map((r) => r.toHealthy)))} s after start (target < 24 s); verify step ${f(median(g.map((r) => r.verify)))} s`,
+    `     detail: ${g[0].status}: ${g[0].detail}`,
+    `     all runs (verdict / verify): ${g.map((r) => `${f(r.toHealthy)}/${f(r.verify)}`).join(' ')}`,
+  );
+  console.log(lines.join('\n'));
+}
+if (ONLY === 'verdicts') {
+  printVerdicts(await verdicts());
+  process.exit(0);
+}
 
 // Warm the layer cache so every variant below builds from the same (cached) state.
 docker('build', '-q', '-t', 'hc-bench:warm', ctx);
@@ -146,6 +251,7 @@ function runAction(i, extra = {}, ctx = busyboxCtx) {
     verdictAt,
     build: t.build,
     verify: t.verify,
+    detail: healthy?.detail,
   };
 }
 
@@ -249,3 +355,4 @@ if (fastapi) {
     `3. FastAPI scenario skipped: ${FASTAPI_BASE} is not in the engine (scripts/build-test-bases.sh)`,
   );
 }
+printVerdicts(await verdicts());

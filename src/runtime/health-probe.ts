@@ -24,6 +24,16 @@ export interface HealthWaitOptions {
   wait?: (ms: number) => Promise<void>;
   /** Identical failures after start-period that make a failure certain. */
   certainAfter?: number;
+  /**
+   * Evidence beyond the probe's output (the app's access log, our own request): asked once the
+   * same failure repeated certainAfter times after start-period and the output alone names no
+   * HTTP status. true: the cause is known and will not change (e.g. HEAD answered 405).
+   */
+  explain?: (pid: number, cls: ProbeClassification) => Promise<boolean>;
+  /** Called once: at the second failing probe in a row while nothing listens, or when the container stopped. */
+  onTrouble?: () => void;
+  /** Stop waiting (the outcome is then 'timeout' at the elapsed time). */
+  signal?: AbortSignal;
 }
 
 export interface HealthWaitResult {
@@ -72,6 +82,12 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
   const waitStart = Date.now();
   let startedMs = NaN;
   let wrongPortSince: number | null = null;
+  let troubled = false;
+  const trouble = () => {
+    if (troubled) return;
+    troubled = true;
+    o.onTrouble?.();
+  };
 
   for (;;) {
     const state = await inspectContainer(o.containerId);
@@ -103,6 +119,7 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
       return done('healthy', { secondsToHealthy: toHealthy });
     }
     if (!state.running) {
+      trouble();
       const end = parseDockerTime(state.finishedAt);
       return done('exited', {
         seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
@@ -121,6 +138,12 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
 
     const last = log.at(-1);
     if (last && last.exitCode !== 0) {
+      // Two failures in a row while the process listens nowhere: an app that is only slow to
+      // start (ready within ~2 s), or that is up and answers an error, is spared.
+      if (!troubled && log.length >= 2 && log[log.length - 2].exitCode !== 0) {
+        const ports = await o.listening(state.pid);
+        if (!ports || ports.length === 0) trouble();
+      }
       const cls = classifyProbe(last.exitCode, last.output, o.health.test);
       // A missing binary never appears later: no need to wait for retries.
       if (cls.kind === 'not-found') return done('probe-missing');
@@ -141,10 +164,14 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
           const ports = await o.listening(state.pid);
           if (ports && ports.length > 0 && !ports.includes(o.probePort)) return done('certain');
         }
+        // The output names no status (GNU wget --no-verbose, curl -s): ask the evidence.
+        if (same && o.explain && ['unknown', 'timeout', 'connection-refused'].includes(cls.kind)) {
+          if (await o.explain(state.pid, cls)) return done('certain');
+        }
       }
       if (state.health?.status === 'unhealthy' && elapsed >= grace) return done('unhealthy');
     }
-    if (elapsed >= o.timeoutSeconds) return done('timeout');
+    if (elapsed >= o.timeoutSeconds || o.signal?.aborted) return done('timeout');
     await wait(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
   }
 }

@@ -38,3 +38,45 @@ export function listeningPorts(...tables: (string | null | undefined)[]): number
   }
   return [...ports].sort((a, b) => a - b);
 }
+
+/** The kernel's hex address as text: 0100007F -> 127.0.0.1; 32 hex digits -> an IPv6 address. */
+export function decodeAddress(hex: string): string {
+  const word = (h: string) => h.match(/../g)!.reverse().join('');
+  if (hex.length === 8)
+    return word(hex)
+      .match(/../g)!
+      .map((b) => parseInt(b, 16))
+      .join('.');
+  if (hex.length !== 32) return hex;
+  const bytes = (hex.match(/.{8}/g) ?? []).map(word).join('');
+  // IPv4-mapped (::ffff:a.b.c.d) reads as the IPv4 address
+  if (/^0{20}ffff/i.test(bytes)) return decodeAddress(bytes.slice(24).match(/../g)!.reverse().join(''));
+  const groups = (bytes.match(/.{4}/g) ?? []).map((g) => parseInt(g, 16).toString(16));
+  // the longest run of zero groups becomes '::'
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8;) {
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  if (bestLen < 2) return groups.join(':');
+  return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+}
+
+/** LISTEN sockets with their bound address, de-duplicated. */
+export function listeningSockets(
+  ...tables: (string | null | undefined)[]
+): { address: string; port: number }[] {
+  const seen = new Map<string, { address: string; port: number }>();
+  for (const t of tables) {
+    if (!t) continue;
+    for (const e of parseProcNetTcp(t)) {
+      if (e.state !== TCP_LISTEN) continue;
+      const address = decodeAddress(e.localAddress);
+      seen.set(`${address}|${e.port}`, { address, port: e.port });
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.port - b.port || a.address.localeCompare(b.address));
+}

@@ -87,6 +87,14 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
     description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.',
   },
   {
+    id: 'HC912',
+    title: 'HEALTHCHECK cannot fail',
+    severity: 'error',
+    check: 'healthy',
+    description:
+      'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
+  },
+  {
     id: 'HC911',
     title: 'USER is a name, not a numeric UID',
     severity: 'note',

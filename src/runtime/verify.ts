@@ -21,8 +21,9 @@ import {
 import { watchRunEvents, type RunEvents } from '../docker/events.js';
 import { echoUntrusted, plainHost, type Host } from '../host.js';
 import { chooseOverrides, FALLBACK_KEY, judgeOverrides, parseEnviron, type ProcessEnv } from './env-probe.js';
-import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
+import { probeCommand, probePort } from './health-diagnosis.js';
 import { waitForHealth, type HealthWaitResult } from './health-probe.js';
+import { failedVerdict, hiddenFailure, HealthExplainer } from './health/verdict.js';
 import { listeningPorts } from './proc-net.js';
 import { describeHit, scanImageSecrets } from './secret-probe.js';
 import type { RuntimeOptions, RuntimeRequest, RuntimeResult, StaticFacts } from './types.js';
@@ -324,6 +325,12 @@ async function listeningOf(id: string, pid: number): Promise<number[] | null> {
   return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
 }
 
+/** A running container whose processes listen on no TCP port. */
+async function listeningNowhere(id: string): Promise<boolean> {
+  const s = await inspectContainer(id);
+  return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
+}
+
 async function processEnvs(id: string, procs: ProcessInfo[]): Promise<{ envs: ProcessEnv[]; via: string }> {
   const envs: ProcessEnv[] = await Promise.all(
     procs.map(async (p) => {
@@ -365,15 +372,25 @@ async function runProbes(
   for (const [k, v] of Object.entries(choice.overrides)) if (secretNameMatch(k)) c.secrets.push(v);
 
   const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
-  const startAndWait = async (env: Record<string, string>) => {
+  type WaitHooks = {
+    onTrouble?: () => void;
+    onStarted?: (id: string) => void;
+    signal?: AbortSignal;
+    explain?: boolean;
+  };
+  const startAndWait = async (env: Record<string, string>, hooks: WaitHooks = {}) => {
     const events = hc ? watchRunEvents(opts.runId, opts.healthTimeoutSeconds + 60) : null;
     try {
-      return await startAndWaitWith(env, events);
+      return await startAndWaitWith(env, events, hooks);
     } finally {
       events?.stop();
     }
   };
-  const startAndWaitWith = async (env: Record<string, string>, events: RunEvents | null) => {
+  const startAndWaitWith = async (
+    env: Record<string, string>,
+    events: RunEvents | null,
+    hooks: WaitHooks,
+  ) => {
     const run = await runContainer({
       image: info.id,
       runId: opts.runId,
@@ -393,11 +410,21 @@ async function runProbes(
     if (run.id) res.addContainer(run.id);
     if (!run.id || run.error) res.markUnaccounted();
     if (!run.id || run.error)
-      return { error: run.error || 'docker run printed no container id', id: '', wait: null };
+      return {
+        error: run.error || 'docker run printed no container id',
+        id: '',
+        wait: null,
+        explainer: null,
+      };
     const id = run.id;
+    hooks.onStarted?.(id);
     let wait: HealthWaitResult | null = null;
+    const explainer = hc && hooks.explain ? new HealthExplainer(() => id, hc.test) : null;
     if (hc) {
       wait = await waitForHealth({
+        onTrouble: hooks.onTrouble,
+        signal: hooks.signal,
+        explain: explainer ? (pid, cls) => explainer.explain(pid, cls) : undefined,
         containerId: id,
         health: hc,
         timeoutSeconds: opts.healthTimeoutSeconds,
@@ -408,11 +435,34 @@ async function runProbes(
     } else {
       await sleep(SETTLE_MS);
     }
-    return { error: '', id, wait };
+    return { error: '', id, wait, explainer };
   };
 
+  // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a valid
+  // environment). A plain container (no overrides) starts beside the first one when it exits or
+  // fails twice in a row while listening nowhere, so asking "was it our values?" never costs a
+  // second whole wait.
+  const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
+  const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
+  const stopControl = new AbortController();
+  let control: ReturnType<typeof startAndWait> | null = null;
+  let controlId = '';
   const tHealth = Date.now();
-  let run = await startAndWait(choice.overrides);
+  let run = await startAndWait(choice.overrides, {
+    explain: true,
+    onTrouble: mayBreak
+      ? () =>
+          void (control ??= startAndWait(
+            {},
+            { signal: stopControl.signal, onStarted: (cid) => (controlId = cid) },
+          ))
+      : undefined,
+  }).catch(async (err: unknown) => {
+    // the plain container must exist (and be tracked) before the caller's cleanup runs
+    stopControl.abort();
+    await (control as Promise<unknown> | null)?.catch(() => null);
+    throw err;
+  });
   if (run.error) {
     // The container could not even start (entrypoint missing, bad run-args).
     const why = c.mask(run.error);
@@ -437,16 +487,29 @@ async function runProbes(
     c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
     return;
   }
-  // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a
-  // valid environment): before blaming the image, try once without them.
   let sentinelBroke = false;
-  const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
-  if (hc && choice.derived && sentinelKeys.length > 0 && run.wait && run.wait.outcome !== 'healthy') {
-    const plain = await startAndWait({});
-    if (!plain.error && plain.wait?.outcome === 'healthy') {
-      sentinelBroke = true;
-      run = plain;
-    }
+  const controlRun = control as ReturnType<typeof startAndWait> | null;
+  if (controlRun) {
+    // Only a container that exited or never listened can have been stopped by our values; the
+    // plain one then has until 1 s after this verdict (or its own end, after an exit).
+    const w = run.wait;
+    const exited = w?.outcome === 'exited';
+    const silent =
+      w &&
+      !exited &&
+      w.outcome !== 'healthy' &&
+      ((await listeningOf(run.id, w.state.pid)) ?? []).length === 0;
+    // Running about as long and listening nowhere either: our values are not the difference.
+    const plainSilent = silent && controlId !== '' && (await listeningNowhere(controlId).catch(() => false));
+    if (exited || (silent && !plainSilent)) {
+      const cap = exited ? null : setTimeout(() => stopControl.abort(), 1000);
+      const plain = await controlRun;
+      if (cap) clearTimeout(cap);
+      if (!plain.error && plain.wait?.outcome === 'healthy') {
+        sentinelBroke = true;
+        run = plain;
+      }
+    } else stopControl.abort();
   }
   const id = run.id;
   const wait = run.wait;
@@ -495,26 +558,38 @@ async function runProbes(
     });
   } else if (wait.outcome === 'healthy') {
     const s = round(wait.secondsToHealthy ?? wait.seconds);
-    c.set({
-      id: 'healthy',
-      status: 'pass',
-      seconds: s,
-      detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
-    });
+    // a probe that exits 0 whatever the app answers proves nothing
+    const hidden = await hiddenFailure(id, state.pid, hc.test);
+    if (hidden) {
+      c.set({ id: 'healthy', status: 'fail', seconds: s, detail: hidden.summary, diagnosis: hidden.text });
+      c.find(hidden.ruleId, 'error', 'healthy', hcLine, hidden.summary);
+    } else
+      c.set({
+        id: 'healthy',
+        status: 'pass',
+        seconds: s,
+        detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+      });
   } else {
     const exited = wait.outcome === 'exited';
     const listening = exited ? null : await listeningOf(id, state.pid);
     const logTail = exited ? c.mask((await logsP).split('\n').slice(-15).join('\n')) : '';
     const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
-    const d = diagnose({
-      outcome: wait.outcome,
-      test: hc.test,
-      lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
-      probePort: port,
-      listening,
-      container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
-      seconds: wait.seconds,
-      timeoutSeconds: opts.healthTimeoutSeconds,
+    const d = await failedVerdict({
+      diagnosis: {
+        outcome: wait.outcome,
+        test: hc.test,
+        lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
+        probePort: port,
+        listening,
+        container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
+        seconds: wait.seconds,
+        timeoutSeconds: opts.healthTimeoutSeconds,
+      },
+      containerId: id,
+      pid: state.pid,
+      classification: wait.classification,
+      explainer: run.explainer,
     });
     c.set({
       id: 'healthy',
@@ -533,6 +608,8 @@ async function runProbes(
   }
   c.notes.push(`health wait ${healthSeconds} s`);
 
+  // The plain container must be known before cleanup (it stops within a poll once aborted).
+  await controlRun;
   // The container's own output, for the job log (untrusted: no workflow commands).
   const out = await logsP;
   if (out)
