@@ -13,6 +13,7 @@ import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
 import type { Check, CheckId } from '../../src/report/types.js';
 import { secretNameMatch } from '../../src/secrets/detect.js';
+import { testBuildFlags } from '../helpers/builder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../fixtures/runtime');
@@ -106,7 +107,8 @@ export function contextOptions(
     context: ctx,
     buildArgs: {},
     target: '',
-    buildFlags: [],
+    // the matrix leg's flags (e.g. --network=none for BuildKit on this bridgeless engine)
+    buildFlags: testBuildFlags(),
     image: '',
     run: true,
     envOverrides: {},
