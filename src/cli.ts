@@ -15,6 +15,9 @@ import { serializeReport } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderCheckstyle } from './report/checkstyle.js';
+import { renderJunit } from './report/junit.js';
+import { renderGitlab } from './report/gitlab.js';
 import { allRuleMetas, ruleMeta } from './rules/registry.js';
 import { renderRuleIndex } from './rules/rule-index.js';
 import type { Report } from './report/types.js';
@@ -171,6 +174,21 @@ function render(report: Report, opts: CliOptions): string {
       );
     case 'markdown':
       return renderMarkdown(report) + '\n';
+    case 'checkstyle':
+      return renderCheckstyle(report, {
+        workspace: process.cwd(),
+        readSource: fileSourceReader(process.cwd()),
+      });
+    case 'junit':
+      return renderJunit(report, { workspace: process.cwd() });
+    case 'gitlab':
+      return (
+        JSON.stringify(
+          renderGitlab(report, { workspace: process.cwd(), readSource: fileSourceReader(process.cwd()) }),
+          null,
+          2,
+        ) + '\n'
+      );
     default:
       return renderText(report, opts.color);
   }

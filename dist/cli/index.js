@@ -9187,7 +9187,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2161);
+/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2161);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2740);
@@ -9195,16 +9195,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2794);
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7477);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8918);
 /* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5689);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4285);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(491);
-/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(972);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(311);
-/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8135);
+/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7033);
+/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2998);
+/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6243);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(491);
+/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(972);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(8135);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
+
+
+
 
 
 
@@ -9236,12 +9242,12 @@ async function main(argv) {
         return 0;
     }
     if (opts.version) {
-        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_16__/* .VERSION */ .x}\n`);
+        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x}\n`);
         return 0;
     }
     if (opts.listRules) {
-        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .allRuleMetas */ .M1)();
-        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_14__/* .renderRuleIndex */ .t)(metas)) + '\n');
+        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .allRuleMetas */ .M1)();
+        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__/* .renderRuleIndex */ .t)(metas)) + '\n');
         return 0;
     }
     const workspace = process.cwd();
@@ -9256,7 +9262,7 @@ async function main(argv) {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
         if (opts.fix)
             return await fixCommand(opts, config, workspace, runId);
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
+        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
     }
@@ -9271,7 +9277,7 @@ async function main(argv) {
 /** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
 async function fixCommand(opts, config, workspace, runId) {
     const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
-    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_15__/* .runFix */ .h)(opts, config, workspace, {
+    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .runFix */ .h)(opts, config, workspace, {
         stdout: (s) => process.stdout.write(s),
         // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
         info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
@@ -9290,10 +9296,10 @@ async function fixCommand(opts, config, workspace, runId) {
         // stdout carries only the diff (for patch / git apply): the rest goes to stderr.
         const n = outcome.remaining.length;
         process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
-        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_15__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
+        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
     }
     // the report of what remains: the same pipeline, static only
-    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
         ...pipelineOptions(opts, config, workspace, runId),
         buildFlags: [],
         image: '',
@@ -9343,13 +9349,22 @@ function render(report, opts) {
             return (0,_report_json_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeReport */ .xH)(report) + '\n';
         case 'sarif':
             return (JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .renderSarif */ .WH)(report, {
-                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .ruleMeta */ .ME,
+                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .ruleMeta */ .ME,
                 workspace: process.cwd(),
                 readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_16__/* .VERSION */ .x,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x,
             }), null, 2) + '\n');
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
+        case 'checkstyle':
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, {
+                workspace: process.cwd(),
+                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
+            });
+        case 'junit':
+            return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
+        case 'gitlab':
+            return (JSON.stringify((0,_report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__/* .renderGitlab */ .y)(report, { workspace: process.cwd(), readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()) }), null, 2) + '\n');
         default:
             return (0,_cli_text_js__WEBPACK_IMPORTED_MODULE_2__/* .renderText */ .S)(report, opts.color);
     }
@@ -9387,14 +9402,21 @@ __webpack_async_result__();
 
 
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'];
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'checkstyle', 'junit', 'gitlab'];
 const USAGE = `Usage: harden-check [options] [Dockerfile ...]
 
 Audits Dockerfiles for production hardening; with a Docker engine it also builds the
 image and proves at runtime: non-root, healthy, env override honoured, no secrets.
 
 Options:
-  -f, --format <text|json|sarif|markdown>   output format (default: text)
+  -f, --format <format>         output format (default: text):
+                                  text        readable summary
+                                  json        the report JSON (docs/report-schema.md)
+                                  sarif       SARIF 2.1.0 (GitHub code scanning)
+                                  markdown    the PR comment's text
+                                  checkstyle  Checkstyle XML (Jenkins Warnings NG, reviewdog)
+                                  junit       JUnit XML, one test case per check per Dockerfile
+                                  gitlab      GitLab Code Quality JSON (artifacts: reports: codequality)
       --static                  static audit only (no build, no run)
       --no-run                  build and inspect, but do not run the container
       --image <ref>             verify this image instead of building
@@ -12353,6 +12375,50 @@ function failedCheckFindings(target, read) {
 
 /***/ }),
 
+/***/ 7033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ renderCheckstyle)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8918);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
+// Checkstyle XML, the format Jenkins' Warnings Next Generation plugin, reviewdog and many
+// editors read: one <file> per Dockerfile, one <error> per finding (failed checks included).
+
+
+
+
+// Checkstyle's severities are error, warning, info and ignore.
+const SEVERITY = { error: 'error', warning: 'warning', note: 'info' };
+function renderCheckstyle(report, opts = {}) {
+    const byFile = new Map();
+    for (const t of report.targets)
+        byFile.set((0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace), []);
+    for (const f of (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource)) {
+        const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+        byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    }
+    const out = [_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .XML_DECLARATION */ .t, '<checkstyle version="4.3">'];
+    for (const file of [...byFile.keys()].sort()) {
+        out.push(`  <file name="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}">`);
+        for (const f of [...byFile.get(file)].sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u)) {
+            const column = f.column ? ` column="${f.column}"` : '';
+            out.push(`    <error line="${f.line}"${column} severity="${SEVERITY[f.severity]}" ` +
+                `message="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(`${f.ruleId}: ${f.message}`, opts.secrets)}" ` +
+                `source="harden-check.${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(f.ruleId.replace(/^harden-check\//, ''))}"/>`);
+        }
+        out.push('  </file>');
+    }
+    out.push('</checkstyle>');
+    return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
 /***/ 6267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12502,6 +12568,51 @@ function encodePath(path) {
         .split('/')
         .map((seg) => encodeURIComponent(seg).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
         .join('/');
+}
+
+
+/***/ }),
+
+/***/ 6243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ renderGitlab)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8918);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4031);
+// GitLab Code Quality report (the Code Climate subset GitLab reads from
+// `artifacts: reports: codequality`): a JSON array of issues with a description, a check
+// name, a stable fingerprint, a severity and a location. The fingerprint is the one SARIF
+// uses (rule + file + the line's content), so a finding keeps its identity when lines move.
+
+
+
+
+// GitLab's severities: info, minor, major, critical, blocker.
+const SEVERITY = { error: 'major', warning: 'minor', note: 'info' };
+function renderGitlab(report, opts = {}) {
+    const secrets = opts.secrets ?? [];
+    const seen = new Map();
+    return (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource).map((f) => {
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+        const base = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprintBase */ .SH)(f, path, opts.readSource, secrets);
+        const occurrence = (seen.get(base) ?? 0) + 1;
+        seen.set(base, occurrence);
+        const lines = { begin: f.line };
+        if (f.endLine && f.endLine > f.line)
+            lines.end = f.endLine;
+        return {
+            type: 'issue',
+            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
+            check_name: f.ruleId,
+            fingerprint: `${base}:${occurrence}`,
+            severity: SEVERITY[f.severity],
+            location: { path, lines },
+        };
+    });
 }
 
 
@@ -12660,6 +12771,87 @@ function parseReport(text, source) {
         }
         throw e;
     }
+}
+
+
+/***/ }),
+
+/***/ 2998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ renderJunit)
+/* harmony export */ });
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
+// JUnit XML for test dashboards (Jenkins, GitLab, Azure DevOps, Buildkite): one <testsuite>
+// per Dockerfile, one <testcase> per checklist item (failed, skipped or errored as the check
+// is), and one "findings" case that fails when the Dockerfile's findings fail the verdict.
+
+
+
+
+const AT_OR_ABOVE = {
+    error: ['error'],
+    warning: ['error', 'warning'],
+    note: ['error', 'warning', 'note'],
+    never: [],
+};
+function checkCase(c, secrets) {
+    const name = `${c.id}: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`;
+    const detail = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.detail, secrets);
+    const text = c.diagnosis ? `${detail}\n${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.diagnosis, secrets)}` : detail;
+    const base = { name, seconds: c.seconds, failed: false, errored: false, skipped: false };
+    switch (c.status) {
+        case 'fail':
+            return { ...base, failed: true, body: `<failure message="${detail}" type="${c.id}">${text}</failure>` };
+        case 'error':
+            return { ...base, errored: true, body: `<error message="${detail}" type="${c.id}">${text}</error>` };
+        case 'skip':
+            return { ...base, skipped: true, body: `<skipped message="${detail}"/>` };
+        default:
+            return { ...base, body: `<system-out>${detail}</system-out>` };
+    }
+}
+function findingsCase(findings, failOn, secrets) {
+    const failing = findings.filter((f) => AT_OR_ABOVE[failOn].includes(f.severity)).sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u);
+    const line = (f) => `line ${f.line}: ${f.severity} ${f.ruleId}: ${f.message}`;
+    const base = { name: `findings (fail-on: ${failOn})`, errored: false, skipped: false };
+    if (failing.length === 0) {
+        const rest = findings.sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u).map(line).join('\n');
+        return { ...base, failed: false, body: rest ? `<system-out>${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(rest, secrets)}</system-out>` : '' };
+    }
+    const message = `${failing.length} finding${failing.length === 1 ? '' : 's'} at or above ${failOn}`;
+    const text = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(failing.map(line).join('\n'), secrets);
+    return { ...base, failed: true, body: `<failure message="${message}" type="findings">${text}</failure>` };
+}
+function suite(t, failOn, opts) {
+    const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace);
+    const cases = [
+        ...t.checks.map((c) => checkCase(c, opts.secrets)),
+        findingsCase([...t.findings], failOn, opts.secrets),
+    ];
+    const seconds = (t.timings.audit ?? 0) + (t.timings.build ?? 0) + (t.timings.verify ?? 0);
+    const count = (p) => cases.filter(p).length;
+    const lines = [
+        `  <testsuite name="harden-check ${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}" tests="${cases.length}" ` +
+            `failures="${count((c) => c.failed)}" errors="${count((c) => c.errored)}" ` +
+            `skipped="${count((c) => c.skipped)}" time="${seconds.toFixed(3)}">`,
+    ];
+    for (const c of cases) {
+        const time = c.seconds !== undefined ? ` time="${c.seconds.toFixed(3)}"` : '';
+        const open = `    <testcase classname="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}" name="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.name)}"${time}`;
+        lines.push(c.body ? `${open}>${c.body}</testcase>` : `${open}/>`);
+    }
+    lines.push('  </testsuite>');
+    return lines.join('\n');
+}
+function renderJunit(report, opts = {}) {
+    const failOn = report.failOn ?? 'error';
+    const suites = report.targets.map((t) => suite(t, failOn, opts));
+    return [_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .XML_DECLARATION */ .t, '<testsuites name="harden-check">', ...suites, '</testsuites>'].join('\n') + '\n';
 }
 
 
@@ -12972,16 +13164,43 @@ function byLine(a, b) {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 4278:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ toRepoPath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Paths as GitHub wants them in annotations and SARIF: relative to the repository
+// root (GITHUB_WORKSPACE), POSIX separators, no leading "./".
+
+function toRepoPath(file, workspace) {
+    let p = file;
+    if (workspace && (node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(p) || node_path__WEBPACK_IMPORTED_MODULE_0__.win32.isAbsolute(p))) {
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(workspace, p);
+        // Outside the workspace: keep the absolute path rather than invent "../.." URIs.
+        if (rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel))
+            p = rel;
+    }
+    return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+
+/***/ }),
+
+/***/ 8918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  WH: () => (/* binding */ renderSarif)
+  SH: () => (/* binding */ fingerprintBase),
+  WH: () => (/* binding */ renderSarif),
+  w3: () => (/* binding */ sarifFindings)
 });
 
-// UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI, sarifFindings
+// UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -12993,23 +13212,8 @@ var types = __nccwpck_require__(3182);
 var report_docs = __nccwpck_require__(6267);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(4031);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/report/paths.ts
-// Paths as GitHub wants them in annotations and SARIF: relative to the repository
-// root (GITHUB_WORKSPACE), POSIX separators, no leading "./".
-
-function toRepoPath(file, workspace) {
-    let p = file;
-    if (workspace && (external_node_path_.isAbsolute(p) || external_node_path_.win32.isAbsolute(p))) {
-        const rel = external_node_path_.relative(workspace, p);
-        // Outside the workspace: keep the absolute path rather than invent "../.." URIs.
-        if (rel !== '' && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel))
-            p = rel;
-    }
-    return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-}
-
+// EXTERNAL MODULE: ./src/report/paths.ts
+var paths = __nccwpck_require__(4278);
 ;// CONCATENATED MODULE: ./src/report/rule-meta.ts
 const noRuleMeta = () => undefined;
 /** Anchors as "tool: ID, ID" pairs, ignoring anything that is not a list of strings. */
@@ -13144,7 +13348,7 @@ function renderSarif(report, opts = {}) {
     const secrets = opts.secrets ?? [];
     const findings = sarifFindings(report, opts.readSource)
         // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
-        .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)(toRepoPath(f.file, opts.workspace)) }))
+        .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)((0,paths/* toRepoPath */.x)(f.file, opts.workspace)) }))
         .sort((a, b) => a.uri.localeCompare(b.uri) ||
         a.f.line - b.f.line ||
         a.f.ruleId.localeCompare(b.f.ruleId) ||
@@ -13309,6 +13513,33 @@ function describeTally(t) {
         parts.push(`${t.undecided} undecided check${t.undecided === 1 ? '' : 's'}`);
     return parts.join(', ');
 }
+
+
+/***/ }),
+
+/***/ 2127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ XML_DECLARATION),
+/* harmony export */   x: () => (/* binding */ xmlText)
+/* harmony export */ });
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+// Text for XML reports (checkstyle, JUnit): escaped for attributes and text nodes, with the
+// characters XML 1.0 cannot carry at all removed, and secrets redacted.
+
+// XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function xmlText(raw, secrets = []) {
+    return (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(raw, secrets)
+        .replace(NOT_XML, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 
 /***/ }),

@@ -10,8 +10,8 @@ import {
   parseSeconds,
 } from '../inputs.js';
 
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
-const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'checkstyle' | 'junit' | 'gitlab';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'checkstyle', 'junit', 'gitlab'];
 
 export interface CliOptions {
   dockerfiles: string[];
@@ -46,7 +46,14 @@ Audits Dockerfiles for production hardening; with a Docker engine it also builds
 image and proves at runtime: non-root, healthy, env override honoured, no secrets.
 
 Options:
-  -f, --format <text|json|sarif|markdown>   output format (default: text)
+  -f, --format <format>         output format (default: text):
+                                  text        readable summary
+                                  json        the report JSON (docs/report-schema.md)
+                                  sarif       SARIF 2.1.0 (GitHub code scanning)
+                                  markdown    the PR comment's text
+                                  checkstyle  Checkstyle XML (Jenkins Warnings NG, reviewdog)
+                                  junit       JUnit XML, one test case per check per Dockerfile
+                                  gitlab      GitLab Code Quality JSON (artifacts: reports: codequality)
       --static                  static audit only (no build, no run)
       --no-run                  build and inspect, but do not run the container
       --image <ref>             verify this image instead of building
