@@ -88,6 +88,10 @@ function clean(v: Json, refs: Set<string>): Json {
       out[k] = x.startsWith('#') ? BASE + x : x;
     } else out[k] = clean(x, refs);
   }
+  // `nullable` with an `enum` that lacks null: GitHub does send null there (e.g. a review
+  // comment's start_side on a one-line comment); a strict reading would refuse it.
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
   return out;
 }
 
