@@ -163,8 +163,6 @@ __webpack_require__.d(__webpack_exports__, {
   verifyRuntime: () => (/* binding */ verifyRuntime)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/report/types.ts
@@ -173,6 +171,8 @@ var types = __webpack_require__(2563);
 var detect = __webpack_require__(5042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -1280,7 +1280,6 @@ function decideUser(e) {
 
 
 
-
 /** Is the image (a reference or id) in the engine? */
 async function imageExists(ref) {
     return (await inspectImage(ref)) !== null;
@@ -1296,15 +1295,15 @@ const verify_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n) => Math.round(n * 100) / 100;
 class Collector {
     opts;
-    dockerfileText;
     checks = new Map();
     findings = [];
     notes = [];
     /** Raw secret values to mask in every text that leaves this module. */
     secrets = [];
-    constructor(opts, dockerfileText) {
+    /** The audit's facts, once the build no longer runs without them: they place every verdict. */
+    facts = null;
+    constructor(opts) {
         this.opts = opts;
-        this.dockerfileText = dockerfileText;
     }
     mask(text) {
         return (0,detect/* redact */.E$)(text, this.secrets);
@@ -1315,6 +1314,7 @@ class Collector {
             source: 'runtime',
             detail: this.mask(check.detail),
             diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
+            ...(check.line === undefined ? this.placeCheck(check.id) : {}),
         });
     }
     find(ruleId, severity, check, line, message) {
@@ -1327,13 +1327,20 @@ class Collector {
             check,
         });
     }
-    /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
-    lineOf(re, fallback = 1) {
-        const lines = this.dockerfileText.split(/\r?\n/);
-        for (let i = lines.length - 1; i >= 0; i--)
-            if (re.test(lines[i]))
-                return i + 1;
-        return fallback;
+    /** The line a runtime verdict points at when no instruction explains it: the shipped stage's FROM, else 1. */
+    stageLine() {
+        return this.facts?.stage?.line ?? 1;
+    }
+    /** The instruction a check is about: USER for non-root, HEALTHCHECK for the health checks. */
+    placeCheck(id) {
+        const f = this.facts;
+        if (!f)
+            return {};
+        const instr = id === 'non-root' ? f.user : id === 'healthy' || id === 'healthcheck-defined' ? f.healthcheck : null;
+        const where = instr ?? f.stage;
+        if (!where)
+            return {};
+        return where.endLine > where.line ? { line: where.line, endLine: where.endLine } : { line: where.line };
     }
     /** Every check not decided yet becomes 'error' with this reason. */
     fillErrors(reason) {
@@ -1345,9 +1352,7 @@ class Collector {
 }
 async function verifyRuntime(request) {
     const t0 = Date.now();
-    const dockerfileText = request.dockerfileText ??
-        (request.dockerfile ? await (0,promises_.readFile)(request.dockerfile, 'utf8').catch(() => '') : '');
-    const c = new Collector(request, dockerfileText);
+    const c = new Collector(request);
     c.secrets.push(...secretBuildArgValues(request.buildArgs));
     const res = new cleanup/* RunResources */.Vx(request.runId);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
@@ -1369,6 +1374,7 @@ async function verifyRuntime(request) {
             res.addImage(b.imageId);
         // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
         const opts = { ...request, facts: await request.facts };
+        c.facts = opts.facts;
         c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
         if (b) {
             result.timings.build = round(b.seconds);
@@ -1397,7 +1403,7 @@ async function verifyRuntime(request) {
         result.imageId = info.id;
         secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
         const hc = healthcheckOf(info);
-        const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
+        const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
         c.set(hc
             ? {
                 id: 'healthcheck-defined',
@@ -1459,24 +1465,25 @@ function secretsCheck(c, opts, info, history) {
         });
         return;
     }
+    const lines = hits.map((h) => (h.key ? declaredLine(opts.facts, h.key, 1) : 1));
     c.set({
         id: 'no-secrets',
         status: 'fail',
         seconds,
+        line: Math.min(...lines),
         detail: hits.map(describeHit).join('; ').slice(0, 500),
         diagnosis: 'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
     });
-    for (const h of hits) {
-        const key = h.key;
-        const line = key
-            ? (opts.facts.env.find((e) => e.key === key)?.line ??
-                c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
-            : 1;
-        c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
-    }
+    hits.forEach((h, i) => {
+        c.find('HC908', 'error', 'no-secrets', lines[i], `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+    });
+}
+/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
+function declaredLine(facts, key, fallback) {
+    return (facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback);
 }
 function userFindings(c, opts, root, nonNumeric, configUser) {
-    const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
+    const line = opts.facts.user?.line ?? c.stageLine();
     if (root) {
         c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
     }
@@ -1748,16 +1755,17 @@ async function envCheck(c, opts, choice, state, id, procs) {
         return;
     }
     const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+    const lines = v.replaced.map((r) => declaredLine(opts.facts, r.key, c.stageLine()));
     c.set({
         id: 'env-override',
         status: 'fail',
+        line: Math.min(...lines),
         detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
         diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
     });
-    for (const r of v.replaced) {
-        const line = opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
-        c.find('HC312', 'error', 'env-override', line, `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
-    }
+    v.replaced.forEach((r, i) => {
+        c.find('HC312', 'error', 'env-override', lines[i], `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
+    });
 }
 
 

@@ -15,7 +15,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 
 }
 else {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2745))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6849))).run();
 }
 
 __webpack_async_result__();

@@ -9187,10 +9187,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2161);
+/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2161);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2740);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5165);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
 /* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
@@ -9203,11 +9203,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6243);
 /* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(491);
 /* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(972);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(311);
 /* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(8135);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2464);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
+
 
 
 
@@ -9242,7 +9244,7 @@ async function main(argv) {
         return 0;
     }
     if (opts.version) {
-        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x}\n`);
+        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x}\n`);
         return 0;
     }
     if (opts.listRules) {
@@ -9251,6 +9253,22 @@ async function main(argv) {
         return 0;
     }
     const workspace = process.cwd();
+    if (opts.listTargets) {
+        try {
+            const targets = (0,_plan_js__WEBPACK_IMPORTED_MODULE_19__/* .planTargets */ .i)({
+                dockerfile: opts.dockerfiles,
+                workspace,
+                context: opts.context,
+                target: opts.target,
+                dockerfileInput: '',
+            });
+            process.stdout.write(JSON.stringify(targets, null, 2) + '\n');
+            return 0;
+        }
+        catch (e) {
+            return usageError(e);
+        }
+    }
     const runId = `cli-${(0,_run_id_js__WEBPACK_IMPORTED_MODULE_6__/* .newRunId */ .F)({})}`;
     // Ctrl-C: remove what this run created before exiting.
     const onSignal = () => {
@@ -9262,7 +9280,7 @@ async function main(argv) {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
         if (opts.fix)
             return await fixCommand(opts, config, workspace, runId);
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
+        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
     }
@@ -9299,7 +9317,7 @@ async function fixCommand(opts, config, workspace, runId) {
         return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
     }
     // the report of what remains: the same pipeline, static only
-    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_20__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
         ...pipelineOptions(opts, config, workspace, runId),
         buildFlags: [],
         image: '',
@@ -9352,15 +9370,12 @@ function render(report, opts) {
                 ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .ruleMeta */ .ME,
                 workspace: process.cwd(),
                 readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_19__/* .VERSION */ .x,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x,
             }), null, 2) + '\n');
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
         case 'checkstyle':
-            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, {
-                workspace: process.cwd(),
-                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-            });
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, { workspace: process.cwd() });
         case 'junit':
             return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
         case 'gitlab':
@@ -9436,6 +9451,8 @@ Options:
                                 only), then print what was fixed and the findings that remain
       --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
+      --list-targets            print the Dockerfiles the arguments resolve to as JSON
+                                ({id, dockerfile, context, target}), for a CI matrix; builds nothing
   -h, --help                    this help
   -v, --version                 the version
 
@@ -9468,6 +9485,7 @@ function parseCliArgs(argv, env = process.env) {
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
                 'list-rules': { type: 'boolean' },
+                'list-targets': { type: 'boolean' },
                 fix: { type: 'boolean' },
                 'dry-run': { type: 'boolean' },
             },
@@ -9503,6 +9521,7 @@ function parseCliArgs(argv, env = process.env) {
         help: v.help ?? false,
         version: v.version ?? false,
         listRules: v['list-rules'] ?? false,
+        listTargets: v['list-targets'] ?? false,
         fix: v.fix ?? false,
         dryRun: v['dry-run'] ?? false,
     };
@@ -9525,8 +9544,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
-var engine_audit = __nccwpck_require__(7801);
+// EXTERNAL MODULE: ./src/engine/audit.ts + 1 modules
+var engine_audit = __nccwpck_require__(2198);
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/fix/apply.ts
@@ -9746,8 +9765,8 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 1 modules
-var pipeline = __nccwpck_require__(2740);
+// EXTERNAL MODULE: ./src/pipeline.ts
+var pipeline = __nccwpck_require__(5165);
 // EXTERNAL MODULE: ./src/targets.ts
 var targets = __nccwpck_require__(8993);
 // EXTERNAL MODULE: ./src/report/verdict.ts
@@ -9788,7 +9807,7 @@ async function runFix(opts, config, workspace, io) {
         const dockerignore = (0,pipeline/* readDockerignore */.$k)(abs, context);
         const auditFull = (t) => {
             try {
-                return (0,engine_audit.auditDockerfile)({
+                return (0,engine_audit/* auditDockerfile */.i)({
                     file,
                     text: t,
                     target: opts.target || undefined,
@@ -11655,16 +11674,15 @@ function shellWords(text, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 7801:
+/***/ 2198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  auditDockerfile: () => (/* binding */ auditDockerfile)
+  i: () => (/* binding */ auditDockerfile),
+  scanDockerfile: () => (/* binding */ scanDockerfile)
 });
-
-// UNUSED EXPORTS: byLine
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
@@ -11674,6 +11692,167 @@ var registry = __nccwpck_require__(491);
 var syntax = __nccwpck_require__(9548);
 // EXTERNAL MODULE: ./src/suppress.ts
 var suppress = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/engine/settle.ts + 2 modules
+var settle = __nccwpck_require__(9441);
+// EXTERNAL MODULE: ./src/dockerfile/facts.ts
+var facts = __nccwpck_require__(3981);
+// EXTERNAL MODULE: ./src/secrets/detect.ts
+var detect = __nccwpck_require__(5042);
+;// CONCATENATED MODULE: ./src/engine/static-facts.ts
+
+
+function staticFacts(model, trusted) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    const base = (0,facts/* externalBase */.dR)(model, trusted);
+    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
+    const stage = model.target;
+    const declared = new Map();
+    for (const instr of model.instructions) {
+        if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV')
+            continue;
+        for (const p of instr.properties)
+            declared.set(p.name, instr.line);
+    }
+    return {
+        stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
+        user: user
+            ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
+            : null,
+        baseImage: base && base.resolved.complete ? base.resolved.value : null,
+        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
+            key: e.key,
+            value: e.value,
+            line: e.line,
+            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
+        })),
+        declared: [...declared].map(([key, line]) => ({ key, line })),
+        healthcheck: hc
+            ? {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                none: hc.none,
+                test: hc.test,
+                port: hc.port,
+                startPeriodSeconds: hc.timings['start-period'] ?? null,
+            }
+            : null,
+        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit.ts
+// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
+// and the checklist as far as the text can decide it.
+
+
+
+
+
+
+/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
+function auditDockerfile(opts) {
+    const scan = scanDockerfile(opts);
+    return { model: scan.model, facts: scan.facts, ...(0,settle/* settle */.G)(scan, null) };
+}
+function scanDockerfile(opts) {
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const raw = [];
+    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
+        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
+        raw.push({
+            ruleId: hit.ruleId,
+            severity: hit.severity ?? meta?.severity ?? 'error',
+            file: opts.file,
+            line: hit.line,
+            endLine: hit.endLine,
+            column: hit.column,
+            endColumn: hit.endColumn,
+            message: hit.message,
+            check: meta?.check,
+        });
+    }
+    const enabled = new Set(opts.config.enable);
+    // Configuring an allow-list is asking for the rule that enforces it.
+    if (opts.config.allowedRegistries.length > 0)
+        enabled.add('HC118');
+    const ctx = {
+        model,
+        file: opts.file,
+        trustedBaseImages: opts.config.trustedBaseImages,
+        dockerignore: opts.dockerignore ?? null,
+        enabled,
+        allowInlineIgnore: opts.config.allowInlineIgnore,
+        allowedRegistries: opts.config.allowedRegistries,
+    };
+    for (const rule of opts.rules ?? registry/* RULES */.y0) {
+        if (rule.meta.optIn && !enabled.has(rule.meta.id))
+            continue;
+        for (const hit of rule.check(ctx)) {
+            raw.push({
+                ruleId: rule.meta.id,
+                severity: hit.severity ?? rule.meta.severity,
+                file: opts.file,
+                line: hit.line,
+                endLine: hit.endLine,
+                column: hit.column,
+                endColumn: hit.endColumn,
+                message: hit.message,
+                check: rule.meta.check,
+                fix: hit.fix,
+            });
+        }
+    }
+    return {
+        model,
+        findings: dedupe(raw),
+        policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
+        trustedBaseImages: opts.config.trustedBaseImages,
+        facts: staticFacts(model, opts.config.trustedBaseImages),
+    };
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.ruleId}:${f.line}:${f.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ settle)
+});
+
+// UNUSED EXPORTS: withoutRepeats
+
+// EXTERNAL MODULE: ./src/report/order.ts
+var order = __nccwpck_require__(734);
+// EXTERNAL MODULE: ./src/suppress.ts
+var suppress = __nccwpck_require__(1852);
+;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
+function mergeChecks(staticChecks, runtimeChecks) {
+    return staticChecks.map((s) => {
+        const r = runtimeChecks.find((c) => c.id === s.id);
+        if (!r || r.status === 'skip') {
+            return r && s.status === 'skip' ? r : s;
+        }
+        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
+            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
+        }
+        return r;
+    });
+}
+
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
 var facts = __nccwpck_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
@@ -11700,7 +11879,22 @@ function staticChecks(model, findings, trusted) {
         },
     ];
 }
+/** The lines of an instruction, for a check's location. */
+function at(instr) {
+    return instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+}
+/** No instruction explains the verdict: the shipped stage's FROM does. */
+function atStage(model) {
+    return model.target ? at(model.target.fromInstr) : {};
+}
 function nonRoot(model, trusted) {
+    return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
+}
+function nonRootLocation(model) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    return user ? at(user.instr) : atStage(model);
+}
+function nonRootVerdict(model, trusted) {
     const user = (0,facts/* effectiveUser */.d6)(model);
     if (user) {
         const where = `USER ${user.raw}, line ${user.instr.line}`;
@@ -11763,6 +11957,7 @@ function healthcheckDefined(model) {
             status: 'fail',
             source: 'static',
             detail: 'no HEALTHCHECK in the shipped stage',
+            ...atStage(model),
         };
     }
     if (hc.none) {
@@ -11771,6 +11966,7 @@ function healthcheckDefined(model) {
             status: 'fail',
             source: 'static',
             detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
+            ...at(hc.instr),
         };
     }
     return {
@@ -11778,6 +11974,7 @@ function healthcheckDefined(model) {
         status: 'pass',
         source: 'static',
         detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
+        ...at(hc.instr),
     };
 }
 function noSecrets(findings) {
@@ -11789,6 +11986,7 @@ function noSecrets(findings) {
             status: 'fail',
             source: 'static',
             detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
+            line: Math.min(...bad.map((f) => f.line)),
         };
     }
     const weak = findings.filter((f) => f.check === 'no-secrets').length;
@@ -11802,123 +12000,36 @@ function noSecrets(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
-;// CONCATENATED MODULE: ./src/engine/static-facts.ts
-
-
-function staticFacts(model, trusted) {
-    const user = (0,facts/* effectiveUser */.d6)(model);
-    const base = (0,facts/* externalBase */.dR)(model, trusted);
-    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
-    return {
-        user: user ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line } : null,
-        baseImage: base && base.resolved.complete ? base.resolved.value : null,
-        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
-            key: e.key,
-            value: e.value,
-            line: e.line,
-            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
-        })),
-        healthcheck: hc
-            ? {
-                line: hc.instr.line,
-                none: hc.none,
-                test: hc.test,
-                port: hc.port,
-                startPeriodSeconds: hc.timings['start-period'] ?? null,
-            }
-            : null,
-        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(734);
-;// CONCATENATED MODULE: ./src/engine/audit.ts
-// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
-// and the checklist as far as the text can decide it.
+;// CONCATENATED MODULE: ./src/engine/settle.ts
 
 
 
 
-
-
-
-function auditDockerfile(opts) {
-    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
-    const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
-        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
-        raw.push({
-            ruleId: hit.ruleId,
-            severity: hit.severity ?? meta?.severity ?? 'error',
-            file: opts.file,
-            line: hit.line,
-            endLine: hit.endLine,
-            column: hit.column,
-            endColumn: hit.endColumn,
-            message: hit.message,
-            check: meta?.check,
-        });
-    }
-    const enabled = new Set(opts.config.enable);
-    // Configuring an allow-list is asking for the rule that enforces it.
-    if (opts.config.allowedRegistries.length > 0)
-        enabled.add('HC118');
-    const ctx = {
-        model,
-        file: opts.file,
-        trustedBaseImages: opts.config.trustedBaseImages,
-        dockerignore: opts.dockerignore ?? null,
-        enabled,
-        allowInlineIgnore: opts.config.allowInlineIgnore,
-        allowedRegistries: opts.config.allowedRegistries,
-    };
-    for (const rule of opts.rules ?? registry/* RULES */.y0) {
-        if (rule.meta.optIn && !enabled.has(rule.meta.id))
-            continue;
-        for (const hit of rule.check(ctx)) {
-            raw.push({
-                ruleId: rule.meta.id,
-                severity: hit.severity ?? rule.meta.severity,
-                file: opts.file,
-                line: hit.line,
-                endLine: hit.endLine,
-                column: hit.column,
-                endColumn: hit.endColumn,
-                message: hit.message,
-                check: rule.meta.check,
-                fix: hit.fix,
-            });
-        }
-    }
-    const inline = opts.config.allowInlineIgnore ? (0,suppress/* inlineIgnores */.d)(model) : [];
-    const { kept, suppressed } = (0,suppress/* applySuppressions */.p)(dedupe(raw), {
-        inline,
-        ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
-        severity: opts.config.severity,
+function settle(scan, runtime) {
+    const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
+    const suppressed = [];
+    const pass = (list) => list.flatMap((f) => {
+        const kept = keep(f);
+        if (!kept)
+            suppressed.push(f);
+        return kept ? [kept] : [];
     });
-    const findings = kept.sort(order/* byLine */.u);
+    const statics = pass(scan.findings);
+    const runtimes = pass(runtime?.findings ?? []);
+    const checks = staticChecks(scan.model, statics, scan.trustedBaseImages);
     return {
-        model,
-        findings,
+        findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(order/* byLine */.u),
         suppressed,
-        checks: staticChecks(model, findings, opts.config.trustedBaseImages),
-        facts: staticFacts(model, opts.config.trustedBaseImages),
+        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
     };
 }
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.ruleId}:${f.line}:${f.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+/**
+ * A runtime finding that only repeats a static error on the same line for the same check
+ * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
+ */
+function withoutRepeats(runtime, statics) {
+    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
 }
-
 
 
 /***/ }),
@@ -12059,57 +12170,32 @@ function getInputs(read = fromCore) {
         'sarif-file': read('sarif-file').trim(),
         summary: parseBoolean('summary', read('summary'), true),
         report: read('report').trim(),
+        plan: parseBoolean('plan', read('plan'), false),
     };
 }
 
 
 /***/ }),
 
-/***/ 2740:
+/***/ 5165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xb: () => (/* binding */ DockerfileReadError),
-  $k: () => (/* binding */ readDockerignore),
-  aI: () => (/* binding */ runPipeline)
-});
-
-// UNUSED EXPORTS: withoutRepeats
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
-function mergeChecks(staticChecks, runtimeChecks) {
-    return staticChecks.map((s) => {
-        const r = runtimeChecks.find((c) => c.id === s.id);
-        if (!r || r.status === 'skip') {
-            return r && s.status === 'skip' ? r : s;
-        }
-        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
-            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
-        }
-        return r;
-    });
-}
-
-// EXTERNAL MODULE: ./src/dockerfile/errors.ts
-var errors = __nccwpck_require__(2343);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/report/verdict.ts
-var verdict = __nccwpck_require__(687);
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
-// EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(734);
-;// CONCATENATED MODULE: ./src/pipeline.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ readDockerignore),
+/* harmony export */   aI: () => (/* binding */ runPipeline),
+/* harmony export */   xb: () => (/* binding */ DockerfileReadError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _engine_settle_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9441);
+/* harmony import */ var _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2343);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
+/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(687);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8993);
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
-
 
 
 
@@ -12121,7 +12207,7 @@ var order = __nccwpck_require__(734);
 class DockerfileReadError extends Error {
 }
 async function runPipeline(opts) {
-    const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const files = (0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveDockerfiles */ .Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
     checkContext(opts);
     // Asked once for all targets; each awaits it before starting its build.
     const engine = checkEngine(opts);
@@ -12138,16 +12224,16 @@ async function runPipeline(opts) {
         checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
         findings: targets.flatMap((t) => t.findings),
     };
-    report.result = (0,verdict/* decideResult */._s)(report, opts.failOn);
+    report.result = (0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .decideResult */ ._s)(report, opts.failOn);
     return report;
 }
 /** A build context that is not a directory fails the build with docker's words; say it as an input error. */
 function checkContext(opts) {
     if (!opts.build || opts.image !== '' || opts.context === '')
         return;
-    const dir = external_node_path_.resolve(opts.workspace, opts.context);
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new inputs/* InputError */.dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
     }
 }
 /** A build or an image to check: the runtime half is asked for. */
@@ -12164,20 +12250,20 @@ async function checkEngine(opts) {
         return false;
     }
     if (opts.image !== '' && opts.runtime.imageExists && !(await opts.runtime.imageExists(opts.image))) {
-        throw new inputs/* InputError */.dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
     }
     return true;
 }
 async function auditTarget(file, opts, engineCheck) {
-    const abs = external_node_path_.resolve(opts.workspace, file);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, file);
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(abs, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
     }
     catch (e) {
         throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
     }
-    const context = external_node_path_.resolve(opts.workspace, opts.context || external_node_path_.dirname(file));
+    const context = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context || node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
     // The build does not need the audit, only the probes after it do: start the build, then
     // load the audit modules (the parser, the validator, every rule) and audit while it runs.
     const facts = deferred();
@@ -12187,7 +12273,6 @@ async function auditTarget(file, opts, engineCheck) {
         opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
         verifying = opts.runtime.verify({
             dockerfile: abs,
-            dockerfileText: text,
             displayPath: file,
             context,
             buildArgs: opts.buildArgs,
@@ -12203,12 +12288,12 @@ async function auditTarget(file, opts, engineCheck) {
             facts: facts.promise,
         });
     }
-    let audit;
+    let scan;
     let auditSeconds;
     try {
-        const { auditDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7801));
+        const { scanDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2198));
         const t0 = process.hrtime.bigint();
-        audit = auditDockerfile({
+        scan = scanDockerfile({
             file,
             text,
             target: opts.target || undefined,
@@ -12218,36 +12303,34 @@ async function auditTarget(file, opts, engineCheck) {
             dockerignore: readDockerignore(abs, context),
         });
         auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-        facts.resolve(audit.facts);
+        facts.resolve(scan.facts);
     }
     catch (e) {
         // The verification stops at the facts and removes what it built before we report.
         facts.reject(e);
         await verifying?.catch(() => undefined);
-        if (e instanceof errors/* TargetNotFoundError */.n)
-            throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
+        if (e instanceof _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TargetNotFoundError */ .n)
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input "target": ${e.message}`);
         throw e;
     }
-    const target = {
-        dockerfile: file,
-        image: null,
-        checks: audit.checks,
-        findings: audit.findings,
-        timings: { audit: round(auditSeconds) },
-        notes: [],
-    };
-    if (!wantsRuntime(opts)) {
-        target.notes.push('Static audit only (build: false).');
-        return target;
-    }
-    if (!verifying) {
-        target.notes.push('No Docker engine answered: static audit only.');
-        return target;
+    const timings = { audit: round(auditSeconds) };
+    if (!wantsRuntime(opts) || !verifying) {
+        const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, null);
+        const note = wantsRuntime(opts)
+            ? 'No Docker engine answered: static audit only.'
+            : 'Static audit only (build: false).';
+        return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
     }
     const runtime = await verifying;
-    target.image = runtime.imageId;
-    target.checks = mergeChecks(audit.checks, runtime.checks);
-    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(order/* byLine */.u);
+    const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, runtime);
+    const target = {
+        dockerfile: file,
+        image: runtime.imageId,
+        checks,
+        findings,
+        timings,
+        notes: [],
+    };
     target.timings.build = runtime.timings.build;
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
@@ -12266,29 +12349,12 @@ function deferred() {
     promise.catch(() => undefined); // a verification that never asks must not leave it unhandled
     return { promise, resolve, reject };
 }
-/**
- * A runtime finding that only repeats a static error on the same line for the same check
- * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
- */
-function withoutRepeats(runtime, statics) {
-    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
-}
-/** Runtime findings honour the same ignore list and severity overrides as static ones. */
-function dropIgnored(findings, opts) {
-    const ignore = new Set([...opts.ignore, ...opts.config.ignore]);
-    return findings
-        .filter((f) => !ignore.has(f.ruleId) && opts.config.severity[f.ruleId] !== 'off')
-        .map((f) => {
-        const o = opts.config.severity[f.ruleId];
-        return o && o !== 'off' ? { ...f, severity: o } : f;
-    });
-}
 /** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */
 function readDockerignore(dockerfile, context) {
-    for (const candidate of [`${dockerfile}.dockerignore`, external_node_path_.join(context, '.dockerignore')]) {
-        if ((0,external_node_fs_.existsSync)(candidate)) {
+    for (const candidate of [`${dockerfile}.dockerignore`, node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, '.dockerignore')]) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
             try {
-                return (0,external_node_fs_.readFileSync)(candidate, 'utf8');
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(candidate, 'utf8');
             }
             catch {
                 return null;
@@ -12315,15 +12381,59 @@ function round(n) {
 
 /***/ }),
 
+/***/ 2464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ planTargets)
+/* harmony export */ });
+/* unused harmony export targetId */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
+// Plan mode: resolve the `dockerfile` globs into the targets a matrix fans out over, one
+// leg per Dockerfile. Builds nothing and changes nothing; the same resolution the audit
+// uses, so a leg given one planned path audits exactly that file.
+
+
+/** `services/api/Dockerfile` -> `services-api-dockerfile`; the same path always gives the same id. */
+function targetId(dockerfile) {
+    const slug = dockerfile
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return slug || 'dockerfile';
+}
+function planTargets(opts) {
+    const files = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveDockerfiles */ .Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const taken = new Map();
+    return files.map((dockerfile) => {
+        // Two paths can slug alike (`a-b/Dockerfile`, `a/b/Dockerfile`): number the later ones.
+        const base = targetId(dockerfile);
+        const n = (taken.get(base) ?? 0) + 1;
+        taken.set(base, n);
+        const dir = opts.context || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(dockerfile);
+        return {
+            id: n === 1 ? base : `${base}-${n}`,
+            dockerfile,
+            context: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dir.replace(/\\/g, '/')),
+            target: opts.target,
+        };
+    });
+}
+
+
+/***/ }),
+
 /***/ 7549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bt: () => (/* binding */ CHECK_LABELS),
-/* harmony export */   Y8: () => (/* binding */ failedCheckFindings),
+/* harmony export */   Nd: () => (/* binding */ findingsWithFailedChecks),
 /* harmony export */   cd: () => (/* binding */ checkRuleId)
 /* harmony export */ });
-/* unused harmony export locateCheck */
+/* unused harmony export failedCheckFindings */
 /** Rule id of the synthetic finding of a failed check, e.g. `harden-check/healthy`. */
 function checkRuleId(id) {
     return `harden-check/${id}`;
@@ -12335,41 +12445,27 @@ const CHECK_LABELS = {
     'no-secrets': 'No secrets in the image',
     'env-override': 'Environment override reaches the process',
 };
-// The instruction whose line best explains each check.
-const INSTRUCTION = {
-    'non-root': /^\s*USER\s/i,
-    'healthcheck-defined': /^\s*HEALTHCHECK\s/i,
-    healthy: /^\s*HEALTHCHECK\s/i,
-    'no-secrets': /^\s*(ENV|ARG)\s/i,
-    'env-override': /^\s*ENV\s/i,
-};
-function locateCheck(id, detail, source) {
-    const stated = /\bline (\d+)\b/i.exec(detail);
-    if (stated && Number(stated[1]) >= 1)
-        return Number(stated[1]);
-    if (!source)
-        return 1;
-    for (let i = source.length - 1; i >= 0; i--) {
-        if (INSTRUCTION[id].test(source[i]))
-            return i + 1;
-    }
-    return 1;
-}
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
-function failedCheckFindings(target, read) {
+function failedCheckFindings(target) {
     const covered = new Set(target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check));
-    const failed = target.checks.filter((c) => c.status === 'fail' && !covered.has(c.id));
-    if (failed.length === 0)
-        return [];
-    const source = read?.(target.dockerfile);
-    return failed.map((c) => ({
+    return target.checks
+        .filter((c) => c.status === 'fail' && !covered.has(c.id))
+        .map((c) => ({
         ruleId: checkRuleId(c.id),
         severity: 'error',
         file: target.dockerfile,
-        line: locateCheck(c.id, c.detail, source),
+        // Where the verdict was made; a report without it (an older JSON) points at the file.
+        line: c.line ?? 1,
+        ...(c.endLine !== undefined ? { endLine: c.endLine } : {}),
         message: `Check "${CHECK_LABELS[c.id]}" failed: ${c.detail}`,
         check: c.id,
     }));
+}
+/** Every finding of a report plus one per failed check no finding covers (annotations, SARIF). */
+function findingsWithFailedChecks(report) {
+    if (report.targets.length === 0)
+        return report.findings;
+    return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t)]);
 }
 
 
@@ -12381,7 +12477,7 @@ function failedCheckFindings(target, read) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ renderCheckstyle)
 /* harmony export */ });
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8918);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
 /* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
 /* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
@@ -12397,7 +12493,7 @@ function renderCheckstyle(report, opts = {}) {
     const byFile = new Map();
     for (const t of report.targets)
         byFile.set((0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace), []);
-    for (const f of (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource)) {
+    for (const f of (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .findingsWithFailedChecks */ .Nd)(report)) {
         const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
         byFile.set(file, [...(byFile.get(file) ?? []), f]);
     }
@@ -12580,13 +12676,15 @@ function encodePath(path) {
 /* harmony export */   y: () => (/* binding */ renderGitlab)
 /* harmony export */ });
 /* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8918);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4031);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4278);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5042);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4031);
 // GitLab Code Quality report (the Code Climate subset GitLab reads from
 // `artifacts: reports: codequality`): a JSON array of issues with a description, a check
 // name, a stable fingerprint, a severity and a location. The fingerprint is the one SARIF
 // uses (rule + file + the line's content), so a finding keeps its identity when lines move.
+
 
 
 
@@ -12596,8 +12694,8 @@ const SEVERITY = { error: 'major', warning: 'minor', note: 'info' };
 function renderGitlab(report, opts = {}) {
     const secrets = opts.secrets ?? [];
     const seen = new Map();
-    return (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource).map((f) => {
-        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+    return (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .findingsWithFailedChecks */ .Nd)(report).map((f) => {
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .toRepoPath */ .x)(f.file, opts.workspace);
         const base = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprintBase */ .SH)(f, path, opts.readSource, secrets);
         const occurrence = (seen.get(base) ?? 0) + 1;
         seen.set(base, occurrence);
@@ -12606,7 +12704,7 @@ function renderGitlab(report, opts = {}) {
             lines.end = f.endLine;
         return {
             type: 'issue',
-            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
+            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
             check_name: f.ruleId,
             fingerprint: `${base}:${occurrence}`,
             severity: SEVERITY[f.severity],
@@ -12698,6 +12796,8 @@ function checkCheck(c, where) {
     oneOf(c, 'status', STATUSES, where);
     str(c, 'detail', where);
     str(c, 'diagnosis', where, true);
+    positiveInt(c, 'line', where, true);
+    positiveInt(c, 'endLine', where, true);
     if (c.seconds !== undefined && typeof c.seconds !== 'number')
         fail(`${where}.seconds`, 'must be a number');
 }
@@ -13196,8 +13296,7 @@ function toRepoPath(file, workspace) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   SH: () => (/* binding */ fingerprintBase),
-  WH: () => (/* binding */ renderSarif),
-  w3: () => (/* binding */ sarifFindings)
+  WH: () => (/* binding */ renderSarif)
 });
 
 // UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI
@@ -13337,16 +13436,10 @@ function region(f) {
     }
     return r;
 }
-/** Every finding of the report plus one per failed check that no finding covers. */
-function sarifFindings(report, read) {
-    if (report.targets.length === 0)
-        return report.findings;
-    return report.targets.flatMap((t) => [...t.findings, ...(0,check_findings/* failedCheckFindings */.Y8)(t, read)]);
-}
 function renderSarif(report, opts = {}) {
     const lookup = opts.ruleMeta ?? noRuleMeta;
     const secrets = opts.secrets ?? [];
-    const findings = sarifFindings(report, opts.readSource)
+    const findings = (0,check_findings/* findingsWithFailedChecks */.Nd)(report)
         // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
         .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)((0,paths/* toRepoPath */.x)(f.file, opts.workspace)) }))
         .sort((a, b) => a.uri.localeCompare(b.uri) ||
@@ -13408,7 +13501,7 @@ function renderSarif(report, opts = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Reading Dockerfile lines for fingerprints and check locations, relative to the workspace.
+// Reading Dockerfile lines for SARIF fingerprints and review placement, relative to the workspace.
 // Cached per file; a file that cannot be read gives undefined, never an exception.
 
 
@@ -19933,7 +20026,7 @@ const hc526 = {
     },
     check({ model, allowInlineIgnore }) {
         const hits = [];
-        for (const s of (0,suppress/* inlineIgnores */.d)(model)) {
+        for (const s of (0,suppress/* inlineIgnores */.d3)(model)) {
             if (!allowInlineIgnore) {
                 // hadolint#346: teams that forbid inline ignores want to see each one that no longer works
                 hits.push({
@@ -20430,8 +20523,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   k1: () => (/* binding */ verifyRuntime)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(4436);
 // EXTERNAL MODULE: ./src/report/types.ts
@@ -20440,6 +20531,8 @@ var types = __nccwpck_require__(2563);
 var detect = __nccwpck_require__(5042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
@@ -21667,7 +21760,6 @@ function decideUser(e) {
 
 
 
-
 /** Is the image (a reference or id) in the engine? */
 async function imageExists(ref) {
     return (await inspectImage(ref)) !== null;
@@ -21683,15 +21775,15 @@ const verify_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n) => Math.round(n * 100) / 100;
 class Collector {
     opts;
-    dockerfileText;
     checks = new Map();
     findings = [];
     notes = [];
     /** Raw secret values to mask in every text that leaves this module. */
     secrets = [];
-    constructor(opts, dockerfileText) {
+    /** The audit's facts, once the build no longer runs without them: they place every verdict. */
+    facts = null;
+    constructor(opts) {
         this.opts = opts;
-        this.dockerfileText = dockerfileText;
     }
     mask(text) {
         return (0,detect/* redact */.E$)(text, this.secrets);
@@ -21702,6 +21794,7 @@ class Collector {
             source: 'runtime',
             detail: this.mask(check.detail),
             diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
+            ...(check.line === undefined ? this.placeCheck(check.id) : {}),
         });
     }
     find(ruleId, severity, check, line, message) {
@@ -21714,13 +21807,20 @@ class Collector {
             check,
         });
     }
-    /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
-    lineOf(re, fallback = 1) {
-        const lines = this.dockerfileText.split(/\r?\n/);
-        for (let i = lines.length - 1; i >= 0; i--)
-            if (re.test(lines[i]))
-                return i + 1;
-        return fallback;
+    /** The line a runtime verdict points at when no instruction explains it: the shipped stage's FROM, else 1. */
+    stageLine() {
+        return this.facts?.stage?.line ?? 1;
+    }
+    /** The instruction a check is about: USER for non-root, HEALTHCHECK for the health checks. */
+    placeCheck(id) {
+        const f = this.facts;
+        if (!f)
+            return {};
+        const instr = id === 'non-root' ? f.user : id === 'healthy' || id === 'healthcheck-defined' ? f.healthcheck : null;
+        const where = instr ?? f.stage;
+        if (!where)
+            return {};
+        return where.endLine > where.line ? { line: where.line, endLine: where.endLine } : { line: where.line };
     }
     /** Every check not decided yet becomes 'error' with this reason. */
     fillErrors(reason) {
@@ -21732,9 +21832,7 @@ class Collector {
 }
 async function verifyRuntime(request) {
     const t0 = Date.now();
-    const dockerfileText = request.dockerfileText ??
-        (request.dockerfile ? await (0,promises_namespaceObject.readFile)(request.dockerfile, 'utf8').catch(() => '') : '');
-    const c = new Collector(request, dockerfileText);
+    const c = new Collector(request);
     c.secrets.push(...secretBuildArgValues(request.buildArgs));
     const res = new RunResources(request.runId);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
@@ -21756,6 +21854,7 @@ async function verifyRuntime(request) {
             res.addImage(b.imageId);
         // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
         const opts = { ...request, facts: await request.facts };
+        c.facts = opts.facts;
         c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
         if (b) {
             result.timings.build = round(b.seconds);
@@ -21784,7 +21883,7 @@ async function verifyRuntime(request) {
         result.imageId = info.id;
         secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
         const hc = healthcheckOf(info);
-        const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
+        const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
         c.set(hc
             ? {
                 id: 'healthcheck-defined',
@@ -21846,24 +21945,25 @@ function secretsCheck(c, opts, info, history) {
         });
         return;
     }
+    const lines = hits.map((h) => (h.key ? declaredLine(opts.facts, h.key, 1) : 1));
     c.set({
         id: 'no-secrets',
         status: 'fail',
         seconds,
+        line: Math.min(...lines),
         detail: hits.map(describeHit).join('; ').slice(0, 500),
         diagnosis: 'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
     });
-    for (const h of hits) {
-        const key = h.key;
-        const line = key
-            ? (opts.facts.env.find((e) => e.key === key)?.line ??
-                c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
-            : 1;
-        c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
-    }
+    hits.forEach((h, i) => {
+        c.find('HC908', 'error', 'no-secrets', lines[i], `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+    });
+}
+/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
+function declaredLine(facts, key, fallback) {
+    return (facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback);
 }
 function userFindings(c, opts, root, nonNumeric, configUser) {
-    const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
+    const line = opts.facts.user?.line ?? c.stageLine();
     if (root) {
         c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
     }
@@ -22135,16 +22235,17 @@ async function envCheck(c, opts, choice, state, id, procs) {
         return;
     }
     const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+    const lines = v.replaced.map((r) => declaredLine(opts.facts, r.key, c.stageLine()));
     c.set({
         id: 'env-override',
         status: 'fail',
+        line: Math.min(...lines),
         detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
         diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
     });
-    for (const r of v.replaced) {
-        const line = opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
-        c.find('HC312', 'error', 'env-override', line, `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
-    }
+    v.replaced.forEach((r, i) => {
+        c.find('HC312', 'error', 'env-override', lines[i], `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
+    });
 }
 
 
@@ -23640,8 +23741,9 @@ function unwrap(words) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ inlineIgnores),
-/* harmony export */   p: () => (/* binding */ applySuppressions)
+/* harmony export */   Fd: () => (/* binding */ suppressor),
+/* harmony export */   _d: () => (/* binding */ suppressionPolicy),
+/* harmony export */   d3: () => (/* binding */ inlineIgnores)
 /* harmony export */ });
 const DIRECTIVE = /^\s*harden-check\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*(?:--\s*(.*))?$/i;
 function inlineIgnores(model) {
@@ -23688,21 +23790,28 @@ function onlyCommentsBetween(model, a, b) {
     }
     return true;
 }
-/** Drop ignored findings and apply severity overrides. Returns kept and suppressed findings. */
-function applySuppressions(findings, opts) {
-    const kept = [];
-    const suppressed = [];
-    const ignore = new Set(opts.ignore);
-    for (const f of findings) {
-        const override = opts.severity[f.ruleId];
-        const inline = opts.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
-        if (ignore.has(f.ruleId) || override === 'off' || inline) {
-            suppressed.push(f);
-            continue;
-        }
-        kept.push(override ? { ...f, severity: override } : f);
-    }
-    return { kept, suppressed };
+/** Every suppression that applies to one Dockerfile: its comments (when allowed), the lists, the overrides. */
+function suppressionPolicy(model, config, ignore = []) {
+    return {
+        inline: config.allowInlineIgnore ? inlineIgnores(model) : [],
+        ignore: [...ignore, ...config.ignore],
+        severity: config.severity,
+    };
+}
+/**
+ * The one suppression decision, for static and runtime findings alike: null when the
+ * finding is ignored (inline comment covering its line, a list, severity `off`), else the
+ * finding with its severity override applied.
+ */
+function suppressor(policy) {
+    const ignore = new Set(policy.ignore);
+    return (f) => {
+        const override = policy.severity[f.ruleId];
+        const inline = policy.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
+        if (ignore.has(f.ruleId) || override === 'off' || inline)
+            return null;
+        return override ? { ...f, severity: override } : f;
+    };
 }
 
 

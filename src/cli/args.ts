@@ -34,6 +34,8 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   listRules: boolean;
+  /** Print the planned targets (the action's plan mode) and stop. */
+  listTargets: boolean;
   /** Apply the findings' fixes to the Dockerfiles (static audit only). */
   fix: boolean;
   /** With fix: print a unified diff, write nothing. */
@@ -73,6 +75,8 @@ Options:
                                 only), then print what was fixed and the findings that remain
       --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
+      --list-targets            print the Dockerfiles the arguments resolve to as JSON
+                                ({id, dockerfile, context, target}), for a CI matrix; builds nothing
   -h, --help                    this help
   -v, --version                 the version
 
@@ -106,6 +110,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'list-rules': { type: 'boolean' },
+        'list-targets': { type: 'boolean' },
         fix: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
       },
@@ -139,6 +144,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: v.help ?? false,
     version: v.version ?? false,
     listRules: v['list-rules'] ?? false,
+    listTargets: v['list-targets'] ?? false,
     fix: v.fix ?? false,
     dryRun: v['dry-run'] ?? false,
   };

@@ -5,12 +5,11 @@ import { RULES, ruleMeta } from '../rules/registry.js';
 import { validateSyntax } from '../rules/syntax/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import type { Check, Finding } from '../report/types.js';
-import { applySuppressions, inlineIgnores } from '../suppress.js';
+import { suppressionPolicy } from '../suppress.js';
 import type { Config } from '../config.js';
-import { staticChecks } from './static-checks.js';
+import { settle, type StaticScan } from './settle.js';
 import { staticFacts } from './static-facts.js';
 import type { StaticFacts } from '../runtime/types.js';
-import { byLine } from '../report/order.js';
 
 export interface AuditOptions {
   /** Path shown in findings (relative to the workspace, POSIX). */
@@ -35,7 +34,18 @@ export interface AuditResult {
   facts: StaticFacts;
 }
 
+/** What the text alone says, nothing suppressed yet: the pipeline settles it with the runtime's findings. */
+export interface AuditScan extends StaticScan {
+  facts: StaticFacts;
+}
+
+/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
 export function auditDockerfile(opts: AuditOptions): AuditResult {
+  const scan = scanDockerfile(opts);
+  return { model: scan.model, facts: scan.facts, ...settle(scan, null) };
+}
+
+export function scanDockerfile(opts: AuditOptions): AuditScan {
   const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
   const raw: Finding[] = [];
 
@@ -84,18 +94,11 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
     }
   }
 
-  const inline = opts.config.allowInlineIgnore ? inlineIgnores(model) : [];
-  const { kept, suppressed } = applySuppressions(dedupe(raw), {
-    inline,
-    ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
-    severity: opts.config.severity,
-  });
-  const findings = kept.sort(byLine);
   return {
     model,
-    findings,
-    suppressed,
-    checks: staticChecks(model, findings, opts.config.trustedBaseImages),
+    findings: dedupe(raw),
+    policy: suppressionPolicy(model, opts.config, opts.ignore),
+    trustedBaseImages: opts.config.trustedBaseImages,
     facts: staticFacts(model, opts.config.trustedBaseImages),
   };
 }
@@ -109,5 +112,3 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
-
-export { byLine };
