@@ -11,8 +11,18 @@
 //   ...; gh.requests                              // what the client sent
 //   gh.reviewCommentsOn(7), gh.reviews            // PR reviews and their line comments
 //   await gh.close();
+//
+// Every request is checked against GitHub's published REST description and GraphQL schema
+// (github-rest.ts, github-graphql.ts): an undocumented operation, a missing required field or
+// an undeclared body field is answered 400 and recorded in `contractErrors`, and so is an
+// answer of the fake that does not match the documented response. reset() and close() throw
+// when any was recorded, so the test that caused it fails. Answers are GitHub's documented
+// examples with the fake's data put in.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkGraphQLRequest, checkGraphQLResponse } from './github-graphql.js';
+import { githubRest, type FakeOperationId } from './github-rest.js';
 
 export interface FakeUser {
   login: string;
@@ -55,6 +65,8 @@ export interface FakeGitHubOptions {
   viewerLogin?: string;
   /** Refuse requests after this many (answers 500), so a looping client cannot spin. */
   maxRequests?: number;
+  /** Check requests and answers against GitHub's published API description (default true). */
+  contract?: boolean;
 }
 
 export interface FakeReviewComment {
@@ -91,7 +103,7 @@ export interface FakePull {
 }
 
 export interface FakeGitHub {
-  /** Base URL for GITHUB_API_URL / getOctokit({ baseUrl }). */
+  /** Base URL for GITHUB_API_URL / getOctokit({ baseUrl }): http://127.0.0.1:PORT/gh-RANDOM. */
   url: string;
   requests: RecordedRequest[];
   comments: FakeComment[];
@@ -106,8 +118,10 @@ export interface FakeGitHub {
   graphqlFails: boolean;
   /** Called for every request after it is recorded and before it is answered (race simulation). */
   onRequest?: (req: RecordedRequest) => void;
+  /** Requests and answers that broke GitHub's published API description. */
+  contractErrors: string[];
   failNext(count: number, spec: FailureSpec | number): void;
-  /** Forget comments, pulls, recorded requests, pending failures and hooks (between tests). */
+  /** Forget comments, pulls, recorded requests, pending failures and hooks (between tests); throws on contract errors. */
   reset(): void;
   addComment(c: { issueNumber?: number; body: string; user?: FakeUser }): FakeComment;
   /** Pre-populate `count` comments by another user (a crowded PR). */
@@ -123,6 +137,7 @@ export interface FakeGitHub {
   ): FakeReviewComment;
   /** Requests other than the GraphQL viewer query, as "METHOD /path". */
   calls(): string[];
+  /** Stops the server; throws on contract errors. */
   close(): Promise<void>;
 }
 
@@ -160,6 +175,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const maxRequests = options.maxRequests ?? 2000;
   const failures: { remaining: number; spec: FailureSpec }[] = [];
   let nextId = 1000;
+  // A base path of its own: each fake is another GitHub to a client (whatever it caches per
+  // API URL, such as the viewer login, is not carried from one test's fake to the next).
+  const prefix = `/gh-${randomBytes(4).toString('hex')}`;
+  const rest = githubRest();
+  const checked = options.contract !== false;
+  /** Throws (once) with every contract error recorded so far. */
+  const failOnContractErrors = () => {
+    const errors = fake.contractErrors.splice(0);
+    if (errors.length) throw new Error(`fake-github: GitHub API contract broken:\n- ${errors.join('\n- ')}`);
+  };
 
   const fake: FakeGitHub = {
     url: '',
@@ -171,6 +196,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     reviewComments: [],
     refuseReviewCommentDelete: false,
     graphqlFails: false,
+    contractErrors: [],
     failNext(count, spec) {
       failures.push({ remaining: count, spec: typeof spec === 'number' ? { status: spec } : spec });
     },
@@ -184,6 +210,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       fake.graphqlFails = false;
       fake.onRequest = undefined;
       failures.length = 0;
+      failOnContractErrors();
     },
     addComment({ issueNumber = 1, body, user }) {
       const c: FakeComment = { id: nextId++, issueNumber, body, user: user ?? fake.self };
@@ -222,34 +249,62 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     close: async () => {},
   };
 
+  // Users, comments, reviews and pulls: GitHub's documented example with the fake's data in.
+  const userJson = (u: FakeUser) => {
+    const ex = rest.example<{ user: Record<string, unknown> }>('issues/create-comment', 201).user;
+    const web = `https://github.example/${encodeURIComponent(u.login)}`;
+    return {
+      ...ex,
+      login: u.login,
+      id: u.login.length,
+      node_id: `U_${u.login.length}`,
+      type: u.type,
+      html_url: web,
+    };
+  };
+
   const commentJson = (c: FakeComment, base: string) => ({
+    ...rest.example<Record<string, unknown>>('issues/create-comment', 201),
     id: c.id,
     node_id: `IC_${c.id}`,
     url: `${base}/repos/o/r/issues/comments/${c.id}`,
     html_url: `https://github.example/o/r/pull/${c.issueNumber}#issuecomment-${c.id}`,
+    issue_url: `${base}/repos/o/r/issues/${c.issueNumber}`,
     body: c.body,
-    user: { login: c.user.login, id: c.user.login.length, type: c.user.type },
+    user: userJson(c.user),
+    author_association: 'NONE',
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
   });
 
-  const reviewCommentJson = (c: FakeReviewComment, base: string) => ({
-    id: c.id,
-    node_id: `PRRC_${c.id}`,
-    url: `${base}/repos/o/r/pulls/comments/${c.id}`,
-    pull_request_review_id: c.reviewId,
-    path: c.path,
-    line: c.line,
-    original_line: c.line,
-    start_line: c.startLine,
-    side: c.side,
-    commit_id: c.commitId,
-    body: c.body,
-    user: { login: c.user.login, id: c.user.login.length, type: c.user.type },
-    ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-  });
+  const reviewCommentJson = (c: FakeReviewComment, base: string) => {
+    const ex = rest.example<Record<string, unknown>[]>('pulls/list-review-comments', 200)[0];
+    delete ex.in_reply_to_id;
+    return {
+      ...ex,
+      id: c.id,
+      node_id: `PRRC_${c.id}`,
+      url: `${base}/repos/o/r/pulls/comments/${c.id}`,
+      html_url: `https://github.example/o/r/pull/${c.pullNumber}#discussion_r${c.id}`,
+      pull_request_url: `${base}/repos/o/r/pulls/${c.pullNumber}`,
+      pull_request_review_id: c.reviewId,
+      path: c.path,
+      line: c.line,
+      original_line: c.line,
+      start_line: c.startLine,
+      original_start_line: c.startLine,
+      side: c.side,
+      start_side: c.startLine === null ? null : c.side,
+      commit_id: c.commitId,
+      original_commit_id: c.commitId,
+      body: c.body,
+      user: userJson(c.user),
+      author_association: 'NONE',
+      ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    };
+  };
 
   // RIGHT-side line ranges of a patch's hunks, read from the hunk headers alone (an
   // implementation independent of src/github/diff-lines.ts, as GitHub's is).
@@ -288,6 +343,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     void (async () => {
       const raw = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // The API lives under this server's own base path (as on GHES, /api/v3); a request
+      // outside it comes from a client that ignored its base URL: no such operation.
+      const pathname = url.pathname.startsWith(`${prefix}/`)
+        ? url.pathname.slice(prefix.length)
+        : `/outside-the-api-base-path${url.pathname}`;
       const method = (req.method ?? 'GET').toUpperCase();
       let body: unknown = raw;
       try {
@@ -297,7 +357,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       const record: RecordedRequest = {
         method,
-        path: url.pathname,
+        path: pathname,
         query: Object.fromEntries(url.searchParams),
         body,
         bodyLength: raw.length,
@@ -306,16 +366,50 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       };
       fake.requests.push(record);
       fake.onRequest?.(record);
+      const isGraphQL = method === 'POST' && pathname === '/graphql';
+      const query = isGraphQL ? String((body as { query?: unknown } | undefined)?.query ?? '') : '';
+      const variables = isGraphQL
+        ? ((body as { variables?: Record<string, unknown> } | undefined)?.variables ?? {})
+        : {};
+      const op: FakeOperationId | undefined = isGraphQL ? undefined : rest.match(method, pathname)?.id;
+      let injected = false; // answers made up on purpose (failures, budget) are not checked
       const reply = (status: number, data?: unknown, headers?: Record<string, string>) => {
         record.status = status;
+        if (checked && !injected && status < 500) {
+          const answer = (data as { data?: unknown } | undefined)?.data;
+          const errors = isGraphQL
+            ? status === 200 && answer
+              ? checkGraphQLResponse(query, variables, answer)
+              : []
+            : op
+              ? rest.checkResponse(op, status, data)
+              : [];
+          fake.contractErrors.push(...errors.map((e) => `fake-github's ${e}`));
+        }
         send(res, status, data, headers);
       };
-      const base = `http://${req.headers.host ?? '127.0.0.1'}`;
+      /** An error answer as GitHub shapes it. */
+      const fail = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+        reply(status, { message, documentation_url: 'https://docs.github.com/rest', ...extra });
+      const base = `http://${req.headers.host ?? '127.0.0.1'}${prefix}`;
 
-      if (fake.requests.length > maxRequests)
+      if (fake.requests.length > maxRequests) {
+        injected = true;
         return reply(500, { message: 'fake-github: request budget exhausted' });
-      const failure = takeFailure(method, url.pathname);
+      }
+      if (checked) {
+        const errors = isGraphQL
+          ? checkGraphQLRequest(query, variables)
+          : rest.checkRequest({ method, path: pathname, query: record.query, body });
+        if (errors.length) {
+          fake.contractErrors.push(...errors.map((e) => `request ${e}`));
+          injected = true;
+          return fail(400, `fake-github: not GitHub's API: ${errors.join('; ')}`);
+        }
+      }
+      const failure = takeFailure(method, pathname);
       if (failure) {
+        injected = true;
         return reply(
           failure.status,
           { message: failure.message ?? `fake failure ${failure.status}` },
@@ -324,12 +418,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
 
       let m: RegExpExecArray | null;
-      if (method === 'POST' && url.pathname === '/graphql') {
+      if (method === 'POST' && pathname === '/graphql') {
         if (fake.graphqlFails) return reply(502, { message: 'Bad gateway' });
-        const query = (body as { query?: string } | undefined)?.query ?? '';
         if (/viewer\s*\{\s*login/.test(query))
           return reply(200, { data: { viewer: { login: viewerLogin } } });
-        const variables = (body as { variables?: Record<string, unknown> } | undefined)?.variables ?? {};
         if (/reviewThreads/.test(query)) {
           const roots = fake.reviewCommentsOn(Number(variables.number)).filter((c) => !c.inReplyTo);
           return reply(200, {
@@ -359,7 +451,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         }
         return reply(200, { data: null, errors: [{ message: 'fake-github: unsupported query' }] });
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(pathname))) {
         const issueNumber = Number(m[1]);
         if (method === 'GET') {
           const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
@@ -367,7 +459,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           const all = fake.commentsOn(issueNumber);
           const last = Math.max(1, Math.ceil(all.length / perPage));
           const slice = all.slice((page - 1) * perPage, page * perPage);
-          const link = (p: number) => `<${base}${url.pathname}?per_page=${perPage}&page=${p}>`;
+          const link = (p: number) => `<${base}${pathname}?per_page=${perPage}&page=${p}>`;
           const links: string[] = [];
           if (page < last) links.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);
           if (page > 1) links.push(`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`);
@@ -379,38 +471,34 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         }
         if (method === 'POST') {
           const text = (body as { body?: unknown } | undefined)?.body;
-          if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536)
-            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (typeof text !== 'string') return fail(422, 'body is required');
+          if (text.length > 65_536) return fail(422, 'Body is too long (maximum is 65536 characters)');
           return reply(201, commentJson(fake.addComment({ issueNumber, body: text }), base));
         }
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname))) {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(pathname))) {
         const c = fake.comments.find((x) => x.id === Number(m![1]));
-        if (!c) return reply(404, { message: 'Not Found' });
+        if (!c) return fail(404, 'Not Found');
         if (method === 'PATCH') {
-          if (c.user.login !== fake.self.login)
-            return reply(403, { message: 'Must have admin rights to Repository.' });
+          if (c.user.login !== fake.self.login) return fail(403, 'Must have admin rights to Repository.');
           const text = (body as { body?: unknown } | undefined)?.body;
-          if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536)
-            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (typeof text !== 'string') return fail(422, 'body is required');
+          if (text.length > 65_536) return fail(422, 'Body is too long (maximum is 65536 characters)');
           c.body = text;
           return reply(200, commentJson(c, base));
         }
         if (method === 'DELETE') {
-          if (c.user.login !== fake.self.login)
-            return reply(403, { message: 'Must have admin rights to Repository.' });
+          if (c.user.login !== fake.self.login) return fail(403, 'Must have admin rights to Repository.');
           fake.comments = fake.comments.filter((x) => x !== c);
           return reply(204);
         }
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/.exec(url.pathname)) && method === 'GET') {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/.exec(pathname)) && method === 'GET') {
         const all = fake.reviewCommentsOn(Number(m[1]));
         const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
         const last = Math.max(1, Math.ceil(all.length / perPage));
-        const link = (p: number) => `<${base}${url.pathname}?per_page=${perPage}&page=${p}>`;
+        const link = (p: number) => `<${base}${pathname}?per_page=${perPage}&page=${p}>`;
         const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
         return reply(
           200,
@@ -418,9 +506,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           links.length ? { link: links.join(', ') } : {},
         );
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(url.pathname)) && method === 'POST') {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(pathname)) && method === 'POST') {
         const pr = fake.pulls.get(Number(m[1]));
-        if (!pr) return reply(404, { message: 'Not Found' });
+        if (!pr) return fail(404, 'Not Found');
         const b = (body ?? {}) as {
           body?: unknown;
           event?: unknown;
@@ -429,12 +517,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         };
         const comments = Array.isArray(b.comments) ? (b.comments as Record<string, unknown>[]) : [];
         if (b.event !== undefined && !['COMMENT', 'APPROVE', 'REQUEST_CHANGES'].includes(String(b.event)))
-          return reply(422, { message: 'Invalid event' });
+          return fail(422, 'Invalid event');
         if (b.event === 'COMMENT' && comments.length === 0 && !b.body)
-          return reply(422, { message: 'Unprocessable Entity: body is required for a COMMENT review' });
+          return fail(422, 'Unprocessable Entity: body is required for a COMMENT review');
         for (const c of comments) {
           const error = reviewCommentError(pr, c);
-          if (error) return reply(422, { message: `Unprocessable Entity`, errors: [error] });
+          if (error) return fail(422, 'Unprocessable Entity', { errors: [error] });
         }
         const review: FakeReview = {
           id: nextId++,
@@ -460,41 +548,64 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           review.commentIds.push(added.id);
         }
         return reply(200, {
+          ...rest.example<Record<string, unknown>>('pulls/create-review', 200),
           id: review.id,
           node_id: `PRR_${review.id}`,
           body: review.body,
           state: review.event === 'COMMENT' ? 'COMMENTED' : review.event,
           commit_id: review.commitId,
-          user: { login: fake.self.login, id: fake.self.login.length, type: fake.self.type },
+          user: userJson(fake.self),
+          html_url: `https://github.example/o/r/pull/${pr.number}#pullrequestreview-${review.id}`,
+          pull_request_url: `${base}/repos/o/r/pulls/${pr.number}`,
+          author_association: 'NONE',
         });
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(url.pathname))) {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(pathname))) {
         const c = fake.reviewComments.find((x) => x.id === Number(m![1]));
-        if (!c) return reply(404, { message: 'Not Found' });
+        if (!c) return fail(404, 'Not Found');
         const mine = c.user.login === fake.self.login;
         if (method === 'PATCH') {
-          if (!mine) return reply(403, { message: 'Must have admin rights to Repository.' });
+          if (!mine) return fail(403, 'Must have admin rights to Repository.');
           const text = (body as { body?: unknown } | undefined)?.body;
-          if (typeof text !== 'string') return reply(422, { message: 'body is required' });
-          if (text.length > 65_536)
-            return reply(422, { message: 'Body is too long (maximum is 65536 characters)' });
+          if (typeof text !== 'string') return fail(422, 'body is required');
+          if (text.length > 65_536) return fail(422, 'Body is too long (maximum is 65536 characters)');
           c.body = text;
           return reply(200, reviewCommentJson(c, base));
         }
         if (method === 'DELETE') {
           if (!mine || fake.refuseReviewCommentDelete)
-            return reply(403, { message: 'Must have admin rights to Repository.' });
+            return fail(403, 'Must have admin rights to Repository.');
           fake.reviewComments = fake.reviewComments.filter((x) => x !== c);
           return reply(204);
         }
       }
-      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)) && method === 'GET') {
+      if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(pathname)) && method === 'GET') {
         const pr = fake.pulls.get(Number(m[1]));
-        if (!pr) return reply(404, { message: 'Not Found' });
-        if (m[2]) return reply(200, pr.files ?? []);
-        return reply(200, { number: pr.number, state: 'open', head: { sha: pr.headSha, ref: 'feature' } });
+        if (!pr) return fail(404, 'Not Found');
+        if (m[2]) {
+          const ex = rest.example<Record<string, unknown>[]>('pulls/list-files', 200)[0];
+          delete ex.patch;
+          return reply(
+            200,
+            (pr.files ?? []).map((f) => {
+              const lines = (f.patch ?? '').split('\n');
+              const additions = lines.filter((l) => l.startsWith('+')).length;
+              const deletions = lines.filter((l) => l.startsWith('-')).length;
+              return { ...ex, ...f, additions, deletions, changes: additions + deletions };
+            }),
+          );
+        }
+        const ex = rest.example<{ head: Record<string, unknown> }>('pulls/get', 200);
+        return reply(200, {
+          ...ex,
+          number: pr.number,
+          state: 'open',
+          head: { ...ex.head, sha: pr.headSha, ref: 'feature' },
+          // GitHub's own example lacks `type` here, which its schema requires
+          requested_teams: [],
+        });
       }
-      return reply(404, { message: `fake-github: no route for ${method} ${url.pathname}` });
+      return fail(404, `fake-github: no route for ${method} ${pathname}`);
     })().catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, { message: `fake-github: ${(e as Error).message}` });
     });
@@ -502,11 +613,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  fake.url = `http://127.0.0.1:${port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
+  fake.url = `http://127.0.0.1:${port}${prefix}`;
+  fake.close = async () => {
+    await new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
+    failOnContractErrors();
+  };
   return fake;
 }

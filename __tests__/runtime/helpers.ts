@@ -15,6 +15,7 @@ import type { Check, CheckId } from '../../src/report/types.js';
 import { parseDockerfile } from '../../src/dockerfile/model.js';
 import { staticFacts } from '../../src/audit/static-facts.js';
 import { actionsHost } from '../../src/github/actions-host.js';
+import { testBuildFlags } from '../helpers/builder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../fixtures/runtime');
@@ -78,7 +79,8 @@ export function contextOptions(
     context: ctx,
     buildArgs: {},
     target: '',
-    buildFlags: [],
+    // the matrix leg's flags (e.g. --network=none for BuildKit on this bridgeless engine)
+    buildFlags: testBuildFlags(),
     image: '',
     run: true,
     envOverrides: {},

@@ -5,6 +5,9 @@
 import type { Log } from '../host.js';
 import { COMMENT_LIMIT, commentMarker } from '../report/markdown.js';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from './client.js';
+import { viewerLogin } from './viewer.js';
+
+export { viewerLogin };
 
 export interface CommentTarget {
   owner: string;
@@ -37,20 +40,6 @@ const MAX_PAGES = 100;
 /** `github-actions[bot]` (REST) and `github-actions` (GraphQL viewer) are the same identity. */
 export function normalizeLogin(login: string): string {
   return login.toLowerCase().replace(/\[bot\]$/, '');
-}
-
-/** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
-export async function viewerLogin(
-  octokit: GitHubClient,
-  debug: (message: string) => void = () => undefined,
-): Promise<string | null> {
-  try {
-    const res = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
-    return typeof res.viewer?.login === 'string' ? res.viewer.login : null;
-  } catch (e) {
-    debug(`viewer query failed, matching comments by marker alone: ${(e as Error).message}`);
-    return null;
-  }
 }
 
 /** Our comments with this marker on the PR, lowest id first; every page is searched. */
