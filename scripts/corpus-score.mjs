@@ -126,15 +126,19 @@ for (const { e, file } of present) {
     }
   }
   for (const [family, match] of Object.entries(FAMILIES)) {
-    const expected = new Set(e.labels[family] ?? []);
+    // Each expected finding is a line, or a list of lines any of which is right (a finding may
+    // fairly point at either of two instructions, e.g. the probe or the EXPOSE it disagrees with).
+    const expected = (e.labels[family] ?? []).map((x) => (Array.isArray(x) ? x : [x]));
     const got = t.findings.filter(match);
     const hit = new Set();
     for (const f of got) {
-      const line = [...expected].find((l) => l >= f.line && l <= (f.endLine ?? f.line));
-      if (line !== undefined && !hit.has(line)) {
-        hit.add(line);
+      const covers = (l) => l >= f.line && l <= (f.endLine ?? f.line);
+      const i = expected.findIndex((alts, k) => !hit.has(k) && alts.some(covers));
+      const dup = i < 0 && expected.some((alts, k) => hit.has(k) && alts.some(covers));
+      if (i >= 0) {
+        hit.add(i);
         score[family].tp++;
-      } else if (line === undefined) {
+      } else if (!dup) {
         score[family].fp++;
         disagreements.push({
           id: e.id,
@@ -144,11 +148,16 @@ for (const { e, file } of present) {
         });
       }
     }
-    for (const l of expected) {
-      if (hit.has(l)) continue;
+    expected.forEach((alts, k) => {
+      if (hit.has(k)) return;
       score[family].fn++;
-      disagreements.push({ id: e.id, what: family, expected: `line ${l}`, got: 'not reported' });
-    }
+      disagreements.push({
+        id: e.id,
+        what: family,
+        expected: `line ${alts.join(' or ')}`,
+        got: 'not reported',
+      });
+    });
   }
 }
 
