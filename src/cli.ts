@@ -15,11 +15,15 @@ import { serializeReport } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
 import { fileSourceReader } from './report/source.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderCheckstyle } from './report/checkstyle.js';
+import { renderJunit } from './report/junit.js';
+import { renderGitlab } from './report/gitlab.js';
 import { allRuleMetas, ruleMeta } from './rules/registry.js';
 import { renderRuleIndex } from './rules/rule-index.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
 import { remainingResult, runFix } from './cli/fix.js';
+import { planTargets } from './plan.js';
 import type { Config } from './config.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,6 +49,21 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const workspace = process.cwd();
+  if (opts.listTargets) {
+    try {
+      const targets = planTargets({
+        dockerfile: opts.dockerfiles,
+        workspace,
+        context: opts.context,
+        target: opts.target,
+        dockerfileInput: '',
+      });
+      process.stdout.write(JSON.stringify(targets, null, 2) + '\n');
+      return 0;
+    } catch (e) {
+      return usageError(e);
+    }
+  }
   const runId = `cli-${newRunId({})}`;
   // Ctrl-C: remove what this run created before exiting.
   const onSignal = () => {
@@ -171,6 +190,21 @@ function render(report: Report, opts: CliOptions): string {
       );
     case 'markdown':
       return renderMarkdown(report) + '\n';
+    case 'checkstyle':
+      return renderCheckstyle(report, {
+        workspace: process.cwd(),
+        readSource: fileSourceReader(process.cwd()),
+      });
+    case 'junit':
+      return renderJunit(report, { workspace: process.cwd() });
+    case 'gitlab':
+      return (
+        JSON.stringify(
+          renderGitlab(report, { workspace: process.cwd(), readSource: fileSourceReader(process.cwd()) }),
+          null,
+          2,
+        ) + '\n'
+      );
     default:
       return renderText(report, opts.color);
   }

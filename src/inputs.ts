@@ -30,6 +30,7 @@ export interface Inputs {
   'sarif-file': string;
   summary: boolean;
   report: string;
+  plan: boolean;
 }
 
 export class InputError extends Error {
@@ -163,5 +164,6 @@ export function getInputs(read: InputReader = fromCore): Inputs {
     'sarif-file': read('sarif-file').trim(),
     summary: parseBoolean('summary', read('summary'), true),
     report: read('report').trim(),
+    plan: parseBoolean('plan', read('plan'), false),
   };
 }

@@ -8,6 +8,8 @@ import { runPipeline, DockerfileReadError } from './pipeline.js';
 import { publish, publishOnly } from './publish.js';
 import { newRunId } from './run-id.js';
 import { probeEngine } from './docker/engine.js';
+import { planTargets } from './plan.js';
+import { inlineText } from './report/escape.js';
 import { ReportFormatError } from './report/json.js';
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
@@ -16,6 +18,10 @@ const runtime = () => import('./runtime/verify.js');
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
+    if (inputs.plan) {
+      await plan(inputs);
+      return;
+    }
     if (inputs.report) {
       await publishOnly(inputs);
       return;
@@ -61,6 +67,42 @@ async function audit(inputs: Inputs): Promise<void> {
     },
   });
   await publish(report, inputs);
+}
+
+/** Plan mode: the targets output for a matrix, a list in the log and the job summary; nothing else. */
+async function plan(inputs: Inputs): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  // A broken config fails the plan job, before forty legs each fail on it.
+  loadConfig(
+    inputs.config ? path.resolve(workspace, inputs.config) : '',
+    path.join(workspace, '.harden-check.yml'),
+  );
+  const targets = planTargets({
+    dockerfile: inputs.dockerfile,
+    workspace,
+    context: inputs.context,
+    target: inputs.target,
+  });
+  core.setOutput('targets', JSON.stringify(targets));
+  core.info(`Planned ${targets.length} target${targets.length === 1 ? '' : 's'}:`);
+  for (const t of targets)
+    core.info(`  ${t.id}: ${t.dockerfile} (context ${t.context}${t.target ? `, target ${t.target}` : ''})`);
+  if (inputs.summary) {
+    await core.summary
+      .addHeading('harden-check plan', 3)
+      .addTable([
+        [
+          { data: 'id', header: true },
+          { data: 'Dockerfile', header: true },
+          { data: 'context', header: true },
+          { data: 'target', header: true },
+        ],
+        ...targets.map((t) =>
+          [t.id, t.dockerfile, t.context, t.target || '(last stage)'].map((cell) => inlineText(cell)),
+        ),
+      ])
+      .write();
+  }
 }
 
 /** Known problems are one line; anything else gets its stack only in debug mode. */

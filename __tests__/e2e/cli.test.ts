@@ -46,7 +46,9 @@ describe('harden-check CLI', () => {
     expect(cli(['--frobnicate']).code).toBe(2);
     const r = cli(['--format', 'xml', 'Bad.Dockerfile']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Option --format must be one of text, json, sarif, markdown; got "xml".');
+    expect(r.stderr).toContain(
+      'Option --format must be one of text, json, sarif, markdown, checkstyle, junit, gitlab; got "xml".',
+    );
     const c = cli(['--context', 'nope', 'Bad.Dockerfile']);
     expect(c.code).toBe(2);
     expect(c.stderr.trim()).toBe(
@@ -65,6 +67,33 @@ describe('harden-check CLI', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, targets: [{ dockerfile: 'Dockerfile' }] });
     const sarif = cli(['--static', '--format', 'sarif']);
     expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('prints checkstyle, JUnit and GitLab Code Quality reports, and --help lists every format', () => {
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'FROM alpine:3.19\nENV API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n',
+    );
+    const checkstyle = cli(['--static', '--format', 'checkstyle']);
+    expect(checkstyle.code).toBe(1);
+    expect(checkstyle.stdout).toMatch(
+      /^<\?xml [^>]+\?>\n<checkstyle version="4.3">\n {2}<file name="Dockerfile">/,
+    );
+    expect(checkstyle.stdout).toMatch(
+      /<error line="2" column="15" severity="error" message="HC302: [^"]+" source="harden-check.HC302"\/>/,
+    );
+    const junit = cli(['--static', '--format', 'junit']);
+    expect(junit.stdout).toContain('<testsuite name="harden-check Dockerfile" tests="6" failures="');
+    expect(junit.stdout).toContain('name="non-root: Runs as non-root"');
+    const gitlab = JSON.parse(cli(['--static', '--format', 'gitlab']).stdout) as { check_name: string }[];
+    expect(gitlab.map((i) => i.check_name)).toContain('HC302');
+    for (const out of [checkstyle.stdout, junit.stdout, JSON.stringify(gitlab)]) {
+      expect(out).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    }
+    const help = cli(['--help']).stdout;
+    for (const f of ['text', 'json', 'sarif', 'markdown', 'checkstyle', 'junit', 'gitlab']) {
+      expect(help).toMatch(new RegExp(`^ +${f} +\\S`, 'm'));
+    }
   });
 
   it('lists the rules', () => {

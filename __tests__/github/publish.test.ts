@@ -51,6 +51,7 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     'sarif-file': '',
     summary: true,
     report: '',
+    plan: false,
     ...over,
   };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5940:
+/***/ 6630:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39,15 +39,15 @@ exports.Argument = Argument;
 
 /***/ }),
 
-/***/ 4022:
+/***/ 3340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Comment = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const line_1 = __nccwpck_require__(7005);
-const util_1 = __nccwpck_require__(7459);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const line_1 = __nccwpck_require__(6255);
+const util_1 = __nccwpck_require__(2641);
 class Comment extends line_1.Line {
     constructor(document, range) {
         super(document, range);
@@ -108,7 +108,7 @@ exports.Comment = Comment;
 
 /***/ }),
 
-/***/ 9933:
+/***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -118,12 +118,12 @@ exports.Comment = Comment;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Dockerfile = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const ast = __nccwpck_require__(8390);
-const imageTemplate_1 = __nccwpck_require__(3520);
-const from_1 = __nccwpck_require__(5377);
-const util_1 = __nccwpck_require__(7459);
-const main_1 = __nccwpck_require__(8390);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const ast = __nccwpck_require__(616);
+const imageTemplate_1 = __nccwpck_require__(574);
+const from_1 = __nccwpck_require__(1399);
+const util_1 = __nccwpck_require__(2641);
+const main_1 = __nccwpck_require__(616);
 class Dockerfile extends imageTemplate_1.ImageTemplate {
     constructor(document) {
         super();
@@ -350,14 +350,14 @@ exports.Dockerfile = Dockerfile;
 
 /***/ }),
 
-/***/ 1077:
+/***/ 3635:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Flag = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const flagOption_1 = __nccwpck_require__(3700);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const flagOption_1 = __nccwpck_require__(8598);
 class Flag {
     constructor(document, range, name, nameRange, value, valueRange) {
         this.options = [];
@@ -479,7 +479,7 @@ exports.Flag = Flag;
 
 /***/ }),
 
-/***/ 3700:
+/***/ 8598:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -520,7 +520,7 @@ exports.FlagOption = FlagOption;
 
 /***/ }),
 
-/***/ 7599:
+/***/ 3741:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -595,7 +595,7 @@ exports.Heredoc = Heredoc;
 
 /***/ }),
 
-/***/ 3520:
+/***/ 574:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -605,17 +605,17 @@ exports.Heredoc = Heredoc;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImageTemplate = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const arg_1 = __nccwpck_require__(4381);
-const cmd_1 = __nccwpck_require__(5517);
-const copy_1 = __nccwpck_require__(444);
-const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
-const from_1 = __nccwpck_require__(5377);
-const healthcheck_1 = __nccwpck_require__(1167);
-const onbuild_1 = __nccwpck_require__(5554);
-const util_1 = __nccwpck_require__(7459);
-const workdir_1 = __nccwpck_require__(7529);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const arg_1 = __nccwpck_require__(6755);
+const cmd_1 = __nccwpck_require__(8687);
+const copy_1 = __nccwpck_require__(8617);
+const env_1 = __nccwpck_require__(1164);
+const entrypoint_1 = __nccwpck_require__(2861);
+const from_1 = __nccwpck_require__(1399);
+const healthcheck_1 = __nccwpck_require__(8649);
+const onbuild_1 = __nccwpck_require__(8468);
+const util_1 = __nccwpck_require__(2641);
+const workdir_1 = __nccwpck_require__(4691);
 class ImageTemplate {
     constructor() {
         this.comments = [];
@@ -881,19 +881,19 @@ exports.ImageTemplate = ImageTemplate;
 
 /***/ }),
 
-/***/ 5279:
+/***/ 8697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Instruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const util_1 = __nccwpck_require__(7459);
-const line_1 = __nccwpck_require__(7005);
-const argument_1 = __nccwpck_require__(5940);
-const heredoc_1 = __nccwpck_require__(7599);
-const variable_1 = __nccwpck_require__(3743);
-const main_1 = __nccwpck_require__(8390);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const util_1 = __nccwpck_require__(2641);
+const line_1 = __nccwpck_require__(6255);
+const argument_1 = __nccwpck_require__(6630);
+const heredoc_1 = __nccwpck_require__(3741);
+const variable_1 = __nccwpck_require__(705);
+const main_1 = __nccwpck_require__(616);
 class Instruction extends line_1.Line {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
@@ -1767,13 +1767,13 @@ exports.Instruction = Instruction;
 
 /***/ }),
 
-/***/ 9618:
+/***/ 7008:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Add = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Add extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1787,14 +1787,14 @@ exports.Add = Add;
 
 /***/ }),
 
-/***/ 4381:
+/***/ 6755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Arg = void 0;
-const property_1 = __nccwpck_require__(9602);
-const propertyInstruction_1 = __nccwpck_require__(4984);
+const property_1 = __nccwpck_require__(2068);
+const propertyInstruction_1 = __nccwpck_require__(5998);
 class Arg extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1821,13 +1821,13 @@ exports.Arg = Arg;
 
 /***/ }),
 
-/***/ 5517:
+/***/ 8687:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cmd = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Cmd extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1838,13 +1838,13 @@ exports.Cmd = Cmd;
 
 /***/ }),
 
-/***/ 444:
+/***/ 8617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Copy = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Copy extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1871,13 +1871,13 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 1835:
+/***/ 2861:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Entrypoint = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Entrypoint extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1888,13 +1888,13 @@ exports.Entrypoint = Entrypoint;
 
 /***/ }),
 
-/***/ 1822:
+/***/ 1164:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Env = void 0;
-const propertyInstruction_1 = __nccwpck_require__(4984);
+const propertyInstruction_1 = __nccwpck_require__(5998);
 class Env extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1908,14 +1908,14 @@ exports.Env = Env;
 
 /***/ }),
 
-/***/ 5377:
+/***/ 1399:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.From = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const modifiableInstruction_1 = __nccwpck_require__(2393);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const modifiableInstruction_1 = __nccwpck_require__(2271);
 class From extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2168,13 +2168,13 @@ exports.From = From;
 
 /***/ }),
 
-/***/ 1167:
+/***/ 8649:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Healthcheck = void 0;
-const modifiableInstruction_1 = __nccwpck_require__(2393);
+const modifiableInstruction_1 = __nccwpck_require__(2271);
 class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2193,14 +2193,14 @@ exports.Healthcheck = Healthcheck;
 
 /***/ }),
 
-/***/ 3871:
+/***/ 5193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Label = void 0;
-const propertyInstruction_1 = __nccwpck_require__(4984);
-const util_1 = __nccwpck_require__(7459);
+const propertyInstruction_1 = __nccwpck_require__(5998);
+const util_1 = __nccwpck_require__(2641);
 class Label extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2235,15 +2235,15 @@ exports.Label = Label;
 
 /***/ }),
 
-/***/ 5554:
+/***/ 8468:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Onbuild = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const parser_1 = __nccwpck_require__(7988);
-const instruction_1 = __nccwpck_require__(5279);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const parser_1 = __nccwpck_require__(934);
+const instruction_1 = __nccwpck_require__(8697);
 class Onbuild extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2273,13 +2273,13 @@ exports.Onbuild = Onbuild;
 
 /***/ }),
 
-/***/ 7224:
+/***/ 1902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Run = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Run extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2302,13 +2302,13 @@ exports.Run = Run;
 
 /***/ }),
 
-/***/ 7523:
+/***/ 8581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Shell = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Shell extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2319,13 +2319,13 @@ exports.Shell = Shell;
 
 /***/ }),
 
-/***/ 4301:
+/***/ 6971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Stopsignal = void 0;
-const instruction_1 = __nccwpck_require__(5279);
+const instruction_1 = __nccwpck_require__(8697);
 class Stopsignal extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2336,13 +2336,13 @@ exports.Stopsignal = Stopsignal;
 
 /***/ }),
 
-/***/ 3998:
+/***/ 8648:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.User = void 0;
-const instruction_1 = __nccwpck_require__(5279);
+const instruction_1 = __nccwpck_require__(8697);
 class User extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2353,13 +2353,13 @@ exports.User = User;
 
 /***/ }),
 
-/***/ 1347:
+/***/ 6421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Volume = void 0;
-const jsonInstruction_1 = __nccwpck_require__(5305);
+const jsonInstruction_1 = __nccwpck_require__(3211);
 class Volume extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2370,13 +2370,13 @@ exports.Volume = Volume;
 
 /***/ }),
 
-/***/ 7529:
+/***/ 4691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Workdir = void 0;
-const instruction_1 = __nccwpck_require__(5279);
+const instruction_1 = __nccwpck_require__(8697);
 class Workdir extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2430,13 +2430,13 @@ exports.Workdir = Workdir;
 
 /***/ }),
 
-/***/ 3702:
+/***/ 8024:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONArgument = void 0;
-const argument_1 = __nccwpck_require__(5940);
+const argument_1 = __nccwpck_require__(6630);
 class JSONArgument extends argument_1.Argument {
     constructor(value, range, jsonRange) {
         super(value, range);
@@ -2456,16 +2456,16 @@ exports.JSONArgument = JSONArgument;
 
 /***/ }),
 
-/***/ 5305:
+/***/ 3211:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const argument_1 = __nccwpck_require__(5940);
-const jsonArgument_1 = __nccwpck_require__(3702);
-const modifiableInstruction_1 = __nccwpck_require__(2393);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const argument_1 = __nccwpck_require__(6630);
+const jsonArgument_1 = __nccwpck_require__(8024);
+const modifiableInstruction_1 = __nccwpck_require__(2271);
 class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2637,7 +2637,7 @@ exports.JSONInstruction = JSONInstruction;
 
 /***/ }),
 
-/***/ 7005:
+/***/ 6255:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2666,70 +2666,70 @@ exports.Line = Line;
 
 /***/ }),
 
-/***/ 8390:
+/***/ 616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-var argument_1 = __nccwpck_require__(5940);
+var argument_1 = __nccwpck_require__(6630);
 Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
-var jsonArgument_1 = __nccwpck_require__(3702);
+var jsonArgument_1 = __nccwpck_require__(8024);
 Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
-const comment_1 = __nccwpck_require__(4022);
+const comment_1 = __nccwpck_require__(3340);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
-const parser_1 = __nccwpck_require__(7988);
-var flag_1 = __nccwpck_require__(1077);
+const parser_1 = __nccwpck_require__(934);
+var flag_1 = __nccwpck_require__(3635);
 Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
-const instruction_1 = __nccwpck_require__(5279);
+const instruction_1 = __nccwpck_require__(8697);
 Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
-var line_1 = __nccwpck_require__(7005);
+var line_1 = __nccwpck_require__(6255);
 Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
-const parserDirective_1 = __nccwpck_require__(7499);
+const parserDirective_1 = __nccwpck_require__(8893);
 Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
-var property_1 = __nccwpck_require__(9602);
+var property_1 = __nccwpck_require__(2068);
 Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
-var variable_1 = __nccwpck_require__(3743);
+var variable_1 = __nccwpck_require__(705);
 Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
-var add_1 = __nccwpck_require__(9618);
+var add_1 = __nccwpck_require__(7008);
 Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
-const arg_1 = __nccwpck_require__(4381);
+const arg_1 = __nccwpck_require__(6755);
 Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
-const cmd_1 = __nccwpck_require__(5517);
+const cmd_1 = __nccwpck_require__(8687);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
-const copy_1 = __nccwpck_require__(444);
+const copy_1 = __nccwpck_require__(8617);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(2861);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
-const env_1 = __nccwpck_require__(1822);
+const env_1 = __nccwpck_require__(1164);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
-const from_1 = __nccwpck_require__(5377);
+const from_1 = __nccwpck_require__(1399);
 Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
-const healthcheck_1 = __nccwpck_require__(1167);
+const healthcheck_1 = __nccwpck_require__(8649);
 Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
-var heredoc_1 = __nccwpck_require__(7599);
+var heredoc_1 = __nccwpck_require__(3741);
 Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
-var jsonInstruction_1 = __nccwpck_require__(5305);
+var jsonInstruction_1 = __nccwpck_require__(3211);
 Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
-var label_1 = __nccwpck_require__(3871);
+var label_1 = __nccwpck_require__(5193);
 Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
-var modifiableInstruction_1 = __nccwpck_require__(2393);
+var modifiableInstruction_1 = __nccwpck_require__(2271);
 Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
-var onbuild_1 = __nccwpck_require__(5554);
+var onbuild_1 = __nccwpck_require__(8468);
 Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
-var propertyInstruction_1 = __nccwpck_require__(4984);
+var propertyInstruction_1 = __nccwpck_require__(5998);
 Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
-var run_1 = __nccwpck_require__(7224);
+var run_1 = __nccwpck_require__(1902);
 Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
-var shell_1 = __nccwpck_require__(7523);
+var shell_1 = __nccwpck_require__(8581);
 Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
-var stopsignal_1 = __nccwpck_require__(4301);
+var stopsignal_1 = __nccwpck_require__(6971);
 Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
-var user_1 = __nccwpck_require__(3998);
+var user_1 = __nccwpck_require__(8648);
 Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
-var volume_1 = __nccwpck_require__(1347);
+var volume_1 = __nccwpck_require__(6421);
 Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
-const workdir_1 = __nccwpck_require__(7529);
+const workdir_1 = __nccwpck_require__(4691);
 Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
 var Keyword;
 (function (Keyword) {
@@ -2776,15 +2776,15 @@ var DockerfileParser;
 
 /***/ }),
 
-/***/ 2393:
+/***/ 2271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ModifiableInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const flag_1 = __nccwpck_require__(1077);
-const instruction_1 = __nccwpck_require__(5279);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const flag_1 = __nccwpck_require__(3635);
+const instruction_1 = __nccwpck_require__(8697);
 class ModifiableInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2864,7 +2864,7 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 /***/ }),
 
-/***/ 7988:
+/***/ 934:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -2874,30 +2874,30 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const comment_1 = __nccwpck_require__(4022);
-const parserDirective_1 = __nccwpck_require__(7499);
-const instruction_1 = __nccwpck_require__(5279);
-const add_1 = __nccwpck_require__(9618);
-const arg_1 = __nccwpck_require__(4381);
-const cmd_1 = __nccwpck_require__(5517);
-const copy_1 = __nccwpck_require__(444);
-const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
-const from_1 = __nccwpck_require__(5377);
-const healthcheck_1 = __nccwpck_require__(1167);
-const label_1 = __nccwpck_require__(3871);
-const onbuild_1 = __nccwpck_require__(5554);
-const run_1 = __nccwpck_require__(7224);
-const shell_1 = __nccwpck_require__(7523);
-const stopsignal_1 = __nccwpck_require__(4301);
-const workdir_1 = __nccwpck_require__(7529);
-const user_1 = __nccwpck_require__(3998);
-const volume_1 = __nccwpck_require__(1347);
-const dockerfile_1 = __nccwpck_require__(9933);
-const util_1 = __nccwpck_require__(7459);
-const main_1 = __nccwpck_require__(8390);
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(6861);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const comment_1 = __nccwpck_require__(3340);
+const parserDirective_1 = __nccwpck_require__(8893);
+const instruction_1 = __nccwpck_require__(8697);
+const add_1 = __nccwpck_require__(7008);
+const arg_1 = __nccwpck_require__(6755);
+const cmd_1 = __nccwpck_require__(8687);
+const copy_1 = __nccwpck_require__(8617);
+const env_1 = __nccwpck_require__(1164);
+const entrypoint_1 = __nccwpck_require__(2861);
+const from_1 = __nccwpck_require__(1399);
+const healthcheck_1 = __nccwpck_require__(8649);
+const label_1 = __nccwpck_require__(5193);
+const onbuild_1 = __nccwpck_require__(8468);
+const run_1 = __nccwpck_require__(1902);
+const shell_1 = __nccwpck_require__(8581);
+const stopsignal_1 = __nccwpck_require__(6971);
+const workdir_1 = __nccwpck_require__(4691);
+const user_1 = __nccwpck_require__(8648);
+const volume_1 = __nccwpck_require__(6421);
+const dockerfile_1 = __nccwpck_require__(4951);
+const util_1 = __nccwpck_require__(2641);
+const main_1 = __nccwpck_require__(616);
 class Parser {
     constructor() {
         this.escapeChar = null;
@@ -3316,14 +3316,14 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 7499:
+/***/ 8893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserDirective = void 0;
-const main_1 = __nccwpck_require__(8390);
-const line_1 = __nccwpck_require__(7005);
+const main_1 = __nccwpck_require__(616);
+const line_1 = __nccwpck_require__(6255);
 class ParserDirective extends line_1.Line {
     constructor(document, range, nameRange, valueRange) {
         super(document, range);
@@ -3355,14 +3355,14 @@ exports.ParserDirective = ParserDirective;
 
 /***/ }),
 
-/***/ 9602:
+/***/ 2068:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Property = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const util_1 = __nccwpck_require__(7459);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const util_1 = __nccwpck_require__(2641);
 class Property {
     constructor(document, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
@@ -3702,17 +3702,17 @@ exports.Property = Property;
 
 /***/ }),
 
-/***/ 4984:
+/***/ 5998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const instruction_1 = __nccwpck_require__(5279);
-const property_1 = __nccwpck_require__(9602);
-const argument_1 = __nccwpck_require__(5940);
-const util_1 = __nccwpck_require__(7459);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const instruction_1 = __nccwpck_require__(8697);
+const property_1 = __nccwpck_require__(2068);
+const argument_1 = __nccwpck_require__(6630);
+const util_1 = __nccwpck_require__(2641);
 class PropertyInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -4039,7 +4039,7 @@ exports.PropertyInstruction = PropertyInstruction;
 
 /***/ }),
 
-/***/ 7459:
+/***/ 2641:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -4140,7 +4140,7 @@ exports.Util = Util;
 
 /***/ }),
 
-/***/ 3743:
+/***/ 705:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4239,7 +4239,7 @@ exports.Variable = Variable;
 
 /***/ }),
 
-/***/ 8884:
+/***/ 5454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -4249,8 +4249,8 @@ exports.Variable = Variable;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DockerFormatter = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const dockerfile_ast_1 = __nccwpck_require__(8390);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const dockerfile_ast_1 = __nccwpck_require__(616);
 class DockerFormatter {
     getIndentation(formattingOptions) {
         let indentation = "\t";
@@ -4495,15 +4495,15 @@ exports.DockerFormatter = DockerFormatter;
 
 /***/ }),
 
-/***/ 2804:
+/***/ 4538:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Validator = exports.KEYWORDS = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const dockerfile_ast_1 = __nccwpck_require__(8390);
-const main_1 = __nccwpck_require__(285);
+const vscode_languageserver_types_1 = __nccwpck_require__(5438);
+const dockerfile_ast_1 = __nccwpck_require__(616);
+const main_1 = __nccwpck_require__(8999);
 exports.KEYWORDS = [
     "ADD",
     "ARG",
@@ -6184,7 +6184,7 @@ Validator.dockerProblems = {
 
 /***/ }),
 
-/***/ 285:
+/***/ 8999:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -6194,9 +6194,9 @@ Validator.dockerProblems = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validate = exports.formatOnType = exports.formatRange = exports.format = exports.ValidationSeverity = exports.ValidationCode = void 0;
-const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
-const dockerFormatter_1 = __nccwpck_require__(8884);
-const dockerValidator_1 = __nccwpck_require__(2804);
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(6861);
+const dockerFormatter_1 = __nccwpck_require__(5454);
+const dockerValidator_1 = __nccwpck_require__(4538);
 /**
  * Error codes that correspond to a given validation error. These
  * values are exposed for the purpose of allowing clients to identify
@@ -6358,7 +6358,7 @@ exports.validate = validate;
 
 /***/ }),
 
-/***/ 3383:
+/***/ 6861:
 /***/ (function(module, exports) {
 
 var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
@@ -6704,7 +6704,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 4612:
+/***/ 5438:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -9176,7 +9176,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 1210:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -9185,26 +9185,34 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
-/* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(2161);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2740);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2794);
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7477);
-/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5689);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4285);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(491);
-/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(972);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(311);
-/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8135);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8000);
+/* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7722);
+/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(9134);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4707);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(461);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1851);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3898);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2899);
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4421);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5662);
+/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1406);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(998);
+/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1478);
+/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9223);
+/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8920);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(3012);
+/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(5205);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(3912);
+/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5930);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(9449);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
+
+
+
+
 
 
 
@@ -9236,15 +9244,31 @@ async function main(argv) {
         return 0;
     }
     if (opts.version) {
-        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_16__/* .VERSION */ .x}\n`);
+        process.stdout.write(`harden-check ${_version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x}\n`);
         return 0;
     }
     if (opts.listRules) {
-        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .allRuleMetas */ .M1)();
-        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_14__/* .renderRuleIndex */ .t)(metas)) + '\n');
+        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .allRuleMetas */ .M1)();
+        process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__/* .renderRuleIndex */ .t)(metas)) + '\n');
         return 0;
     }
     const workspace = process.cwd();
+    if (opts.listTargets) {
+        try {
+            const targets = (0,_plan_js__WEBPACK_IMPORTED_MODULE_19__/* .planTargets */ .i)({
+                dockerfile: opts.dockerfiles,
+                workspace,
+                context: opts.context,
+                target: opts.target,
+                dockerfileInput: '',
+            });
+            process.stdout.write(JSON.stringify(targets, null, 2) + '\n');
+            return 0;
+        }
+        catch (e) {
+            return usageError(e);
+        }
+    }
     const runId = `cli-${(0,_run_id_js__WEBPACK_IMPORTED_MODULE_6__/* .newRunId */ .F)({})}`;
     // Ctrl-C: remove what this run created before exiting.
     const onSignal = () => {
@@ -9256,7 +9280,7 @@ async function main(argv) {
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)(opts.config ? node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(opts.config) : '', node_path__WEBPACK_IMPORTED_MODULE_0__.join(workspace, '.harden-check.yml'));
         if (opts.fix)
             return await fixCommand(opts, config, workspace, runId);
-        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
+        const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)(pipelineOptions(opts, config, workspace, runId)));
         process.stdout.write(render(report, opts));
         return report.result === 'pass' ? 0 : 1;
     }
@@ -9271,7 +9295,7 @@ async function main(argv) {
 /** --fix / --fix --dry-run (src/cli/fix.ts); the report of what remains is a static one. */
 async function fixCommand(opts, config, workspace, runId) {
     const pause = Number(process.env.HARDEN_CHECK_TEST_PAUSE_BEFORE_WRITE_MS ?? 0);
-    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_15__/* .runFix */ .h)(opts, config, workspace, {
+    const outcome = await (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .runFix */ .h)(opts, config, workspace, {
         stdout: (s) => process.stdout.write(s),
         // the list of fixes goes with the text report; stderr keeps json/sarif output and the diff clean
         info: (s) => (opts.format === 'text' && !opts.dryRun ? process.stdout : process.stderr).write(s),
@@ -9290,10 +9314,10 @@ async function fixCommand(opts, config, workspace, runId) {
         // stdout carries only the diff (for patch / git apply): the rest goes to stderr.
         const n = outcome.remaining.length;
         process.stderr.write(`harden-check: ${n} finding${n === 1 ? '' : 's'} would remain.\n`);
-        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_15__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
+        return (0,_cli_fix_js__WEBPACK_IMPORTED_MODULE_18__/* .remainingResult */ .y)(outcome, opts) === 'pass' ? 0 : 1;
     }
     // the report of what remains: the same pipeline, static only
-    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_17__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
+    const report = await (0,_cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__/* .withLogOnStderr */ .M)(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_5__/* .runPipeline */ .aI)({
         ...pipelineOptions(opts, config, workspace, runId),
         buildFlags: [],
         image: '',
@@ -9343,13 +9367,22 @@ function render(report, opts) {
             return (0,_report_json_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeReport */ .xH)(report) + '\n';
         case 'sarif':
             return (JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .renderSarif */ .WH)(report, {
-                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_13__/* .ruleMeta */ .ME,
+                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__/* .ruleMeta */ .ME,
                 workspace: process.cwd(),
                 readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_16__/* .VERSION */ .x,
+                toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_20__/* .VERSION */ .x,
             }), null, 2) + '\n');
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
+        case 'checkstyle':
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, {
+                workspace: process.cwd(),
+                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
+            });
+        case 'junit':
+            return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
+        case 'gitlab':
+            return (JSON.stringify((0,_report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__/* .renderGitlab */ .y)(report, { workspace: process.cwd(), readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()) }), null, 2) + '\n');
         default:
             return (0,_cli_text_js__WEBPACK_IMPORTED_MODULE_2__/* .renderText */ .S)(report, opts.color);
     }
@@ -9372,7 +9405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7593:
+/***/ 8000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9381,20 +9414,27 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2563);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2306);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4707);
 // Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
 
 
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'];
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'checkstyle', 'junit', 'gitlab'];
 const USAGE = `Usage: harden-check [options] [Dockerfile ...]
 
 Audits Dockerfiles for production hardening; with a Docker engine it also builds the
 image and proves at runtime: non-root, healthy, env override honoured, no secrets.
 
 Options:
-  -f, --format <text|json|sarif|markdown>   output format (default: text)
+  -f, --format <format>         output format (default: text):
+                                  text        readable summary
+                                  json        the report JSON (docs/report-schema.md)
+                                  sarif       SARIF 2.1.0 (GitHub code scanning)
+                                  markdown    the PR comment's text
+                                  checkstyle  Checkstyle XML (Jenkins Warnings NG, reviewdog)
+                                  junit       JUnit XML, one test case per check per Dockerfile
+                                  gitlab      GitLab Code Quality JSON (artifacts: reports: codequality)
       --static                  static audit only (no build, no run)
       --no-run                  build and inspect, but do not run the container
       --image <ref>             verify this image instead of building
@@ -9414,6 +9454,8 @@ Options:
                                 only), then print what was fixed and the findings that remain
       --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
+      --list-targets            print the Dockerfiles the arguments resolve to as JSON
+                                ({id, dockerfile, context, target}), for a CI matrix; builds nothing
   -h, --help                    this help
   -v, --version                 the version
 
@@ -9446,6 +9488,7 @@ function parseCliArgs(argv, env = process.env) {
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
                 'list-rules': { type: 'boolean' },
+                'list-targets': { type: 'boolean' },
                 fix: { type: 'boolean' },
                 'dry-run': { type: 'boolean' },
             },
@@ -9481,6 +9524,7 @@ function parseCliArgs(argv, env = process.env) {
         help: v.help ?? false,
         version: v.version ?? false,
         listRules: v['list-rules'] ?? false,
+        listTargets: v['list-targets'] ?? false,
         fix: v.fix ?? false,
         dryRun: v['dry-run'] ?? false,
     };
@@ -9489,7 +9533,7 @@ function parseCliArgs(argv, env = process.env) {
 
 /***/ }),
 
-/***/ 8135:
+/***/ 5930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9504,9 +9548,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
-var engine_audit = __nccwpck_require__(7801);
+var engine_audit = __nccwpck_require__(9615);
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var model = __nccwpck_require__(4011);
+var model = __nccwpck_require__(5686);
 ;// CONCATENATED MODULE: ./src/fix/apply.ts
 /** The file's dominant line ending (the most frequent; LF when there is none). */
 function detectEol(text) {
@@ -9725,13 +9769,13 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline.ts + 1 modules
-var pipeline = __nccwpck_require__(2740);
+var pipeline = __nccwpck_require__(461);
 // EXTERNAL MODULE: ./src/targets.ts
-var targets = __nccwpck_require__(8993);
+var targets = __nccwpck_require__(9402);
 // EXTERNAL MODULE: ./src/report/verdict.ts
-var verdict = __nccwpck_require__(687);
+var verdict = __nccwpck_require__(5978);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+var inputs = __nccwpck_require__(4707);
 ;// CONCATENATED MODULE: ./src/cli/fix.ts
 // `harden-check --fix`: apply the findings' fixes to the Dockerfiles in place, keeping every
 // byte a fix does not change (comments, line endings, the escape character); with
@@ -9834,7 +9878,7 @@ function remainingResult(outcome, opts) {
 
 /***/ }),
 
-/***/ 2161:
+/***/ 9134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9907,13 +9951,13 @@ async function withLogOnStderr(fn) {
 
 /***/ }),
 
-/***/ 3779:
+/***/ 7722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
 
 const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 };
 function renderText(report, color) {
@@ -9984,7 +10028,7 @@ function clean(s) {
 
 /***/ }),
 
-/***/ 2973:
+/***/ 868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9994,7 +10038,7 @@ function clean(s) {
 /* unused harmony exports DEFAULT_CONFIG, parseConfig */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3645);
 // `.harden-check.yml`: ignores, severity overrides, opt-in rules and trusted base images.
 // Validated strictly: an unknown key or a wrong type is an error naming the file and line,
 // because a typo in a security tool's config must never silently disable nothing.
@@ -10145,7 +10189,7 @@ function parseConfig(text, path) {
 
 /***/ }),
 
-/***/ 6556:
+/***/ 2899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10155,7 +10199,7 @@ function parseConfig(text, path) {
 /* unused harmony export dockerAvailable */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9655);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1800);
 // Is there an engine, and does the client have buildx? Both asked once, at start and at the
 // same time, with execFile (it spawns at once, so the calls run while the static audit
 // parses) and a hard timeout: a dead socket or a remote DOCKER_HOST can hang for minutes.
@@ -10190,7 +10234,7 @@ async function probeEngine() {
 
 /***/ }),
 
-/***/ 9655:
+/***/ 1800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10202,8 +10246,8 @@ async function probeEngine() {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4436);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2876);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7174);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5854);
 // The one place that starts the docker client. Argument arrays only (never a shell
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
@@ -10367,7 +10411,7 @@ class DockerError extends Error {
 
 /***/ }),
 
-/***/ 3572:
+/***/ 2953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10376,7 +10420,7 @@ class DockerError extends Error {
 /* harmony export */   ar: () => (/* binding */ isRootUser),
 /* harmony export */   w4: () => (/* binding */ describeBaseImage)
 /* harmony export */ });
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7541);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9840);
 // What we know about well-known base images without pulling them: their default user,
 // whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
 // /etc/group. Used by the static checklist (non-root without a USER line), the health-check
@@ -10675,7 +10719,7 @@ function baseImageAccounts(info, ref) {
 
 /***/ }),
 
-/***/ 2343:
+/***/ 8076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10689,7 +10733,7 @@ class TargetNotFoundError extends Error {
 
 /***/ }),
 
-/***/ 1424:
+/***/ 5967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10905,7 +10949,7 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 3981:
+/***/ 920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10922,9 +10966,9 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 /* harmony export */   zA: () => (/* binding */ installsPackage)
 /* harmony export */ });
 /* unused harmony exports describeHealthcheck, parseDuration, commandPorts */
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
-/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3572);
-/* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6459);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5967);
+/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2953);
+/* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3450);
 
 
 
@@ -11142,7 +11186,7 @@ function installsPackage(model, pkg, stage) {
 
 /***/ }),
 
-/***/ 7541:
+/***/ 9840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11183,7 +11227,7 @@ function codeLines(model, instr) {
 
 /***/ }),
 
-/***/ 4011:
+/***/ 5686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11194,9 +11238,9 @@ function codeLines(model, instr) {
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
 /* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2343);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5967);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8076);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
@@ -11633,7 +11677,7 @@ function shellWords(text, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 7801:
+/***/ 9615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11645,17 +11689,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: byLine
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(4011);
+var dockerfile_model = __nccwpck_require__(5686);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __nccwpck_require__(491);
+var registry = __nccwpck_require__(3012);
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(9548);
+var syntax = __nccwpck_require__(2453);
 // EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(1852);
+var suppress = __nccwpck_require__(2361);
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var facts = __nccwpck_require__(3981);
+var facts = __nccwpck_require__(920);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
-var base_images = __nccwpck_require__(3572);
+var base_images = __nccwpck_require__(2953);
 ;// CONCATENATED MODULE: ./src/engine/static-checks.ts
 
 
@@ -11781,7 +11825,7 @@ function noSecrets(findings) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
+var detect = __nccwpck_require__(5735);
 ;// CONCATENATED MODULE: ./src/engine/static-facts.ts
 
 
@@ -11812,7 +11856,7 @@ function staticFacts(model, trusted) {
 }
 
 // EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(734);
+var order = __nccwpck_require__(2107);
 ;// CONCATENATED MODULE: ./src/engine/audit.ts
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
@@ -11901,7 +11945,7 @@ function dedupe(findings) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 4707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11913,7 +11957,7 @@ function dedupe(findings) {
 /* harmony export */   nL: () => (/* binding */ parseEnum)
 /* harmony export */ });
 /* unused harmony exports lines, list, parseBoolean, getInputs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4436);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7174);
 // Parse and validate the action's inputs into one typed object whose keys are the
 // exact input names of action.yml. Every problem is one line naming the input and
 // the values it accepts (thrown as InputError, printed without a stack).
@@ -12037,13 +12081,14 @@ function getInputs(read = fromCore) {
         'sarif-file': read('sarif-file').trim(),
         summary: parseBoolean('summary', read('summary'), true),
         report: read('report').trim(),
+        plan: parseBoolean('plan', read('plan'), false),
     };
 }
 
 
 /***/ }),
 
-/***/ 2740:
+/***/ 461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12075,15 +12120,15 @@ function mergeChecks(staticChecks, runtimeChecks) {
 }
 
 // EXTERNAL MODULE: ./src/dockerfile/errors.ts
-var errors = __nccwpck_require__(2343);
+var errors = __nccwpck_require__(8076);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+var inputs = __nccwpck_require__(4707);
 // EXTERNAL MODULE: ./src/report/verdict.ts
-var verdict = __nccwpck_require__(687);
+var verdict = __nccwpck_require__(5978);
 // EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(8993);
+var src_targets = __nccwpck_require__(9402);
 // EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(734);
+var order = __nccwpck_require__(2107);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
@@ -12184,7 +12229,7 @@ async function auditTarget(file, opts, engineCheck) {
     let audit;
     let auditSeconds;
     try {
-        const { auditDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7801));
+        const { auditDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9615));
         const t0 = process.hrtime.bigint();
         audit = auditDockerfile({
             file,
@@ -12293,7 +12338,51 @@ function round(n) {
 
 /***/ }),
 
-/***/ 7549:
+/***/ 9449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ planTargets)
+/* harmony export */ });
+/* unused harmony export targetId */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9402);
+// Plan mode: resolve the `dockerfile` globs into the targets a matrix fans out over, one
+// leg per Dockerfile. Builds nothing and changes nothing; the same resolution the audit
+// uses, so a leg given one planned path audits exactly that file.
+
+
+/** `services/api/Dockerfile` -> `services-api-dockerfile`; the same path always gives the same id. */
+function targetId(dockerfile) {
+    const slug = dockerfile
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return slug || 'dockerfile';
+}
+function planTargets(opts) {
+    const files = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveDockerfiles */ .Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const taken = new Map();
+    return files.map((dockerfile) => {
+        // Two paths can slug alike (`a-b/Dockerfile`, `a/b/Dockerfile`): number the later ones.
+        const base = targetId(dockerfile);
+        const n = (taken.get(base) ?? 0) + 1;
+        taken.set(base, n);
+        const dir = opts.context || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(dockerfile);
+        return {
+            id: n === 1 ? base : `${base}-${n}`,
+            dockerfile,
+            context: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dir.replace(/\\/g, '/')),
+            target: opts.target,
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12353,14 +12442,58 @@ function failedCheckFindings(target, read) {
 
 /***/ }),
 
-/***/ 6267:
+/***/ 1478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ renderCheckstyle)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5662);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2107);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5166);
+// Checkstyle XML, the format Jenkins' Warnings Next Generation plugin, reviewdog and many
+// editors read: one <file> per Dockerfile, one <error> per finding (failed checks included).
+
+
+
+
+// Checkstyle's severities are error, warning, info and ignore.
+const SEVERITY = { error: 'error', warning: 'warning', note: 'info' };
+function renderCheckstyle(report, opts = {}) {
+    const byFile = new Map();
+    for (const t of report.targets)
+        byFile.set((0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace), []);
+    for (const f of (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource)) {
+        const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+        byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    }
+    const out = [_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .XML_DECLARATION */ .t, '<checkstyle version="4.3">'];
+    for (const file of [...byFile.keys()].sort()) {
+        out.push(`  <file name="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}">`);
+        for (const f of [...byFile.get(file)].sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u)) {
+            const column = f.column ? ` column="${f.column}"` : '';
+            out.push(`    <error line="${f.line}"${column} severity="${SEVERITY[f.severity]}" ` +
+                `message="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(`${f.ruleId}: ${f.message}`, opts.secrets)}" ` +
+                `source="harden-check.${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(f.ruleId.replace(/^harden-check\//, ''))}"/>`);
+        }
+        out.push('  </file>');
+    }
+    out.push('</checkstyle>');
+    return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 9564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ruleDocUrl)
 /* harmony export */ });
 /* unused harmony export isRuleId */
-/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3182);
+/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7665);
 // Where the rule pages live. DOCS_BASE is defined once, with the rules (src/rules/types.ts):
 // absolute, because the comment and the summary are read outside the action's repository.
 
@@ -12378,7 +12511,7 @@ function ruleDocUrl(id) {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 3652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12390,7 +12523,7 @@ function ruleDocUrl(id) {
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony export neutralizeMentions */
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
 // Making user-controlled text (Dockerfile content, file names, labels, probe output)
 // safe to put into GitHub-flavoured markdown. Every piece goes through redact() first,
 // so a credential never reaches a comment, a summary or an annotation.
@@ -12507,7 +12640,52 @@ function encodePath(path) {
 
 /***/ }),
 
-/***/ 2794:
+/***/ 8920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ renderGitlab)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5662);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5735);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3652);
+// GitLab Code Quality report (the Code Climate subset GitLab reads from
+// `artifacts: reports: codequality`): a JSON array of issues with a description, a check
+// name, a stable fingerprint, a severity and a location. The fingerprint is the one SARIF
+// uses (rule + file + the line's content), so a finding keeps its identity when lines move.
+
+
+
+
+// GitLab's severities: info, minor, major, critical, blocker.
+const SEVERITY = { error: 'major', warning: 'minor', note: 'info' };
+function renderGitlab(report, opts = {}) {
+    const secrets = opts.secrets ?? [];
+    const seen = new Map();
+    return (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource).map((f) => {
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+        const base = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprintBase */ .SH)(f, path, opts.readSource, secrets);
+        const occurrence = (seen.get(base) ?? 0) + 1;
+        seen.set(base, occurrence);
+        const lines = { begin: f.line };
+        if (f.endLine && f.endLine > f.line)
+            lines.end = f.endLine;
+        return {
+            type: 'issue',
+            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
+            check_name: f.ruleId,
+            fingerprint: `${base}:${occurrence}`,
+            severity: SEVERITY[f.severity],
+            location: { path, lines },
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 4421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12516,8 +12694,8 @@ function encodePath(path) {
 /* unused harmony exports ReportFormatError, reportJsonPath, validateReport, parseReport */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(998);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5735);
 // The report JSON: written by every run, read back by the `report` input (the
 // workflow_run half of the fork-PR recipe). A report file from a fork is untrusted input,
 // so reading it checks every field the renderers rely on and fails with one line that
@@ -12665,18 +12843,99 @@ function parseReport(text, source) {
 
 /***/ }),
 
-/***/ 4285:
+/***/ 9223:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ renderJunit)
+/* harmony export */ });
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(326);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2107);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5166);
+// JUnit XML for test dashboards (Jenkins, GitLab, Azure DevOps, Buildkite): one <testsuite>
+// per Dockerfile, one <testcase> per checklist item (failed, skipped or errored as the check
+// is), and one "findings" case that fails when the Dockerfile's findings fail the verdict.
+
+
+
+
+const AT_OR_ABOVE = {
+    error: ['error'],
+    warning: ['error', 'warning'],
+    note: ['error', 'warning', 'note'],
+    never: [],
+};
+function checkCase(c, secrets) {
+    const name = `${c.id}: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`;
+    const detail = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.detail, secrets);
+    const text = c.diagnosis ? `${detail}\n${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.diagnosis, secrets)}` : detail;
+    const base = { name, seconds: c.seconds, failed: false, errored: false, skipped: false };
+    switch (c.status) {
+        case 'fail':
+            return { ...base, failed: true, body: `<failure message="${detail}" type="${c.id}">${text}</failure>` };
+        case 'error':
+            return { ...base, errored: true, body: `<error message="${detail}" type="${c.id}">${text}</error>` };
+        case 'skip':
+            return { ...base, skipped: true, body: `<skipped message="${detail}"/>` };
+        default:
+            return { ...base, body: `<system-out>${detail}</system-out>` };
+    }
+}
+function findingsCase(findings, failOn, secrets) {
+    const failing = findings.filter((f) => AT_OR_ABOVE[failOn].includes(f.severity)).sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u);
+    const line = (f) => `line ${f.line}: ${f.severity} ${f.ruleId}: ${f.message}`;
+    const base = { name: `findings (fail-on: ${failOn})`, errored: false, skipped: false };
+    if (failing.length === 0) {
+        const rest = findings.sort(_order_js__WEBPACK_IMPORTED_MODULE_2__/* .byLine */ .u).map(line).join('\n');
+        return { ...base, failed: false, body: rest ? `<system-out>${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(rest, secrets)}</system-out>` : '' };
+    }
+    const message = `${failing.length} finding${failing.length === 1 ? '' : 's'} at or above ${failOn}`;
+    const text = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(failing.map(line).join('\n'), secrets);
+    return { ...base, failed: true, body: `<failure message="${message}" type="findings">${text}</failure>` };
+}
+function suite(t, failOn, opts) {
+    const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace);
+    const cases = [
+        ...t.checks.map((c) => checkCase(c, opts.secrets)),
+        findingsCase([...t.findings], failOn, opts.secrets),
+    ];
+    const seconds = (t.timings.audit ?? 0) + (t.timings.build ?? 0) + (t.timings.verify ?? 0);
+    const count = (p) => cases.filter(p).length;
+    const lines = [
+        `  <testsuite name="harden-check ${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}" tests="${cases.length}" ` +
+            `failures="${count((c) => c.failed)}" errors="${count((c) => c.errored)}" ` +
+            `skipped="${count((c) => c.skipped)}" time="${seconds.toFixed(3)}">`,
+    ];
+    for (const c of cases) {
+        const time = c.seconds !== undefined ? ` time="${c.seconds.toFixed(3)}"` : '';
+        const open = `    <testcase classname="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(file)}" name="${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.name)}"${time}`;
+        lines.push(c.body ? `${open}>${c.body}</testcase>` : `${open}/>`);
+    }
+    lines.push('  </testsuite>');
+    return lines.join('\n');
+}
+function renderJunit(report, opts = {}) {
+    const failOn = report.failOn ?? 'error';
+    const suites = report.targets.map((t) => suite(t, failOn, opts));
+    return [_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .XML_DECLARATION */ .t, '<testsuites name="harden-check">', ...suites, '</testsuites>'].join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gc: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
 /* unused harmony exports COMMENT_LIMIT, COMMENT_BUDGET, sanitizeTag, commentMarker, lineUrl, renderComment, SUMMARY_BUDGET_BYTES, renderSummary */
-/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
-/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6267);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(687);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2563);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(326);
+/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9564);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3652);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5978);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2306);
 // The one markdown renderer behind the job summary and the PR comment.
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
@@ -12956,7 +13215,7 @@ function renderSummary(report, opts = {}) {
 
 /***/ }),
 
-/***/ 734:
+/***/ 2107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12972,44 +13231,56 @@ function byLine(a, b) {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 9799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  WH: () => (/* binding */ renderSarif)
-});
-
-// UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI, sarifFindings
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/report/check-findings.ts
-var check_findings = __nccwpck_require__(7549);
-// EXTERNAL MODULE: ./src/rules/types.ts
-var types = __nccwpck_require__(3182);
-// EXTERNAL MODULE: ./src/report/docs.ts
-var report_docs = __nccwpck_require__(6267);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(4031);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/report/paths.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ toRepoPath)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // Paths as GitHub wants them in annotations and SARIF: relative to the repository
 // root (GITHUB_WORKSPACE), POSIX separators, no leading "./".
 
 function toRepoPath(file, workspace) {
     let p = file;
-    if (workspace && (external_node_path_.isAbsolute(p) || external_node_path_.win32.isAbsolute(p))) {
-        const rel = external_node_path_.relative(workspace, p);
+    if (workspace && (node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(p) || node_path__WEBPACK_IMPORTED_MODULE_0__.win32.isAbsolute(p))) {
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(workspace, p);
         // Outside the workspace: keep the absolute path rather than invent "../.." URIs.
-        if (rel !== '' && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel))
+        if (rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(rel))
             p = rel;
     }
     return p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 
+
+/***/ }),
+
+/***/ 5662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  SH: () => (/* binding */ fingerprintBase),
+  WH: () => (/* binding */ renderSarif),
+  w3: () => (/* binding */ sarifFindings)
+});
+
+// UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/report/check-findings.ts
+var check_findings = __nccwpck_require__(326);
+// EXTERNAL MODULE: ./src/rules/types.ts
+var types = __nccwpck_require__(7665);
+// EXTERNAL MODULE: ./src/report/docs.ts
+var report_docs = __nccwpck_require__(9564);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(3652);
+// EXTERNAL MODULE: ./src/report/paths.ts
+var paths = __nccwpck_require__(9799);
 ;// CONCATENATED MODULE: ./src/report/rule-meta.ts
 const noRuleMeta = () => undefined;
 /** Anchors as "tool: ID, ID" pairs, ignoring anything that is not a list of strings. */
@@ -13022,9 +13293,9 @@ function anchorEntries(anchors) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
+var detect = __nccwpck_require__(5735);
 // EXTERNAL MODULE: ./src/report/types.ts
-var report_types = __nccwpck_require__(2563);
+var report_types = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for github/codeql-action/upload-sarif: one run, rules with full metadata,
 // results in a deterministic order with repository-relative locations and
@@ -13144,7 +13415,7 @@ function renderSarif(report, opts = {}) {
     const secrets = opts.secrets ?? [];
     const findings = sarifFindings(report, opts.readSource)
         // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
-        .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)(toRepoPath(f.file, opts.workspace)) }))
+        .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)((0,paths/* toRepoPath */.x)(f.file, opts.workspace)) }))
         .sort((a, b) => a.uri.localeCompare(b.uri) ||
         a.f.line - b.f.line ||
         a.f.ruleId.localeCompare(b.f.ruleId) ||
@@ -13194,7 +13465,7 @@ function renderSarif(report, opts = {}) {
 
 /***/ }),
 
-/***/ 5689:
+/***/ 1406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13227,7 +13498,7 @@ function fileSourceReader(workspace) {
 
 /***/ }),
 
-/***/ 2563:
+/***/ 2306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13250,7 +13521,7 @@ const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 
 /***/ }),
 
-/***/ 687:
+/***/ 5978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13313,7 +13584,34 @@ function describeTally(t) {
 
 /***/ }),
 
-/***/ 491:
+/***/ 5166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ XML_DECLARATION),
+/* harmony export */   x: () => (/* binding */ xmlText)
+/* harmony export */ });
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
+// Text for XML reports (checkstyle, JUnit): escaped for attributes and text nodes, with the
+// characters XML 1.0 cannot carry at all removed, and secrets redacted.
+
+// XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function xmlText(raw, secrets = []) {
+    return (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(raw, secrets)
+        .replace(NOT_XML, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+
+/***/ }),
+
+/***/ 3012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13325,9 +13623,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var dockerfile_facts = __nccwpck_require__(3981);
+var dockerfile_facts = __nccwpck_require__(920);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
-var base_images = __nccwpck_require__(3572);
+var base_images = __nccwpck_require__(2953);
 ;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
 // HC101: the shipped stage's effective USER is root, however it is spelled
 // (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
@@ -13436,7 +13734,7 @@ const hc102 = {
 };
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(4011);
+var dockerfile_model = __nccwpck_require__(5686);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
 // POSIX paths inside the image as Dockerfile instructions write them (WORKDIR, COPY
 // destinations, VOLUME), and the Windows absolute paths we recognise but do not model.
@@ -13469,11 +13767,11 @@ function isUnder(p, dir) {
 }
 
 // EXTERNAL MODULE: ./src/shell/commands.ts
-var commands = __nccwpck_require__(8974);
+var commands = __nccwpck_require__(3379);
 // EXTERNAL MODULE: ./src/shell/script.ts
-var shell_script = __nccwpck_require__(7207);
+var shell_script = __nccwpck_require__(7990);
 // EXTERNAL MODULE: ./src/shell/wrappers.ts
-var wrappers = __nccwpck_require__(9496);
+var wrappers = __nccwpck_require__(8541);
 ;// CONCATENATED MODULE: ./src/shell/invocations.ts
 
 
@@ -14091,9 +14389,9 @@ function applyInvocation(inv, facts) {
 }
 
 // EXTERNAL MODULE: ./src/dockerfile/expand.ts
-var expand = __nccwpck_require__(1424);
+var expand = __nccwpck_require__(5967);
 // EXTERNAL MODULE: ./src/shell/parse.ts + 1 modules
-var parse = __nccwpck_require__(6485);
+var parse = __nccwpck_require__(5830);
 ;// CONCATENATED MODULE: ./src/rules/health/shared.ts
 
 
@@ -14768,9 +15066,9 @@ const hc110 = {
 };
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
+var detect = __nccwpck_require__(5735);
 // EXTERNAL MODULE: ./src/dockerfile/lines.ts
-var lines = __nccwpck_require__(7541);
+var lines = __nccwpck_require__(9840);
 ;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
 // HC112: an account of the shipped image gets an empty or a baked-in password:
 // `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
@@ -19155,7 +19453,7 @@ const hc514 = {
 };
 
 // EXTERNAL MODULE: ./src/shell/package-managers.ts
-var package_managers = __nccwpck_require__(6459);
+var package_managers = __nccwpck_require__(3450);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc515-package-update-upgrade.ts
 
 const UPDATE = {
@@ -19685,7 +19983,7 @@ const hc525 = {
 };
 
 // EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(1852);
+var suppress = __nccwpck_require__(2361);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc526-suppression-hygiene.ts
 // HC526: inline suppressions that hide findings without saying why, name no known rule, or
 // cover nothing. Rule ids are checked against the registry at check time (a static import used
@@ -19774,7 +20072,7 @@ const practice_rules = [
 ];
 
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(9548);
+var syntax = __nccwpck_require__(2453);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
 const RUNTIME_RULES = [
     {
@@ -19884,7 +20182,7 @@ function allRuleMetas() {
 
 /***/ }),
 
-/***/ 972:
+/***/ 5205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -19913,7 +20211,7 @@ function renderRuleIndex(metas) {
 
 /***/ }),
 
-/***/ 9548:
+/***/ 2453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19923,8 +20221,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   k: () => (/* reexport */ validateSyntax)
 });
 
-// EXTERNAL MODULE: ./node_modules/dockerfile-utils/lib/main.js
-var main = __nccwpck_require__(285);
+// EXTERNAL MODULE: ../../main/node_modules/dockerfile-utils/lib/main.js
+var main = __nccwpck_require__(8999);
 ;// CONCATENATED MODULE: ./src/rules/syntax/validate.ts
 // The syntax layer: dockerfile-utils' validator (the one VS Code's Docker extension uses)
 // mapped onto our ids, instead of re-writing the syntax checks. Codes that our own rules
@@ -20150,7 +20448,7 @@ const syntaxRuleMetas = [
 
 /***/ }),
 
-/***/ 3182:
+/***/ 7665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20165,7 +20463,7 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 5310:
+/***/ 1851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20188,7 +20486,7 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 2173:
+/***/ 3898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20201,12 +20499,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(4436);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(7174);
 // EXTERNAL MODULE: ./src/report/types.ts
-var types = __nccwpck_require__(2563);
+var types = __nccwpck_require__(2306);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5042);
+var detect = __nccwpck_require__(5735);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -20214,9 +20512,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/docker/engine.ts
-var engine = __nccwpck_require__(6556);
+var engine = __nccwpck_require__(2899);
 // EXTERNAL MODULE: ./src/docker/exec.ts
-var exec = __nccwpck_require__(9655);
+var exec = __nccwpck_require__(1800);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/log.ts
@@ -21919,7 +22217,7 @@ async function envCheck(c, opts, choice, state, id, procs) {
 
 /***/ }),
 
-/***/ 5042:
+/***/ 5735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22210,7 +22508,7 @@ function redact(text, extraValues = []) {
 
 /***/ }),
 
-/***/ 8974:
+/***/ 3379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22218,8 +22516,8 @@ function redact(text, extraValues = []) {
 /* harmony export */   Kf: () => (/* binding */ commandsOf),
 /* harmony export */   l1: () => (/* binding */ effectiveCommand)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
-/* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9496);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7990);
+/* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8541);
 
 
 /** Every command of a RUN in order (command part first, then shell heredoc bodies). */
@@ -22285,7 +22583,7 @@ function effectiveCommand(cmd) {
 
 /***/ }),
 
-/***/ 6459:
+/***/ 3450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22296,7 +22594,7 @@ function effectiveCommand(cmd) {
 /* harmony export */   ug: () => (/* binding */ cacheMountTargets)
 /* harmony export */ });
 /* unused harmony export parsePmCall */
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3379);
 
 const YUM_VALUE_OPTIONS = [
     '-x',
@@ -22621,7 +22919,7 @@ function isPinned(manager, pkg) {
 
 /***/ }),
 
-/***/ 6485:
+/***/ 5830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23041,7 +23339,7 @@ function parseShell(src, opts = {}) {
 
 /***/ }),
 
-/***/ 7207:
+/***/ 7990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23052,8 +23350,8 @@ function parseShell(src, opts = {}) {
 /* harmony export */   vm: () => (/* binding */ shellKind)
 /* harmony export */ });
 /* unused harmony exports hasPipefailOption, shellAt */
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
-/* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7541);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5830);
+/* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9840);
 
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -23308,13 +23606,13 @@ function heredocShell(consumer, firstLine, sh) {
 
 /***/ }),
 
-/***/ 9496:
+/***/ 8541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ unwrap)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7990);
 
 const WRAPPERS = new Set([
     'sudo',
@@ -23405,7 +23703,7 @@ function unwrap(words) {
 
 /***/ }),
 
-/***/ 1852:
+/***/ 2361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23477,7 +23775,7 @@ function applySuppressions(findings, opts) {
 
 /***/ }),
 
-/***/ 8993:
+/***/ 9402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23488,7 +23786,7 @@ function applySuppressions(findings, opts) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4707);
 // Resolve the `dockerfile` input (paths, lists, globs) into existing files.
 // A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
 
@@ -23612,7 +23910,7 @@ function walk(dir, workspace, visit) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 3912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23876,18 +24174,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -23973,15 +24271,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -24025,17 +24323,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -24144,15 +24442,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -24239,18 +24537,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -24470,17 +24768,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -24594,12 +24892,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -24801,14 +25099,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -24859,7 +25157,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24905,19 +25203,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -25121,13 +25419,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -25356,7 +25654,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25511,7 +25809,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25554,7 +25852,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25589,12 +25887,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -25613,12 +25911,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -25635,22 +25933,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -25979,13 +26277,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -26062,7 +26360,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26126,14 +26424,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -26223,13 +26521,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -26408,7 +26706,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26477,28 +26775,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -26535,7 +26833,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -26561,16 +26859,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -26688,14 +26986,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -26846,14 +27144,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -26893,15 +27191,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -26939,14 +27237,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -26973,17 +27271,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -27127,17 +27425,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -27249,16 +27547,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -27321,7 +27619,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27381,12 +27679,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -27427,15 +27725,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -27652,7 +27950,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27722,7 +28020,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27828,14 +28126,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -27947,12 +28245,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -28677,7 +28975,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28725,14 +29023,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -29712,18 +30010,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -29826,16 +30124,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -29872,13 +30170,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -29898,12 +30196,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -29922,13 +30220,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -29948,12 +30246,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -29971,12 +30269,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -29999,13 +30297,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -30053,12 +30351,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -30102,18 +30400,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -30134,14 +30432,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -30205,27 +30503,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -30311,14 +30609,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -30388,12 +30686,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -30424,13 +30722,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -30481,12 +30779,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -30564,13 +30862,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -30642,16 +30940,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -30726,15 +31024,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -30815,24 +31113,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -30863,14 +31161,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -30966,12 +31264,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -31078,7 +31376,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31236,15 +31534,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(6949);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -31375,14 +31673,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -31537,7 +31835,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31568,14 +31866,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -31662,7 +31960,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31696,15 +31994,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -31855,13 +32153,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -32200,12 +32498,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -32443,7 +32741,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4436:
+/***/ 7174:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32462,7 +32760,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -32498,7 +32796,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -32594,7 +32892,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32631,7 +32929,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32912,7 +33210,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32946,9 +33244,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(5854);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33013,7 +33311,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33312,7 +33610,7 @@ function getState(name) {
 }
 function getIDToken(aud) {
     return core_awaiter(this, void 0, void 0, function* () {
-        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 936).then(__nccwpck_require__.bind(__nccwpck_require__, 3936));
+        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 890).then(__nccwpck_require__.bind(__nccwpck_require__, 890));
         return yield OidcClient.getIDToken(aud);
     });
 }
@@ -33336,7 +33634,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 2876:
+/***/ 5854:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33361,7 +33659,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33541,7 +33839,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33815,7 +34113,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34403,7 +34701,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34754,7 +35052,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

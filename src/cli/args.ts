@@ -10,8 +10,8 @@ import {
   parseSeconds,
 } from '../inputs.js';
 
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
-const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'checkstyle' | 'junit' | 'gitlab';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'checkstyle', 'junit', 'gitlab'];
 
 export interface CliOptions {
   dockerfiles: string[];
@@ -34,6 +34,8 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   listRules: boolean;
+  /** Print the planned targets (the action's plan mode) and stop. */
+  listTargets: boolean;
   /** Apply the findings' fixes to the Dockerfiles (static audit only). */
   fix: boolean;
   /** With fix: print a unified diff, write nothing. */
@@ -46,7 +48,14 @@ Audits Dockerfiles for production hardening; with a Docker engine it also builds
 image and proves at runtime: non-root, healthy, env override honoured, no secrets.
 
 Options:
-  -f, --format <text|json|sarif|markdown>   output format (default: text)
+  -f, --format <format>         output format (default: text):
+                                  text        readable summary
+                                  json        the report JSON (docs/report-schema.md)
+                                  sarif       SARIF 2.1.0 (GitHub code scanning)
+                                  markdown    the PR comment's text
+                                  checkstyle  Checkstyle XML (Jenkins Warnings NG, reviewdog)
+                                  junit       JUnit XML, one test case per check per Dockerfile
+                                  gitlab      GitLab Code Quality JSON (artifacts: reports: codequality)
       --static                  static audit only (no build, no run)
       --no-run                  build and inspect, but do not run the container
       --image <ref>             verify this image instead of building
@@ -66,6 +75,8 @@ Options:
                                 only), then print what was fixed and the findings that remain
       --dry-run                 with --fix: print the fixes as a unified diff, write nothing
       --list-rules              print the rule index (markdown table; --format json for metadata)
+      --list-targets            print the Dockerfiles the arguments resolve to as JSON
+                                ({id, dockerfile, context, target}), for a CI matrix; builds nothing
   -h, --help                    this help
   -v, --version                 the version
 
@@ -99,6 +110,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'list-rules': { type: 'boolean' },
+        'list-targets': { type: 'boolean' },
         fix: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
       },
@@ -132,6 +144,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     help: v.help ?? false,
     version: v.version ?? false,
     listRules: v['list-rules'] ?? false,
+    listTargets: v['list-targets'] ?? false,
     fix: v.fix ?? false,
     dryRun: v['dry-run'] ?? false,
   };

@@ -115,7 +115,7 @@ function safeText(text: string, secrets: readonly string[]): string {
  * plus an occurrence counter for identical lines. Moving the line keeps the fingerprint;
  * editing it changes it. Without the source, the message (digits removed) stands in.
  */
-function fingerprintBase(
+export function fingerprintBase(
   f: Finding,
   uri: string,
   read: SourceReader | undefined,
