@@ -191,10 +191,7 @@ function render(report: Report, opts: CliOptions): string {
     case 'markdown':
       return renderMarkdown(report) + '\n';
     case 'checkstyle':
-      return renderCheckstyle(report, {
-        workspace: process.cwd(),
-        readSource: fileSourceReader(process.cwd()),
-      });
+      return renderCheckstyle(report, { workspace: process.cwd() });
     case 'junit':
       return renderJunit(report, { workspace: process.cwd() });
     case 'gitlab':

@@ -2,15 +2,14 @@
 // -> one Report. No GitHub here: publishing is the caller's job.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { mergeChecks } from './engine/merge-checks.js';
+import { settle } from './engine/settle.js';
 import { TargetNotFoundError } from './dockerfile/errors.js';
 import { InputError } from './inputs.js';
 import type { Config } from './config.js';
-import type { FailOn, Finding, Report, TargetReport } from './report/types.js';
+import type { FailOn, Report, TargetReport } from './report/types.js';
 import { decideResult } from './report/verdict.js';
 import { resolveDockerfiles } from './targets.js';
-import { byLine } from './report/order.js';
-import type { AuditResult } from './engine/audit.js';
+import type { AuditScan } from './engine/audit.js';
 import type { RuntimeRequest, RuntimeResult, StaticFacts } from './runtime/types.js';
 
 export interface PipelineOptions {
@@ -140,7 +139,6 @@ async function auditTarget(
     );
     verifying = opts.runtime.verify({
       dockerfile: abs,
-      dockerfileText: text,
       displayPath: file,
       context,
       buildArgs: opts.buildArgs,
@@ -157,22 +155,23 @@ async function auditTarget(
     });
   }
 
-  let audit: AuditResult;
+  let scan: AuditScan;
   let auditSeconds: number;
   try {
-    const { auditDockerfile } = await import('./engine/audit.js');
+    const { scanDockerfile } = await import('./engine/audit.js');
     const t0 = process.hrtime.bigint();
-    audit = auditDockerfile({
+    scan = scanDockerfile({
       file,
       text,
       target: opts.target || undefined,
       buildArgs: opts.buildArgs,
+      buildFlags: opts.buildFlags,
       config: opts.config,
       ignore: opts.ignore,
       dockerignore: readDockerignore(abs, context),
     });
     auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    facts.resolve(audit.facts);
+    facts.resolve(scan.facts);
   } catch (e) {
     // The verification stops at the facts and removes what it built before we report.
     facts.reject(e);
@@ -180,30 +179,24 @@ async function auditTarget(
     if (e instanceof TargetNotFoundError) throw new InputError(`Input "target": ${e.message}`);
     throw e;
   }
-  const target: TargetReport = {
-    dockerfile: file,
-    image: null,
-    checks: audit.checks,
-    findings: audit.findings,
-    timings: { audit: round(auditSeconds) },
-    notes: [],
-  };
-
-  if (!wantsRuntime(opts)) {
-    target.notes!.push('Static audit only (build: false).');
-    return target;
-  }
-  if (!verifying) {
-    target.notes!.push('No Docker engine answered: static audit only.');
-    return target;
+  const timings = { audit: round(auditSeconds) };
+  if (!wantsRuntime(opts) || !verifying) {
+    const { checks, findings } = settle(scan, null);
+    const note = wantsRuntime(opts)
+      ? 'No Docker engine answered: static audit only.'
+      : 'Static audit only (build: false).';
+    return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
   }
   const runtime = await verifying;
-  target.image = runtime.imageId;
-  target.checks = mergeChecks(audit.checks, runtime.checks);
-  target.findings = dropIgnored(
-    [...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)],
-    opts,
-  ).sort(byLine);
+  const { checks, findings } = settle(scan, runtime);
+  const target: TargetReport = {
+    dockerfile: file,
+    image: runtime.imageId,
+    checks,
+    findings,
+    timings,
+    notes: [],
+  };
   target.timings.build = runtime.timings.build;
   target.timings.verify = runtime.timings.verify;
   target.buildLogTail = runtime.buildLogTail;
@@ -222,30 +215,6 @@ function deferred<T>() {
   });
   promise.catch(() => undefined); // a verification that never asks must not leave it unhandled
   return { promise, resolve, reject };
-}
-
-/**
- * A runtime finding that only repeats a static error on the same line for the same check
- * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
- */
-export function withoutRepeats(runtime: Finding[], statics: Finding[]): Finding[] {
-  return runtime.filter(
-    (r) =>
-      !statics.some(
-        (s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check,
-      ),
-  );
-}
-
-/** Runtime findings honour the same ignore list and severity overrides as static ones. */
-function dropIgnored(findings: Finding[], opts: PipelineOptions): Finding[] {
-  const ignore = new Set([...opts.ignore, ...opts.config.ignore]);
-  return findings
-    .filter((f) => !ignore.has(f.ruleId) && opts.config.severity[f.ruleId] !== 'off')
-    .map((f) => {
-      const o = opts.config.severity[f.ruleId];
-      return o && o !== 'off' ? { ...f, severity: o } : f;
-    });
 }
 
 /** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */

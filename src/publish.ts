@@ -155,7 +155,7 @@ export async function publish(
 
   const notes: string[] = [];
   await fenced('write annotations', () => {
-    const plan = planAnnotations(report, { workspace: ctx.workspace, readSource, secrets });
+    const plan = planAnnotations(report, { workspace: ctx.workspace, secrets });
     emitAnnotations(plan);
     if (plan.omitted > 0) {
       notes.push(

@@ -5,7 +5,7 @@
 // plus the `ignore` input / config list and severity overrides from the config file.
 import type { DockerfileModel } from './dockerfile/model.js';
 import type { Finding } from './report/types.js';
-import type { SeverityOverride } from './config.js';
+import type { Config, SeverityOverride } from './config.js';
 
 export interface InlineIgnore {
   scope: 'next' | 'stage' | 'global';
@@ -62,29 +62,37 @@ function onlyCommentsBetween(model: DockerfileModel, a: number, b: number): bool
   return true;
 }
 
-export interface SuppressionOptions {
+export interface SuppressionPolicy {
   inline: InlineIgnore[];
   /** From the `ignore` input and the config file. */
   ignore: readonly string[];
   severity: Readonly<Record<string, SeverityOverride>>;
 }
 
-/** Drop ignored findings and apply severity overrides. Returns kept and suppressed findings. */
-export function applySuppressions(
-  findings: Finding[],
-  opts: SuppressionOptions,
-): { kept: Finding[]; suppressed: Finding[] } {
-  const kept: Finding[] = [];
-  const suppressed: Finding[] = [];
-  const ignore = new Set(opts.ignore);
-  for (const f of findings) {
-    const override = opts.severity[f.ruleId];
-    const inline = opts.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
-    if (ignore.has(f.ruleId) || override === 'off' || inline) {
-      suppressed.push(f);
-      continue;
-    }
-    kept.push(override ? { ...f, severity: override } : f);
-  }
-  return { kept, suppressed };
+/** Every suppression that applies to one Dockerfile: its comments (when allowed), the lists, the overrides. */
+export function suppressionPolicy(
+  model: DockerfileModel,
+  config: Pick<Config, 'allowInlineIgnore' | 'ignore' | 'severity'>,
+  ignore: readonly string[] = [],
+): SuppressionPolicy {
+  return {
+    inline: config.allowInlineIgnore ? inlineIgnores(model) : [],
+    ignore: [...ignore, ...config.ignore],
+    severity: config.severity,
+  };
+}
+
+/**
+ * The one suppression decision, for static and runtime findings alike: null when the
+ * finding is ignored (inline comment covering its line, a list, severity `off`), else the
+ * finding with its severity override applied.
+ */
+export function suppressor(policy: SuppressionPolicy): (f: Finding) => Finding | null {
+  const ignore = new Set(policy.ignore);
+  return (f) => {
+    const override = policy.severity[f.ruleId];
+    const inline = policy.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
+    if (ignore.has(f.ruleId) || override === 'off' || inline) return null;
+    return override ? { ...f, severity: override } : f;
+  };
 }

@@ -10,6 +10,7 @@ import {
   probePort,
 } from '../../src/dockerfile/facts.js';
 import { expand } from '../../src/dockerfile/expand.js';
+import { platformFromFlags } from '../../src/dockerfile/model.js';
 
 describe('stages and the target', () => {
   const text = df`
@@ -78,17 +79,50 @@ describe('ARG and ENV scopes', () => {
     expect(m.resolve('${PORT}', expose).value).toBe('9000');
     expect(m.resolve('$MODE', cmd).value).toBe('prod');
   });
-  it('inherits ENV, not ARG, through FROM <stage>', () => {
+  // Checked on the engine (BuildKit in Docker 20.10): a child stage sees its parent's ARGs,
+  // and `ARG NAME` without a value keeps the value it had. The legacy builder drops both;
+  // runners build with BuildKit. __tests__/dockerfile/arg-scope.e2e.test.ts asserts it on an engine.
+  it('inherits ENV and, as BuildKit does, the parent ARGs through FROM <stage>', () => {
     const m = model(df`
       FROM alpine:3.19 AS base
       ARG A=1
       ENV E=2
       FROM base
       RUN echo
+      FROM alpine:3.19
+      RUN echo
+    `);
+    const run = m.instructions[4];
+    expect(m.scope(run).get('E')).toBe('2');
+    expect(m.scope(run).get('A')).toBe('1');
+    expect(m.scope(m.instructions.at(-1)!).get('A')).toBeUndefined();
+  });
+  it('BuildKit: an ARG with a value after an ENV wins in its stage; in a child stage the ENV does', () => {
+    const m = model(df`
+      FROM alpine:3.19 AS base
+      ENV MODE=env
+      ARG MODE=arg
+      RUN echo
+      FROM base
+      RUN echo
+    `);
+    const [inBase, inChild] = m.instructions.filter((i) => i.keyword === 'RUN');
+    expect(m.scope(inBase).get('MODE')).toBe('arg');
+    expect(m.scope(inChild).get('MODE')).toBe('env');
+  });
+  it('keeps the value when ARG NAME is declared again without one', () => {
+    const m = model(df`
+      FROM alpine:3.19 AS base
+      ARG A=1
+      ARG B=x
+      ARG B
+      FROM base
+      ARG A
+      RUN echo
     `);
     const run = m.instructions.at(-1)!;
-    expect(m.scope(run).get('E')).toBe('2');
-    expect(m.scope(run).get('A')).toBeUndefined();
+    expect(m.scope(run).get('A')).toBe('1');
+    expect(m.scope(run).get('B')).toBe('x');
   });
   it('reads multi-variable ARG and ENV lines', () => {
     const m = model('FROM alpine:3.19\nARG A=1 \\\n    B=2\nENV X="two words" Y=$A\nRUN true\n');
@@ -222,5 +256,68 @@ describe('ARG declarations', () => {
     ]);
     const run = m.instructions[3];
     expect([m.scope(run).get('A'), m.scope(run).get('C'), m.scope(run).get('D')]).toEqual(['x', 'x-y', null]);
+  });
+});
+
+describe('BuildKit platform args', () => {
+  it('values them for FROM from the build platform, undeclared', () => {
+    const text = df`
+      FROM scratch AS binaries-linux
+      FROM scratch AS binaries-windows
+      FROM binaries-$TARGETOS AS binaries
+      FROM binaries
+    `;
+    const m = model(text, { buildPlatform: 'linux/amd64' });
+    expect(m.stages[2].from.resolved.value).toBe('binaries-linux');
+    expect(m.stages[2].from.stageRef).toBe(0);
+    expect(externalBase(m)?.info?.family).toBe('scratch');
+  });
+  it('follows --platform for TARGET*, the runner for BUILD*', () => {
+    const m = model(
+      'FROM --platform=$BUILDPLATFORM alpine:3.19\nARG TARGETARCH\nARG BUILDARCH\nARG TARGETVARIANT\nRUN echo\n',
+      {
+        platform: 'linux/arm/v7',
+        buildPlatform: 'linux/amd64',
+      },
+    );
+    const run = m.instructions.at(-1)!;
+    expect(m.scope(run).get('TARGETARCH')).toBe('arm');
+    expect(m.scope(run).get('TARGETVARIANT')).toBe('v7');
+    expect(m.scope(run).get('BUILDARCH')).toBe('amd64');
+  });
+  it('in a stage only after ARG NAME; a declared default wins', () => {
+    const m = model(
+      'ARG TARGETOS=windows\nFROM alpine:3.19\nARG TARGETARCH=foo\nRUN echo $TARGETPLATFORM\n',
+      {
+        buildPlatform: 'linux/amd64',
+      },
+    );
+    const run = m.instructions.at(-1)!;
+    expect(m.scope(m.stages[0].fromInstr).get('TARGETOS')).toBe('windows');
+    expect(m.scope(run).get('TARGETARCH')).toBe('foo');
+    expect(m.scope(run).get('TARGETPLATFORM')).toBeUndefined();
+  });
+  it('reads the platform from build flags', () => {
+    expect(platformFromFlags(['--network=none', '--platform=linux/arm64,linux/amd64'])).toBe('linux/arm64');
+    expect(platformFromFlags(['--platform', 'linux/s390x'])).toBe('linux/s390x');
+    expect(platformFromFlags(['--pull'])).toBeNull();
+  });
+});
+
+describe('instruction words are read as Docker reads them', () => {
+  it('strips quotes after expanding USER and FROM', () => {
+    const m = model(df`
+      ARG ALPINE_TAG=3.19
+      FROM alpine:"\${ALPINE_TAG}"
+      ARG USER_ID=0
+      USER "$USER_ID:$USER_ID"
+    `);
+    expect(m.stages[0].from.resolved.value).toBe('alpine:3.19');
+    const u = effectiveUser(m)!;
+    expect([u.user, u.group]).toEqual(['0', '0']);
+  });
+  it('does not expand inside single quotes', () => {
+    const m = model("FROM alpine:3.19\nARG U=0\nUSER '$U'\n");
+    expect(effectiveUser(m)!.user).toBe('$U');
   });
 });

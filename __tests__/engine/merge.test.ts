@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeChecks } from '../../src/engine/merge-checks.js';
-import { withoutRepeats } from '../../src/pipeline.js';
+import { withoutRepeats } from '../../src/engine/settle.js';
 import type { Check, Finding } from '../../src/report/types.js';
 
 const check = (status: Check['status'], detail: string, source: Check['source']): Check => ({

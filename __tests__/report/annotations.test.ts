@@ -27,14 +27,32 @@ describe('planAnnotations', () => {
       reportOf([
         target(
           [finding('HC201', 'error', 9, 'wrong port')],
-          [check('non-root', 'fail', 'uid 0 (USER root, line 4)')],
+          [check('non-root', 'fail', 'uid 0 (USER root)', { line: 4 })],
         ),
       ]),
     );
-    // Same severity: ordered by line (the check's evidence names line 4).
+    // Same severity: ordered by line (the check carries the USER's line 4).
     expect(plan.annotations.map((a) => a.properties.title)).toEqual(['harden-check/non-root', 'HC201']);
     expect(plan.annotations[0].properties.startLine).toBe(4);
     expect(plan.annotations[1].message).toMatch(/wrong port\nhttps:\/\/github.com\/.*\/HC201\.md$/);
+  });
+
+  it('places a failed check by its lines, never by the words of its evidence', () => {
+    const plan = planAnnotations(
+      reportOf([
+        target(
+          [],
+          [
+            check('healthy', 'fail', 'probe on line 7 refused', { line: 3, endLine: 5 }),
+            check('non-root', 'fail', 'uid 0 (USER root, line 4)'),
+          ],
+        ),
+      ]),
+    );
+    const where = Object.fromEntries(plan.annotations.map((a) => [a.properties.title, a.properties]));
+    expect(where['harden-check/healthy']).toMatchObject({ startLine: 3, endLine: 5 });
+    // A check without lines (a report from an older version) points at the top of the file.
+    expect(where['harden-check/non-root'].startLine).toBe(1);
   });
 
   it('makes absolute paths relative to the workspace with POSIX separators', () => {

@@ -78,11 +78,12 @@ export function realisticReport(): Report {
         check('non-root', 'pass', 'uid 1000 (USER 1000:1000, line 12)', { source: 'runtime' }),
         check('healthcheck-defined', 'pass', 'HEALTHCHECK on line 9'),
         check('healthy', 'fail', 'unhealthy after 30.2 s: connection refused on :8080', {
+          line: 9,
           seconds: 30.2,
           diagnosis:
             'curl: (7) Failed to connect to localhost port 8080: Connection refused\nexit code 7 (3 of 3 probes)',
         }),
-        check('no-secrets', 'fail', `API_KEY=${SK_SECRET} in Config.Env`),
+        check('no-secrets', 'fail', `API_KEY=${SK_SECRET} in Config.Env`, { line: 5 }),
         check('env-override', 'pass', 'LOG_LEVEL=hc-sentinel-1 reached pid 1'),
       ],
       {

@@ -118,7 +118,7 @@ describe('renderSarif', () => {
     expect(rules[0].shortDescription.text).toBe('HC104');
   });
 
-  it('reports failed checks that no finding covers, at the relevant Dockerfile line', () => {
+  it('reports failed checks that no finding covers, at the lines the check carries', () => {
     const healthy = run.results.find((r: { ruleId: string }) => r.ruleId === 'harden-check/healthy');
     // HC201 is an error but does not carry check=healthy in this report, so the check is reported.
     expect(healthy.locations[0].physicalLocation.region.startLine).toBe(9);

@@ -1,6 +1,6 @@
 // Shared helpers for the runtime e2e tests: a real Docker engine, fixture build
-// contexts (busybox is copied in at test time, not committed), minimal StaticFacts read
-// from the fixture Dockerfile, and the "nothing left behind" assertion.
+// contexts (busybox is copied in at test time, not committed), the StaticFacts the audit
+// reads from the fixture Dockerfile, and the "nothing left behind" assertion.
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,8 @@ import { dockerAvailable } from '../../src/docker/engine.js';
 import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
 import type { Check, CheckId } from '../../src/report/types.js';
-import { secretNameMatch } from '../../src/secrets/detect.js';
+import { parseDockerfile } from '../../src/dockerfile/model.js';
+import { staticFacts } from '../../src/engine/static-facts.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../fixtures/runtime');
@@ -53,39 +54,9 @@ export function removeContexts(): void {
   for (const d of contexts.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-/** Minimal StaticFacts from a fixture Dockerfile (the lead's parser is not needed here). */
+/** StaticFacts of a fixture Dockerfile, computed by the production audit. */
 export function factsFrom(dockerfileText: string): StaticFacts {
-  const facts: StaticFacts = { user: null, baseImage: null, env: [], healthcheck: null, appPorts: [] };
-  dockerfileText.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    const l = raw.trim();
-    let m: RegExpExecArray | null;
-    if ((m = /^FROM\s+(\S+)/i.exec(l))) facts.baseImage = m[1] === 'scratch' ? null : m[1];
-    else if ((m = /^USER\s+(\S+)/i.exec(l))) facts.user = { raw: m[1], resolved: m[1], line };
-    else if ((m = /^ENV\s+(.*)$/i.exec(l))) {
-      for (const kv of m[1].split(/\s+/)) {
-        const eq = kv.indexOf('=');
-        if (eq > 0) {
-          const key = kv.slice(0, eq);
-          facts.env.push({ key, value: kv.slice(eq + 1), line, secret: secretNameMatch(key) !== null });
-        }
-      }
-    } else if ((m = /^EXPOSE\s+(\d+)/i.exec(l))) facts.appPorts.push(Number(m[1]));
-    else if ((m = /^HEALTHCHECK\s+(.*)$/i.exec(l))) {
-      const rest = m[1].replace(/--\S+=\S+\s*/g, '');
-      const none = /^NONE$/i.test(rest.trim());
-      const cmd = rest.replace(/^CMD\s+/i, '');
-      const port = /:(\d+)\//.exec(cmd);
-      facts.healthcheck = {
-        line,
-        none,
-        test: none ? ['NONE'] : cmd.startsWith('[') ? ['CMD', ...JSON.parse(cmd)] : ['CMD-SHELL', cmd],
-        port: port ? Number(port[1]) : null,
-        startPeriodSeconds: null,
-      };
-    }
-  });
-  return facts;
+  return staticFacts(parseDockerfile('Dockerfile', dockerfileText), []);
 }
 
 export function newRunId(name: string): string {

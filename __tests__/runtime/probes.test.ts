@@ -7,6 +7,8 @@ import { imageGraceSeconds, parseDockerTime } from '../../src/runtime/health-pro
 import type { StaticFacts } from '../../src/runtime/types.js';
 
 const facts = (env: [string, string][] = [], extra: Partial<StaticFacts> = {}): StaticFacts => ({
+  stage: null,
+  declared: [],
   user: null,
   baseImage: null,
   env: env.map(([key, value], i) => ({ key, value, line: i + 2, secret: /TOKEN|PASSWORD/.test(key) })),
@@ -168,7 +170,7 @@ describe('decideUser', () => {
     const v = decideUser({
       processes: [p(1000)],
       configUser: 'appuser',
-      facts: { raw: 'appuser', resolved: 'appuser', line: 12 },
+      facts: { raw: 'appuser', resolved: 'appuser', line: 12, endLine: 12 },
     });
     expect(v.check).toMatchObject({
       status: 'pass',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   findSecretValues,
+  isDummyCredentialUrl,
   isPlaceholder,
   maskSecret,
   nameTokens,
@@ -135,12 +136,22 @@ describe('isPlaceholder', () => {
     'none',
     'false',
     '$(cat /run/secrets/token)',
-  ])('%s is a placeholder', (v) => {
+    '#{SECRET_KEY}',
+    '#{SECRET_KEY}#',
+    '__API_TOKEN__',
+    '/run/secrets/api_key',
+    '/app/keys.json',
+    './config/credentials.json',
+    'C:\\keys\\sa.json',
+  ])('%s is a placeholder or a path', (v) => {
     expect(isPlaceholder(v)).toBe(true);
   });
-  it.each(['hunter2', 'password', 's3cr3t!', 'abc${X}def'])('%s is a literal value', (v) => {
-    expect(isPlaceholder(v)).toBe(false);
-  });
+  it.each(['hunter2', 'password', 's3cr3t!', 'abc${X}def', '/9j/4AAQSkZJRgAB+Q==', 'a/b'])(
+    '%s is a literal value',
+    (v) => {
+      expect(isPlaceholder(v)).toBe(false);
+    },
+  );
 });
 
 describe('maskSecret', () => {
@@ -173,5 +184,23 @@ describe('redact', () => {
   });
   it('leaves text without secrets unchanged', () => {
     expect(redact('RUN apk add libcrypto3=3.1.4-r1')).toBe('RUN apk add libcrypto3=3.1.4-r1');
+  });
+});
+
+describe('isDummyCredentialUrl', () => {
+  it.each([
+    'postgresql://user:pass@localhost/dummy',
+    'postgres://postgres:postgres@db:5432/app',
+    'redis://default:guest@cache:6379',
+  ])('%s is a stand-in', (u) => {
+    expect(isDummyCredentialUrl(u)).toBe(true);
+    // still found, so redaction keeps masking it
+    expect(findSecretValues(u).length).toBeGreaterThan(0);
+  });
+  it.each([
+    'postgres://app:S3cr3tPw0rd@db.prod.internal:5432/app',
+    'https://ci:Xk92mPq7@auth.example.com/token',
+  ])('%s is a credential', (u) => {
+    expect(isDummyCredentialUrl(u)).toBe(false);
   });
 });

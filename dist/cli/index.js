@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6630:
+/***/ 5940:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39,15 +39,15 @@ exports.Argument = Argument;
 
 /***/ }),
 
-/***/ 3340:
+/***/ 4022:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Comment = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const line_1 = __nccwpck_require__(6255);
-const util_1 = __nccwpck_require__(2641);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const line_1 = __nccwpck_require__(7005);
+const util_1 = __nccwpck_require__(7459);
 class Comment extends line_1.Line {
     constructor(document, range) {
         super(document, range);
@@ -108,7 +108,7 @@ exports.Comment = Comment;
 
 /***/ }),
 
-/***/ 4951:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -118,12 +118,12 @@ exports.Comment = Comment;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Dockerfile = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const ast = __nccwpck_require__(616);
-const imageTemplate_1 = __nccwpck_require__(574);
-const from_1 = __nccwpck_require__(1399);
-const util_1 = __nccwpck_require__(2641);
-const main_1 = __nccwpck_require__(616);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const ast = __nccwpck_require__(8390);
+const imageTemplate_1 = __nccwpck_require__(3520);
+const from_1 = __nccwpck_require__(5377);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
 class Dockerfile extends imageTemplate_1.ImageTemplate {
     constructor(document) {
         super();
@@ -350,14 +350,14 @@ exports.Dockerfile = Dockerfile;
 
 /***/ }),
 
-/***/ 3635:
+/***/ 1077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Flag = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const flagOption_1 = __nccwpck_require__(8598);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flagOption_1 = __nccwpck_require__(3700);
 class Flag {
     constructor(document, range, name, nameRange, value, valueRange) {
         this.options = [];
@@ -479,7 +479,7 @@ exports.Flag = Flag;
 
 /***/ }),
 
-/***/ 8598:
+/***/ 3700:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -520,7 +520,7 @@ exports.FlagOption = FlagOption;
 
 /***/ }),
 
-/***/ 3741:
+/***/ 7599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -595,7 +595,7 @@ exports.Heredoc = Heredoc;
 
 /***/ }),
 
-/***/ 574:
+/***/ 3520:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -605,17 +605,17 @@ exports.Heredoc = Heredoc;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImageTemplate = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const arg_1 = __nccwpck_require__(6755);
-const cmd_1 = __nccwpck_require__(8687);
-const copy_1 = __nccwpck_require__(8617);
-const env_1 = __nccwpck_require__(1164);
-const entrypoint_1 = __nccwpck_require__(2861);
-const from_1 = __nccwpck_require__(1399);
-const healthcheck_1 = __nccwpck_require__(8649);
-const onbuild_1 = __nccwpck_require__(8468);
-const util_1 = __nccwpck_require__(2641);
-const workdir_1 = __nccwpck_require__(4691);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const onbuild_1 = __nccwpck_require__(5554);
+const util_1 = __nccwpck_require__(7459);
+const workdir_1 = __nccwpck_require__(7529);
 class ImageTemplate {
     constructor() {
         this.comments = [];
@@ -881,19 +881,19 @@ exports.ImageTemplate = ImageTemplate;
 
 /***/ }),
 
-/***/ 8697:
+/***/ 5279:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Instruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const util_1 = __nccwpck_require__(2641);
-const line_1 = __nccwpck_require__(6255);
-const argument_1 = __nccwpck_require__(6630);
-const heredoc_1 = __nccwpck_require__(3741);
-const variable_1 = __nccwpck_require__(705);
-const main_1 = __nccwpck_require__(616);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+const line_1 = __nccwpck_require__(7005);
+const argument_1 = __nccwpck_require__(5940);
+const heredoc_1 = __nccwpck_require__(7599);
+const variable_1 = __nccwpck_require__(3743);
+const main_1 = __nccwpck_require__(8390);
 class Instruction extends line_1.Line {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
@@ -1767,13 +1767,13 @@ exports.Instruction = Instruction;
 
 /***/ }),
 
-/***/ 7008:
+/***/ 9618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Add = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Add extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1787,14 +1787,14 @@ exports.Add = Add;
 
 /***/ }),
 
-/***/ 6755:
+/***/ 4381:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Arg = void 0;
-const property_1 = __nccwpck_require__(2068);
-const propertyInstruction_1 = __nccwpck_require__(5998);
+const property_1 = __nccwpck_require__(9602);
+const propertyInstruction_1 = __nccwpck_require__(4984);
 class Arg extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1821,13 +1821,13 @@ exports.Arg = Arg;
 
 /***/ }),
 
-/***/ 8687:
+/***/ 5517:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cmd = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Cmd extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1838,13 +1838,13 @@ exports.Cmd = Cmd;
 
 /***/ }),
 
-/***/ 8617:
+/***/ 444:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Copy = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Copy extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1871,13 +1871,13 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 2861:
+/***/ 1835:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Entrypoint = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Entrypoint extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1888,13 +1888,13 @@ exports.Entrypoint = Entrypoint;
 
 /***/ }),
 
-/***/ 1164:
+/***/ 1822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Env = void 0;
-const propertyInstruction_1 = __nccwpck_require__(5998);
+const propertyInstruction_1 = __nccwpck_require__(4984);
 class Env extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -1908,14 +1908,14 @@ exports.Env = Env;
 
 /***/ }),
 
-/***/ 1399:
+/***/ 5377:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.From = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const modifiableInstruction_1 = __nccwpck_require__(2271);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
 class From extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2168,13 +2168,13 @@ exports.From = From;
 
 /***/ }),
 
-/***/ 8649:
+/***/ 1167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Healthcheck = void 0;
-const modifiableInstruction_1 = __nccwpck_require__(2271);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
 class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2193,14 +2193,14 @@ exports.Healthcheck = Healthcheck;
 
 /***/ }),
 
-/***/ 5193:
+/***/ 3871:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Label = void 0;
-const propertyInstruction_1 = __nccwpck_require__(5998);
-const util_1 = __nccwpck_require__(2641);
+const propertyInstruction_1 = __nccwpck_require__(4984);
+const util_1 = __nccwpck_require__(7459);
 class Label extends propertyInstruction_1.PropertyInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2235,15 +2235,15 @@ exports.Label = Label;
 
 /***/ }),
 
-/***/ 8468:
+/***/ 5554:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Onbuild = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const parser_1 = __nccwpck_require__(934);
-const instruction_1 = __nccwpck_require__(8697);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const parser_1 = __nccwpck_require__(7988);
+const instruction_1 = __nccwpck_require__(5279);
 class Onbuild extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2273,13 +2273,13 @@ exports.Onbuild = Onbuild;
 
 /***/ }),
 
-/***/ 1902:
+/***/ 7224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Run = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Run extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2302,13 +2302,13 @@ exports.Run = Run;
 
 /***/ }),
 
-/***/ 8581:
+/***/ 7523:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Shell = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Shell extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2319,13 +2319,13 @@ exports.Shell = Shell;
 
 /***/ }),
 
-/***/ 6971:
+/***/ 4301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Stopsignal = void 0;
-const instruction_1 = __nccwpck_require__(8697);
+const instruction_1 = __nccwpck_require__(5279);
 class Stopsignal extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2336,13 +2336,13 @@ exports.Stopsignal = Stopsignal;
 
 /***/ }),
 
-/***/ 8648:
+/***/ 3998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.User = void 0;
-const instruction_1 = __nccwpck_require__(8697);
+const instruction_1 = __nccwpck_require__(5279);
 class User extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2353,13 +2353,13 @@ exports.User = User;
 
 /***/ }),
 
-/***/ 6421:
+/***/ 1347:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Volume = void 0;
-const jsonInstruction_1 = __nccwpck_require__(3211);
+const jsonInstruction_1 = __nccwpck_require__(5305);
 class Volume extends jsonInstruction_1.JSONInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2370,13 +2370,13 @@ exports.Volume = Volume;
 
 /***/ }),
 
-/***/ 4691:
+/***/ 7529:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Workdir = void 0;
-const instruction_1 = __nccwpck_require__(8697);
+const instruction_1 = __nccwpck_require__(5279);
 class Workdir extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2430,13 +2430,13 @@ exports.Workdir = Workdir;
 
 /***/ }),
 
-/***/ 8024:
+/***/ 3702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONArgument = void 0;
-const argument_1 = __nccwpck_require__(6630);
+const argument_1 = __nccwpck_require__(5940);
 class JSONArgument extends argument_1.Argument {
     constructor(value, range, jsonRange) {
         super(value, range);
@@ -2456,16 +2456,16 @@ exports.JSONArgument = JSONArgument;
 
 /***/ }),
 
-/***/ 3211:
+/***/ 5305:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const argument_1 = __nccwpck_require__(6630);
-const jsonArgument_1 = __nccwpck_require__(8024);
-const modifiableInstruction_1 = __nccwpck_require__(2271);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const argument_1 = __nccwpck_require__(5940);
+const jsonArgument_1 = __nccwpck_require__(3702);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
 class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2637,7 +2637,7 @@ exports.JSONInstruction = JSONInstruction;
 
 /***/ }),
 
-/***/ 6255:
+/***/ 7005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2666,70 +2666,70 @@ exports.Line = Line;
 
 /***/ }),
 
-/***/ 616:
+/***/ 8390:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-var argument_1 = __nccwpck_require__(6630);
+var argument_1 = __nccwpck_require__(5940);
 Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
-var jsonArgument_1 = __nccwpck_require__(8024);
+var jsonArgument_1 = __nccwpck_require__(3702);
 Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
-const comment_1 = __nccwpck_require__(3340);
+const comment_1 = __nccwpck_require__(4022);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
-const parser_1 = __nccwpck_require__(934);
-var flag_1 = __nccwpck_require__(3635);
+const parser_1 = __nccwpck_require__(7988);
+var flag_1 = __nccwpck_require__(1077);
 Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
-const instruction_1 = __nccwpck_require__(8697);
+const instruction_1 = __nccwpck_require__(5279);
 Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
-var line_1 = __nccwpck_require__(6255);
+var line_1 = __nccwpck_require__(7005);
 Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
-const parserDirective_1 = __nccwpck_require__(8893);
+const parserDirective_1 = __nccwpck_require__(7499);
 Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
-var property_1 = __nccwpck_require__(2068);
+var property_1 = __nccwpck_require__(9602);
 Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
-var variable_1 = __nccwpck_require__(705);
+var variable_1 = __nccwpck_require__(3743);
 Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
-var add_1 = __nccwpck_require__(7008);
+var add_1 = __nccwpck_require__(9618);
 Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
-const arg_1 = __nccwpck_require__(6755);
+const arg_1 = __nccwpck_require__(4381);
 Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
-const cmd_1 = __nccwpck_require__(8687);
+const cmd_1 = __nccwpck_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
-const copy_1 = __nccwpck_require__(8617);
+const copy_1 = __nccwpck_require__(444);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __nccwpck_require__(2861);
+const entrypoint_1 = __nccwpck_require__(1835);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
-const env_1 = __nccwpck_require__(1164);
+const env_1 = __nccwpck_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
-const from_1 = __nccwpck_require__(1399);
+const from_1 = __nccwpck_require__(5377);
 Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
-const healthcheck_1 = __nccwpck_require__(8649);
+const healthcheck_1 = __nccwpck_require__(1167);
 Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
-var heredoc_1 = __nccwpck_require__(3741);
+var heredoc_1 = __nccwpck_require__(7599);
 Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
-var jsonInstruction_1 = __nccwpck_require__(3211);
+var jsonInstruction_1 = __nccwpck_require__(5305);
 Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
-var label_1 = __nccwpck_require__(5193);
+var label_1 = __nccwpck_require__(3871);
 Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
-var modifiableInstruction_1 = __nccwpck_require__(2271);
+var modifiableInstruction_1 = __nccwpck_require__(2393);
 Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
-var onbuild_1 = __nccwpck_require__(8468);
+var onbuild_1 = __nccwpck_require__(5554);
 Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
-var propertyInstruction_1 = __nccwpck_require__(5998);
+var propertyInstruction_1 = __nccwpck_require__(4984);
 Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
-var run_1 = __nccwpck_require__(1902);
+var run_1 = __nccwpck_require__(7224);
 Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
-var shell_1 = __nccwpck_require__(8581);
+var shell_1 = __nccwpck_require__(7523);
 Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
-var stopsignal_1 = __nccwpck_require__(6971);
+var stopsignal_1 = __nccwpck_require__(4301);
 Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
-var user_1 = __nccwpck_require__(8648);
+var user_1 = __nccwpck_require__(3998);
 Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
-var volume_1 = __nccwpck_require__(6421);
+var volume_1 = __nccwpck_require__(1347);
 Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
-const workdir_1 = __nccwpck_require__(4691);
+const workdir_1 = __nccwpck_require__(7529);
 Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
 var Keyword;
 (function (Keyword) {
@@ -2776,15 +2776,15 @@ var DockerfileParser;
 
 /***/ }),
 
-/***/ 2271:
+/***/ 2393:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ModifiableInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const flag_1 = __nccwpck_require__(3635);
-const instruction_1 = __nccwpck_require__(8697);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flag_1 = __nccwpck_require__(1077);
+const instruction_1 = __nccwpck_require__(5279);
 class ModifiableInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -2864,7 +2864,7 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 /***/ }),
 
-/***/ 934:
+/***/ 7988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -2874,30 +2874,30 @@ exports.ModifiableInstruction = ModifiableInstruction;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const vscode_languageserver_textdocument_1 = __nccwpck_require__(6861);
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const comment_1 = __nccwpck_require__(3340);
-const parserDirective_1 = __nccwpck_require__(8893);
-const instruction_1 = __nccwpck_require__(8697);
-const add_1 = __nccwpck_require__(7008);
-const arg_1 = __nccwpck_require__(6755);
-const cmd_1 = __nccwpck_require__(8687);
-const copy_1 = __nccwpck_require__(8617);
-const env_1 = __nccwpck_require__(1164);
-const entrypoint_1 = __nccwpck_require__(2861);
-const from_1 = __nccwpck_require__(1399);
-const healthcheck_1 = __nccwpck_require__(8649);
-const label_1 = __nccwpck_require__(5193);
-const onbuild_1 = __nccwpck_require__(8468);
-const run_1 = __nccwpck_require__(1902);
-const shell_1 = __nccwpck_require__(8581);
-const stopsignal_1 = __nccwpck_require__(6971);
-const workdir_1 = __nccwpck_require__(4691);
-const user_1 = __nccwpck_require__(8648);
-const volume_1 = __nccwpck_require__(6421);
-const dockerfile_1 = __nccwpck_require__(4951);
-const util_1 = __nccwpck_require__(2641);
-const main_1 = __nccwpck_require__(616);
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const comment_1 = __nccwpck_require__(4022);
+const parserDirective_1 = __nccwpck_require__(7499);
+const instruction_1 = __nccwpck_require__(5279);
+const add_1 = __nccwpck_require__(9618);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const label_1 = __nccwpck_require__(3871);
+const onbuild_1 = __nccwpck_require__(5554);
+const run_1 = __nccwpck_require__(7224);
+const shell_1 = __nccwpck_require__(7523);
+const stopsignal_1 = __nccwpck_require__(4301);
+const workdir_1 = __nccwpck_require__(7529);
+const user_1 = __nccwpck_require__(3998);
+const volume_1 = __nccwpck_require__(1347);
+const dockerfile_1 = __nccwpck_require__(9933);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
 class Parser {
     constructor() {
         this.escapeChar = null;
@@ -3316,14 +3316,14 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8893:
+/***/ 7499:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserDirective = void 0;
-const main_1 = __nccwpck_require__(616);
-const line_1 = __nccwpck_require__(6255);
+const main_1 = __nccwpck_require__(8390);
+const line_1 = __nccwpck_require__(7005);
 class ParserDirective extends line_1.Line {
     constructor(document, range, nameRange, valueRange) {
         super(document, range);
@@ -3355,14 +3355,14 @@ exports.ParserDirective = ParserDirective;
 
 /***/ }),
 
-/***/ 2068:
+/***/ 9602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Property = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const util_1 = __nccwpck_require__(2641);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
 class Property {
     constructor(document, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
@@ -3702,17 +3702,17 @@ exports.Property = Property;
 
 /***/ }),
 
-/***/ 5998:
+/***/ 4984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyInstruction = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const instruction_1 = __nccwpck_require__(8697);
-const property_1 = __nccwpck_require__(2068);
-const argument_1 = __nccwpck_require__(6630);
-const util_1 = __nccwpck_require__(2641);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const instruction_1 = __nccwpck_require__(5279);
+const property_1 = __nccwpck_require__(9602);
+const argument_1 = __nccwpck_require__(5940);
+const util_1 = __nccwpck_require__(7459);
 class PropertyInstruction extends instruction_1.Instruction {
     constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
@@ -4039,7 +4039,7 @@ exports.PropertyInstruction = PropertyInstruction;
 
 /***/ }),
 
-/***/ 2641:
+/***/ 7459:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -4140,7 +4140,7 @@ exports.Util = Util;
 
 /***/ }),
 
-/***/ 705:
+/***/ 3743:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4239,7 +4239,7 @@ exports.Variable = Variable;
 
 /***/ }),
 
-/***/ 5454:
+/***/ 8884:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -4249,8 +4249,8 @@ exports.Variable = Variable;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DockerFormatter = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const dockerfile_ast_1 = __nccwpck_require__(616);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const dockerfile_ast_1 = __nccwpck_require__(8390);
 class DockerFormatter {
     getIndentation(formattingOptions) {
         let indentation = "\t";
@@ -4495,15 +4495,15 @@ exports.DockerFormatter = DockerFormatter;
 
 /***/ }),
 
-/***/ 4538:
+/***/ 2804:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Validator = exports.KEYWORDS = void 0;
-const vscode_languageserver_types_1 = __nccwpck_require__(5438);
-const dockerfile_ast_1 = __nccwpck_require__(616);
-const main_1 = __nccwpck_require__(8999);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const dockerfile_ast_1 = __nccwpck_require__(8390);
+const main_1 = __nccwpck_require__(285);
 exports.KEYWORDS = [
     "ADD",
     "ARG",
@@ -6184,7 +6184,7 @@ Validator.dockerProblems = {
 
 /***/ }),
 
-/***/ 8999:
+/***/ 285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /* --------------------------------------------------------------------------------------------
@@ -6194,9 +6194,9 @@ Validator.dockerProblems = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validate = exports.formatOnType = exports.formatRange = exports.format = exports.ValidationSeverity = exports.ValidationCode = void 0;
-const vscode_languageserver_textdocument_1 = __nccwpck_require__(6861);
-const dockerFormatter_1 = __nccwpck_require__(5454);
-const dockerValidator_1 = __nccwpck_require__(4538);
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const dockerFormatter_1 = __nccwpck_require__(8884);
+const dockerValidator_1 = __nccwpck_require__(2804);
 /**
  * Error codes that correspond to a given validation error. These
  * values are exposed for the purpose of allowing clients to identify
@@ -6358,7 +6358,7 @@ exports.validate = validate;
 
 /***/ }),
 
-/***/ 6861:
+/***/ 3383:
 /***/ (function(module, exports) {
 
 var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
@@ -6704,7 +6704,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 5438:
+/***/ 4612:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -9176,7 +9176,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 1210:
+/***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -9185,27 +9185,27 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8000);
-/* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7722);
-/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(9134);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4707);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(461);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1851);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3898);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2899);
-/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4421);
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5662);
-/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1406);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(998);
-/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1478);
-/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9223);
-/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8920);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(3012);
-/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(5205);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(3912);
-/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5930);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(9449);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _cli_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3779);
+/* harmony import */ var _cli_plain_log_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2161);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5165);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5310);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2173);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6556);
+/* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2794);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8918);
+/* harmony import */ var _report_source_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5689);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4285);
+/* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7033);
+/* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(2998);
+/* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6243);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(491);
+/* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(972);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(311);
+/* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(8135);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(2464);
 // The local CLI (`npx harden-check Dockerfile`): the same pipeline as the action, with
 // console output. Known problems print one line naming the file (and line) and exit 2;
 // never a stack trace unless HARDEN_CHECK_DEBUG is set.
@@ -9375,10 +9375,7 @@ function render(report, opts) {
         case 'markdown':
             return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_12__/* .renderMarkdown */ .Gc)(report) + '\n';
         case 'checkstyle':
-            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, {
-                workspace: process.cwd(),
-                readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_11__/* .fileSourceReader */ .p)(process.cwd()),
-            });
+            return (0,_report_checkstyle_js__WEBPACK_IMPORTED_MODULE_13__/* .renderCheckstyle */ .I)(report, { workspace: process.cwd() });
         case 'junit':
             return (0,_report_junit_js__WEBPACK_IMPORTED_MODULE_14__/* .renderJunit */ .R)(report, { workspace: process.cwd() });
         case 'gitlab':
@@ -9405,7 +9402,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8000:
+/***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9414,8 +9411,8 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2306);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4707);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2563);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
 // Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
 
 
@@ -9533,7 +9530,7 @@ function parseCliArgs(argv, env = process.env) {
 
 /***/ }),
 
-/***/ 5930:
+/***/ 8135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9547,10 +9544,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine/audit.ts + 2 modules
-var engine_audit = __nccwpck_require__(9615);
+// EXTERNAL MODULE: ./src/engine/audit.ts + 1 modules
+var engine_audit = __nccwpck_require__(2198);
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var model = __nccwpck_require__(5686);
+var model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/fix/apply.ts
 /** The file's dominant line ending (the most frequent; LF when there is none). */
 function detectEol(text) {
@@ -9768,14 +9765,14 @@ function unifiedDiff(oldText, newText, oldName, newName, context = 3) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/pipeline.ts + 1 modules
-var pipeline = __nccwpck_require__(461);
+// EXTERNAL MODULE: ./src/pipeline.ts
+var pipeline = __nccwpck_require__(5165);
 // EXTERNAL MODULE: ./src/targets.ts
-var targets = __nccwpck_require__(9402);
+var targets = __nccwpck_require__(8993);
 // EXTERNAL MODULE: ./src/report/verdict.ts
-var verdict = __nccwpck_require__(5978);
+var verdict = __nccwpck_require__(687);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(4707);
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/cli/fix.ts
 // `harden-check --fix`: apply the findings' fixes to the Dockerfiles in place, keeping every
 // byte a fix does not change (comments, line endings, the escape character); with
@@ -9810,7 +9807,7 @@ async function runFix(opts, config, workspace, io) {
         const dockerignore = (0,pipeline/* readDockerignore */.$k)(abs, context);
         const auditFull = (t) => {
             try {
-                return (0,engine_audit.auditDockerfile)({
+                return (0,engine_audit/* auditDockerfile */.i)({
                     file,
                     text: t,
                     target: opts.target || undefined,
@@ -9878,7 +9875,7 @@ function remainingResult(outcome, opts) {
 
 /***/ }),
 
-/***/ 9134:
+/***/ 2161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9951,13 +9948,13 @@ async function withLogOnStderr(fn) {
 
 /***/ }),
 
-/***/ 7722:
+/***/ 3779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
 
 const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 };
 function renderText(report, color) {
@@ -10028,7 +10025,7 @@ function clean(s) {
 
 /***/ }),
 
-/***/ 868:
+/***/ 2973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10038,7 +10035,7 @@ function clean(s) {
 /* unused harmony exports DEFAULT_CONFIG, parseConfig */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3645);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
 // `.harden-check.yml`: ignores, severity overrides, opt-in rules and trusted base images.
 // Validated strictly: an unknown key or a wrong type is an error naming the file and line,
 // because a typo in a security tool's config must never silently disable nothing.
@@ -10189,7 +10186,7 @@ function parseConfig(text, path) {
 
 /***/ }),
 
-/***/ 2899:
+/***/ 6556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10199,7 +10196,7 @@ function parseConfig(text, path) {
 /* unused harmony export dockerAvailable */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1800);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9655);
 // Is there an engine, and does the client have buildx? Both asked once, at start and at the
 // same time, with execFile (it spawns at once, so the calls run while the static audit
 // parses) and a hard timeout: a dead socket or a remote DOCKER_HOST can hang for minutes.
@@ -10234,7 +10231,7 @@ async function probeEngine() {
 
 /***/ }),
 
-/***/ 1800:
+/***/ 9655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10246,8 +10243,8 @@ async function probeEngine() {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7174);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5854);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4436);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2876);
 // The one place that starts the docker client. Argument arrays only (never a shell
 // string), a configurable client binary, and an explicit minimal environment so the
 // GitHub token, INPUT_* values and the rest of the runner env never reach a build or
@@ -10411,7 +10408,7 @@ class DockerError extends Error {
 
 /***/ }),
 
-/***/ 2953:
+/***/ 3572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10420,7 +10417,7 @@ class DockerError extends Error {
 /* harmony export */   ar: () => (/* binding */ isRootUser),
 /* harmony export */   w4: () => (/* binding */ describeBaseImage)
 /* harmony export */ });
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9840);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7541);
 // What we know about well-known base images without pulling them: their default user,
 // whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
 // /etc/group. Used by the static checklist (non-root without a USER line), the health-check
@@ -10719,7 +10716,7 @@ function baseImageAccounts(info, ref) {
 
 /***/ }),
 
-/***/ 8076:
+/***/ 2343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10733,7 +10730,7 @@ class TargetNotFoundError extends Error {
 
 /***/ }),
 
-/***/ 5967:
+/***/ 1424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10949,7 +10946,7 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 920:
+/***/ 3981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10966,9 +10963,9 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 /* harmony export */   zA: () => (/* binding */ installsPackage)
 /* harmony export */ });
 /* unused harmony exports describeHealthcheck, parseDuration, commandPorts */
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5967);
-/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2953);
-/* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3450);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
+/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3572);
+/* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6459);
 
 
 
@@ -11186,7 +11183,7 @@ function installsPackage(model, pkg, stage) {
 
 /***/ }),
 
-/***/ 9840:
+/***/ 7541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11227,7 +11224,7 @@ function codeLines(model, instr) {
 
 /***/ }),
 
-/***/ 5686:
+/***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11238,9 +11235,9 @@ function codeLines(model, instr) {
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
 /* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5967);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8076);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2343);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
@@ -11677,29 +11674,189 @@ function shellWords(text, escapeChar = '\\') {
 
 /***/ }),
 
-/***/ 9615:
+/***/ 2198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  auditDockerfile: () => (/* binding */ auditDockerfile)
+  i: () => (/* binding */ auditDockerfile),
+  scanDockerfile: () => (/* binding */ scanDockerfile)
 });
 
-// UNUSED EXPORTS: byLine
-
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(5686);
+var dockerfile_model = __nccwpck_require__(4011);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __nccwpck_require__(3012);
+var registry = __nccwpck_require__(491);
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(2453);
+var syntax = __nccwpck_require__(9548);
 // EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(2361);
+var suppress = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/engine/settle.ts + 2 modules
+var settle = __nccwpck_require__(9441);
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var facts = __nccwpck_require__(920);
+var facts = __nccwpck_require__(3981);
+// EXTERNAL MODULE: ./src/secrets/detect.ts
+var detect = __nccwpck_require__(5042);
+;// CONCATENATED MODULE: ./src/engine/static-facts.ts
+
+
+function staticFacts(model, trusted) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    const base = (0,facts/* externalBase */.dR)(model, trusted);
+    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
+    const stage = model.target;
+    const declared = new Map();
+    for (const instr of model.instructions) {
+        if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV')
+            continue;
+        for (const p of instr.properties)
+            declared.set(p.name, instr.line);
+    }
+    return {
+        stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
+        user: user
+            ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
+            : null,
+        baseImage: base && base.resolved.complete ? base.resolved.value : null,
+        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
+            key: e.key,
+            value: e.value,
+            line: e.line,
+            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
+        })),
+        declared: [...declared].map(([key, line]) => ({ key, line })),
+        healthcheck: hc
+            ? {
+                line: hc.instr.line,
+                endLine: hc.instr.endLine,
+                none: hc.none,
+                test: hc.test,
+                port: hc.port,
+                startPeriodSeconds: hc.timings['start-period'] ?? null,
+            }
+            : null,
+        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/audit.ts
+// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
+// and the checklist as far as the text can decide it.
+
+
+
+
+
+
+/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
+function auditDockerfile(opts) {
+    const scan = scanDockerfile(opts);
+    return { model: scan.model, facts: scan.facts, ...(0,settle/* settle */.G)(scan, null) };
+}
+function scanDockerfile(opts) {
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const raw = [];
+    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
+        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
+        raw.push({
+            ruleId: hit.ruleId,
+            severity: hit.severity ?? meta?.severity ?? 'error',
+            file: opts.file,
+            line: hit.line,
+            endLine: hit.endLine,
+            column: hit.column,
+            endColumn: hit.endColumn,
+            message: hit.message,
+            check: meta?.check,
+        });
+    }
+    const enabled = new Set(opts.config.enable);
+    // Configuring an allow-list is asking for the rule that enforces it.
+    if (opts.config.allowedRegistries.length > 0)
+        enabled.add('HC118');
+    const ctx = {
+        model,
+        file: opts.file,
+        trustedBaseImages: opts.config.trustedBaseImages,
+        dockerignore: opts.dockerignore ?? null,
+        enabled,
+        allowInlineIgnore: opts.config.allowInlineIgnore,
+        allowedRegistries: opts.config.allowedRegistries,
+    };
+    for (const rule of opts.rules ?? registry/* RULES */.y0) {
+        if (rule.meta.optIn && !enabled.has(rule.meta.id))
+            continue;
+        for (const hit of rule.check(ctx)) {
+            raw.push({
+                ruleId: rule.meta.id,
+                severity: hit.severity ?? rule.meta.severity,
+                file: opts.file,
+                line: hit.line,
+                endLine: hit.endLine,
+                column: hit.column,
+                endColumn: hit.endColumn,
+                message: hit.message,
+                check: rule.meta.check,
+                fix: hit.fix,
+            });
+        }
+    }
+    return {
+        model,
+        findings: dedupe(raw),
+        policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
+        trustedBaseImages: opts.config.trustedBaseImages,
+        facts: staticFacts(model, opts.config.trustedBaseImages),
+    };
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.ruleId}:${f.line}:${f.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ settle)
+});
+
+// UNUSED EXPORTS: withoutRepeats
+
+// EXTERNAL MODULE: ./src/report/order.ts
+var order = __nccwpck_require__(734);
+// EXTERNAL MODULE: ./src/suppress.ts
+var suppress = __nccwpck_require__(1852);
+;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
+function mergeChecks(staticChecks, runtimeChecks) {
+    return staticChecks.map((s) => {
+        const r = runtimeChecks.find((c) => c.id === s.id);
+        if (!r || r.status === 'skip') {
+            return r && s.status === 'skip' ? r : s;
+        }
+        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
+            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
+        }
+        return r;
+    });
+}
+
+// EXTERNAL MODULE: ./src/dockerfile/facts.ts
+var facts = __nccwpck_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
-var base_images = __nccwpck_require__(2953);
+var base_images = __nccwpck_require__(3572);
 ;// CONCATENATED MODULE: ./src/engine/static-checks.ts
 
 
@@ -11722,7 +11879,22 @@ function staticChecks(model, findings, trusted) {
         },
     ];
 }
+/** The lines of an instruction, for a check's location. */
+function at(instr) {
+    return instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+}
+/** No instruction explains the verdict: the shipped stage's FROM does. */
+function atStage(model) {
+    return model.target ? at(model.target.fromInstr) : {};
+}
 function nonRoot(model, trusted) {
+    return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
+}
+function nonRootLocation(model) {
+    const user = (0,facts/* effectiveUser */.d6)(model);
+    return user ? at(user.instr) : atStage(model);
+}
+function nonRootVerdict(model, trusted) {
     const user = (0,facts/* effectiveUser */.d6)(model);
     if (user) {
         const where = `USER ${user.raw}, line ${user.instr.line}`;
@@ -11785,6 +11957,7 @@ function healthcheckDefined(model) {
             status: 'fail',
             source: 'static',
             detail: 'no HEALTHCHECK in the shipped stage',
+            ...atStage(model),
         };
     }
     if (hc.none) {
@@ -11793,6 +11966,7 @@ function healthcheckDefined(model) {
             status: 'fail',
             source: 'static',
             detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
+            ...at(hc.instr),
         };
     }
     return {
@@ -11800,6 +11974,7 @@ function healthcheckDefined(model) {
         status: 'pass',
         source: 'static',
         detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
+        ...at(hc.instr),
     };
 }
 function noSecrets(findings) {
@@ -11811,6 +11986,7 @@ function noSecrets(findings) {
             status: 'fail',
             source: 'static',
             detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
+            line: Math.min(...bad.map((f) => f.line)),
         };
     }
     const weak = findings.filter((f) => f.check === 'no-secrets').length;
@@ -11824,128 +12000,41 @@ function noSecrets(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5735);
-;// CONCATENATED MODULE: ./src/engine/static-facts.ts
-
-
-function staticFacts(model, trusted) {
-    const user = (0,facts/* effectiveUser */.d6)(model);
-    const base = (0,facts/* externalBase */.dR)(model, trusted);
-    const hc = (0,facts/* finalHealthcheck */.Fp)(model);
-    return {
-        user: user ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line } : null,
-        baseImage: base && base.resolved.complete ? base.resolved.value : null,
-        env: (0,facts/* finalEnv */.S7)(model).map((e) => ({
-            key: e.key,
-            value: e.value,
-            line: e.line,
-            secret: ((0,detect/* secretNameMatch */.Jv)(e.key) !== null && !(0,detect/* isPlaceholder */.wK)(e.value)) || (0,detect/* findSecretValues */.sD)(e.value).length > 0,
-        })),
-        healthcheck: hc
-            ? {
-                line: hc.instr.line,
-                none: hc.none,
-                test: hc.test,
-                port: hc.port,
-                startPeriodSeconds: hc.timings['start-period'] ?? null,
-            }
-            : null,
-        appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(2107);
-;// CONCATENATED MODULE: ./src/engine/audit.ts
-// The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
-// and the checklist as far as the text can decide it.
+;// CONCATENATED MODULE: ./src/engine/settle.ts
 
 
 
 
-
-
-
-function auditDockerfile(opts) {
-    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
-    const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
-        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
-        raw.push({
-            ruleId: hit.ruleId,
-            severity: hit.severity ?? meta?.severity ?? 'error',
-            file: opts.file,
-            line: hit.line,
-            endLine: hit.endLine,
-            column: hit.column,
-            endColumn: hit.endColumn,
-            message: hit.message,
-            check: meta?.check,
-        });
-    }
-    const enabled = new Set(opts.config.enable);
-    // Configuring an allow-list is asking for the rule that enforces it.
-    if (opts.config.allowedRegistries.length > 0)
-        enabled.add('HC118');
-    const ctx = {
-        model,
-        file: opts.file,
-        trustedBaseImages: opts.config.trustedBaseImages,
-        dockerignore: opts.dockerignore ?? null,
-        enabled,
-        allowInlineIgnore: opts.config.allowInlineIgnore,
-        allowedRegistries: opts.config.allowedRegistries,
-    };
-    for (const rule of opts.rules ?? registry/* RULES */.y0) {
-        if (rule.meta.optIn && !enabled.has(rule.meta.id))
-            continue;
-        for (const hit of rule.check(ctx)) {
-            raw.push({
-                ruleId: rule.meta.id,
-                severity: hit.severity ?? rule.meta.severity,
-                file: opts.file,
-                line: hit.line,
-                endLine: hit.endLine,
-                column: hit.column,
-                endColumn: hit.endColumn,
-                message: hit.message,
-                check: rule.meta.check,
-                fix: hit.fix,
-            });
-        }
-    }
-    const inline = opts.config.allowInlineIgnore ? (0,suppress/* inlineIgnores */.d)(model) : [];
-    const { kept, suppressed } = (0,suppress/* applySuppressions */.p)(dedupe(raw), {
-        inline,
-        ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
-        severity: opts.config.severity,
+function settle(scan, runtime) {
+    const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
+    const suppressed = [];
+    const pass = (list) => list.flatMap((f) => {
+        const kept = keep(f);
+        if (!kept)
+            suppressed.push(f);
+        return kept ? [kept] : [];
     });
-    const findings = kept.sort(order/* byLine */.u);
+    const statics = pass(scan.findings);
+    const runtimes = pass(runtime?.findings ?? []);
+    const checks = staticChecks(scan.model, statics, scan.trustedBaseImages);
     return {
-        model,
-        findings,
+        findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(order/* byLine */.u),
         suppressed,
-        checks: staticChecks(model, findings, opts.config.trustedBaseImages),
-        facts: staticFacts(model, opts.config.trustedBaseImages),
+        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
     };
 }
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.ruleId}:${f.line}:${f.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+/**
+ * A runtime finding that only repeats a static error on the same line for the same check
+ * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
+ */
+function withoutRepeats(runtime, statics) {
+    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
 }
-
 
 
 /***/ }),
 
-/***/ 4707:
+/***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11957,7 +12046,7 @@ function dedupe(findings) {
 /* harmony export */   nL: () => (/* binding */ parseEnum)
 /* harmony export */ });
 /* unused harmony exports lines, list, parseBoolean, getInputs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7174);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4436);
 // Parse and validate the action's inputs into one typed object whose keys are the
 // exact input names of action.yml. Every problem is one line naming the input and
 // the values it accepts (thrown as InputError, printed without a stack).
@@ -12088,51 +12177,25 @@ function getInputs(read = fromCore) {
 
 /***/ }),
 
-/***/ 461:
+/***/ 5165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xb: () => (/* binding */ DockerfileReadError),
-  $k: () => (/* binding */ readDockerignore),
-  aI: () => (/* binding */ runPipeline)
-});
-
-// UNUSED EXPORTS: withoutRepeats
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/engine/merge-checks.ts
-function mergeChecks(staticChecks, runtimeChecks) {
-    return staticChecks.map((s) => {
-        const r = runtimeChecks.find((c) => c.id === s.id);
-        if (!r || r.status === 'skip') {
-            return r && s.status === 'skip' ? r : s;
-        }
-        if (s.status !== 'skip' && s.status !== r.status && (s.status === 'pass' || s.status === 'fail')) {
-            return { ...r, detail: `${r.detail} (the Dockerfile alone suggested ${s.status}: ${s.detail})` };
-        }
-        return r;
-    });
-}
-
-// EXTERNAL MODULE: ./src/dockerfile/errors.ts
-var errors = __nccwpck_require__(8076);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(4707);
-// EXTERNAL MODULE: ./src/report/verdict.ts
-var verdict = __nccwpck_require__(5978);
-// EXTERNAL MODULE: ./src/targets.ts
-var src_targets = __nccwpck_require__(9402);
-// EXTERNAL MODULE: ./src/report/order.ts
-var order = __nccwpck_require__(2107);
-;// CONCATENATED MODULE: ./src/pipeline.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ readDockerignore),
+/* harmony export */   aI: () => (/* binding */ runPipeline),
+/* harmony export */   xb: () => (/* binding */ DockerfileReadError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _engine_settle_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9441);
+/* harmony import */ var _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2343);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
+/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(687);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8993);
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
-
 
 
 
@@ -12144,7 +12207,7 @@ var order = __nccwpck_require__(2107);
 class DockerfileReadError extends Error {
 }
 async function runPipeline(opts) {
-    const files = (0,src_targets/* resolveDockerfiles */.Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
+    const files = (0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveDockerfiles */ .Uy)(opts.dockerfile, opts.workspace, opts.dockerfileInput ?? 'dockerfile');
     checkContext(opts);
     // Asked once for all targets; each awaits it before starting its build.
     const engine = checkEngine(opts);
@@ -12161,16 +12224,16 @@ async function runPipeline(opts) {
         checks: targets.length === 1 ? targets[0].checks : mergeAcrossTargets(targets),
         findings: targets.flatMap((t) => t.findings),
     };
-    report.result = (0,verdict/* decideResult */._s)(report, opts.failOn);
+    report.result = (0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .decideResult */ ._s)(report, opts.failOn);
     return report;
 }
 /** A build context that is not a directory fails the build with docker's words; say it as an input error. */
 function checkContext(opts) {
     if (!opts.build || opts.image !== '' || opts.context === '')
         return;
-    const dir = external_node_path_.resolve(opts.workspace, opts.context);
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new inputs/* InputError */.dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.contextInput ?? 'Input "context"'}: "${opts.context}" is not a directory (looked in ${opts.workspace}).`);
     }
 }
 /** A build or an image to check: the runtime half is asked for. */
@@ -12187,20 +12250,20 @@ async function checkEngine(opts) {
         return false;
     }
     if (opts.image !== '' && opts.runtime.imageExists && !(await opts.runtime.imageExists(opts.image))) {
-        throw new inputs/* InputError */.dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${opts.imageInput ?? 'Input "image"'}: "${opts.image}" is not in the Docker engine; pull or build it before this step, or leave it empty to build the Dockerfile.`);
     }
     return true;
 }
 async function auditTarget(file, opts, engineCheck) {
-    const abs = external_node_path_.resolve(opts.workspace, file);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, file);
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(abs, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8');
     }
     catch (e) {
         throw new DockerfileReadError(`${file}: cannot read the Dockerfile (${e.code ?? e}).`);
     }
-    const context = external_node_path_.resolve(opts.workspace, opts.context || external_node_path_.dirname(file));
+    const context = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(opts.workspace, opts.context || node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file));
     // The build does not need the audit, only the probes after it do: start the build, then
     // load the audit modules (the parser, the validator, every rule) and audit while it runs.
     const facts = deferred();
@@ -12210,7 +12273,6 @@ async function auditTarget(file, opts, engineCheck) {
         opts.log.info(`${file}: ${opts.image ? `verifying image ${opts.image}` : 'building and verifying the image'}…`);
         verifying = opts.runtime.verify({
             dockerfile: abs,
-            dockerfileText: text,
             displayPath: file,
             context,
             buildArgs: opts.buildArgs,
@@ -12226,12 +12288,12 @@ async function auditTarget(file, opts, engineCheck) {
             facts: facts.promise,
         });
     }
-    let audit;
+    let scan;
     let auditSeconds;
     try {
-        const { auditDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9615));
+        const { scanDockerfile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2198));
         const t0 = process.hrtime.bigint();
-        audit = auditDockerfile({
+        scan = scanDockerfile({
             file,
             text,
             target: opts.target || undefined,
@@ -12241,36 +12303,34 @@ async function auditTarget(file, opts, engineCheck) {
             dockerignore: readDockerignore(abs, context),
         });
         auditSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-        facts.resolve(audit.facts);
+        facts.resolve(scan.facts);
     }
     catch (e) {
         // The verification stops at the facts and removes what it built before we report.
         facts.reject(e);
         await verifying?.catch(() => undefined);
-        if (e instanceof errors/* TargetNotFoundError */.n)
-            throw new inputs/* InputError */.dz(`Input "target": ${e.message}`);
+        if (e instanceof _dockerfile_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .TargetNotFoundError */ .n)
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input "target": ${e.message}`);
         throw e;
     }
-    const target = {
-        dockerfile: file,
-        image: null,
-        checks: audit.checks,
-        findings: audit.findings,
-        timings: { audit: round(auditSeconds) },
-        notes: [],
-    };
-    if (!wantsRuntime(opts)) {
-        target.notes.push('Static audit only (build: false).');
-        return target;
-    }
-    if (!verifying) {
-        target.notes.push('No Docker engine answered: static audit only.');
-        return target;
+    const timings = { audit: round(auditSeconds) };
+    if (!wantsRuntime(opts) || !verifying) {
+        const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, null);
+        const note = wantsRuntime(opts)
+            ? 'No Docker engine answered: static audit only.'
+            : 'Static audit only (build: false).';
+        return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
     }
     const runtime = await verifying;
-    target.image = runtime.imageId;
-    target.checks = mergeChecks(audit.checks, runtime.checks);
-    target.findings = dropIgnored([...audit.findings, ...withoutRepeats(runtime.findings, audit.findings)], opts).sort(order/* byLine */.u);
+    const { checks, findings } = (0,_engine_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settle */ .G)(scan, runtime);
+    const target = {
+        dockerfile: file,
+        image: runtime.imageId,
+        checks,
+        findings,
+        timings,
+        notes: [],
+    };
     target.timings.build = runtime.timings.build;
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
@@ -12289,29 +12349,12 @@ function deferred() {
     promise.catch(() => undefined); // a verification that never asks must not leave it unhandled
     return { promise, resolve, reject };
 }
-/**
- * A runtime finding that only repeats a static error on the same line for the same check
- * (e.g. the secret in ENV that docker inspect shows again) adds nothing for the reader.
- */
-function withoutRepeats(runtime, statics) {
-    return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
-}
-/** Runtime findings honour the same ignore list and severity overrides as static ones. */
-function dropIgnored(findings, opts) {
-    const ignore = new Set([...opts.ignore, ...opts.config.ignore]);
-    return findings
-        .filter((f) => !ignore.has(f.ruleId) && opts.config.severity[f.ruleId] !== 'off')
-        .map((f) => {
-        const o = opts.config.severity[f.ruleId];
-        return o && o !== 'off' ? { ...f, severity: o } : f;
-    });
-}
 /** `.dockerignore` of the context, or `<Dockerfile>.dockerignore` next to the Dockerfile (BuildKit). */
 function readDockerignore(dockerfile, context) {
-    for (const candidate of [`${dockerfile}.dockerignore`, external_node_path_.join(context, '.dockerignore')]) {
-        if ((0,external_node_fs_.existsSync)(candidate)) {
+    for (const candidate of [`${dockerfile}.dockerignore`, node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, '.dockerignore')]) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
             try {
-                return (0,external_node_fs_.readFileSync)(candidate, 'utf8');
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(candidate, 'utf8');
             }
             catch {
                 return null;
@@ -12338,7 +12381,7 @@ function round(n) {
 
 /***/ }),
 
-/***/ 9449:
+/***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12347,7 +12390,7 @@ function round(n) {
 /* unused harmony export targetId */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9402);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8993);
 // Plan mode: resolve the `dockerfile` globs into the targets a matrix fans out over, one
 // leg per Dockerfile. Builds nothing and changes nothing; the same resolution the audit
 // uses, so a leg given one planned path audits exactly that file.
@@ -12382,15 +12425,15 @@ function planTargets(opts) {
 
 /***/ }),
 
-/***/ 326:
+/***/ 7549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bt: () => (/* binding */ CHECK_LABELS),
-/* harmony export */   Y8: () => (/* binding */ failedCheckFindings),
+/* harmony export */   Nd: () => (/* binding */ findingsWithFailedChecks),
 /* harmony export */   cd: () => (/* binding */ checkRuleId)
 /* harmony export */ });
-/* unused harmony export locateCheck */
+/* unused harmony export failedCheckFindings */
 /** Rule id of the synthetic finding of a failed check, e.g. `harden-check/healthy`. */
 function checkRuleId(id) {
     return `harden-check/${id}`;
@@ -12402,56 +12445,42 @@ const CHECK_LABELS = {
     'no-secrets': 'No secrets in the image',
     'env-override': 'Environment override reaches the process',
 };
-// The instruction whose line best explains each check.
-const INSTRUCTION = {
-    'non-root': /^\s*USER\s/i,
-    'healthcheck-defined': /^\s*HEALTHCHECK\s/i,
-    healthy: /^\s*HEALTHCHECK\s/i,
-    'no-secrets': /^\s*(ENV|ARG)\s/i,
-    'env-override': /^\s*ENV\s/i,
-};
-function locateCheck(id, detail, source) {
-    const stated = /\bline (\d+)\b/i.exec(detail);
-    if (stated && Number(stated[1]) >= 1)
-        return Number(stated[1]);
-    if (!source)
-        return 1;
-    for (let i = source.length - 1; i >= 0; i--) {
-        if (INSTRUCTION[id].test(source[i]))
-            return i + 1;
-    }
-    return 1;
-}
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
-function failedCheckFindings(target, read) {
+function failedCheckFindings(target) {
     const covered = new Set(target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check));
-    const failed = target.checks.filter((c) => c.status === 'fail' && !covered.has(c.id));
-    if (failed.length === 0)
-        return [];
-    const source = read?.(target.dockerfile);
-    return failed.map((c) => ({
+    return target.checks
+        .filter((c) => c.status === 'fail' && !covered.has(c.id))
+        .map((c) => ({
         ruleId: checkRuleId(c.id),
         severity: 'error',
         file: target.dockerfile,
-        line: locateCheck(c.id, c.detail, source),
+        // Where the verdict was made; a report without it (an older JSON) points at the file.
+        line: c.line ?? 1,
+        ...(c.endLine !== undefined ? { endLine: c.endLine } : {}),
         message: `Check "${CHECK_LABELS[c.id]}" failed: ${c.detail}`,
         check: c.id,
     }));
+}
+/** Every finding of a report plus one per failed check no finding covers (annotations, SARIF). */
+function findingsWithFailedChecks(report) {
+    if (report.targets.length === 0)
+        return report.findings;
+    return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t)]);
 }
 
 
 /***/ }),
 
-/***/ 1478:
+/***/ 7033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ renderCheckstyle)
 /* harmony export */ });
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5662);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2107);
-/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5166);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
 // Checkstyle XML, the format Jenkins' Warnings Next Generation plugin, reviewdog and many
 // editors read: one <file> per Dockerfile, one <error> per finding (failed checks included).
 
@@ -12464,7 +12493,7 @@ function renderCheckstyle(report, opts = {}) {
     const byFile = new Map();
     for (const t of report.targets)
         byFile.set((0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace), []);
-    for (const f of (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource)) {
+    for (const f of (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .findingsWithFailedChecks */ .Nd)(report)) {
         const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
         byFile.set(file, [...(byFile.get(file) ?? []), f]);
     }
@@ -12486,14 +12515,14 @@ function renderCheckstyle(report, opts = {}) {
 
 /***/ }),
 
-/***/ 9564:
+/***/ 6267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ ruleDocUrl)
 /* harmony export */ });
 /* unused harmony export isRuleId */
-/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7665);
+/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3182);
 // Where the rule pages live. DOCS_BASE is defined once, with the rules (src/rules/types.ts):
 // absolute, because the comment and the summary are read outside the action's repository.
 
@@ -12511,7 +12540,7 @@ function ruleDocUrl(id) {
 
 /***/ }),
 
-/***/ 3652:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12523,7 +12552,7 @@ function ruleDocUrl(id) {
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony export neutralizeMentions */
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
 // Making user-controlled text (Dockerfile content, file names, labels, probe output)
 // safe to put into GitHub-flavoured markdown. Every piece goes through redact() first,
 // so a credential never reaches a comment, a summary or an annotation.
@@ -12640,20 +12669,22 @@ function encodePath(path) {
 
 /***/ }),
 
-/***/ 8920:
+/***/ 6243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ renderGitlab)
 /* harmony export */ });
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5662);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5735);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3652);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8918);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4278);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5042);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4031);
 // GitLab Code Quality report (the Code Climate subset GitLab reads from
 // `artifacts: reports: codequality`): a JSON array of issues with a description, a check
 // name, a stable fingerprint, a severity and a location. The fingerprint is the one SARIF
 // uses (rule + file + the line's content), so a finding keeps its identity when lines move.
+
 
 
 
@@ -12663,8 +12694,8 @@ const SEVERITY = { error: 'major', warning: 'minor', note: 'info' };
 function renderGitlab(report, opts = {}) {
     const secrets = opts.secrets ?? [];
     const seen = new Map();
-    return (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .sarifFindings */ .w3)(report, opts.readSource).map((f) => {
-        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(f.file, opts.workspace);
+    return (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .findingsWithFailedChecks */ .Nd)(report).map((f) => {
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .toRepoPath */ .x)(f.file, opts.workspace);
         const base = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprintBase */ .SH)(f, path, opts.readSource, secrets);
         const occurrence = (seen.get(base) ?? 0) + 1;
         seen.set(base, occurrence);
@@ -12673,7 +12704,7 @@ function renderGitlab(report, opts = {}) {
             lines.end = f.endLine;
         return {
             type: 'issue',
-            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
+            description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .stripControl */ .kU)((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(`${f.ruleId}: ${f.message}`, secrets)),
             check_name: f.ruleId,
             fingerprint: `${base}:${occurrence}`,
             severity: SEVERITY[f.severity],
@@ -12685,7 +12716,7 @@ function renderGitlab(report, opts = {}) {
 
 /***/ }),
 
-/***/ 4421:
+/***/ 2794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12694,8 +12725,8 @@ function renderGitlab(report, opts = {}) {
 /* unused harmony exports ReportFormatError, reportJsonPath, validateReport, parseReport */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(998);
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5735);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
 // The report JSON: written by every run, read back by the `report` input (the
 // workflow_run half of the fork-PR recipe). A report file from a fork is untrusted input,
 // so reading it checks every field the renderers rely on and fails with one line that
@@ -12765,6 +12796,8 @@ function checkCheck(c, where) {
     oneOf(c, 'status', STATUSES, where);
     str(c, 'detail', where);
     str(c, 'diagnosis', where, true);
+    positiveInt(c, 'line', where, true);
+    positiveInt(c, 'endLine', where, true);
     if (c.seconds !== undefined && typeof c.seconds !== 'number')
         fail(`${where}.seconds`, 'must be a number');
 }
@@ -12843,16 +12876,16 @@ function parseReport(text, source) {
 
 /***/ }),
 
-/***/ 9223:
+/***/ 2998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ renderJunit)
 /* harmony export */ });
-/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(326);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9799);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2107);
-/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5166);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4278);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(734);
+/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2127);
 // JUnit XML for test dashboards (Jenkins, GitLab, Azure DevOps, Buildkite): one <testsuite>
 // per Dockerfile, one <testcase> per checklist item (failed, skipped or errored as the check
 // is), and one "findings" case that fails when the Dockerfile's findings fail the verdict.
@@ -12924,18 +12957,18 @@ function renderJunit(report, opts = {}) {
 
 /***/ }),
 
-/***/ 998:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gc: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
 /* unused harmony exports COMMENT_LIMIT, COMMENT_BUDGET, sanitizeTag, commentMarker, lineUrl, renderComment, SUMMARY_BUDGET_BYTES, renderSummary */
-/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(326);
-/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9564);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3652);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5978);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2306);
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
+/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6267);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(687);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2563);
 // The one markdown renderer behind the job summary and the PR comment.
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
@@ -13215,7 +13248,7 @@ function renderSummary(report, opts = {}) {
 
 /***/ }),
 
-/***/ 2107:
+/***/ 734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13231,7 +13264,7 @@ function byLine(a, b) {
 
 /***/ }),
 
-/***/ 9799:
+/***/ 4278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13256,15 +13289,14 @@ function toRepoPath(file, workspace) {
 
 /***/ }),
 
-/***/ 5662:
+/***/ 8918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   SH: () => (/* binding */ fingerprintBase),
-  WH: () => (/* binding */ renderSarif),
-  w3: () => (/* binding */ sarifFindings)
+  WH: () => (/* binding */ renderSarif)
 });
 
 // UNUSED EXPORTS: SARIF_SCHEMA, TOOL_NAME, TOOL_URI
@@ -13272,15 +13304,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/report/check-findings.ts
-var check_findings = __nccwpck_require__(326);
+var check_findings = __nccwpck_require__(7549);
 // EXTERNAL MODULE: ./src/rules/types.ts
-var types = __nccwpck_require__(7665);
+var types = __nccwpck_require__(3182);
 // EXTERNAL MODULE: ./src/report/docs.ts
-var report_docs = __nccwpck_require__(9564);
+var report_docs = __nccwpck_require__(6267);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(3652);
+var report_escape = __nccwpck_require__(4031);
 // EXTERNAL MODULE: ./src/report/paths.ts
-var paths = __nccwpck_require__(9799);
+var paths = __nccwpck_require__(4278);
 ;// CONCATENATED MODULE: ./src/report/rule-meta.ts
 const noRuleMeta = () => undefined;
 /** Anchors as "tool: ID, ID" pairs, ignoring anything that is not a list of strings. */
@@ -13293,9 +13325,9 @@ function anchorEntries(anchors) {
 }
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5735);
+var detect = __nccwpck_require__(5042);
 // EXTERNAL MODULE: ./src/report/types.ts
-var report_types = __nccwpck_require__(2306);
+var report_types = __nccwpck_require__(2563);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for github/codeql-action/upload-sarif: one run, rules with full metadata,
 // results in a deterministic order with repository-relative locations and
@@ -13404,16 +13436,10 @@ function region(f) {
     }
     return r;
 }
-/** Every finding of the report plus one per failed check that no finding covers. */
-function sarifFindings(report, read) {
-    if (report.targets.length === 0)
-        return report.findings;
-    return report.targets.flatMap((t) => [...t.findings, ...(0,check_findings/* failedCheckFindings */.Y8)(t, read)]);
-}
 function renderSarif(report, opts = {}) {
     const lookup = opts.ruleMeta ?? noRuleMeta;
     const secrets = opts.secrets ?? [];
-    const findings = sarifFindings(report, opts.readSource)
+    const findings = (0,check_findings/* findingsWithFailedChecks */.Nd)(report)
         // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
         .map((f) => ({ f, uri: (0,report_escape/* encodePath */.O0)((0,paths/* toRepoPath */.x)(f.file, opts.workspace)) }))
         .sort((a, b) => a.uri.localeCompare(b.uri) ||
@@ -13465,7 +13491,7 @@ function renderSarif(report, opts = {}) {
 
 /***/ }),
 
-/***/ 1406:
+/***/ 5689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13475,7 +13501,7 @@ function renderSarif(report, opts = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Reading Dockerfile lines for fingerprints and check locations, relative to the workspace.
+// Reading Dockerfile lines for SARIF fingerprints and review placement, relative to the workspace.
 // Cached per file; a file that cannot be read gives undefined, never an exception.
 
 
@@ -13498,7 +13524,7 @@ function fileSourceReader(workspace) {
 
 /***/ }),
 
-/***/ 2306:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13521,7 +13547,7 @@ const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 
 /***/ }),
 
-/***/ 5978:
+/***/ 687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13584,14 +13610,14 @@ function describeTally(t) {
 
 /***/ }),
 
-/***/ 5166:
+/***/ 2127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ XML_DECLARATION),
 /* harmony export */   x: () => (/* binding */ xmlText)
 /* harmony export */ });
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
 // Text for XML reports (checkstyle, JUnit): escaped for attributes and text nodes, with the
 // characters XML 1.0 cannot carry at all removed, and secrets redacted.
 
@@ -13611,7 +13637,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /***/ }),
 
-/***/ 3012:
+/***/ 491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13623,9 +13649,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
-var dockerfile_facts = __nccwpck_require__(920);
+var dockerfile_facts = __nccwpck_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
-var base_images = __nccwpck_require__(2953);
+var base_images = __nccwpck_require__(3572);
 ;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
 // HC101: the shipped stage's effective USER is root, however it is spelled
 // (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
@@ -13734,7 +13760,7 @@ const hc102 = {
 };
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(5686);
+var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
 // POSIX paths inside the image as Dockerfile instructions write them (WORKDIR, COPY
 // destinations, VOLUME), and the Windows absolute paths we recognise but do not model.
@@ -13767,11 +13793,11 @@ function isUnder(p, dir) {
 }
 
 // EXTERNAL MODULE: ./src/shell/commands.ts
-var commands = __nccwpck_require__(3379);
+var commands = __nccwpck_require__(8974);
 // EXTERNAL MODULE: ./src/shell/script.ts
-var shell_script = __nccwpck_require__(7990);
+var shell_script = __nccwpck_require__(7207);
 // EXTERNAL MODULE: ./src/shell/wrappers.ts
-var wrappers = __nccwpck_require__(8541);
+var wrappers = __nccwpck_require__(9496);
 ;// CONCATENATED MODULE: ./src/shell/invocations.ts
 
 
@@ -14389,9 +14415,9 @@ function applyInvocation(inv, facts) {
 }
 
 // EXTERNAL MODULE: ./src/dockerfile/expand.ts
-var expand = __nccwpck_require__(5967);
+var expand = __nccwpck_require__(1424);
 // EXTERNAL MODULE: ./src/shell/parse.ts + 1 modules
-var parse = __nccwpck_require__(5830);
+var parse = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./src/rules/health/shared.ts
 
 
@@ -15066,9 +15092,9 @@ const hc110 = {
 };
 
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5735);
+var detect = __nccwpck_require__(5042);
 // EXTERNAL MODULE: ./src/dockerfile/lines.ts
-var lines = __nccwpck_require__(9840);
+var lines = __nccwpck_require__(7541);
 ;// CONCATENATED MODULE: ./src/rules/user/hc112-empty-password.ts
 // HC112: an account of the shipped image gets an empty or a baked-in password:
 // `echo 'app:' | chpasswd`, `echo 'root:secret' | chpasswd`, `chpasswd <<< …` or a heredoc,
@@ -19453,7 +19479,7 @@ const hc514 = {
 };
 
 // EXTERNAL MODULE: ./src/shell/package-managers.ts
-var package_managers = __nccwpck_require__(3450);
+var package_managers = __nccwpck_require__(6459);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc515-package-update-upgrade.ts
 
 const UPDATE = {
@@ -19983,7 +20009,7 @@ const hc525 = {
 };
 
 // EXTERNAL MODULE: ./src/suppress.ts
-var suppress = __nccwpck_require__(2361);
+var suppress = __nccwpck_require__(1852);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc526-suppression-hygiene.ts
 // HC526: inline suppressions that hide findings without saying why, name no known rule, or
 // cover nothing. Rule ids are checked against the registry at check time (a static import used
@@ -20000,7 +20026,7 @@ const hc526 = {
     },
     check({ model, allowInlineIgnore }) {
         const hits = [];
-        for (const s of (0,suppress/* inlineIgnores */.d)(model)) {
+        for (const s of (0,suppress/* inlineIgnores */.d3)(model)) {
             if (!allowInlineIgnore) {
                 // hadolint#346: teams that forbid inline ignores want to see each one that no longer works
                 hits.push({
@@ -20072,7 +20098,7 @@ const practice_rules = [
 ];
 
 // EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(2453);
+var syntax = __nccwpck_require__(9548);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
 const RUNTIME_RULES = [
     {
@@ -20182,7 +20208,7 @@ function allRuleMetas() {
 
 /***/ }),
 
-/***/ 5205:
+/***/ 972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20211,7 +20237,7 @@ function renderRuleIndex(metas) {
 
 /***/ }),
 
-/***/ 2453:
+/***/ 9548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20221,8 +20247,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   k: () => (/* reexport */ validateSyntax)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/dockerfile-utils/lib/main.js
-var main = __nccwpck_require__(8999);
+// EXTERNAL MODULE: ./node_modules/dockerfile-utils/lib/main.js
+var main = __nccwpck_require__(285);
 ;// CONCATENATED MODULE: ./src/rules/syntax/validate.ts
 // The syntax layer: dockerfile-utils' validator (the one VS Code's Docker extension uses)
 // mapped onto our ids, instead of re-writing the syntax checks. Codes that our own rules
@@ -20448,7 +20474,7 @@ const syntaxRuleMetas = [
 
 /***/ }),
 
-/***/ 7665:
+/***/ 3182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20463,7 +20489,7 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 1851:
+/***/ 5310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20486,7 +20512,7 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 2173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20497,24 +20523,24 @@ __nccwpck_require__.d(__webpack_exports__, {
   k1: () => (/* binding */ verifyRuntime)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(7174);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(4436);
 // EXTERNAL MODULE: ./src/report/types.ts
-var types = __nccwpck_require__(2306);
+var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
-var detect = __nccwpck_require__(5735);
+var detect = __nccwpck_require__(5042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/docker/engine.ts
-var engine = __nccwpck_require__(2899);
+var engine = __nccwpck_require__(6556);
 // EXTERNAL MODULE: ./src/docker/exec.ts
-var exec = __nccwpck_require__(1800);
+var exec = __nccwpck_require__(9655);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/log.ts
@@ -21734,7 +21760,6 @@ function decideUser(e) {
 
 
 
-
 /** Is the image (a reference or id) in the engine? */
 async function imageExists(ref) {
     return (await inspectImage(ref)) !== null;
@@ -21750,15 +21775,15 @@ const verify_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n) => Math.round(n * 100) / 100;
 class Collector {
     opts;
-    dockerfileText;
     checks = new Map();
     findings = [];
     notes = [];
     /** Raw secret values to mask in every text that leaves this module. */
     secrets = [];
-    constructor(opts, dockerfileText) {
+    /** The audit's facts, once the build no longer runs without them: they place every verdict. */
+    facts = null;
+    constructor(opts) {
         this.opts = opts;
-        this.dockerfileText = dockerfileText;
     }
     mask(text) {
         return (0,detect/* redact */.E$)(text, this.secrets);
@@ -21769,6 +21794,7 @@ class Collector {
             source: 'runtime',
             detail: this.mask(check.detail),
             diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
+            ...(check.line === undefined ? this.placeCheck(check.id) : {}),
         });
     }
     find(ruleId, severity, check, line, message) {
@@ -21781,13 +21807,20 @@ class Collector {
             check,
         });
     }
-    /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
-    lineOf(re, fallback = 1) {
-        const lines = this.dockerfileText.split(/\r?\n/);
-        for (let i = lines.length - 1; i >= 0; i--)
-            if (re.test(lines[i]))
-                return i + 1;
-        return fallback;
+    /** The line a runtime verdict points at when no instruction explains it: the shipped stage's FROM, else 1. */
+    stageLine() {
+        return this.facts?.stage?.line ?? 1;
+    }
+    /** The instruction a check is about: USER for non-root, HEALTHCHECK for the health checks. */
+    placeCheck(id) {
+        const f = this.facts;
+        if (!f)
+            return {};
+        const instr = id === 'non-root' ? f.user : id === 'healthy' || id === 'healthcheck-defined' ? f.healthcheck : null;
+        const where = instr ?? f.stage;
+        if (!where)
+            return {};
+        return where.endLine > where.line ? { line: where.line, endLine: where.endLine } : { line: where.line };
     }
     /** Every check not decided yet becomes 'error' with this reason. */
     fillErrors(reason) {
@@ -21799,9 +21832,7 @@ class Collector {
 }
 async function verifyRuntime(request) {
     const t0 = Date.now();
-    const dockerfileText = request.dockerfileText ??
-        (request.dockerfile ? await (0,promises_namespaceObject.readFile)(request.dockerfile, 'utf8').catch(() => '') : '');
-    const c = new Collector(request, dockerfileText);
+    const c = new Collector(request);
     c.secrets.push(...secretBuildArgValues(request.buildArgs));
     const res = new RunResources(request.runId);
     const result = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
@@ -21823,6 +21854,7 @@ async function verifyRuntime(request) {
             res.addImage(b.imageId);
         // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
         const opts = { ...request, facts: await request.facts };
+        c.facts = opts.facts;
         c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
         if (b) {
             result.timings.build = round(b.seconds);
@@ -21851,7 +21883,7 @@ async function verifyRuntime(request) {
         result.imageId = info.id;
         secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
         const hc = healthcheckOf(info);
-        const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
+        const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
         c.set(hc
             ? {
                 id: 'healthcheck-defined',
@@ -21913,24 +21945,25 @@ function secretsCheck(c, opts, info, history) {
         });
         return;
     }
+    const lines = hits.map((h) => (h.key ? declaredLine(opts.facts, h.key, 1) : 1));
     c.set({
         id: 'no-secrets',
         status: 'fail',
         seconds,
+        line: Math.min(...lines),
         detail: hits.map(describeHit).join('; ').slice(0, 500),
         diagnosis: 'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
     });
-    for (const h of hits) {
-        const key = h.key;
-        const line = key
-            ? (opts.facts.env.find((e) => e.key === key)?.line ??
-                c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
-            : 1;
-        c.find('HC908', 'error', 'no-secrets', line, `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
-    }
+    hits.forEach((h, i) => {
+        c.find('HC908', 'error', 'no-secrets', lines[i], `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+    });
+}
+/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
+function declaredLine(facts, key, fallback) {
+    return (facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback);
 }
 function userFindings(c, opts, root, nonNumeric, configUser) {
-    const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
+    const line = opts.facts.user?.line ?? c.stageLine();
     if (root) {
         c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
     }
@@ -22202,22 +22235,23 @@ async function envCheck(c, opts, choice, state, id, procs) {
         return;
     }
     const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+    const lines = v.replaced.map((r) => declaredLine(opts.facts, r.key, c.stageLine()));
     c.set({
         id: 'env-override',
         status: 'fail',
+        line: Math.min(...lines),
         detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
         diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
     });
-    for (const r of v.replaced) {
-        const line = opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
-        c.find('HC312', 'error', 'env-override', line, `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
-    }
+    v.replaced.forEach((r, i) => {
+        c.find('HC312', 'error', 'env-override', lines[i], `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
+    });
 }
 
 
 /***/ }),
 
-/***/ 5735:
+/***/ 5042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22508,7 +22542,7 @@ function redact(text, extraValues = []) {
 
 /***/ }),
 
-/***/ 3379:
+/***/ 8974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22516,8 +22550,8 @@ function redact(text, extraValues = []) {
 /* harmony export */   Kf: () => (/* binding */ commandsOf),
 /* harmony export */   l1: () => (/* binding */ effectiveCommand)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7990);
-/* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8541);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
+/* harmony import */ var _wrappers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9496);
 
 
 /** Every command of a RUN in order (command part first, then shell heredoc bodies). */
@@ -22583,7 +22617,7 @@ function effectiveCommand(cmd) {
 
 /***/ }),
 
-/***/ 3450:
+/***/ 6459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22594,7 +22628,7 @@ function effectiveCommand(cmd) {
 /* harmony export */   ug: () => (/* binding */ cacheMountTargets)
 /* harmony export */ });
 /* unused harmony export parsePmCall */
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3379);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8974);
 
 const YUM_VALUE_OPTIONS = [
     '-x',
@@ -22919,7 +22953,7 @@ function isPinned(manager, pkg) {
 
 /***/ }),
 
-/***/ 5830:
+/***/ 6485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23339,7 +23373,7 @@ function parseShell(src, opts = {}) {
 
 /***/ }),
 
-/***/ 7990:
+/***/ 7207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23350,8 +23384,8 @@ function parseShell(src, opts = {}) {
 /* harmony export */   vm: () => (/* binding */ shellKind)
 /* harmony export */ });
 /* unused harmony exports hasPipefailOption, shellAt */
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5830);
-/* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9840);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7541);
 
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -23606,13 +23640,13 @@ function heredocShell(consumer, firstLine, sh) {
 
 /***/ }),
 
-/***/ 8541:
+/***/ 9496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ unwrap)
 /* harmony export */ });
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7990);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
 
 const WRAPPERS = new Set([
     'sudo',
@@ -23703,12 +23737,13 @@ function unwrap(words) {
 
 /***/ }),
 
-/***/ 2361:
+/***/ 1852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ inlineIgnores),
-/* harmony export */   p: () => (/* binding */ applySuppressions)
+/* harmony export */   Fd: () => (/* binding */ suppressor),
+/* harmony export */   _d: () => (/* binding */ suppressionPolicy),
+/* harmony export */   d3: () => (/* binding */ inlineIgnores)
 /* harmony export */ });
 const DIRECTIVE = /^\s*harden-check\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*(?:--\s*(.*))?$/i;
 function inlineIgnores(model) {
@@ -23755,27 +23790,34 @@ function onlyCommentsBetween(model, a, b) {
     }
     return true;
 }
-/** Drop ignored findings and apply severity overrides. Returns kept and suppressed findings. */
-function applySuppressions(findings, opts) {
-    const kept = [];
-    const suppressed = [];
-    const ignore = new Set(opts.ignore);
-    for (const f of findings) {
-        const override = opts.severity[f.ruleId];
-        const inline = opts.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
-        if (ignore.has(f.ruleId) || override === 'off' || inline) {
-            suppressed.push(f);
-            continue;
-        }
-        kept.push(override ? { ...f, severity: override } : f);
-    }
-    return { kept, suppressed };
+/** Every suppression that applies to one Dockerfile: its comments (when allowed), the lists, the overrides. */
+function suppressionPolicy(model, config, ignore = []) {
+    return {
+        inline: config.allowInlineIgnore ? inlineIgnores(model) : [],
+        ignore: [...ignore, ...config.ignore],
+        severity: config.severity,
+    };
+}
+/**
+ * The one suppression decision, for static and runtime findings alike: null when the
+ * finding is ignored (inline comment covering its line, a list, severity `off`), else the
+ * finding with its severity override applied.
+ */
+function suppressor(policy) {
+    const ignore = new Set(policy.ignore);
+    return (f) => {
+        const override = policy.severity[f.ruleId];
+        const inline = policy.inline.some((s) => s.ids.includes(f.ruleId) && f.line >= s.from && f.line <= s.to);
+        if (ignore.has(f.ruleId) || override === 'off' || inline)
+            return null;
+        return override ? { ...f, severity: override } : f;
+    };
 }
 
 
 /***/ }),
 
-/***/ 9402:
+/***/ 8993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -23786,7 +23828,7 @@ function applySuppressions(findings, opts) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4707);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8422);
 // Resolve the `dockerfile` input (paths, lists, globs) into existing files.
 // A small glob matcher (`*`, `**`, `?`, `{a,b}`) keeps the bundle free of a glob dependency.
 
@@ -23910,7 +23952,7 @@ function walk(dir, workspace, visit) {
 
 /***/ }),
 
-/***/ 3912:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -24174,18 +24216,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2387:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveBlockMap = __nccwpck_require__(1653);
-var resolveBlockSeq = __nccwpck_require__(2624);
-var resolveFlowCollection = __nccwpck_require__(692);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -24271,15 +24313,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 2873:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5755);
-var composeNode = __nccwpck_require__(3755);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -24323,17 +24365,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 3755:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var composeCollection = __nccwpck_require__(2387);
-var composeScalar = __nccwpck_require__(4995);
-var resolveEnd = __nccwpck_require__(1462);
-var utilEmptyScalarPosition = __nccwpck_require__(9933);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -24442,15 +24484,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 4995:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -24537,18 +24579,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 2750:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(8144);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var identity = __nccwpck_require__(2617);
-var composeDoc = __nccwpck_require__(2873);
-var resolveEnd = __nccwpck_require__(1462);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -24768,17 +24810,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 1653:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
-var utilMapIncludes = __nccwpck_require__(3485);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -24892,12 +24934,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 599:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -25099,14 +25141,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2624:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveProps = __nccwpck_require__(8017);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -25157,7 +25199,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1462:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25203,19 +25245,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 692:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilMapIncludes = __nccwpck_require__(3485);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -25419,13 +25461,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 7120:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var resolveEnd = __nccwpck_require__(1462);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -25654,7 +25696,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 8017:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25809,7 +25851,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 6761:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25852,7 +25894,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 9933:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25887,12 +25929,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4437:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(6761);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -25911,12 +25953,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 3485:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -25933,22 +25975,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5755:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var toJS = __nccwpck_require__(3709);
-var Schema = __nccwpck_require__(4902);
-var stringifyDocument = __nccwpck_require__(5719);
-var anchors = __nccwpck_require__(5702);
-var applyReviver = __nccwpck_require__(2703);
-var createNode = __nccwpck_require__(9462);
-var directives = __nccwpck_require__(8144);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -26277,13 +26319,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5702:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -26360,7 +26402,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 2703:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26424,14 +26466,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 9462:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -26521,13 +26563,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 8144:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -26706,7 +26748,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 2130:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26775,28 +26817,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 3645:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var Schema = __nccwpck_require__(4902);
-var errors = __nccwpck_require__(2130);
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
-var publicApi = __nccwpck_require__(6205);
-var visit = __nccwpck_require__(7182);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -26833,7 +26875,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -26859,16 +26901,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9671:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var visit = __nccwpck_require__(7182);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -26986,14 +27028,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 6039:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -27144,14 +27186,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 4615:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(2703);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -27191,15 +27233,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2815:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyPair = __nccwpck_require__(1174);
-var addPairToJSMap = __nccwpck_require__(614);
-var identity = __nccwpck_require__(2617);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -27237,14 +27279,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 9271:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -27271,17 +27313,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 2448:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(8454);
-var addPairToJSMap = __nccwpck_require__(614);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -27425,17 +27467,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5125:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyCollection = __nccwpck_require__(8454);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var toJS = __nccwpck_require__(3709);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -27547,16 +27589,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 614:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(9923);
-var merge = __nccwpck_require__(2610);
-var stringify = __nccwpck_require__(9666);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -27619,7 +27661,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 2617:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27679,12 +27721,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3709:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -27725,15 +27767,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 8564:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
-var errors = __nccwpck_require__(2130);
-var stringifyString = __nccwpck_require__(6179);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -27950,7 +27992,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 7455:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28020,7 +28062,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4257:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28126,14 +28168,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3427:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(8564);
-var cstStringify = __nccwpck_require__(7455);
-var cstVisit = __nccwpck_require__(4257);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -28245,12 +28287,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 795:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3427);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -28975,7 +29017,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 9706:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29023,14 +29065,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 7374:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -30010,18 +30052,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 6205:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var log = __nccwpck_require__(9923);
-var identity = __nccwpck_require__(2617);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -30124,16 +30166,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4902:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var tags = __nccwpck_require__(1656);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -30170,13 +30212,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 8229:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -30196,12 +30238,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 7890:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -30220,13 +30262,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2400:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -30246,12 +30288,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 2374:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(6179);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -30269,12 +30311,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 1477:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -30297,13 +30339,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8251:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -30351,12 +30393,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7052:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -30400,18 +30442,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4810:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -30432,14 +30474,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7925:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -30503,27 +30545,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1656:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
-var schema = __nccwpck_require__(4810);
-var schema$1 = __nccwpck_require__(7925);
-var binary = __nccwpck_require__(6817);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var schema$2 = __nccwpck_require__(7755);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -30609,14 +30651,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6817:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(9271);
-var stringifyString = __nccwpck_require__(6179);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -30686,12 +30728,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 3260:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -30722,13 +30764,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 396:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -30779,12 +30821,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5883:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -30862,13 +30904,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 2610:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -30940,16 +30982,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 61:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var pairs = __nccwpck_require__(7815);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -31024,15 +31066,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 7815:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -31113,24 +31155,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 7755:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var binary = __nccwpck_require__(6817);
-var bool = __nccwpck_require__(3260);
-var float = __nccwpck_require__(396);
-var int = __nccwpck_require__(5883);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -31161,14 +31203,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9138:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -31264,12 +31306,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6282:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -31376,7 +31418,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 7089:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31534,15 +31576,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9666:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var identity = __nccwpck_require__(2617);
-var stringifyComment = __nccwpck_require__(6949);
-var stringifyString = __nccwpck_require__(6179);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -31673,14 +31715,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8454:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -31835,7 +31877,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 6949:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31866,14 +31908,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 5719:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -31960,7 +32002,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2491:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31994,15 +32036,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 1174:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -32153,13 +32195,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 6179:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var foldFlowLines = __nccwpck_require__(7089);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -32498,12 +32540,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 7182:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -32741,7 +32783,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7174:
+/***/ 4436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32760,7 +32802,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -32796,7 +32838,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -32892,7 +32934,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32929,7 +32971,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33210,7 +33252,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -33244,9 +33286,9 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(5854);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33311,7 +33353,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33610,7 +33652,7 @@ function getState(name) {
 }
 function getIDToken(aud) {
     return core_awaiter(this, void 0, void 0, function* () {
-        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 890).then(__nccwpck_require__.bind(__nccwpck_require__, 890));
+        const { OidcClient } = yield __nccwpck_require__.e(/* import() */ 936).then(__nccwpck_require__.bind(__nccwpck_require__, 3936));
         return yield OidcClient.getIDToken(aud);
     });
 }
@@ -33634,7 +33676,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 5854:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33659,7 +33701,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33839,7 +33881,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34113,7 +34155,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -34701,7 +34743,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35052,7 +35094,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

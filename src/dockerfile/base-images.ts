@@ -1,8 +1,9 @@
 // What we know about well-known base images without pulling them: their default user,
-// whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
-// /etc/group. Used by the static checklist (non-root without a USER line), the health-check
-// rules (probe binary present?) and the USER/--chown rules (does this name exist?).
-// Sources are in ../shared/docs/anchors.md section C.5.
+// whether they ship a shell, curl and which wget, the ENV that changes what a Dockerfile
+// means (uids for USER $APP_UID, listening ports), and the accounts in their /etc/passwd and
+// /etc/group. Used by the model (variables in scope), the static checklist (non-root without
+// a USER line), the health-check rules (probe binary present? app port?) and the USER/--chown
+// rules (does this name exist?). Each row names the upstream Dockerfile it was read from.
 import { escapeRegExp } from './lines.js';
 
 export type WgetFlavour = 'gnu' | 'busybox' | 'none' | 'unknown';
@@ -17,6 +18,8 @@ export interface BaseImageInfo {
   wget: WgetFlavour;
   /** Official language/distro image: runs as root unless told otherwise. */
   officialRoot?: boolean;
+  /** ENV the image's config sets that a Dockerfile reads (`USER $APP_UID`) or an app obeys (ports). */
+  env?: Record<string, string>;
 }
 
 export interface ImageRef {
@@ -139,6 +142,9 @@ export function describeBaseImage(
   const tag = (r.tag ?? 'latest').toLowerCase();
   const path = (r.registry ? r.registry + '/' : '') + r.repo;
 
+  // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
+  // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
+  // adds busybox (sh, wget). No curl in any tag.
   if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
     const nonroot = tag.includes('nonroot');
     const debug = tag.includes('debug');
@@ -150,6 +156,8 @@ export function describeBaseImage(
       wget: debug ? 'busybox' : 'none',
     };
   }
+  // chainguard-images/images images/*/config/main.tf (apko `accounts.run-as: 65532`): every
+  // image runs as nonroot; only `-dev` tags add a shell, apk and busybox.
   if (path.startsWith('cgr.dev/chainguard/')) {
     const dev = tag.includes('-dev');
     return {
@@ -160,9 +168,12 @@ export function describeBaseImage(
       wget: dev ? 'busybox' : 'none',
     };
   }
+  // bitnami/containers bitnami/*/*/debian-12/Dockerfile: `USER 1001` at the end of each.
   if (r.repo.startsWith('bitnami/')) {
     return { family: 'bitnami', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
   }
+  // nginxinc/docker-nginx-unprivileged mainline/debian/Dockerfile: `ARG UID=101` … `USER $UID`,
+  // `EXPOSE 8080`, curl installed with nginx (Debian tags; alpine tags: busybox wget).
   if (r.repo === 'nginxinc/nginx-unprivileged' || r.repo === 'nginx/nginx-unprivileged') {
     const alpine = tag.includes('alpine');
     return {
@@ -173,14 +184,65 @@ export function describeBaseImage(
       wget: alpine ? 'busybox' : 'none',
     };
   }
+  // astral-sh/uv Dockerfile: `:latest` and version tags are FROM scratch with /uv and /uvx only
+  // (no USER, no shell). .github/workflows/build-docker.yml: the other tags are
+  // `FROM <alpine|debian:*-slim|buildpack-deps|python:*> ` + `COPY /uv /uvx /usr/local/bin/`,
+  // named after that base (`python3.12-bookworm-slim`, `alpine`, `debian`): root, its tools.
+  if (path === 'ghcr.io/astral-sh/uv' || r.repo === 'astral/uv') {
+    if (tag === 'latest' || /^\d+(?:\.\d+)*$/.test(tag))
+      return { family: 'uv', user: '', shell: false, curl: false, wget: 'none' };
+    const alpine = tag.includes('alpine');
+    const slim = tag.includes('slim');
+    return {
+      family: 'uv',
+      user: '',
+      shell: true,
+      curl: !alpine && !slim,
+      wget: alpine ? 'busybox' : slim ? 'none' : 'gnu',
+    };
+  }
+  // tiangolo/uvicorn-gunicorn-docker docker-images/python3.11.dockerfile (and the fastapi,
+  // meinheld and uwsgi-nginx images built the same way): FROM python:<version>, no USER.
+  if (r.repo.startsWith('tiangolo/') && !r.registry) {
+    return { family: 'tiangolo', user: '', ...toolsOfOfficial('python', tag) };
+  }
+  // golang-migrate/migrate Dockerfile: FROM alpine, no USER.
+  if (r.repo === 'migrate/migrate' && !r.registry) {
+    return { family: 'migrate', user: '', shell: true, curl: false, wget: 'busybox' };
+  }
+  // sclorg/s2i-python-container 3.8/Dockerfile (the s2i images for every language: centos/*-centos7,
+  // quay.io/sclorg/*): `USER 1001` at the end, OpenShift's arbitrary-uid pattern.
+  if (
+    (!r.registry && /^centos\/[\w.-]+-centos[78]$/.test(r.repo)) ||
+    (r.registry === 'quay.io' && r.repo.startsWith('sclorg/'))
+  ) {
+    return { family: 'sclorg', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
+  }
+  // Windows: Nano Server runs as ContainerUser, Server Core (and windows, iis) as
+  // ContainerAdministrator, the container's administrator. The docker-library Windows images
+  // show it: golang 1.2x/windows/nanoserver-ltsc2022/Dockerfile switches to
+  // `USER ContainerAdministrator` for `setx /m` and back to `USER ContainerUser`, its base's
+  // default; the windowsservercore variants set no USER.
+  const windows = windowsBase(path, r.repo, tag);
+  if (windows) return windows;
+  // dotnet/dotnet-docker src/runtime-deps/8.0/{bookworm-slim,noble-chiseled}/amd64/Dockerfile:
+  // ENV APP_UID=1654, ASPNETCORE_HTTP_PORTS=8080 in every .NET 8+ image (runtime, aspnet, sdk
+  // build on runtime-deps); only chiseled/distroless images end with `USER $APP_UID`.
+  // src/sdk/8.0/bookworm-slim/amd64/Dockerfile installs curl and wget; the others ship neither
+  // (alpine: busybox wget).
   if (path.startsWith('mcr.microsoft.com/dotnet/')) {
     const chiseled = tag.includes('chiseled') || tag.includes('distroless');
+    const sdk = /(?:^|\/)sdk$/.test(r.repo);
+    const legacy = /^(?:[1-7])\./.test(tag); // .NET 7 and older: port 80, no app user
     return {
       family: chiseled ? 'dotnet-chiseled' : 'dotnet',
       user: chiseled ? '1654' : '',
       shell: !chiseled,
-      curl: false,
-      wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : 'none',
+      curl: sdk && !tag.includes('alpine'),
+      wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : sdk ? 'gnu' : 'none',
+      env: legacy
+        ? { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }
+        : { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' },
     };
   }
   if (
@@ -194,7 +256,12 @@ export function describeBaseImage(
   }
   const name = r.registry && r.registry !== 'docker.io' ? null : r.repo;
   if (name && OFFICIAL_ROOT.has(name)) {
-    return { family: name, user: '', officialRoot: true, ...toolsOfOfficial(name, tag) };
+    return {
+      family: name,
+      user: '',
+      officialRoot: true,
+      ...toolsOfOfficial(name, tag),
+    };
   }
   return null;
 }
@@ -206,7 +273,9 @@ function toolsOfOfficial(name: string, tag: string): Pick<BaseImageInfo, 'shell'
     return { shell: true, curl: false, wget: 'none' };
   if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(name))
     return { shell: true, curl: true, wget: 'none' };
-  // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps: curl and GNU wget.
+  // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps
+  // (docker-library/buildpack-deps */curl/Dockerfile installs curl and wget); their -slim tags
+  // (docker-library/python 3.12/slim-bookworm/Dockerfile) neither; alpine tags busybox wget.
   if (
     [
       'python',
@@ -223,16 +292,48 @@ function toolsOfOfficial(name: string, tag: string): Pick<BaseImageInfo, 'shell'
     ].includes(name)
   )
     return { shell: true, curl: true, wget: 'gnu' };
-  if (name === 'eclipse-temurin' || name === 'amazoncorretto')
-    return { shell: true, curl: 'unknown', wget: 'unknown' };
+  // adoptium/containers 21/jre/ubuntu/noble/Dockerfile installs curl and wget.
+  if (name === 'eclipse-temurin') return { shell: true, curl: true, wget: 'gnu' };
+  if (name === 'amazoncorretto') return { shell: true, curl: 'unknown', wget: 'unknown' };
   if (name === 'nginx' || name === 'httpd') return { shell: true, curl: name === 'nginx', wget: 'none' };
   return { shell: true, curl: 'unknown', wget: 'unknown' };
 }
 
-/** Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too. */
+function windowsBase(path: string, repo: string, tag: string): BaseImageInfo | null {
+  const nano =
+    /^mcr\.microsoft\.com\/windows\/nanoserver$/.test(path) ||
+    repo === 'microsoft/nanoserver' ||
+    (path.startsWith('mcr.microsoft.com/') && tag.includes('nanoserver'));
+  if (nano)
+    return {
+      family: 'windows-nanoserver',
+      user: 'ContainerUser',
+      shell: true,
+      curl: 'unknown',
+      wget: 'none',
+    };
+  const core =
+    /^mcr\.microsoft\.com\/windows(?:\/servercore(?:\/[\w-]+)?|\/server)?$/.test(path) ||
+    ['microsoft/windowsservercore', 'windowsservercore', 'microsoft/iis'].includes(repo) ||
+    (path.startsWith('mcr.microsoft.com/') && tag.includes('windowsservercore'));
+  if (core)
+    return {
+      family: 'windows-servercore',
+      user: 'ContainerAdministrator',
+      shell: true,
+      curl: 'unknown',
+      wget: 'none',
+    };
+  return null;
+}
+
+/**
+ * Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too, and so is
+ * Windows' ContainerAdministrator (names are case-insensitive there).
+ */
 export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0];
-  return u === '' || u === 'root' || u === '0';
+  return u === '' || u === 'root' || u === '0' || u.toLowerCase() === 'containeradministrator';
 }
 
 // ---------------------------------------------------------------- accounts

@@ -37,7 +37,7 @@ export function effectiveUser(model: DockerfileModel, stage?: Stage | null): Eff
   const instr = lastInChain(model, 'USER', stage);
   if (!instr) return null;
   const raw = instr.args.join(' ');
-  const resolved = model.resolve(raw, instr);
+  const resolved = model.resolveWord(raw, instr);
   const [user, group] = splitUser(resolved.value);
   return { instr, raw, resolved, user, group };
 }
@@ -185,25 +185,49 @@ export function appPorts(model: DockerfileModel, stage?: Stage | null): AppPort[
     const cmd = model.resolve(instr.json ? instr.json.join(' ') : instr.text, instr).value;
     for (const p of commandPorts(cmd)) add(p, `${key} ${p}`, instr.line);
   }
+  // The base image's ENV (ASPNETCORE_HTTP_PORTS=8080 on .NET 8+) counts unless the file sets it.
+  const base = externalBase(model, [], stage);
+  const setHere = new Set(
+    chainInstructions(model, stage)
+      .filter((i) => i.keyword === 'ENV')
+      .flatMap((i) => i.properties.map((p) => p.name)),
+  );
+  // ASPNETCORE_URLS set here overrides the image's ASPNETCORE_HTTP_PORTS.
+  if (setHere.has('ASPNETCORE_URLS')) setHere.add('ASPNETCORE_HTTP_PORTS');
+  for (const [key, value] of Object.entries(base?.info?.env ?? {})) {
+    const n = envPort(key, value);
+    if (n !== null && !setHere.has(key))
+      add(n, `ENV ${key} (base image ${base!.resolved.value})`, base!.stage.line);
+  }
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword === 'ENV') {
       for (const p of instr.properties) {
-        if (!PORT_ENV.test(p.name) || p.value === null) continue;
-        const v = model.resolve(p.value, instr).value.replace(/^['"]|['"]$/g, '');
-        const n = Number(v.split(/[;,]/)[0]);
-        if (Number.isInteger(n)) add(n, `ENV ${p.name}`, instr.line);
+        if (p.raw === null) continue;
+        const n = envPort(p.name, model.resolveWord(p.raw, instr).value);
+        if (n !== null) add(n, `ENV ${p.name}`, instr.line);
       }
     }
   }
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'EXPOSE') continue;
     for (const a of instr.args) {
-      const v = model.resolve(a, instr).value;
+      const v = model.resolveWord(a, instr).value;
       const m = /^(?:[\d.]+:)?(\d{1,5})(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(v);
       if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp') add(Number(m[1]), 'EXPOSE', instr.line);
     }
   }
   return out;
+}
+
+/** The port a PORT-style variable gives (`8080`, `8080;8081`, ASPNETCORE_URLS `http://+:80`), or null. */
+function envPort(name: string, value: string): number | null {
+  if (name === 'ASPNETCORE_URLS') {
+    const m = /^[a-z]+:\/\/[^/;:]*:(\d{1,5})/i.exec(value.trim());
+    return m ? Number(m[1]) : null;
+  }
+  if (!PORT_ENV.test(name)) return null;
+  const n = Number(value.split(/[;,]/)[0]);
+  return Number.isInteger(n) && value.trim() !== '' ? n : null;
 }
 
 /** Ports in a server command line: `--port 8000`, `-p 8000`, `--bind 0.0.0.0:8000`, `-b :8000`, `--listen`. */
@@ -224,11 +248,9 @@ export function finalEnv(
   const env = new Map<string, { key: string; value: string; line: number; instr: Instr }>();
   for (const instr of chainInstructions(model, stage)) {
     if (instr.keyword !== 'ENV') continue;
-    const scope = model.scope(instr);
     for (const p of instr.properties) {
-      // resolve against the scope *before* this instruction, as Docker does
-      const value = p.value === null ? '' : model.resolve(p.value, instr).value;
-      void scope;
+      // the value as written, expanded against the scope *before* this instruction, as Docker does
+      const value = p.raw === null ? '' : model.resolveWord(p.raw, instr).value;
       env.set(p.name, { key: p.name, value, line: instr.line, instr });
     }
   }

@@ -3,6 +3,7 @@
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
 import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import { expand, expandWord, type Expansion } from './expand.js';
+import { describeBaseImage } from './base-images.js';
 
 export interface Heredoc {
   name: string;
@@ -95,8 +96,13 @@ export interface DockerfileModel {
   stageOf(instr: Instr): Stage | null;
   /** Variables visible to an instruction (ENV inherited through FROM <stage>). */
   scope(instr: Instr): VarScope;
-  /** Expand $VARS in a text as Docker would at that instruction. */
+  /** Expand $VARS in a text at that instruction (quotes kept: for shell text and processed values). */
   resolve(text: string, instr: Instr): Expansion;
+  /**
+   * One instruction word as Docker reads it (USER, FROM, WORKDIR, EXPOSE, COPY paths, flags):
+   * variables expanded, then quotes removed (`"$UID:$UID"` → `0:0`), nothing inside '…' expanded.
+   */
+  resolveWord(text: string, instr: Instr): Expansion;
   /** Find a stage by name (case-insensitive) or numeric index. */
   stageByRef(ref: string): Stage | null;
 }
@@ -104,6 +110,10 @@ export interface DockerfileModel {
 export interface ParseOptions {
   target?: string;
   buildArgs?: Record<string, string>;
+  /** `--platform` of the build (`linux/arm64`); default: the platform the build runs on. */
+  platform?: string;
+  /** The platform the build runs on (`linux/amd64`); default: this machine's. */
+  buildPlatform?: string;
 }
 
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
@@ -130,6 +140,62 @@ export const PLATFORM_ARGS = new Set([
   'BUILDVARIANT',
 ]);
 
+/** `x64` → `amd64` and friends: Node's names for CPU architectures in Docker's (GOARCH) spelling. */
+const GOARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ia32: '386',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** The platform this process runs on, as Docker names it (`linux/amd64`). */
+export function hostPlatform(): string {
+  return `linux/${GOARCH[process.arch] ?? 'amd64'}`;
+}
+
+/**
+ * BuildKit's automatic platform build args for a target and a build platform (`linux/arm/v7`
+ * → TARGETOS=linux, TARGETARCH=arm, TARGETVARIANT=v7). BuildKit gives them a value on every
+ * build: global scope (FROM lines) sees them undeclared; a stage sees them after `ARG NAME`.
+ * A declared default wins over the automatic value (checked on BuildKit; the legacy builder
+ * leaves them all empty, but runners build with BuildKit).
+ */
+export function platformArgs(target: string, build: string): Record<string, string> {
+  const split = (p: string): [string, string, string] => {
+    const [os = 'linux', arch = 'amd64', variant = ''] = p.trim().toLowerCase().split('/');
+    return [os, arch, variant];
+  };
+  const [tos, tarch, tvar] = split(target);
+  const [bos, barch, bvar] = split(build);
+  const join = (os: string, arch: string, v: string) => [os, arch, v].filter(Boolean).join('/');
+  return {
+    TARGETPLATFORM: join(tos, tarch, tvar),
+    TARGETOS: tos,
+    TARGETARCH: tarch,
+    TARGETVARIANT: tvar,
+    BUILDPLATFORM: join(bos, barch, bvar),
+    BUILDOS: bos,
+    BUILDARCH: barch,
+    BUILDVARIANT: bvar,
+  };
+}
+
+/** The first platform a `--platform` build flag names (`--platform=linux/arm64,linux/amd64`), or null. */
+export function platformFromFlags(flags: readonly string[]): string | null {
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i].trim();
+    const m = /^--platform(?:=(.*))?$/.exec(f);
+    if (!m) continue;
+    const v = m[1] ?? flags[i + 1] ?? '';
+    const first = v.split(',')[0].trim();
+    if (first) return first;
+  }
+  return null;
+}
+
 import { TargetNotFoundError } from './errors.js';
 export { TargetNotFoundError };
 
@@ -150,6 +216,8 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   const lines = body.split(/\r?\n|\r/);
   const escapeChar = ast.getEscapeCharacter();
   const buildArgs = opts.buildArgs ?? {};
+  const buildPlatform = opts.buildPlatform ?? hostPlatform();
+  const platform = platformArgs(opts.platform ?? buildPlatform, buildPlatform);
 
   const allDirectives: Directive[] = ast.getDirectives().map((d) => ({
     name: d.getName(),
@@ -205,14 +273,21 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   for (const instr of preamble) {
     if (instr.keyword !== 'ARG') continue;
     for (const p of instr.properties) {
-      const value = p.name in buildArgs ? buildArgs[p.name] : p.raw === null ? null : expandGlobal(p.raw);
+      const value =
+        p.name in buildArgs
+          ? buildArgs[p.name]
+          : p.raw !== null
+            ? expandGlobal(p.raw)
+            : PLATFORM_ARGS.has(p.name)
+              ? platform[p.name]
+              : null;
       globalArgs.set(p.name, { value, line: instr.line });
     }
   }
   const globalLookup = (name: string): string | null | undefined => {
     const g = globalArgs.get(name);
     if (g) return g.value;
-    if (PLATFORM_ARGS.has(name)) return null;
+    if (PLATFORM_ARGS.has(name)) return name in buildArgs ? buildArgs[name] : platform[name];
     return undefined;
   };
 
@@ -220,7 +295,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
     const words = stage.fromInstr.args;
     const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
     const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
-    const resolved = expand(raw, globalLookup, escapeChar);
+    const resolved = expandWord(raw, globalLookup, escapeChar);
     const ref = resolved.value.toLowerCase();
     const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
     stage.from = {
@@ -234,12 +309,27 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
   // Scopes: walk each stage once; every instruction sees the variables as they were before
   // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
   const scopeOf = new Map<Instr, VarView<Entry>>();
-  const stageEndEnv = new Map<number, Map<string, Entry>>();
+  // Per stage at its end: every variable (ARGs included) and the image config's ENV.
+  const stageEnd = new Map<number, { vars: Map<string, Entry>; config: Map<string, Entry> }>();
   for (const stage of stages) {
     const vars = new VersionedVars<Entry>();
-    // ENV (not ARG) is inherited through FROM <stage>: it is image config.
-    if (stage.from.stageRef !== null) {
-      for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? []) if (v.kind === 'ENV') vars.set(k, v);
+    const config = new Map<string, Entry>();
+    const setEnv = (name: string, e: Entry) => {
+      vars.set(name, e);
+      config.set(name, e);
+    };
+    // An external base brings its config ENV (`USER $APP_UID` on the .NET images is 1654).
+    if (stage.from.stageRef === null && stage.from.resolved.complete) {
+      const env = describeBaseImage(stage.from.resolved.value)?.env ?? {};
+      for (const [k, v] of Object.entries(env)) setEnv(k, { value: v, kind: 'ENV', line: stage.line });
+    }
+    // FROM <stage> inherits the image config's ENV and, on BuildKit, the ARGs the parent stage
+    // declared, with their values; where both name one variable the ENV wins in the child
+    // (checked on the engine; the legacy builder drops the ARGs).
+    const parent = stage.from.stageRef === null ? undefined : stageEnd.get(stage.from.stageRef);
+    if (parent) {
+      for (const [k, v] of parent.vars) if (v.kind !== 'ENV') vars.set(k, v);
+      for (const [k, v] of parent.config) setEnv(k, v);
     }
     for (const instr of stage.instructions) {
       scopeOf.set(instr, vars.view());
@@ -247,20 +337,29 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         for (const p of instr.properties) {
           if (instr.keyword === 'ENV') {
             const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
-            vars.set(p.name, { value, kind: 'ENV', line: instr.line });
+            setEnv(p.name, { value, kind: 'ENV', line: instr.line });
           } else {
-            // An ENV of the same name wins over an ARG (Dockerfile reference).
-            if (vars.get(p.name)?.kind === 'ENV') continue;
+            // BuildKit: the later of ENV and ARG wins for expansion, so an ARG with a value (or a
+            // build arg) overrides an earlier or inherited ENV of the same name (the base image's
+            // too); a bare `ARG NAME` leaves the ENV. Checked on the engine; the legacy builder
+            // lets the ENV win. The image config keeps the ENV either way (finalEnv).
+            if (vars.get(p.name)?.kind === 'ENV' && p.raw === null && !(p.name in buildArgs)) continue;
             if (p.name in buildArgs) {
               vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
             } else if (p.raw !== null) {
               vars.set(p.name, { value: expandWith(vars, p.raw, escapeChar), kind: 'ARG', line: instr.line });
+            } else if (vars.get(p.name)) {
+              // `ARG NAME` again (in this stage, or in a child of the stage that set it) keeps
+              // the value on BuildKit (checked on the engine; the legacy builder empties it)
+              continue;
             } else if (globalArgs.has(p.name)) {
               vars.set(p.name, {
                 value: globalArgs.get(p.name)!.value,
                 kind: 'GLOBAL-ARG',
                 line: instr.line,
               });
+            } else if (PLATFORM_ARGS.has(p.name)) {
+              vars.set(p.name, { value: platform[p.name], kind: 'ARG', line: instr.line });
             } else {
               vars.set(p.name, { value: null, kind: 'ARG', line: instr.line });
             }
@@ -268,7 +367,7 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
         }
       }
     }
-    stageEndEnv.set(stage.index, vars.latest());
+    stageEnd.set(stage.index, { vars: vars.latest(), config });
   }
   const none = new VersionedVars<Entry>().view();
   for (const instr of preamble) scopeOf.set(instr, none);
@@ -322,6 +421,9 @@ export function parseDockerfile(path: string, text: string, opts: ParseOptions =
     },
     resolve(text, instr) {
       return expand(text, model.scope(instr).get, escapeChar);
+    },
+    resolveWord(text, instr) {
+      return expandWord(text, model.scope(instr).get, escapeChar);
     },
     stageByRef(ref) {
       const r = ref.toLowerCase();

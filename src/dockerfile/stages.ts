@@ -44,7 +44,7 @@ export function stagesReadBy(model: DockerfileModel, instr: Instr): Stage[] {
   }
   const out: Stage[] = [];
   for (const r of refs) {
-    const v = model.resolve(r, instr);
+    const v = model.resolveWord(r, instr);
     const stage = v.complete ? model.stageByRef(v.value) : null;
     if (stage) out.push(stage);
   }

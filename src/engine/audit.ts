@@ -1,16 +1,15 @@
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
-import { parseDockerfile, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
+import { parseDockerfile, platformFromFlags, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
 import { RULES, ruleMeta } from '../rules/registry.js';
 import { validateSyntax } from '../rules/syntax/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import type { Check, Finding } from '../report/types.js';
-import { applySuppressions, inlineIgnores } from '../suppress.js';
+import { suppressionPolicy } from '../suppress.js';
 import type { Config } from '../config.js';
-import { staticChecks } from './static-checks.js';
+import { settle, type StaticScan } from './settle.js';
 import { staticFacts } from './static-facts.js';
 import type { StaticFacts } from '../runtime/types.js';
-import { byLine } from '../report/order.js';
 
 export interface AuditOptions {
   /** Path shown in findings (relative to the workspace, POSIX). */
@@ -18,6 +17,8 @@ export interface AuditOptions {
   text: string;
   target?: string;
   buildArgs?: Record<string, string>;
+  /** The build-flags input: its `--platform` values BuildKit's TARGET* args. */
+  buildFlags?: readonly string[];
   config: Config;
   /** Rule ids from the `ignore` input. */
   ignore?: readonly string[];
@@ -35,8 +36,23 @@ export interface AuditResult {
   facts: StaticFacts;
 }
 
+/** What the text alone says, nothing suppressed yet: the pipeline settles it with the runtime's findings. */
+export interface AuditScan extends StaticScan {
+  facts: StaticFacts;
+}
+
+/** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
 export function auditDockerfile(opts: AuditOptions): AuditResult {
-  const model = parseDockerfile(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+  const scan = scanDockerfile(opts);
+  return { model: scan.model, facts: scan.facts, ...settle(scan, null) };
+}
+
+export function scanDockerfile(opts: AuditOptions): AuditScan {
+  const model = parseDockerfile(opts.file, opts.text, {
+    target: opts.target,
+    buildArgs: opts.buildArgs,
+    platform: platformFromFlags(opts.buildFlags ?? []) ?? undefined,
+  });
   const raw: Finding[] = [];
 
   for (const hit of validateSyntax(withoutBom(opts.text))) {
@@ -84,18 +100,11 @@ export function auditDockerfile(opts: AuditOptions): AuditResult {
     }
   }
 
-  const inline = opts.config.allowInlineIgnore ? inlineIgnores(model) : [];
-  const { kept, suppressed } = applySuppressions(dedupe(raw), {
-    inline,
-    ignore: [...(opts.ignore ?? []), ...opts.config.ignore],
-    severity: opts.config.severity,
-  });
-  const findings = kept.sort(byLine);
   return {
     model,
-    findings,
-    suppressed,
-    checks: staticChecks(model, findings, opts.config.trustedBaseImages),
+    findings: dedupe(raw),
+    policy: suppressionPolicy(model, opts.config, opts.ignore),
+    trustedBaseImages: opts.config.trustedBaseImages,
     facts: staticFacts(model, opts.config.trustedBaseImages),
   };
 }
@@ -109,5 +118,3 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
-
-export { byLine };

@@ -1,6 +1,6 @@
 // The checklist from static evidence (build: false, or no engine). The runtime replaces
 // these verdicts with proof from the running container when it can.
-import type { DockerfileModel } from '../dockerfile/model.js';
+import type { DockerfileModel, Instr } from '../dockerfile/model.js';
 import type { Check, Finding } from '../report/types.js';
 import { effectiveUser, externalBase, finalHealthcheck } from '../dockerfile/facts.js';
 import { isRootUser, type TrustedBaseImage } from '../dockerfile/base-images.js';
@@ -29,7 +29,26 @@ export function staticChecks(
   ];
 }
 
+/** The lines of an instruction, for a check's location. */
+function at(instr: Instr): Pick<Check, 'line' | 'endLine'> {
+  return instr.endLine > instr.line ? { line: instr.line, endLine: instr.endLine } : { line: instr.line };
+}
+
+/** No instruction explains the verdict: the shipped stage's FROM does. */
+function atStage(model: DockerfileModel): Pick<Check, 'line' | 'endLine'> {
+  return model.target ? at(model.target.fromInstr) : {};
+}
+
 function nonRoot(model: DockerfileModel, trusted: readonly TrustedBaseImage[]): Check {
+  return { ...nonRootVerdict(model, trusted), ...nonRootLocation(model) };
+}
+
+function nonRootLocation(model: DockerfileModel): Pick<Check, 'line' | 'endLine'> {
+  const user = effectiveUser(model);
+  return user ? at(user.instr) : atStage(model);
+}
+
+function nonRootVerdict(model: DockerfileModel, trusted: readonly TrustedBaseImage[]): Check {
   const user = effectiveUser(model);
   if (user) {
     const where = `USER ${user.raw}, line ${user.instr.line}`;
@@ -92,6 +111,7 @@ function healthcheckDefined(model: DockerfileModel): Check {
       status: 'fail',
       source: 'static',
       detail: 'no HEALTHCHECK in the shipped stage',
+      ...atStage(model),
     };
   }
   if (hc.none) {
@@ -100,6 +120,7 @@ function healthcheckDefined(model: DockerfileModel): Check {
       status: 'fail',
       source: 'static',
       detail: `HEALTHCHECK NONE (line ${hc.instr.line}) disables it`,
+      ...at(hc.instr),
     };
   }
   return {
@@ -107,6 +128,7 @@ function healthcheckDefined(model: DockerfileModel): Check {
     status: 'pass',
     source: 'static',
     detail: `HEALTHCHECK on line ${hc.instr.line}${hc.port ? ` (port ${hc.port})` : ''}`,
+    ...at(hc.instr),
   };
 }
 
@@ -119,6 +141,7 @@ function noSecrets(findings: Finding[]): Check {
       status: 'fail',
       source: 'static',
       detail: `${bad.length} secret finding${bad.length > 1 ? 's' : ''} (line${bad.length > 1 ? 's' : ''} ${lines})`,
+      line: Math.min(...bad.map((f) => f.line)),
     };
   }
   const weak = findings.filter((f) => f.check === 'no-secrets').length;

@@ -9,8 +9,17 @@ export function staticFacts(model: DockerfileModel, trusted: readonly TrustedBas
   const user = effectiveUser(model);
   const base = externalBase(model, trusted);
   const hc = finalHealthcheck(model);
+  const stage = model.target;
+  const declared = new Map<string, number>();
+  for (const instr of model.instructions) {
+    if (instr.keyword !== 'ARG' && instr.keyword !== 'ENV') continue;
+    for (const p of instr.properties) declared.set(p.name, instr.line);
+  }
   return {
-    user: user ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line } : null,
+    stage: stage ? { name: stage.name, line: stage.fromInstr.line, endLine: stage.fromInstr.endLine } : null,
+    user: user
+      ? { raw: user.raw, resolved: user.resolved.value, line: user.instr.line, endLine: user.instr.endLine }
+      : null,
     baseImage: base && base.resolved.complete ? base.resolved.value : null,
     env: finalEnv(model).map((e) => ({
       key: e.key,
@@ -19,9 +28,11 @@ export function staticFacts(model: DockerfileModel, trusted: readonly TrustedBas
       secret:
         (secretNameMatch(e.key) !== null && !isPlaceholder(e.value)) || findSecretValues(e.value).length > 0,
     })),
+    declared: [...declared].map(([key, line]) => ({ key, line })),
     healthcheck: hc
       ? {
           line: hc.instr.line,
+          endLine: hc.instr.endLine,
           none: hc.none,
           test: hc.test,
           port: hc.port,

@@ -6,7 +6,7 @@
 // AND the token's identity) whose finding is gone are deleted (their thread resolved when
 // deletion is refused), unchanged ones stay, and only new findings are posted.
 import * as core from '@actions/core';
-import type { SourceReader } from '../report/check-findings.js';
+import type { SourceReader } from '../report/source.js';
 import { toRepoPath } from '../report/paths.js';
 import type { Finding, Report, Severity } from '../report/types.js';
 import { redact } from '../secrets/detect.js';

@@ -1,12 +1,12 @@
 // Which findings become GitHub annotations. GitHub shows 10 error and 10 warning
 // annotations per step, so we choose: most severe first, then by file and line, at most
 // `limit` per level, and count what was left out so the summary can say so.
-import { failedCheckFindings, type SourceReader } from './check-findings.js';
+import { findingsWithFailedChecks } from './check-findings.js';
 import { ruleDocUrl } from './docs.js';
 import { stripControl, truncate } from './escape.js';
 import { toRepoPath } from './paths.js';
 import { redact } from '../secrets/detect.js';
-import type { Finding, Report, Severity } from './types.js';
+import type { Report, Severity } from './types.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -29,14 +29,10 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 
 export function planAnnotations(
   report: Report,
-  opts: { workspace?: string; readSource?: SourceReader; limit?: number; secrets?: readonly string[] } = {},
+  opts: { workspace?: string; limit?: number; secrets?: readonly string[] } = {},
 ): AnnotationPlan {
   const limit = opts.limit ?? ANNOTATIONS_PER_LEVEL;
-  const findings: Finding[] =
-    report.targets.length > 0
-      ? report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t, opts.readSource)])
-      : report.findings;
-  const sorted = [...findings].sort(
+  const sorted = findingsWithFailedChecks(report).sort(
     (a, b) => RANK[a.severity] - RANK[b.severity] || a.file.localeCompare(b.file) || a.line - b.line,
   );
   const perLevel: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };

@@ -1,8 +1,7 @@
 // A failed checklist item is an error even when no rule produced a finding for it
 // (e.g. the container never became healthy). Annotations and SARIF need a location
-// for it, so it becomes a synthetic finding at the Dockerfile line of the relevant
-// instruction, or line 1.
-import type { CheckId, Finding, TargetReport } from './types.js';
+// for it, so it becomes a synthetic finding at the lines the check carries.
+import type { CheckId, Finding, Report, TargetReport } from './types.js';
 
 /** Rule id of the synthetic finding of a failed check, e.g. `harden-check/healthy`. */
 export function checkRuleId(id: CheckId): string {
@@ -17,42 +16,27 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   'env-override': 'Environment override reaches the process',
 };
 
-// The instruction whose line best explains each check.
-const INSTRUCTION: Record<CheckId, RegExp> = {
-  'non-root': /^\s*USER\s/i,
-  'healthcheck-defined': /^\s*HEALTHCHECK\s/i,
-  healthy: /^\s*HEALTHCHECK\s/i,
-  'no-secrets': /^\s*(ENV|ARG)\s/i,
-  'env-override': /^\s*ENV\s/i,
-};
-
-/** Reads a repository file as lines, or undefined when it cannot be read. */
-export type SourceReader = (file: string) => string[] | undefined;
-
-export function locateCheck(id: CheckId, detail: string, source: string[] | undefined): number {
-  const stated = /\bline (\d+)\b/i.exec(detail);
-  if (stated && Number(stated[1]) >= 1) return Number(stated[1]);
-  if (!source) return 1;
-  for (let i = source.length - 1; i >= 0; i--) {
-    if (INSTRUCTION[id].test(source[i])) return i + 1;
-  }
-  return 1;
-}
-
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
-export function failedCheckFindings(target: TargetReport, read?: SourceReader): Finding[] {
+export function failedCheckFindings(target: TargetReport): Finding[] {
   const covered = new Set(
     target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check),
   );
-  const failed = target.checks.filter((c) => c.status === 'fail' && !covered.has(c.id));
-  if (failed.length === 0) return [];
-  const source = read?.(target.dockerfile);
-  return failed.map((c) => ({
-    ruleId: checkRuleId(c.id),
-    severity: 'error' as const,
-    file: target.dockerfile,
-    line: locateCheck(c.id, c.detail, source),
-    message: `Check "${CHECK_LABELS[c.id]}" failed: ${c.detail}`,
-    check: c.id,
-  }));
+  return target.checks
+    .filter((c) => c.status === 'fail' && !covered.has(c.id))
+    .map((c) => ({
+      ruleId: checkRuleId(c.id),
+      severity: 'error' as const,
+      file: target.dockerfile,
+      // Where the verdict was made; a report without it (an older JSON) points at the file.
+      line: c.line ?? 1,
+      ...(c.endLine !== undefined ? { endLine: c.endLine } : {}),
+      message: `Check "${CHECK_LABELS[c.id]}" failed: ${c.detail}`,
+      check: c.id,
+    }));
+}
+
+/** Every finding of a report plus one per failed check no finding covers (annotations, SARIF). */
+export function findingsWithFailedChecks(report: Report): Finding[] {
+  if (report.targets.length === 0) return report.findings;
+  return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t)]);
 }

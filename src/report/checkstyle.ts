@@ -1,7 +1,6 @@
 // Checkstyle XML, the format Jenkins' Warnings Next Generation plugin, reviewdog and many
 // editors read: one <file> per Dockerfile, one <error> per finding (failed checks included).
-import { sarifFindings } from './sarif.js';
-import type { SourceReader } from './check-findings.js';
+import { findingsWithFailedChecks } from './check-findings.js';
 import { toRepoPath } from './paths.js';
 import { byLine } from './order.js';
 import { XML_DECLARATION, xmlText } from './xml.js';
@@ -11,7 +10,6 @@ import type { Finding, Report, Severity } from './types.js';
 const SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'info' };
 
 export interface CheckstyleOptions {
-  readSource?: SourceReader;
   workspace?: string;
   secrets?: readonly string[];
 }
@@ -19,7 +17,7 @@ export interface CheckstyleOptions {
 export function renderCheckstyle(report: Report, opts: CheckstyleOptions = {}): string {
   const byFile = new Map<string, Finding[]>();
   for (const t of report.targets) byFile.set(toRepoPath(t.dockerfile, opts.workspace), []);
-  for (const f of sarifFindings(report, opts.readSource)) {
+  for (const f of findingsWithFailedChecks(report)) {
     const file = toRepoPath(f.file, opts.workspace);
     byFile.set(file, [...(byFile.get(file) ?? []), f]);
   }

@@ -2,8 +2,9 @@
 // `artifacts: reports: codequality`): a JSON array of issues with a description, a check
 // name, a stable fingerprint, a severity and a location. The fingerprint is the one SARIF
 // uses (rule + file + the line's content), so a finding keeps its identity when lines move.
-import { fingerprintBase, sarifFindings } from './sarif.js';
-import type { SourceReader } from './check-findings.js';
+import { fingerprintBase } from './sarif.js';
+import { findingsWithFailedChecks } from './check-findings.js';
+import type { SourceReader } from './source.js';
 import { toRepoPath } from './paths.js';
 import { redact } from '../secrets/detect.js';
 import { stripControl } from './escape.js';
@@ -30,7 +31,7 @@ export interface GitlabIssue {
 export function renderGitlab(report: Report, opts: GitlabOptions = {}): GitlabIssue[] {
   const secrets = opts.secrets ?? [];
   const seen = new Map<string, number>();
-  return sarifFindings(report, opts.readSource).map((f) => {
+  return findingsWithFailedChecks(report).map((f) => {
     const path = toRepoPath(f.file, opts.workspace);
     const base = fingerprintBase(f, path, opts.readSource, secrets);
     const occurrence = (seen.get(base) ?? 0) + 1;

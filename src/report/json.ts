@@ -68,6 +68,8 @@ function checkCheck(c: unknown, where: string): void {
   oneOf(c, 'status', STATUSES, where);
   str(c, 'detail', where);
   str(c, 'diagnosis', where, true);
+  positiveInt(c, 'line', where, true);
+  positiveInt(c, 'endLine', where, true);
   if (c.seconds !== undefined && typeof c.seconds !== 'number') fail(`${where}.seconds`, 'must be a number');
 }
 

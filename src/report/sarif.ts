@@ -2,7 +2,8 @@
 // results in a deterministic order with repository-relative locations and
 // fingerprints that survive unrelated edits (they hash the line's content, not its number).
 import { createHash } from 'node:crypto';
-import { CHECK_LABELS, checkRuleId, failedCheckFindings, type SourceReader } from './check-findings.js';
+import { CHECK_LABELS, checkRuleId, findingsWithFailedChecks } from './check-findings.js';
+import type { SourceReader } from './source.js';
 import { DOCS_BASE, ruleDocUrl } from './docs.js';
 import { encodePath, stripControl, truncate } from './escape.js';
 import { toRepoPath } from './paths.js';
@@ -16,7 +17,7 @@ export const TOOL_URI = 'https://github.com/harden-check/harden-check';
 
 export interface SarifOptions {
   ruleMeta?: RuleMetaLookup;
-  /** Reads Dockerfile lines (for fingerprints and check locations). */
+  /** Reads Dockerfile lines (for fingerprints). */
   readSource?: SourceReader;
   /** Repository root, to make absolute paths relative. */
   workspace?: string;
@@ -140,16 +141,10 @@ function region(f: Finding): any {
   return r;
 }
 
-/** Every finding of the report plus one per failed check that no finding covers. */
-export function sarifFindings(report: Report, read?: SourceReader): Finding[] {
-  if (report.targets.length === 0) return report.findings;
-  return report.targets.flatMap((t) => [...t.findings, ...failedCheckFindings(t, read)]);
-}
-
 export function renderSarif(report: Report, opts: SarifOptions = {}): SarifLog {
   const lookup = opts.ruleMeta ?? noRuleMeta;
   const secrets = opts.secrets ?? [];
-  const findings = sarifFindings(report, opts.readSource)
+  const findings = findingsWithFailedChecks(report)
     // A URI reference: percent-encoded (spaces, `|`, `<`), relative to the repository root.
     .map((f) => ({ f, uri: encodePath(toRepoPath(f.file, opts.workspace)) }))
     .sort(

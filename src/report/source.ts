@@ -1,8 +1,10 @@
-// Reading Dockerfile lines for fingerprints and check locations, relative to the workspace.
+// Reading Dockerfile lines for SARIF fingerprints and review placement, relative to the workspace.
 // Cached per file; a file that cannot be read gives undefined, never an exception.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { SourceReader } from './check-findings.js';
+
+/** Reads a repository file as lines, or undefined when it cannot be read. */
+export type SourceReader = (file: string) => string[] | undefined;
 
 export function fileSourceReader(workspace: string): SourceReader {
   const cache = new Map<string, string[] | undefined>();

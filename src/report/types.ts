@@ -29,6 +29,13 @@ export interface Check {
   seconds?: number;
   /** Longer explanation (diagnosis), rendered collapsed. Already masked. */
   diagnosis?: string;
+  /**
+   * The Dockerfile lines the verdict points at (1-based, inclusive), set where the verdict
+   * is made: the USER, the HEALTHCHECK, the ENV of a secret, else the shipped stage's FROM.
+   * Absent when nothing in the Dockerfile explains it (e.g. no FROM, a failed build).
+   */
+  line?: number;
+  endLine?: number;
 }
 
 /** A replacement of whole lines that makes a finding go away (used by --fix and review suggestions). */

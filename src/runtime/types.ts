@@ -4,15 +4,20 @@ import type { Check, Finding } from '../report/types.js';
 
 /** What the Dockerfile says about the final stage, as the runtime probes need it. */
 export interface StaticFacts {
+  /** The shipped stage's FROM: where a verdict points when no instruction explains it. */
+  stage: { name: string | null; line: number; endLine: number } | null;
   /** Effective USER of the final stage (through its stage chain), or null when none is set. */
-  user: { raw: string; resolved: string; line: number } | null;
+  user: { raw: string; resolved: string; line: number; endLine: number } | null;
   /** The final stage's external base image (after resolving stage chains and ARGs), or null. */
   baseImage: string | null;
   /** ENV keys of the final stage (inherited ones included), with whether the name/value looks secret. */
   env: { key: string; value: string; line: number; secret: boolean }[];
+  /** The last ARG or ENV line of the file declaring each name (any stage): where a value in docker history came from. */
+  declared: { key: string; line: number }[];
   /** The final HEALTHCHECK, or null when none is written in the Dockerfile. */
   healthcheck: {
     line: number;
+    endLine: number;
     none: boolean;
     /** ["CMD", ...argv] or ["CMD-SHELL", "cmd"] as Docker stores it. */
     test: string[];
@@ -27,8 +32,6 @@ export interface StaticFacts {
 export interface RuntimeOptions {
   /** Absolute path of the Dockerfile. */
   dockerfile: string;
-  /** Its text, when the caller already read it (saves a second read). */
-  dockerfileText?: string;
   /** Path used in findings (relative to the workspace, POSIX). */
   displayPath: string;
   /** Absolute build context. */

@@ -4,7 +4,6 @@
 // failed build or an engine error becomes checks with status 'error' and a reason.
 // Everything created is removed in `finally`, and is labelled so post() can remove
 // it when this step is killed.
-import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import type { Check, CheckId, Finding } from '../report/types.js';
 import { CHECK_IDS } from '../report/types.js';
@@ -27,7 +26,7 @@ import { diagnose, probeCommand, probePort } from './health-diagnosis.js';
 import { waitForHealth, type HealthWaitResult } from './health-probe.js';
 import { listeningPorts } from './proc-net.js';
 import { describeHit, scanImageSecrets } from './secret-probe.js';
-import type { RuntimeOptions, RuntimeRequest, RuntimeResult } from './types.js';
+import type { RuntimeOptions, RuntimeRequest, RuntimeResult, StaticFacts } from './types.js';
 import { decideUser } from './user-probe.js';
 
 export { cleanupRun } from '../docker/cleanup.js';
@@ -54,11 +53,10 @@ class Collector {
   readonly notes: string[] = [];
   /** Raw secret values to mask in every text that leaves this module. */
   readonly secrets: string[] = [];
+  /** The audit's facts, once the build no longer runs without them: they place every verdict. */
+  facts: StaticFacts | null = null;
 
-  constructor(
-    private readonly opts: Pick<RuntimeOptions, 'displayPath'>,
-    private readonly dockerfileText: string,
-  ) {}
+  constructor(private readonly opts: Pick<RuntimeOptions, 'displayPath'>) {}
 
   mask(text: string): string {
     return redact(text, this.secrets);
@@ -70,6 +68,7 @@ class Collector {
       source: 'runtime',
       detail: this.mask(check.detail),
       diagnosis: check.diagnosis === undefined ? undefined : this.mask(check.diagnosis),
+      ...(check.line === undefined ? this.placeCheck(check.id) : {}),
     });
   }
 
@@ -90,11 +89,20 @@ class Collector {
     });
   }
 
-  /** 1-based line of the last Dockerfile line matching re, else `fallback`. */
-  lineOf(re: RegExp, fallback = 1): number {
-    const lines = this.dockerfileText.split(/\r?\n/);
-    for (let i = lines.length - 1; i >= 0; i--) if (re.test(lines[i])) return i + 1;
-    return fallback;
+  /** The line a runtime verdict points at when no instruction explains it: the shipped stage's FROM, else 1. */
+  stageLine(): number {
+    return this.facts?.stage?.line ?? 1;
+  }
+
+  /** The instruction a check is about: USER for non-root, HEALTHCHECK for the health checks. */
+  private placeCheck(id: CheckId): Pick<Check, 'line' | 'endLine'> {
+    const f = this.facts;
+    if (!f) return {};
+    const instr =
+      id === 'non-root' ? f.user : id === 'healthy' || id === 'healthcheck-defined' ? f.healthcheck : null;
+    const where = instr ?? f.stage;
+    if (!where) return {};
+    return where.endLine > where.line ? { line: where.line, endLine: where.endLine } : { line: where.line };
   }
 
   /** Every check not decided yet becomes 'error' with this reason. */
@@ -107,10 +115,7 @@ class Collector {
 
 export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeResult> {
   const t0 = Date.now();
-  const dockerfileText =
-    request.dockerfileText ??
-    (request.dockerfile ? await readFile(request.dockerfile, 'utf8').catch(() => '') : '');
-  const c = new Collector(request, dockerfileText);
+  const c = new Collector(request);
   c.secrets.push(...secretBuildArgValues(request.buildArgs));
   const res = new RunResources(request.runId);
   const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
@@ -132,6 +137,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
     if (b?.imageId) res.addImage(b.imageId);
     // Everything from here reads the facts (a failed audit rejects them: cleanup still runs).
     const opts: RuntimeOptions = { ...request, facts: await request.facts };
+    c.facts = opts.facts;
     c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
     if (b) {
       result.timings.build = round(b.seconds);
@@ -170,7 +176,7 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
 
     secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
     const hc = healthcheckOf(info);
-    const hcLine = opts.facts.healthcheck?.line ?? c.lineOf(/^\s*HEALTHCHECK\b/i);
+    const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
     c.set(
       hc
         ? {
@@ -240,28 +246,32 @@ function secretsCheck(c: Collector, opts: RuntimeOptions, info: ImageInfo, histo
     });
     return;
   }
+  const lines = hits.map((h) => (h.key ? declaredLine(opts.facts, h.key, 1) : 1));
   c.set({
     id: 'no-secrets',
     status: 'fail',
     seconds,
+    line: Math.min(...lines),
     detail: hits.map(describeHit).join('; ').slice(0, 500),
     diagnosis:
       'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
   });
-  for (const h of hits) {
-    const key = h.key;
-    const line = key
-      ? (opts.facts.env.find((e) => e.key === key)?.line ??
-        c.lineOf(new RegExp(`^\\s*(ARG|ENV)\\b.*\\b${key}\\b`, 'i')))
-      : 1;
+  hits.forEach((h, i) => {
     c.find(
       'HC908',
       'error',
       'no-secrets',
-      line,
+      lines[i],
       `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`,
     );
-  }
+  });
+}
+
+/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
+function declaredLine(facts: StaticFacts, key: string, fallback: number): number {
+  return (
+    facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback
+  );
 }
 
 function userFindings(
@@ -271,7 +281,7 @@ function userFindings(
   nonNumeric: boolean,
   configUser: string,
 ): void {
-  const line = opts.facts.user?.line ?? c.lineOf(/^\s*USER\b/i, 1);
+  const line = opts.facts.user?.line ?? c.stageLine();
   if (root) {
     c.find(
       'HC901',
@@ -572,21 +582,21 @@ async function envCheck(
     return;
   }
   const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+  const lines = v.replaced.map((r) => declaredLine(opts.facts, r.key, c.stageLine()));
   c.set({
     id: 'env-override',
     status: 'fail',
+    line: Math.min(...lines),
     detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
     diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
   });
-  for (const r of v.replaced) {
-    const line =
-      opts.facts.env.find((e) => e.key === r.key)?.line ?? c.lineOf(new RegExp(`\\b${r.key}\\b`), 1);
+  v.replaced.forEach((r, i) => {
     c.find(
       'HC312',
       'error',
       'env-override',
-      line,
+      lines[i],
       `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`,
     );
-  }
+  });
 }

@@ -56,6 +56,31 @@ const KEY_QUALIFIERS = new Set([
   'decryption',
   'deploy',
   'sign',
+  // API vendors: OPENAI_KEY, STRIPE_KEY, SENDGRID_KEY are API keys
+  'openai',
+  'anthropic',
+  'claude',
+  'gemini',
+  'groq',
+  'mistral',
+  'cohere',
+  'deepseek',
+  'openrouter',
+  'replicate',
+  'elevenlabs',
+  'stripe',
+  'sendgrid',
+  'mailgun',
+  'mailchimp',
+  'twilio',
+  'pusher',
+  'pinecone',
+  'supabase',
+  'firebase',
+  'algolia',
+  'mapbox',
+  'sentry',
+  'datadog',
 ]);
 
 // A last token that names something *about* a secret, not the secret itself: the
@@ -188,6 +213,27 @@ function urlPasswordIsReal(match: string): boolean {
   return !isPlaceholder(m[1]) && !/^[$%{]/.test(m[1]);
 }
 
+// Passwords of connection URLs written as stand-ins (`postgresql://user:pass@localhost/dummy`
+// for a build step that needs a URL but no database).
+const DUMMY_PASSWORDS = new Set(
+  'pass password passwd pwd secret test testing dummy fake example sample changeme placeholder postgres mysql root admin user guest foo bar baz xxx build'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A URL with credentials written as a stand-in: a stand-in password (`pass`, `dummy`, the user
+ * name again). The host does not decide (`postgres:mysecretpassword@localhost` ships a real
+ * literal). Still redacted everywhere (findSecretValues finds it); only the rules do not call it
+ * a leaked secret.
+ */
+export function isDummyCredentialUrl(url: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/i.exec(url);
+  if (!m) return false;
+  const [, user, password] = m;
+  return DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user;
+}
+
 // Provider patterns: precise enough that a match is a credential whatever the name.
 const VALUE_PATTERNS: ValuePattern[] = [
   {
@@ -241,15 +287,29 @@ export function findSecretValues(text: string): SecretValueMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** Values that are not literal secrets: empty, a variable reference, an obvious placeholder. */
+/**
+ * A file path (`/run/secrets/api_key`, `./keys.json`, `C:\\keys\\sa.json`): where a secret
+ * is read from, the recommended pattern, not the secret. Segments of word characters only,
+ * so base64 (`+`, `=`) is never taken for a path.
+ */
+export function isPathValue(value: string): boolean {
+  const v = value.trim();
+  return (
+    (/^(?:~|\.{1,2})?\/(?:[\w.@-]+\/?)*$/.test(v) || /^[A-Za-z]:\\(?:[\w .@-]+\\?)*$/.test(v)) && v.length > 1
+  );
+}
+
+/** Values that are not literal secrets: empty, a variable reference, a file path, an obvious placeholder. */
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value === null || value === undefined) return true;
   const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
   if (v === '') return true;
+  if (isPathValue(v)) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?\}?$/.test(v)) return true;
   // `${VAR}` parts only (`${USER}:${PASS}`), templates (`{{ .Token }}`, `%(token)s`)
   if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[:@/._-]?)+$/.test(v)) return true;
-  if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\))$/.test(v)) return true;
+  // templates: `{{ .Token }}`, `%(token)s`, `$(cat …)`, CI replace tokens `#{TOKEN}#`, `__TOKEN__`
+  if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\)|#\{[\w.-]+\}#?|__[A-Z][A-Z0-9_]*__)$/.test(v)) return true;
   if (
     /^(<.*>|\[.*\]|\*+|x+|\.{3}|…|changeme|change[_-]?me|replace[_-]?me|your[_-][\w-]*|todo|tbd|fixme|none|null|nil|undefined|unset|n\/a|false|true|0|-|dummy|placeholder|example|sample)$/i.test(
       v,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { df, findingsOf, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC301 ARG/ENV name indicates a secret', () => {
   it.each([
@@ -123,5 +123,53 @@ describe('HC301 ARG/ENV name indicates a secret', () => {
         'FROM alpine:3.19\n# harden-check ignore=HC301 -- kept for compatibility\nARG PACKAGE_TOKEN\n',
       ),
     ).toEqual([]);
+  });
+  it('real case: a path to a secret file is the right pattern, not a literal secret', () => {
+    const text = df`
+      FROM python:3.12-slim
+      ENV FILE_SECRETS=/run/secrets/api_key
+      ENV GOOGLE_APPLICATION_CREDENTIALS=/app/keys.json
+      ARG SERVICE_CREDENTIALS=./config/credentials.json
+      ENV APP_HOME=/srv
+      ENV DB_PASSWORD_PATH=\${APP_HOME}/db
+      ENV CLIENT_SECRET=\${APP_HOME}/client-secret.json
+    `;
+    expect(linesOf('HC301', text)).toEqual([]);
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('real case: ENV DB_PASSWORD=${DB_PASSWORD}, with no such ARG names the undefined variable, not a secret', () => {
+    const text = df`
+      FROM node:20-alpine
+      ENV DB_HOST=db \\
+          DB_PASSWORD=\${DB_PASSWORD},
+      CMD ["node", "index.js"]
+    `;
+    const [f] = findingsOf('HC301', text);
+    expect(f).toMatchObject({ line: 3, severity: 'warning' });
+    expect(f.message).toContain('takes its value from $DB_PASSWORD, which is not defined in this stage');
+    expect(f.message).toContain('the image gets ","');
+    expect(linesOf('HC308', text)).toEqual([3]);
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('still errors on a secret ARG copied into ENV, and on a literal mixed with a variable', () => {
+    expect(
+      findingsOf('HC301', 'FROM alpine:3.19\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN\n').map(
+        (f) => f.severity,
+      ),
+    ).toEqual(['warning', 'error']);
+    expect(findingsOf('HC301', 'FROM alpine:3.19\nENV API_TOKEN=sk${X}live9x\n')[0].severity).toBe('error');
+  });
+  it('real case: a CI replace token (#{SECRET_KEY}) is a template, not a literal', () => {
+    const text =
+      'FROM python:3\nARG SECRET_KEY=""\nENV SECRET_KEY=#{SECRET_KEY}\nCMD python3 manage.py runserver\n';
+    expect(findingsOf('HC301', text).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('real case: a vendor API key build arg copied into ENV (OPENAI_KEY) is exposed', () => {
+    const text = 'FROM python:3.10\nARG OPENAI_KEY\nENV OPENAI_KEY=$OPENAI_KEY\nCMD uvicorn src.main:app\n';
+    expect(findingsOf('HC301', text).map((f) => [f.line, f.severity])).toEqual([
+      [2, 'warning'],
+      [3, 'error'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { df, findingsOf, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 const GHP = 'ghp_' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5';
 const AKIA = 'AKIAZ7Q3XK4PLM2NB6RT';
@@ -29,7 +29,7 @@ describe('HC302 hard-coded secret value', () => {
   });
   it('flags a URL with user:pass@ (TOKEN_URL too) but not a credential-free one', () => {
     expect(
-      linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://user:pass@auth.example.com/token\n'),
+      linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://ci:Xk92mPq7@auth.example.com/token\n'),
     ).toEqual([2]);
     expect(
       linesOf('HC302', 'FROM alpine:3.19\nENV TOKEN_URL=https://auth.example.com/oauth/token\n'),
@@ -92,5 +92,57 @@ describe('HC302 hard-coded secret value', () => {
     `,
       ),
     ).toEqual([]);
+  });
+  it('real case: stand-in database URLs for a build step are not credentials', () => {
+    const text = df`
+      FROM node:20 AS build
+      WORKDIR /app
+      ENV DATABASE_URL=postgresql://user:pass@localhost/dummy
+      RUN DATABASE_URL="postgres://postgres:postgres@db:5432/app" npx prisma generate
+      FROM node:20-slim
+      COPY --from=build /app /app
+      ENV DATABASE_URL=mysql://root:root@127.0.0.1/app
+    `;
+    expect(linesOf('HC302', text)).toEqual([]);
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('real case: a secret in a builder stage that does not ship is a warning, not in the image', () => {
+    const text = df`
+      FROM golang:1.22 AS build
+      ENV GITHUB_TOKEN=ghp_${'A'.repeat(36)}
+      RUN go build -o /app .
+      FROM gcr.io/distroless/static-debian12:nonroot
+      COPY --from=build /app /app
+    `;
+    const [f] = findingsOf('HC302', text);
+    expect(f).toMatchObject({ line: 2, severity: 'warning' });
+    expect(f.message).toContain('build stage build, which does not ship');
+    expect(f.message).not.toContain('A'.repeat(20));
+    expect(audit(text).checks.find((c) => c.id === 'no-secrets')?.status).toBe('pass');
+  });
+  it('keeps the error where the value reaches the image: shipped stages, RUN of a stage copied from', () => {
+    const token = `ghp_${'B'.repeat(36)}`;
+    const text = df`
+      FROM node:20 AS build
+      RUN echo "//npm.pkg.github.com/:_authToken=${token}" > /app/.npmrc
+      FROM node:20-slim
+      COPY --from=build /app /app
+      ENV GH=${token}
+    `;
+    expect(findingsOf('HC302', text).map((f) => [f.line, f.severity])).toEqual([
+      [2, 'error'],
+      [5, 'error'],
+    ]);
+  });
+  it('real case: a literal password for localhost in the shipped config is still exposed', () => {
+    const text = df`
+      FROM node:20-alpine
+      WORKDIR /app
+      COPY . .
+      ENV DATABASE_URL=postgresql://postgres:mysecretpassword@localhost:5435/postgres
+      RUN npx prisma generate
+      CMD ["npm", "run", "start"]
+    `;
+    expect(findingsOf('HC302', text).map((f) => [f.line, f.severity])).toEqual([[4, 'error']]);
   });
 });

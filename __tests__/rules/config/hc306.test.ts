@@ -23,7 +23,7 @@ describe('HC306 runtime configuration declared only as ARG', () => {
     expect(f.line).toBe(3);
     expect(f.message).toContain('literal text $PORT');
   });
-  it('flags EXPOSE and HEALTHCHECK with an ARG-only variable, on the exact line', () => {
+  it('flags HEALTHCHECK with an ARG-only variable on the exact line, not EXPOSE (expanded at build time)', () => {
     expect(
       linesOf(
         'HC306',
@@ -35,7 +35,7 @@ describe('HC306 runtime configuration declared only as ARG', () => {
         CMD wget -qO- http://127.0.0.1:\${HTTP_PORT}/ || exit 1
     `,
       ),
-    ).toEqual([3, 5]);
+    ).toEqual([5]);
   });
   it('is silent once the ARG is promoted to ENV', () => {
     expect(
@@ -77,6 +77,62 @@ describe('HC306 runtime configuration declared only as ARG', () => {
       ARG PORT
       CMD node server.js --port $PORT
     `,
+      ),
+    ).toEqual([]);
+  });
+  it('real case: EXPOSE ${PORT} from an ARG is not runtime configuration', () => {
+    const text = df`
+      FROM node:20-alpine
+      ARG PORT=3000
+      WORKDIR /app
+      COPY . .
+      RUN npm ci
+      EXPOSE \${PORT}
+      CMD ["node", "server.js"]
+    `;
+    expect(linesOf('HC306', text)).toEqual([]);
+  });
+  it('real case: an ARG copied into ENV under another name is promoted', () => {
+    const text = df`
+      FROM python:3.12-slim
+      ARG APP_PORT=8000
+      ENV PORT=\${APP_PORT}
+      CMD uvicorn main:app --host 0.0.0.0 --port $PORT
+    `;
+    expect(linesOf('HC306', text)).toEqual([]);
+  });
+  it('real case: flags an ARG nothing uses and no build step can read (meant for the app)', () => {
+    const text = df`
+      ARG UNUSED_GLOBAL=1
+      FROM node:20-alpine AS build
+      ARG BUILD_ONLY
+      RUN npm ci
+      FROM node:20-alpine
+      WORKDIR /app
+      COPY --from=build /app .
+      ARG DATABASE_URL
+      ARG LOG_LEVEL=info
+      CMD ["node", "server.js"]
+    `;
+    const found = findingsOf('HC306', text);
+    // the global one is only visible to FROM lines: a version pin, not app configuration
+    expect(found.map((f) => f.line)).toEqual([8, 9]);
+    expect(found[1].message).toContain('declare it with ENV LOG_LEVEL=info');
+  });
+  it('does not flag an unused ARG that a later RUN can read from its environment, or a platform arg', () => {
+    const text = df`
+      FROM node:20-alpine
+      ARG NODE_ENV=production
+      ARG TARGETARCH
+      RUN npm ci
+      CMD ["node", "server.js"]
+    `;
+    expect(linesOf('HC306', text)).toEqual([]);
+    // real case (docker/buildx): an arg BuildKit itself reads
+    expect(
+      linesOf(
+        'HC306',
+        'FROM scratch AS binaries-linux\nFROM binaries-$TARGETOS AS binaries\nARG BUILDKIT_SBOM_SCAN_STAGE=true\n',
       ),
     ).toEqual([]);
   });

@@ -49,4 +49,20 @@ describe('HC309 FROM uses an undeclared ARG or an invalid default', () => {
   it('flags an undeclared variable in --platform', () => {
     expect(linesOf('HC309', 'FROM --platform=$PLATFORM alpine:3.19\n')).toEqual([1]);
   });
+  it('real case: FROM alpine:"${ALPINE_TAG}" is valid (quotes are removed after expansion)', () => {
+    expect(linesOf('HC309', 'ARG ALPINE_TAG=3.20\nFROM alpine:"${ALPINE_TAG}"\nRUN true\n')).toEqual([]);
+    expect(linesOf('HC309', "ARG TAG=3.20\nFROM 'alpine:${TAG}'\n")).toEqual([2]);
+  });
+  it('real case: FROM binaries-$TARGETOS picks the stage BuildKit picks', () => {
+    const text = df`
+      FROM scratch AS binaries-linux
+      COPY bin/linux /usr/bin/
+      FROM scratch AS binaries-darwin
+      COPY bin/darwin /usr/bin/
+      FROM binaries-$TARGETOS AS binaries
+      FROM binaries
+    `;
+    expect(linesOf('HC309', text)).toEqual([]);
+    expect(linesOf('HC102', text)).toEqual([6]);
+  });
 });

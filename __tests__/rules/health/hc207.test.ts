@@ -123,4 +123,43 @@ describe("HC207 HEALTHCHECK targets a port other than the app's", () => {
       ),
     ).toEqual([4]);
   });
+  it('real case: .NET 8 listens on ASPNETCORE_HTTP_PORTS=8080 from the base image, the probe uses 80', () => {
+    const [f] = findingsOf(
+      'HC207',
+      df`
+      FROM mcr.microsoft.com/dotnet/aspnet:8.0
+      COPY app/ /app/
+      HEALTHCHECK CMD curl -f http://localhost/health || exit 1
+      ENTRYPOINT ["dotnet", "/app/Api.dll"]
+    `,
+    );
+    expect(f.line).toBe(3);
+    expect(f.message).toContain(
+      'the app listens on 8080 (ENV ASPNETCORE_HTTP_PORTS (base image mcr.microsoft.com/dotnet/aspnet:8.0), line 1)',
+    );
+    // ASPNETCORE_URLS set in the file overrides the image's ASPNETCORE_HTTP_PORTS
+    expect(
+      linesOf(
+        'HC207',
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_URLS=http://+:80\nHEALTHCHECK CMD curl -f http://localhost/health\n',
+      ),
+    ).toEqual([]);
+  });
+  it('real case: only EXPOSE disagrees with the probe: says they disagree, names both lines, no fix', () => {
+    const [f] = findingsOf(
+      'HC207',
+      df`
+      FROM node:20-alpine
+      WORKDIR /app
+      COPY . .
+      EXPOSE 3000
+      HEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1
+      CMD ["node", "server.js"]
+    `,
+    );
+    expect(f.line).toBe(5);
+    expect(f.message).toContain('HEALTHCHECK (line 5) probes port 8080 but EXPOSE (line 4) declares 3000');
+    expect(f.message).not.toMatch(/but the app listens on \d/);
+    expect(f.fix).toBeUndefined();
+  });
 });

@@ -183,4 +183,185 @@ describe('HC401 runtime user must write a root-owned directory', () => {
       );
     });
   });
+  describe('(3) the running container writes its root-owned working directory', () => {
+    it('real case: COPY --chown into a root WORKDIR, then CMD npm run build as node', () => {
+      const text = df`
+        FROM node:20-alpine
+        WORKDIR /app
+        COPY --chown=node:node package*.json ./
+        RUN npm ci
+        COPY --chown=node:node . .
+        USER node
+        EXPOSE 3000
+        CMD ["sh", "-c", "npm run build && npm start"]
+      `;
+      const [f, ...rest] = findingsOf('HC401', text);
+      expect(rest).toEqual([]);
+      expect(f.line).toBe(8);
+      expect(f.message).toContain('builds the app');
+      expect(f.message).toContain('/app was created by WORKDIR on line 2 as root');
+      expect(f.message).toContain('RUN chown node /app before USER');
+    });
+    it('real case: tsc and a relative sqlite file at start', () => {
+      expect(
+        linesOf(
+          'HC401',
+          'FROM node:20-slim\nWORKDIR /srv/app\nCOPY . .\nUSER 1000\nCMD npx tsc && node dist/index.js\n',
+        ),
+      ).toEqual([5]);
+      expect(
+        linesOf(
+          'HC401',
+          df`
+          FROM python:3.12-slim
+          RUN useradd -u 10001 app
+          WORKDIR /app
+          COPY . .
+          ENV DATABASE_URL=sqlite:///./app.db
+          USER 10001
+          CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]
+        `,
+        ),
+      ).toEqual([5]);
+    });
+    it('real case: a relative sqlite file in ENV, no CMD of its own', () => {
+      const [f] = findingsOf(
+        'HC401',
+        df`
+        FROM python:3.12-alpine
+        WORKDIR /app
+        COPY . .
+        RUN python -m venv venv
+        RUN ./venv/bin/pip install -r requirements.txt
+        ENV DB_NAME=sample_app.db
+        EXPOSE 9000
+        RUN addgroup app && adduser -S -G app app
+        USER app
+      `,
+      );
+      expect(f.line).toBe(6);
+      expect(f.message).toContain('ENV DB_NAME names the relative SQLite file sample_app.db');
+    });
+    it('is silent when the directory is handed over, the build happens at build time, or tsc --noEmit', () => {
+      const chowned = df`
+        FROM node:20-alpine
+        WORKDIR /app
+        COPY . .
+        RUN chown -R node:node /app
+        USER node
+        CMD ["npm", "run", "build"]
+      `;
+      expect(linesOf('HC401', chowned)).toEqual([]);
+      const atBuild = df`
+        FROM node:20-alpine
+        WORKDIR /app
+        COPY . .
+        RUN npm ci && npm run build
+        USER node
+        CMD ["node", "dist/server.js"]
+      `;
+      expect(linesOf('HC401', atBuild)).toEqual([]);
+      expect(
+        linesOf(
+          'HC401',
+          'FROM node:20\nWORKDIR /app\nCOPY . .\nUSER node\nCMD npx tsc --noEmit && node index.js\n',
+        ),
+      ).toEqual([]);
+      // the home directory of the user is not root-owned
+      expect(
+        linesOf('HC401', 'FROM node:20\nWORKDIR /home/node\nUSER node\nCMD ["npm", "run", "build"]\n'),
+      ).toEqual([]);
+    });
+  });
+
+  describe('(4) a VOLUME created as root', () => {
+    it('real case: WORKDIR /data as root, VOLUME /data, non-root USER', () => {
+      const [f] = findingsOf(
+        'HC401',
+        df`
+        FROM python:3.12-slim
+        RUN useradd -u 10001 app
+        WORKDIR /data
+        WORKDIR /app
+        COPY --chown=10001:10001 . .
+        VOLUME /data
+        USER 10001
+        CMD ["python", "main.py"]
+      `,
+      );
+      expect(f.line).toBe(6);
+      expect(f.message).toContain('VOLUME /data was created by WORKDIR on line 3 as root');
+    });
+    it('real case: VOLUME /app/logs that only the VOLUME line creates (root) for a non-root user', () => {
+      const text = df`
+        FROM python:3.7
+        WORKDIR /app
+        COPY . /app
+        RUN chmod go+w /app
+        RUN groupadd -g 999 appuser && useradd -r -u 999 -g appuser appuser
+        USER appuser
+        VOLUME /app/logs
+        CMD python runserver.py
+      `;
+      const [f] = findingsOf('HC401', text);
+      expect(f.line).toBe(7);
+      expect(f.message).toContain(
+        'VOLUME /app/logs does not exist before this line, so Docker creates it owned by root',
+      );
+      // a COPY --chown into /app may bring logs/ along with the user as owner: not reported
+      expect(linesOf('HC401', text.replace('COPY . /app', 'COPY --chown=999:999 . /app'))).toEqual([]);
+    });
+    it('is silent when the volume directory is chowned, or the file never creates it', () => {
+      expect(
+        linesOf(
+          'HC401',
+          'FROM alpine:3.19\nRUN mkdir -p /data && chown 1000:1000 /data\nVOLUME /data\nUSER 1000\n',
+        ),
+      ).toEqual([]);
+      expect(linesOf('HC401', 'FROM postgres:16\nVOLUME /var/lib/postgresql/data\nUSER postgres\n')).toEqual(
+        [],
+      );
+    });
+  });
+  describe('real cases from the corpus', () => {
+    it('WORKDIR after USER, COPY package*.json, npm install: the builder decides the owner (HC406), not reported here', () => {
+      // whether npm can write there depends on who owns the directory, which the builder decides
+      expect(
+        linesOf(
+          'HC401',
+          'FROM node:8\nUSER node\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\n',
+        ),
+      ).toEqual([]);
+      expect(
+        linesOf(
+          'HC406',
+          'FROM node:8\nUSER node\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\n',
+        ),
+      ).toEqual([3]);
+    });
+    it('next start writes .next/cache: .next copied root-owned for USER node', () => {
+      const text = df`
+        FROM node:lts-alpine AS builder
+        WORKDIR /app
+        COPY . .
+        RUN npm ci && npm run build
+        FROM node:lts-alpine AS runner
+        USER node
+        WORKDIR /app
+        COPY --from=builder /app/.next ./.next
+        COPY --from=builder /app/public ./public
+        CMD ["npm", "run", "start"]
+      `;
+      const [f, ...rest] = findingsOf('HC401', text);
+      expect(rest).toEqual([]);
+      expect(f.line).toBe(8);
+      expect(f.message).toContain('next start writes its cache');
+      expect(
+        linesOf(
+          'HC401',
+          text.replace('COPY --from=builder /app/.next', 'COPY --from=builder --chown=node:node /app/.next'),
+        ),
+      ).toEqual([]);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { df, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC101 final stage runs as root', () => {
   it.each(['root', '0', 'root:root', '0:0', 'root:staff'])('flags USER %s in the final stage', (user) => {
@@ -65,6 +65,42 @@ describe('HC101 final stage runs as root', () => {
   it('honours an inline ignore on the line before', () => {
     expect(
       linesOf('HC101', 'FROM alpine:3.19\n# harden-check ignore=HC101 -- debug image\nUSER root\n'),
+    ).toEqual([]);
+  });
+  it('real case: USER "$USER_ID:$USER_ID" with ARG USER_ID=0 is root (Docker strips the quotes)', () => {
+    const text = df`
+      FROM node:20-alpine
+      ARG USER_ID=0
+      ARG GROUP_ID=0
+      WORKDIR /app
+      COPY . .
+      USER "$USER_ID:$GROUP_ID"
+      CMD ["node", "server.js"]
+    `;
+    const [f] = findingsOf('HC101', text);
+    expect(f.line).toBe(6);
+    expect(f.message).toContain('(= 0:0)');
+    expect(f.message).not.toContain('"0:0"');
+    expect(audit(text).checks.find((c) => c.id === 'non-root')?.status).toBe('fail');
+  });
+  it('BuildKit: a USER ARG declared in the parent stage is inherited by FROM <stage>', () => {
+    const text = df`
+      FROM python:3.12-slim AS base
+      ARG APP_UID=0
+      FROM base AS final
+      USER $APP_UID
+    `;
+    expect(linesOf('HC101', text)).toEqual([4]);
+  });
+  it('Windows: USER ContainerAdministrator is the administrator; the advice is USER ContainerUser', () => {
+    const [f] = findingsOf(
+      'HC101',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n',
+    );
+    expect(f.line).toBe(2);
+    expect(f.message).toContain('USER ContainerUser');
+    expect(
+      linesOf('HC101', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n'),
     ).toEqual([]);
   });
 });

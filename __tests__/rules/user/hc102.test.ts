@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { df, findingsOf, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC102 no USER and the base image runs as root', () => {
   it('flags an official image without USER, on the shipped FROM line', () => {
@@ -65,5 +65,14 @@ describe('HC102 no USER and the base image runs as root', () => {
   });
   it('leaves a final USER to HC101/HC103', () => {
     expect(linesOf('HC102', 'FROM python:3.12\nUSER 10001\n')).toEqual([]);
+  });
+  it('real case: Windows Server Core runs as ContainerAdministrator; Nano Server as ContainerUser', () => {
+    const [f] = findingsOf('HC102', 'FROM mcr.microsoft.com/windows/servercore:20H2-amd64\nRUN echo hi\n');
+    expect(f.message).toContain('runs as ContainerAdministrator');
+    expect(f.message).toContain('USER ContainerUser');
+    const nano =
+      'FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["dotnet", "app.dll"]\n';
+    expect(linesOf('HC102', nano)).toEqual([]);
+    expect(audit(nano).checks.find((c) => c.id === 'non-root')?.status).toBe('pass');
   });
 });

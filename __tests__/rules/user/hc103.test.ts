@@ -56,4 +56,14 @@ describe('HC103 USER is not numeric', () => {
       ),
     ).toEqual([]);
   });
+  it('real case: a quoted USER shows the name without quotes', () => {
+    const [f] = findingsOf('HC103', 'FROM node:20\nARG APP_USER=node\nUSER "${APP_USER}"\n');
+    expect(f.message).toContain('USER "${APP_USER}" (= node)');
+    expect(f.message).toContain('USER 1000:1000');
+  });
+  it('Windows has no uids: USER ContainerUser is not reported', () => {
+    expect(
+      linesOf('HC103', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n'),
+    ).toEqual([]);
+  });
 });

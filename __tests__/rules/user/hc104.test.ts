@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { df, findingsOf, linesOf } from '../../helpers/audit.js';
+import { audit, df, findingsOf, linesOf } from '../../helpers/audit.js';
 
 describe('HC104 USER uses an undefined variable', () => {
   it('flags a global ARG that is not redeclared in the stage (the user is empty: root)', () => {
@@ -63,5 +63,27 @@ describe('HC104 USER uses an undefined variable', () => {
   });
   it('honours the backtick escape directive', () => {
     expect(linesOf('HC104', '# escape=`\nARG U=1000\nFROM alpine:3.19\nUSER ${U}\n')).toEqual([4]);
+  });
+  it('real case: USER $APP_UID on the .NET images takes APP_UID=1654 from the base image ENV', () => {
+    const text = df`
+      FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+      WORKDIR /src
+      COPY . .
+      RUN dotnet publish -c Release -o /app
+      FROM mcr.microsoft.com/dotnet/aspnet:8.0
+      WORKDIR /app
+      COPY --from=build /app .
+      USER $APP_UID
+      ENTRYPOINT ["dotnet", "Api.dll"]
+    `;
+    expect(linesOf('HC104', text)).toEqual([]);
+    expect(linesOf('HC101', text)).toEqual([]);
+    const nonRoot = audit(text).checks.find((c) => c.id === 'non-root')!;
+    expect(nonRoot.status).toBe('pass');
+    expect(nonRoot.detail).toContain('user 1654');
+  });
+  it('BuildKit: an ARG with a value after the base ENV wins (ARG APP_UID=0 makes it root)', () => {
+    const text = 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nARG APP_UID=0\nUSER $APP_UID\n';
+    expect(linesOf('HC101', text)).toEqual([3]);
   });
 });

@@ -1,9 +1,11 @@
 // HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
 // boundaries with an allow-list of suffixes that describe a secret without holding one
 // (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
-// never punished. A shipped-stage ENV with a literal value (or one copied from a build
-// argument) is baked into the image config: error. Everything else: warning.
-import { findSecretValues, isPlaceholder, secretNameMatch } from '../../secrets/detect.js';
+// never punished, and neither is a value that is a path (`/run/secrets/api_key`). A shipped-stage
+// ENV with a literal value (or one copied from a build argument) is baked into the image
+// config: error. A value made only of variable references is not literal; when those are
+// undefined the finding says so instead of calling it a secret. Everything else: warning.
+import { findSecretValues, isPathValue, isPlaceholder, secretNameMatch } from '../../secrets/detect.js';
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isShipped } from '../../dockerfile/stages.js';
@@ -34,6 +36,8 @@ export const hc301: Rule = {
           if (!secretNameMatch(d.name)) continue;
           // a provider-shaped default is HC302's (more precise) finding
           if (d.value !== null && findSecretValues(d.value).length > 0) continue;
+          // a path (`/run/secrets/api_key`) says where the secret is read from: the right pattern
+          if (d.value !== null && isPathValue(d.value)) continue;
           const line = propertyLine(model, instr, d.name);
           const literal = d.value !== null && !isPlaceholder(d.value);
           const fix = literal ? removeDeclarationFix(model, instr, d.name) : null;
@@ -54,17 +58,42 @@ export const hc301: Rule = {
           if (p.value !== null && findSecretValues(p.value).length > 0) continue;
           const line = propertyLine(model, instr, p.name);
           const raw = expandableText(p.raw ?? '', model.escapeChar);
-          const fromArgs = referencedVars(raw, model.escapeChar).filter((n) => {
+          const refs = referencedVars(raw, model.escapeChar);
+          const fromArgs = refs.filter((n) => {
             const o = scope.origin(n);
             return o !== undefined && o.kind !== 'ENV';
           });
+          const expanded = model.resolveWord(p.raw ?? '', instr);
+          // A path, as written or once expanded (`${APP_HOME}/keys.json`): where the secret is read from.
+          if (
+            (p.value !== null && isPathValue(p.value)) ||
+            (expanded.complete && isPathValue(expanded.value))
+          )
+            continue;
+          // What the file itself writes: the value without its variable references.
+          const literal = literalPart(p.raw ?? '');
+          if (
+            shipped &&
+            fromArgs.length === 0 &&
+            refs.length > 0 &&
+            expanded.undefinedVars.length > 0 &&
+            isPlaceholder(literal)
+          ) {
+            // `ENV DB_PASSWORD=${DB_PASSWORD},` with no such ARG: nothing secret is written, the value
+            // is what is left of an undefined variable (HC308 reports it)
+            hits.push({
+              line,
+              message: `ENV ${p.name} takes its value from ${expanded.undefinedVars.map((n) => '$' + n).join(', ')}, which is not defined in this stage, so the image gets ${JSON.stringify(expanded.value)}: give ${p.name} at run time (-e, or ${p.name}_FILE pointing to a mounted secret) and drop this ENV.`,
+            });
+            continue;
+          }
           if (shipped && fromArgs.length > 0) {
             hits.push({
               line,
               severity: 'error',
               message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
             });
-          } else if (shipped && !isPlaceholder(p.value)) {
+          } else if (shipped && !isPlaceholder(p.value) && !(refs.length > 0 && isPlaceholder(literal))) {
             const fix = removeDeclarationFix(model, instr, p.name);
             hits.push({
               line,
@@ -86,3 +115,10 @@ export const hc301: Rule = {
     return hits;
   },
 };
+
+/** The text a value writes itself: quotes, `$NAME` and `${…}` references removed (`${A}:${B},` → `:,`). */
+function literalPart(raw: string): string {
+  const noRefs = raw.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').replace(/["']/g, '');
+  // punctuation between references is not a secret either
+  return /[A-Za-z0-9]/.test(noRefs) ? noRefs : '';
+}

@@ -94,8 +94,8 @@ export const hc304: Rule = {
         if (instr.heredocs.length > 0) continue; // inline content: HC302 scans it
         const parts = instr.json ?? shellWords(instr.text, model.escapeChar).map(unquote);
         if (parts.length < 2) continue;
-        const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
-        const dest = model.resolve(parts[parts.length - 1], instr).value;
+        const sources = parts.slice(0, -1).map((s) => model.resolveWord(s, instr).value);
+        const dest = model.resolveWord(parts[parts.length - 1], instr).value;
         for (const src of sources) {
           if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src)) continue;
           const why = secretFileReason(src);

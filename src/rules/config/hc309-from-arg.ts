@@ -2,7 +2,7 @@
 // or the ARG's default makes the image reference empty or invalid. Build arguments given
 // to the run (build-args input) count as values. An ARG declared without a default is
 // only a problem when the build does not pass it: warning, not error.
-import { expand } from '../../dockerfile/expand.js';
+import { expandWord } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argDecls, referenceLine } from './shared.js';
 
@@ -18,17 +18,6 @@ export function validImageRef(ref: string): boolean {
   return ref === 'scratch' || REFERENCE.test(ref);
 }
 
-const PLATFORM_SAMPLE: Record<string, string> = {
-  TARGETPLATFORM: 'linux/amd64',
-  TARGETOS: 'linux',
-  TARGETARCH: 'amd64',
-  TARGETVARIANT: '',
-  BUILDPLATFORM: 'linux/amd64',
-  BUILDOS: 'linux',
-  BUILDARCH: 'amd64',
-  BUILDVARIANT: '',
-};
-
 export const hc309: Rule = {
   meta: {
     id: 'HC309',
@@ -40,16 +29,8 @@ export const hc309: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    const globals = new Map<string, string | null>();
-    for (const i of model.preamble)
-      for (const d of argDecls(i))
-        globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
-    const lookup = (n: string): string | null | undefined => {
-      if (globals.has(n) && globals.get(n) !== null) return globals.get(n);
-      // BuildKit always sets the platform args: judge the reference with a typical value
-      if (n in PLATFORM_SAMPLE) return PLATFORM_SAMPLE[n];
-      return globals.has(n) ? null : undefined;
-    };
+    // FROM sees the global ARGs (build args win) and BuildKit's automatic platform args,
+    // valued for the platform of this build: the model's scope of a FROM line.
     const stageArg = (name: string): number | null => {
       for (const s of model.stages)
         for (const i of s.instructions)
@@ -58,11 +39,12 @@ export const hc309: Rule = {
     };
     for (const stage of model.stages) {
       const instr = stage.fromInstr;
+      const lookup = model.scope(instr).get;
       const raw = stage.from.raw;
       const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
       const undefinedVars = new Set<string>();
       for (const t of texts)
-        for (const n of expand(t, lookup, model.escapeChar).undefinedVars) undefinedVars.add(n);
+        for (const n of expandWord(t, lookup, model.escapeChar).undefinedVars) undefinedVars.add(n);
       for (const name of undefinedVars) {
         const inStage = stageArg(name);
         hits.push({
@@ -74,7 +56,8 @@ export const hc309: Rule = {
         });
       }
       if (undefinedVars.size > 0 || !raw.includes('$')) continue;
-      const resolved = expand(raw, lookup, model.escapeChar);
+      // quotes are removed after expansion, as Docker reads the word (`alpine:"${TAG}"`)
+      const resolved = expandWord(raw, lookup, model.escapeChar);
       const value = resolved.value;
       const isStage = model.stages.slice(0, stage.index).some((s) => s.name === value.toLowerCase());
       if (isStage || validImageRef(value)) continue;

@@ -1,7 +1,8 @@
 // HC207: the HEALTHCHECK probes a local port that differs from the port the app is told
 // to listen on. Evidence, strongest first: a port flag in CMD/ENTRYPOINT (--port, -p,
-// --bind); else ENV PORT-style variables together with EXPOSE. Fires only when that
-// evidence names one port; a probe port that comes from a variable is resolved the way
+// --bind); else ENV PORT-style variables (the file's, or the base image's such as
+// ASPNETCORE_HTTP_PORTS=8080): the probe is blamed. With only EXPOSE against the probe the file cannot tell which one is wrong: the
+// finding says they disagree and names both lines. Fires only when the evidence names one port; a probe port that comes from a variable is resolved the way
 // /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
 import { appPorts, finalHealthcheck, probePort, type AppPort } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
@@ -74,16 +75,30 @@ export const hc207: Rule = {
 
     const ports = appPorts(model);
     const fromCommand = ports.filter((p) => p.source.startsWith('CMD') || p.source.startsWith('ENTRYPOINT'));
+    const fromEnv = ports.filter((p) => p.source.startsWith('ENV'));
+    const exposed = ports.filter((p) => p.source === 'EXPOSE');
     let app: AppPort | null = null;
     if (fromCommand.length > 0) {
       const d = distinct(fromCommand);
       if (d.length !== 1 || d[0] === port) return [];
       app = fromCommand[0];
-    } else {
-      const stated = ports.filter((p) => !fromCommand.includes(p));
-      const d = distinct(stated);
+    } else if (fromEnv.length > 0) {
+      // ENV (this file's or the base image's) names the port the app reads; EXPOSE is documentation
+      const d = distinct(fromEnv);
       if (d.length !== 1 || d[0] === port) return [];
-      app = stated[0];
+      app = fromEnv[0];
+    } else {
+      // Only EXPOSE and the probe: the file cannot say which of the two is wrong.
+      const d = distinct(exposed);
+      if (d.length !== 1 || d[0] === port) return [];
+      const e = exposed[0];
+      return [
+        {
+          line: hc.instr.line,
+          endLine: hc.instr.endLine,
+          message: `The HEALTHCHECK (line ${hc.instr.line}) probes port ${port} but EXPOSE (line ${e.line}) declares ${e.port}, and nothing in the file (CMD, ENTRYPOINT, ENV) says which port the app listens on: make the two agree with the port the app really uses.`,
+        },
+      ];
     }
     const where =
       app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT')

@@ -55,7 +55,7 @@ export function flag(instr: Instr, name: string): { value: string; line: number 
 
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 export function resolved(model: DockerfileModel, text: string, instr: Instr): string | null {
-  const r = model.resolve(text, instr);
+  const r = model.resolveWord(text, instr);
   return r.complete ? r.value : null;
 }
 

@@ -5,10 +5,16 @@
 // (2) A RUN after a non-root USER that writes into a directory created or copied as root
 //     earlier (mkdir, touch, cp, mv, tee, `>`, pip --target, npm/yarn/pnpm install, composer,
 //     git clone, curl -o, wget -O): the build fails with "Permission denied".
+// (3) The CMD/ENTRYPOINT writes into its working directory at run time (`npm run build`,
+//     `tsc`, `npm install`, a relative sqlite file) while that directory was created as root
+//     (WORKDIR, mkdir) and the container runs as a non-root user. COPY --chown into an existing
+//     directory does not change the directory's own owner (checked on both builders).
+// (4) A VOLUME the file created as root (WORKDIR, mkdir) and never handed to the non-root
+//     runtime user: a fresh volume is initialised with that owner, so the app cannot write it.
 // Directories created by WORKDIR after a non-root USER are HC406's, not tracked here.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { externalBase } from '../../dockerfile/facts.js';
+import { externalBase, finalEnv, lastInChain } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
@@ -26,7 +32,13 @@ import {
   workdirAt,
   type RuntimeUser,
 } from './common.js';
-import { modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
+import {
+  declaredVolumes,
+  modeGrantsWrite,
+  ownershipChanges,
+  writableContext,
+  writableReason,
+} from './writable.js';
 
 export const hc401: Rule = {
   meta: {
@@ -38,9 +50,13 @@ export const hc401: Rule = {
       'COPY, ADD, WORKDIR and RUN create files owned by root unless told otherwise. When the container runs as a non-root user, any directory it has to write (uploads, caches, data, declared VOLUMEs, node_modules during the build) must be chowned to it, or the app fails with "Permission denied" at runtime or the build fails.',
   },
   check(ctx) {
+    const run = runtimeUser(ctx.model, ctx.trustedBaseImages);
+    const copies = copyIntoWritable(ctx.model, run);
     return [
-      ...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)),
+      ...copies,
       ...runWritesRootDir(ctx.model),
+      ...commandWritesWorkdir(ctx.model, run),
+      ...rootOwnedVolumes(ctx.model, run, copies),
     ];
   },
 };
@@ -365,4 +381,206 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
     }
   }
   return hits;
+}
+
+// ---------------------------------------------------------------- (3)/(4) what the running container writes
+
+interface DirOwner {
+  owner: 'root' | 'user' | 'open';
+  line: number;
+  how: string;
+}
+
+/**
+ * Who owns directory `dir` at the end of the shipped image, as far as the file shows: created
+ * as root by WORKDIR or `mkdir`, or by COPY (its --chown), then changed by chown/chmod.
+ * null when the file never creates it (the base image may) or creates it as a non-root user.
+ */
+function ownerAtEnd(model: DockerfileModel, dir: string): DirOwner | null {
+  const target = model.target;
+  // directories every base image already has (home directories belong to their user)
+  if (!target || SYSTEM_DIRS.has(dir) || /^\/home\/[^/]+$/.test(dir) || isUnder(dir, '/tmp')) return null;
+  const baseUser = externalBase(model, [], target)?.info?.user;
+  let root = baseUser === undefined ? null : baseUser === '' || isRootUser(baseUser);
+  let owner: DirOwner | null = null;
+  for (const instr of chainBefore(model, target)) {
+    switch (instr.keyword) {
+      case 'USER': {
+        const v = resolved(model, instr.args.join(' '), instr);
+        root = v === null ? null : isRootUser(v);
+        break;
+      }
+      case 'WORKDIR': {
+        const v = resolved(model, instr.args.join(' '), instr);
+        const prev = workdirAt(model, instr);
+        const p =
+          v === null
+            ? null
+            : v.startsWith('/')
+              ? normalizePath(v)
+              : prev === undefined
+                ? null
+                : joinPath(prev ?? '/', v);
+        // WORKDIR creates the directory and its parents, owned by root when run as root
+        if (p && owner === null && isUnder(p, dir))
+          owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const { dest } = copyParts(instr);
+        const t = dest ? absoluteDest(model, instr, dest.value) : null;
+        // a COPY that creates the directory gives it the --chown owner; an existing one keeps its owner
+        if (!t || owner !== null || !(t === dir || (dest!.value.endsWith('/') && isUnder(t, dir)))) break;
+        const chown = chownOf(model, instr);
+        owner =
+          chown && (chown.value === null || !isRootUser(chown.user))
+            ? { owner: 'user', line: instr.line, how: instr.keyword }
+            : root === true
+              ? { owner: 'root', line: instr.line, how: instr.keyword }
+              : null;
+        break;
+      }
+      case 'RUN': {
+        const wd = workdirAt(model, instr);
+        const cwd = wd === undefined ? null : (wd ?? '/');
+        if (owner === null && root === true && cwd !== null) {
+          for (const cmd of simpleCommands(model, instr)) {
+            if (cmd.words[0] !== 'mkdir') continue;
+            for (const w of cmd.words.slice(1)) {
+              if (w.startsWith('-') || w.includes('$') || /^[0-7]{3,4}$/.test(w)) continue;
+              const p = w.startsWith('/') ? normalizePath(w) : joinPath(cwd, w);
+              if (isUnder(p, dir)) owner = { owner: 'root', line: instr.line, how: 'RUN mkdir' };
+            }
+          }
+        }
+        for (const c of ownershipChanges(model, instr)) {
+          if (!c.paths.some((p) => p === dir || (c.recursive && isUnder(dir, p)))) continue;
+          if (c.kind === 'chown')
+            owner = { owner: isRootUser(c.value) ? 'root' : 'user', line: c.line, how: 'chown' };
+          else if (c.grantsWrite) owner = { owner: 'open', line: c.line, how: 'chmod' };
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return owner;
+}
+
+// Commands that write into the working directory when the container starts.
+const RUNTIME_WRITERS: { re: RegExp; what: string }[] = [
+  { re: /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b/, what: 'builds the app (creating dist/ or .next/ there)' },
+  { re: /\b(?:npm|pnpm)\s+(?:install|i|ci)\b|\byarn\s+install\b/, what: 'installs node_modules there' },
+  {
+    re: /(?:^|[\s;&|"'])(?:npx\s+)?tsc\b(?![^;&|]*--noEmit)/,
+    what: 'compiles TypeScript (tsc writes its output there)',
+  },
+  { re: /\b(?:next|vite|nest)\s+build\b/, what: 'builds the app there' },
+  {
+    re: /\bsqlite(?:3)?:\/\/\/(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b|\bsqlite3?\s+(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b/,
+    what: 'creates a SQLite database file there',
+  },
+];
+
+// A relative SQLite file in an ENV value (`DB_NAME=sample_app.db`, `sqlite:///./app.db`): the app
+// creates it in its working directory.
+const RELATIVE_SQLITE = /^(?:sqlite3?:\/\/\/)?(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)$/i;
+
+function commandWritesWorkdir(model: DockerfileModel, run: RuntimeUser | null): RuleHit[] {
+  if (!isNonRoot(run)) return [];
+  // Evidence that the running container writes its working directory: the command, else an ENV.
+  let evidence: { line: number; who: string; what: string } | null = null;
+  for (const keyword of ['ENTRYPOINT', 'CMD']) {
+    const instr = lastInChain(model, keyword);
+    if (!instr) continue;
+    const writer = RUNTIME_WRITERS.find((w) => w.re.test(instr.json ? instr.json.join(' ') : instr.text));
+    if (writer) {
+      evidence = { line: instr.line, who: keyword, what: writer.what };
+      break;
+    }
+  }
+  if (!evidence) {
+    const env = finalEnv(model).find((e) => RELATIVE_SQLITE.test(e.value.trim()));
+    if (env)
+      evidence = {
+        line: env.line,
+        who: `ENV ${env.key}`,
+        what: `names the relative SQLite file ${env.value.trim()}, which the app creates`,
+      };
+  }
+  if (!evidence) return [];
+  const finalWd = lastInChain(model, 'WORKDIR');
+  const dir = finalWd ? workdirAfter(model, finalWd) : null;
+  if (!dir || dir === '/') return [];
+  const owner = ownerAtEnd(model, dir);
+  if (!owner || owner.owner !== 'root') return [];
+  const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+  const owned = run.group ? `${run.user}:${run.group}` : run.user;
+  return [
+    {
+      line: evidence.line,
+      message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
+    },
+  ];
+}
+
+/** The working directory a WORKDIR instruction sets (absolute), or null. */
+function workdirAfter(model: DockerfileModel, instr: Instr): string | null {
+  const v = resolved(model, instr.args.join(' '), instr);
+  if (v === null) return null;
+  if (v.startsWith('/')) return normalizePath(v);
+  const prev = workdirAt(model, instr);
+  return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
+
+function rootOwnedVolumes(model: DockerfileModel, run: RuntimeUser | null, copies: RuleHit[]): RuleHit[] {
+  if (!isNonRoot(run)) return [];
+  const hits: RuleHit[] = [];
+  const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+  const owned = run.group ? `${run.user}:${run.group}` : run.user;
+  for (const v of declaredVolumes(model)) {
+    // a COPY into it is already reported (part 1), with the fix on that line
+    if (
+      copies.some(
+        (h) =>
+          h.message.includes(` into ${v.path}`) || h.message.includes(`(a declared VOLUME (line ${v.line}))`),
+      )
+    )
+      continue;
+    let owner = ownerAtEnd(model, v.path);
+    if (owner === null && createdByVolume(model, v.path))
+      owner = { owner: 'root', line: v.line, how: 'VOLUME' };
+    if (!owner || owner.owner !== 'root') continue;
+    const created =
+      owner.how === 'VOLUME'
+        ? `VOLUME ${v.path} does not exist before this line, so Docker creates it owned by root`
+        : `VOLUME ${v.path} was created by ${owner.how} on line ${owner.line} as root`;
+    hits.push({
+      line: v.line,
+      message: `${created}, and a new volume starts with that owner, but the container runs as ${who}: RUN mkdir -p ${v.path} && chown ${owned} ${v.path} before the VOLUME, or the app gets "Permission denied" when it writes there.`,
+    });
+  }
+  return hits;
+}
+
+/**
+ * Does the VOLUME line itself create `path` (as root)? Only when the file creates its parent
+ * directory (so the base image cannot ship it) and no COPY --chown to a non-root user could
+ * have brought it along.
+ */
+function createdByVolume(model: DockerfileModel, path: string): boolean {
+  const parent = dirname(path);
+  if (parent === '/' || ownerAtEnd(model, parent) === null) return false;
+  const target = model.target;
+  if (!target) return false;
+  return !chainBefore(model, target).some((i) => {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
+    const chown = chownOf(model, i);
+    if (!chown || (chown.value !== null && isRootUser(chown.user))) return false;
+    const { dest } = copyParts(i);
+    const t = dest ? absoluteDest(model, i, dest.value) : null;
+    return t === null || isUnder(path, t);
+  });
 }

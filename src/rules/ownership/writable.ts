@@ -147,6 +147,8 @@ export function writableReason(path: string, ctx: WritableContext): string | nul
   const segs = path.split('/').filter(Boolean);
   const last = segs[segs.length - 1];
   const parent = segs[segs.length - 2];
+  // `next start` writes .next/cache (image optimisation, ISR) while it runs
+  if (last === '.next') return 'the .next directory, where next start writes its cache at runtime';
   if (last && WRITABLE_NAMES.has(last.toLowerCase()))
     return `a ${last} directory the application writes at runtime`;
   if (parent && WRITABLE_NAMES.has(parent.toLowerCase()))

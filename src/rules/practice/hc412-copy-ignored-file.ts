@@ -27,7 +27,7 @@ export const hc412: Rule = {
       if (words.length < 2) continue;
       for (const src of words.slice(0, -1)) {
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || src.startsWith('<<')) continue;
-        const r = model.resolve(src, instr);
+        const r = model.resolveWord(src, instr);
         if (!r.complete || /[*?[]/.test(r.value)) continue;
         const pat = isExcluded(patterns, r.value);
         if (!pat) continue;

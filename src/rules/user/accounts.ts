@@ -57,13 +57,13 @@ export function accountFacts(model: DockerfileModel, until?: Instr | null): Acco
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const chown = instr.flags.find((f) => f.name === 'chown')?.value;
       if (chown) {
-        const [u, g] = model.resolve(chown, instr).value.split(':');
+        const [u, g] = model.resolveWord(chown, instr).value.split(':');
         if (u) facts.provenUsers.add(u);
         if (g) facts.provenGroups.add(g);
       }
       const words = instr.json ?? instr.args;
       const dest =
-        words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+        words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
       const sources = words.slice(0, -1).join(' ');
       if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
         facts.opaquePasswd.push(instr.line);

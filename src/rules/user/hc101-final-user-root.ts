@@ -3,6 +3,7 @@
 import { effectiveUser } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
+import { windowsStage } from '../ownership/common.js';
 
 export const hc101: Rule = {
   meta: {
@@ -27,11 +28,10 @@ export const hc101: Rule = {
     // An undefined variable makes the user empty, i.e. root: HC104 explains that case.
     if (user.resolved.undefinedVars.length > 0) return [];
     const spelled = user.raw === user.resolved.value ? user.raw : `${user.raw} (= ${user.resolved.value})`;
-    return [
-      {
-        line: user.instr.line,
-        message: `The shipped stage ends with USER ${spelled}: switch to a non-root numeric user such as USER 10001:10001 after the steps that need root.`,
-      },
-    ];
+    const windows = model.target !== null && windowsStage(model, model.target) !== null;
+    const fix = windows
+      ? 'switch to USER ContainerUser (the non-administrator account) after the steps that need the administrator'
+      : 'switch to a non-root numeric user such as USER 10001:10001 after the steps that need root';
+    return [{ line: user.instr.line, message: `The shipped stage ends with USER ${spelled}: ${fix}.` }];
   },
 };

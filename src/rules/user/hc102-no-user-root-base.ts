@@ -54,7 +54,9 @@ export const hc102: Rule = {
         ? 'a scratch image runs as uid 0'
         : base.info.family === 'distroless'
           ? `${image} runs as root (only the :nonroot tags run as 65532)`
-          : `${image} runs as root by default`;
+          : base.info.family === 'windows-servercore'
+            ? `${image} runs as ContainerAdministrator, the container's administrator`
+            : `${image} runs as root by default`;
     const fix =
       base.info.family === 'scratch'
         ? 'add USER 65532:65532 (no /etc/passwd needed for a numeric uid)'
@@ -62,7 +64,9 @@ export const hc102: Rule = {
           ? 'use the :nonroot tag or add USER 65532:65532'
           : base.info.family === 'node'
             ? 'add USER 1000:1000 (the node user of the image) before CMD'
-            : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
+            : base.info.family === 'windows-servercore'
+              ? 'add USER ContainerUser (the built-in non-administrator account) before CMD'
+              : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
     return [{ line, message: `The shipped stage sets no USER and ${what}: ${fix}.` }];
   },
 };

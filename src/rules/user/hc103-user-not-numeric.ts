@@ -3,7 +3,7 @@
 // verify user is non-root") and rejects the pod. Suggest the numeric uid:gid when the file
 // creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
 import { chainInstructions, effectiveUser, externalBase } from '../../dockerfile/facts.js';
-import { accountsCreated } from '../ownership/common.js';
+import { accountsCreated, windowsStage } from '../ownership/common.js';
 import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
 import { accountFacts } from './accounts.js';
@@ -24,6 +24,8 @@ export const hc103: Rule = {
     const eu = effectiveUser(model);
     if (!eu || eu.resolved.unknownVars.length > 0 || eu.resolved.undefinedVars.length > 0) return [];
     if (isRootUser(eu.resolved.value) || /^\d+$/.test(eu.user)) return [];
+    // Windows has no uids: ContainerUser is the non-administrator account (runAsUserName, not runAsNonRoot)
+    if (model.target && windowsStage(model, model.target)) return [];
     const name = eu.user;
     const facts = accountFacts(model);
     const base = externalBase(model, trustedBaseImages);

@@ -2,17 +2,12 @@
 // string, so `USER ${APP_USER}` becomes `USER ""` (root) and `USER ${UID}:${GID}` becomes
 // `USER ":"` (spiffe/spire#4871). The classic cause: an ARG declared before the first FROM
 // and not redeclared inside the stage. Variables a known base image sets as ENV (the .NET
-// images' APP_UID) are defined; with an unknown base we cannot tell, so that is a note.
+// images' APP_UID) are defined (base-images.ts); with an unknown base we cannot tell, so
+// that is a note.
 import { externalBase, splitUser } from '../../dockerfile/facts.js';
 import type { Severity } from '../../report/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-
-/** ENV that well-known base images set in their config (usable in USER). */
-const BASE_ENV: Record<string, string[]> = {
-  dotnet: ['APP_UID'],
-  'dotnet-chiseled': ['APP_UID'],
-};
 
 export const hc104: Rule = {
   meta: {
@@ -32,13 +27,13 @@ export const hc104: Rule = {
       if (i.keyword === 'ARG') for (const p of i.properties) globals.set(p.name, i.line);
     for (const stage of model.stages) {
       const base = externalBase(model, trustedBaseImages, stage);
+      // A known base's ENV (the .NET images' APP_UID) is already in the model's scope.
       const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;
-      const baseEnv = knownBase ? (BASE_ENV[knownBase.family] ?? []) : [];
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'USER') continue;
         const raw = instr.args.join(' ');
-        const res = model.resolve(raw, instr);
-        const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
+        const res = model.resolveWord(raw, instr);
+        const undef = res.undefinedVars;
         if (undef.length === 0) continue;
         const [user] = splitUser(res.value);
         const empty = user === '' && res.unknownVars.length === 0;

@@ -28,7 +28,7 @@ export const hc105: Rule = {
     for (const stage of shippedStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'USER') continue;
-        const res = model.resolve(instr.args.join(' '), instr);
+        const res = model.resolveWord(instr.args.join(' '), instr);
         if (!res.complete) continue;
         const [user, group] = splitUser(res.value);
         const facts = accountFacts(model, instr);

@@ -22,7 +22,7 @@ export const hc116: Rule = {
       if (instr.keyword !== 'VOLUME') continue;
       const paths = instr.json ?? instr.args;
       for (const raw of paths) {
-        const res = model.resolve(raw, instr);
+        const res = model.resolveWord(raw, instr);
         if (!res.complete || !res.value.startsWith('/')) continue;
         const path = normalizePath(res.value);
         const hit = SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));

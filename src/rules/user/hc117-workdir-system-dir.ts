@@ -58,7 +58,7 @@ function walk(model: DockerfileModel, stage: Stage, done: Map<number, Walk>): Wa
     stage.from.stageRef !== null ? walk(model, model.stages[stage.from.stageRef], done).end : '/';
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'WORKDIR') continue;
-    const res = model.resolve(instr.args.join(' '), instr);
+    const res = model.resolveWord(instr.args.join(' '), instr);
     const v = res.value.trim();
     if (!res.complete) cwd = null;
     else if (v.startsWith('/')) cwd = normalizePath(v);

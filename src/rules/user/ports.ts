@@ -17,7 +17,7 @@ export function exposedPorts(model: DockerfileModel): ExposedPort[] {
   for (const instr of chainInstructions(model)) {
     if (instr.keyword !== 'EXPOSE') continue;
     for (const raw of instr.args) {
-      const res = model.resolve(raw, instr);
+      const res = model.resolveWord(raw, instr);
       if (!res.complete) continue;
       for (const value of res.value.split(/\s+/).filter(Boolean)) {
         const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/([A-Za-z]+))?$/.exec(value);
