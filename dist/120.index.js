@@ -1,5 +1,5 @@
 export const id = 120;
-export const ids = [120,318,584];
+export const ids = [120,620,584];
 export const modules = {
 
 /***/ 6584:
@@ -81,37 +81,37 @@ function createGitHubClient(token, options = {}) {
 
 /***/ }),
 
-/***/ 7318:
+/***/ 9239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CommentTooLongError: () => (/* binding */ CommentTooLongError),
-/* harmony export */   explainCommentFailure: () => (/* binding */ explainCommentFailure),
-/* harmony export */   findOurComments: () => (/* binding */ findOurComments),
-/* harmony export */   normalizeLogin: () => (/* binding */ normalizeLogin),
-/* harmony export */   postStickyComment: () => (/* binding */ postStickyComment),
-/* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment),
-/* harmony export */   viewerLogin: () => (/* binding */ viewerLogin)
-/* harmony export */ });
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CommentTooLongError: () => (/* binding */ CommentTooLongError),
+  explainCommentFailure: () => (/* binding */ explainCommentFailure),
+  findOurComments: () => (/* binding */ findOurComments),
+  normalizeLogin: () => (/* binding */ normalizeLogin),
+  postStickyComment: () => (/* binding */ postStickyComment),
+  upsertStickyComment: () => (/* binding */ upsertStickyComment),
+  viewerLogin: () => (/* reexport */ viewerLogin)
+});
 
-class CommentTooLongError extends Error {
-    constructor(length) {
-        super(`The comment is ${length} characters, over GitHub's limit of ${_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$}; it was not sent.`);
-        this.name = 'CommentTooLongError';
-    }
-}
-// A PR with more comments than this is not searched further: a bound, not an expectation.
-const MAX_PAGES = 100;
-/** `github-actions[bot]` (REST) and `github-actions` (GraphQL viewer) are the same identity. */
-function normalizeLogin(login) {
-    return login.toLowerCase().replace(/\[bot\]$/, '');
-}
-/** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
-async function viewerLogin(octokit, debug = () => undefined) {
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __webpack_require__(6584);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/github/viewer.ts
+// The token's own login, asked once per run: the sticky comment and the review each need it
+// to tell our comments from others', and each makes its own client, so the answer is kept per
+// API URL and token (a second GraphQL call would cost about a second of throttling). A failed
+// query is kept too: asking again would only wait out the same failure twice.
+
+const logins = new Map();
+async function ask(octokit, debug) {
     try {
         const res = await octokit.graphql('query { viewer { login } }');
         return typeof res.viewer?.login === 'string' ? res.viewer.login : null;
@@ -120,6 +120,42 @@ async function viewerLogin(octokit, debug = () => undefined) {
         debug(`viewer query failed, matching comments by marker alone: ${e.message}`);
         return null;
     }
+}
+/** Same API and same token: the same identity. The token itself is not kept, only its hash. */
+async function identityKey(octokit) {
+    const auth = (await octokit.auth());
+    const token = (0,external_node_crypto_.createHash)('sha256')
+        .update(auth.token ?? '')
+        .digest('hex');
+    return `${octokit.request.endpoint.DEFAULTS.baseUrl}\n${token}`;
+}
+/** The token's own login via GraphQL `viewer` (REST /user is 403 for installation tokens), or null. */
+async function viewerLogin(octokit, debug = () => undefined) {
+    const key = await identityKey(octokit);
+    let login = logins.get(key);
+    if (!login) {
+        login = ask(octokit, debug);
+        logins.set(key, login);
+    }
+    return login;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+
+
+class CommentTooLongError extends Error {
+    constructor(length) {
+        super(`The comment is ${length} characters, over GitHub's limit of ${markdown/* COMMENT_LIMIT */.W$}; it was not sent.`);
+        this.name = 'CommentTooLongError';
+    }
+}
+// A PR with more comments than this is not searched further: a bound, not an expectation.
+const MAX_PAGES = 100;
+/** `github-actions[bot]` (REST) and `github-actions` (GraphQL viewer) are the same identity. */
+function normalizeLogin(login) {
+    return login.toLowerCase().replace(/\[bot\]$/, '');
 }
 /** Our comments with this marker on the PR, lowest id first; every page is searched. */
 async function findOurComments(octokit, target, marker, viewer) {
@@ -149,9 +185,9 @@ async function deleteQuietly(octokit, target, id) {
 }
 /** Create or update the comment for `tag`; throws on API errors (see postStickyComment). */
 async function upsertStickyComment(octokit, target, tag, body, debug) {
-    if (body.length > _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$)
+    if (body.length > markdown/* COMMENT_LIMIT */.W$)
         throw new CommentTooLongError(body.length);
-    const marker = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .commentMarker */ .Ql)(tag);
+    const marker = (0,markdown/* commentMarker */.Ql)(tag);
     if (!body.trimStart().startsWith(marker))
         throw new Error(`The comment body must start with ${marker}.`);
     const { owner, repo, issueNumber } = target;
@@ -211,7 +247,7 @@ function explainCommentFailure(e) {
 /** Upsert the comment; every failure becomes ONE warning and a null result, never an exception. */
 async function postStickyComment(opts) {
     try {
-        const octokit = (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createGitHubClient)(opts.token, opts.client);
+        const octokit = (0,client.createGitHubClient)(opts.token, opts.client);
         const result = await upsertStickyComment(octokit, opts.target, opts.tag, opts.body, opts.log.debug);
         opts.log.info(`PR comment ${result.action} (id ${result.id}${result.deleted.length ? `, removed duplicates ${result.deleted.join(', ')}` : ''}).`);
         return result;
@@ -250,8 +286,8 @@ var verdict = __webpack_require__(687);
 var detect = __webpack_require__(5042);
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(6584);
-// EXTERNAL MODULE: ./src/github/comment.ts
-var comment = __webpack_require__(7318);
+// EXTERNAL MODULE: ./src/github/comment.ts + 1 modules
+var comment = __webpack_require__(9239);
 ;// CONCATENATED MODULE: ./src/github/diff-lines.ts
 // Which lines of a PR file a review comment may be placed on, from the unified-diff
 // `patch` the PR files API returns. GitHub accepts a comment on the RIGHT side only on a

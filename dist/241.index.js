@@ -460,10 +460,11 @@ class DockerError extends Error {
 /* harmony export */ });
 /* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7541);
 // What we know about well-known base images without pulling them: their default user,
-// whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
-// /etc/group. Used by the static checklist (non-root without a USER line), the health-check
-// rules (probe binary present?) and the USER/--chown rules (does this name exist?).
-// Each entry records what the image's published Dockerfile and its /etc/passwd and /etc/group hold.
+// whether they ship a shell, curl and which wget, the ENV that changes what a Dockerfile
+// means (uids for USER $APP_UID, listening ports), and the accounts in their /etc/passwd and
+// /etc/group. Used by the model (variables in scope), the static checklist (non-root without
+// a USER line), the health-check rules (probe binary present? app port?) and the USER/--chown
+// rules (does this name exist?). Each row names the upstream Dockerfile it was read from.
 
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
 function parseImageRef(ref) {
@@ -565,6 +566,9 @@ function describeBaseImage(ref, trusted = []) {
     }
     const tag = (r.tag ?? 'latest').toLowerCase();
     const path = (r.registry ? r.registry + '/' : '') + r.repo;
+    // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
+    // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
+    // adds busybox (sh, wget). No curl in any tag.
     if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
         const nonroot = tag.includes('nonroot');
         const debug = tag.includes('debug');
@@ -576,6 +580,8 @@ function describeBaseImage(ref, trusted = []) {
             wget: debug ? 'busybox' : 'none',
         };
     }
+    // chainguard-images/images images/*/config/main.tf (apko `accounts.run-as: 65532`): every
+    // image runs as nonroot; only `-dev` tags add a shell, apk and busybox.
     if (path.startsWith('cgr.dev/chainguard/')) {
         const dev = tag.includes('-dev');
         return {
@@ -586,9 +592,12 @@ function describeBaseImage(ref, trusted = []) {
             wget: dev ? 'busybox' : 'none',
         };
     }
+    // bitnami/containers bitnami/*/*/debian-12/Dockerfile: `USER 1001` at the end of each.
     if (r.repo.startsWith('bitnami/')) {
         return { family: 'bitnami', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
     }
+    // nginxinc/docker-nginx-unprivileged mainline/debian/Dockerfile: `ARG UID=101` … `USER $UID`,
+    // `EXPOSE 8080`, curl installed with nginx (Debian tags; alpine tags: busybox wget).
     if (r.repo === 'nginxinc/nginx-unprivileged' || r.repo === 'nginx/nginx-unprivileged') {
         const alpine = tag.includes('alpine');
         return {
@@ -599,14 +608,64 @@ function describeBaseImage(ref, trusted = []) {
             wget: alpine ? 'busybox' : 'none',
         };
     }
+    // astral-sh/uv Dockerfile: `:latest` and version tags are FROM scratch with /uv and /uvx only
+    // (no USER, no shell). .github/workflows/build-docker.yml: the other tags are
+    // `FROM <alpine|debian:*-slim|buildpack-deps|python:*> ` + `COPY /uv /uvx /usr/local/bin/`,
+    // named after that base (`python3.12-bookworm-slim`, `alpine`, `debian`): root, its tools.
+    if (path === 'ghcr.io/astral-sh/uv' || r.repo === 'astral/uv') {
+        if (tag === 'latest' || /^\d+(?:\.\d+)*$/.test(tag))
+            return { family: 'uv', user: '', shell: false, curl: false, wget: 'none' };
+        const alpine = tag.includes('alpine');
+        const slim = tag.includes('slim');
+        return {
+            family: 'uv',
+            user: '',
+            shell: true,
+            curl: !alpine && !slim,
+            wget: alpine ? 'busybox' : slim ? 'none' : 'gnu',
+        };
+    }
+    // tiangolo/uvicorn-gunicorn-docker docker-images/python3.11.dockerfile (and the fastapi,
+    // meinheld and uwsgi-nginx images built the same way): FROM python:<version>, no USER.
+    if (r.repo.startsWith('tiangolo/') && !r.registry) {
+        return { family: 'tiangolo', user: '', ...toolsOfOfficial('python', tag) };
+    }
+    // golang-migrate/migrate Dockerfile: FROM alpine, no USER.
+    if (r.repo === 'migrate/migrate' && !r.registry) {
+        return { family: 'migrate', user: '', shell: true, curl: false, wget: 'busybox' };
+    }
+    // sclorg/s2i-python-container 3.8/Dockerfile (the s2i images for every language: centos/*-centos7,
+    // quay.io/sclorg/*): `USER 1001` at the end, OpenShift's arbitrary-uid pattern.
+    if ((!r.registry && /^centos\/[\w.-]+-centos[78]$/.test(r.repo)) ||
+        (r.registry === 'quay.io' && r.repo.startsWith('sclorg/'))) {
+        return { family: 'sclorg', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
+    }
+    // Windows: Nano Server runs as ContainerUser, Server Core (and windows, iis) as
+    // ContainerAdministrator, the container's administrator. The docker-library Windows images
+    // show it: golang 1.2x/windows/nanoserver-ltsc2022/Dockerfile switches to
+    // `USER ContainerAdministrator` for `setx /m` and back to `USER ContainerUser`, its base's
+    // default; the windowsservercore variants set no USER.
+    const windows = windowsBase(path, r.repo, tag);
+    if (windows)
+        return windows;
+    // dotnet/dotnet-docker src/runtime-deps/8.0/{bookworm-slim,noble-chiseled}/amd64/Dockerfile:
+    // ENV APP_UID=1654, ASPNETCORE_HTTP_PORTS=8080 in every .NET 8+ image (runtime, aspnet, sdk
+    // build on runtime-deps); only chiseled/distroless images end with `USER $APP_UID`.
+    // src/sdk/8.0/bookworm-slim/amd64/Dockerfile installs curl and wget; the others ship neither
+    // (alpine: busybox wget).
     if (path.startsWith('mcr.microsoft.com/dotnet/')) {
         const chiseled = tag.includes('chiseled') || tag.includes('distroless');
+        const sdk = /(?:^|\/)sdk$/.test(r.repo);
+        const legacy = /^(?:[1-7])\./.test(tag); // .NET 7 and older: port 80, no app user
         return {
             family: chiseled ? 'dotnet-chiseled' : 'dotnet',
             user: chiseled ? '1654' : '',
             shell: !chiseled,
-            curl: false,
-            wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : 'none',
+            curl: sdk && !tag.includes('alpine'),
+            wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : sdk ? 'gnu' : 'none',
+            env: legacy
+                ? { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }
+                : { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' },
         };
     }
     if (path.startsWith('registry.access.redhat.com/ubi') ||
@@ -618,7 +677,12 @@ function describeBaseImage(ref, trusted = []) {
     }
     const name = r.registry && r.registry !== 'docker.io' ? null : r.repo;
     if (name && OFFICIAL_ROOT.has(name)) {
-        return { family: name, user: '', officialRoot: true, ...toolsOfOfficial(name, tag) };
+        return {
+            family: name,
+            user: '',
+            officialRoot: true,
+            ...toolsOfOfficial(name, tag),
+        };
     }
     return null;
 }
@@ -631,7 +695,9 @@ function toolsOfOfficial(name, tag) {
         return { shell: true, curl: false, wget: 'none' };
     if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(name))
         return { shell: true, curl: true, wget: 'none' };
-    // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps: curl and GNU wget.
+    // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps
+    // (docker-library/buildpack-deps */curl/Dockerfile installs curl and wget); their -slim tags
+    // (docker-library/python 3.12/slim-bookworm/Dockerfile) neither; alpine tags busybox wget.
     if ([
         'python',
         'node',
@@ -646,16 +712,47 @@ function toolsOfOfficial(name, tag) {
         'gradle',
     ].includes(name))
         return { shell: true, curl: true, wget: 'gnu' };
-    if (name === 'eclipse-temurin' || name === 'amazoncorretto')
+    // adoptium/containers 21/jre/ubuntu/noble/Dockerfile installs curl and wget.
+    if (name === 'eclipse-temurin')
+        return { shell: true, curl: true, wget: 'gnu' };
+    if (name === 'amazoncorretto')
         return { shell: true, curl: 'unknown', wget: 'unknown' };
     if (name === 'nginx' || name === 'httpd')
         return { shell: true, curl: name === 'nginx', wget: 'none' };
     return { shell: true, curl: 'unknown', wget: 'unknown' };
 }
-/** Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too. */
+function windowsBase(path, repo, tag) {
+    const nano = /^mcr\.microsoft\.com\/windows\/nanoserver$/.test(path) ||
+        repo === 'microsoft/nanoserver' ||
+        (path.startsWith('mcr.microsoft.com/') && tag.includes('nanoserver'));
+    if (nano)
+        return {
+            family: 'windows-nanoserver',
+            user: 'ContainerUser',
+            shell: true,
+            curl: 'unknown',
+            wget: 'none',
+        };
+    const core = /^mcr\.microsoft\.com\/windows(?:\/servercore(?:\/[\w-]+)?|\/server)?$/.test(path) ||
+        ['microsoft/windowsservercore', 'windowsservercore', 'microsoft/iis'].includes(repo) ||
+        (path.startsWith('mcr.microsoft.com/') && tag.includes('windowsservercore'));
+    if (core)
+        return {
+            family: 'windows-servercore',
+            user: 'ContainerAdministrator',
+            shell: true,
+            curl: 'unknown',
+            wget: 'none',
+        };
+    return null;
+}
+/**
+ * Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too, and so is
+ * Windows' ContainerAdministrator (names are case-insensitive there).
+ */
 function isRootUser(user) {
     const u = user.trim().split(':')[0];
-    return u === '' || u === 'root' || u === '0';
+    return u === '' || u === 'root' || u === '0' || u.toLowerCase() === 'containeradministrator';
 }
 const list = (s) => s.split(/\s+/).filter(Boolean);
 /** `name:uid` pairs. */
@@ -1032,7 +1129,7 @@ function effectiveUser(model, stage) {
     if (!instr)
         return null;
     const raw = instr.args.join(' ');
-    const resolved = model.resolve(raw, instr);
+    const resolved = model.resolveWord(raw, instr);
     const [user, group] = splitUser(resolved.value);
     return { instr, raw, resolved, user, group };
 }
@@ -1150,14 +1247,26 @@ function appPorts(model, stage) {
         for (const p of commandPorts(cmd))
             add(p, `${key} ${p}`, instr.line);
     }
+    // The base image's ENV (ASPNETCORE_HTTP_PORTS=8080 on .NET 8+) counts unless the file sets it.
+    const base = externalBase(model, [], stage);
+    const setHere = new Set(chainInstructions(model, stage)
+        .filter((i) => i.keyword === 'ENV')
+        .flatMap((i) => i.properties.map((p) => p.name)));
+    // ASPNETCORE_URLS set here overrides the image's ASPNETCORE_HTTP_PORTS.
+    if (setHere.has('ASPNETCORE_URLS'))
+        setHere.add('ASPNETCORE_HTTP_PORTS');
+    for (const [key, value] of Object.entries(base?.info?.env ?? {})) {
+        const n = envPort(key, value);
+        if (n !== null && !setHere.has(key))
+            add(n, `ENV ${key} (base image ${base.resolved.value})`, base.stage.line);
+    }
     for (const instr of chainInstructions(model, stage)) {
         if (instr.keyword === 'ENV') {
             for (const p of instr.properties) {
-                if (!PORT_ENV.test(p.name) || p.value === null)
+                if (p.raw === null)
                     continue;
-                const v = model.resolve(p.value, instr).value.replace(/^['"]|['"]$/g, '');
-                const n = Number(v.split(/[;,]/)[0]);
-                if (Number.isInteger(n))
+                const n = envPort(p.name, model.resolveWord(p.raw, instr).value);
+                if (n !== null)
                     add(n, `ENV ${p.name}`, instr.line);
             }
         }
@@ -1166,13 +1275,24 @@ function appPorts(model, stage) {
         if (instr.keyword !== 'EXPOSE')
             continue;
         for (const a of instr.args) {
-            const v = model.resolve(a, instr).value;
+            const v = model.resolveWord(a, instr).value;
             const m = /^(?:[\d.]+:)?(\d{1,5})(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(v);
             if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp')
                 add(Number(m[1]), 'EXPOSE', instr.line);
         }
     }
     return out;
+}
+/** The port a PORT-style variable gives (`8080`, `8080;8081`, ASPNETCORE_URLS `http://+:80`), or null. */
+function envPort(name, value) {
+    if (name === 'ASPNETCORE_URLS') {
+        const m = /^[a-z]+:\/\/[^/;:]*:(\d{1,5})/i.exec(value.trim());
+        return m ? Number(m[1]) : null;
+    }
+    if (!PORT_ENV.test(name))
+        return null;
+    const n = Number(value.split(/[;,]/)[0]);
+    return Number.isInteger(n) && value.trim() !== '' ? n : null;
 }
 /** Ports in a server command line: `--port 8000`, `-p 8000`, `--bind 0.0.0.0:8000`, `-b :8000`, `--listen`. */
 function commandPorts(cmd) {
@@ -1189,11 +1309,9 @@ function finalEnv(model, stage) {
     for (const instr of chainInstructions(model, stage)) {
         if (instr.keyword !== 'ENV')
             continue;
-        const scope = model.scope(instr);
         for (const p of instr.properties) {
-            // resolve against the scope *before* this instruction, as Docker does
-            const value = p.value === null ? '' : model.resolve(p.value, instr).value;
-            void scope;
+            // the value as written, expanded against the scope *before* this instruction, as Docker does
+            const value = p.raw === null ? '' : model.resolveWord(p.raw, instr).value;
             env.set(p.name, { key: p.name, value, line: instr.line, instr });
         }
     }
@@ -1838,6 +1956,7 @@ async function auditTarget(file, opts, engineCheck) {
             text,
             target: opts.target || undefined,
             buildArgs: opts.buildArgs,
+            buildFlags: opts.buildFlags,
             config: opts.config,
             ignore: opts.ignore,
             dockerignore: readDockerignore(abs, context),
@@ -2665,7 +2784,7 @@ const actionsHost = {
 // The GitHub client (@actions/github, Octokit and its plugins) is about half of the bundle's
 // load time: loaded only when a comment or review is really posted (static push runs, the
 // CLI and local runs never pay for it). ncc emits these as chunks next to dist/index.js.
-const loadComment = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 7318));
+const loadComment = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 9239));
 const loadReview = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 8120));
 const loadClient = () => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(239), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584));
 
@@ -2958,7 +3077,7 @@ var exec = __webpack_require__(9655);
 
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => __webpack_require__.e(/* import() */ 619).then(__webpack_require__.bind(__webpack_require__, 2619));
+const runtime = () => __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 1020));
 async function run() {
     // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
     if (core/* isDebug */._o())
@@ -3756,9 +3875,11 @@ function docsUrl(id) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   DK: () => (/* binding */ isPathValue),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Jv: () => (/* binding */ secretNameMatch),
 /* harmony export */   sD: () => (/* binding */ findSecretValues),
+/* harmony export */   vA: () => (/* binding */ isDummyCredentialUrl),
 /* harmony export */   wK: () => (/* binding */ isPlaceholder)
 /* harmony export */ });
 /* unused harmony export nameTokens */
@@ -3817,6 +3938,31 @@ const KEY_QUALIFIERS = new Set([
     'decryption',
     'deploy',
     'sign',
+    // API vendors: OPENAI_KEY, STRIPE_KEY, SENDGRID_KEY are API keys
+    'openai',
+    'anthropic',
+    'claude',
+    'gemini',
+    'groq',
+    'mistral',
+    'cohere',
+    'deepseek',
+    'openrouter',
+    'replicate',
+    'elevenlabs',
+    'stripe',
+    'sendgrid',
+    'mailgun',
+    'mailchimp',
+    'twilio',
+    'pusher',
+    'pinecone',
+    'supabase',
+    'firebase',
+    'algolia',
+    'mapbox',
+    'sentry',
+    'datadog',
 ]);
 // A last token that names something *about* a secret, not the secret itself: the
 // recommended `*_FILE` pattern, paths, versions, modes, ids (BuildKit PR #6501 & co).
@@ -3939,6 +4085,22 @@ function urlPasswordIsReal(match) {
         return false;
     return !isPlaceholder(m[1]) && !/^[$%{]/.test(m[1]);
 }
+// Passwords of connection URLs written as stand-ins (`postgresql://user:pass@localhost/dummy`
+// for a build step that needs a URL but no database).
+const DUMMY_PASSWORDS = new Set('pass password passwd pwd secret test testing dummy fake example sample changeme placeholder postgres mysql root admin user guest foo bar baz xxx build'.split(' '));
+/**
+ * A URL with credentials written as a stand-in: a stand-in password (`pass`, `dummy`, the user
+ * name again). The host does not decide (`postgres:mysecretpassword@localhost` ships a real
+ * literal). Still redacted everywhere (findSecretValues finds it); only the rules do not call it
+ * a leaked secret.
+ */
+function isDummyCredentialUrl(url) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/i.exec(url);
+    if (!m)
+        return false;
+    const [, user, password] = m;
+    return DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user;
+}
 // Provider patterns: precise enough that a match is a credential whatever the name.
 const VALUE_PATTERNS = [
     {
@@ -3992,19 +4154,31 @@ function findSecretValues(text) {
     }
     return out.sort((a, b) => a.index - b.index);
 }
-/** Values that are not literal secrets: empty, a variable reference, an obvious placeholder. */
+/**
+ * A file path (`/run/secrets/api_key`, `./keys.json`, `C:\\keys\\sa.json`): where a secret
+ * is read from, the recommended pattern, not the secret. Segments of word characters only,
+ * so base64 (`+`, `=`) is never taken for a path.
+ */
+function isPathValue(value) {
+    const v = value.trim();
+    return ((/^(?:~|\.{1,2})?\/(?:[\w.@-]+\/?)*$/.test(v) || /^[A-Za-z]:\\(?:[\w .@-]+\\?)*$/.test(v)) && v.length > 1);
+}
+/** Values that are not literal secrets: empty, a variable reference, a file path, an obvious placeholder. */
 function isPlaceholder(value) {
     if (value === null || value === undefined)
         return true;
     const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
     if (v === '')
         return true;
+    if (isPathValue(v))
+        return true;
     if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?\}?$/.test(v))
         return true;
     // `${VAR}` parts only (`${USER}:${PASS}`), templates (`{{ .Token }}`, `%(token)s`)
     if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[:@/._-]?)+$/.test(v))
         return true;
-    if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\))$/.test(v))
+    // templates: `{{ .Token }}`, `%(token)s`, `$(cat …)`, CI replace tokens `#{TOKEN}#`, `__TOKEN__`
+    if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\)|#\{[\w.-]+\}#?|__[A-Z][A-Z0-9_]*__)$/.test(v))
         return true;
     if (/^(<.*>|\[.*\]|\*+|x+|\.{3}|…|changeme|change[_-]?me|replace[_-]?me|your[_-][\w-]*|todo|tbd|fixme|none|null|nil|undefined|unset|n\/a|false|true|0|-|dummy|placeholder|example|sample)$/i.test(v)) {
         return true;

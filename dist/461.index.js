@@ -85,7 +85,11 @@ function auditDockerfile(opts) {
     return { model: scan.model, facts: scan.facts, ...settle(scan, null) };
 }
 function scanDockerfile(opts) {
-    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, {
+        target: opts.target,
+        buildArgs: opts.buildArgs,
+        platform: (0,dockerfile_model/* platformFromFlags */.nP)(opts.buildFlags ?? []) ?? undefined,
+    });
     const raw = [];
     for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
         const meta = (0,registry.ruleMeta)(hit.ruleId);

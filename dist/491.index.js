@@ -8,16 +8,21 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   CH: () => (/* binding */ shellWords),
+/* harmony export */   Fy: () => (/* binding */ PREDEFINED_ARGS),
+/* harmony export */   KJ: () => (/* binding */ PLATFORM_ARGS),
 /* harmony export */   _n: () => (/* binding */ unquote),
+/* harmony export */   nP: () => (/* binding */ platformFromFlags),
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
-/* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
+/* unused harmony exports hostPlatform, platformArgs, argDeclarations */
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8390);
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1424);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2343);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1424);
+/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3572);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2343);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
+
 
 
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
@@ -43,6 +48,60 @@ const PLATFORM_ARGS = new Set([
     'BUILDARCH',
     'BUILDVARIANT',
 ]);
+/** `x64` → `amd64` and friends: Node's names for CPU architectures in Docker's (GOARCH) spelling. */
+const GOARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+};
+/** The platform this process runs on, as Docker names it (`linux/amd64`). */
+function hostPlatform() {
+    return `linux/${GOARCH[process.arch] ?? 'amd64'}`;
+}
+/**
+ * BuildKit's automatic platform build args for a target and a build platform (`linux/arm/v7`
+ * → TARGETOS=linux, TARGETARCH=arm, TARGETVARIANT=v7). BuildKit gives them a value on every
+ * build: global scope (FROM lines) sees them undeclared; a stage sees them after `ARG NAME`.
+ * A declared default wins over the automatic value (checked on BuildKit; the legacy builder
+ * leaves them all empty, but runners build with BuildKit).
+ */
+function platformArgs(target, build) {
+    const split = (p) => {
+        const [os = 'linux', arch = 'amd64', variant = ''] = p.trim().toLowerCase().split('/');
+        return [os, arch, variant];
+    };
+    const [tos, tarch, tvar] = split(target);
+    const [bos, barch, bvar] = split(build);
+    const join = (os, arch, v) => [os, arch, v].filter(Boolean).join('/');
+    return {
+        TARGETPLATFORM: join(tos, tarch, tvar),
+        TARGETOS: tos,
+        TARGETARCH: tarch,
+        TARGETVARIANT: tvar,
+        BUILDPLATFORM: join(bos, barch, bvar),
+        BUILDOS: bos,
+        BUILDARCH: barch,
+        BUILDVARIANT: bvar,
+    };
+}
+/** The first platform a `--platform` build flag names (`--platform=linux/arm64,linux/amd64`), or null. */
+function platformFromFlags(flags) {
+    for (let i = 0; i < flags.length; i++) {
+        const f = flags[i].trim();
+        const m = /^--platform(?:=(.*))?$/.exec(f);
+        if (!m)
+            continue;
+        const v = m[1] ?? flags[i + 1] ?? '';
+        const first = v.split(',')[0].trim();
+        if (first)
+            return first;
+    }
+    return null;
+}
 
 
 /**
@@ -60,6 +119,8 @@ function parseDockerfile(path, text, opts = {}) {
     const lines = body.split(/\r?\n|\r/);
     const escapeChar = ast.getEscapeCharacter();
     const buildArgs = opts.buildArgs ?? {};
+    const buildPlatform = opts.buildPlatform ?? hostPlatform();
+    const platform = platformArgs(opts.platform ?? buildPlatform, buildPlatform);
     const allDirectives = ast.getDirectives().map((d) => ({
         name: d.getName(),
         value: d.getValue(),
@@ -88,7 +149,7 @@ function parseDockerfile(path, text, opts = {}) {
             stages.push({
                 index: stages.length,
                 name: null,
-                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
+                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
                 fromInstr: instr,
                 instructions: [],
                 line: instr.line,
@@ -108,12 +169,18 @@ function parseDockerfile(path, text, opts = {}) {
     }
     // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
     const globalArgs = new Map();
-    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
+    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
     for (const instr of preamble) {
         if (instr.keyword !== 'ARG')
             continue;
         for (const p of instr.properties) {
-            const value = p.name in buildArgs ? buildArgs[p.name] : p.raw === null ? null : expandGlobal(p.raw);
+            const value = p.name in buildArgs
+                ? buildArgs[p.name]
+                : p.raw !== null
+                    ? expandGlobal(p.raw)
+                    : PLATFORM_ARGS.has(p.name)
+                        ? platform[p.name]
+                        : null;
             globalArgs.set(p.name, { value, line: instr.line });
         }
     }
@@ -122,14 +189,14 @@ function parseDockerfile(path, text, opts = {}) {
         if (g)
             return g.value;
         if (PLATFORM_ARGS.has(name))
-            return null;
+            return name in buildArgs ? buildArgs[name] : platform[name];
         return undefined;
     };
     for (const stage of stages) {
         const words = stage.fromInstr.args;
         const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
         const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
-        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(raw, globalLookup, escapeChar);
+        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, globalLookup, escapeChar);
         const ref = resolved.value.toLowerCase();
         const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
         stage.from = {
@@ -142,14 +209,31 @@ function parseDockerfile(path, text, opts = {}) {
     // Scopes: walk each stage once; every instruction sees the variables as they were before
     // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
     const scopeOf = new Map();
-    const stageEndEnv = new Map();
+    // Per stage at its end: every variable (ARGs included) and the image config's ENV.
+    const stageEnd = new Map();
     for (const stage of stages) {
         const vars = new VersionedVars();
-        // ENV (not ARG) is inherited through FROM <stage>: it is image config.
-        if (stage.from.stageRef !== null) {
-            for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? [])
-                if (v.kind === 'ENV')
+        const config = new Map();
+        const setEnv = (name, e) => {
+            vars.set(name, e);
+            config.set(name, e);
+        };
+        // An external base brings its config ENV (`USER $APP_UID` on the .NET images is 1654).
+        if (stage.from.stageRef === null && stage.from.resolved.complete) {
+            const env = (0,_base_images_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBaseImage */ .w4)(stage.from.resolved.value)?.env ?? {};
+            for (const [k, v] of Object.entries(env))
+                setEnv(k, { value: v, kind: 'ENV', line: stage.line });
+        }
+        // FROM <stage> inherits the image config's ENV and, on BuildKit, the ARGs the parent stage
+        // declared, with their values; where both name one variable the ENV wins in the child
+        // (checked on the engine; the legacy builder drops the ARGs).
+        const parent = stage.from.stageRef === null ? undefined : stageEnd.get(stage.from.stageRef);
+        if (parent) {
+            for (const [k, v] of parent.vars)
+                if (v.kind !== 'ENV')
                     vars.set(k, v);
+            for (const [k, v] of parent.config)
+                setEnv(k, v);
         }
         for (const instr of stage.instructions) {
             scopeOf.set(instr, vars.view());
@@ -157,17 +241,25 @@ function parseDockerfile(path, text, opts = {}) {
                 for (const p of instr.properties) {
                     if (instr.keyword === 'ENV') {
                         const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
-                        vars.set(p.name, { value, kind: 'ENV', line: instr.line });
+                        setEnv(p.name, { value, kind: 'ENV', line: instr.line });
                     }
                     else {
-                        // An ENV of the same name wins over an ARG (Dockerfile reference).
-                        if (vars.get(p.name)?.kind === 'ENV')
+                        // BuildKit: the later of ENV and ARG wins for expansion, so an ARG with a value (or a
+                        // build arg) overrides an earlier or inherited ENV of the same name (the base image's
+                        // too); a bare `ARG NAME` leaves the ENV. Checked on the engine; the legacy builder
+                        // lets the ENV win. The image config keeps the ENV either way (finalEnv).
+                        if (vars.get(p.name)?.kind === 'ENV' && p.raw === null && !(p.name in buildArgs))
                             continue;
                         if (p.name in buildArgs) {
                             vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
                         }
                         else if (p.raw !== null) {
                             vars.set(p.name, { value: expandWith(vars, p.raw, escapeChar), kind: 'ARG', line: instr.line });
+                        }
+                        else if (vars.get(p.name)) {
+                            // `ARG NAME` again (in this stage, or in a child of the stage that set it) keeps
+                            // the value on BuildKit (checked on the engine; the legacy builder empties it)
+                            continue;
                         }
                         else if (globalArgs.has(p.name)) {
                             vars.set(p.name, {
@@ -176,6 +268,9 @@ function parseDockerfile(path, text, opts = {}) {
                                 line: instr.line,
                             });
                         }
+                        else if (PLATFORM_ARGS.has(p.name)) {
+                            vars.set(p.name, { value: platform[p.name], kind: 'ARG', line: instr.line });
+                        }
                         else {
                             vars.set(p.name, { value: null, kind: 'ARG', line: instr.line });
                         }
@@ -183,7 +278,7 @@ function parseDockerfile(path, text, opts = {}) {
                 }
             }
         }
-        stageEndEnv.set(stage.index, vars.latest());
+        stageEnd.set(stage.index, { vars: vars.latest(), config });
     }
     const none = new VersionedVars().view();
     for (const instr of preamble)
@@ -236,7 +331,10 @@ function parseDockerfile(path, text, opts = {}) {
             };
         },
         resolve(text, instr) {
-            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
+        },
+        resolveWord(text, instr) {
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(text, model.scope(instr).get, escapeChar);
         },
         stageByRef(ref) {
             const r = ref.toLowerCase();
@@ -249,7 +347,7 @@ function parseDockerfile(path, text, opts = {}) {
         const t = model.stageByRef(opts.target);
         if (!t) {
             const names = stages.map((s) => s.name).filter(Boolean);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TargetNotFoundError */ .n(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TargetNotFoundError */ .n(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
         }
         model.target = t;
     }
@@ -300,7 +398,7 @@ class VersionedVars {
     }
 }
 function expandWith(vars, text, esc) {
-    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(text, (n) => {
+    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(text, (n) => {
         const e = vars.get(n);
         return e ? e.value : undefined;
     }, esc).value;
@@ -400,7 +498,7 @@ function argDeclarations(text, escapeChar) {
         return {
             name: w.slice(0, eq),
             raw,
-            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
+            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
         };
     });
 }
@@ -468,113 +566,6 @@ __webpack_require__.d(__webpack_exports__, {
 var dockerfile_facts = __webpack_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
 var base_images = __webpack_require__(3572);
-;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
-// HC101: the shipped stage's effective USER is root, however it is spelled
-// (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
-
-
-const hc101 = {
-    meta: {
-        id: 'HC101',
-        title: 'Final stage runs as root',
-        severity: 'error',
-        check: 'non-root',
-        anchors: {
-            hadolint: ['DL3002'],
-            trivy: ['DS-0002'],
-            dockle: ['CIS-DI-0001'],
-            checkov: ['CKV_DOCKER_8'],
-            kics: ['67fd0c4a'],
-        },
-        description: 'A process running as root inside the container is root on the host kernel: any escape or writable mount becomes a host compromise. Only the stage that ships matters; builder stages may use root.',
-    },
-    check({ model }) {
-        const user = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-        if (!user || user.resolved.unknownVars.length > 0)
-            return [];
-        if (!(0,base_images/* isRootUser */.ar)(user.resolved.value))
-            return [];
-        // An undefined variable makes the user empty, i.e. root: HC104 explains that case.
-        if (user.resolved.undefinedVars.length > 0)
-            return [];
-        const spelled = user.raw === user.resolved.value ? user.raw : `${user.raw} (= ${user.resolved.value})`;
-        return [
-            {
-                line: user.instr.line,
-                message: `The shipped stage ends with USER ${spelled}: switch to a non-root numeric user such as USER 10001:10001 after the steps that need root.`,
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc102-no-user-root-base.ts
-// HC102: the shipped stage never sets USER, so the image runs as its base image's
-// default user; flagged when that default is root (official language/distro images,
-// scratch, distroless without :nonroot). Known non-root bases (distroless :nonroot,
-// Chainguard, Bitnami, nginx-unprivileged, chiseled .NET, trusted-base-images) pass.
-// An unknown or build-argument base gets a note: only the runtime can tell.
-
-
-const hc102 = {
-    meta: {
-        id: 'HC102',
-        title: 'No USER and the base image runs as root',
-        severity: 'warning',
-        check: 'non-root',
-        anchors: {
-            trivy: ['DS-0002'],
-            dockle: ['CIS-DI-0001'],
-            checkov: ['CKV_DOCKER_3'],
-            kics: ['fd54f200'],
-        },
-        description: 'Without a USER instruction the container runs as the base image default user, which is root for official language and distribution images, scratch and distroless without :nonroot. A USER in a builder stage does not count: only the shipped stage and the stages it builds FROM do.',
-    },
-    check({ model, trustedBaseImages }) {
-        const target = model.target;
-        if (!target || (0,dockerfile_facts/* effectiveUser */.d6)(model))
-            return [];
-        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        if (!base)
-            return [];
-        const line = target.fromInstr.line;
-        if (!base.resolved.complete || !base.resolved.value) {
-            const vars = [...base.resolved.unknownVars, ...base.resolved.undefinedVars].join(', ');
-            return [
-                {
-                    line,
-                    severity: 'note',
-                    message: `The shipped stage sets no USER and its base image comes from build argument ${vars || base.raw}, so its default user is unknown: add USER with a non-root numeric uid (e.g. USER 10001:10001).`,
-                },
-            ];
-        }
-        const image = base.resolved.value;
-        if (!base.info || base.info.user === undefined) {
-            return [
-                {
-                    line,
-                    severity: 'note',
-                    message: `The shipped stage sets no USER and the default user of ${image} is unknown to harden-check: add USER with a non-root numeric uid, or declare the image under trusted-base-images in .harden-check.yml.`,
-                },
-            ];
-        }
-        if (!(0,base_images/* isRootUser */.ar)(base.info.user))
-            return [];
-        const what = base.info.family === 'scratch'
-            ? 'a scratch image runs as uid 0'
-            : base.info.family === 'distroless'
-                ? `${image} runs as root (only the :nonroot tags run as 65532)`
-                : `${image} runs as root by default`;
-        const fix = base.info.family === 'scratch'
-            ? 'add USER 65532:65532 (no /etc/passwd needed for a numeric uid)'
-            : base.info.family === 'distroless'
-                ? 'use the :nonroot tag or add USER 65532:65532'
-                : base.info.family === 'node'
-                    ? 'add USER 1000:1000 (the node user of the image) before CMD'
-                    : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
-        return [{ line, message: `The shipped stage sets no USER and ${what}: ${fix}.` }];
-    },
-};
-
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __webpack_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
@@ -702,7 +693,7 @@ function flag(instr, name) {
 }
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 function resolved(model, text, instr) {
-    const r = model.resolve(text, instr);
+    const r = model.resolveWord(text, instr);
     return r.complete ? r.value : null;
 }
 /**
@@ -1006,6 +997,117 @@ function simpleCommands(model, instr) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
+// HC101: the shipped stage's effective USER is root, however it is spelled
+// (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
+
+
+
+const hc101 = {
+    meta: {
+        id: 'HC101',
+        title: 'Final stage runs as root',
+        severity: 'error',
+        check: 'non-root',
+        anchors: {
+            hadolint: ['DL3002'],
+            trivy: ['DS-0002'],
+            dockle: ['CIS-DI-0001'],
+            checkov: ['CKV_DOCKER_8'],
+            kics: ['67fd0c4a'],
+        },
+        description: 'A process running as root inside the container is root on the host kernel: any escape or writable mount becomes a host compromise. Only the stage that ships matters; builder stages may use root.',
+    },
+    check({ model }) {
+        const user = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+        if (!user || user.resolved.unknownVars.length > 0)
+            return [];
+        if (!(0,base_images/* isRootUser */.ar)(user.resolved.value))
+            return [];
+        // An undefined variable makes the user empty, i.e. root: HC104 explains that case.
+        if (user.resolved.undefinedVars.length > 0)
+            return [];
+        const spelled = user.raw === user.resolved.value ? user.raw : `${user.raw} (= ${user.resolved.value})`;
+        const windows = model.target !== null && windowsStage(model, model.target) !== null;
+        const fix = windows
+            ? 'switch to USER ContainerUser (the non-administrator account) after the steps that need the administrator'
+            : 'switch to a non-root numeric user such as USER 10001:10001 after the steps that need root';
+        return [{ line: user.instr.line, message: `The shipped stage ends with USER ${spelled}: ${fix}.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc102-no-user-root-base.ts
+// HC102: the shipped stage never sets USER, so the image runs as its base image's
+// default user; flagged when that default is root (official language/distro images,
+// scratch, distroless without :nonroot). Known non-root bases (distroless :nonroot,
+// Chainguard, Bitnami, nginx-unprivileged, chiseled .NET, trusted-base-images) pass.
+// An unknown or build-argument base gets a note: only the runtime can tell.
+
+
+const hc102 = {
+    meta: {
+        id: 'HC102',
+        title: 'No USER and the base image runs as root',
+        severity: 'warning',
+        check: 'non-root',
+        anchors: {
+            trivy: ['DS-0002'],
+            dockle: ['CIS-DI-0001'],
+            checkov: ['CKV_DOCKER_3'],
+            kics: ['fd54f200'],
+        },
+        description: 'Without a USER instruction the container runs as the base image default user, which is root for official language and distribution images, scratch and distroless without :nonroot. A USER in a builder stage does not count: only the shipped stage and the stages it builds FROM do.',
+    },
+    check({ model, trustedBaseImages }) {
+        const target = model.target;
+        if (!target || (0,dockerfile_facts/* effectiveUser */.d6)(model))
+            return [];
+        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+        if (!base)
+            return [];
+        const line = target.fromInstr.line;
+        if (!base.resolved.complete || !base.resolved.value) {
+            const vars = [...base.resolved.unknownVars, ...base.resolved.undefinedVars].join(', ');
+            return [
+                {
+                    line,
+                    severity: 'note',
+                    message: `The shipped stage sets no USER and its base image comes from build argument ${vars || base.raw}, so its default user is unknown: add USER with a non-root numeric uid (e.g. USER 10001:10001).`,
+                },
+            ];
+        }
+        const image = base.resolved.value;
+        if (!base.info || base.info.user === undefined) {
+            return [
+                {
+                    line,
+                    severity: 'note',
+                    message: `The shipped stage sets no USER and the default user of ${image} is unknown to harden-check: add USER with a non-root numeric uid, or declare the image under trusted-base-images in .harden-check.yml.`,
+                },
+            ];
+        }
+        if (!(0,base_images/* isRootUser */.ar)(base.info.user))
+            return [];
+        const what = base.info.family === 'scratch'
+            ? 'a scratch image runs as uid 0'
+            : base.info.family === 'distroless'
+                ? `${image} runs as root (only the :nonroot tags run as 65532)`
+                : base.info.family === 'windows-servercore'
+                    ? `${image} runs as ContainerAdministrator, the container's administrator`
+                    : `${image} runs as root by default`;
+        const fix = base.info.family === 'scratch'
+            ? 'add USER 65532:65532 (no /etc/passwd needed for a numeric uid)'
+            : base.info.family === 'distroless'
+                ? 'use the :nonroot tag or add USER 65532:65532'
+                : base.info.family === 'node'
+                    ? 'add USER 1000:1000 (the node user of the image) before CMD'
+                    : base.info.family === 'windows-servercore'
+                        ? 'add USER ContainerUser (the built-in non-administrator account) before CMD'
+                        : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
+        return [{ line, message: `The shipped stage sets no USER and ${what}: ${fix}.` }];
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/shell/options.ts
 // Command-line options of a program's arguments: option clusters (`-fsSLk`, `-rmu1000`),
 // options with values (`-u 1000`, `--uid=1000`) and positionals, given which options take a value.
@@ -1094,14 +1196,14 @@ function accountFacts(model, until) {
         if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
             const chown = instr.flags.find((f) => f.name === 'chown')?.value;
             if (chown) {
-                const [u, g] = model.resolve(chown, instr).value.split(':');
+                const [u, g] = model.resolveWord(chown, instr).value.split(':');
                 if (u)
                     facts.provenUsers.add(u);
                 if (g)
                     facts.provenGroups.add(g);
             }
             const words = instr.json ?? instr.args;
-            const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+            const dest = words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
             const sources = words.slice(0, -1).join(' ');
             if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
                 facts.opaquePasswd.push(instr.line);
@@ -1391,6 +1493,9 @@ const hc103 = {
             return [];
         if ((0,base_images/* isRootUser */.ar)(eu.resolved.value) || /^\d+$/.test(eu.user))
             return [];
+        // Windows has no uids: ContainerUser is the non-administrator account (runAsUserName, not runAsNonRoot)
+        if (model.target && windowsStage(model, model.target))
+            return [];
         const name = eu.user;
         const facts = accountFacts(model);
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
@@ -1521,7 +1626,7 @@ function stagesReadBy(model, instr) {
     }
     const out = [];
     for (const r of refs) {
-        const v = model.resolve(r, instr);
+        const v = model.resolveWord(r, instr);
         const stage = v.complete ? model.stageByRef(v.value) : null;
         if (stage)
             out.push(stage);
@@ -1538,14 +1643,10 @@ function stageInstructions(model) {
 // string, so `USER ${APP_USER}` becomes `USER ""` (root) and `USER ${UID}:${GID}` becomes
 // `USER ":"` (spiffe/spire#4871). The classic cause: an ARG declared before the first FROM
 // and not redeclared inside the stage. Variables a known base image sets as ENV (the .NET
-// images' APP_UID) are defined; with an unknown base we cannot tell, so that is a note.
+// images' APP_UID) are defined (base-images.ts); with an unknown base we cannot tell, so
+// that is a note.
 
 
-/** ENV that well-known base images set in their config (usable in USER). */
-const BASE_ENV = {
-    dotnet: ['APP_UID'],
-    'dotnet-chiseled': ['APP_UID'],
-};
 const hc104 = {
     meta: {
         id: 'HC104',
@@ -1565,14 +1666,14 @@ const hc104 = {
                     globals.set(p.name, i.line);
         for (const stage of model.stages) {
             const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages, stage);
+            // A known base's ENV (the .NET images' APP_UID) is already in the model's scope.
             const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;
-            const baseEnv = knownBase ? (BASE_ENV[knownBase.family] ?? []) : [];
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'USER')
                     continue;
                 const raw = instr.args.join(' ');
-                const res = model.resolve(raw, instr);
-                const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
+                const res = model.resolveWord(raw, instr);
+                const undef = res.undefinedVars;
                 if (undef.length === 0)
                     continue;
                 const [user] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
@@ -1639,7 +1740,7 @@ const hc105 = {
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'USER')
                     continue;
-                const res = model.resolve(instr.args.join(' '), instr);
+                const res = model.resolveWord(instr.args.join(' '), instr);
                 if (!res.complete)
                     continue;
                 const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
@@ -1780,7 +1881,7 @@ function exposedPorts(model) {
         if (instr.keyword !== 'EXPOSE')
             continue;
         for (const raw of instr.args) {
-            const res = model.resolve(raw, instr);
+            const res = model.resolveWord(raw, instr);
             if (!res.complete)
                 continue;
             for (const value of res.value.split(/\s+/).filter(Boolean)) {
@@ -2325,7 +2426,7 @@ const hc116 = {
                 continue;
             const paths = instr.json ?? instr.args;
             for (const raw of paths) {
-                const res = model.resolve(raw, instr);
+                const res = model.resolveWord(raw, instr);
                 if (!res.complete || !res.value.startsWith('/'))
                     continue;
                 const path = normalizePath(res.value);
@@ -2390,7 +2491,7 @@ function walk(model, stage, done) {
     for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR')
             continue;
-        const res = model.resolve(instr.args.join(' '), instr);
+        const res = model.resolveWord(instr.args.join(' '), instr);
         const v = res.value.trim();
         if (!res.complete)
             cwd = null;
@@ -2852,8 +2953,9 @@ const hc206 = {
 ;// CONCATENATED MODULE: ./src/rules/health/hc207-healthcheck-port-mismatch.ts
 // HC207: the HEALTHCHECK probes a local port that differs from the port the app is told
 // to listen on. Evidence, strongest first: a port flag in CMD/ENTRYPOINT (--port, -p,
-// --bind); else ENV PORT-style variables together with EXPOSE. Fires only when that
-// evidence names one port; a probe port that comes from a variable is resolved the way
+// --bind); else ENV PORT-style variables (the file's, or the base image's such as
+// ASPNETCORE_HTTP_PORTS=8080): the probe is blamed. With only EXPOSE against the probe the file cannot tell which one is wrong: the
+// finding says they disagree and names both lines. Fires only when the evidence names one port; a probe port that comes from a variable is resolved the way
 // /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
 
 
@@ -2926,6 +3028,8 @@ const hc207 = {
             return [];
         const ports = (0,dockerfile_facts/* appPorts */.w1)(model);
         const fromCommand = ports.filter((p) => p.source.startsWith('CMD') || p.source.startsWith('ENTRYPOINT'));
+        const fromEnv = ports.filter((p) => p.source.startsWith('ENV'));
+        const exposed = ports.filter((p) => p.source === 'EXPOSE');
         let app = null;
         if (fromCommand.length > 0) {
             const d = distinct(fromCommand);
@@ -2933,12 +3037,26 @@ const hc207 = {
                 return [];
             app = fromCommand[0];
         }
-        else {
-            const stated = ports.filter((p) => !fromCommand.includes(p));
-            const d = distinct(stated);
+        else if (fromEnv.length > 0) {
+            // ENV (this file's or the base image's) names the port the app reads; EXPOSE is documentation
+            const d = distinct(fromEnv);
             if (d.length !== 1 || d[0] === port)
                 return [];
-            app = stated[0];
+            app = fromEnv[0];
+        }
+        else {
+            // Only EXPOSE and the probe: the file cannot say which of the two is wrong.
+            const d = distinct(exposed);
+            if (d.length !== 1 || d[0] === port)
+                return [];
+            const e = exposed[0];
+            return [
+                {
+                    line: hc.instr.line,
+                    endLine: hc.instr.endLine,
+                    message: `The HEALTHCHECK (line ${hc.instr.line}) probes port ${port} but EXPOSE (line ${e.line}) declares ${e.port}, and nothing in the file (CMD, ENTRYPOINT, ENV) says which port the app listens on: make the two agree with the port the app really uses.`,
+                },
+            ];
         }
         const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT')
             ? app.source.split(' ')[0]
@@ -3571,8 +3689,10 @@ function removeDeclarationFix(model, instr, name) {
 // HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
 // boundaries with an allow-list of suffixes that describe a secret without holding one
 // (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
-// never punished. A shipped-stage ENV with a literal value (or one copied from a build
-// argument) is baked into the image config: error. Everything else: warning.
+// never punished, and neither is a value that is a path (`/run/secrets/api_key`). A shipped-stage
+// ENV with a literal value (or one copied from a build argument) is baked into the image
+// config: error. A value made only of variable references is not literal; when those are
+// undefined the finding says so instead of calling it a secret. Everything else: warning.
 
 
 
@@ -3603,6 +3723,9 @@ const hc301 = {
                     // a provider-shaped default is HC302's (more precise) finding
                     if (d.value !== null && (0,detect/* findSecretValues */.sD)(d.value).length > 0)
                         continue;
+                    // a path (`/run/secrets/api_key`) says where the secret is read from: the right pattern
+                    if (d.value !== null && (0,detect/* isPathValue */.DK)(d.value))
+                        continue;
                     const line = propertyLine(model, instr, d.name);
                     const literal = d.value !== null && !(0,detect/* isPlaceholder */.wK)(d.value);
                     const fix = literal ? removeDeclarationFix(model, instr, d.name) : null;
@@ -3625,10 +3748,31 @@ const hc301 = {
                         continue;
                     const line = propertyLine(model, instr, p.name);
                     const raw = expandableText(p.raw ?? '', model.escapeChar);
-                    const fromArgs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar).filter((n) => {
+                    const refs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar);
+                    const fromArgs = refs.filter((n) => {
                         const o = scope.origin(n);
                         return o !== undefined && o.kind !== 'ENV';
                     });
+                    const expanded = model.resolveWord(p.raw ?? '', instr);
+                    // A path, as written or once expanded (`${APP_HOME}/keys.json`): where the secret is read from.
+                    if ((p.value !== null && (0,detect/* isPathValue */.DK)(p.value)) ||
+                        (expanded.complete && (0,detect/* isPathValue */.DK)(expanded.value)))
+                        continue;
+                    // What the file itself writes: the value without its variable references.
+                    const literal = literalPart(p.raw ?? '');
+                    if (shipped &&
+                        fromArgs.length === 0 &&
+                        refs.length > 0 &&
+                        expanded.undefinedVars.length > 0 &&
+                        (0,detect/* isPlaceholder */.wK)(literal)) {
+                        // `ENV DB_PASSWORD=${DB_PASSWORD},` with no such ARG: nothing secret is written, the value
+                        // is what is left of an undefined variable (HC308 reports it)
+                        hits.push({
+                            line,
+                            message: `ENV ${p.name} takes its value from ${expanded.undefinedVars.map((n) => '$' + n).join(', ')}, which is not defined in this stage, so the image gets ${JSON.stringify(expanded.value)}: give ${p.name} at run time (-e, or ${p.name}_FILE pointing to a mounted secret) and drop this ENV.`,
+                        });
+                        continue;
+                    }
                     if (shipped && fromArgs.length > 0) {
                         hits.push({
                             line,
@@ -3636,7 +3780,7 @@ const hc301 = {
                             message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
                         });
                     }
-                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value)) {
+                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value) && !(refs.length > 0 && (0,detect/* isPlaceholder */.wK)(literal))) {
                         const fix = removeDeclarationFix(model, instr, p.name);
                         hits.push({
                             line,
@@ -3659,12 +3803,22 @@ const hc301 = {
         return hits;
     },
 };
+/** The text a value writes itself: quotes, `$NAME` and `${…}` references removed (`${A}:${B},` → `:,`). */
+function literalPart(raw) {
+    const noRefs = raw.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').replace(/["']/g, '');
+    // punctuation between references is not a secret either
+    return /[A-Za-z0-9]/.test(noRefs) ? noRefs : '';
+}
 
 ;// CONCATENATED MODULE: ./src/rules/config/hc302-secret-value.ts
 // HC302: a credential-shaped *value* written in the Dockerfile (ENV, ARG default, LABEL,
 // RUN text and heredocs, anything): AWS keys, GitHub/GitLab/Slack/Stripe/OpenAI tokens,
 // private-key blocks, URLs with `user:password@`. Found whatever the variable is called,
-// in every stage (the Dockerfile itself is committed). The value is masked in the message.
+// in every stage (the Dockerfile itself is committed): an error where it reaches the image
+// (shipped stages, RUN/COPY of stages the target copies from, global ARGs), a warning in a
+// stage that does not ship. Stand-in URLs (`user:pass@localhost`) are not credentials.
+// The value is masked in the message.
+
 
 
 
@@ -3683,7 +3837,15 @@ const hc302 = {
     },
     check({ model }) {
         const hits = [];
+        const shipped = new Set(shippedStages(model).map((s) => s.index));
+        const needed = new Set(neededStages(model).map((s) => s.index));
         for (const instr of model.instructions) {
+            // Only the shipped stages' layers and config are the image. A RUN of a stage the target
+            // copies files from may write the value into one of those files: it keeps the error.
+            const inImage = instr.stageIndex < 0 ||
+                shipped.has(instr.stageIndex) ||
+                (needed.has(instr.stageIndex) && (instr.keyword === 'RUN' || instr.keyword === 'COPY'));
+            const stageName = model.stages[instr.stageIndex]?.name;
             for (const { line, text } of (0,lines/* physicalLines */.vc)(model, instr)) {
                 let end = -1;
                 for (const m of (0,detect/* findSecretValues */.sD)(text)) {
@@ -3691,6 +3853,9 @@ const hc302 = {
                         continue; // a token inside a URL already reported
                     end = m.index + m.length;
                     const value = text.slice(m.index, end);
+                    // `postgresql://user:pass@localhost/dummy`: a stand-in for a build step, not a credential
+                    if (m.kind === 'URL with credentials' && (0,detect/* isDummyCredentialUrl */.vA)(value))
+                        continue;
                     // ENV/ARG: the declaration that holds the value can go (when nothing references it).
                     const holder = instr.keyword === 'ENV' || instr.keyword === 'ARG'
                         ? instr.properties.find((p) => p.raw !== null && p.raw.includes(value))
@@ -3701,7 +3866,10 @@ const hc302 = {
                         ...(fix ? { fix } : {}),
                         column: m.index + 1,
                         endColumn: end + 1,
-                        message: `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,
+                        ...(inImage ? {} : { severity: 'warning' }),
+                        message: inImage
+                            ? `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`
+                            : `${instr.keyword} in build stage ${stageName ?? instr.stageIndex}, which does not ship, contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): it is not in the image, but it is in the repository and the build cache: rotate it and pass it with RUN --mount=type=secret.`,
                     });
                 }
             }
@@ -3901,8 +4069,8 @@ const hc304 = {
                 const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(dockerfile_model/* unquote */._n);
                 if (parts.length < 2)
                     continue;
-                const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
-                const dest = model.resolve(parts[parts.length - 1], instr).value;
+                const sources = parts.slice(0, -1).map((s) => model.resolveWord(s, instr).value);
+                const dest = model.resolveWord(parts[parts.length - 1], instr).value;
                 for (const src of sources) {
                     if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src))
                         continue;
@@ -3982,7 +4150,9 @@ const hc305 = {
 
 
 
-const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE']);
+
+
+const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const hc306 = {
     meta: {
         id: 'HC306',
@@ -3990,7 +4160,7 @@ const hc306 = {
         severity: 'warning',
         check: 'env-override',
         anchors: {},
-        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`; EXPOSE with an ARG fixes the port at build time while the app cannot read it.',
+        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`. An ARG that nothing in the file uses is a setting meant for the app, which never sees it.',
     },
     check({ model }) {
         const hits = [];
@@ -3998,9 +4168,7 @@ const hc306 = {
             for (const instr of stage.instructions) {
                 if (!hc306_runtime_config_arg_only_KEYWORDS.has(instr.keyword))
                     continue;
-                const names = instr.keyword === 'EXPOSE'
-                    ? (0,expand/* referencedVars */.EH)(instr.text, model.escapeChar)
-                    : runReferences(instr, model.escapeChar);
+                const names = runReferences(instr, model.escapeChar);
                 for (const name of names) {
                     if (!isBuildArgInScope(model, instr, name) || envInChain(model, name))
                         continue;
@@ -4009,9 +4177,7 @@ const hc306 = {
                     const decl = origin ? ` (line ${origin.line})` : '';
                     let effect;
                     const argv = instr.keyword === 'HEALTHCHECK' ? healthcheckArgv(instr.text) : instr.json;
-                    if (instr.keyword === 'EXPOSE')
-                        effect = 'the port is fixed at build time and the app cannot read it';
-                    else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
+                    if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
                         effect = `exec form passes the literal text $${name}`;
                     }
                     else
@@ -4027,9 +4193,52 @@ const hc306 = {
                 }
             }
         }
-        return hits;
+        return [...hits, ...unusedArgs(model)];
     },
 };
+const BUILDER_ARGS = /^(?:BUILDKIT_\w+|SOURCE_DATE_EPOCH)$/;
+/** `$NAME` or `${NAME…}` anywhere in an instruction: its words, heredoc bodies, flags. */
+function references(instr, name) {
+    const re = new RegExp(`\\$(?:\\{${(0,lines/* escapeRegExp */.Nt)(name)}\\b|${(0,lines/* escapeRegExp */.Nt)(name)}\\b)`);
+    return [instr.text, ...instr.heredocs.map((h) => h.body), ...instr.flags.map((f) => f.value ?? '')].some((t) => re.test(t));
+}
+/**
+ * ARGs declared in the shipped stages that no instruction references
+ * and no later RUN can read from its environment (a RUN sees stage ARGs as variables, so
+ * `ARG NODE_ENV` before `RUN npm ci` is used without a `$`).
+ */
+function unusedArgs(model) {
+    const hits = [];
+    const shipped = shippedStages(model);
+    // Global ARGs are left out: only FROM lines see them, and an unused one is usually a version
+    // pin for a bot (`# renovate:`), not a setting for the app.
+    const decls = [
+        ...shipped.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ARG').map((instr) => ({ instr, stage }))),
+    ];
+    for (const { instr, stage } of decls) {
+        // a later RUN in this stage or in a stage built FROM it can read the ARG without `$`
+        const runAfter = model.instructions.some((i) => i.keyword === 'RUN' &&
+            i.line > instr.line &&
+            model.chain(model.stageOf(i)).some((s) => s.index === stage.index));
+        if (runAfter)
+            continue;
+        for (const d of argDecls(instr)) {
+            // args BuildKit itself reads (BUILDKIT_SBOM_SCAN_STAGE, BUILDKIT_INLINE_CACHE, SOURCE_DATE_EPOCH)
+            if (dockerfile_model/* PLATFORM_ARGS */.KJ.has(d.name) || dockerfile_model/* PREDEFINED_ARGS */.Fy.has(d.name) || BUILDER_ARGS.test(d.name))
+                continue;
+            if (model.instructions.some((i) => i !== instr && references(i, d.name)))
+                continue;
+            // `ARG A=1 B=$A`: used by a later declaration on the same line
+            if (instr.properties.some((p) => p.name !== d.name && p.raw !== null && (0,expand/* referencedVars */.EH)(p.raw).includes(d.name)))
+                continue;
+            hits.push({
+                line: propertyLine(model, instr, d.name),
+                message: `ARG ${d.name} is declared in the shipped stage but nothing in the Dockerfile uses it, and build arguments never reach the running container: if the app reads ${d.name}, declare it with ENV ${d.name}=${d.value ?? '…'} (overridable with docker run -e); otherwise remove the ARG.`,
+            });
+        }
+    }
+    return hits;
+}
 function healthcheckArgv(text) {
     const m = /^\s*CMD\s+(\[[\s\S]*\])\s*$/i.exec(text);
     if (!m)
@@ -4258,16 +4467,6 @@ const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::
 function validImageRef(ref) {
     return ref === 'scratch' || REFERENCE.test(ref);
 }
-const PLATFORM_SAMPLE = {
-    TARGETPLATFORM: 'linux/amd64',
-    TARGETOS: 'linux',
-    TARGETARCH: 'amd64',
-    TARGETVARIANT: '',
-    BUILDPLATFORM: 'linux/amd64',
-    BUILDOS: 'linux',
-    BUILDARCH: 'amd64',
-    BUILDVARIANT: '',
-};
 const hc309 = {
     meta: {
         id: 'HC309',
@@ -4278,18 +4477,8 @@ const hc309 = {
     },
     check({ model }) {
         const hits = [];
-        const globals = new Map();
-        for (const i of model.preamble)
-            for (const d of argDecls(i))
-                globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
-        const lookup = (n) => {
-            if (globals.has(n) && globals.get(n) !== null)
-                return globals.get(n);
-            // BuildKit always sets the platform args: judge the reference with a typical value
-            if (n in PLATFORM_SAMPLE)
-                return PLATFORM_SAMPLE[n];
-            return globals.has(n) ? null : undefined;
-        };
+        // FROM sees the global ARGs (build args win) and BuildKit's automatic platform args,
+        // valued for the platform of this build: the model's scope of a FROM line.
         const stageArg = (name) => {
             for (const s of model.stages)
                 for (const i of s.instructions)
@@ -4299,11 +4488,12 @@ const hc309 = {
         };
         for (const stage of model.stages) {
             const instr = stage.fromInstr;
+            const lookup = model.scope(instr).get;
             const raw = stage.from.raw;
             const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
             const undefinedVars = new Set();
             for (const t of texts)
-                for (const n of (0,expand/* expand */.fT)(t, lookup, model.escapeChar).undefinedVars)
+                for (const n of (0,expand/* expandWord */.Vo)(t, lookup, model.escapeChar).undefinedVars)
                     undefinedVars.add(n);
             for (const name of undefinedVars) {
                 const inStage = stageArg(name);
@@ -4316,7 +4506,8 @@ const hc309 = {
             }
             if (undefinedVars.size > 0 || !raw.includes('$'))
                 continue;
-            const resolved = (0,expand/* expand */.fT)(raw, lookup, model.escapeChar);
+            // quotes are removed after expansion, as Docker reads the word (`alpine:"${TAG}"`)
+            const resolved = (0,expand/* expandWord */.Vo)(raw, lookup, model.escapeChar);
             const value = resolved.value;
             const isStage = model.stages.slice(0, stage.index).some((s) => s.name === value.toLowerCase());
             if (isStage || validImageRef(value))
@@ -4577,6 +4768,9 @@ function writableReason(path, ctx) {
     const segs = path.split('/').filter(Boolean);
     const last = segs[segs.length - 1];
     const parent = segs[segs.length - 2];
+    // `next start` writes .next/cache (image optimisation, ISR) while it runs
+    if (last === '.next')
+        return 'the .next directory, where next start writes its cache at runtime';
     if (last && WRITABLE_NAMES.has(last.toLowerCase()))
         return `a ${last} directory the application writes at runtime`;
     if (parent && WRITABLE_NAMES.has(parent.toLowerCase()))
@@ -4604,9 +4798,13 @@ const hc401 = {
         description: 'COPY, ADD, WORKDIR and RUN create files owned by root unless told otherwise. When the container runs as a non-root user, any directory it has to write (uploads, caches, data, declared VOLUMEs, node_modules during the build) must be chowned to it, or the app fails with "Permission denied" at runtime or the build fails.',
     },
     check(ctx) {
+        const run = runtimeUser(ctx.model, ctx.trustedBaseImages);
+        const copies = copyIntoWritable(ctx.model, run);
         return [
-            ...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)),
+            ...copies,
             ...runWritesRootDir(ctx.model),
+            ...commandWritesWorkdir(ctx.model, run),
+            ...rootOwnedVolumes(ctx.model, run, copies),
         ];
     },
 };
@@ -4939,6 +5137,206 @@ function trackStage(model, stage) {
         }
     }
     return hits;
+}
+/**
+ * Who owns directory `dir` at the end of the shipped image, as far as the file shows: created
+ * as root by WORKDIR or `mkdir`, or by COPY (its --chown), then changed by chown/chmod.
+ * null when the file never creates it (the base image may) or creates it as a non-root user.
+ */
+function ownerAtEnd(model, dir) {
+    const target = model.target;
+    // directories every base image already has (home directories belong to their user)
+    if (!target || SYSTEM_DIRS.has(dir) || /^\/home\/[^/]+$/.test(dir) || isUnder(dir, '/tmp'))
+        return null;
+    const baseUser = (0,dockerfile_facts/* externalBase */.dR)(model, [], target)?.info?.user;
+    let root = baseUser === undefined ? null : baseUser === '' || (0,base_images/* isRootUser */.ar)(baseUser);
+    let owner = null;
+    for (const instr of chainBefore(model, target)) {
+        switch (instr.keyword) {
+            case 'USER': {
+                const v = resolved(model, instr.args.join(' '), instr);
+                root = v === null ? null : (0,base_images/* isRootUser */.ar)(v);
+                break;
+            }
+            case 'WORKDIR': {
+                const v = resolved(model, instr.args.join(' '), instr);
+                const prev = workdirAt(model, instr);
+                const p = v === null
+                    ? null
+                    : v.startsWith('/')
+                        ? normalizePath(v)
+                        : prev === undefined
+                            ? null
+                            : joinPath(prev ?? '/', v);
+                // WORKDIR creates the directory and its parents, owned by root when run as root
+                if (p && owner === null && isUnder(p, dir))
+                    owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
+                break;
+            }
+            case 'COPY':
+            case 'ADD': {
+                const { dest } = copyParts(instr);
+                const t = dest ? absoluteDest(model, instr, dest.value) : null;
+                // a COPY that creates the directory gives it the --chown owner; an existing one keeps its owner
+                if (!t || owner !== null || !(t === dir || (dest.value.endsWith('/') && isUnder(t, dir))))
+                    break;
+                const chown = chownOf(model, instr);
+                owner =
+                    chown && (chown.value === null || !(0,base_images/* isRootUser */.ar)(chown.user))
+                        ? { owner: 'user', line: instr.line, how: instr.keyword }
+                        : root === true
+                            ? { owner: 'root', line: instr.line, how: instr.keyword }
+                            : null;
+                break;
+            }
+            case 'RUN': {
+                const wd = workdirAt(model, instr);
+                const cwd = wd === undefined ? null : (wd ?? '/');
+                if (owner === null && root === true && cwd !== null) {
+                    for (const cmd of simpleCommands(model, instr)) {
+                        if (cmd.words[0] !== 'mkdir')
+                            continue;
+                        for (const w of cmd.words.slice(1)) {
+                            if (w.startsWith('-') || w.includes('$') || /^[0-7]{3,4}$/.test(w))
+                                continue;
+                            const p = w.startsWith('/') ? normalizePath(w) : joinPath(cwd, w);
+                            if (isUnder(p, dir))
+                                owner = { owner: 'root', line: instr.line, how: 'RUN mkdir' };
+                        }
+                    }
+                }
+                for (const c of ownershipChanges(model, instr)) {
+                    if (!c.paths.some((p) => p === dir || (c.recursive && isUnder(dir, p))))
+                        continue;
+                    if (c.kind === 'chown')
+                        owner = { owner: (0,base_images/* isRootUser */.ar)(c.value) ? 'root' : 'user', line: c.line, how: 'chown' };
+                    else if (c.grantsWrite)
+                        owner = { owner: 'open', line: c.line, how: 'chmod' };
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return owner;
+}
+// Commands that write into the working directory when the container starts.
+const RUNTIME_WRITERS = [
+    { re: /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b/, what: 'builds the app (creating dist/ or .next/ there)' },
+    { re: /\b(?:npm|pnpm)\s+(?:install|i|ci)\b|\byarn\s+install\b/, what: 'installs node_modules there' },
+    {
+        re: /(?:^|[\s;&|"'])(?:npx\s+)?tsc\b(?![^;&|]*--noEmit)/,
+        what: 'compiles TypeScript (tsc writes its output there)',
+    },
+    { re: /\b(?:next|vite|nest)\s+build\b/, what: 'builds the app there' },
+    {
+        re: /\bsqlite(?:3)?:\/\/\/(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b|\bsqlite3?\s+(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b/,
+        what: 'creates a SQLite database file there',
+    },
+];
+// A relative SQLite file in an ENV value (`DB_NAME=sample_app.db`, `sqlite:///./app.db`): the app
+// creates it in its working directory.
+const RELATIVE_SQLITE = /^(?:sqlite3?:\/\/\/)?(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)$/i;
+function commandWritesWorkdir(model, run) {
+    if (!isNonRoot(run))
+        return [];
+    // Evidence that the running container writes its working directory: the command, else an ENV.
+    let evidence = null;
+    for (const keyword of ['ENTRYPOINT', 'CMD']) {
+        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, keyword);
+        if (!instr)
+            continue;
+        const writer = RUNTIME_WRITERS.find((w) => w.re.test(instr.json ? instr.json.join(' ') : instr.text));
+        if (writer) {
+            evidence = { line: instr.line, who: keyword, what: writer.what };
+            break;
+        }
+    }
+    if (!evidence) {
+        const env = (0,dockerfile_facts/* finalEnv */.S7)(model).find((e) => RELATIVE_SQLITE.test(e.value.trim()));
+        if (env)
+            evidence = {
+                line: env.line,
+                who: `ENV ${env.key}`,
+                what: `names the relative SQLite file ${env.value.trim()}, which the app creates`,
+            };
+    }
+    if (!evidence)
+        return [];
+    const finalWd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'WORKDIR');
+    const dir = finalWd ? workdirAfter(model, finalWd) : null;
+    if (!dir || dir === '/')
+        return [];
+    const owner = ownerAtEnd(model, dir);
+    if (!owner || owner.owner !== 'root')
+        return [];
+    const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+    const owned = run.group ? `${run.user}:${run.group}` : run.user;
+    return [
+        {
+            line: evidence.line,
+            message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
+        },
+    ];
+}
+/** The working directory a WORKDIR instruction sets (absolute), or null. */
+function workdirAfter(model, instr) {
+    const v = resolved(model, instr.args.join(' '), instr);
+    if (v === null)
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const prev = workdirAt(model, instr);
+    return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
+function rootOwnedVolumes(model, run, copies) {
+    if (!isNonRoot(run))
+        return [];
+    const hits = [];
+    const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+    const owned = run.group ? `${run.user}:${run.group}` : run.user;
+    for (const v of declaredVolumes(model)) {
+        // a COPY into it is already reported (part 1), with the fix on that line
+        if (copies.some((h) => h.message.includes(` into ${v.path}`) || h.message.includes(`(a declared VOLUME (line ${v.line}))`)))
+            continue;
+        let owner = ownerAtEnd(model, v.path);
+        if (owner === null && createdByVolume(model, v.path))
+            owner = { owner: 'root', line: v.line, how: 'VOLUME' };
+        if (!owner || owner.owner !== 'root')
+            continue;
+        const created = owner.how === 'VOLUME'
+            ? `VOLUME ${v.path} does not exist before this line, so Docker creates it owned by root`
+            : `VOLUME ${v.path} was created by ${owner.how} on line ${owner.line} as root`;
+        hits.push({
+            line: v.line,
+            message: `${created}, and a new volume starts with that owner, but the container runs as ${who}: RUN mkdir -p ${v.path} && chown ${owned} ${v.path} before the VOLUME, or the app gets "Permission denied" when it writes there.`,
+        });
+    }
+    return hits;
+}
+/**
+ * Does the VOLUME line itself create `path` (as root)? Only when the file creates its parent
+ * directory (so the base image cannot ship it) and no COPY --chown to a non-root user could
+ * have brought it along.
+ */
+function createdByVolume(model, path) {
+    const parent = dirname(path);
+    if (parent === '/' || ownerAtEnd(model, parent) === null)
+        return false;
+    const target = model.target;
+    if (!target)
+        return false;
+    return !chainBefore(model, target).some((i) => {
+        if (i.keyword !== 'COPY' && i.keyword !== 'ADD')
+            return false;
+        const chown = chownOf(model, i);
+        if (!chown || (chown.value !== null && (0,base_images/* isRootUser */.ar)(chown.user)))
+            return false;
+        const { dest } = copyParts(i);
+        const t = dest ? absoluteDest(model, i, dest.value) : null;
+        return t === null || isUnder(path, t);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc402-code-writable-by-runtime-user.ts
@@ -5876,7 +6274,7 @@ const hc412 = {
             for (const src of words.slice(0, -1)) {
                 if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || src.startsWith('<<'))
                     continue;
-                const r = model.resolve(src, instr);
+                const r = model.resolveWord(src, instr);
                 if (!r.complete || /[*?[]/.test(r.value))
                     continue;
                 const pat = isExcluded(patterns, r.value);
@@ -6986,6 +7384,13 @@ const RUNTIME_RULES = [
         severity: 'error',
         check: 'healthy',
         description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.',
+    },
+    {
+        id: 'HC912',
+        title: 'HEALTHCHECK cannot fail',
+        severity: 'error',
+        check: 'healthy',
+        description: 'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
     },
     {
         id: 'HC911',

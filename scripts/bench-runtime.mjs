@@ -158,7 +158,9 @@ CMD ["sleep", "600"]
 function printVerdicts(rows) {
   const f = (n) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
   const by = (name) => rows.filter((r) => r.name === name);
-  const lines = ['4. failing images: container start -> verdict (median; verify = the whole verification step)'];
+  const lines = [
+    '4. failing images: container start -> verdict (median; verify = the whole verification step)',
+  ];
   const lesson = by('lesson');
   if (lesson.length) {
     const ready = lesson[0].ready;
@@ -170,7 +172,10 @@ function printVerdicts(rows) {
       `     detail: ${lesson[0].status}: ${lesson[0].detail}`,
       `     all runs (verdict / verify): ${lesson.map((r) => `${f(r.toHealthy)}/${f(r.verify)}`).join(' ')}`,
     );
-  } else lines.push(`   lesson template skipped: ${LESSON_BASE} is not in the engine (scripts/build-test-bases.sh)`);
+  } else
+    lines.push(
+      `   lesson template skipped: ${LESSON_BASE} is not in the engine (scripts/build-test-bases.sh)`,
+    );
   const g = by('grace22');
   lines.push(
     `   grace 22 s, probe always fails: verdict ${f(median(g.map((r) => r.toHealthy)))} s after start (target < 24 s); verify step ${f(median(g.map((r) => r.verify)))} s`,

@@ -9258,7 +9258,11 @@ function auditDockerfile(opts) {
     return { model: scan.model, facts: scan.facts, ...(0,settle/* settle */.G)(scan, null) };
 }
 function scanDockerfile(opts) {
-    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, { target: opts.target, buildArgs: opts.buildArgs });
+    const model = (0,dockerfile_model/* parseDockerfile */.Ai)(opts.file, opts.text, {
+        target: opts.target,
+        buildArgs: opts.buildArgs,
+        platform: (0,dockerfile_model/* platformFromFlags */.nP)(opts.buildFlags ?? []) ?? undefined,
+    });
     const raw = [];
     for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
         const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
@@ -9561,7 +9565,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(641);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9570);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -11841,10 +11845,11 @@ class DockerError extends Error {
 /* harmony export */ });
 /* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7541);
 // What we know about well-known base images without pulling them: their default user,
-// whether they ship a shell, curl and which wget, and the accounts in their /etc/passwd and
-// /etc/group. Used by the static checklist (non-root without a USER line), the health-check
-// rules (probe binary present?) and the USER/--chown rules (does this name exist?).
-// Each entry records what the image's published Dockerfile and its /etc/passwd and /etc/group hold.
+// whether they ship a shell, curl and which wget, the ENV that changes what a Dockerfile
+// means (uids for USER $APP_UID, listening ports), and the accounts in their /etc/passwd and
+// /etc/group. Used by the model (variables in scope), the static checklist (non-root without
+// a USER line), the health-check rules (probe binary present? app port?) and the USER/--chown
+// rules (does this name exist?). Each row names the upstream Dockerfile it was read from.
 
 /** Split `registry/repo:tag@digest` (registry only when the first part looks like a host). */
 function parseImageRef(ref) {
@@ -11946,6 +11951,9 @@ function describeBaseImage(ref, trusted = []) {
     }
     const tag = (r.tag ?? 'latest').toLowerCase();
     const path = (r.registry ? r.registry + '/' : '') + r.repo;
+    // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
+    // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
+    // adds busybox (sh, wget). No curl in any tag.
     if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
         const nonroot = tag.includes('nonroot');
         const debug = tag.includes('debug');
@@ -11957,6 +11965,8 @@ function describeBaseImage(ref, trusted = []) {
             wget: debug ? 'busybox' : 'none',
         };
     }
+    // chainguard-images/images images/*/config/main.tf (apko `accounts.run-as: 65532`): every
+    // image runs as nonroot; only `-dev` tags add a shell, apk and busybox.
     if (path.startsWith('cgr.dev/chainguard/')) {
         const dev = tag.includes('-dev');
         return {
@@ -11967,9 +11977,12 @@ function describeBaseImage(ref, trusted = []) {
             wget: dev ? 'busybox' : 'none',
         };
     }
+    // bitnami/containers bitnami/*/*/debian-12/Dockerfile: `USER 1001` at the end of each.
     if (r.repo.startsWith('bitnami/')) {
         return { family: 'bitnami', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
     }
+    // nginxinc/docker-nginx-unprivileged mainline/debian/Dockerfile: `ARG UID=101` … `USER $UID`,
+    // `EXPOSE 8080`, curl installed with nginx (Debian tags; alpine tags: busybox wget).
     if (r.repo === 'nginxinc/nginx-unprivileged' || r.repo === 'nginx/nginx-unprivileged') {
         const alpine = tag.includes('alpine');
         return {
@@ -11980,14 +11993,64 @@ function describeBaseImage(ref, trusted = []) {
             wget: alpine ? 'busybox' : 'none',
         };
     }
+    // astral-sh/uv Dockerfile: `:latest` and version tags are FROM scratch with /uv and /uvx only
+    // (no USER, no shell). .github/workflows/build-docker.yml: the other tags are
+    // `FROM <alpine|debian:*-slim|buildpack-deps|python:*> ` + `COPY /uv /uvx /usr/local/bin/`,
+    // named after that base (`python3.12-bookworm-slim`, `alpine`, `debian`): root, its tools.
+    if (path === 'ghcr.io/astral-sh/uv' || r.repo === 'astral/uv') {
+        if (tag === 'latest' || /^\d+(?:\.\d+)*$/.test(tag))
+            return { family: 'uv', user: '', shell: false, curl: false, wget: 'none' };
+        const alpine = tag.includes('alpine');
+        const slim = tag.includes('slim');
+        return {
+            family: 'uv',
+            user: '',
+            shell: true,
+            curl: !alpine && !slim,
+            wget: alpine ? 'busybox' : slim ? 'none' : 'gnu',
+        };
+    }
+    // tiangolo/uvicorn-gunicorn-docker docker-images/python3.11.dockerfile (and the fastapi,
+    // meinheld and uwsgi-nginx images built the same way): FROM python:<version>, no USER.
+    if (r.repo.startsWith('tiangolo/') && !r.registry) {
+        return { family: 'tiangolo', user: '', ...toolsOfOfficial('python', tag) };
+    }
+    // golang-migrate/migrate Dockerfile: FROM alpine, no USER.
+    if (r.repo === 'migrate/migrate' && !r.registry) {
+        return { family: 'migrate', user: '', shell: true, curl: false, wget: 'busybox' };
+    }
+    // sclorg/s2i-python-container 3.8/Dockerfile (the s2i images for every language: centos/*-centos7,
+    // quay.io/sclorg/*): `USER 1001` at the end, OpenShift's arbitrary-uid pattern.
+    if ((!r.registry && /^centos\/[\w.-]+-centos[78]$/.test(r.repo)) ||
+        (r.registry === 'quay.io' && r.repo.startsWith('sclorg/'))) {
+        return { family: 'sclorg', user: '1001', shell: true, curl: 'unknown', wget: 'unknown' };
+    }
+    // Windows: Nano Server runs as ContainerUser, Server Core (and windows, iis) as
+    // ContainerAdministrator, the container's administrator. The docker-library Windows images
+    // show it: golang 1.2x/windows/nanoserver-ltsc2022/Dockerfile switches to
+    // `USER ContainerAdministrator` for `setx /m` and back to `USER ContainerUser`, its base's
+    // default; the windowsservercore variants set no USER.
+    const windows = windowsBase(path, r.repo, tag);
+    if (windows)
+        return windows;
+    // dotnet/dotnet-docker src/runtime-deps/8.0/{bookworm-slim,noble-chiseled}/amd64/Dockerfile:
+    // ENV APP_UID=1654, ASPNETCORE_HTTP_PORTS=8080 in every .NET 8+ image (runtime, aspnet, sdk
+    // build on runtime-deps); only chiseled/distroless images end with `USER $APP_UID`.
+    // src/sdk/8.0/bookworm-slim/amd64/Dockerfile installs curl and wget; the others ship neither
+    // (alpine: busybox wget).
     if (path.startsWith('mcr.microsoft.com/dotnet/')) {
         const chiseled = tag.includes('chiseled') || tag.includes('distroless');
+        const sdk = /(?:^|\/)sdk$/.test(r.repo);
+        const legacy = /^(?:[1-7])\./.test(tag); // .NET 7 and older: port 80, no app user
         return {
             family: chiseled ? 'dotnet-chiseled' : 'dotnet',
             user: chiseled ? '1654' : '',
             shell: !chiseled,
-            curl: false,
-            wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : 'none',
+            curl: sdk && !tag.includes('alpine'),
+            wget: chiseled ? 'none' : tag.includes('alpine') ? 'busybox' : sdk ? 'gnu' : 'none',
+            env: legacy
+                ? { ASPNETCORE_URLS: 'http://+:80', DOTNET_RUNNING_IN_CONTAINER: 'true' }
+                : { APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080', DOTNET_RUNNING_IN_CONTAINER: 'true' },
         };
     }
     if (path.startsWith('registry.access.redhat.com/ubi') ||
@@ -11999,7 +12062,12 @@ function describeBaseImage(ref, trusted = []) {
     }
     const name = r.registry && r.registry !== 'docker.io' ? null : r.repo;
     if (name && OFFICIAL_ROOT.has(name)) {
-        return { family: name, user: '', officialRoot: true, ...toolsOfOfficial(name, tag) };
+        return {
+            family: name,
+            user: '',
+            officialRoot: true,
+            ...toolsOfOfficial(name, tag),
+        };
     }
     return null;
 }
@@ -12012,7 +12080,9 @@ function toolsOfOfficial(name, tag) {
         return { shell: true, curl: false, wget: 'none' };
     if (['fedora', 'centos', 'rockylinux', 'almalinux', 'amazonlinux'].includes(name))
         return { shell: true, curl: true, wget: 'none' };
-    // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps: curl and GNU wget.
+    // Full Debian-based language images (python:3.12, node:20, golang:1.22) come from buildpack-deps
+    // (docker-library/buildpack-deps */curl/Dockerfile installs curl and wget); their -slim tags
+    // (docker-library/python 3.12/slim-bookworm/Dockerfile) neither; alpine tags busybox wget.
     if ([
         'python',
         'node',
@@ -12027,16 +12097,47 @@ function toolsOfOfficial(name, tag) {
         'gradle',
     ].includes(name))
         return { shell: true, curl: true, wget: 'gnu' };
-    if (name === 'eclipse-temurin' || name === 'amazoncorretto')
+    // adoptium/containers 21/jre/ubuntu/noble/Dockerfile installs curl and wget.
+    if (name === 'eclipse-temurin')
+        return { shell: true, curl: true, wget: 'gnu' };
+    if (name === 'amazoncorretto')
         return { shell: true, curl: 'unknown', wget: 'unknown' };
     if (name === 'nginx' || name === 'httpd')
         return { shell: true, curl: name === 'nginx', wget: 'none' };
     return { shell: true, curl: 'unknown', wget: 'unknown' };
 }
-/** Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too. */
+function windowsBase(path, repo, tag) {
+    const nano = /^mcr\.microsoft\.com\/windows\/nanoserver$/.test(path) ||
+        repo === 'microsoft/nanoserver' ||
+        (path.startsWith('mcr.microsoft.com/') && tag.includes('nanoserver'));
+    if (nano)
+        return {
+            family: 'windows-nanoserver',
+            user: 'ContainerUser',
+            shell: true,
+            curl: 'unknown',
+            wget: 'none',
+        };
+    const core = /^mcr\.microsoft\.com\/windows(?:\/servercore(?:\/[\w-]+)?|\/server)?$/.test(path) ||
+        ['microsoft/windowsservercore', 'windowsservercore', 'microsoft/iis'].includes(repo) ||
+        (path.startsWith('mcr.microsoft.com/') && tag.includes('windowsservercore'));
+    if (core)
+        return {
+            family: 'windows-servercore',
+            user: 'ContainerAdministrator',
+            shell: true,
+            curl: 'unknown',
+            wget: 'none',
+        };
+    return null;
+}
+/**
+ * Is a USER value root? `root`, `0`, `root:x`, `0:x`; an empty user is root too, and so is
+ * Windows' ContainerAdministrator (names are case-insensitive there).
+ */
 function isRootUser(user) {
     const u = user.trim().split(':')[0];
-    return u === '' || u === 'root' || u === '0';
+    return u === '' || u === 'root' || u === '0' || u.toLowerCase() === 'containeradministrator';
 }
 const list = (s) => s.split(/\s+/).filter(Boolean);
 /** `name:uid` pairs. */
@@ -12413,7 +12514,7 @@ function effectiveUser(model, stage) {
     if (!instr)
         return null;
     const raw = instr.args.join(' ');
-    const resolved = model.resolve(raw, instr);
+    const resolved = model.resolveWord(raw, instr);
     const [user, group] = splitUser(resolved.value);
     return { instr, raw, resolved, user, group };
 }
@@ -12531,14 +12632,26 @@ function appPorts(model, stage) {
         for (const p of commandPorts(cmd))
             add(p, `${key} ${p}`, instr.line);
     }
+    // The base image's ENV (ASPNETCORE_HTTP_PORTS=8080 on .NET 8+) counts unless the file sets it.
+    const base = externalBase(model, [], stage);
+    const setHere = new Set(chainInstructions(model, stage)
+        .filter((i) => i.keyword === 'ENV')
+        .flatMap((i) => i.properties.map((p) => p.name)));
+    // ASPNETCORE_URLS set here overrides the image's ASPNETCORE_HTTP_PORTS.
+    if (setHere.has('ASPNETCORE_URLS'))
+        setHere.add('ASPNETCORE_HTTP_PORTS');
+    for (const [key, value] of Object.entries(base?.info?.env ?? {})) {
+        const n = envPort(key, value);
+        if (n !== null && !setHere.has(key))
+            add(n, `ENV ${key} (base image ${base.resolved.value})`, base.stage.line);
+    }
     for (const instr of chainInstructions(model, stage)) {
         if (instr.keyword === 'ENV') {
             for (const p of instr.properties) {
-                if (!PORT_ENV.test(p.name) || p.value === null)
+                if (p.raw === null)
                     continue;
-                const v = model.resolve(p.value, instr).value.replace(/^['"]|['"]$/g, '');
-                const n = Number(v.split(/[;,]/)[0]);
-                if (Number.isInteger(n))
+                const n = envPort(p.name, model.resolveWord(p.raw, instr).value);
+                if (n !== null)
                     add(n, `ENV ${p.name}`, instr.line);
             }
         }
@@ -12547,13 +12660,24 @@ function appPorts(model, stage) {
         if (instr.keyword !== 'EXPOSE')
             continue;
         for (const a of instr.args) {
-            const v = model.resolve(a, instr).value;
+            const v = model.resolveWord(a, instr).value;
             const m = /^(?:[\d.]+:)?(\d{1,5})(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(v);
             if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp')
                 add(Number(m[1]), 'EXPOSE', instr.line);
         }
     }
     return out;
+}
+/** The port a PORT-style variable gives (`8080`, `8080;8081`, ASPNETCORE_URLS `http://+:80`), or null. */
+function envPort(name, value) {
+    if (name === 'ASPNETCORE_URLS') {
+        const m = /^[a-z]+:\/\/[^/;:]*:(\d{1,5})/i.exec(value.trim());
+        return m ? Number(m[1]) : null;
+    }
+    if (!PORT_ENV.test(name))
+        return null;
+    const n = Number(value.split(/[;,]/)[0]);
+    return Number.isInteger(n) && value.trim() !== '' ? n : null;
 }
 /** Ports in a server command line: `--port 8000`, `-p 8000`, `--bind 0.0.0.0:8000`, `-b :8000`, `--listen`. */
 function commandPorts(cmd) {
@@ -12570,11 +12694,9 @@ function finalEnv(model, stage) {
     for (const instr of chainInstructions(model, stage)) {
         if (instr.keyword !== 'ENV')
             continue;
-        const scope = model.scope(instr);
         for (const p of instr.properties) {
-            // resolve against the scope *before* this instruction, as Docker does
-            const value = p.value === null ? '' : model.resolve(p.value, instr).value;
-            void scope;
+            // the value as written, expanded against the scope *before* this instruction, as Docker does
+            const value = p.raw === null ? '' : model.resolveWord(p.raw, instr).value;
             env.set(p.name, { key: p.name, value, line: instr.line, instr });
         }
     }
@@ -12652,17 +12774,22 @@ function codeLines(model, instr) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   CH: () => (/* binding */ shellWords),
+/* harmony export */   Fy: () => (/* binding */ PREDEFINED_ARGS),
+/* harmony export */   KJ: () => (/* binding */ PLATFORM_ARGS),
 /* harmony export */   _n: () => (/* binding */ unquote),
-/* harmony export */   n_: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.n),
+/* harmony export */   nP: () => (/* binding */ platformFromFlags),
+/* harmony export */   n_: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.n),
 /* harmony export */   vA: () => (/* binding */ withoutBom)
 /* harmony export */ });
-/* unused harmony exports PREDEFINED_ARGS, PLATFORM_ARGS, argDeclarations */
+/* unused harmony exports hostPlatform, platformArgs, argDeclarations */
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
-/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2343);
+/* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1424);
+/* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3572);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2343);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
+
 
 
 /** Docker's predefined build args: usable without declaration (proxy args) or after `ARG NAME`. */
@@ -12688,6 +12815,60 @@ const PLATFORM_ARGS = new Set([
     'BUILDARCH',
     'BUILDVARIANT',
 ]);
+/** `x64` → `amd64` and friends: Node's names for CPU architectures in Docker's (GOARCH) spelling. */
+const GOARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+};
+/** The platform this process runs on, as Docker names it (`linux/amd64`). */
+function hostPlatform() {
+    return `linux/${GOARCH[process.arch] ?? 'amd64'}`;
+}
+/**
+ * BuildKit's automatic platform build args for a target and a build platform (`linux/arm/v7`
+ * → TARGETOS=linux, TARGETARCH=arm, TARGETVARIANT=v7). BuildKit gives them a value on every
+ * build: global scope (FROM lines) sees them undeclared; a stage sees them after `ARG NAME`.
+ * A declared default wins over the automatic value (checked on BuildKit; the legacy builder
+ * leaves them all empty, but runners build with BuildKit).
+ */
+function platformArgs(target, build) {
+    const split = (p) => {
+        const [os = 'linux', arch = 'amd64', variant = ''] = p.trim().toLowerCase().split('/');
+        return [os, arch, variant];
+    };
+    const [tos, tarch, tvar] = split(target);
+    const [bos, barch, bvar] = split(build);
+    const join = (os, arch, v) => [os, arch, v].filter(Boolean).join('/');
+    return {
+        TARGETPLATFORM: join(tos, tarch, tvar),
+        TARGETOS: tos,
+        TARGETARCH: tarch,
+        TARGETVARIANT: tvar,
+        BUILDPLATFORM: join(bos, barch, bvar),
+        BUILDOS: bos,
+        BUILDARCH: barch,
+        BUILDVARIANT: bvar,
+    };
+}
+/** The first platform a `--platform` build flag names (`--platform=linux/arm64,linux/amd64`), or null. */
+function platformFromFlags(flags) {
+    for (let i = 0; i < flags.length; i++) {
+        const f = flags[i].trim();
+        const m = /^--platform(?:=(.*))?$/.exec(f);
+        if (!m)
+            continue;
+        const v = m[1] ?? flags[i + 1] ?? '';
+        const first = v.split(',')[0].trim();
+        if (first)
+            return first;
+    }
+    return null;
+}
 
 
 /**
@@ -12705,6 +12886,8 @@ function parseDockerfile(path, text, opts = {}) {
     const lines = body.split(/\r?\n|\r/);
     const escapeChar = ast.getEscapeCharacter();
     const buildArgs = opts.buildArgs ?? {};
+    const buildPlatform = opts.buildPlatform ?? hostPlatform();
+    const platform = platformArgs(opts.platform ?? buildPlatform, buildPlatform);
     const allDirectives = ast.getDirectives().map((d) => ({
         name: d.getName(),
         value: d.getValue(),
@@ -12733,7 +12916,7 @@ function parseDockerfile(path, text, opts = {}) {
             stages.push({
                 index: stages.length,
                 name: null,
-                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
+                from: { raw: '', resolved: (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expand */ .fT)('', () => undefined), stageRef: null, platform: null },
                 fromInstr: instr,
                 instructions: [],
                 line: instr.line,
@@ -12753,12 +12936,18 @@ function parseDockerfile(path, text, opts = {}) {
     }
     // Global ARGs: visible to FROM lines, and to a stage only when redeclared there.
     const globalArgs = new Map();
-    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
+    const expandGlobal = (raw) => (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expandWord */ .Vo)(raw, (n) => (globalArgs.has(n) ? globalArgs.get(n).value : undefined), escapeChar).value;
     for (const instr of preamble) {
         if (instr.keyword !== 'ARG')
             continue;
         for (const p of instr.properties) {
-            const value = p.name in buildArgs ? buildArgs[p.name] : p.raw === null ? null : expandGlobal(p.raw);
+            const value = p.name in buildArgs
+                ? buildArgs[p.name]
+                : p.raw !== null
+                    ? expandGlobal(p.raw)
+                    : PLATFORM_ARGS.has(p.name)
+                        ? platform[p.name]
+                        : null;
             globalArgs.set(p.name, { value, line: instr.line });
         }
     }
@@ -12767,14 +12956,14 @@ function parseDockerfile(path, text, opts = {}) {
         if (g)
             return g.value;
         if (PLATFORM_ARGS.has(name))
-            return null;
+            return name in buildArgs ? buildArgs[name] : platform[name];
         return undefined;
     };
     for (const stage of stages) {
         const words = stage.fromInstr.args;
         const asIdx = words.findIndex((a) => a.toLowerCase() === 'as');
         const raw = (asIdx >= 0 ? words.slice(0, asIdx) : words)[0] ?? '';
-        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(raw, globalLookup, escapeChar);
+        const resolved = (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expandWord */ .Vo)(raw, globalLookup, escapeChar);
         const ref = resolved.value.toLowerCase();
         const earlier = stages.slice(0, stage.index).find((s) => s.name !== null && s.name === ref);
         stage.from = {
@@ -12787,14 +12976,31 @@ function parseDockerfile(path, text, opts = {}) {
     // Scopes: walk each stage once; every instruction sees the variables as they were before
     // it (a versioned map: copying the map at every ARG/ENV was quadratic in the file's size).
     const scopeOf = new Map();
-    const stageEndEnv = new Map();
+    // Per stage at its end: every variable (ARGs included) and the image config's ENV.
+    const stageEnd = new Map();
     for (const stage of stages) {
         const vars = new VersionedVars();
-        // ENV (not ARG) is inherited through FROM <stage>: it is image config.
-        if (stage.from.stageRef !== null) {
-            for (const [k, v] of stageEndEnv.get(stage.from.stageRef) ?? [])
-                if (v.kind === 'ENV')
+        const config = new Map();
+        const setEnv = (name, e) => {
+            vars.set(name, e);
+            config.set(name, e);
+        };
+        // An external base brings its config ENV (`USER $APP_UID` on the .NET images is 1654).
+        if (stage.from.stageRef === null && stage.from.resolved.complete) {
+            const env = (0,_base_images_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBaseImage */ .w4)(stage.from.resolved.value)?.env ?? {};
+            for (const [k, v] of Object.entries(env))
+                setEnv(k, { value: v, kind: 'ENV', line: stage.line });
+        }
+        // FROM <stage> inherits the image config's ENV and, on BuildKit, the ARGs the parent stage
+        // declared, with their values; where both name one variable the ENV wins in the child
+        // (checked on the engine; the legacy builder drops the ARGs).
+        const parent = stage.from.stageRef === null ? undefined : stageEnd.get(stage.from.stageRef);
+        if (parent) {
+            for (const [k, v] of parent.vars)
+                if (v.kind !== 'ENV')
                     vars.set(k, v);
+            for (const [k, v] of parent.config)
+                setEnv(k, v);
         }
         for (const instr of stage.instructions) {
             scopeOf.set(instr, vars.view());
@@ -12802,17 +13008,25 @@ function parseDockerfile(path, text, opts = {}) {
                 for (const p of instr.properties) {
                     if (instr.keyword === 'ENV') {
                         const value = p.raw === null ? null : expandWith(vars, p.raw, escapeChar);
-                        vars.set(p.name, { value, kind: 'ENV', line: instr.line });
+                        setEnv(p.name, { value, kind: 'ENV', line: instr.line });
                     }
                     else {
-                        // An ENV of the same name wins over an ARG (Dockerfile reference).
-                        if (vars.get(p.name)?.kind === 'ENV')
+                        // BuildKit: the later of ENV and ARG wins for expansion, so an ARG with a value (or a
+                        // build arg) overrides an earlier or inherited ENV of the same name (the base image's
+                        // too); a bare `ARG NAME` leaves the ENV. Checked on the engine; the legacy builder
+                        // lets the ENV win. The image config keeps the ENV either way (finalEnv).
+                        if (vars.get(p.name)?.kind === 'ENV' && p.raw === null && !(p.name in buildArgs))
                             continue;
                         if (p.name in buildArgs) {
                             vars.set(p.name, { value: buildArgs[p.name], kind: 'BUILD-ARG', line: instr.line });
                         }
                         else if (p.raw !== null) {
                             vars.set(p.name, { value: expandWith(vars, p.raw, escapeChar), kind: 'ARG', line: instr.line });
+                        }
+                        else if (vars.get(p.name)) {
+                            // `ARG NAME` again (in this stage, or in a child of the stage that set it) keeps
+                            // the value on BuildKit (checked on the engine; the legacy builder empties it)
+                            continue;
                         }
                         else if (globalArgs.has(p.name)) {
                             vars.set(p.name, {
@@ -12821,6 +13035,9 @@ function parseDockerfile(path, text, opts = {}) {
                                 line: instr.line,
                             });
                         }
+                        else if (PLATFORM_ARGS.has(p.name)) {
+                            vars.set(p.name, { value: platform[p.name], kind: 'ARG', line: instr.line });
+                        }
                         else {
                             vars.set(p.name, { value: null, kind: 'ARG', line: instr.line });
                         }
@@ -12828,7 +13045,7 @@ function parseDockerfile(path, text, opts = {}) {
                 }
             }
         }
-        stageEndEnv.set(stage.index, vars.latest());
+        stageEnd.set(stage.index, { vars: vars.latest(), config });
     }
     const none = new VersionedVars().view();
     for (const instr of preamble)
@@ -12881,7 +13098,10 @@ function parseDockerfile(path, text, opts = {}) {
             };
         },
         resolve(text, instr) {
-            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expand */ .fT)(text, model.scope(instr).get, escapeChar);
+        },
+        resolveWord(text, instr) {
+            return (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expandWord */ .Vo)(text, model.scope(instr).get, escapeChar);
         },
         stageByRef(ref) {
             const r = ref.toLowerCase();
@@ -12894,7 +13114,7 @@ function parseDockerfile(path, text, opts = {}) {
         const t = model.stageByRef(opts.target);
         if (!t) {
             const names = stages.map((s) => s.name).filter(Boolean);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetNotFoundError */ .n(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TargetNotFoundError */ .n(`${path}: target stage "${opts.target}" not found (stages: ${names.length ? names.join(', ') : 'none named'}).`);
         }
         model.target = t;
     }
@@ -12945,7 +13165,7 @@ class VersionedVars {
     }
 }
 function expandWith(vars, text, esc) {
-    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(text, (n) => {
+    return (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expandWord */ .Vo)(text, (n) => {
         const e = vars.get(n);
         return e ? e.value : undefined;
     }, esc).value;
@@ -13045,7 +13265,7 @@ function argDeclarations(text, escapeChar) {
         return {
             name: w.slice(0, eq),
             raw,
-            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
+            value: (0,_expand_js__WEBPACK_IMPORTED_MODULE_3__/* .expandWord */ .Vo)(raw, null, escapeChar).value,
         };
     });
 }
@@ -13432,6 +13652,7 @@ async function auditTarget(file, opts, engineCheck) {
             text,
             target: opts.target || undefined,
             buildArgs: opts.buildArgs,
+            buildFlags: opts.buildFlags,
             config: opts.config,
             ignore: opts.ignore,
             dockerignore: readDockerignore(abs, context),
@@ -14849,113 +15070,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dockerfile_facts = __nccwpck_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
 var base_images = __nccwpck_require__(3572);
-;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
-// HC101: the shipped stage's effective USER is root, however it is spelled
-// (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
-
-
-const hc101 = {
-    meta: {
-        id: 'HC101',
-        title: 'Final stage runs as root',
-        severity: 'error',
-        check: 'non-root',
-        anchors: {
-            hadolint: ['DL3002'],
-            trivy: ['DS-0002'],
-            dockle: ['CIS-DI-0001'],
-            checkov: ['CKV_DOCKER_8'],
-            kics: ['67fd0c4a'],
-        },
-        description: 'A process running as root inside the container is root on the host kernel: any escape or writable mount becomes a host compromise. Only the stage that ships matters; builder stages may use root.',
-    },
-    check({ model }) {
-        const user = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-        if (!user || user.resolved.unknownVars.length > 0)
-            return [];
-        if (!(0,base_images/* isRootUser */.ar)(user.resolved.value))
-            return [];
-        // An undefined variable makes the user empty, i.e. root: HC104 explains that case.
-        if (user.resolved.undefinedVars.length > 0)
-            return [];
-        const spelled = user.raw === user.resolved.value ? user.raw : `${user.raw} (= ${user.resolved.value})`;
-        return [
-            {
-                line: user.instr.line,
-                message: `The shipped stage ends with USER ${spelled}: switch to a non-root numeric user such as USER 10001:10001 after the steps that need root.`,
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/user/hc102-no-user-root-base.ts
-// HC102: the shipped stage never sets USER, so the image runs as its base image's
-// default user; flagged when that default is root (official language/distro images,
-// scratch, distroless without :nonroot). Known non-root bases (distroless :nonroot,
-// Chainguard, Bitnami, nginx-unprivileged, chiseled .NET, trusted-base-images) pass.
-// An unknown or build-argument base gets a note: only the runtime can tell.
-
-
-const hc102 = {
-    meta: {
-        id: 'HC102',
-        title: 'No USER and the base image runs as root',
-        severity: 'warning',
-        check: 'non-root',
-        anchors: {
-            trivy: ['DS-0002'],
-            dockle: ['CIS-DI-0001'],
-            checkov: ['CKV_DOCKER_3'],
-            kics: ['fd54f200'],
-        },
-        description: 'Without a USER instruction the container runs as the base image default user, which is root for official language and distribution images, scratch and distroless without :nonroot. A USER in a builder stage does not count: only the shipped stage and the stages it builds FROM do.',
-    },
-    check({ model, trustedBaseImages }) {
-        const target = model.target;
-        if (!target || (0,dockerfile_facts/* effectiveUser */.d6)(model))
-            return [];
-        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
-        if (!base)
-            return [];
-        const line = target.fromInstr.line;
-        if (!base.resolved.complete || !base.resolved.value) {
-            const vars = [...base.resolved.unknownVars, ...base.resolved.undefinedVars].join(', ');
-            return [
-                {
-                    line,
-                    severity: 'note',
-                    message: `The shipped stage sets no USER and its base image comes from build argument ${vars || base.raw}, so its default user is unknown: add USER with a non-root numeric uid (e.g. USER 10001:10001).`,
-                },
-            ];
-        }
-        const image = base.resolved.value;
-        if (!base.info || base.info.user === undefined) {
-            return [
-                {
-                    line,
-                    severity: 'note',
-                    message: `The shipped stage sets no USER and the default user of ${image} is unknown to harden-check: add USER with a non-root numeric uid, or declare the image under trusted-base-images in .harden-check.yml.`,
-                },
-            ];
-        }
-        if (!(0,base_images/* isRootUser */.ar)(base.info.user))
-            return [];
-        const what = base.info.family === 'scratch'
-            ? 'a scratch image runs as uid 0'
-            : base.info.family === 'distroless'
-                ? `${image} runs as root (only the :nonroot tags run as 65532)`
-                : `${image} runs as root by default`;
-        const fix = base.info.family === 'scratch'
-            ? 'add USER 65532:65532 (no /etc/passwd needed for a numeric uid)'
-            : base.info.family === 'distroless'
-                ? 'use the :nonroot tag or add USER 65532:65532'
-                : base.info.family === 'node'
-                    ? 'add USER 1000:1000 (the node user of the image) before CMD'
-                    : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
-        return [{ line, message: `The shipped stage sets no USER and ${what}: ${fix}.` }];
-    },
-};
-
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
@@ -15083,7 +15197,7 @@ function flag(instr, name) {
 }
 /** Resolve a text at an instruction; null when a variable is unknown or undefined. */
 function resolved(model, text, instr) {
-    const r = model.resolve(text, instr);
+    const r = model.resolveWord(text, instr);
     return r.complete ? r.value : null;
 }
 /**
@@ -15387,6 +15501,117 @@ function simpleCommands(model, instr) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
+// HC101: the shipped stage's effective USER is root, however it is spelled
+// (`root`, `0`, `root:staff`, `0:0`, or a variable that resolves to one of those).
+
+
+
+const hc101 = {
+    meta: {
+        id: 'HC101',
+        title: 'Final stage runs as root',
+        severity: 'error',
+        check: 'non-root',
+        anchors: {
+            hadolint: ['DL3002'],
+            trivy: ['DS-0002'],
+            dockle: ['CIS-DI-0001'],
+            checkov: ['CKV_DOCKER_8'],
+            kics: ['67fd0c4a'],
+        },
+        description: 'A process running as root inside the container is root on the host kernel: any escape or writable mount becomes a host compromise. Only the stage that ships matters; builder stages may use root.',
+    },
+    check({ model }) {
+        const user = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+        if (!user || user.resolved.unknownVars.length > 0)
+            return [];
+        if (!(0,base_images/* isRootUser */.ar)(user.resolved.value))
+            return [];
+        // An undefined variable makes the user empty, i.e. root: HC104 explains that case.
+        if (user.resolved.undefinedVars.length > 0)
+            return [];
+        const spelled = user.raw === user.resolved.value ? user.raw : `${user.raw} (= ${user.resolved.value})`;
+        const windows = model.target !== null && windowsStage(model, model.target) !== null;
+        const fix = windows
+            ? 'switch to USER ContainerUser (the non-administrator account) after the steps that need the administrator'
+            : 'switch to a non-root numeric user such as USER 10001:10001 after the steps that need root';
+        return [{ line: user.instr.line, message: `The shipped stage ends with USER ${spelled}: ${fix}.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/user/hc102-no-user-root-base.ts
+// HC102: the shipped stage never sets USER, so the image runs as its base image's
+// default user; flagged when that default is root (official language/distro images,
+// scratch, distroless without :nonroot). Known non-root bases (distroless :nonroot,
+// Chainguard, Bitnami, nginx-unprivileged, chiseled .NET, trusted-base-images) pass.
+// An unknown or build-argument base gets a note: only the runtime can tell.
+
+
+const hc102 = {
+    meta: {
+        id: 'HC102',
+        title: 'No USER and the base image runs as root',
+        severity: 'warning',
+        check: 'non-root',
+        anchors: {
+            trivy: ['DS-0002'],
+            dockle: ['CIS-DI-0001'],
+            checkov: ['CKV_DOCKER_3'],
+            kics: ['fd54f200'],
+        },
+        description: 'Without a USER instruction the container runs as the base image default user, which is root for official language and distribution images, scratch and distroless without :nonroot. A USER in a builder stage does not count: only the shipped stage and the stages it builds FROM do.',
+    },
+    check({ model, trustedBaseImages }) {
+        const target = model.target;
+        if (!target || (0,dockerfile_facts/* effectiveUser */.d6)(model))
+            return [];
+        const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
+        if (!base)
+            return [];
+        const line = target.fromInstr.line;
+        if (!base.resolved.complete || !base.resolved.value) {
+            const vars = [...base.resolved.unknownVars, ...base.resolved.undefinedVars].join(', ');
+            return [
+                {
+                    line,
+                    severity: 'note',
+                    message: `The shipped stage sets no USER and its base image comes from build argument ${vars || base.raw}, so its default user is unknown: add USER with a non-root numeric uid (e.g. USER 10001:10001).`,
+                },
+            ];
+        }
+        const image = base.resolved.value;
+        if (!base.info || base.info.user === undefined) {
+            return [
+                {
+                    line,
+                    severity: 'note',
+                    message: `The shipped stage sets no USER and the default user of ${image} is unknown to harden-check: add USER with a non-root numeric uid, or declare the image under trusted-base-images in .harden-check.yml.`,
+                },
+            ];
+        }
+        if (!(0,base_images/* isRootUser */.ar)(base.info.user))
+            return [];
+        const what = base.info.family === 'scratch'
+            ? 'a scratch image runs as uid 0'
+            : base.info.family === 'distroless'
+                ? `${image} runs as root (only the :nonroot tags run as 65532)`
+                : base.info.family === 'windows-servercore'
+                    ? `${image} runs as ContainerAdministrator, the container's administrator`
+                    : `${image} runs as root by default`;
+        const fix = base.info.family === 'scratch'
+            ? 'add USER 65532:65532 (no /etc/passwd needed for a numeric uid)'
+            : base.info.family === 'distroless'
+                ? 'use the :nonroot tag or add USER 65532:65532'
+                : base.info.family === 'node'
+                    ? 'add USER 1000:1000 (the node user of the image) before CMD'
+                    : base.info.family === 'windows-servercore'
+                        ? 'add USER ContainerUser (the built-in non-administrator account) before CMD'
+                        : 'create a user and add USER with its numeric uid (e.g. USER 10001:10001) before CMD';
+        return [{ line, message: `The shipped stage sets no USER and ${what}: ${fix}.` }];
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/shell/options.ts
 // Command-line options of a program's arguments: option clusters (`-fsSLk`, `-rmu1000`),
 // options with values (`-u 1000`, `--uid=1000`) and positionals, given which options take a value.
@@ -15475,14 +15700,14 @@ function accountFacts(model, until) {
         if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
             const chown = instr.flags.find((f) => f.name === 'chown')?.value;
             if (chown) {
-                const [u, g] = model.resolve(chown, instr).value.split(':');
+                const [u, g] = model.resolveWord(chown, instr).value.split(':');
                 if (u)
                     facts.provenUsers.add(u);
                 if (g)
                     facts.provenGroups.add(g);
             }
             const words = instr.json ?? instr.args;
-            const dest = words.length > 1 ? model.resolve(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+            const dest = words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
             const sources = words.slice(0, -1).join(' ');
             if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
                 facts.opaquePasswd.push(instr.line);
@@ -15772,6 +15997,9 @@ const hc103 = {
             return [];
         if ((0,base_images/* isRootUser */.ar)(eu.resolved.value) || /^\d+$/.test(eu.user))
             return [];
+        // Windows has no uids: ContainerUser is the non-administrator account (runAsUserName, not runAsNonRoot)
+        if (model.target && windowsStage(model, model.target))
+            return [];
         const name = eu.user;
         const facts = accountFacts(model);
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
@@ -15902,7 +16130,7 @@ function stagesReadBy(model, instr) {
     }
     const out = [];
     for (const r of refs) {
-        const v = model.resolve(r, instr);
+        const v = model.resolveWord(r, instr);
         const stage = v.complete ? model.stageByRef(v.value) : null;
         if (stage)
             out.push(stage);
@@ -15919,14 +16147,10 @@ function stageInstructions(model) {
 // string, so `USER ${APP_USER}` becomes `USER ""` (root) and `USER ${UID}:${GID}` becomes
 // `USER ":"` (spiffe/spire#4871). The classic cause: an ARG declared before the first FROM
 // and not redeclared inside the stage. Variables a known base image sets as ENV (the .NET
-// images' APP_UID) are defined; with an unknown base we cannot tell, so that is a note.
+// images' APP_UID) are defined (base-images.ts); with an unknown base we cannot tell, so
+// that is a note.
 
 
-/** ENV that well-known base images set in their config (usable in USER). */
-const BASE_ENV = {
-    dotnet: ['APP_UID'],
-    'dotnet-chiseled': ['APP_UID'],
-};
 const hc104 = {
     meta: {
         id: 'HC104',
@@ -15946,14 +16170,14 @@ const hc104 = {
                     globals.set(p.name, i.line);
         for (const stage of model.stages) {
             const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages, stage);
+            // A known base's ENV (the .NET images' APP_UID) is already in the model's scope.
             const knownBase = base?.info && base.info.family !== 'trusted (config)' ? base.info : null;
-            const baseEnv = knownBase ? (BASE_ENV[knownBase.family] ?? []) : [];
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'USER')
                     continue;
                 const raw = instr.args.join(' ');
-                const res = model.resolve(raw, instr);
-                const undef = res.undefinedVars.filter((v) => !baseEnv.includes(v));
+                const res = model.resolveWord(raw, instr);
+                const undef = res.undefinedVars;
                 if (undef.length === 0)
                     continue;
                 const [user] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
@@ -16020,7 +16244,7 @@ const hc105 = {
             for (const instr of stage.instructions) {
                 if (instr.keyword !== 'USER')
                     continue;
-                const res = model.resolve(instr.args.join(' '), instr);
+                const res = model.resolveWord(instr.args.join(' '), instr);
                 if (!res.complete)
                     continue;
                 const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
@@ -16161,7 +16385,7 @@ function exposedPorts(model) {
         if (instr.keyword !== 'EXPOSE')
             continue;
         for (const raw of instr.args) {
-            const res = model.resolve(raw, instr);
+            const res = model.resolveWord(raw, instr);
             if (!res.complete)
                 continue;
             for (const value of res.value.split(/\s+/).filter(Boolean)) {
@@ -16706,7 +16930,7 @@ const hc116 = {
                 continue;
             const paths = instr.json ?? instr.args;
             for (const raw of paths) {
-                const res = model.resolve(raw, instr);
+                const res = model.resolveWord(raw, instr);
                 if (!res.complete || !res.value.startsWith('/'))
                     continue;
                 const path = normalizePath(res.value);
@@ -16771,7 +16995,7 @@ function walk(model, stage, done) {
     for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR')
             continue;
-        const res = model.resolve(instr.args.join(' '), instr);
+        const res = model.resolveWord(instr.args.join(' '), instr);
         const v = res.value.trim();
         if (!res.complete)
             cwd = null;
@@ -17233,8 +17457,9 @@ const hc206 = {
 ;// CONCATENATED MODULE: ./src/rules/health/hc207-healthcheck-port-mismatch.ts
 // HC207: the HEALTHCHECK probes a local port that differs from the port the app is told
 // to listen on. Evidence, strongest first: a port flag in CMD/ENTRYPOINT (--port, -p,
-// --bind); else ENV PORT-style variables together with EXPOSE. Fires only when that
-// evidence names one port; a probe port that comes from a variable is resolved the way
+// --bind); else ENV PORT-style variables (the file's, or the base image's such as
+// ASPNETCORE_HTTP_PORTS=8080): the probe is blamed. With only EXPOSE against the probe the file cannot tell which one is wrong: the
+// finding says they disagree and names both lines. Fires only when the evidence names one port; a probe port that comes from a variable is resolved the way
 // /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
 
 
@@ -17307,6 +17532,8 @@ const hc207 = {
             return [];
         const ports = (0,dockerfile_facts/* appPorts */.w1)(model);
         const fromCommand = ports.filter((p) => p.source.startsWith('CMD') || p.source.startsWith('ENTRYPOINT'));
+        const fromEnv = ports.filter((p) => p.source.startsWith('ENV'));
+        const exposed = ports.filter((p) => p.source === 'EXPOSE');
         let app = null;
         if (fromCommand.length > 0) {
             const d = distinct(fromCommand);
@@ -17314,12 +17541,26 @@ const hc207 = {
                 return [];
             app = fromCommand[0];
         }
-        else {
-            const stated = ports.filter((p) => !fromCommand.includes(p));
-            const d = distinct(stated);
+        else if (fromEnv.length > 0) {
+            // ENV (this file's or the base image's) names the port the app reads; EXPOSE is documentation
+            const d = distinct(fromEnv);
             if (d.length !== 1 || d[0] === port)
                 return [];
-            app = stated[0];
+            app = fromEnv[0];
+        }
+        else {
+            // Only EXPOSE and the probe: the file cannot say which of the two is wrong.
+            const d = distinct(exposed);
+            if (d.length !== 1 || d[0] === port)
+                return [];
+            const e = exposed[0];
+            return [
+                {
+                    line: hc.instr.line,
+                    endLine: hc.instr.endLine,
+                    message: `The HEALTHCHECK (line ${hc.instr.line}) probes port ${port} but EXPOSE (line ${e.line}) declares ${e.port}, and nothing in the file (CMD, ENTRYPOINT, ENV) says which port the app listens on: make the two agree with the port the app really uses.`,
+                },
+            ];
         }
         const where = app.source.startsWith('CMD') || app.source.startsWith('ENTRYPOINT')
             ? app.source.split(' ')[0]
@@ -17952,8 +18193,10 @@ function removeDeclarationFix(model, instr, name) {
 // HC301: an ARG or ENV whose *name* says it holds a secret. Names are matched on token
 // boundaries with an allow-list of suffixes that describe a secret without holding one
 // (`PASSWORD_FILE`, `TOKEN_URL`, `AUTH_MODE`, ...), so the recommended `*_FILE` pattern is
-// never punished. A shipped-stage ENV with a literal value (or one copied from a build
-// argument) is baked into the image config: error. Everything else: warning.
+// never punished, and neither is a value that is a path (`/run/secrets/api_key`). A shipped-stage
+// ENV with a literal value (or one copied from a build argument) is baked into the image
+// config: error. A value made only of variable references is not literal; when those are
+// undefined the finding says so instead of calling it a secret. Everything else: warning.
 
 
 
@@ -17984,6 +18227,9 @@ const hc301 = {
                     // a provider-shaped default is HC302's (more precise) finding
                     if (d.value !== null && (0,detect/* findSecretValues */.sD)(d.value).length > 0)
                         continue;
+                    // a path (`/run/secrets/api_key`) says where the secret is read from: the right pattern
+                    if (d.value !== null && (0,detect/* isPathValue */.DK)(d.value))
+                        continue;
                     const line = propertyLine(model, instr, d.name);
                     const literal = d.value !== null && !(0,detect/* isPlaceholder */.wK)(d.value);
                     const fix = literal ? removeDeclarationFix(model, instr, d.name) : null;
@@ -18006,10 +18252,31 @@ const hc301 = {
                         continue;
                     const line = propertyLine(model, instr, p.name);
                     const raw = expandableText(p.raw ?? '', model.escapeChar);
-                    const fromArgs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar).filter((n) => {
+                    const refs = (0,expand/* referencedVars */.EH)(raw, model.escapeChar);
+                    const fromArgs = refs.filter((n) => {
                         const o = scope.origin(n);
                         return o !== undefined && o.kind !== 'ENV';
                     });
+                    const expanded = model.resolveWord(p.raw ?? '', instr);
+                    // A path, as written or once expanded (`${APP_HOME}/keys.json`): where the secret is read from.
+                    if ((p.value !== null && (0,detect/* isPathValue */.DK)(p.value)) ||
+                        (expanded.complete && (0,detect/* isPathValue */.DK)(expanded.value)))
+                        continue;
+                    // What the file itself writes: the value without its variable references.
+                    const literal = literalPart(p.raw ?? '');
+                    if (shipped &&
+                        fromArgs.length === 0 &&
+                        refs.length > 0 &&
+                        expanded.undefinedVars.length > 0 &&
+                        (0,detect/* isPlaceholder */.wK)(literal)) {
+                        // `ENV DB_PASSWORD=${DB_PASSWORD},` with no such ARG: nothing secret is written, the value
+                        // is what is left of an undefined variable (HC308 reports it)
+                        hits.push({
+                            line,
+                            message: `ENV ${p.name} takes its value from ${expanded.undefinedVars.map((n) => '$' + n).join(', ')}, which is not defined in this stage, so the image gets ${JSON.stringify(expanded.value)}: give ${p.name} at run time (-e, or ${p.name}_FILE pointing to a mounted secret) and drop this ENV.`,
+                        });
+                        continue;
+                    }
                     if (shipped && fromArgs.length > 0) {
                         hits.push({
                             line,
@@ -18017,7 +18284,7 @@ const hc301 = {
                             message: `ENV ${p.name} copies build argument ${fromArgs.join(', ')} into the shipped image's config, where docker inspect shows it: pass the secret at run time (-e or a secret store) or use it only in RUN --mount=type=secret.`,
                         });
                     }
-                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value)) {
+                    else if (shipped && !(0,detect/* isPlaceholder */.wK)(p.value) && !(refs.length > 0 && (0,detect/* isPlaceholder */.wK)(literal))) {
                         const fix = removeDeclarationFix(model, instr, p.name);
                         hits.push({
                             line,
@@ -18040,12 +18307,22 @@ const hc301 = {
         return hits;
     },
 };
+/** The text a value writes itself: quotes, `$NAME` and `${…}` references removed (`${A}:${B},` → `:,`). */
+function literalPart(raw) {
+    const noRefs = raw.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').replace(/["']/g, '');
+    // punctuation between references is not a secret either
+    return /[A-Za-z0-9]/.test(noRefs) ? noRefs : '';
+}
 
 ;// CONCATENATED MODULE: ./src/rules/config/hc302-secret-value.ts
 // HC302: a credential-shaped *value* written in the Dockerfile (ENV, ARG default, LABEL,
 // RUN text and heredocs, anything): AWS keys, GitHub/GitLab/Slack/Stripe/OpenAI tokens,
 // private-key blocks, URLs with `user:password@`. Found whatever the variable is called,
-// in every stage (the Dockerfile itself is committed). The value is masked in the message.
+// in every stage (the Dockerfile itself is committed): an error where it reaches the image
+// (shipped stages, RUN/COPY of stages the target copies from, global ARGs), a warning in a
+// stage that does not ship. Stand-in URLs (`user:pass@localhost`) are not credentials.
+// The value is masked in the message.
+
 
 
 
@@ -18064,7 +18341,15 @@ const hc302 = {
     },
     check({ model }) {
         const hits = [];
+        const shipped = new Set(shippedStages(model).map((s) => s.index));
+        const needed = new Set(neededStages(model).map((s) => s.index));
         for (const instr of model.instructions) {
+            // Only the shipped stages' layers and config are the image. A RUN of a stage the target
+            // copies files from may write the value into one of those files: it keeps the error.
+            const inImage = instr.stageIndex < 0 ||
+                shipped.has(instr.stageIndex) ||
+                (needed.has(instr.stageIndex) && (instr.keyword === 'RUN' || instr.keyword === 'COPY'));
+            const stageName = model.stages[instr.stageIndex]?.name;
             for (const { line, text } of (0,lines/* physicalLines */.vc)(model, instr)) {
                 let end = -1;
                 for (const m of (0,detect/* findSecretValues */.sD)(text)) {
@@ -18072,6 +18357,9 @@ const hc302 = {
                         continue; // a token inside a URL already reported
                     end = m.index + m.length;
                     const value = text.slice(m.index, end);
+                    // `postgresql://user:pass@localhost/dummy`: a stand-in for a build step, not a credential
+                    if (m.kind === 'URL with credentials' && (0,detect/* isDummyCredentialUrl */.vA)(value))
+                        continue;
                     // ENV/ARG: the declaration that holds the value can go (when nothing references it).
                     const holder = instr.keyword === 'ENV' || instr.keyword === 'ARG'
                         ? instr.properties.find((p) => p.raw !== null && p.raw.includes(value))
@@ -18082,7 +18370,10 @@ const hc302 = {
                         ...(fix ? { fix } : {}),
                         column: m.index + 1,
                         endColumn: end + 1,
-                        message: `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`,
+                        ...(inImage ? {} : { severity: 'warning' }),
+                        message: inImage
+                            ? `${instr.keyword} contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): remove it, rotate it, and pass it with RUN --mount=type=secret at build time or as a runtime secret.`
+                            : `${instr.keyword} in build stage ${stageName ?? instr.stageIndex}, which does not ship, contains a hard-coded ${m.kind} (${(0,detect/* maskSecret */.$l)(value)}): it is not in the image, but it is in the repository and the build cache: rotate it and pass it with RUN --mount=type=secret.`,
                     });
                 }
             }
@@ -18282,8 +18573,8 @@ const hc304 = {
                 const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(dockerfile_model/* unquote */._n);
                 if (parts.length < 2)
                     continue;
-                const sources = parts.slice(0, -1).map((s) => model.resolve(s, instr).value);
-                const dest = model.resolve(parts[parts.length - 1], instr).value;
+                const sources = parts.slice(0, -1).map((s) => model.resolveWord(s, instr).value);
+                const dest = model.resolveWord(parts[parts.length - 1], instr).value;
                 for (const src of sources) {
                     if (/^[a-z]+:\/\//i.test(src) || /^git@/.test(src))
                         continue;
@@ -18363,7 +18654,9 @@ const hc305 = {
 
 
 
-const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'EXPOSE']);
+
+
+const hc306_runtime_config_arg_only_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const hc306 = {
     meta: {
         id: 'HC306',
@@ -18371,7 +18664,7 @@ const hc306 = {
         severity: 'warning',
         check: 'env-override',
         anchors: {},
-        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`; EXPOSE with an ARG fixes the port at build time while the app cannot read it.',
+        description: 'Build arguments do not exist in the running container. A variable used by CMD, ENTRYPOINT or HEALTHCHECK must be an ENV to have a value at run time and to be overridable with `docker run -e`. An ARG that nothing in the file uses is a setting meant for the app, which never sees it.',
     },
     check({ model }) {
         const hits = [];
@@ -18379,9 +18672,7 @@ const hc306 = {
             for (const instr of stage.instructions) {
                 if (!hc306_runtime_config_arg_only_KEYWORDS.has(instr.keyword))
                     continue;
-                const names = instr.keyword === 'EXPOSE'
-                    ? (0,expand/* referencedVars */.EH)(instr.text, model.escapeChar)
-                    : runReferences(instr, model.escapeChar);
+                const names = runReferences(instr, model.escapeChar);
                 for (const name of names) {
                     if (!isBuildArgInScope(model, instr, name) || envInChain(model, name))
                         continue;
@@ -18390,9 +18681,7 @@ const hc306 = {
                     const decl = origin ? ` (line ${origin.line})` : '';
                     let effect;
                     const argv = instr.keyword === 'HEALTHCHECK' ? healthcheckArgv(instr.text) : instr.json;
-                    if (instr.keyword === 'EXPOSE')
-                        effect = 'the port is fixed at build time and the app cannot read it';
-                    else if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
+                    if (argv && !/^(?:\/bin\/|\/usr\/bin\/)?(?:ba|da|a)?sh$/.test(argv[0] ?? '')) {
                         effect = `exec form passes the literal text $${name}`;
                     }
                     else
@@ -18408,9 +18697,52 @@ const hc306 = {
                 }
             }
         }
-        return hits;
+        return [...hits, ...unusedArgs(model)];
     },
 };
+const BUILDER_ARGS = /^(?:BUILDKIT_\w+|SOURCE_DATE_EPOCH)$/;
+/** `$NAME` or `${NAME…}` anywhere in an instruction: its words, heredoc bodies, flags. */
+function references(instr, name) {
+    const re = new RegExp(`\\$(?:\\{${(0,lines/* escapeRegExp */.Nt)(name)}\\b|${(0,lines/* escapeRegExp */.Nt)(name)}\\b)`);
+    return [instr.text, ...instr.heredocs.map((h) => h.body), ...instr.flags.map((f) => f.value ?? '')].some((t) => re.test(t));
+}
+/**
+ * ARGs declared in the shipped stages that no instruction references
+ * and no later RUN can read from its environment (a RUN sees stage ARGs as variables, so
+ * `ARG NODE_ENV` before `RUN npm ci` is used without a `$`).
+ */
+function unusedArgs(model) {
+    const hits = [];
+    const shipped = shippedStages(model);
+    // Global ARGs are left out: only FROM lines see them, and an unused one is usually a version
+    // pin for a bot (`# renovate:`), not a setting for the app.
+    const decls = [
+        ...shipped.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'ARG').map((instr) => ({ instr, stage }))),
+    ];
+    for (const { instr, stage } of decls) {
+        // a later RUN in this stage or in a stage built FROM it can read the ARG without `$`
+        const runAfter = model.instructions.some((i) => i.keyword === 'RUN' &&
+            i.line > instr.line &&
+            model.chain(model.stageOf(i)).some((s) => s.index === stage.index));
+        if (runAfter)
+            continue;
+        for (const d of argDecls(instr)) {
+            // args BuildKit itself reads (BUILDKIT_SBOM_SCAN_STAGE, BUILDKIT_INLINE_CACHE, SOURCE_DATE_EPOCH)
+            if (dockerfile_model/* PLATFORM_ARGS */.KJ.has(d.name) || dockerfile_model/* PREDEFINED_ARGS */.Fy.has(d.name) || BUILDER_ARGS.test(d.name))
+                continue;
+            if (model.instructions.some((i) => i !== instr && references(i, d.name)))
+                continue;
+            // `ARG A=1 B=$A`: used by a later declaration on the same line
+            if (instr.properties.some((p) => p.name !== d.name && p.raw !== null && (0,expand/* referencedVars */.EH)(p.raw).includes(d.name)))
+                continue;
+            hits.push({
+                line: propertyLine(model, instr, d.name),
+                message: `ARG ${d.name} is declared in the shipped stage but nothing in the Dockerfile uses it, and build arguments never reach the running container: if the app reads ${d.name}, declare it with ENV ${d.name}=${d.value ?? '…'} (overridable with docker run -e); otherwise remove the ARG.`,
+            });
+        }
+    }
+    return hits;
+}
 function healthcheckArgv(text) {
     const m = /^\s*CMD\s+(\[[\s\S]*\])\s*$/i.exec(text);
     if (!m)
@@ -18639,16 +18971,6 @@ const REFERENCE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::
 function validImageRef(ref) {
     return ref === 'scratch' || REFERENCE.test(ref);
 }
-const PLATFORM_SAMPLE = {
-    TARGETPLATFORM: 'linux/amd64',
-    TARGETOS: 'linux',
-    TARGETARCH: 'amd64',
-    TARGETVARIANT: '',
-    BUILDPLATFORM: 'linux/amd64',
-    BUILDOS: 'linux',
-    BUILDARCH: 'amd64',
-    BUILDVARIANT: '',
-};
 const hc309 = {
     meta: {
         id: 'HC309',
@@ -18659,18 +18981,8 @@ const hc309 = {
     },
     check({ model }) {
         const hits = [];
-        const globals = new Map();
-        for (const i of model.preamble)
-            for (const d of argDecls(i))
-                globals.set(d.name, d.name in model.buildArgs ? model.buildArgs[d.name] : d.value);
-        const lookup = (n) => {
-            if (globals.has(n) && globals.get(n) !== null)
-                return globals.get(n);
-            // BuildKit always sets the platform args: judge the reference with a typical value
-            if (n in PLATFORM_SAMPLE)
-                return PLATFORM_SAMPLE[n];
-            return globals.has(n) ? null : undefined;
-        };
+        // FROM sees the global ARGs (build args win) and BuildKit's automatic platform args,
+        // valued for the platform of this build: the model's scope of a FROM line.
         const stageArg = (name) => {
             for (const s of model.stages)
                 for (const i of s.instructions)
@@ -18680,11 +18992,12 @@ const hc309 = {
         };
         for (const stage of model.stages) {
             const instr = stage.fromInstr;
+            const lookup = model.scope(instr).get;
             const raw = stage.from.raw;
             const texts = [raw, ...instr.flags.filter((f) => f.name === 'platform').map((f) => f.value ?? '')];
             const undefinedVars = new Set();
             for (const t of texts)
-                for (const n of (0,expand/* expand */.fT)(t, lookup, model.escapeChar).undefinedVars)
+                for (const n of (0,expand/* expandWord */.Vo)(t, lookup, model.escapeChar).undefinedVars)
                     undefinedVars.add(n);
             for (const name of undefinedVars) {
                 const inStage = stageArg(name);
@@ -18697,7 +19010,8 @@ const hc309 = {
             }
             if (undefinedVars.size > 0 || !raw.includes('$'))
                 continue;
-            const resolved = (0,expand/* expand */.fT)(raw, lookup, model.escapeChar);
+            // quotes are removed after expansion, as Docker reads the word (`alpine:"${TAG}"`)
+            const resolved = (0,expand/* expandWord */.Vo)(raw, lookup, model.escapeChar);
             const value = resolved.value;
             const isStage = model.stages.slice(0, stage.index).some((s) => s.name === value.toLowerCase());
             if (isStage || validImageRef(value))
@@ -18958,6 +19272,9 @@ function writableReason(path, ctx) {
     const segs = path.split('/').filter(Boolean);
     const last = segs[segs.length - 1];
     const parent = segs[segs.length - 2];
+    // `next start` writes .next/cache (image optimisation, ISR) while it runs
+    if (last === '.next')
+        return 'the .next directory, where next start writes its cache at runtime';
     if (last && WRITABLE_NAMES.has(last.toLowerCase()))
         return `a ${last} directory the application writes at runtime`;
     if (parent && WRITABLE_NAMES.has(parent.toLowerCase()))
@@ -18985,9 +19302,13 @@ const hc401 = {
         description: 'COPY, ADD, WORKDIR and RUN create files owned by root unless told otherwise. When the container runs as a non-root user, any directory it has to write (uploads, caches, data, declared VOLUMEs, node_modules during the build) must be chowned to it, or the app fails with "Permission denied" at runtime or the build fails.',
     },
     check(ctx) {
+        const run = runtimeUser(ctx.model, ctx.trustedBaseImages);
+        const copies = copyIntoWritable(ctx.model, run);
         return [
-            ...copyIntoWritable(ctx.model, runtimeUser(ctx.model, ctx.trustedBaseImages)),
+            ...copies,
             ...runWritesRootDir(ctx.model),
+            ...commandWritesWorkdir(ctx.model, run),
+            ...rootOwnedVolumes(ctx.model, run, copies),
         ];
     },
 };
@@ -19320,6 +19641,206 @@ function trackStage(model, stage) {
         }
     }
     return hits;
+}
+/**
+ * Who owns directory `dir` at the end of the shipped image, as far as the file shows: created
+ * as root by WORKDIR or `mkdir`, or by COPY (its --chown), then changed by chown/chmod.
+ * null when the file never creates it (the base image may) or creates it as a non-root user.
+ */
+function ownerAtEnd(model, dir) {
+    const target = model.target;
+    // directories every base image already has (home directories belong to their user)
+    if (!target || SYSTEM_DIRS.has(dir) || /^\/home\/[^/]+$/.test(dir) || isUnder(dir, '/tmp'))
+        return null;
+    const baseUser = (0,dockerfile_facts/* externalBase */.dR)(model, [], target)?.info?.user;
+    let root = baseUser === undefined ? null : baseUser === '' || (0,base_images/* isRootUser */.ar)(baseUser);
+    let owner = null;
+    for (const instr of chainBefore(model, target)) {
+        switch (instr.keyword) {
+            case 'USER': {
+                const v = resolved(model, instr.args.join(' '), instr);
+                root = v === null ? null : (0,base_images/* isRootUser */.ar)(v);
+                break;
+            }
+            case 'WORKDIR': {
+                const v = resolved(model, instr.args.join(' '), instr);
+                const prev = workdirAt(model, instr);
+                const p = v === null
+                    ? null
+                    : v.startsWith('/')
+                        ? normalizePath(v)
+                        : prev === undefined
+                            ? null
+                            : joinPath(prev ?? '/', v);
+                // WORKDIR creates the directory and its parents, owned by root when run as root
+                if (p && owner === null && isUnder(p, dir))
+                    owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
+                break;
+            }
+            case 'COPY':
+            case 'ADD': {
+                const { dest } = copyParts(instr);
+                const t = dest ? absoluteDest(model, instr, dest.value) : null;
+                // a COPY that creates the directory gives it the --chown owner; an existing one keeps its owner
+                if (!t || owner !== null || !(t === dir || (dest.value.endsWith('/') && isUnder(t, dir))))
+                    break;
+                const chown = chownOf(model, instr);
+                owner =
+                    chown && (chown.value === null || !(0,base_images/* isRootUser */.ar)(chown.user))
+                        ? { owner: 'user', line: instr.line, how: instr.keyword }
+                        : root === true
+                            ? { owner: 'root', line: instr.line, how: instr.keyword }
+                            : null;
+                break;
+            }
+            case 'RUN': {
+                const wd = workdirAt(model, instr);
+                const cwd = wd === undefined ? null : (wd ?? '/');
+                if (owner === null && root === true && cwd !== null) {
+                    for (const cmd of simpleCommands(model, instr)) {
+                        if (cmd.words[0] !== 'mkdir')
+                            continue;
+                        for (const w of cmd.words.slice(1)) {
+                            if (w.startsWith('-') || w.includes('$') || /^[0-7]{3,4}$/.test(w))
+                                continue;
+                            const p = w.startsWith('/') ? normalizePath(w) : joinPath(cwd, w);
+                            if (isUnder(p, dir))
+                                owner = { owner: 'root', line: instr.line, how: 'RUN mkdir' };
+                        }
+                    }
+                }
+                for (const c of ownershipChanges(model, instr)) {
+                    if (!c.paths.some((p) => p === dir || (c.recursive && isUnder(dir, p))))
+                        continue;
+                    if (c.kind === 'chown')
+                        owner = { owner: (0,base_images/* isRootUser */.ar)(c.value) ? 'root' : 'user', line: c.line, how: 'chown' };
+                    else if (c.grantsWrite)
+                        owner = { owner: 'open', line: c.line, how: 'chmod' };
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return owner;
+}
+// Commands that write into the working directory when the container starts.
+const RUNTIME_WRITERS = [
+    { re: /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b/, what: 'builds the app (creating dist/ or .next/ there)' },
+    { re: /\b(?:npm|pnpm)\s+(?:install|i|ci)\b|\byarn\s+install\b/, what: 'installs node_modules there' },
+    {
+        re: /(?:^|[\s;&|"'])(?:npx\s+)?tsc\b(?![^;&|]*--noEmit)/,
+        what: 'compiles TypeScript (tsc writes its output there)',
+    },
+    { re: /\b(?:next|vite|nest)\s+build\b/, what: 'builds the app there' },
+    {
+        re: /\bsqlite(?:3)?:\/\/\/(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b|\bsqlite3?\s+(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)\b/,
+        what: 'creates a SQLite database file there',
+    },
+];
+// A relative SQLite file in an ENV value (`DB_NAME=sample_app.db`, `sqlite:///./app.db`): the app
+// creates it in its working directory.
+const RELATIVE_SQLITE = /^(?:sqlite3?:\/\/\/)?(?:\.\/)?[\w.-]+\.(?:db|sqlite3?)$/i;
+function commandWritesWorkdir(model, run) {
+    if (!isNonRoot(run))
+        return [];
+    // Evidence that the running container writes its working directory: the command, else an ENV.
+    let evidence = null;
+    for (const keyword of ['ENTRYPOINT', 'CMD']) {
+        const instr = (0,dockerfile_facts/* lastInChain */.Pk)(model, keyword);
+        if (!instr)
+            continue;
+        const writer = RUNTIME_WRITERS.find((w) => w.re.test(instr.json ? instr.json.join(' ') : instr.text));
+        if (writer) {
+            evidence = { line: instr.line, who: keyword, what: writer.what };
+            break;
+        }
+    }
+    if (!evidence) {
+        const env = (0,dockerfile_facts/* finalEnv */.S7)(model).find((e) => RELATIVE_SQLITE.test(e.value.trim()));
+        if (env)
+            evidence = {
+                line: env.line,
+                who: `ENV ${env.key}`,
+                what: `names the relative SQLite file ${env.value.trim()}, which the app creates`,
+            };
+    }
+    if (!evidence)
+        return [];
+    const finalWd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'WORKDIR');
+    const dir = finalWd ? workdirAfter(model, finalWd) : null;
+    if (!dir || dir === '/')
+        return [];
+    const owner = ownerAtEnd(model, dir);
+    if (!owner || owner.owner !== 'root')
+        return [];
+    const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+    const owned = run.group ? `${run.user}:${run.group}` : run.user;
+    return [
+        {
+            line: evidence.line,
+            message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
+        },
+    ];
+}
+/** The working directory a WORKDIR instruction sets (absolute), or null. */
+function workdirAfter(model, instr) {
+    const v = resolved(model, instr.args.join(' '), instr);
+    if (v === null)
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const prev = workdirAt(model, instr);
+    return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
+function rootOwnedVolumes(model, run, copies) {
+    if (!isNonRoot(run))
+        return [];
+    const hits = [];
+    const who = run.line !== null ? `USER ${run.label} (line ${run.line})` : `user ${run.label}`;
+    const owned = run.group ? `${run.user}:${run.group}` : run.user;
+    for (const v of declaredVolumes(model)) {
+        // a COPY into it is already reported (part 1), with the fix on that line
+        if (copies.some((h) => h.message.includes(` into ${v.path}`) || h.message.includes(`(a declared VOLUME (line ${v.line}))`)))
+            continue;
+        let owner = ownerAtEnd(model, v.path);
+        if (owner === null && createdByVolume(model, v.path))
+            owner = { owner: 'root', line: v.line, how: 'VOLUME' };
+        if (!owner || owner.owner !== 'root')
+            continue;
+        const created = owner.how === 'VOLUME'
+            ? `VOLUME ${v.path} does not exist before this line, so Docker creates it owned by root`
+            : `VOLUME ${v.path} was created by ${owner.how} on line ${owner.line} as root`;
+        hits.push({
+            line: v.line,
+            message: `${created}, and a new volume starts with that owner, but the container runs as ${who}: RUN mkdir -p ${v.path} && chown ${owned} ${v.path} before the VOLUME, or the app gets "Permission denied" when it writes there.`,
+        });
+    }
+    return hits;
+}
+/**
+ * Does the VOLUME line itself create `path` (as root)? Only when the file creates its parent
+ * directory (so the base image cannot ship it) and no COPY --chown to a non-root user could
+ * have brought it along.
+ */
+function createdByVolume(model, path) {
+    const parent = dirname(path);
+    if (parent === '/' || ownerAtEnd(model, parent) === null)
+        return false;
+    const target = model.target;
+    if (!target)
+        return false;
+    return !chainBefore(model, target).some((i) => {
+        if (i.keyword !== 'COPY' && i.keyword !== 'ADD')
+            return false;
+        const chown = chownOf(model, i);
+        if (!chown || (chown.value !== null && (0,base_images/* isRootUser */.ar)(chown.user)))
+            return false;
+        const { dest } = copyParts(i);
+        const t = dest ? absoluteDest(model, i, dest.value) : null;
+        return t === null || isUnder(path, t);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc402-code-writable-by-runtime-user.ts
@@ -20257,7 +20778,7 @@ const hc412 = {
             for (const src of words.slice(0, -1)) {
                 if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || src.startsWith('<<'))
                     continue;
-                const r = model.resolve(src, instr);
+                const r = model.resolveWord(src, instr);
                 if (!r.complete || /[*?[]/.test(r.value))
                     continue;
                 const pat = isExcluded(patterns, r.value);
@@ -21369,6 +21890,13 @@ const RUNTIME_RULES = [
         description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.',
     },
     {
+        id: 'HC912',
+        title: 'HEALTHCHECK cannot fail',
+        severity: 'error',
+        check: 'healthy',
+        description: 'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
+    },
+    {
         id: 'HC911',
         title: 'USER is a name, not a numeric UID',
         severity: 'note',
@@ -21709,7 +22237,7 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 641:
+/***/ 9570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22609,6 +23137,13 @@ async function waitForHealth(o) {
     const waitStart = Date.now();
     let startedMs = NaN;
     let wrongPortSince = null;
+    let troubled = false;
+    const trouble = () => {
+        if (troubled)
+            return;
+        troubled = true;
+        o.onTrouble?.();
+    };
     for (;;) {
         const state = await inspectContainer(o.containerId);
         if (Number.isNaN(startedMs)) {
@@ -22639,6 +23174,7 @@ async function waitForHealth(o) {
             return done('healthy', { secondsToHealthy: toHealthy });
         }
         if (!state.running) {
+            trouble();
             const end = parseDockerTime(state.finishedAt);
             return done('exited', {
                 seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
@@ -22658,6 +23194,13 @@ async function waitForHealth(o) {
         }
         const last = log.at(-1);
         if (last && last.exitCode !== 0) {
+            // Two failures in a row while the process listens nowhere: an app that is only slow to
+            // start (ready within ~2 s), or that is up and answers an error, is spared.
+            if (!troubled && log.length >= 2 && log[log.length - 2].exitCode !== 0) {
+                const ports = await o.listening(state.pid);
+                if (!ports || ports.length === 0)
+                    trouble();
+            }
             const cls = classifyProbe(last.exitCode, last.output, o.health.test);
             // A missing binary never appears later: no need to wait for retries.
             if (cls.kind === 'not-found')
@@ -22677,14 +23220,340 @@ async function waitForHealth(o) {
                     if (ports && ports.length > 0 && !ports.includes(o.probePort))
                         return done('certain');
                 }
+                // The output names no status (GNU wget --no-verbose, curl -s): ask the evidence.
+                if (same && o.explain && ['unknown', 'timeout', 'connection-refused'].includes(cls.kind)) {
+                    if (await o.explain(state.pid, cls))
+                        return done('certain');
+                }
             }
             if (state.health?.status === 'unhealthy' && elapsed >= grace)
                 return done('unhealthy');
         }
-        if (elapsed >= o.timeoutSeconds)
+        if (elapsed >= o.timeoutSeconds || o.signal?.aborted)
             return done('timeout');
         await wait(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
     }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/probe-shape.ts
+// What a HEALTHCHECK command asks for, read from its text: the URL, the HTTP method the tool
+// sends, and whether the command can exit 0 although the request failed. Pure: no docker.
+
+const URL_RE = /\b(https?):\/\/(\[[0-9a-f:]+\]|[^\s/:'"$`]+)(?::(\d{1,5}))?(\/[^\s'"`;|&)]*)?/i;
+function parseProbeUrl(cmd) {
+    const m = URL_RE.exec(cmd);
+    if (!m)
+        return null;
+    const scheme = m[1].toLowerCase();
+    const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+    if (!(port > 0 && port < 65536))
+        return null;
+    return { scheme, host: m[2].replace(/^\[|\]$/g, ''), port, path: m[4] || '/', text: m[0] };
+}
+function isLoopbackHost(host) {
+    return /^(localhost|ip6-localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0|::)$/i.test(host);
+}
+/** The segment of a shell command that runs the HTTP tool, and what follows it. */
+function toolSegment(cmd) {
+    const m = /(^|[\s;&|(])((?:\/[\w./-]*\/)?(wget|curl))\s/.exec(cmd);
+    if (!m)
+        return { tool: 'other', seg: '', rest: '' };
+    const start = m.index + m[1].length;
+    const after = cmd.slice(start);
+    // the tool's arguments end at the first shell operator
+    const end = after.search(/\s(?:\|\||&&|;|\||&)\s?|;/);
+    const seg = end < 0 ? after : after.slice(0, end);
+    const rest = end < 0 ? '' : after.slice(end).trim();
+    if (m[3] === 'wget')
+        return { tool: /\s--spider\b/.test(seg) ? 'wget-spider' : 'wget', seg, rest };
+    return { tool: /\s(?:-I|--head|-[a-zA-Z]*I[a-zA-Z]*)\b/.test(seg) ? 'curl-head' : 'curl', seg, rest };
+}
+/** Why a command may exit 0 although its request failed (null: it fails when the request does). */
+function failureHidden(test, tool, seg, rest) {
+    if (tool === 'other')
+        return null;
+    if (/^\|\|\s*(?:true\b|:(?=\s|;|$)|exit\s+0\b)/.test(rest))
+        return `\`${rest.split(/\s*(?:;|&&)\s*/)[0].trim()}\``;
+    if (/^;/.test(rest) && !/^;\s*exit\s+\$\?/.test(rest))
+        return `\`; ${rest.replace(/^;\s*/, '').slice(0, 40)}\` after the request (its exit status replaces the request's)`;
+    if (/^\|(?!\|)/.test(rest) && !/^\|\s*grep\b/.test(rest))
+        return `the pipe \`${rest.slice(0, 40)}\` (the last command's status replaces the request's)`;
+    if ((tool === 'curl' || tool === 'curl-head') &&
+        !/\s(?:-f|--fail|--fail-with-body|-[a-zA-Z]*f[a-zA-Z]*)\b/.test(seg))
+        return 'curl without `-f`/`--fail` (curl exits 0 on an HTTP error status)';
+    void test;
+    return null;
+}
+function probeShape(test) {
+    const cmd = probeCommand(test);
+    const url = parseProbeUrl(cmd);
+    const { tool, seg, rest } = toolSegment(cmd);
+    const method = tool === 'curl-head' ? 'HEAD' : tool === 'curl' || tool === 'wget' ? 'GET' : null;
+    return {
+        url,
+        tool,
+        method,
+        hidesFailure: failureHidden(test, tool, seg, rest),
+        loopback: url !== null && isLoopbackHost(url.host),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/own-request.ts
+// harden-check's own HTTP request to the probe URL, made from inside the container's network
+// namespace (`nsenter --net`, running this Node binary: no tool of the image is trusted or
+// needed, scratch works). It tells what the app answers to GET and to HEAD even when the app
+// logs nothing and the probe prints nothing. Needs root or passwordless `sudo -n` (GitHub's
+// runners have it) and a local engine; otherwise it reports why it was skipped.
+// Only loopback addresses are ever requested: traffic never leaves the container.
+
+
+
+// Runs inside the namespace: one request per target, in parallel, no redirect following.
+const SCRIPT = `
+const targets = JSON.parse(process.argv[1]);
+const out = [];
+let left = targets.length;
+const done = (a) => { out.push(a); if (--left === 0) process.stdout.write('HC-OWN ' + JSON.stringify(out) + '\\n'); };
+for (const t of targets) {
+  const mod = require(t.scheme === 'https' ? 'node:https' : 'node:http');
+  const a = { method: t.method, host: t.host };
+  const req = mod.request({ host: t.host, port: t.port, path: t.path, method: t.method,
+    headers: { Host: t.hostHeader, 'User-Agent': 'harden-check' }, timeout: 2000, rejectUnauthorized: false },
+    (res) => {
+      a.status = res.statusCode;
+      if (res.headers.location) a.location = String(res.headers.location).slice(0, 200);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { if (body.length < 300) body += d; });
+      res.on('end', () => { if (t.method === 'GET' && a.status >= 400 && body.trim()) a.body = body.trim().slice(0, 200); done(a); });
+      res.on('error', () => done(a));
+    });
+  req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+  req.on('error', (e) => { if (a.status === undefined) { a.error = e.code || e.message; done(a); } });
+  req.end();
+}
+`;
+function run(cmd, args) {
+    return new Promise((resolve) => (0,external_node_child_process_.execFile)(cmd, args, { timeout: 8000, killSignal: 'SIGKILL', encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, stdout: String(stdout ?? ''), stderr: String(stderr ?? err?.message ?? '') })));
+}
+/** Is `pid` a process of this container on this host (not a remote engine's pid)? */
+async function pidBelongsTo(pid, containerId) {
+    const cg = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
+    return cg !== null && containerId.length >= 12 && cg.includes(containerId);
+}
+/**
+ * GET and HEAD on the probe URL (and on `alsoHosts`, e.g. the address the app listens on)
+ * from inside the network namespace of the container process `pid`.
+ */
+async function ownRequest(pid, containerId, url, alsoHosts = []) {
+    if (!isLoopbackHost(url.host))
+        return { ran: false, reason: `the probe's host ${url.host} is not loopback` };
+    if (process.platform !== 'linux')
+        return { ran: false, reason: 'not on Linux' };
+    if (!(pid > 0) || !(await pidBelongsTo(pid, containerId)))
+        return { ran: false, reason: 'the container process is not visible on this host (remote engine?)' };
+    const hosts = [...new Set([url.host === '0.0.0.0' ? '127.0.0.1' : url.host, ...alsoHosts])].filter(isLoopbackHost);
+    const hostHeader = `${url.host.includes(':') ? `[${url.host}]` : url.host}:${url.port}`;
+    const targets = hosts.flatMap((host) => ['GET', 'HEAD'].map((method) => ({
+        method,
+        host,
+        port: url.port,
+        path: url.path,
+        scheme: url.scheme,
+        hostHeader,
+    })));
+    const argv = [
+        '--target',
+        String(pid),
+        '--net',
+        '--',
+        process.execPath,
+        '-e',
+        SCRIPT,
+        JSON.stringify(targets),
+    ];
+    const root = process.getuid?.() === 0;
+    const r = root ? await run('nsenter', argv) : await run('sudo', ['-n', 'nsenter', ...argv]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('HC-OWN '));
+    if (!line) {
+        const why = r.stderr.trim().split('\n')[0] || 'no answer';
+        return {
+            ran: false,
+            reason: `nsenter into the container's network is not allowed here (${why.slice(0, 120)})`,
+        };
+    }
+    try {
+        const answers = JSON.parse(line.slice(7));
+        // stable order: as requested
+        const key = (a) => `${hosts.indexOf(a.host)}${a.method}`;
+        return { ran: true, answers: answers.sort((a, b) => key(a).localeCompare(key(b))) };
+    }
+    catch {
+        return { ran: false, reason: 'unreadable answer from the request in the container namespace' };
+    }
+}
+/** "GET → 200, HEAD → 405" for one host. */
+function answerText(a) {
+    if (a.status !== undefined)
+        return `${a.method} → ${a.status}${a.location ? ` (Location: ${a.location})` : ''}`;
+    return `${a.method} → ${a.error === 'ECONNREFUSED' ? 'connection refused' : (a.error ?? 'no answer')}`;
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/cause.ts
+
+const GET_FIX = (url) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
+/** What the app answered to `method` (own request to the probe's host first, then the access log). */
+function statusOf(e, method) {
+    const host = e.shape.url?.host;
+    if (e.own?.ran) {
+        const a = e.own.answers.find((x) => x.method === method && x.status !== undefined && (x.host === host || host === '0.0.0.0'));
+        if (a)
+            return { status: a.status, how: 'own', location: a.location };
+    }
+    const line = [...e.access].reverse().find((l) => l.method === method);
+    return line ? { status: line.status, how: 'log' } : null;
+}
+/** The evidence lines shown under the diagnosis. */
+function evidenceText(e) {
+    const out = [];
+    if (e.access.length) {
+        out.push(`The app's access log for ${e.shape.url?.path ?? 'the probe path'}:`);
+        for (const l of e.access.slice(-3))
+            out.push(`  ${l.raw.slice(0, 200)}`);
+    }
+    if (e.own?.ran) {
+        const byHost = new Map();
+        for (const a of e.own.answers)
+            byHost.set(a.host, [...(byHost.get(a.host) ?? []), a]);
+        for (const [host, as] of byHost) {
+            const u = e.shape.url;
+            out.push(`harden-check's own request inside the container to ${u.scheme}://${host.includes(':') ? `[${host}]` : host}:${u.port}${u.path}: ${as.map(answerText).join(', ')}`);
+        }
+        const body = e.own.answers.find((a) => a.body)?.body;
+        if (body)
+            out.push(`  body: ${body.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    else if (e.own && !e.own.ran) {
+        out.push(`(no request of harden-check's own: ${e.own.reason})`);
+    }
+    return out.join('\n');
+}
+function withEvidence(text, e) {
+    const ev = evidenceText(e);
+    return ev ? `${text}\nEvidence:\n${ev}` : text;
+}
+/** Why did a failing probe fail? null when the evidence names nothing the probe did not. */
+function failingCause(cls, e) {
+    const u = e.shape.url;
+    if (!u)
+        return null;
+    const head = statusOf(e, 'HEAD');
+    const get = statusOf(e, 'GET');
+    const sendsHead = e.shape.method === 'HEAD' ||
+        (e.shape.tool === 'wget-spider' &&
+            (e.access.some((l) => l.method === 'HEAD') ||
+                (head !== null && head.status >= 400 && get !== null && get.status < 400)));
+    const toolWord = e.shape.tool === 'wget-spider' ? 'GNU `wget --spider`' : 'curl -I/--head';
+    if (sendsHead && head && head.status === 405) {
+        const getText = get ? `, GET ${get.status}` : '';
+        return {
+            ruleId: 'HC905',
+            status: 405,
+            summary: `HEAD answered 405${getText}: the probe sends HEAD (${toolWord}), the app allows only GET on ${u.path}; probe with ${GET_FIX(u.text)}`,
+            text: withEvidence(`The probe (${toolWord}) sends a HEAD request and the app answers 405 Method Not Allowed${get ? `, while GET on the same URL answers ${get.status}` : ''} (FastAPI/Starlette and many routers allow only the declared method). The container can never become healthy. Probe with GET: ${GET_FIX(u.text)}, or allow HEAD on the health route.`, e),
+        };
+    }
+    // the status the probe's own method gets
+    const probe = sendsHead ? head : (get ?? head);
+    const method = sendsHead ? 'HEAD' : 'GET';
+    if (probe) {
+        const s = probe.status;
+        const where = `${method} ${u.path}`;
+        if (s >= 300 && s < 400) {
+            const to = probe.location ? ` to ${probe.location}` : '';
+            const https = /^https:/i.test(probe.location ?? '');
+            return {
+                ruleId: 'HC902',
+                status: s,
+                summary: `${where} answered ${s} (redirect${to}): the health route redirects${https ? ' to HTTPS' : ''}, the probe does not reach a 2xx`,
+                text: withEvidence(`The app answers the health URL with a redirect (${s}${to}). The probe either refuses to follow it or follows it to an address that does not answer${https ? ' (HTTPS inside the container)' : ''}. Exempt the health route from the redirect (e.g. from force-HTTPS middleware), or probe the URL the app really serves.`, e),
+            };
+        }
+        if (s === 401 || s === 403) {
+            return {
+                ruleId: 'HC902',
+                status: s,
+                summary: `${where} answered ${s} (${s === 401 ? 'authentication required' : 'forbidden'}): the health route is behind auth`,
+                text: withEvidence(`The health route answers ${s}: it requires ${s === 401 ? 'credentials' : 'a permission'} the probe does not have. Exempt the health route from authentication (it should reveal nothing), or probe a public liveness route; never put a credential into the HEALTHCHECK (it is readable with docker inspect).`, e),
+            };
+        }
+        if (s >= 500) {
+            return {
+                ruleId: 'HC902',
+                status: s,
+                summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
+                text: withEvidence(`The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`, e),
+            };
+        }
+        if (s === 404) {
+            return {
+                ruleId: 'HC910',
+                status: s,
+                summary: `${where} answered 404: the health route does not exist`,
+                text: withEvidence(`The app answers on port ${u.port}, but ${u.path} returns 404 Not Found. Point the HEALTHCHECK at a route the app serves, or add the health route.`, e),
+            };
+        }
+        if (s === 405) {
+            return {
+                ruleId: 'HC905',
+                status: s,
+                summary: `${where} answered 405: the route does not allow ${method}`,
+                text: withEvidence(`The app answers 405 Method Not Allowed to the probe's ${method}. Allow ${method} on the health route or probe with the method it serves.`, e),
+            };
+        }
+        if (s >= 400) {
+            return {
+                ruleId: 'HC902',
+                status: s,
+                summary: `${where} answered ${s}`,
+                text: withEvidence(`The app answers the health URL with ${s}; the probe treats that as a failure. Check the health route's response.`, e),
+            };
+        }
+    }
+    // refused on the probe's address while the app listens on that port at another address
+    const refused = e.own?.ran && e.own.answers.some((a) => a.host === u.host && a.error === 'ECONNREFUSED');
+    const other = (e.sockets ?? []).filter((s) => s.port === u.port && !['0.0.0.0', '::'].includes(s.address));
+    if ((refused || cls.kind === 'connection-refused') && other.length > 0) {
+        const addrs = other.map((s) => s.address.includes(':') ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`);
+        const reached = e.own?.ran
+            ? e.own.answers.find((a) => a.host !== u.host && a.status !== undefined)
+            : undefined;
+        return {
+            ruleId: 'HC902',
+            summary: `the app listens on ${addrs.join(', ')} only, the probe connects to ${u.host}:${u.port}: bind 0.0.0.0 (or probe that address)`,
+            text: withEvidence(`Connection refused on ${u.host}:${u.port}, though the process listens on port ${u.port}: it binds only ${addrs.join(', ')}${reached ? `, where it answers ${reached.method} with ${reached.status}` : ''}. Make the app bind 0.0.0.0 (all addresses of the container), or point the HEALTHCHECK at the address it binds.`, e),
+        };
+    }
+    return null;
+}
+/** A probe that passed although the app answers an error: it cannot fail. null: the pass is real. */
+function hiddenFailureCause(e) {
+    const u = e.shape.url;
+    if (!u || !e.shape.hidesFailure || !e.own?.ran)
+        return null;
+    const method = e.shape.method === 'HEAD' ? 'HEAD' : 'GET';
+    const a = e.own.answers.find((x) => x.method === method && (x.host === u.host || u.host === '0.0.0.0'));
+    if (!a)
+        return null;
+    const failed = a.status === undefined || a.status >= 400;
+    if (!failed)
+        return null;
+    const answer = a.status !== undefined ? `answers ${a.status}` : `is ${answerText(a).replace(/^\w+ → /, '')}`;
+    return {
+        ruleId: 'HC912',
+        summary: `the probe passes only because ${e.shape.hidesFailure} hides its failure: ${method} ${u.path} ${answer}`,
+        text: withEvidence(`Docker reports the container healthy, but the health URL ${answer}: the probe exits 0 whatever the app answers, so it can never report a broken app. Let the request's failure be the probe's exit status: \`HEALTHCHECK CMD curl -fsS ${u.text} || exit 1\` (or \`wget -q -O /dev/null ${u.text} || exit 1\`), without ${e.shape.hidesFailure}.`, e),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/proc-net.ts
@@ -22722,6 +23591,269 @@ function listeningPorts(...tables) {
                 ports.add(e.port);
     }
     return [...ports].sort((a, b) => a - b);
+}
+/** The kernel's hex address as text: 0100007F -> 127.0.0.1; 32 hex digits -> an IPv6 address. */
+function decodeAddress(hex) {
+    const word = (h) => h.match(/../g).reverse().join('');
+    if (hex.length === 8)
+        return word(hex)
+            .match(/../g)
+            .map((b) => parseInt(b, 16))
+            .join('.');
+    if (hex.length !== 32)
+        return hex;
+    const bytes = (hex.match(/.{8}/g) ?? []).map(word).join('');
+    // IPv4-mapped (::ffff:a.b.c.d) reads as the IPv4 address
+    if (/^0{20}ffff/i.test(bytes))
+        return decodeAddress(bytes.slice(24).match(/../g).reverse().join(''));
+    const groups = (bytes.match(/.{4}/g) ?? []).map((g) => parseInt(g, 16).toString(16));
+    // the longest run of zero groups becomes '::'
+    let best = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        let j = i;
+        while (j < 8 && groups[j] === '0')
+            j++;
+        if (j - i > bestLen)
+            [best, bestLen] = [i, j - i];
+        i = j === i ? i + 1 : j;
+    }
+    if (bestLen < 2)
+        return groups.join(':');
+    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+}
+/** LISTEN sockets with their bound address, de-duplicated. */
+function listeningSockets(...tables) {
+    const seen = new Map();
+    for (const t of tables) {
+        if (!t)
+            continue;
+        for (const e of parseProcNetTcp(t)) {
+            if (e.state !== TCP_LISTEN)
+                continue;
+            const address = decodeAddress(e.localAddress);
+            seen.set(`${address}|${e.port}`, { address, port: e.port });
+        }
+    }
+    return [...seen.values()].sort((a, b) => a.port - b.port || a.address.localeCompare(b.address));
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/access-log.ts
+// The app's own access log as evidence: which method hit the health path, and what the app
+// answered. Read from `docker logs`, so it works on any image whose server logs requests
+// (uvicorn, gunicorn, werkzeug, nginx/Apache/Tomcat common and combined, morgan, Go loggers,
+// Spring's exception resolver). Pure string work: tested on real-shaped lines.
+const METHOD = 'GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT';
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Each pattern yields [method, path, status] in named groups. Most specific first. */
+const PATTERNS = [
+    // uvicorn, gunicorn, werkzeug, nginx, Apache/Tomcat common+combined, morgan combined/common,
+    // gorilla handlers, reactor-netty:  "HEAD /health HTTP/1.1" 405
+    new RegExp(`"(?<m>${METHOD}) (?<p>\\S+) HTTP/\\d(?:\\.\\d)?" (?<s>[1-5]\\d\\d)\\b`),
+    // chi middleware.Logger: "GET http://localhost:8080/health HTTP/1.1" from 127.0.0.1:54321 - 200 2B in 12µs
+    new RegExp(`"(?<m>${METHOD}) (?<p>\\S+) HTTP/\\d(?:\\.\\d)?" from \\S+ - (?<s>[1-5]\\d\\d)\\b`),
+    // Gin: [GIN] 2026/12/05 - 08:31:24 | 404 |  1.2µs |  127.0.0.1 | HEAD  "/health"
+    new RegExp(`\\|\\s*(?<s>[1-5]\\d\\d)\\s*\\|.*\\|\\s*(?<m>${METHOD})\\s+"(?<p>[^"]+)"`),
+    // Echo (JSON): {"method":"HEAD","uri":"/health","status":405,...}; also Caddy/zap-style keys
+    new RegExp(`"method":"(?<m>${METHOD})".*?"(?:uri|path|url)":"(?<p>[^"]+)".*?"status":(?<s>[1-5]\\d\\d)\\b`),
+    // morgan dev/short/tiny: HEAD /health 405 1.234 ms - 18 ; ::1 - GET /health HTTP/1.1 404 150 - 1.2 ms
+    new RegExp(`(?:^|\\s)(?<m>${METHOD}) (?<p>/\\S*)(?: HTTP/\\d(?:\\.\\d)?)? (?<s>[1-5]\\d\\d)\\b`),
+];
+/** Spring MVC names the refused method but not the path (DefaultHandlerExceptionResolver). */
+const SPRING_METHOD = new RegExp(`HttpRequestMethodNotSupportedException: Request method '(?<m>${METHOD})' is not supported`);
+function stripHost(path) {
+    return path.replace(/^[a-z]+:\/\/[^/]+/i, '') || '/';
+}
+/** One log line as an access-log entry, or null when it is not one. */
+function parseAccessLine(line) {
+    const raw = line.replace(ANSI, '').trim();
+    if (!raw)
+        return null;
+    for (const re of PATTERNS) {
+        const m = re.exec(raw);
+        if (m?.groups)
+            return { method: m.groups.m, path: stripHost(m.groups.p), status: Number(m.groups.s), raw };
+    }
+    const spring = SPRING_METHOD.exec(raw);
+    if (spring?.groups)
+        return { method: spring.groups.m, path: '', status: 405, raw };
+    return null;
+}
+function pathOnly(p) {
+    const q = p.search(/[?#]/);
+    const bare = q < 0 ? p : p.slice(0, q);
+    return bare.length > 1 ? bare.replace(/\/+$/, '') : bare;
+}
+/** The access-log lines for `path` (query ignored), oldest first. A line naming no path matches any. */
+function probeRequests(logText, path) {
+    const want = pathOnly(path || '/');
+    const out = [];
+    for (const line of logText.split('\n')) {
+        const a = parseAccessLine(line);
+        if (a && (a.path === '' || pathOnly(a.path) === want))
+            out.push(a);
+    }
+    return out;
+}
+/** The app's own error line near a failure: the last line that reads like an error, not a request. */
+function appErrorLine(logText) {
+    const lines = logText
+        .split('\n')
+        .map((l) => l.replace(ANSI, '').trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const l = lines[i];
+        if (parseAccessLine(l))
+            continue;
+        if (/^\s*(Traceback|File ")|^\s+at /.test(l))
+            continue;
+        if (/\b\w*(Error|Exception)\b[:\s]|^(ERROR|FATAL|CRITICAL|PANIC)\b|\b(level=error|"level":"error")|\bpanic:|^error[:\s]/i.test(l))
+            return l.slice(0, 300);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/gather.ts
+// Collects the evidence for a health verdict from a running (or stopped) container: its
+// LISTEN sockets (host /proc), its access log (docker logs) and harden-check's own GET/HEAD
+// (inside its network namespace). Each part is optional: what cannot be read is left out.
+
+
+
+
+
+/** How many log lines are searched for the probe's requests (a probe a second for minutes). */
+const LOG_LINES = 300;
+async function socketsOf(pid) {
+    if (!(pid > 0))
+        return null;
+    const [t4, t6] = await Promise.all([readHostProc(pid, 'net/tcp'), readHostProc(pid, 'net/tcp6')]);
+    return t4 === null && t6 === null ? null : listeningSockets(t4, t6);
+}
+async function gatherEvidence(g) {
+    const shape = probeShape(g.test);
+    const url = shape.url;
+    const [sockets, logText] = await Promise.all([
+        g.pid > 0 ? socketsOf(g.pid) : Promise.resolve(null),
+        logs(g.containerId, LOG_LINES).catch(() => ''),
+    ]);
+    let own = null;
+    if (g.request && url && g.pid > 0) {
+        // also ask the loopback addresses the app really binds on the probe's port
+        const also = (sockets ?? [])
+            .filter((s) => s.port === url.port && !['0.0.0.0', '::'].includes(s.address))
+            .map((s) => s.address);
+        own = await ownRequest(g.pid, g.containerId, url, also);
+    }
+    return {
+        shape,
+        own,
+        access: url ? probeRequests(logText, url.path) : [],
+        appError: appErrorLine(logText),
+        sockets,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/mask-evidence.ts
+// Evidence comes from the app (its log lines, its error line, the body it answered), so it can
+// carry credentials no pattern knows: `password=…` in an error, `?token=…` in a logged URL,
+// `user:pass@` in a connection string, a bearer token. Masked before anything is shown.
+
+// `name=value` first, then `name: value` / `"name": "value"` (so "error: password=x" masks x)
+const NAMED_VALUES = [
+    /\b([A-Za-z_][\w.-]*)("?\s*=\s*)("?)([^\s"&,;)]+)\3/g,
+    /\b([A-Za-z_][\w.-]*)("?\s*:\s*)("?)([^\s"&,;)]+)\3/g,
+];
+function maskEvidence(text) {
+    const out = (0,detect/* redact */.E$)(text)
+        .replace(/(\/\/[^/\s:@]+:)([^@\s/]+)@/g, (_m, pre, pass) => `${pre}${(0,detect/* maskSecret */.$l)(pass)}@`)
+        .replace(/\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{8,})/g, (_m, kind, v) => `${kind} ${(0,detect/* maskSecret */.$l)(v)}`);
+    return NAMED_VALUES.reduce((text, re) => text.replace(re, (m, name, sep, q, value) => (0,detect/* secretNameMatch */.Jv)(name) && !value.includes('(redacted)')
+        ? `${name}${sep}${q}${(0,detect/* maskSecret */.$l)(value)}${q}`
+        : m), out);
+}
+
+;// CONCATENATED MODULE: ./src/runtime/health/verdict.ts
+
+
+
+
+
+/** How long gathered evidence is reused before the wait may ask again. */
+const REASK_MS = 5000;
+class HealthExplainer {
+    containerId;
+    test;
+    evidence = null;
+    cause = null;
+    askedAt = 0;
+    askedKind = '';
+    constructor(containerId, test) {
+        this.containerId = containerId;
+        this.test = test;
+    }
+    /** For waitForHealth's `explain`: is the repeated failure certain from outside evidence? */
+    async explain(pid, cls) {
+        const url = probeShape(this.test).url;
+        if (!url || !(pid > 0))
+            return false;
+        if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind)
+            return this.cause !== null;
+        this.askedAt = Date.now();
+        this.askedKind = cls.kind;
+        // Refused while nothing listens on that port: the app may still be starting, and our own
+        // request would only be refused too. Wait (Docker's grace decides).
+        if (cls.kind === 'connection-refused') {
+            const sockets = await socketsOf(pid);
+            if (!sockets?.some((s) => s.port === url.port))
+                return false;
+        }
+        this.evidence = await gatherEvidence({
+            containerId: this.containerId(),
+            pid,
+            test: this.test,
+            request: true,
+        });
+        this.cause = failingCause(cls, this.evidence);
+        return this.cause !== null;
+    }
+}
+/** The failed verdict: the evidence's cause when it names one, else the probe-output diagnosis plus the evidence. */
+async function failedVerdict(f) {
+    const v = await unmaskedFailedVerdict(f);
+    return { ...v, summary: maskEvidence(v.summary), text: maskEvidence(v.text) };
+}
+async function unmaskedFailedVerdict(f) {
+    const d = diagnose(f.diagnosis);
+    // exited: the log tail is the evidence; a missing probe binary is named by Docker itself
+    if (f.diagnosis.outcome === 'exited' || f.diagnosis.outcome === 'probe-missing')
+        return d;
+    // Nothing listens on the probe's port: our own request could only be refused too.
+    const port = probeShape(f.diagnosis.test).url?.port;
+    const request = !(port !== undefined &&
+        f.diagnosis.listening !== null &&
+        !f.diagnosis.listening.includes(port));
+    const ev = f.explainer?.evidence ??
+        (await gatherEvidence({ containerId: f.containerId, pid: f.pid, test: f.diagnosis.test, request }));
+    const cause = f.explainer?.cause ?? failingCause(f.classification ?? { kind: 'unknown' }, ev);
+    const last = f.diagnosis.lastProbe;
+    const probeOut = last
+        ? `\nLast probe (exit ${last.exitCode}): ${last.output.trim().split('\n').slice(-3).join(' | ') || 'no output'}`
+        : '';
+    // A wrong port found from /proc stays the first cause: the evidence cannot beat it.
+    if (cause && d.ruleId !== 'HC904')
+        return { ruleId: cause.ruleId, summary: cause.summary, text: cause.text + probeOut };
+    const extra = evidenceText(ev);
+    return extra ? { ...d, text: `${d.text}\nEvidence:\n${extra}` } : d;
+}
+/** For a healthy container whose probe can exit 0 on a failed request: did it hide one? */
+async function hiddenFailure(containerId, pid, test) {
+    const shape = probeShape(test);
+    if (!shape.hidesFailure || !shape.loopback)
+        return null;
+    const ev = await gatherEvidence({ containerId, pid, test, request: true });
+    const cause = hiddenFailureCause(ev);
+    return cause && { ...cause, summary: maskEvidence(cause.summary), text: maskEvidence(cause.text) };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/secret-probe.ts
@@ -22885,6 +24017,7 @@ function decideUser(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/verify.ts
+
 
 
 
@@ -23136,6 +24269,11 @@ async function listeningOf(id, pid) {
         return null;
     return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
 }
+/** A running container whose processes listen on no TCP port. */
+async function listeningNowhere(id) {
+    const s = await inspectContainer(id);
+    return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
+}
 async function processEnvs(id, procs) {
     const envs = await Promise.all(procs.map(async (p) => {
         const raw = await readHostProc(p.pid, 'environ');
@@ -23168,16 +24306,16 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
         if ((0,detect/* secretNameMatch */.Jv)(k))
             c.secrets.push(v);
     const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / verify_NS : 30;
-    const startAndWait = async (env) => {
+    const startAndWait = async (env, hooks = {}) => {
         const events = hc ? watchRunEvents(opts.runId, opts.healthTimeoutSeconds + 60) : null;
         try {
-            return await startAndWaitWith(env, events);
+            return await startAndWaitWith(env, events, hooks);
         }
         finally {
             events?.stop();
         }
     };
-    const startAndWaitWith = async (env, events) => {
+    const startAndWaitWith = async (env, events, hooks) => {
         const run = await runContainer({
             image: info.id,
             runId: opts.runId,
@@ -23196,11 +24334,21 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
         if (!run.id || run.error)
             res.markUnaccounted();
         if (!run.id || run.error)
-            return { error: run.error || 'docker run printed no container id', id: '', wait: null };
+            return {
+                error: run.error || 'docker run printed no container id',
+                id: '',
+                wait: null,
+                explainer: null,
+            };
         const id = run.id;
+        hooks.onStarted?.(id);
         let wait = null;
+        const explainer = hc && hooks.explain ? new HealthExplainer(() => id, hc.test) : null;
         if (hc) {
             wait = await waitForHealth({
+                onTrouble: hooks.onTrouble,
+                signal: hooks.signal,
+                explain: explainer ? (pid, cls) => explainer.explain(pid, cls) : undefined,
                 containerId: id,
                 health: hc,
                 timeoutSeconds: opts.healthTimeoutSeconds,
@@ -23212,10 +24360,29 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
         else {
             await verify_sleep(SETTLE_MS);
         }
-        return { error: '', id, wait };
+        return { error: '', id, wait, explainer };
     };
+    // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a valid
+    // environment). A plain container (no overrides) starts beside the first one when it exits or
+    // fails twice in a row while listening nowhere, so asking "was it our values?" never costs a
+    // second whole wait.
+    const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
+    const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
+    const stopControl = new AbortController();
+    let control = null;
+    let controlId = '';
     const tHealth = Date.now();
-    let run = await startAndWait(choice.overrides);
+    let run = await startAndWait(choice.overrides, {
+        explain: true,
+        onTrouble: mayBreak
+            ? () => void (control ??= startAndWait({}, { signal: stopControl.signal, onStarted: (cid) => (controlId = cid) }))
+            : undefined,
+    }).catch(async (err) => {
+        // the plain container must exist (and be tracked) before the caller's cleanup runs
+        stopControl.abort();
+        await control?.catch(() => null);
+        throw err;
+    });
     if (run.error) {
         // The container could not even start (entrypoint missing, bad run-args).
         const why = c.mask(run.error);
@@ -23239,16 +24406,31 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
         c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
         return;
     }
-    // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a
-    // valid environment): before blaming the image, try once without them.
     let sentinelBroke = false;
-    const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
-    if (hc && choice.derived && sentinelKeys.length > 0 && run.wait && run.wait.outcome !== 'healthy') {
-        const plain = await startAndWait({});
-        if (!plain.error && plain.wait?.outcome === 'healthy') {
-            sentinelBroke = true;
-            run = plain;
+    const controlRun = control;
+    if (controlRun) {
+        // Only a container that exited or never listened can have been stopped by our values; the
+        // plain one then has until 1 s after this verdict (or its own end, after an exit).
+        const w = run.wait;
+        const exited = w?.outcome === 'exited';
+        const silent = w &&
+            !exited &&
+            w.outcome !== 'healthy' &&
+            ((await listeningOf(run.id, w.state.pid)) ?? []).length === 0;
+        // Running about as long and listening nowhere either: our values are not the difference.
+        const plainSilent = silent && controlId !== '' && (await listeningNowhere(controlId).catch(() => false));
+        if (exited || (silent && !plainSilent)) {
+            const cap = exited ? null : setTimeout(() => stopControl.abort(), 1000);
+            const plain = await controlRun;
+            if (cap)
+                clearTimeout(cap);
+            if (!plain.error && plain.wait?.outcome === 'healthy') {
+                sentinelBroke = true;
+                run = plain;
+            }
         }
+        else
+            stopControl.abort();
     }
     const id = run.id;
     const wait = run.wait;
@@ -23297,27 +24479,40 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
     }
     else if (wait.outcome === 'healthy') {
         const s = round(wait.secondsToHealthy ?? wait.seconds);
-        c.set({
-            id: 'healthy',
-            status: 'pass',
-            seconds: s,
-            detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
-        });
+        // a probe that exits 0 whatever the app answers proves nothing
+        const hidden = await hiddenFailure(id, state.pid, hc.test);
+        if (hidden) {
+            c.set({ id: 'healthy', status: 'fail', seconds: s, detail: hidden.summary, diagnosis: hidden.text });
+            c.find(hidden.ruleId, 'error', 'healthy', hcLine, hidden.summary);
+        }
+        else
+            c.set({
+                id: 'healthy',
+                status: 'pass',
+                seconds: s,
+                detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+            });
     }
     else {
         const exited = wait.outcome === 'exited';
         const listening = exited ? null : await listeningOf(id, state.pid);
         const logTail = exited ? c.mask((await logsP).split('\n').slice(-15).join('\n')) : '';
         const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
-        const d = diagnose({
-            outcome: wait.outcome,
-            test: hc.test,
-            lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
-            probePort: port,
-            listening,
-            container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
-            seconds: wait.seconds,
-            timeoutSeconds: opts.healthTimeoutSeconds,
+        const d = await failedVerdict({
+            diagnosis: {
+                outcome: wait.outcome,
+                test: hc.test,
+                lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
+                probePort: port,
+                listening,
+                container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
+                seconds: wait.seconds,
+                timeoutSeconds: opts.healthTimeoutSeconds,
+            },
+            containerId: id,
+            pid: state.pid,
+            classification: wait.classification,
+            explainer: run.explainer,
         });
         c.set({
             id: 'healthy',
@@ -23335,6 +24530,8 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
             .join('\n');
     }
     c.notes.push(`health wait ${healthSeconds} s`);
+    // The plain container must be known before cleanup (it stops within a poll once aborted).
+    await controlRun;
     // The container's own output, for the job log (untrusted: no workflow commands).
     const out = await logsP;
     if (out)
@@ -23404,9 +24601,11 @@ async function envCheck(c, opts, choice, state, id, procs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   DK: () => (/* binding */ isPathValue),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Jv: () => (/* binding */ secretNameMatch),
 /* harmony export */   sD: () => (/* binding */ findSecretValues),
+/* harmony export */   vA: () => (/* binding */ isDummyCredentialUrl),
 /* harmony export */   wK: () => (/* binding */ isPlaceholder)
 /* harmony export */ });
 /* unused harmony export nameTokens */
@@ -23465,6 +24664,31 @@ const KEY_QUALIFIERS = new Set([
     'decryption',
     'deploy',
     'sign',
+    // API vendors: OPENAI_KEY, STRIPE_KEY, SENDGRID_KEY are API keys
+    'openai',
+    'anthropic',
+    'claude',
+    'gemini',
+    'groq',
+    'mistral',
+    'cohere',
+    'deepseek',
+    'openrouter',
+    'replicate',
+    'elevenlabs',
+    'stripe',
+    'sendgrid',
+    'mailgun',
+    'mailchimp',
+    'twilio',
+    'pusher',
+    'pinecone',
+    'supabase',
+    'firebase',
+    'algolia',
+    'mapbox',
+    'sentry',
+    'datadog',
 ]);
 // A last token that names something *about* a secret, not the secret itself: the
 // recommended `*_FILE` pattern, paths, versions, modes, ids (BuildKit PR #6501 & co).
@@ -23587,6 +24811,22 @@ function urlPasswordIsReal(match) {
         return false;
     return !isPlaceholder(m[1]) && !/^[$%{]/.test(m[1]);
 }
+// Passwords of connection URLs written as stand-ins (`postgresql://user:pass@localhost/dummy`
+// for a build step that needs a URL but no database).
+const DUMMY_PASSWORDS = new Set('pass password passwd pwd secret test testing dummy fake example sample changeme placeholder postgres mysql root admin user guest foo bar baz xxx build'.split(' '));
+/**
+ * A URL with credentials written as a stand-in: a stand-in password (`pass`, `dummy`, the user
+ * name again). The host does not decide (`postgres:mysecretpassword@localhost` ships a real
+ * literal). Still redacted everywhere (findSecretValues finds it); only the rules do not call it
+ * a leaked secret.
+ */
+function isDummyCredentialUrl(url) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/([^\s/:@'"]+):([^\s/@'"]+)@/i.exec(url);
+    if (!m)
+        return false;
+    const [, user, password] = m;
+    return DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user;
+}
 // Provider patterns: precise enough that a match is a credential whatever the name.
 const VALUE_PATTERNS = [
     {
@@ -23640,19 +24880,31 @@ function findSecretValues(text) {
     }
     return out.sort((a, b) => a.index - b.index);
 }
-/** Values that are not literal secrets: empty, a variable reference, an obvious placeholder. */
+/**
+ * A file path (`/run/secrets/api_key`, `./keys.json`, `C:\\keys\\sa.json`): where a secret
+ * is read from, the recommended pattern, not the secret. Segments of word characters only,
+ * so base64 (`+`, `=`) is never taken for a path.
+ */
+function isPathValue(value) {
+    const v = value.trim();
+    return ((/^(?:~|\.{1,2})?\/(?:[\w.@-]+\/?)*$/.test(v) || /^[A-Za-z]:\\(?:[\w .@-]+\\?)*$/.test(v)) && v.length > 1);
+}
+/** Values that are not literal secrets: empty, a variable reference, a file path, an obvious placeholder. */
 function isPlaceholder(value) {
     if (value === null || value === undefined)
         return true;
     const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
     if (v === '')
         return true;
+    if (isPathValue(v))
+        return true;
     if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^}]*)?\}?$/.test(v))
         return true;
     // `${VAR}` parts only (`${USER}:${PASS}`), templates (`{{ .Token }}`, `%(token)s`)
     if (/^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?[:@/._-]?)+$/.test(v))
         return true;
-    if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\))$/.test(v))
+    // templates: `{{ .Token }}`, `%(token)s`, `$(cat …)`, CI replace tokens `#{TOKEN}#`, `__TOKEN__`
+    if (/^(\{\{.*\}\}|%\(?\w*\)?s|\$\(.*\)|#\{[\w.-]+\}#?|__[A-Z][A-Z0-9_]*__)$/.test(v))
         return true;
     if (/^(<.*>|\[.*\]|\*+|x+|\.{3}|…|changeme|change[_-]?me|replace[_-]?me|your[_-][\w-]*|todo|tbd|fixme|none|null|nil|undefined|unset|n\/a|false|true|0|-|dummy|placeholder|example|sample)$/i.test(v)) {
         return true;
