@@ -68,6 +68,15 @@ export function workdirAt(model: DockerfileModel, instr: Instr): string | null |
   return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
 }
 
+/** The absolute working directory a WORKDIR instruction sets, or null when it cannot be resolved. */
+export function workdirSetBy(model: DockerfileModel, instr: Instr): string | null {
+  const v = resolved(model, instr.args.join(' '), instr);
+  if (v === null) return null;
+  if (v.startsWith('/')) return normalizePath(v);
+  const prev = workdirAt(model, instr);
+  return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
+
 // One pass per model, stages in order (a stage's parent comes before it), instead of a walk
 // of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
 const workdirCache = new WeakMap<DockerfileModel, Map<Instr, string | null | undefined>>();

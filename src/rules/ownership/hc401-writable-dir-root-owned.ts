@@ -30,6 +30,7 @@ import {
   runtimeUser,
   simpleCommands,
   workdirAt,
+  workdirSetBy,
   type RuntimeUser,
 } from './common.js';
 import {
@@ -279,10 +280,7 @@ function trackStage(model: DockerfileModel, stage: Stage): RuleHit[] {
         break;
       }
       case 'WORKDIR': {
-        const v = resolved(model, instr.args.join(' '), instr);
-        if (v === null) break;
-        const prev = workdirAt(model, instr);
-        const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+        const p = workdirSetBy(model, instr);
         if (!p) break;
         // After a non-root USER the owner depends on the builder (HC406): do not guess.
         mark(
@@ -411,16 +409,7 @@ function ownerAtEnd(model: DockerfileModel, dir: string): DirOwner | null {
         break;
       }
       case 'WORKDIR': {
-        const v = resolved(model, instr.args.join(' '), instr);
-        const prev = workdirAt(model, instr);
-        const p =
-          v === null
-            ? null
-            : v.startsWith('/')
-              ? normalizePath(v)
-              : prev === undefined
-                ? null
-                : joinPath(prev ?? '/', v);
+        const p = workdirSetBy(model, instr);
         // WORKDIR creates the directory and its parents, owned by root when run as root
         if (p && owner === null && isUnder(p, dir))
           owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
@@ -512,7 +501,7 @@ function commandWritesWorkdir(model: DockerfileModel, run: RuntimeUser | null): 
   }
   if (!evidence) return [];
   const finalWd = lastInChain(model, 'WORKDIR');
-  const dir = finalWd ? workdirAfter(model, finalWd) : null;
+  const dir = finalWd ? workdirSetBy(model, finalWd) : null;
   if (!dir || dir === '/') return [];
   const owner = ownerAtEnd(model, dir);
   if (!owner || owner.owner !== 'root') return [];
@@ -524,15 +513,6 @@ function commandWritesWorkdir(model: DockerfileModel, run: RuntimeUser | null): 
       message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
     },
   ];
-}
-
-/** The working directory a WORKDIR instruction sets (absolute), or null. */
-function workdirAfter(model: DockerfileModel, instr: Instr): string | null {
-  const v = resolved(model, instr.args.join(' '), instr);
-  if (v === null) return null;
-  if (v.startsWith('/')) return normalizePath(v);
-  const prev = workdirAt(model, instr);
-  return prev === undefined ? null : joinPath(prev ?? '/', v);
 }
 
 function rootOwnedVolumes(model: DockerfileModel, run: RuntimeUser | null, copies: RuleHit[]): RuleHit[] {

@@ -7,7 +7,15 @@ import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { neededStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
-import { absoluteDest, chainBefore, copyParts, resolved, simpleCommands, workdirAt } from './common.js';
+import {
+  absoluteDest,
+  chainBefore,
+  copyParts,
+  resolved,
+  simpleCommands,
+  workdirAt,
+  workdirSetBy,
+} from './common.js';
 
 const EXISTING = new Set([
   '/',
@@ -70,16 +78,7 @@ export const hc406: Rule = {
           continue;
         }
         if (instr.keyword !== 'WORKDIR') continue;
-        const v = resolved(model, instr.args.join(' '), instr);
-        const prev = workdirAt(model, instr);
-        const p =
-          v === null
-            ? null
-            : v.startsWith('/')
-              ? normalizePath(v)
-              : prev === undefined
-                ? null
-                : joinPath(prev ?? '/', v);
+        const p = workdirSetBy(model, instr);
         if (p === null) continue;
         const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));
         created.push(p);
