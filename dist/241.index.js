@@ -3004,7 +3004,7 @@ async function publishOnly(inputs, ctx = contextFromEnv(), deps = {}) {
     // legs' job names change with the targets): it fails when any leg's report fails. One
     // report (the fork-PR recipe) only publishes; its verdict belongs to the run that built it.
     if (files.length > 1 && report.result === 'fail') {
-        const failing = report.targets.filter((t) => (0,verdict/* decideResult */._s)({ ...report, targets: [t] }, report.failOn ?? inputs['fail-on']) === 'fail');
+        const failing = report.targets.filter((t) => (0,verdict/* verdictOf */.Vj)((0,verdict/* tallyOf */.sv)(t.findings, t.checks), report.failOn ?? inputs['fail-on']) === 'fail');
         core/* setFailed */.C1(`harden-check failed: ${failing.length} of ${report.targets.length} Dockerfiles fail (${(0,verdict/* describeTally */.O1)(counts)}).`);
     }
     return outcome;
@@ -3532,7 +3532,7 @@ function sortFindings(findings) {
 /** Several Dockerfiles: the failing ones first (most errors first), then warnings; stable otherwise. */
 function worstFirst(targets) {
     const rank = (t) => {
-        const c = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [t], checks: [], findings: [] });
+        const c = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(t.findings, t.checks);
         return [c.errors > 0 ? 0 : c.warnings + c.undecided > 0 ? 1 : 2, -c.errors, -(c.warnings + c.undecided)];
     };
     return targets
@@ -3549,7 +3549,7 @@ function overviewRow(target, secrets) {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
-    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
     return `| ${targetIcon(target)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)} |`;
 }
 /** Dockerfiles x checks at the top of a multi-target report, rows cut to `maxSize` (worst rows kept). */
@@ -3778,11 +3778,12 @@ const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 /* harmony export */   BT: () => (/* binding */ verdictSentence),
 /* harmony export */   N4: () => (/* binding */ tally),
 /* harmony export */   O1: () => (/* binding */ describeTally),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   _s: () => (/* binding */ decideResult),
 /* harmony export */   c4: () => (/* binding */ allFindings),
 /* harmony export */   sv: () => (/* binding */ tallyOf)
 /* harmony export */ });
-/* unused harmony exports allChecks, failsUnder, verdictOf */
+/* unused harmony exports allChecks, failsUnder */
 /** All findings of a report: per target when there are targets, else the top-level list. */
 function allFindings(report) {
     return report.targets.length > 0 ? report.targets.flatMap((t) => t.findings) : report.findings;

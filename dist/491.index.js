@@ -704,6 +704,16 @@ function workdirAt(model, instr) {
     const before = workdirs(model);
     return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
 }
+/** The absolute working directory a WORKDIR instruction sets, or null when it cannot be resolved. */
+function workdirSetBy(model, instr) {
+    const v = resolved(model, instr.args.join(' '), instr);
+    if (v === null)
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const prev = workdirAt(model, instr);
+    return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
 // One pass per model, stages in order (a stage's parent comes before it), instead of a walk
 // of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
 const workdirCache = new WeakMap();
@@ -5025,11 +5035,7 @@ function trackStage(model, stage) {
                 break;
             }
             case 'WORKDIR': {
-                const v = resolved(model, instr.args.join(' '), instr);
-                if (v === null)
-                    break;
-                const prev = workdirAt(model, instr);
-                const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 if (!p)
                     break;
                 // After a non-root USER the owner depends on the builder (HC406): do not guess.
@@ -5159,15 +5165,7 @@ function ownerAtEnd(model, dir) {
                 break;
             }
             case 'WORKDIR': {
-                const v = resolved(model, instr.args.join(' '), instr);
-                const prev = workdirAt(model, instr);
-                const p = v === null
-                    ? null
-                    : v.startsWith('/')
-                        ? normalizePath(v)
-                        : prev === undefined
-                            ? null
-                            : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 // WORKDIR creates the directory and its parents, owned by root when run as root
                 if (p && owner === null && isUnder(p, dir))
                     owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
@@ -5265,7 +5263,7 @@ function commandWritesWorkdir(model, run) {
     if (!evidence)
         return [];
     const finalWd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'WORKDIR');
-    const dir = finalWd ? workdirAfter(model, finalWd) : null;
+    const dir = finalWd ? workdirSetBy(model, finalWd) : null;
     if (!dir || dir === '/')
         return [];
     const owner = ownerAtEnd(model, dir);
@@ -5279,16 +5277,6 @@ function commandWritesWorkdir(model, run) {
             message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
         },
     ];
-}
-/** The working directory a WORKDIR instruction sets (absolute), or null. */
-function workdirAfter(model, instr) {
-    const v = resolved(model, instr.args.join(' '), instr);
-    if (v === null)
-        return null;
-    if (v.startsWith('/'))
-        return normalizePath(v);
-    const prev = workdirAt(model, instr);
-    return prev === undefined ? null : joinPath(prev ?? '/', v);
 }
 function rootOwnedVolumes(model, run, copies) {
     if (!isNonRoot(run))
@@ -5682,15 +5670,7 @@ const hc406 = {
                 }
                 if (instr.keyword !== 'WORKDIR')
                     continue;
-                const v = resolved(model, instr.args.join(' '), instr);
-                const prev = workdirAt(model, instr);
-                const p = v === null
-                    ? null
-                    : v.startsWith('/')
-                        ? normalizePath(v)
-                        : prev === undefined
-                            ? null
-                            : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 if (p === null)
                     continue;
                 const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));

@@ -14454,7 +14454,7 @@ function sortFindings(findings) {
 /** Several Dockerfiles: the failing ones first (most errors first), then warnings; stable otherwise. */
 function worstFirst(targets) {
     const rank = (t) => {
-        const c = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [t], checks: [], findings: [] });
+        const c = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(t.findings, t.checks);
         return [c.errors > 0 ? 0 : c.warnings + c.undecided > 0 ? 1 : 2, -c.errors, -(c.warnings + c.undecided)];
     };
     return targets
@@ -14471,7 +14471,7 @@ function overviewRow(target, secrets) {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
-    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tally */ .N4)({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+    const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
     return `| ${targetIcon(target)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)} |`;
 }
 /** Dockerfiles x checks at the top of a multi-target report, rows cut to `maxSize` (worst rows kept). */
@@ -15207,6 +15207,16 @@ function resolved(model, text, instr) {
 function workdirAt(model, instr) {
     const before = workdirs(model);
     return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
+}
+/** The absolute working directory a WORKDIR instruction sets, or null when it cannot be resolved. */
+function workdirSetBy(model, instr) {
+    const v = resolved(model, instr.args.join(' '), instr);
+    if (v === null)
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const prev = workdirAt(model, instr);
+    return prev === undefined ? null : joinPath(prev ?? '/', v);
 }
 // One pass per model, stages in order (a stage's parent comes before it), instead of a walk
 // of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
@@ -19529,11 +19539,7 @@ function trackStage(model, stage) {
                 break;
             }
             case 'WORKDIR': {
-                const v = resolved(model, instr.args.join(' '), instr);
-                if (v === null)
-                    break;
-                const prev = workdirAt(model, instr);
-                const p = v.startsWith('/') ? normalizePath(v) : prev === undefined ? null : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 if (!p)
                     break;
                 // After a non-root USER the owner depends on the builder (HC406): do not guess.
@@ -19663,15 +19669,7 @@ function ownerAtEnd(model, dir) {
                 break;
             }
             case 'WORKDIR': {
-                const v = resolved(model, instr.args.join(' '), instr);
-                const prev = workdirAt(model, instr);
-                const p = v === null
-                    ? null
-                    : v.startsWith('/')
-                        ? normalizePath(v)
-                        : prev === undefined
-                            ? null
-                            : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 // WORKDIR creates the directory and its parents, owned by root when run as root
                 if (p && owner === null && isUnder(p, dir))
                     owner = root === true ? { owner: 'root', line: instr.line, how: 'WORKDIR' } : null;
@@ -19769,7 +19767,7 @@ function commandWritesWorkdir(model, run) {
     if (!evidence)
         return [];
     const finalWd = (0,dockerfile_facts/* lastInChain */.Pk)(model, 'WORKDIR');
-    const dir = finalWd ? workdirAfter(model, finalWd) : null;
+    const dir = finalWd ? workdirSetBy(model, finalWd) : null;
     if (!dir || dir === '/')
         return [];
     const owner = ownerAtEnd(model, dir);
@@ -19783,16 +19781,6 @@ function commandWritesWorkdir(model, run) {
             message: `${evidence.who} ${evidence.what} in ${dir} while the container runs as ${who}, but ${dir} was created by ${owner.how} on line ${owner.line} as root (COPY --chown does not change an existing directory's owner): the write fails with "Permission denied"; do that step at build time, or RUN chown ${owned} ${dir} before USER.`,
         },
     ];
-}
-/** The working directory a WORKDIR instruction sets (absolute), or null. */
-function workdirAfter(model, instr) {
-    const v = resolved(model, instr.args.join(' '), instr);
-    if (v === null)
-        return null;
-    if (v.startsWith('/'))
-        return normalizePath(v);
-    const prev = workdirAt(model, instr);
-    return prev === undefined ? null : joinPath(prev ?? '/', v);
 }
 function rootOwnedVolumes(model, run, copies) {
     if (!isNonRoot(run))
@@ -20186,15 +20174,7 @@ const hc406 = {
                 }
                 if (instr.keyword !== 'WORKDIR')
                     continue;
-                const v = resolved(model, instr.args.join(' '), instr);
-                const prev = workdirAt(model, instr);
-                const p = v === null
-                    ? null
-                    : v.startsWith('/')
-                        ? normalizePath(v)
-                        : prev === undefined
-                            ? null
-                            : joinPath(prev ?? '/', v);
+                const p = workdirSetBy(model, instr);
                 if (p === null)
                     continue;
                 const exists = EXISTING.has(p) || /^\/home\/[^/]+$/.test(p) || created.some((c) => isUnder(c, p));

@@ -15,7 +15,7 @@ import type { RuleMetaLookup } from '../report/rule-meta.js';
 import { renderSarif } from '../report/sarif.js';
 import { fileSourceReader } from '../report/source.js';
 import type { Report, ReportOrigin } from '../report/types.js';
-import { decideResult, describeTally, tally, verdictSentence } from '../report/verdict.js';
+import { describeTally, tally, tallyOf, verdictOf, verdictSentence } from '../report/verdict.js';
 import { redact, secretNameMatch } from '../secrets/detect.js';
 import { VERSION } from '../version.js';
 import { emitAnnotations } from './annotations.js';
@@ -327,7 +327,7 @@ export async function publishOnly(
   // report (the fork-PR recipe) only publishes; its verdict belongs to the run that built it.
   if (files.length > 1 && report.result === 'fail') {
     const failing = report.targets.filter(
-      (t) => decideResult({ ...report, targets: [t] }, report.failOn ?? inputs['fail-on']) === 'fail',
+      (t) => verdictOf(tallyOf(t.findings, t.checks), report.failOn ?? inputs['fail-on']) === 'fail',
     );
     core.setFailed(
       `harden-check failed: ${failing.length} of ${report.targets.length} Dockerfiles fail (${describeTally(counts)}).`,

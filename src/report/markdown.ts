@@ -202,7 +202,7 @@ interface Section {
 /** Several Dockerfiles: the failing ones first (most errors first), then warnings; stable otherwise. */
 function worstFirst(targets: TargetReport[]): TargetReport[] {
   const rank = (t: TargetReport) => {
-    const c = tally({ version: 1, result: 'pass', targets: [t], checks: [], findings: [] });
+    const c = tallyOf(t.findings, t.checks);
     return [c.errors > 0 ? 0 : c.warnings + c.undecided > 0 ? 1 : 2, -c.errors, -(c.warnings + c.undecided)];
   };
   return targets
@@ -221,7 +221,7 @@ function overviewRow(target: TargetReport, secrets: readonly string[]): string {
     const c = target.checks.find((x) => x.id === id);
     return c ? STATUS_ICON[c.status] : '–';
   });
-  const t = tally({ version: 1, result: 'pass', targets: [target], checks: [], findings: [] });
+  const t = tallyOf(target.findings, target.checks);
   return `| ${targetIcon(target)} | ${inlineText(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${describeTally(t)} |`;
 }
 
