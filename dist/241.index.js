@@ -2098,7 +2098,7 @@ function optionalStrings(o, key, where) {
 function checkCheck(c, where) {
     if (!isObject(c))
         fail(where, 'must be an object');
-    oneOf(c, 'id', types/* CHECK_IDS */.Sh, where);
+    oneOf(c, 'id', types/* ALL_CHECK_IDS */.aV, where);
     oneOf(c, 'status', STATUSES, where);
     str(c, 'detail', where);
     str(c, 'diagnosis', where, true);
@@ -2119,7 +2119,7 @@ function checkFinding(f, where) {
     positiveInt(f, 'column', where, true);
     positiveInt(f, 'endColumn', where, true);
     str(f, 'message', where);
-    oneOf(f, 'check', types/* CHECK_IDS */.Sh, where, true);
+    oneOf(f, 'check', types/* ALL_CHECK_IDS */.aV, where, true);
 }
 /** Check that a parsed value has the Report shape; throws ReportFormatError naming the first bad field. */
 function validateReport(value) {
@@ -2350,7 +2350,7 @@ const PROBLEM_SEVERITY = {
 };
 const CHECKLIST_URI = `${rules_types/* DOCS_BASE */.M.replace(/docs\/rules\/$/, '')}README.md#the-checklist`;
 function ruleInfo(id, fallbackSeverity, lookup) {
-    const check = types/* CHECK_IDS */.Sh.find((c) => (0,check_findings/* checkRuleId */.cd)(c) === id);
+    const check = types/* ALL_CHECK_IDS */.aV.find((c) => (0,check_findings/* checkRuleId */.cd)(c) === id);
     if (check) {
         return {
             id,
@@ -3200,15 +3200,22 @@ const CHECK_LABELS = {
     healthy: 'Container becomes healthy',
     'no-secrets': 'No secrets in the image',
     'env-override': 'Environment override reaches the process',
+    'graceful-stop': 'Stops gracefully on SIGTERM',
+    'read-only-rootfs': 'Runs with a read-only root filesystem',
+    'restricted-profile': "Runs under Kubernetes' restricted profile",
+    'setuid-files': 'No unexpected setuid/setgid files',
 };
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
 function failedCheckFindings(target) {
-    const covered = new Set(target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check));
+    const coveredAt = (severities) => new Set(target.findings.filter((f) => f.check && severities.includes(f.severity)).map((f) => f.check));
+    const covered = coveredAt(['error']);
+    const coveredAdvisory = coveredAt(['error', 'warning']);
     return target.checks
-        .filter((c) => c.status === 'fail' && !covered.has(c.id))
+        .filter((c) => c.status === 'fail' && !(c.required === false ? coveredAdvisory : covered).has(c.id))
         .map((c) => ({
         ruleId: checkRuleId(c.id),
-        severity: 'error',
+        // an advisory check (not required by the `checks` input) warns
+        severity: c.required === false ? 'warning' : 'error',
         file: target.dockerfile,
         // Where the verdict was made; a report without it (an older JSON) points at the file.
         line: c.line ?? 1,
@@ -3393,10 +3400,10 @@ function encodePath(path) {
 /* harmony export */ });
 /* unused harmony exports COMMENT_BUDGET, lineUrl, renderMarkdown, SUMMARY_BUDGET_BYTES */
 /* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7549);
-/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6267);
+/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6267);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(687);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2563);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2563);
 // The one markdown renderer behind the job summary and the PR comment.
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
@@ -3463,7 +3470,7 @@ function location(f, links, secrets) {
     return url ? `[${label}](${url})` : label;
 }
 function ruleRef(id, secrets) {
-    const url = (0,_docs_js__WEBPACK_IMPORTED_MODULE_2__/* .ruleDocUrl */ .Cg)(id);
+    const url = (0,_docs_js__WEBPACK_IMPORTED_MODULE_3__/* .ruleDocUrl */ .Cg)(id);
     return url ? `[${id}](${url})` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(id, 60, secrets);
 }
 function findingLine(f, links, secrets) {
@@ -3478,7 +3485,7 @@ function checkRow(c, evidenceMax, secrets) {
     return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
 }
 function checklist(target, evidenceMax, secrets) {
-    const rows = _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
+    const rows = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
     if (rows.length === 0)
         return '_No checklist results._';
     return ['| Check | Result | Evidence |', '| :-- | :-- | :-- |', ...rows].join('\n');
@@ -3508,7 +3515,7 @@ function targetIcon(target) {
 }
 function detailBlocks(target) {
     const blocks = [];
-    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh) {
+    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh) {
         for (const c of target.checks) {
             if (c.id === id && c.diagnosis)
                 blocks.push({ summary: `Diagnosis: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`, raw: c.diagnosis });
@@ -3541,11 +3548,11 @@ function worstFirst(targets) {
         .map(({ t }) => t);
 }
 const OVERVIEW_HEAD = [
-    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
-    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
+    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
+    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
 ];
 function overviewRow(target, secrets) {
-    const cells = _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => {
+    const cells = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
@@ -3669,7 +3676,7 @@ function renderMarkdown(report, opts = {}) {
     for (const s of sections) {
         body.push(s.head);
         const hidden = s.findings.length - s.shown.size;
-        for (const sev of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC) {
+        for (const sev of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC) {
             const idx = s.findings
                 .map((f, i) => (f.severity === sev && s.shown.has(i) ? i : -1))
                 .filter((i) => i >= 0);
@@ -3754,8 +3761,10 @@ function toRepoPath(file, workspace) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
 /* harmony export */   Sh: () => (/* binding */ CHECK_IDS),
+/* harmony export */   aV: () => (/* binding */ ALL_CHECK_IDS),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
+/* unused harmony export DEPLOY_CHECK_IDS */
 // The Report: the one data structure every renderer and publisher reads.
 // Its JSON form is a public contract (docs/report-schema.md): add fields, never rename.
 const SEVERITIES = ['error', 'warning', 'note'];
@@ -3766,6 +3775,14 @@ const CHECK_IDS = [
     'no-secrets',
     'env-override',
 ];
+const DEPLOY_CHECK_IDS = [
+    'graceful-stop',
+    'read-only-rootfs',
+    'restricted-profile',
+    'setuid-files',
+];
+/** Every check id, in report order: the lesson's five, then the deploy group. */
+const ALL_CHECK_IDS = [...CHECK_IDS, ...DEPLOY_CHECK_IDS];
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 
 
@@ -3795,13 +3812,17 @@ function allChecks(report) {
 /** The counts of a list of findings and checks (a target, a report, what --fix leaves). */
 function tallyOf(findings, checks) {
     const count = (s) => findings.filter((f) => f.severity === s).length;
-    const failedChecks = checks.filter((c) => c.status === 'fail').length;
+    const failed = checks.filter((c) => c.status === 'fail');
+    const failedChecks = failed.filter((c) => c.required !== false).length;
+    const failedAdvisory = failed.length - failedChecks;
     return {
         errors: count('error') + failedChecks,
-        warnings: count('warning'),
+        warnings: count('warning') + failedAdvisory,
         notes: count('note'),
-        undecided: checks.filter((c) => c.status === 'error').length,
+        // an advisory check that could not be decided is no reason to fail `fail-on: warning`
+        undecided: checks.filter((c) => c.status === 'error' && c.required !== false).length,
         failedChecks,
+        ...(failedAdvisory > 0 ? { failedAdvisory } : {}),
     };
 }
 function tally(report) {

@@ -6,6 +6,8 @@ import { check, finding, reportOf, target } from './sample-report.js';
 
 const withFinding = (s: Severity) => reportOf([target([finding('HC101', s, 1, 'm')], [])]);
 const withCheck = (s: CheckStatus) => reportOf([target([], [check('healthy', s, 'd')])]);
+const advisory = (s: CheckStatus) =>
+  reportOf([target([], [check('read-only-rootfs', s, 'd', { required: false })])]);
 const clean = reportOf([
   target([], [check('non-root', 'pass', 'uid 1000'), check('healthy', 'skip', 'no engine')]),
 ]);
@@ -32,6 +34,21 @@ describe('decideResult (inclusive threshold)', () => {
       'an undecided check (= warning)',
       withCheck('error'),
       { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
+    [
+      'a failed advisory check (= warning)',
+      advisory('fail'),
+      { error: 'pass', warning: 'fail', note: 'fail', never: 'pass' },
+    ],
+    [
+      'an undecided advisory check (not counted)',
+      advisory('error'),
+      { error: 'pass', warning: 'pass', note: 'pass', never: 'pass' },
+    ],
+    [
+      'a failed deploy check the checks input requires (= error)',
+      reportOf([target([], [check('graceful-stop', 'fail', 'd', { required: true })])]),
+      { error: 'fail', warning: 'fail', note: 'fail', never: 'pass' },
     ],
     ['a skipped check', withCheck('skip'), { error: 'pass', warning: 'pass', note: 'pass', never: 'pass' }],
     ['a clean report', clean, { error: 'pass', warning: 'pass', note: 'pass', never: 'pass' }],

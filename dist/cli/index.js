@@ -13789,15 +13789,22 @@ const CHECK_LABELS = {
     healthy: 'Container becomes healthy',
     'no-secrets': 'No secrets in the image',
     'env-override': 'Environment override reaches the process',
+    'graceful-stop': 'Stops gracefully on SIGTERM',
+    'read-only-rootfs': 'Runs with a read-only root filesystem',
+    'restricted-profile': "Runs under Kubernetes' restricted profile",
+    'setuid-files': 'No unexpected setuid/setgid files',
 };
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
 function failedCheckFindings(target) {
-    const covered = new Set(target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check));
+    const coveredAt = (severities) => new Set(target.findings.filter((f) => f.check && severities.includes(f.severity)).map((f) => f.check));
+    const covered = coveredAt(['error']);
+    const coveredAdvisory = coveredAt(['error', 'warning']);
     return target.checks
-        .filter((c) => c.status === 'fail' && !covered.has(c.id))
+        .filter((c) => c.status === 'fail' && !(c.required === false ? coveredAdvisory : covered).has(c.id))
         .map((c) => ({
         ruleId: checkRuleId(c.id),
-        severity: 'error',
+        // an advisory check (not required by the `checks` input) warns
+        severity: c.required === false ? 'warning' : 'error',
         file: target.dockerfile,
         // Where the verdict was made; a report without it (an older JSON) points at the file.
         line: c.line ?? 1,
@@ -14072,6 +14079,7 @@ function renderGitlab(report, opts = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
 /* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5042);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2563);
 // The report JSON: written by every run, read back by the `report` input (the
 // workflow_run half of the fork-PR recipe). A report file from a fork is untrusted input,
 // so reading it checks every field the renderers rely on and fails with one line that
@@ -14138,7 +14146,7 @@ function optionalStrings(o, key, where) {
 function checkCheck(c, where) {
     if (!isObject(c))
         fail(where, 'must be an object');
-    oneOf(c, 'id', CHECK_IDS, where);
+    oneOf(c, 'id', ALL_CHECK_IDS, where);
     oneOf(c, 'status', STATUSES, where);
     str(c, 'detail', where);
     str(c, 'diagnosis', where, true);
@@ -14159,7 +14167,7 @@ function checkFinding(f, where) {
     positiveInt(f, 'column', where, true);
     positiveInt(f, 'endColumn', where, true);
     str(f, 'message', where);
-    oneOf(f, 'check', CHECK_IDS, where, true);
+    oneOf(f, 'check', ALL_CHECK_IDS, where, true);
 }
 /** Check that a parsed value has the Report shape; throws ReportFormatError naming the first bad field. */
 function validateReport(value) {
@@ -14315,10 +14323,10 @@ function renderJunit(report, opts = {}) {
 /* harmony export */ });
 /* unused harmony exports COMMENT_LIMIT, COMMENT_BUDGET, sanitizeTag, commentMarker, lineUrl, renderComment, SUMMARY_BUDGET_BYTES, renderSummary */
 /* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7549);
-/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6267);
+/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6267);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(687);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2563);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2563);
 // The one markdown renderer behind the job summary and the PR comment.
 //
 // Layout: title with the verdict; per Dockerfile the checklist table, the findings
@@ -14385,7 +14393,7 @@ function location(f, links, secrets) {
     return url ? `[${label}](${url})` : label;
 }
 function ruleRef(id, secrets) {
-    const url = (0,_docs_js__WEBPACK_IMPORTED_MODULE_2__/* .ruleDocUrl */ .Cg)(id);
+    const url = (0,_docs_js__WEBPACK_IMPORTED_MODULE_3__/* .ruleDocUrl */ .Cg)(id);
     return url ? `[${id}](${url})` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(id, 60, secrets);
 }
 function findingLine(f, links, secrets) {
@@ -14400,7 +14408,7 @@ function checkRow(c, evidenceMax, secrets) {
     return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
 }
 function checklist(target, evidenceMax, secrets) {
-    const rows = _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
+    const rows = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
     if (rows.length === 0)
         return '_No checklist results._';
     return ['| Check | Result | Evidence |', '| :-- | :-- | :-- |', ...rows].join('\n');
@@ -14430,7 +14438,7 @@ function targetIcon(target) {
 }
 function detailBlocks(target) {
     const blocks = [];
-    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh) {
+    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh) {
         for (const c of target.checks) {
             if (c.id === id && c.diagnosis)
                 blocks.push({ summary: `Diagnosis: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`, raw: c.diagnosis });
@@ -14463,11 +14471,11 @@ function worstFirst(targets) {
         .map(({ t }) => t);
 }
 const OVERVIEW_HEAD = [
-    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
-    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
+    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
+    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
 ];
 function overviewRow(target, secrets) {
-    const cells = _types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_IDS */ .Sh.map((id) => {
+    const cells = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
@@ -14591,7 +14599,7 @@ function renderMarkdown(report, opts = {}) {
     for (const s of sections) {
         body.push(s.head);
         const hidden = s.findings.length - s.shown.size;
-        for (const sev of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC) {
+        for (const sev of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC) {
             const idx = s.findings
                 .map((f, i) => (f.severity === sev && s.shown.has(i) ? i : -1))
                 .filter((i) => i >= 0);
@@ -14749,7 +14757,7 @@ const PROBLEM_SEVERITY = {
 };
 const CHECKLIST_URI = `${types/* DOCS_BASE */.M.replace(/docs\/rules\/$/, '')}README.md#the-checklist`;
 function ruleInfo(id, fallbackSeverity, lookup) {
-    const check = report_types/* CHECK_IDS */.Sh.find((c) => (0,check_findings/* checkRuleId */.cd)(c) === id);
+    const check = report_types/* ALL_CHECK_IDS */.aV.find((c) => (0,check_findings/* checkRuleId */.cd)(c) === id);
     if (check) {
         return {
             id,
@@ -14927,8 +14935,10 @@ function fileSourceReader(workspace) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
 /* harmony export */   Sh: () => (/* binding */ CHECK_IDS),
+/* harmony export */   aV: () => (/* binding */ ALL_CHECK_IDS),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
+/* unused harmony export DEPLOY_CHECK_IDS */
 // The Report: the one data structure every renderer and publisher reads.
 // Its JSON form is a public contract (docs/report-schema.md): add fields, never rename.
 const SEVERITIES = ['error', 'warning', 'note'];
@@ -14939,6 +14949,14 @@ const CHECK_IDS = [
     'no-secrets',
     'env-override',
 ];
+const DEPLOY_CHECK_IDS = [
+    'graceful-stop',
+    'read-only-rootfs',
+    'restricted-profile',
+    'setuid-files',
+];
+/** Every check id, in report order: the lesson's five, then the deploy group. */
+const ALL_CHECK_IDS = [...CHECK_IDS, ...DEPLOY_CHECK_IDS];
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 
 
@@ -14967,13 +14985,17 @@ function allChecks(report) {
 /** The counts of a list of findings and checks (a target, a report, what --fix leaves). */
 function tallyOf(findings, checks) {
     const count = (s) => findings.filter((f) => f.severity === s).length;
-    const failedChecks = checks.filter((c) => c.status === 'fail').length;
+    const failed = checks.filter((c) => c.status === 'fail');
+    const failedChecks = failed.filter((c) => c.required !== false).length;
+    const failedAdvisory = failed.length - failedChecks;
     return {
         errors: count('error') + failedChecks,
-        warnings: count('warning'),
+        warnings: count('warning') + failedAdvisory,
         notes: count('note'),
-        undecided: checks.filter((c) => c.status === 'error').length,
+        // an advisory check that could not be decided is no reason to fail `fail-on: warning`
+        undecided: checks.filter((c) => c.status === 'error' && c.required !== false).length,
         failedChecks,
+        ...(failedAdvisory > 0 ? { failedAdvisory } : {}),
     };
 }
 function tally(report) {

@@ -14,18 +14,24 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   healthy: 'Container becomes healthy',
   'no-secrets': 'No secrets in the image',
   'env-override': 'Environment override reaches the process',
+  'graceful-stop': 'Stops gracefully on SIGTERM',
+  'read-only-rootfs': 'Runs with a read-only root filesystem',
+  'restricted-profile': "Runs under Kubernetes' restricted profile",
+  'setuid-files': 'No unexpected setuid/setgid files',
 };
 
 /** Synthetic error findings for the failed checks of a target that no finding already covers. */
 export function failedCheckFindings(target: TargetReport): Finding[] {
-  const covered = new Set(
-    target.findings.filter((f) => f.severity === 'error' && f.check).map((f) => f.check),
-  );
+  const coveredAt = (severities: string[]) =>
+    new Set(target.findings.filter((f) => f.check && severities.includes(f.severity)).map((f) => f.check));
+  const covered = coveredAt(['error']);
+  const coveredAdvisory = coveredAt(['error', 'warning']);
   return target.checks
-    .filter((c) => c.status === 'fail' && !covered.has(c.id))
+    .filter((c) => c.status === 'fail' && !(c.required === false ? coveredAdvisory : covered).has(c.id))
     .map((c) => ({
       ruleId: checkRuleId(c.id),
-      severity: 'error' as const,
+      // an advisory check (not required by the `checks` input) warns
+      severity: c.required === false ? ('warning' as const) : ('error' as const),
       file: target.dockerfile,
       // Where the verdict was made; a report without it (an older JSON) points at the file.
       line: c.line ?? 1,

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { sanitizeTag } from './markdown.js';
 import { redact } from '../secrets/detect.js';
 import {
-  CHECK_IDS,
+  ALL_CHECK_IDS,
   FAIL_ON_VALUES,
   SEVERITIES,
   type CheckStatus,
@@ -78,7 +78,7 @@ function optionalStrings(o: Json, key: string, where: string): void {
 
 function checkCheck(c: unknown, where: string): void {
   if (!isObject(c)) fail(where, 'must be an object');
-  oneOf(c, 'id', CHECK_IDS, where);
+  oneOf(c, 'id', ALL_CHECK_IDS, where);
   oneOf(c, 'status', STATUSES, where);
   str(c, 'detail', where);
   str(c, 'diagnosis', where, true);
@@ -98,7 +98,7 @@ function checkFinding(f: unknown, where: string): void {
   positiveInt(f, 'column', where, true);
   positiveInt(f, 'endColumn', where, true);
   str(f, 'message', where);
-  oneOf(f, 'check', CHECK_IDS, where, true);
+  oneOf(f, 'check', ALL_CHECK_IDS, where, true);
 }
 
 /** Check that a parsed value has the Report shape; throws ReportFormatError naming the first bad field. */

@@ -9,7 +9,7 @@ import { encodePath, stripControl, truncate } from './escape.js';
 import { toRepoPath } from './paths.js';
 import { anchorEntries, noRuleMeta, type RuleMetaLookup } from './rule-meta.js';
 import { redact } from '../secrets/detect.js';
-import { CHECK_IDS, type CheckId, type Finding, type Report, type Severity } from './types.js';
+import { ALL_CHECK_IDS, type CheckId, type Finding, type Report, type Severity } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'harden-check';
@@ -51,7 +51,7 @@ interface RuleInfo {
 const CHECKLIST_URI = `${DOCS_BASE.replace(/docs\/rules\/$/, '')}README.md#the-checklist`;
 
 function ruleInfo(id: string, fallbackSeverity: Severity, lookup: RuleMetaLookup): RuleInfo {
-  const check = CHECK_IDS.find((c) => checkRuleId(c) === id);
+  const check = ALL_CHECK_IDS.find((c) => checkRuleId(c) === id);
   if (check) {
     return {
       id,

@@ -5,16 +5,35 @@ export type Severity = 'error' | 'warning' | 'note';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-/** Fixed checklist ids: a public contract (README, docs/report-schema.md). */
-export type CheckId = 'non-root' | 'healthcheck-defined' | 'healthy' | 'no-secrets' | 'env-override';
+/** The lesson's checklist: a public contract (README, docs/report-schema.md), required by default. */
+export type LessonCheckId = 'non-root' | 'healthcheck-defined' | 'healthy' | 'no-secrets' | 'env-override';
 
-export const CHECK_IDS: readonly CheckId[] = [
+/**
+ * What an orchestrator will demand of the running image (graceful stop, read-only root,
+ * Kubernetes' restricted profile, setuid files): reported as their own group, and
+ * advisory unless the `checks` input requires them.
+ */
+export type DeployCheckId = 'graceful-stop' | 'read-only-rootfs' | 'restricted-profile' | 'setuid-files';
+
+export type CheckId = LessonCheckId | DeployCheckId;
+
+export const CHECK_IDS: readonly LessonCheckId[] = [
   'non-root',
   'healthcheck-defined',
   'healthy',
   'no-secrets',
   'env-override',
 ];
+
+export const DEPLOY_CHECK_IDS: readonly DeployCheckId[] = [
+  'graceful-stop',
+  'read-only-rootfs',
+  'restricted-profile',
+  'setuid-files',
+];
+
+/** Every check id, in report order: the lesson's five, then the deploy group. */
+export const ALL_CHECK_IDS: readonly CheckId[] = [...CHECK_IDS, ...DEPLOY_CHECK_IDS];
 
 export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
 
@@ -38,6 +57,11 @@ export interface Check {
   endLine?: number;
   /** The build stage those lines are in: its name (`AS build`), or its index when it has none. */
   stage?: string;
+  /**
+   * false for an advisory check (not listed in the `checks` input): its `fail` counts as a
+   * warning, not an error. Absent means required (every report before the deploy checks).
+   */
+  required?: boolean;
 }
 
 /** A replacement of whole lines that makes a finding go away (used by --fix and review suggestions). */

@@ -1,7 +1,8 @@
 // The verdict: the only thing that decides whether the step fails.
 //
 // Rule (inclusive threshold, tested in __tests__/report/verdict.test.ts):
-//   - every error finding and every check with status `fail` is an *error*;
+//   - every error finding and every required check with status `fail` is an *error*;
+//   - a failed advisory check (`required: false`, see the `checks` input) is a *warning*;
 //   - every warning finding and every check with status `error` (could not be decided)
 //     is a *warning*: an undecidable check must not pass silently under `fail-on: warning`,
 //     but it must not fail the default `fail-on: error` because Docker was unavailable;
@@ -19,8 +20,10 @@ export interface Tally {
   notes: number;
   /** Checks with status `error`: counted as warnings by the verdict, reported apart. */
   undecided: number;
-  /** Checks with status `fail` (already included in `errors`). */
+  /** Required checks with status `fail` (already included in `errors`). */
   failedChecks: number;
+  /** Advisory checks with status `fail` (already included in `warnings`). */
+  failedAdvisory?: number;
 }
 
 /** All findings of a report: per target when there are targets, else the top-level list. */
@@ -36,13 +39,17 @@ export function allChecks(report: Report): Check[] {
 /** The counts of a list of findings and checks (a target, a report, what --fix leaves). */
 export function tallyOf(findings: readonly Finding[], checks: readonly Check[]): Tally {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const failedChecks = checks.filter((c) => c.status === 'fail').length;
+  const failed = checks.filter((c) => c.status === 'fail');
+  const failedChecks = failed.filter((c) => c.required !== false).length;
+  const failedAdvisory = failed.length - failedChecks;
   return {
     errors: count('error') + failedChecks,
-    warnings: count('warning'),
+    warnings: count('warning') + failedAdvisory,
     notes: count('note'),
-    undecided: checks.filter((c) => c.status === 'error').length,
+    // an advisory check that could not be decided is no reason to fail `fail-on: warning`
+    undecided: checks.filter((c) => c.status === 'error' && c.required !== false).length,
     failedChecks,
+    ...(failedAdvisory > 0 ? { failedAdvisory } : {}),
   };
 }
 
