@@ -4,6 +4,7 @@
 // not to provide it. The build fails ("unable to find user"), always on scratch.
 // Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
 import type { Rule, RuleHit } from '../types.js';
+import { replaceLine } from '../../fix/build.js';
 import { neededStages } from '../../dockerfile/stages.js';
 import {
   accountsCreated,
@@ -55,12 +56,11 @@ function numericChownFix(
   const all = [...line.matchAll(re)];
   if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1) return null;
   const at = all[0].index! + all[0][1].length;
-  return {
-    startLine: chown.line,
-    endLine: chown.line,
-    text: line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
-    description: `Use numeric ids: --chown=${value}`,
-  };
+  return replaceLine(
+    chown.line,
+    line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
+    `Use numeric ids: --chown=${value}`,
+  );
 }
 
 export const hc404: Rule = {

@@ -7,7 +7,7 @@ import { accountsCreated, windowsStage } from '../ownership/common.js';
 import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
 import { accountFacts } from './accounts.js';
-import { rewriteLine } from '../health/shared.js';
+import { rewriteLine } from '../../fix/build.js';
 import type { Fix } from '../../report/types.js';
 
 export const hc103: Rule = {
