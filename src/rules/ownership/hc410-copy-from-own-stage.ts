@@ -1,7 +1,7 @@
 // HC410: COPY --from names the stage it is in (by alias or by index): the build fails
 // with a circular dependency (BuildKit) or pulls an image of that name (classic builder).
 import type { Rule, RuleHit } from '../types.js';
-import { flag, resolved } from './common.js';
+import { flag, resolved } from './words.js';
 
 export const hc410: Rule = {
   meta: {

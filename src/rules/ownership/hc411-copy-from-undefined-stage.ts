@@ -6,7 +6,7 @@
 //   that looks like an alias (`build`, `builder`) is flagged, as it is almost always a typo.
 import type { Rule, RuleHit } from '../types.js';
 import { describeBaseImage } from '../../dockerfile/base-images.js';
-import { flag, resolved } from './common.js';
+import { flag, resolved } from './words.js';
 
 export const hc411: Rule = {
   meta: {

@@ -3,7 +3,7 @@
 // is explicit and has no surprises. A source that depends on an unset build argument is left alone.
 import type { Rule, RuleHit } from '../types.js';
 import { replaceLine } from '../../fix/build.js';
-import { copyParts, resolved } from './common.js';
+import { copyParts, resolved } from './words.js';
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
 /** Archives ADD auto-extracts: tar, optionally compressed (gzip, bzip2, xz, zstd). */
