@@ -24,8 +24,8 @@ describe('accountFacts', () => {
       RUN echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group
     `);
     const f = accountFacts(m);
-    expect(f.users.get('app')?.uid).toBe('10001');
-    expect(f.groups.get('app')?.gid).toBe('10001');
+    expect(f.users.get('app')).toEqual({ name: 'app', uid: '10001', gid: '10001', line: 2 });
+    expect(f.groups.get('app')).toEqual({ gid: '10001', line: 2 });
     expect(f.opaque).toEqual([]);
   });
 

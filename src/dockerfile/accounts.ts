@@ -98,11 +98,11 @@ function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
   // Lines written straight into /etc/passwd or /etc/group (`echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd`).
   let parsed = false;
   for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
-    if (/\/etc\/passwd/.test(text)) {
-      facts.users.set(m[1], { name: m[1], uid: m[2], gid: m[3] || null, line: instr.line });
+    // `name:x:uid:gid:…` (passwd: a numeric fourth field) or `name:x:gid:members` (group).
+    if (m[3] !== '' && /\/etc\/passwd/.test(text)) {
+      facts.users.set(m[1], { name: m[1], uid: m[2], gid: m[3], line: instr.line });
       parsed = true;
-    }
-    if (/\/etc\/group/.test(text)) {
+    } else if (m[3] === '' && /\/etc\/group/.test(text)) {
       facts.groups.set(m[1], { gid: m[2], line: instr.line });
       parsed = true;
     }
