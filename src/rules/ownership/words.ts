@@ -1,6 +1,6 @@
 // The words of COPY/ADD as written (sources, destination, flags, `--chown`) with the line each
 // is on, and a text resolved at an instruction (null when a variable is unknown).
-import { unquote, type DockerfileModel, type Instr } from '../../dockerfile/model.js';
+import { unquote, type DockerfileModel, type Instr, type Stage } from '../../dockerfile/model.js';
 import { splitUser } from '../../dockerfile/facts.js';
 
 export interface Word {
@@ -65,3 +65,25 @@ export function chownOf(model: DockerfileModel, instr: Instr): Chown | null {
 }
 
 export const isNumeric = (s: string): boolean => /^\d+$/.test(s);
+
+/** A `COPY --from=<value>` with its value resolved. */
+export interface CopyFrom {
+  stage: Stage;
+  instr: Instr;
+  from: { value: string; line: number };
+  value: string;
+}
+
+/** Every COPY --from of the file whose value resolves, in order. */
+export function copyFromRefs(model: DockerfileModel): CopyFrom[] {
+  const out: CopyFrom[] = [];
+  for (const stage of model.stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'COPY') continue;
+      const from = flag(instr, 'from');
+      const value = from && resolved(model, from.value, instr);
+      if (from && value !== null) out.push({ stage, instr, from, value });
+    }
+  }
+  return out;
+}
