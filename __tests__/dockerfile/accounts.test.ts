@@ -24,7 +24,7 @@ describe('accountFacts', () => {
       RUN echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group
     `);
     const f = accountFacts(m);
-    expect(f.users.get('app')).toEqual({ name: 'app', uid: '10001', gid: '10001', line: 2 });
+    expect(f.users.get('app')).toEqual({ name: 'app', uid: '10001', gid: null, line: 2 });
     expect(f.groups.get('app')).toEqual({ gid: '10001', line: 2 });
     expect(f.opaque).toEqual([]);
   });

@@ -98,9 +98,10 @@ function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
   // Lines written straight into /etc/passwd or /etc/group (`echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd`).
   let parsed = false;
   for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
-    // `name:x:uid:gid:…` (passwd: a numeric fourth field) or `name:x:gid:members` (group).
+    // `name:x:uid:gid:…` (passwd: a numeric fourth field) or `name:x:gid:members` (group). The
+    // passwd line's gid is not "given" the way `-g` is: Docker reads it from /etc/passwd itself.
     if (m[3] !== '' && /\/etc\/passwd/.test(text)) {
-      facts.users.set(m[1], { name: m[1], uid: m[2], gid: m[3], line: instr.line });
+      facts.users.set(m[1], { name: m[1], uid: m[2], gid: null, line: instr.line });
       parsed = true;
     } else if (m[3] === '' && /\/etc\/group/.test(text)) {
       facts.groups.set(m[1], { gid: m[2], line: instr.line });

@@ -73,11 +73,12 @@ describe('HC103 USER is not numeric', () => {
     );
     expect(f.line).toBe(4);
     expect(f.message).toContain('write USER 1000:1000 (the uid line 3 gives app)');
+    // Only the uid in the fix: Docker takes the primary group from /etc/passwd, as it did for the name.
     expect(f.fix).toEqual({
       startLine: 4,
       endLine: 4,
-      text: 'USER 1000:1000',
-      description: 'Use the numeric USER 1000:1000',
+      text: 'USER 1000',
+      description: 'Use the numeric USER 1000',
     });
   });
   it('Windows has no uids: USER ContainerUser is not reported', () => {
