@@ -28,6 +28,7 @@ import {
   removeContexts,
   requireDocker,
   statuses,
+  ALL_PASS,
 } from '../runtime/helpers.js';
 
 const hasDocker = await requireDocker();
@@ -35,14 +36,6 @@ const builder = hasDocker ? await requireBuilder() : null;
 const engine = builder ? await engineVersion() : '';
 /** The action's name for it: the legacy builder is 'classic'. */
 const actionBuilder = builder === 'buildx' ? 'buildx' : 'classic';
-
-const ALL_PASS = {
-  'non-root': 'pass',
-  'healthcheck-defined': 'pass',
-  healthy: 'pass',
-  'no-secrets': 'pass',
-  'env-override': 'pass',
-};
 
 // Builds print through core.info: keep them out of the test output.
 beforeEach(() => {

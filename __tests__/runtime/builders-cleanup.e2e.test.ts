@@ -16,6 +16,7 @@ import {
   requireDocker,
   statuses,
   withEnv,
+  ALL_PASS,
 } from './helpers.js';
 
 const hasDocker = await requireDocker();
@@ -23,14 +24,6 @@ const BUILDKIT_CLIENT = '/usr/bin/docker';
 const hasBuildkitClient = hasDocker && (await import('node:fs')).existsSync(BUILDKIT_CLIENT);
 
 afterAll(removeContexts);
-
-const ALL_PASS = {
-  'non-root': 'pass',
-  'healthcheck-defined': 'pass',
-  healthy: 'pass',
-  'no-secrets': 'pass',
-  'env-override': 'pass',
-};
 
 describe.skipIf(!hasDocker)('builders, image input, cleanup', () => {
   it.skipIf(!hasBuildkitClient)(

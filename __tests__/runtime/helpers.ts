@@ -128,6 +128,15 @@ export function check(result: RuntimeResult, id: CheckId): Check {
   return c;
 }
 
+/** The five checks of a hardened image, as statuses() returns them. */
+export const ALL_PASS: Readonly<Record<string, string>> = {
+  'non-root': 'pass',
+  'healthcheck-defined': 'pass',
+  healthy: 'pass',
+  'no-secrets': 'pass',
+  'env-override': 'pass',
+};
+
 /** { id: status } of all five checks, for one exact expectation per test. */
 export function statuses(result: RuntimeResult): Record<string, string> {
   return Object.fromEntries(result.checks.map((c) => [c.id, c.status]));

@@ -12,6 +12,7 @@ import {
   removeContexts,
   requireDocker,
   statuses,
+  ALL_PASS,
 } from './helpers.js';
 
 const hasDocker = await requireDocker();
@@ -36,14 +37,6 @@ async function verify(name: string, over: Partial<RuntimeOptions> = {}): Promise
   await expectNoLeftovers(opts.runId);
   return result;
 }
-
-const ALL_PASS = {
-  'non-root': 'pass',
-  'healthcheck-defined': 'pass',
-  healthy: 'pass',
-  'no-secrets': 'pass',
-  'env-override': 'pass',
-};
 
 describe.skipIf(!hasDocker)('verifyRuntime against a real engine (classic builder)', () => {
   it('fully hardened image: all five checks pass', async () => {
