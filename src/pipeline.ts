@@ -6,7 +6,7 @@ import { settle } from './audit/settle.js';
 import { TargetNotFoundError } from './dockerfile/errors.js';
 import { InputError } from './option-parsers.js';
 import type { Config } from './config.js';
-import type { FailOn, Report, TargetReport } from './report/types.js';
+import { CHECK_IDS, type CheckId, type FailOn, type Report, type TargetReport } from './report/types.js';
 import { finalizeReport } from './report/finalize.js';
 import type { Host } from './host.js';
 import { resolveDockerfiles } from './targets.js';
@@ -26,6 +26,10 @@ export interface PipelineOptions {
   run: boolean;
   envOverrides: Record<string, string>;
   healthTimeout: number;
+  /** The checks that must pass (the `checks` input); default: the lesson's five. */
+  checks?: readonly CheckId[];
+  /** graceful-stop: seconds between the stop signal and SIGKILL (default 10). */
+  stopTimeout?: number;
   runArgs: string[];
   network: string;
   ignore: string[];
@@ -52,6 +56,9 @@ export interface RuntimeAdapter {
   imageExists?(ref: string): Promise<boolean>;
   verify(opts: RuntimeRequest): Promise<RuntimeResult>;
 }
+
+/** `docker stop`'s own default, and Kubernetes' terminationGracePeriodSeconds is 30: 10 s leaves room. */
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
 /** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
 export class DockerfileReadError extends Error {}
@@ -142,6 +149,7 @@ async function auditTarget(
       run: opts.run,
       envOverrides: opts.envOverrides,
       healthTimeoutSeconds: opts.healthTimeout,
+      stopTimeoutSeconds: opts.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS,
       runArgs: opts.runArgs,
       network: opts.network,
       runId: opts.runId,
@@ -178,14 +186,14 @@ async function auditTarget(
   }
   const timings = { audit: round(auditSeconds) };
   if (!wantsRuntime(opts) || !verifying) {
-    const { checks, findings } = settle(scan, null);
+    const { checks, findings } = settle(scan, null, opts.checks ?? CHECK_IDS);
     const note = wantsRuntime(opts)
       ? 'No Docker engine answered: static audit only.'
       : 'Static audit only (build: false).';
     return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
   }
   const runtime = await verifying;
-  const { checks, findings } = settle(scan, runtime);
+  const { checks, findings } = settle(scan, runtime, opts.checks ?? CHECK_IDS);
   const target: TargetReport = {
     dockerfile: file,
     image: runtime.imageId,

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   /** Overrides to prove; empty: derived from the non-secret ENV keys in facts. */
   envOverrides: Record<string, string>;
   healthTimeoutSeconds: number;
+  /** graceful-stop: seconds between the stop signal and SIGKILL (docker stop -t). */
+  stopTimeoutSeconds?: number;
   runArgs: string[];
   network: string;
   /** Label value put on everything the run creates (harden-check.run=<runId>). */
