@@ -27,14 +27,12 @@ export function staticChecks(
       source: 'static',
     },
     // what an orchestrator demands is only ever proven by running the image
-    ...DEPLOY_CHECK_IDS.map(
-      (id): Check => ({
-        id,
-        status: 'skip',
-        detail: 'needs a run (build: true, run: true and a Docker engine)',
-        source: 'static',
-      }),
-    ),
+    ...DEPLOY_CHECK_IDS.map((id): Check => ({
+      id,
+      status: 'skip',
+      detail: 'needs a run (build: true, run: true and a Docker engine)',
+      source: 'static',
+    })),
   ];
 }
 
