@@ -101,4 +101,12 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
     check: 'non-root',
     description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
   },
+  {
+    id: 'HC913',
+    title: 'Container ignores the stop signal',
+    severity: 'error',
+    check: 'graceful-stop',
+    description:
+      'Stopped as docker stop and Kubernetes stop it (STOPSIGNAL or SIGTERM), the container did not exit within stop-timeout and was SIGKILLed: a shell-form CMD, a wrapper script without exec, or an app without a handler as PID 1.',
+  },
 ];
