@@ -206,6 +206,7 @@ async function auditTarget(
   target.timings.verify = runtime.timings.verify;
   target.buildLogTail = runtime.buildLogTail;
   target.healthLog = runtime.healthLog;
+  if (runtime.kubernetes) target.kubernetes = runtime.kubernetes;
   target.notes!.push(...runtime.notes);
   return target;
 }

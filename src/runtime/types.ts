@@ -45,6 +45,8 @@ export interface RuntimeResult {
   findings: Finding[];
   buildLogTail?: string;
   healthLog?: string;
+  /** The verified Kubernetes snippet (runtime/kubernetes-snippet.ts), when the run proved anything. */
+  kubernetes?: string;
   notes: string[];
   timings: { build?: number; verify?: number };
   buildFailed?: boolean;
