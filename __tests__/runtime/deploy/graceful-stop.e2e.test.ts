@@ -13,7 +13,9 @@ import { plainHost } from '../../../src/host.js';
 import { checkGracefulStop } from '../../../src/runtime/checks/graceful-stop.js';
 import { testBuildFlags } from '../../helpers/builder.js';
 import {
+  FASTAPI_BASE,
   expectNoLeftovers,
+  imageExists,
   factsFrom,
   fixtureContext,
   newRunId,
@@ -22,6 +24,7 @@ import {
 } from '../helpers.js';
 
 const hasDocker = await requireDocker();
+const hasDebianBase = hasDocker && (await imageExists(FASTAPI_BASE));
 afterAll(removeContexts);
 
 /** Build the fixture, start it, let it settle, run the probe; everything is removed after. */
@@ -68,6 +71,15 @@ describe.skipIf(!hasDocker)('graceful-stop against a real engine', () => {
     expect(r.check.seconds).toBeLessThan(2);
     expect(r.findings).toEqual([]);
   });
+
+  it.skipIf(!hasDebianBase)(
+    'passes uvicorn in exec form on the Debian base: it handles SIGTERM itself',
+    async () => {
+      const r = await stopFixture('fastapi-lesson', 5);
+      expect(r.check).toMatchObject({ status: 'pass', line: 10 });
+      expect(r.check.detail).toMatch(/^stopped by itself: exited with code 0 /);
+    },
+  );
 
   it('fails a shell-form CMD: sh -c is PID 1 and is SIGKILLed at the bound', async () => {
     const r = await stopFixture('stop-shell-form', 2);
