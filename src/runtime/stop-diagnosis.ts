@@ -46,6 +46,15 @@ export function catchesSignal(status: string | null, signal: number | null): boo
   return ((BigInt(`0x${m[1]}`) >> BigInt(signal - 1)) & 1n) === 1n;
 }
 
+/** The real uid and gid of a process, from the `Uid:` and `Gid:` lines of /proc/<pid>/status. */
+export function processIds(status: string | null): { uid: number | null; gid: number | null } {
+  const id = (key: string) => {
+    const m = status ? new RegExp(`^${key}:\\s*(\\d+)`, 'm').exec(status) : null;
+    return m ? Number(m[1]) : null;
+  };
+  return { uid: id('Uid'), gid: id('Gid') };
+}
+
 /** The argv of /proc/<pid>/cmdline (NUL-separated). */
 export function parseCmdline(raw: string | null): string[] | null {
   if (raw === null) return null;

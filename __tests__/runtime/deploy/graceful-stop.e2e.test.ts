@@ -70,6 +70,7 @@ describe.skipIf(!hasDocker)('graceful-stop against a real engine', () => {
     );
     expect(r.check.seconds).toBeLessThan(2);
     expect(r.findings).toEqual([]);
+    expect(r.pid1Ids).toEqual({ uid: 1000, gid: 1000 });
   });
 
   it.skipIf(!hasDebianBase)(

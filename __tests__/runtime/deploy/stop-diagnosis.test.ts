@@ -6,6 +6,7 @@ import {
   diagnoseKilledStop,
   killedAtBound,
   parseCmdline,
+  processIds,
   signalName,
   signalNumber,
 } from '../../../src/runtime/stop-diagnosis.js';
@@ -38,6 +39,13 @@ describe('signals', () => {
     expect(catchesSignal(status('0000000180010a07'), 15)).toBe(false);
     expect(catchesSignal(null, 15)).toBeNull();
     expect(catchesSignal('Name:\tx\n', 15)).toBeNull();
+  });
+  it('reads the real uid and gid from the status', () => {
+    expect(processIds('Name:\tx\nUid:\t1000\t1000\t1000\t1000\nGid:\t2000\t2000\t2000\t2000\n')).toEqual({
+      uid: 1000,
+      gid: 2000,
+    });
+    expect(processIds(null)).toEqual({ uid: null, gid: null });
   });
   it('splits /proc cmdline on NUL', () => {
     expect(parseCmdline('/bin/sh\0-c\0httpd -f\0')).toEqual(['/bin/sh', '-c', 'httpd -f']);

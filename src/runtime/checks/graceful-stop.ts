@@ -11,6 +11,7 @@ import {
   diagnoseKilledStop,
   killedAtBound,
   parseCmdline,
+  processIds,
   signalName,
   signalNumber,
 } from '../stop-diagnosis.js';
@@ -30,6 +31,8 @@ export interface GracefulStopRequest {
 export interface GracefulStopOutcome {
   check: Check;
   findings: Finding[];
+  /** PID 1's real uid and gid, read before the stop (for the Kubernetes snippet). */
+  pid1Ids?: { uid: number | null; gid: number | null };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -74,8 +77,12 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
   const killed =
     killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
     signalNumber(signal) === 9;
+  const pid1Ids = processIds(status);
   if (!killed)
-    return outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...at(req) });
+    return {
+      ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...at(req) }),
+      pid1Ids,
+    };
 
   const d = diagnoseKilledStop({
     pid1,
@@ -111,6 +118,7 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
         check: 'graceful-stop',
       },
     ],
+    pid1Ids,
   };
 }
 
