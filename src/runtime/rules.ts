@@ -1,6 +1,7 @@
 // Metadata of the runtime-only findings (HC9xx), for the rule registry, SARIF and the
 // docs links. One page per rule in docs/rules/HC9nn.md.
 import type { CheckId, Severity } from '../report/types.js';
+import { IGNORES_STOP_SIGNAL } from './checks/graceful-stop.js';
 
 export interface RuntimeRuleMeta {
   id: string;
@@ -102,7 +103,7 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
     description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
   },
   {
-    id: 'HC913',
+    id: IGNORES_STOP_SIGNAL,
     title: 'Container ignores the stop signal',
     severity: 'error',
     check: 'graceful-stop',

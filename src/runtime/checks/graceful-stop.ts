@@ -16,6 +16,9 @@ import {
   signalNumber,
 } from '../stop-diagnosis.js';
 
+/** The finding of a container SIGKILLed at the end of its grace period. */
+export const IGNORES_STOP_SIGNAL = 'HC913';
+
 export interface GracefulStopRequest {
   /** The main container, still running after the other probes. */
   containerId: string;
@@ -105,7 +108,7 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
     },
     findings: [
       {
-        ruleId: 'HC913',
+        ruleId: IGNORES_STOP_SIGNAL,
         severity: 'error',
         file: req.displayPath,
         line: where.line ?? 1,
