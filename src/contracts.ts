@@ -2,6 +2,9 @@
 // (which knows the container): what the audit learnt that the probes need. Plain data only.
 // The other contract, the Report every renderer reads, is src/report/types.ts.
 
+/** The graceful-stop bound when the stop-timeout input is not given: `docker stop`'s own default. */
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+
 /** What the Dockerfile says about the final stage, as the runtime probes need it. */
 export interface StageSpan {
   label: string;

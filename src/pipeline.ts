@@ -12,7 +12,7 @@ import type { Host } from './host.js';
 import { resolveDockerfiles } from './targets.js';
 import type { AuditScan } from './audit/audit.js';
 import type { RuntimeRequest, RuntimeResult } from './runtime/types.js';
-import type { StaticFacts } from './contracts.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS, type StaticFacts } from './contracts.js';
 
 export interface PipelineOptions {
   workspace: string;
@@ -56,9 +56,6 @@ export interface RuntimeAdapter {
   imageExists?(ref: string): Promise<boolean>;
   verify(opts: RuntimeRequest): Promise<RuntimeResult>;
 }
-
-/** `docker stop`'s own default, and Kubernetes' terminationGracePeriodSeconds is 30: 10 s leaves room. */
-export const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
 /** A Dockerfile that cannot be read: reported with its path, never a stack trace. */
 export class DockerfileReadError extends Error {}

@@ -3,7 +3,10 @@
 // container); a check that was skipped, failed or is absent leaves its fields out. Pure.
 import { stringify } from 'yaml';
 import type { Check, CheckId } from '../report/types.js';
-import type { HealthConfig } from '../docker/inspect.js';
+import { healthcheckOf, type HealthConfig, type ImageInfo } from '../docker/inspect.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS } from '../contracts.js';
+import type { CheckOutcome } from './checks/outcome.js';
+import type { GracefulStopOutcome } from './checks/graceful-stop.js';
 import { probeCommand } from './health-diagnosis.js';
 import { probeShape } from './health/probe-shape.js';
 
@@ -112,4 +115,26 @@ function probeFrom(hc: HealthConfig): Record<string, unknown> {
     timeoutSeconds: seconds(hc.timeout, DEFAULT_TIMEOUT_S),
     failureThreshold: hc.retries > 0 ? hc.retries : DEFAULT_RETRIES,
   };
+}
+
+/**
+ * The snippet of a finished run: its checks, the image's HEALTHCHECK, PID 1's ids as the
+ * graceful-stop probe read them before the stop. Undefined when nothing was proven.
+ */
+export function snippetOfRun(
+  checks: Iterable<Check>,
+  info: ImageInfo,
+  stopTimeoutSeconds: number | undefined,
+  outcomes: readonly CheckOutcome[],
+): string | undefined {
+  const stop = outcomes.find((o) => o.check.id === 'graceful-stop') as GracefulStopOutcome | undefined;
+  return (
+    kubernetesSnippet({
+      checks: [...checks],
+      uid: stop?.pid1Ids?.uid ?? null,
+      gid: stop?.pid1Ids?.gid ?? null,
+      healthcheck: healthcheckOf(info),
+      stopBoundSeconds: stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+    }) ?? undefined
+  );
 }

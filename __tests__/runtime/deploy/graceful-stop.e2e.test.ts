@@ -53,7 +53,6 @@ async function stopFixture(name: string, boundSeconds: number) {
       boundSeconds,
       stopSignal: info!.stopSignal,
       facts: factsFrom(readFileSync(join(ctx, 'Dockerfile'), 'utf8')),
-      displayPath: `__tests__/fixtures/runtime/${name}/Dockerfile`,
     });
   } finally {
     await cleanupRun(runId, built);

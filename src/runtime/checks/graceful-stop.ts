@@ -1,11 +1,13 @@
 // graceful-stop: stop the running container as `docker stop -t <bound>` and Kubernetes do
 // (the image's STOPSIGNAL or SIGTERM, SIGKILL at the end of the grace period), time it, and
 // read how it ended. Runs last on the main container: nothing may look at it afterwards.
-import type { Check, Finding } from '../../report/types.js';
-import type { StaticFacts } from '../../contracts.js';
+import type { Check } from '../../report/types.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS, type StaticFacts } from '../../contracts.js';
 import { docker, dockerOk } from '../../docker/exec.js';
 import { readHostProc } from '../../docker/container.js';
 import { inspectContainer, type ContainerState } from '../../docker/inspect.js';
+import type { AfterRunProbe } from '../context.js';
+import type { CheckOutcome } from './outcome.js';
 import {
   catchesSignal,
   diagnoseKilledStop,
@@ -27,18 +29,32 @@ export interface GracefulStopRequest {
   /** The image's Config.StopSignal, null for SIGTERM. */
   stopSignal: string | null | undefined;
   facts: StaticFacts;
-  /** The Dockerfile as findings name it. */
-  displayPath: string;
 }
 
-export interface GracefulStopOutcome {
-  check: Check;
-  findings: Finding[];
+export interface GracefulStopOutcome extends CheckOutcome {
   /** PID 1's real uid and gid, read before the stop (for the Kubernetes snippet). */
   pid1Ids?: { uid: number | null; gid: number | null };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The after-run probe: waits until the checklist no longer reads the main container, then
+ * stops it (the cleanup removes it afterwards). Skipped when the main container did not start.
+ */
+export const gracefulStopProbe: AfterRunProbe = async (ctx) => {
+  const main = await ctx.main;
+  if (!main) return [outcome({ status: 'skip', detail: 'the container did not start' })];
+  await ctx.mainReleased;
+  return [
+    await checkGracefulStop({
+      containerId: main.id,
+      boundSeconds: ctx.opts.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+      stopSignal: ctx.info.stopSignal,
+      facts: ctx.facts,
+    }),
+  ];
+};
 
 export async function checkGracefulStop(req: GracefulStopRequest): Promise<GracefulStopOutcome> {
   const bound = Math.max(1, Math.ceil(req.boundSeconds));
@@ -110,7 +126,6 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
       {
         ruleId: IGNORES_STOP_SIGNAL,
         severity: 'error',
-        file: req.displayPath,
         line: where.line ?? 1,
         ...(where.endLine ? { endLine: where.endLine } : {}),
         message:
