@@ -68,6 +68,14 @@ describe('getInputs', () => {
     ],
     [{ network: 'container:' }, 'Input "network" must be none, bridge, host, container:<name>'],
     [{ network: 'my net' }, 'got "my net".'],
+    [
+      { checks: 'non-root,graceful' },
+      'Input "checks": "graceful" is not a check id; use all or any of non-root, healthcheck-defined, healthy, no-secrets, env-override, graceful-stop, read-only-rootfs, restricted-profile, setuid-files.',
+    ],
+    [
+      { 'stop-timeout': '0' },
+      'Input "stop-timeout" must be a positive number of seconds (e.g. 60); got "0".',
+    ],
   ])('rejects %o in one line', (over, message) => {
     expect(() => getInputs(reader(over))).toThrow(InputError);
     expect(() => getInputs(reader(over))).toThrow(message);
@@ -80,6 +88,19 @@ describe('getInputs', () => {
     ['ci_net.2', 'ci_net.2'],
   ])('accepts network %j as %j', (value, network) => {
     expect(getInputs(reader({ network: value })).network).toBe(network);
+  });
+  it("requires the lesson's five checks by default and a 10 s stop bound", () => {
+    const i = getInputs(reader());
+    expect(i.checks).toEqual(['non-root', 'healthcheck-defined', 'healthy', 'no-secrets', 'env-override']);
+    expect(i['stop-timeout']).toBe(10);
+  });
+  it('reads the checks as a comma or newline list in report order, or all', () => {
+    expect(getInputs(reader({ checks: 'graceful-stop\n Non-Root, healthy' })).checks).toEqual([
+      'non-root',
+      'healthy',
+      'graceful-stop',
+    ]);
+    expect(getInputs(reader({ checks: 'all' })).checks).toHaveLength(9);
   });
   it('accepts seconds with an s suffix', () => {
     expect(getInputs(reader({ 'health-timeout': '90s' }))['health-timeout']).toBe(90);

@@ -46,7 +46,7 @@ const CONTRACT_INPUTS = [
 ];
 const CONTRACT_OUTPUTS = ['result', 'errors', 'warnings', 'report-json', 'sarif-file', 'image-id'];
 // Added since, within the major version: only ever appended, never renamed or removed.
-const ADDED_INPUTS = ['plan'];
+const ADDED_INPUTS = ['plan', 'checks', 'stop-timeout'];
 const ADDED_OUTPUTS = ['targets'];
 
 describe('action.yml', () => {

@@ -151,6 +151,8 @@ function pipelineOptions(
     run: opts.run,
     envOverrides: opts.envOverrides,
     healthTimeout: opts.healthTimeout,
+    checks: opts.checks,
+    stopTimeout: opts.stopTimeout,
     runArgs: opts.runArgs,
     network: opts.network,
     ignore: opts.ignore,

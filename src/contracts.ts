@@ -2,6 +2,9 @@
 // (which knows the container): what the audit learnt that the probes need. Plain data only.
 // The other contract, the Report every renderer reads, is src/report/types.ts.
 
+/** The graceful-stop bound when the stop-timeout input is not given: `docker stop`'s own default. */
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+
 /** What the Dockerfile says about the final stage, as the runtime probes need it. */
 export interface StageSpan {
   label: string;
@@ -40,4 +43,24 @@ export interface StaticFacts {
   } | null;
   /** Ports the app is stated to listen on (EXPOSE, --port flags, PORT env). */
   appPorts: number[];
+  /**
+   * What runs as PID 1 and how it is stopped: the final ENTRYPOINT and CMD (through the stage
+   * chain) and STOPSIGNAL. Absent in facts made before the graceful-stop check.
+   */
+  process?: ProcessFacts;
+}
+
+/** An ENTRYPOINT or CMD line: exec form (JSON array) or shell form (`/bin/sh -c`). */
+export interface CommandFact {
+  line: number;
+  endLine: number;
+  execForm: boolean;
+  /** The argument text as written. */
+  text: string;
+}
+
+export interface ProcessFacts {
+  entrypoint: CommandFact | null;
+  cmd: CommandFact | null;
+  stopSignal: { value: string; line: number } | null;
 }

@@ -1,10 +1,11 @@
 // Read the action's inputs into one typed object whose keys are the exact input names
 // of action.yml, validated by the parsers the CLI shares (option-parsers.ts).
 import * as core from '@actions/core';
-import { FAIL_ON_VALUES, type FailOn } from './report/types.js';
+import { ALL_CHECK_IDS, CHECK_IDS, FAIL_ON_VALUES, type CheckId, type FailOn } from './report/types.js';
 import {
   lines,
   parseBoolean,
+  parseCheckIds,
   parseEnum,
   parseKeyValues,
   parseNetwork,
@@ -41,6 +42,8 @@ export interface Inputs {
   summary: boolean;
   report: string;
   plan: boolean;
+  checks: CheckId[];
+  'stop-timeout': number;
 }
 
 /** Reads one raw input the way the runner passes it (INPUT_<NAME>, hyphens kept). */
@@ -74,5 +77,7 @@ export function getInputs(read: InputReader = fromCore): Inputs {
     summary: parseBoolean('summary', read('summary'), true),
     report: read('report').trim(),
     plan: parseBoolean('plan', read('plan'), false),
+    checks: parseCheckIds('checks', read('checks'), ALL_CHECK_IDS, CHECK_IDS),
+    'stop-timeout': parseSeconds('stop-timeout', read('stop-timeout'), 10),
   };
 }

@@ -57,6 +57,8 @@ async function audit(inputs: Inputs): Promise<void> {
     run: inputs.run,
     envOverrides: inputs['env-overrides'],
     healthTimeout: inputs['health-timeout'],
+    checks: inputs.checks,
+    stopTimeout: inputs['stop-timeout'],
     runArgs: inputs['run-args'],
     network: inputs.network,
     ignore: inputs.ignore,

@@ -88,6 +88,29 @@ export function parseRuleIds(name: string, value: string): string[] {
   return ids;
 }
 
+/**
+ * The checks a run must pass (the `checks` input): any of `allowed`, comma- or
+ * newline-separated, `all` for every one; empty gives the default list.
+ */
+export function parseCheckIds<T extends string>(
+  name: string,
+  value: string,
+  allowed: readonly T[],
+  fallback: readonly T[],
+): T[] {
+  const ids = list(value).map((s) => s.toLowerCase());
+  if (ids.length === 0) return [...fallback];
+  if (ids.includes('all')) return [...allowed];
+  for (const id of ids) {
+    if (!(allowed as readonly string[]).includes(id))
+      throw new InputError(
+        `${label(name)}: "${id}" is not a check id; use all or any of ${allowed.join(', ')}.`,
+      );
+  }
+  // report order, once each
+  return allowed.filter((a) => ids.includes(a));
+}
+
 // Docker's own rule for network names; `container:<name>` shares another container's stack.
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 

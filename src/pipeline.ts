@@ -6,13 +6,13 @@ import { settle } from './audit/settle.js';
 import { TargetNotFoundError } from './dockerfile/errors.js';
 import { InputError } from './option-parsers.js';
 import type { Config } from './config.js';
-import type { FailOn, Report, TargetReport } from './report/types.js';
+import { CHECK_IDS, type CheckId, type FailOn, type Report, type TargetReport } from './report/types.js';
 import { finalizeReport } from './report/finalize.js';
 import type { Host } from './host.js';
 import { resolveDockerfiles } from './targets.js';
 import type { AuditScan } from './audit/audit.js';
 import type { RuntimeRequest, RuntimeResult } from './runtime/types.js';
-import type { StaticFacts } from './contracts.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS, type StaticFacts } from './contracts.js';
 
 export interface PipelineOptions {
   workspace: string;
@@ -26,6 +26,10 @@ export interface PipelineOptions {
   run: boolean;
   envOverrides: Record<string, string>;
   healthTimeout: number;
+  /** The checks that must pass (the `checks` input); default: the lesson's five. */
+  checks?: readonly CheckId[];
+  /** graceful-stop: seconds between the stop signal and SIGKILL (default 10). */
+  stopTimeout?: number;
   runArgs: string[];
   network: string;
   ignore: string[];
@@ -142,6 +146,7 @@ async function auditTarget(
       run: opts.run,
       envOverrides: opts.envOverrides,
       healthTimeoutSeconds: opts.healthTimeout,
+      stopTimeoutSeconds: opts.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS,
       runArgs: opts.runArgs,
       network: opts.network,
       runId: opts.runId,
@@ -178,14 +183,14 @@ async function auditTarget(
   }
   const timings = { audit: round(auditSeconds) };
   if (!wantsRuntime(opts) || !verifying) {
-    const { checks, findings } = settle(scan, null);
+    const { checks, findings } = settle(scan, null, opts.checks ?? CHECK_IDS);
     const note = wantsRuntime(opts)
       ? 'No Docker engine answered: static audit only.'
       : 'Static audit only (build: false).';
     return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
   }
   const runtime = await verifying;
-  const { checks, findings } = settle(scan, runtime);
+  const { checks, findings } = settle(scan, runtime, opts.checks ?? CHECK_IDS);
   const target: TargetReport = {
     dockerfile: file,
     image: runtime.imageId,
@@ -198,6 +203,7 @@ async function auditTarget(
   target.timings.verify = runtime.timings.verify;
   target.buildLogTail = runtime.buildLogTail;
   target.healthLog = runtime.healthLog;
+  if (runtime.kubernetes) target.kubernetes = runtime.kubernetes;
   target.notes!.push(...runtime.notes);
   return target;
 }

@@ -15,7 +15,7 @@ import { imageHistory } from '../../src/docker/history.js';
 import { inspectContainer } from '../../src/docker/inspect.js';
 import { RUN_LABEL } from '../../src/docker/labels.js';
 import { parseDockerTime } from '../../src/runtime/health-probe.js';
-import { verifyRuntime } from '../../src/runtime/verify.js';
+import { verifyLesson } from '../runtime/helpers.js';
 import { engineVersion, requireBuilder, testBuildFlags } from '../helpers/builder.js';
 import { nodeBinaries, runAction } from '../helpers/run-action.js';
 import {
@@ -129,7 +129,7 @@ describe.skipIf(!builder)(`builder-sensitive behaviour (${builder} builder)`, ()
     }
     // The verdict does not depend on the builder.
     const opts = fixtureOptions('secret-build-arg', { buildArgs: { NPM_TOKEN: token }, run: false });
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(check(r, 'no-secrets').detail).toBe('NPM_TOKEN=npm_…(redacted) (npm token; docker history)');
     expect(JSON.stringify(r)).not.toContain(token);
     await expectNoLeftovers(opts.runId);
@@ -137,7 +137,7 @@ describe.skipIf(!builder)(`builder-sensitive behaviour (${builder} builder)`, ()
 
   it('hardened image: all checks pass, nothing left behind', async () => {
     const opts = fixtureOptions('hardened');
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(statuses(r)).toEqual(ALL_PASS);
     expect(check(r, 'non-root').detail).toBe('uid 1000 (running process; USER 1000:1000, line 10)');
     await expectNoLeftovers(opts.runId);
@@ -145,20 +145,20 @@ describe.skipIf(!builder)(`builder-sensitive behaviour (${builder} builder)`, ()
 
   it('secret in ENV and a wrong health port: same verdicts as on any builder', async () => {
     const secret = fixtureOptions('secret-env', { run: false });
-    const s = await verifyRuntime(secret);
+    const s = await verifyLesson(secret);
     expect(check(s, 'no-secrets').detail).toBe(
       'API_KEY=sk-l…(redacted) (OpenAI/Anthropic-style API key; image Config.Env, docker history)',
     );
     await expectNoLeftovers(secret.runId);
     const port = fixtureOptions('wrong-port');
-    const w = await verifyRuntime(port);
+    const w = await verifyLesson(port);
     expect(check(w, 'healthy').detail).toBe('HEALTHCHECK probes port 8081, the process listens on port 8080');
     await expectNoLeftovers(port.runId);
   });
 
   it('a failing RUN: buildFailed names the builder, the tail holds the error', async () => {
     const opts = fixtureOptions('build-fails');
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(r.buildFailed).toBe(true);
     expect(r.buildLogTail).toMatch(/error: missing dependency libfoo/);
     // The legacy client exits with the failed RUN's own code (2), buildx with 1.
@@ -302,7 +302,7 @@ describe.skipIf(!builder)(`builder-sensitive behaviour (${builder} builder)`, ()
     const opts = contextOptions(fixtureContext('hardened'), 'Dockerfile', 'prebuilt-check', {
       image: b.imageId!,
     });
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(statuses(r)).toEqual(ALL_PASS);
     expect((await docker(['image', 'inspect', b.imageId!])).exitCode).toBe(0);
     await expectNoLeftovers(opts.runId);

@@ -82,7 +82,7 @@ describe('harden-check CLI', () => {
       /<error line="2" column="15" severity="error" message="HC302: [^"]+" source="harden-check.HC302"\/>/,
     );
     const junit = cli(['--static', '--format', 'junit']);
-    expect(junit.stdout).toContain('<testsuite name="harden-check Dockerfile" tests="6" failures="');
+    expect(junit.stdout).toContain('<testsuite name="harden-check Dockerfile" tests="10" failures="');
     expect(junit.stdout).toContain('name="non-root: Runs as non-root"');
     const gitlab = JSON.parse(cli(['--static', '--format', 'gitlab']).stdout) as { check_name: string }[];
     expect(gitlab.map((i) => i.check_name)).toContain('HC302');

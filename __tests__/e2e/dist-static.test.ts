@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { nodeBinaries, runAction } from '../helpers/run-action.js';
 
-const CHECK_IDS = ['non-root', 'healthcheck-defined', 'healthy', 'no-secrets', 'env-override'];
+const CHECK_IDS = [
+  'non-root',
+  'healthcheck-defined',
+  'healthy',
+  'no-secrets',
+  'env-override',
+  'graceful-stop',
+  'read-only-rootfs',
+  'restricted-profile',
+  'setuid-files',
+];
 
 describe.each(nodeBinaries())('dist/index.js on $name', ({ bin }) => {
   it('audits the production template: passes, writes outputs and the report JSON', async () => {

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { docker, dockerOk } from '../../src/docker/exec.js';
 import { runArgs } from '../../src/docker/container.js';
 import { runFilter } from '../../src/docker/labels.js';
-import { cleanupRun, verifyRuntime } from '../../src/runtime/verify.js';
+import { cleanupRun } from '../../src/runtime/verify.js';
+import { verifyLesson } from '../runtime/helpers.js';
 import { STATE_CONTAINERS, STATE_RUN_IDS } from '../../src/docker/cleanup.js';
 import { runAction } from '../helpers/run-action.js';
 import {
@@ -73,7 +74,7 @@ describe.skipIf(!hasDocker)('engine faults', () => {
     const marker = `sleep ${6000 + Math.floor(Math.random() * 999)}`;
     const opts = inline('hang', [...BASE, `RUN ${marker}`]);
     const t0 = Date.now();
-    const r = await withEnv({ HARDEN_CHECK_BUILD_TIMEOUT: '4' }, () => verifyRuntime(opts));
+    const r = await withEnv({ HARDEN_CHECK_BUILD_TIMEOUT: '4' }, () => verifyLesson(opts));
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(r.buildFailed).toBe(true);
     expect(r.buildLogTail).toMatch(/build timed out after 4 s/);
@@ -99,7 +100,7 @@ describe.skipIf(!hasDocker)('engine faults', () => {
       'HEALTHCHECK --interval=5s CMD true',
       `CMD ["sh", "-c", "trap '' TERM INT; while true; do sleep 1; done"]`,
     ]);
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(statuses(r)['non-root']).toBe('pass');
     expect(statuses(r).healthy).toBe('pass');
     await expectNoLeftovers(opts.runId);
@@ -143,7 +144,7 @@ describe.skipIf(!hasDocker)('engine faults', () => {
   it('two runs at once on one engine: no name clash, each cleans only its own', async () => {
     const a = fixtureOptions('hardened');
     const b = fixtureOptions('hardened');
-    const [ra, rb] = await Promise.all([verifyRuntime(a), verifyRuntime(b)]);
+    const [ra, rb] = await Promise.all([verifyLesson(a), verifyLesson(b)]);
     for (const r of [ra, rb]) expect(statuses(r).healthy).toBe('pass');
     expect(ra.imageId).toBeTruthy();
     await expectNoLeftovers(a.runId);
@@ -179,12 +180,12 @@ describe.skipIf(!hasDocker)('engine faults', () => {
 
   it('an image without /etc/passwd: a numeric USER is judged, a named USER that cannot start is named', async () => {
     const numeric = inline('nopasswd', [...BASE, 'USER 1000:1000', 'CMD ["sleep", "600"]']);
-    const r1 = await verifyRuntime(numeric);
+    const r1 = await verifyLesson(numeric);
     expect(statuses(r1)['non-root']).toBe('pass');
     await expectNoLeftovers(numeric.runId);
 
     const named = inline('nopasswd-named', [...BASE, 'USER appuser', 'CMD ["sleep", "600"]']);
-    const r2 = await verifyRuntime(named);
+    const r2 = await verifyLesson(named);
     // Judged from the image config (not root), and the start failure is named, not thrown.
     const nonRoot = r2.checks.find((c) => c.id === 'non-root')!;
     expect(nonRoot.status).toBe('pass');
@@ -201,7 +202,7 @@ describe.skipIf(!hasDocker)('engine faults', () => {
   it('a container that exits before the first probe: healthy fails at once with the exit', async () => {
     const opts = fixtureOptions('crash', { healthTimeoutSeconds: 60 });
     const t0 = Date.now();
-    const r = await verifyRuntime(opts);
+    const r = await verifyLesson(opts);
     expect(Date.now() - t0).toBeLessThan(30_000);
     const h = r.checks.find((c) => c.id === 'healthy')!;
     expect(h.status).toBe('fail');

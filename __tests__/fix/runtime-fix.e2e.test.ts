@@ -3,7 +3,7 @@
 // still build (FROM scratch + busybox, nothing pulled) and pass the runtime checks.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { verifyRuntime } from '../../src/runtime/verify.js';
+import { verifyLesson } from '../runtime/helpers.js';
 import { fixText } from '../../src/fix/fix-file.js';
 import { audit } from '../helpers/audit.js';
 import {
@@ -37,7 +37,7 @@ describe.skipIf(!hasDocker)('fixed runtime fixtures still build and pass', () =>
     expect(after.filter((f) => !beforeRules.has(f.ruleId))).toEqual([]);
     writeFileSync(opts.dockerfile, text);
 
-    const r = await verifyRuntime({ ...opts, facts: audit(text).facts });
+    const r = await verifyLesson({ ...opts, facts: audit(text).facts });
     await expectNoLeftovers(opts.runId);
     expect(r.imageId).toMatch(/^sha256:/);
     expect(statuses(r)).toMatchObject({

@@ -54,6 +54,8 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     summary: true,
     report: '',
     plan: false,
+    checks: ['non-root', 'healthcheck-defined', 'healthy', 'no-secrets', 'env-override'],
+    'stop-timeout': 10,
     ...over,
   };
 }

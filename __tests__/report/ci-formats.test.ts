@@ -149,6 +149,30 @@ describe('junit', () => {
     expect((cases[2].time as string[] | string).toString()).toBe('30.200');
   });
 
+  it('fails an advisory check only as a warning fails the verdict', () => {
+    const report = (failOn: 'error' | 'warning') => ({
+      ...reportOf([
+        target(
+          [],
+          [
+            { ...check('graceful-stop', 'fail', 'SIGKILLed'), required: false },
+            { ...check('setuid-files', 'error', 'no engine'), required: false },
+            { ...check('read-only-rootfs', 'fail', 'EROFS'), required: true },
+          ],
+        ),
+      ]),
+      failOn,
+    });
+    const statuses = (failOn: 'error' | 'warning') => {
+      const suite = ((parseXml(renderJunit(report(failOn))).testsuites as Node[])[0].testsuite as Node[])[0];
+      const status = (c: Node) =>
+        c.failure ? 'failure' : c.error ? 'error' : c.skipped ? 'skipped' : 'pass';
+      return (suite.testcase as Node[]).slice(0, 3).map(status);
+    };
+    expect(statuses('error')).toEqual(['pass', 'skipped', 'failure']);
+    expect(statuses('warning')).toEqual(['failure', 'skipped', 'failure']);
+  });
+
   it('maps skip and error checks, counts them, and passes the findings case under fail-on never', () => {
     const report = reportOf(
       [

@@ -27,6 +27,22 @@ describe('report JSON', () => {
     );
   });
 
+  it('reads the deploy checks, required and the Kubernetes snippet, and rejects bad ones', () => {
+    const r = realisticReport();
+    r.targets[0].checks.push({ id: 'graceful-stop', status: 'pass', detail: 'stopped', required: false });
+    r.targets[0].kubernetes = 'spec:\n  terminationGracePeriodSeconds: 5';
+    expect(parseReport(serializeReport(r), 'r.json').report).toEqual(r);
+    (r.targets[0].checks.at(-1) as unknown as Record<string, unknown>).required = 'no';
+    expect(() => parseReport(serializeReport(r), 'r.json')).toThrow(
+      /checks\[5\]\.required must be true or false/,
+    );
+    const k = realisticReport();
+    (k.targets[0] as unknown as Record<string, unknown>).kubernetes = 5;
+    expect(() => parseReport(serializeReport(k), 'r.json')).toThrow(
+      /targets\[0\]\.kubernetes must be a string/,
+    );
+  });
+
   it('names the first bad field in one line', () => {
     const cases: [unknown, RegExp][] = [
       [[], /r\.json is not a harden-check report: report must be a JSON object\.$/],

@@ -13,6 +13,7 @@ import {
 } from '../../src/report/markdown.js';
 import { codeBlock, inlineText, stripControl, truncate } from '../../src/report/escape.js';
 import { DOCS_BASE } from '../../src/report/docs.js';
+import type { TargetReport } from '../../src/report/types.js';
 import {
   HOSTILE,
   SECRET,
@@ -247,19 +248,24 @@ describe('size budget', () => {
         finding('HC101', 'error', 1, 'root', 'svc/bad/Dockerfile'),
         finding('HC301', 'error', 2, 'secret', 'svc/bad/Dockerfile'),
       ],
-      [check('non-root', 'fail', 'uid 0'), check('healthy', 'error', 'no engine')],
+      [
+        check('non-root', 'fail', 'uid 0'),
+        check('healthy', 'error', 'no engine'),
+        { ...check('graceful-stop', 'fail', 'SIGKILLed'), required: false },
+        { ...check('setuid-files', 'pass', 'none'), required: false },
+      ],
       { dockerfile: 'svc/bad/Dockerfile' },
     );
     const md = renderMarkdown(reportOf([ok, warn, bad]));
     const table = md.slice(md.indexOf('| | Dockerfile |'), md.indexOf('### '));
     expect(table.split('\n')[0]).toBe(
-      '| | Dockerfile | Runs as non-root | HEALTHCHECK defined | Container becomes healthy | No secrets in the image | Environment override reaches the process | Findings |',
+      '| | Dockerfile | Runs as non-root | HEALTHCHECK defined | Container becomes healthy | No secrets in the image | Environment override reaches the process | Deploy | Findings |',
     );
     const rows = table.split('\n').filter((l) => /^\| (❌|⚠️|✅) \|/.test(l));
     expect(rows).toEqual([
-      '| ❌ | svc/bad/Dockerfile | ❌ | – | ⚠️ | – | – | 1 failed check, 2 errors, 0 warnings, 1 undecided check |',
-      '| ⚠️ | svc/warn/Dockerfile | ✅ | – | – | – | – | 0 errors, 1 warning |',
-      '| ✅ | svc/ok/Dockerfile | ✅ | – | ⏭️ | – | – | 0 errors, 0 warnings |',
+      '| ❌ | svc/bad/Dockerfile | ❌ | – | ⚠️ | – | – | ⚠️ | 1 failed check, 2 errors, 1 warning, 1 undecided check |',
+      '| ⚠️ | svc/warn/Dockerfile | ✅ | – | – | – | – | – | 0 errors, 1 warning |',
+      '| ✅ | svc/ok/Dockerfile | ✅ | – | ⏭️ | – | – | – | 0 errors, 0 warnings |',
     ]);
     // sections follow the same order, each collapsed and closed
     expect(md.indexOf('### ❌ svc/bad/Dockerfile')).toBeLessThan(md.indexOf('### ⚠️ svc/warn/Dockerfile'));
@@ -352,5 +358,50 @@ describe('inlineText on arbitrary input (property)', () => {
       }),
       { numRuns: 2000, seed: 4 },
     );
+  });
+});
+
+describe('the deploy group', () => {
+  const deployTarget = (over: Partial<TargetReport> = {}, required = false) =>
+    target(
+      [],
+      [
+        { ...check('non-root', 'pass', 'uid 10001'), required: true },
+        { ...check('graceful-stop', 'fail', 'SIGKILLed 10.1 s after SIGTERM'), required },
+        { ...check('read-only-rootfs', 'skip', 'needs a run'), required: false },
+      ],
+      over,
+    );
+  it('renders the deploy checks as their own table after the five, advisory marked', () => {
+    const md = renderMarkdown(reportOf([deployTarget()]));
+    const lesson = md.indexOf('| Runs as non-root | ✅ pass | uid 10001 |');
+    const group = md.indexOf(
+      '**Deploy readiness** · advisory checks warn unless the `checks` input requires them',
+    );
+    expect(lesson).toBeGreaterThan(0);
+    expect(group).toBeGreaterThan(lesson);
+    expect(md).toContain(
+      '| Stops gracefully on SIGTERM | ⚠️ fail (advisory) | SIGKILLed 10.1 s after SIGTERM |',
+    );
+    expect(md).toContain('| Runs with a read-only root filesystem | ⏭️ skip (advisory) | needs a run |');
+    // two tables, each with its own header
+    expect(md.match(/\| Check \| Result \| Evidence \|/g)).toHaveLength(2);
+  });
+  it('shows a required deploy check as any other', () => {
+    const md = renderMarkdown(reportOf([deployTarget({}, true)]));
+    expect(md).toContain('| Stops gracefully on SIGTERM | ❌ fail | SIGKILLed');
+  });
+  it('collapses the verified Kubernetes snippet as YAML', () => {
+    const yaml = 'spec:\n  terminationGracePeriodSeconds: 5\n  containers:\n    - name: app';
+    const md = renderMarkdown(reportOf([deployTarget({ kubernetes: yaml })]));
+    expect(md).toContain(
+      `<details><summary>Verified Kubernetes snippet</summary>\n\n\`\`\`yaml\n${yaml}\n\`\`\`\n\n</details>`,
+    );
+    expect(html(md)).toContain('terminationGracePeriodSeconds: 5');
+  });
+  it('renders a report without deploy checks as before', () => {
+    const md = renderMarkdown(reportOf([target([], [check('non-root', 'pass', 'uid 1')])]));
+    expect(md).not.toContain('Deploy readiness');
+    expect(md).not.toContain('(advisory)');
   });
 });

@@ -2,7 +2,7 @@
 // check's first words, with the evidence beyond the probe's output (the app's access log or
 // harden-check's own request from inside the container).
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyRuntime } from '../../src/runtime/verify.js';
+import { verifyLesson } from './helpers.js';
 import type { RuntimeOptions, RuntimeResult } from '../../src/runtime/types.js';
 import {
   FASTAPI_BASE,
@@ -31,7 +31,7 @@ afterAll(removeContexts);
 
 async function verify(name: string, over: Partial<RuntimeOptions> = {}): Promise<RuntimeResult> {
   const opts = fixtureOptions(name, over);
-  const result = await verifyRuntime(opts);
+  const result = await verifyLesson(opts);
   await expectNoLeftovers(opts.runId);
   return result;
 }
@@ -75,7 +75,7 @@ describe.skipIf(!hasDocker)('health causes on a real engine', () => {
         healthTimeoutSeconds: 60,
       });
       const r = await withEnv({ HARDEN_CHECK_DOCKER: BUILDKIT_CLIENT, DOCKER_BUILDKIT: '1' }, () =>
-        verifyRuntime(opts),
+        verifyLesson(opts),
       );
       expect(r.buildLogTail).toMatch(/#\d+ /);
       expectLesson(r);

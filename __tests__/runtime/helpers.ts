@@ -11,7 +11,8 @@ import { docker } from '../../src/docker/exec.js';
 import { dockerAvailable } from '../../src/docker/engine.js';
 import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
-import type { Check, CheckId } from '../../src/report/types.js';
+import { verifyRuntime } from '../../src/runtime/verify.js';
+import { CHECK_IDS, type Check, type CheckId } from '../../src/report/types.js';
 import { parseDockerfile } from '../../src/dockerfile/model.js';
 import { staticFacts } from '../../src/audit/static-facts.js';
 import { actionsHost } from '../../src/github/actions-host.js';
@@ -85,6 +86,8 @@ export function contextOptions(
     run: true,
     envOverrides: {},
     healthTimeoutSeconds: 30,
+    // an image without a SIGTERM handler (busybox httpd as PID 1) is stopped at this bound
+    stopTimeoutSeconds: 2,
     runArgs: [],
     network: 'none',
     runId: newRunId(name),
@@ -137,7 +140,29 @@ export const ALL_PASS: Readonly<Record<string, string>> = {
   'env-override': 'pass',
 };
 
-/** { id: status } of all five checks, for one exact expectation per test. */
+/**
+ * The result with only the lesson's five checks and their findings: the suites written for them
+ * run busybox httpd as PID 1, which the deploy group's graceful-stop rightly fails (HC913);
+ * __tests__/runtime/deploy asserts the deploy group.
+ */
+export function lessonOnly(result: RuntimeResult): RuntimeResult {
+  const lesson = (id: CheckId | undefined) =>
+    id === undefined || (CHECK_IDS as readonly string[]).includes(id);
+  return {
+    ...result,
+    checks: result.checks.filter((c) => lesson(c.id)),
+    findings: result.findings.filter((f) => lesson(f.check)),
+  };
+}
+
+/** verifyRuntime, reduced to the lesson's five checks (lessonOnly). */
+export async function verifyLesson(opts: RuntimeOptions): Promise<RuntimeResult> {
+  return lessonOnly(await verifyRuntime(opts));
+}
+
+/** { id: status } of the lesson's five checks, for one exact expectation per test (the deploy group has its own tests). */
 export function statuses(result: RuntimeResult): Record<string, string> {
-  return Object.fromEntries(result.checks.map((c) => [c.id, c.status]));
+  return Object.fromEntries(
+    result.checks.filter((c) => (CHECK_IDS as readonly string[]).includes(c.id)).map((c) => [c.id, c.status]),
+  );
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as buildFailure from '../../src/runtime/build-failure.js';
 import * as envOverride from '../../src/runtime/checks/env-override.js';
+import * as gracefulStop from '../../src/runtime/checks/graceful-stop.js';
 import * as noSecrets from '../../src/runtime/checks/no-secrets.js';
 import * as nonRoot from '../../src/runtime/checks/non-root.js';
 import * as diagnosis from '../../src/runtime/health-diagnosis.js';
@@ -16,7 +17,7 @@ const RUNTIME_DIR = resolve(import.meta.dirname, '../../src/runtime');
 const RULE_ID = /^HC\d{3}$/;
 
 function emittedIds(): string[] {
-  return [buildFailure, envOverride, noSecrets, nonRoot, diagnosis, cause]
+  return [buildFailure, envOverride, gracefulStop, noSecrets, nonRoot, diagnosis, cause]
     .flatMap((m) => Object.values(m))
     .filter((v): v is string => typeof v === 'string' && RULE_ID.test(v));
 }

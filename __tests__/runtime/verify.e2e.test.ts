@@ -1,7 +1,7 @@
 // End-to-end: real images, real engine, one exact verdict and diagnosis per case.
 // Every test also proves nothing labelled with its run id is left behind.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { verifyRuntime } from '../../src/runtime/verify.js';
+import { verifyLesson } from './helpers.js';
 import type { RuntimeOptions, RuntimeResult } from '../../src/runtime/types.js';
 import {
   FASTAPI_BASE,
@@ -33,7 +33,7 @@ afterAll(removeContexts);
 
 async function verify(name: string, over: Partial<RuntimeOptions> = {}): Promise<RuntimeResult> {
   const opts = fixtureOptions(name, over);
-  const result = await verifyRuntime(opts);
+  const result = await verifyLesson(opts);
   await expectNoLeftovers(opts.runId);
   return result;
 }

@@ -1,7 +1,7 @@
 // The last step of every target, with or without a runtime: one suppression pass over the
 // static and runtime findings together, then the checklist from what is left. The static
 // audit alone (--fix, rule specs) ends here too, so a suppression means the same everywhere.
-import type { Check, Finding } from '../report/types.js';
+import { CHECK_IDS, type Check, type CheckId, type Finding } from '../report/types.js';
 import { byLine } from '../report/order.js';
 import { suppressor, type SuppressionPolicy } from '../suppress.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
@@ -23,13 +23,24 @@ export interface Settled {
   checks: Check[];
 }
 
-export function settle(scan: StaticScan, runtime: { findings: Finding[]; checks: Check[] } | null): Settled {
+/**
+ * `required`: the checks the `checks` input requires (default: the lesson's five). Every
+ * other check is advisory: its findings warn (never error) and its failure counts as a warning.
+ */
+export function settle(
+  scan: StaticScan,
+  runtime: { findings: Finding[]; checks: Check[] } | null,
+  required: readonly CheckId[] = CHECK_IDS,
+): Settled {
   const keep = suppressor(scan.policy);
+  const advisory = (id: CheckId | undefined) => id !== undefined && !required.includes(id);
   const suppressed: Finding[] = [];
   const pass = (list: Finding[]) =>
     list.flatMap((f) => {
       const kept = keep(f);
       if (!kept) suppressed.push(f);
+      if (kept && kept.severity === 'error' && advisory(kept.check))
+        return [{ ...kept, severity: 'warning' as const }];
       return kept ? [kept] : [];
     });
   const statics = pass(scan.findings);
@@ -38,7 +49,10 @@ export function settle(scan: StaticScan, runtime: { findings: Finding[]; checks:
   return {
     findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(byLine),
     suppressed,
-    checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
+    checks: (runtime ? mergeChecks(checks, runtime.checks) : checks).map((c) => ({
+      ...c,
+      required: required.includes(c.id),
+    })),
   };
 }
 

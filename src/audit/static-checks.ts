@@ -1,7 +1,7 @@
 // The checklist from static evidence (build: false, or no engine). The runtime replaces
 // these verdicts with proof from the running container when it can.
 import type { DockerfileModel, Instr } from '../dockerfile/model.js';
-import type { Check, Finding } from '../report/types.js';
+import { DEPLOY_CHECK_IDS, type Check, type Finding } from '../report/types.js';
 import { effectiveUser, externalBase, finalHealthcheck } from '../dockerfile/facts.js';
 import { isRootUser, type TrustedBaseImage } from '../dockerfile/base-images.js';
 
@@ -26,6 +26,13 @@ export function staticChecks(
       detail: 'needs a run (build: true and a Docker engine)',
       source: 'static',
     },
+    // what an orchestrator demands is only ever proven by running the image
+    ...DEPLOY_CHECK_IDS.map((id): Check => ({
+      id,
+      status: 'skip',
+      detail: 'needs a run (build: true, run: true and a Docker engine)',
+      source: 'static',
+    })),
   ];
 }
 

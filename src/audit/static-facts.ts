@@ -1,7 +1,15 @@
 // The static facts the runtime probes need (the contract: src/contracts.ts).
 import type { DockerfileModel } from '../dockerfile/model.js';
-import type { StaticFacts } from '../contracts.js';
-import { appPorts, effectiveUser, externalBase, finalEnv, finalHealthcheck } from '../dockerfile/facts.js';
+import type { CommandFact, ProcessFacts, StaticFacts } from '../contracts.js';
+import {
+  appPorts,
+  effectiveUser,
+  externalBase,
+  finalEnv,
+  finalHealthcheck,
+  lastInChain,
+} from '../dockerfile/facts.js';
+import type { Instr } from '../dockerfile/model.js';
 import type { TrustedBaseImage } from '../dockerfile/base-images.js';
 import { isPlaceholder, secretNameMatch, findSecretValues } from '../secrets/detect.js';
 
@@ -41,5 +49,24 @@ export function staticFacts(model: DockerfileModel, trusted: readonly TrustedBas
         }
       : null,
     appPorts: [...new Set(appPorts(model).map((p) => p.port))],
+    process: processFacts(model),
+  };
+}
+
+/** The final stage's ENTRYPOINT, CMD and STOPSIGNAL, for the graceful-stop check. */
+export function processFacts(model: DockerfileModel): ProcessFacts {
+  const command = (instr: Instr | null): CommandFact | null =>
+    instr
+      ? { line: instr.line, endLine: instr.endLine, execForm: instr.json !== null, text: instr.text.trim() }
+      : null;
+  const entrypoint = lastInChain(model, 'ENTRYPOINT');
+  const cmd = lastInChain(model, 'CMD');
+  // An ENTRYPOINT written after the last CMD resets the CMD it inherited.
+  const cmdReset = entrypoint && cmd && cmd.line < entrypoint.line;
+  const stop = lastInChain(model, 'STOPSIGNAL');
+  return {
+    entrypoint: command(entrypoint),
+    cmd: cmdReset ? null : command(cmd),
+    stopSignal: stop ? { value: model.resolveWord(stop.args.join(' '), stop).value, line: stop.line } : null,
   };
 }

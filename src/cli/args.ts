@@ -1,8 +1,9 @@
 // Command-line arguments of the local CLI, validated into the same shape as the action's inputs.
 import { parseArgs } from 'node:util';
-import { FAIL_ON_VALUES, type FailOn } from '../report/types.js';
+import { ALL_CHECK_IDS, CHECK_IDS, FAIL_ON_VALUES, type CheckId, type FailOn } from '../report/types.js';
 import {
   InputError,
+  parseCheckIds,
   parseEnum,
   parseKeyValues,
   parseNetwork,
@@ -27,6 +28,10 @@ export interface CliOptions {
   ignore: string[];
   config: string;
   healthTimeout: number;
+  /** Checks that must pass; the others are advisory (warnings). */
+  checks: CheckId[];
+  /** Seconds the graceful-stop check waits after SIGTERM before SIGKILL. */
+  stopTimeout: number;
   runArgs: string[];
   envOverrides: Record<string, string>;
   network: string;
@@ -67,6 +72,11 @@ Options:
       --run-arg <arg>           extra docker run argument (repeatable)
       --network <name>          network of the verification container (default: none)
       --health-timeout <sec>    seconds to wait for healthy (default: 60)
+      --checks <ids>            checks that must pass, comma-separated, or all (default: the lesson's
+                                  five: non-root,healthcheck-defined,healthy,no-secrets,env-override);
+                                  the others (graceful-stop, read-only-rootfs, restricted-profile,
+                                  setuid-files) are reported as warnings
+      --stop-timeout <sec>      graceful-stop: seconds between SIGTERM and SIGKILL (default: 10)
       --fail-on <error|warning|note|never>  exit 1 at this severity or above (default: error)
       --ignore <ids>            rule ids to ignore, comma-separated
   -c, --config <file>           config file (default: .harden-check.yml when present)
@@ -103,6 +113,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'run-arg': { type: 'string', multiple: true },
         network: { type: 'string' },
         'health-timeout': { type: 'string' },
+        checks: { type: 'string', multiple: true },
+        'stop-timeout': { type: 'string' },
         'fail-on': { type: 'string' },
         ignore: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
@@ -137,6 +149,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     ignore: parseRuleIds('--ignore', listOf(v.ignore).join(',')),
     config: v.config ?? '',
     healthTimeout: parseSeconds('--health-timeout', v['health-timeout'] ?? '', 60),
+    checks: parseCheckIds('--checks', listOf(v.checks).join(','), ALL_CHECK_IDS, CHECK_IDS),
+    stopTimeout: parseSeconds('--stop-timeout', v['stop-timeout'] ?? '', 10),
     runArgs: listOf(v['run-arg']),
     envOverrides: parseKeyValues('--env', listOf(v.env).join('\n')),
     network: parseNetwork('--network', v.network ?? ''),

@@ -1,6 +1,12 @@
 // Console output of the CLI: the checklist, then findings as `file:line` lines that
 // editors and terminals turn into links. Colour only when asked (TTY, no NO_COLOR).
-import type { Check, Finding, Report, TargetReport } from '../report/types.js';
+import {
+  DEPLOY_CHECK_IDS,
+  type Check,
+  type Finding,
+  type Report,
+  type TargetReport,
+} from '../report/types.js';
 import { redact } from '../secrets/detect.js';
 import { describeTally, tally } from '../report/verdict.js';
 
@@ -26,12 +32,19 @@ function renderTarget(t: TargetReport, c: (n: Colour, s: string) => string): str
   ];
   for (const note of t.notes ?? []) out.push(c('grey', `  ${clean(note)}`));
   out.push('');
-  for (const k of t.checks) out.push(`  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}`);
+  const isDeploy = (k: Check) => (DEPLOY_CHECK_IDS as readonly string[]).includes(k.id);
+  const line = (k: Check) =>
+    `  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}${k.required === false ? c('grey', '  (advisory)') : ''}`;
+  for (const k of t.checks.filter((k) => !isDeploy(k))) out.push(line(k));
+  const deploy = t.checks.filter(isDeploy);
+  if (deploy.length > 0) out.push('', c('bold', '  deploy readiness'), ...deploy.map(line));
   const diagnoses = t.checks.filter((k) => k.diagnosis && k.status !== 'pass');
   for (const k of diagnoses) out.push('', c('bold', `  ${k.id}: why`), ...indent(clean(k.diagnosis!), 4));
   out.push('');
   for (const f of t.findings) out.push(findingLine(f, c));
   if (t.findings.length > 0) out.push('');
+  if (t.kubernetes)
+    out.push(c('bold', '  verified Kubernetes snippet'), ...indent(clean(t.kubernetes), 4), '');
   if (t.buildLogTail && t.checks.some((k) => k.status === 'error')) {
     out.push(c('bold', '  build log (tail)'), ...indent(clean(t.buildLogTail), 4), '');
   }
@@ -43,7 +56,8 @@ function icon(k: Check, c: (n: Colour, s: string) => string): string {
     case 'pass':
       return c('green', '✔ pass');
     case 'fail':
-      return c('red', '✘ fail');
+      // an advisory check's failure is a warning
+      return k.required === false ? c('yellow', '✘ fail') : c('red', '✘ fail');
     case 'error':
       return c('yellow', '! error');
     default:

@@ -20,6 +20,8 @@ export interface ImageInfo {
   cmd: string[] | null;
   exposedPorts: number[];
   labels: Record<string, string>;
+  /** Config.StopSignal (STOPSIGNAL), or null for Docker's default SIGTERM. */
+  stopSignal?: string | null;
   /** null when absent; `test[0] === 'NONE'` is also reported as null by healthcheckOf(). */
   healthcheck: HealthConfig | null;
 }
@@ -72,6 +74,7 @@ export function parseImageInspect(json: string): ImageInfo {
       .map((p) => parseInt(p, 10))
       .filter((n) => Number.isFinite(n)),
     labels: { ...(c.Labels ?? {}) },
+    stopSignal: c.StopSignal ? String(c.StopSignal) : null,
     healthcheck: toHealth(c.Healthcheck),
   };
 }

@@ -95,9 +95,16 @@ function escapePlain(text: string): string {
  */
 export function codeBlock(
   raw: string,
-  opts: { maxLines?: number; maxLineLength?: number; maxChars?: number; secrets?: readonly string[] } = {},
+  opts: {
+    maxLines?: number;
+    maxLineLength?: number;
+    maxChars?: number;
+    secrets?: readonly string[];
+    /** The fence's language (default text). */
+    lang?: string;
+  } = {},
 ): string {
-  const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [] } = opts;
+  const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [], lang = 'text' } = opts;
   let lines = stripControl(redact(raw, secrets))
     .replace(/\t/g, '  ')
     .split('\n')
@@ -112,7 +119,7 @@ export function codeBlock(
   body = neutralizeMentions(body);
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}text\n${body}\n${fence}`;
+  return `${fence}${/^[a-z]+$/.test(lang) ? lang : 'text'}\n${body}\n${fence}`;
 }
 
 /** Percent-encode a repository path for a URL, one segment at a time (parentheses too, for markdown links). */

@@ -86,6 +86,8 @@ function checkCheck(c: unknown, where: string): void {
   positiveInt(c, 'endLine', where, true);
   str(c, 'stage', where, true);
   if (c.seconds !== undefined && typeof c.seconds !== 'number') fail(`${where}.seconds`, 'must be a number');
+  if (c.required !== undefined && typeof c.required !== 'boolean')
+    fail(`${where}.required`, 'must be true or false');
 }
 
 function checkFinding(f: unknown, where: string): void {
@@ -118,6 +120,7 @@ export function validateReport(value: unknown): ReportFile {
     if (!isObject(t.timings)) fail(`${where}.timings`, 'must be an object');
     str(t, 'buildLogTail', where, true);
     str(t, 'healthLog', where, true);
+    str(t, 'kubernetes', where, true);
     optionalStrings(t, 'notes', where);
   });
   array(value, 'checks', 'report').forEach((c, j) => checkCheck(c, `report.checks[${j}]`));

@@ -22,11 +22,17 @@ interface Case {
   skipped: boolean;
 }
 
-function checkCase(c: Check, secrets: readonly string[] | undefined): Case {
+function checkCase(c: Check, failOn: FailOn, secrets: readonly string[] | undefined): Case {
   const name = `${c.id}: ${CHECK_LABELS[c.id]}`;
   const detail = xmlText(c.detail, secrets);
   const text = c.diagnosis ? `${detail}\n${xmlText(c.diagnosis, secrets)}` : detail;
   const base = { name, seconds: c.seconds, failed: false, errored: false, skipped: false };
+  // An advisory check (not required by the `checks` input) fails the suite only as a warning
+  // fails the verdict, and an undecided one never does.
+  if (c.required === false && c.status === 'fail' && !failsUnder('warning', failOn))
+    return { ...base, body: `<system-out>warning (advisory check failed): ${text}</system-out>` };
+  if (c.required === false && c.status === 'error')
+    return { ...base, skipped: true, body: `<skipped message="advisory check undecided: ${detail}"/>` };
   switch (c.status) {
     case 'fail':
       return { ...base, failed: true, body: `<failure message="${detail}" type="${c.id}">${text}</failure>` };
@@ -55,7 +61,7 @@ function findingsCase(findings: Finding[], failOn: FailOn, secrets: readonly str
 function suite(t: TargetReport, failOn: FailOn, opts: JunitOptions): string {
   const file = toRepoPath(t.dockerfile, opts.workspace);
   const cases = [
-    ...t.checks.map((c) => checkCase(c, opts.secrets)),
+    ...t.checks.map((c) => checkCase(c, failOn, opts.secrets)),
     findingsCase([...t.findings], failOn, opts.secrets),
   ];
   const seconds = (t.timings.audit ?? 0) + (t.timings.build ?? 0) + (t.timings.verify ?? 0);

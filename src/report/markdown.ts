@@ -12,7 +12,9 @@ import { ruleDocUrl } from './docs.js';
 import { codeBlock, encodePath, inlineText, messageText, truncate } from './escape.js';
 import { describeTally, tally, tallyOf } from './verdict.js';
 import {
+  ALL_CHECK_IDS,
   CHECK_IDS,
+  DEPLOY_CHECK_IDS,
   SEVERITIES,
   type Check,
   type CheckStatus,
@@ -123,15 +125,38 @@ function checkRow(c: Check, evidenceMax: number, secrets: readonly string[]): st
       ? ` (${c.seconds.toFixed(1)} s)`
       : '';
   const evidence = inlineText(c.detail, evidenceMax, secrets) + seconds;
-  return `| ${CHECK_LABELS[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
+  return `| ${CHECK_LABELS[c.id]} | ${statusCell(c)} | ${evidence || ' '} |`;
 }
 
+/** An advisory check (not required by the `checks` input) warns: its failure shows as one. */
+function statusCell(c: Check): string {
+  if (c.required !== false) return `${STATUS_ICON[c.status]} ${c.status}`;
+  return `${c.status === 'fail' ? '⚠️' : STATUS_ICON[c.status]} ${c.status} (advisory)`;
+}
+
+const TABLE_HEAD = ['| Check | Result | Evidence |', '| :-- | :-- | :-- |'];
+
+/** The lesson's checklist, then the deploy checks as their own table (absent in older reports). */
 function checklist(target: TargetReport, evidenceMax: number, secrets: readonly string[]): string {
-  const rows = CHECK_IDS.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) =>
-    checkRow(c, evidenceMax, secrets),
-  );
-  if (rows.length === 0) return '_No checklist results._';
-  return ['| Check | Result | Evidence |', '| :-- | :-- | :-- |', ...rows].join('\n');
+  const rows = (ids: readonly string[]) =>
+    ids
+      .flatMap((id) => target.checks.filter((c) => c.id === id))
+      .map((c) => checkRow(c, evidenceMax, secrets));
+  const lesson = rows(CHECK_IDS);
+  const deploy = rows(DEPLOY_CHECK_IDS);
+  if (lesson.length + deploy.length === 0) return '_No checklist results._';
+  const parts: string[] = [];
+  if (lesson.length > 0) parts.push([...TABLE_HEAD, ...lesson].join('\n'));
+  if (deploy.length > 0) {
+    const advisory = target.checks.some(
+      (c) => (DEPLOY_CHECK_IDS as readonly string[]).includes(c.id) && c.required === false,
+    );
+    parts.push(
+      `**Deploy readiness**${advisory ? ' · advisory checks warn unless the `checks` input requires them' : ''}`,
+      [...TABLE_HEAD, ...deploy].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
 }
 
 function shortImage(image: string | null, secrets: readonly string[]): string | null {
@@ -159,23 +184,28 @@ function targetIcon(target: TargetReport): string {
 interface DetailBlock {
   summary: string;
   raw: string;
+  /** The code block's language (default text). */
+  lang?: string;
 }
 
 function detailBlocks(target: TargetReport): DetailBlock[] {
   const blocks: DetailBlock[] = [];
-  for (const id of CHECK_IDS) {
+  for (const id of ALL_CHECK_IDS) {
     for (const c of target.checks) {
       if (c.id === id && c.diagnosis)
         blocks.push({ summary: `Diagnosis: ${CHECK_LABELS[c.id]}`, raw: c.diagnosis });
     }
   }
+  if (target.kubernetes)
+    blocks.push({ summary: 'Verified Kubernetes snippet', raw: target.kubernetes, lang: 'yaml' });
   if (target.healthLog) blocks.push({ summary: 'Health probe log', raw: target.healthLog });
   if (target.buildLogTail) blocks.push({ summary: 'Build log (tail)', raw: target.buildLogTail });
   return blocks;
 }
 
 function renderDetails(block: DetailBlock, maxChars: number, secrets: readonly string[]): string {
-  return `<details><summary>${block.summary}</summary>\n\n${codeBlock(block.raw, { maxChars, secrets })}\n\n</details>`;
+  const code = codeBlock(block.raw, { maxChars, secrets, lang: block.lang });
+  return `<details><summary>${block.summary}</summary>\n\n${code}\n\n</details>`;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -211,16 +241,29 @@ function worstFirst(targets: TargetReport[]): TargetReport[] {
     .map(({ t }) => t);
 }
 
+// The lesson's five each get a column; the deploy group shares one, its worst status.
 const OVERVIEW_HEAD = [
-  `| | Dockerfile | ${CHECK_IDS.map((id) => CHECK_LABELS[id]).join(' | ')} | Findings |`,
-  `| :-: | :-- | ${CHECK_IDS.map(() => ':-:').join(' | ')} | :-- |`,
+  `| | Dockerfile | ${CHECK_IDS.map((id) => CHECK_LABELS[id]).join(' | ')} | Deploy | Findings |`,
+  `| :-: | :-- | ${CHECK_IDS.map(() => ':-:').join(' | ')} | :-: | :-- |`,
 ];
+
+/** The worst of a target's deploy checks as one icon ('–' for a report without them). */
+function deployCell(target: TargetReport): string {
+  const deploy = target.checks.filter((c) => (DEPLOY_CHECK_IDS as readonly string[]).includes(c.id));
+  if (deploy.length === 0) return '–';
+  const failed = deploy.filter((c) => c.status === 'fail');
+  if (failed.some((c) => c.required !== false)) return STATUS_ICON.fail;
+  if (failed.length > 0) return '⚠️';
+  const status = (['error', 'pass', 'skip'] as const).find((st) => deploy.some((c) => c.status === st))!;
+  return STATUS_ICON[status];
+}
 
 function overviewRow(target: TargetReport, secrets: readonly string[]): string {
   const cells = CHECK_IDS.map((id) => {
     const c = target.checks.find((x) => x.id === id);
     return c ? STATUS_ICON[c.status] : '–';
   });
+  cells.push(deployCell(target));
   const t = tallyOf(target.findings, target.checks);
   return `| ${targetIcon(target)} | ${inlineText(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${describeTally(t)} |`;
 }

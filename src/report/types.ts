@@ -111,6 +111,11 @@ export interface TargetReport {
   healthLog?: string;
   /** Notes about how the run went (e.g. "no Docker engine answered: static audit only"). */
   notes?: string[];
+  /**
+   * The verified Kubernetes snippet (YAML): only the securityContext fields, probes and grace
+   * period the run proved. Absent when the container was not run.
+   */
+  kubernetes?: string;
 }
 
 /** The finished report (see report/finalize.ts): frozen once its verdict is decided. */

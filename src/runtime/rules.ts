@@ -4,6 +4,7 @@
 import type { CheckId, Severity } from '../report/types.js';
 import { BUILD_FAILED } from './build-failure.js';
 import { ENV_NOT_HONOURED } from './checks/env-override.js';
+import { IGNORES_STOP_SIGNAL } from './checks/graceful-stop.js';
 import { SECRET_IN_IMAGE } from './checks/no-secrets.js';
 import { NAMED_USER, RUNS_AS_ROOT } from './checks/non-root.js';
 import {
@@ -114,5 +115,13 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
     severity: 'note',
     check: 'non-root',
     description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
+  },
+  {
+    id: IGNORES_STOP_SIGNAL,
+    title: 'Container ignores the stop signal',
+    severity: 'error',
+    check: 'graceful-stop',
+    description:
+      'Stopped as docker stop and Kubernetes stop it (STOPSIGNAL or SIGTERM), the container did not exit within stop-timeout and was SIGKILLed: a shell-form CMD, a wrapper script without exec, or an app without a handler as PID 1.',
   },
 ];

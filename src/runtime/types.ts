@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   /** Overrides to prove; empty: derived from the non-secret ENV keys in facts. */
   envOverrides: Record<string, string>;
   healthTimeoutSeconds: number;
+  /** graceful-stop: seconds between the stop signal and SIGKILL (docker stop -t). */
+  stopTimeoutSeconds?: number;
   runArgs: string[];
   network: string;
   /** Label value put on everything the run creates (harden-check.run=<runId>). */
@@ -43,6 +45,8 @@ export interface RuntimeResult {
   findings: Finding[];
   buildLogTail?: string;
   healthLog?: string;
+  /** The verified Kubernetes snippet (runtime/kubernetes-snippet.ts), when the run proved anything. */
+  kubernetes?: string;
   notes: string[];
   timings: { build?: number; verify?: number };
   buildFailed?: boolean;

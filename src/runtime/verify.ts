@@ -14,6 +14,7 @@ import { healthcheckOf, inspectImage, type ImageInfo } from '../docker/inspect.j
 import { echoUntrusted, plainHost, type Host } from '../host.js';
 import { buildFailure } from './build-failure.js';
 import { checkEnvOverride, sentinelRefused } from './checks/env-override.js';
+import { gracefulStopProbe } from './checks/graceful-stop.js';
 import { checkHealthcheckDefined } from './checks/healthcheck-defined.js';
 import { checkHealthy, healthyNotStarted } from './checks/healthy.js';
 import { checkNoSecrets } from './checks/no-secrets.js';
@@ -22,6 +23,7 @@ import { Collector } from './collector.js';
 import { launchAfterRun, type AfterRunProbe } from './context.js';
 import { chooseOverrides } from './env-probe.js';
 import { probePort } from './health-diagnosis.js';
+import { snippetOfRun } from './kubernetes-snippet.js';
 import { startAndWait, startMain } from './session.js';
 import type { RuntimeOptions, RuntimeRequest, RuntimeResult } from './types.js';
 
@@ -31,7 +33,7 @@ export { cleanupRun } from '../docker/cleanup.js';
  * Deploy checks run beside the checklist: each is called before the main container starts
  * (it may start side containers concurrently) and decides once the main one is observed.
  */
-const AFTER_RUN_PROBES: readonly AfterRunProbe[] = [];
+const AFTER_RUN_PROBES: readonly AfterRunProbe[] = [gracefulStopProbe];
 
 /** Is the image (a reference or id) in the engine? */
 export async function imageExists(ref: string): Promise<boolean> {
@@ -259,5 +261,6 @@ async function runAndObserve(
     const done = await after.outcomes();
     for (const o of done.outcomes) c.add(o);
     for (const n of done.notes) c.notes.push(c.mask(n));
+    result.kubernetes = snippetOfRun(c.checks.values(), info, opts.stopTimeoutSeconds, done.outcomes);
   }
 }

@@ -1,0 +1,103 @@
+// graceful-stop on the real engine: the probe stops a running container as `docker stop -t`
+// does, on images built by the builder of this leg (classic or buildx). An exec-form shell
+// that traps SIGTERM stops at once; a shell-form CMD and busybox httpd as PID 1 (no handler)
+// are SIGKILLed at the bound, each with its own cause and line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildImage } from '../../../src/docker/build.js';
+import { cleanupRun } from '../../../src/docker/cleanup.js';
+import { runContainer } from '../../../src/docker/container.js';
+import { inspectImage } from '../../../src/docker/inspect.js';
+import { plainHost } from '../../../src/host.js';
+import { checkGracefulStop } from '../../../src/runtime/checks/graceful-stop.js';
+import { testBuildFlags } from '../../helpers/builder.js';
+import {
+  FASTAPI_BASE,
+  expectNoLeftovers,
+  imageExists,
+  factsFrom,
+  fixtureContext,
+  newRunId,
+  removeContexts,
+  requireDocker,
+} from '../helpers.js';
+
+const hasDocker = await requireDocker();
+const hasDebianBase = hasDocker && (await imageExists(FASTAPI_BASE));
+afterAll(removeContexts);
+
+/** Build the fixture, start it, let it settle, run the probe; everything is removed after. */
+async function stopFixture(name: string, boundSeconds: number) {
+  const ctx = fixtureContext(name);
+  const runId = newRunId(`stop-${name}`);
+  const built: string[] = [];
+  try {
+    const b = await buildImage({
+      dockerfile: join(ctx, 'Dockerfile'),
+      context: ctx,
+      buildArgs: {},
+      target: '',
+      flags: testBuildFlags(),
+      runId,
+      host: plainHost(() => undefined),
+    });
+    expect(b.ok, b.logTail).toBe(true);
+    built.push(b.imageId!);
+    const info = (await inspectImage(b.imageId!)) ?? (await inspectImage(b.tag));
+    const run = await runContainer({ image: info!.id, runId, network: 'none', env: {}, runArgs: [] });
+    expect(run.error).toBe('');
+    await new Promise((r) => setTimeout(r, 700));
+    return await checkGracefulStop({
+      containerId: run.id!,
+      boundSeconds,
+      stopSignal: info!.stopSignal,
+      facts: factsFrom(readFileSync(join(ctx, 'Dockerfile'), 'utf8')),
+    });
+  } finally {
+    await cleanupRun(runId, built);
+    await expectNoLeftovers(runId);
+  }
+}
+
+describe.skipIf(!hasDocker)('graceful-stop against a real engine', () => {
+  it('passes an exec-form shell that traps SIGTERM, with the measured stop time', async () => {
+    const r = await stopFixture('stop-trap', 5);
+    expect(r.check).toMatchObject({ id: 'graceful-stop', status: 'pass', line: 8 });
+    expect(r.check.detail).toMatch(
+      /^stopped by itself: exited with code 0 [\d.]+ s after SIGTERM \(bound 5 s\)$/,
+    );
+    expect(r.check.seconds).toBeLessThan(2);
+    expect(r.findings).toEqual([]);
+    expect(r.pid1Ids).toEqual({ uid: 1000, gid: 1000 });
+  });
+
+  it.skipIf(!hasDebianBase)(
+    'passes uvicorn in exec form on the Debian base: it handles SIGTERM itself',
+    async () => {
+      const r = await stopFixture('fastapi-lesson', 5);
+      expect(r.check).toMatchObject({ status: 'pass', line: 10 });
+      expect(r.check.detail).toMatch(/^stopped by itself: exited with code 0 /);
+    },
+  );
+
+  it('fails a shell-form CMD: sh -c is PID 1 and is SIGKILLed at the bound', async () => {
+    const r = await stopFixture('stop-shell-form', 2);
+    expect(r.check).toMatchObject({ status: 'fail', line: 9 });
+    expect(r.check.seconds).toBeGreaterThanOrEqual(1.8);
+    expect(r.check.detail).toMatch(
+      /^SIGKILLed [\d.]+ s after SIGTERM \(exit 137, bound 2 s\): PID 1 is a shell \(`\/bin\/sh -c httpd -f -p 8080 -h \/www; echo httpd exited`\): a shell-form CMD/,
+    );
+    expect(r.findings).toEqual([
+      expect.objectContaining({ ruleId: 'HC913', severity: 'error', line: 9, check: 'graceful-stop' }),
+    ]);
+    expect(r.findings[0].message).toMatch(/exec form/);
+  });
+
+  it('fails busybox httpd as PID 1: no SIGTERM handler, so only SIGKILL stops it', async () => {
+    const r = await stopFixture('hardened', 2);
+    expect(r.check).toMatchObject({ status: 'fail', line: 12 });
+    expect(r.check.detail).toMatch(/PID 1 \(`httpd -f -p 8080 -h \/www`\) has no SIGTERM handler/);
+    expect(r.check.diagnosis).toMatch(/--init/);
+  });
+});

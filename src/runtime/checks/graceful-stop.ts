@@ -1,0 +1,170 @@
+// graceful-stop: stop the running container as `docker stop -t <bound>` and Kubernetes do
+// (the image's STOPSIGNAL or SIGTERM, SIGKILL at the end of the grace period), time it, and
+// read how it ended. Runs last on the main container: nothing may look at it afterwards.
+import type { Check } from '../../report/types.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS, type StaticFacts } from '../../contracts.js';
+import { docker, dockerOk } from '../../docker/exec.js';
+import { readHostProc } from '../../docker/container.js';
+import { inspectContainer, type ContainerState } from '../../docker/inspect.js';
+import type { AfterRunProbe } from '../context.js';
+import type { CheckOutcome } from './outcome.js';
+import {
+  catchesSignal,
+  diagnoseKilledStop,
+  killedAtBound,
+  parseCmdline,
+  processIds,
+  signalName,
+  signalNumber,
+} from '../stop-diagnosis.js';
+
+/** The finding of a container SIGKILLed at the end of its grace period. */
+export const IGNORES_STOP_SIGNAL = 'HC913';
+
+export interface GracefulStopRequest {
+  /** The main container, still running after the other probes. */
+  containerId: string;
+  /** Seconds between the stop signal and SIGKILL (the stop-timeout input). */
+  boundSeconds: number;
+  /** The image's Config.StopSignal, null for SIGTERM. */
+  stopSignal: string | null | undefined;
+  facts: StaticFacts;
+}
+
+export interface GracefulStopOutcome extends CheckOutcome {
+  /** PID 1's real uid and gid, read before the stop (for the Kubernetes snippet). */
+  pid1Ids?: { uid: number | null; gid: number | null };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The after-run probe: waits until the checklist no longer reads the main container, then
+ * stops it (the cleanup removes it afterwards). Skipped when the main container did not start.
+ */
+export const gracefulStopProbe: AfterRunProbe = async (ctx) => {
+  const main = await ctx.main;
+  if (!main) return [outcome({ status: 'skip', detail: 'the container did not start' })];
+  await ctx.mainReleased;
+  return [
+    await checkGracefulStop({
+      containerId: main.id,
+      boundSeconds: ctx.opts.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+      stopSignal: ctx.info.stopSignal,
+      facts: ctx.facts,
+    }),
+  ];
+};
+
+export async function checkGracefulStop(req: GracefulStopRequest): Promise<GracefulStopOutcome> {
+  const bound = Math.max(1, Math.ceil(req.boundSeconds));
+  const signal = signalName(req.stopSignal);
+  const before = await inspectContainer(req.containerId).catch(() => null);
+  if (!before)
+    return outcome({ status: 'error', detail: 'the container could not be inspected before the stop' });
+  if (!before.running) {
+    return outcome({
+      status: 'skip',
+      detail: `the container had already exited (code ${before.exitCode}) before it could be stopped`,
+    });
+  }
+  // Who PID 1 is, read before the stop: afterwards there is nothing left to ask.
+  const [cmdline, status] = await Promise.all([
+    readHostProc(before.pid, 'cmdline'),
+    readHostProc(before.pid, 'status'),
+  ]);
+  const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
+  const t0 = Date.now();
+  const stop = await docker(['stop', '-t', String(bound), req.containerId], {
+    timeoutMs: (bound + 30) * 1000,
+  });
+  const wall = (Date.now() - t0) / 1000;
+  const after = stop.exitCode === 0 ? await inspectContainer(req.containerId).catch(() => null) : null;
+  if (!after || after.running) {
+    const why = stop.stderr.trim().split('\n')[0] || 'the container still runs';
+    return outcome({ status: 'error', detail: `docker stop failed: ${why}`.slice(0, 300) });
+  }
+  const seconds = round(stopSeconds(after, t0, wall));
+  const measured = `exited with code ${after.exitCode} ${seconds} s after ${signal} (bound ${bound} s)`;
+  if (after.oomKilled) {
+    return outcome({
+      status: 'error',
+      seconds,
+      detail: `the container was OOM-killed while stopping: ${measured}`,
+    });
+  }
+  const killed =
+    killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
+    signalNumber(signal) === 9;
+  const pid1Ids = processIds(status);
+  if (!killed)
+    return {
+      ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...at(req) }),
+      pid1Ids,
+    };
+
+  const d = diagnoseKilledStop({
+    pid1,
+    pid1Catches: catchesSignal(status, signalNumber(signal)),
+    signal,
+    boundSeconds: bound,
+    facts: req.facts.process,
+  });
+  const where =
+    d.line !== undefined ? { line: d.line, ...(d.endLine ? { endLine: d.endLine } : {}) } : at(req);
+  const detail = `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`;
+  return {
+    check: {
+      id: 'graceful-stop',
+      status: 'fail',
+      seconds,
+      detail: detail.slice(0, 500),
+      diagnosis: `${d.cause}. ${d.fix} A rollout waits the whole grace period for every such pod (Kubernetes: terminationGracePeriodSeconds, 30 s by default), and the app never gets to close connections or finish its work.`,
+      ...where,
+    },
+    findings: [
+      {
+        ruleId: IGNORES_STOP_SIGNAL,
+        severity: 'error',
+        line: where.line ?? 1,
+        ...(where.endLine ? { endLine: where.endLine } : {}),
+        message:
+          `The container ignored ${signal} and was killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(
+            0,
+            600,
+          ),
+        check: 'graceful-stop',
+      },
+    ],
+    pid1Ids,
+  };
+}
+
+function outcome(check: Omit<Check, 'id'>): GracefulStopOutcome {
+  return { check: { id: 'graceful-stop', ...check }, findings: [] };
+}
+
+/** The ENTRYPOINT (else CMD) line: what starts PID 1, where a stop verdict points. */
+function at(req: GracefulStopRequest): Pick<Check, 'line' | 'endLine'> {
+  const c = req.facts.process?.entrypoint ?? req.facts.process?.cmd ?? req.facts.stage;
+  if (!c) return {};
+  return c.endLine > c.line ? { line: c.line, endLine: c.endLine } : { line: c.line };
+}
+
+/** The engine's exit time when it is plausible, else the wall time of `docker stop`. */
+function stopSeconds(state: ContainerState, t0: number, wall: number): number {
+  const finished = Date.parse(state.finishedAt);
+  const s = (finished - t0) / 1000;
+  return Number.isFinite(s) && s >= 0 && s <= wall ? s : wall;
+}
+
+/** PID 1's command line from `docker top` when the host's /proc is not readable. */
+async function pid1FromTop(id: string, pid: number): Promise<string[] | null> {
+  const out = await dockerOk(['top', id, '-o', 'pid,args']).catch(() => '');
+  const line = out
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .find((l) => l.split(/\s+/)[0] === String(pid));
+  return line ? line.split(/\s+/).slice(1) : null;
+}

@@ -1,0 +1,140 @@
+// The verified Kubernetes snippet: the pod settings this run PROVED the image works with, and
+// nothing else. Every field is tied to a check that passed (or a value observed in the running
+// container); a check that was skipped, failed or is absent leaves its fields out. Pure.
+import { stringify } from 'yaml';
+import type { Check, CheckId } from '../report/types.js';
+import { healthcheckOf, type HealthConfig, type ImageInfo } from '../docker/inspect.js';
+import { DEFAULT_STOP_TIMEOUT_SECONDS } from '../contracts.js';
+import type { CheckOutcome } from './checks/outcome.js';
+import type { GracefulStopOutcome } from './checks/graceful-stop.js';
+import { probeCommand } from './health-diagnosis.js';
+import { probeShape } from './health/probe-shape.js';
+
+export interface ProvenRun {
+  /** The runtime's checks (any subset; the deploy-group ones may be missing). */
+  checks: readonly Check[];
+  /** The uid every process of the container ran as (docker top), when observed. */
+  uid: number | null;
+  /** The numeric gid the container ran with (a numeric USER uid:gid), when known. */
+  gid: number | null;
+  /** The image's HEALTHCHECK (Config.Healthcheck), null when none. */
+  healthcheck: HealthConfig | null;
+  /** The stop-timeout bound graceful-stop was proven under. */
+  stopBoundSeconds: number;
+}
+
+const NS = 1e9;
+/** Docker's defaults for a HEALTHCHECK option left at 0. */
+const DEFAULT_INTERVAL_S = 30;
+const DEFAULT_TIMEOUT_S = 30;
+const DEFAULT_RETRIES = 3;
+/** A stop measured on an idle container: leave room for in-flight work, never below this. */
+const MIN_GRACE_SECONDS = 5;
+
+/** The YAML snippet, or null when the run proved nothing a pod spec can carry. */
+export function kubernetesSnippet(run: ProvenRun): string | null {
+  const passed = (id: CheckId) => run.checks.find((c) => c.id === id && c.status === 'pass');
+  const healthy = passed('healthy');
+  const stop = passed('graceful-stop');
+  // The main container ran with no-new-privileges until the probes were done.
+  const ran = Boolean(healthy || stop);
+  const why: string[] = [];
+
+  const sc: Record<string, unknown> = {};
+  const nonRoot = passed('non-root');
+  if (nonRoot && nonRoot.source !== 'static') {
+    sc.runAsNonRoot = true;
+    why.push('runAsNonRoot: every process ran as a non-root uid');
+    if (run.uid !== null && run.uid > 0) {
+      sc.runAsUser = run.uid;
+      if (run.gid !== null) sc.runAsGroup = run.gid;
+      why.push(`runAsUser${run.gid !== null ? '/runAsGroup' : ''}: the numeric ids observed`);
+    }
+  }
+  if (ran) {
+    sc.allowPrivilegeEscalation = false;
+    why.push('allowPrivilegeEscalation: false: it ran with no-new-privileges');
+  }
+  if (passed('read-only-rootfs')) {
+    sc.readOnlyRootFilesystem = true;
+    why.push('readOnlyRootFilesystem: it ran with a read-only root (read-only-rootfs passed)');
+  }
+  if (passed('restricted-profile')) {
+    sc.capabilities = { drop: ['ALL'] };
+    sc.seccompProfile = { type: 'RuntimeDefault' };
+    why.push(
+      'capabilities/seccompProfile: it ran with --cap-drop ALL and default seccomp (restricted-profile passed)',
+    );
+  }
+
+  const container: Record<string, unknown> = { name: 'app' };
+  if (Object.keys(sc).length > 0) container.securityContext = sc;
+  if (healthy && run.healthcheck) {
+    const probe = probeFrom(run.healthcheck);
+    container.livenessProbe = probe;
+    container.readinessProbe = probe;
+    why.push('probes: the HEALTHCHECK reached healthy, with its interval, timeout and retries');
+  }
+
+  const spec: Record<string, unknown> = {};
+  if (stop?.seconds !== undefined) {
+    const grace = Math.min(
+      Math.ceil(run.stopBoundSeconds),
+      Math.max(MIN_GRACE_SECONDS, Math.ceil(stop.seconds * 2)),
+    );
+    spec.terminationGracePeriodSeconds = grace;
+    why.push(`terminationGracePeriodSeconds: it stopped by itself in ${stop.seconds} s`);
+  }
+  if (Object.keys(container).length === 1 && Object.keys(spec).length === 0) return null;
+  spec.containers = [container];
+  const header = ['# Verified by harden-check: only what this run proved.', ...why.map((w) => `#   ${w}`)];
+  return `${header.join('\n')}\n${stringify({ spec }, { lineWidth: 0 })}`.trimEnd();
+}
+
+/** An httpGet probe for an HTTP request to the container itself, an exec probe otherwise. */
+function probeFrom(hc: HealthConfig): Record<string, unknown> {
+  const shape = probeShape(hc.test);
+  const action =
+    shape.url && shape.loopback && shape.tool !== 'other'
+      ? {
+          httpGet: {
+            path: shape.url.path,
+            port: shape.url.port,
+            ...(shape.url.scheme === 'https' ? { scheme: 'HTTPS' } : {}),
+          },
+        }
+      : {
+          exec: {
+            command: hc.test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', probeCommand(hc.test)] : hc.test.slice(1),
+          },
+        };
+  const seconds = (ns: number, fallback: number) => (ns > 0 ? Math.max(1, Math.round(ns / NS)) : fallback);
+  return {
+    ...action,
+    periodSeconds: seconds(hc.interval, DEFAULT_INTERVAL_S),
+    timeoutSeconds: seconds(hc.timeout, DEFAULT_TIMEOUT_S),
+    failureThreshold: hc.retries > 0 ? hc.retries : DEFAULT_RETRIES,
+  };
+}
+
+/**
+ * The snippet of a finished run: its checks, the image's HEALTHCHECK, PID 1's ids as the
+ * graceful-stop probe read them before the stop. Undefined when nothing was proven.
+ */
+export function snippetOfRun(
+  checks: Iterable<Check>,
+  info: ImageInfo,
+  stopTimeoutSeconds: number | undefined,
+  outcomes: readonly CheckOutcome[],
+): string | undefined {
+  const stop = outcomes.find((o) => o.check.id === 'graceful-stop') as GracefulStopOutcome | undefined;
+  return (
+    kubernetesSnippet({
+      checks: [...checks],
+      uid: stop?.pid1Ids?.uid ?? null,
+      gid: stop?.pid1Ids?.gid ?? null,
+      healthcheck: healthcheckOf(info),
+      stopBoundSeconds: stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+    }) ?? undefined
+  );
+}
