@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: withoutRepeats
 
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
 ;// CONCATENATED MODULE: ./src/report/order.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function byLine(a, b) {
@@ -44,6 +46,7 @@ var base_images = __webpack_require__(3572);
 ;// CONCATENATED MODULE: ./src/audit/static-checks.ts
 
 
+
 function staticChecks(model, findings, trusted) {
     return [
         nonRoot(model, trusted),
@@ -61,6 +64,13 @@ function staticChecks(model, findings, trusted) {
             detail: 'needs a run (build: true and a Docker engine)',
             source: 'static',
         },
+        // what an orchestrator demands is only ever proven by running the image
+        ...types/* DEPLOY_CHECK_IDS */.Wi.map((id) => ({
+            id,
+            status: 'skip',
+            detail: 'needs a run (build: true, run: true and a Docker engine)',
+            source: 'static',
+        })),
     ];
 }
 /** The lines of an instruction and its stage, for a check's location. */
@@ -192,17 +202,28 @@ function noSecrets(model, findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/settle.ts
+// The last step of every target, with or without a runtime: one suppression pass over the
+// static and runtime findings together, then the checklist from what is left. The static
+// audit alone (--fix, rule specs) ends here too, so a suppression means the same everywhere.
 
 
 
 
-function settle(scan, runtime) {
+
+/**
+ * `required`: the checks the `checks` input requires (default: the lesson's five). Every
+ * other check is advisory: its findings warn (never error) and its failure counts as a warning.
+ */
+function settle(scan, runtime, required = types/* CHECK_IDS */.Sh) {
     const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
+    const advisory = (id) => id !== undefined && !required.includes(id);
     const suppressed = [];
     const pass = (list) => list.flatMap((f) => {
         const kept = keep(f);
         if (!kept)
             suppressed.push(f);
+        if (kept && kept.severity === 'error' && advisory(kept.check))
+            return [{ ...kept, severity: 'warning' }];
         return kept ? [kept] : [];
     });
     const statics = pass(scan.findings);
@@ -211,7 +232,10 @@ function settle(scan, runtime) {
     return {
         findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(byLine),
         suppressed,
-        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
+        checks: (runtime ? mergeChecks(checks, runtime.checks) : checks).map((c) => ({
+            ...c,
+            required: required.includes(c.id),
+        })),
     };
 }
 /**
@@ -220,6 +244,26 @@ function settle(scan, runtime) {
  */
 function withoutRepeats(runtime, statics) {
     return runtime.filter((r) => !statics.some((s) => s.severity === 'error' && s.line === r.line && s.check !== undefined && s.check === r.check));
+}
+
+
+/***/ }),
+
+/***/ 5344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ stageAt),
+/* harmony export */   x: () => (/* binding */ DEFAULT_STOP_TIMEOUT_SECONDS)
+/* harmony export */ });
+// The contract between the static audit (which knows the Dockerfile) and the runtime
+// (which knows the container): what the audit learnt that the probes need. Plain data only.
+// The other contract, the Report every renderer reads, is src/report/types.ts.
+/** The graceful-stop bound when the stop-timeout input is not given: `docker stop`'s own default. */
+const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+/** The label of the stage a line is in, when it is in one. */
+function stageAt(stages, line) {
+    return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
 }
 
 
@@ -1553,6 +1597,23 @@ function parseRuleIds(name, value) {
     }
     return ids;
 }
+/**
+ * The checks a run must pass (the `checks` input): any of `allowed`, comma- or
+ * newline-separated, `all` for every one; empty gives the default list.
+ */
+function parseCheckIds(name, value, allowed, fallback) {
+    const ids = list(value).map((s) => s.toLowerCase());
+    if (ids.length === 0)
+        return [...fallback];
+    if (ids.includes('all'))
+        return [...allowed];
+    for (const id of ids) {
+        if (!allowed.includes(id))
+            throw new InputError(`${label(name)}: "${id}" is not a check id; use all or any of ${allowed.join(', ')}.`);
+    }
+    // report order, once each
+    return allowed.filter((a) => ids.includes(a));
+}
 // Docker's own rule for network names; `container:<name>` shares another container's stack.
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** `docker run --network`: none (default), bridge, host, container:<name> or a network's name. */
@@ -1602,6 +1663,8 @@ function getInputs(read = fromCore) {
         summary: parseBoolean('summary', read('summary'), true),
         report: read('report').trim(),
         plan: parseBoolean('plan', read('plan'), false),
+        checks: parseCheckIds('checks', read('checks'), types/* ALL_CHECK_IDS */.aV, types/* CHECK_IDS */.Sh),
+        'stop-timeout': parseSeconds('stop-timeout', read('stop-timeout'), 10),
     };
 }
 
@@ -1927,9 +1990,13 @@ function walk(dir, workspace, visit) {
     }
 }
 
+// EXTERNAL MODULE: ./src/contracts.ts
+var contracts = __webpack_require__(5344);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
+
+
 
 
 
@@ -2010,6 +2077,7 @@ async function auditTarget(file, opts, engineCheck) {
             run: opts.run,
             envOverrides: opts.envOverrides,
             healthTimeoutSeconds: opts.healthTimeout,
+            stopTimeoutSeconds: opts.stopTimeout ?? contracts/* DEFAULT_STOP_TIMEOUT_SECONDS */.x,
             runArgs: opts.runArgs,
             network: opts.network,
             runId: opts.runId,
@@ -2020,7 +2088,7 @@ async function auditTarget(file, opts, engineCheck) {
     let scan;
     let auditSeconds;
     try {
-        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(894), __webpack_require__.e(983), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
+        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(740), __webpack_require__.e(983), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
         const t0 = process.hrtime.bigint();
         scan = scanDockerfile({
             file,
@@ -2046,14 +2114,14 @@ async function auditTarget(file, opts, engineCheck) {
     }
     const timings = { audit: round(auditSeconds) };
     if (!wantsRuntime(opts) || !verifying) {
-        const { checks, findings } = (0,settle/* settle */.G)(scan, null);
+        const { checks, findings } = (0,settle/* settle */.G)(scan, null, opts.checks ?? types/* CHECK_IDS */.Sh);
         const note = wantsRuntime(opts)
             ? 'No Docker engine answered: static audit only.'
             : 'Static audit only (build: false).';
         return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
     }
     const runtime = await verifying;
-    const { checks, findings } = (0,settle/* settle */.G)(scan, runtime);
+    const { checks, findings } = (0,settle/* settle */.G)(scan, runtime, opts.checks ?? types/* CHECK_IDS */.Sh);
     const target = {
         dockerfile: file,
         image: runtime.imageId,
@@ -2066,6 +2134,8 @@ async function auditTarget(file, opts, engineCheck) {
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
     target.healthLog = runtime.healthLog;
+    if (runtime.kubernetes)
+        target.kubernetes = runtime.kubernetes;
     target.notes.push(...runtime.notes);
     return target;
 }
@@ -2178,6 +2248,8 @@ function checkCheck(c, where) {
     str(c, 'stage', where, true);
     if (c.seconds !== undefined && typeof c.seconds !== 'number')
         fail(`${where}.seconds`, 'must be a number');
+    if (c.required !== undefined && typeof c.required !== 'boolean')
+        fail(`${where}.required`, 'must be true or false');
 }
 function checkFinding(f, where) {
     if (!isObject(f))
@@ -2214,6 +2286,7 @@ function validateReport(value) {
             fail(`${where}.timings`, 'must be an object');
         str(t, 'buildLogTail', where, true);
         str(t, 'healthLog', where, true);
+        str(t, 'kubernetes', where, true);
         optionalStrings(t, 'notes', where);
     });
     array(value, 'checks', 'report').forEach((c, j) => checkCheck(c, `report.checks[${j}]`));
@@ -2940,7 +3013,7 @@ async function publish(report, inputs, ctx = contextFromEnv(), deps = {}) {
             const file = external_node_path_.resolve(ctx.workspace, inputs['sarif-file']);
             const sarif = renderSarif(report, {
                 // the rule catalogue (every rule module) loads only for SARIF
-                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(894), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 3414))).ruleMeta,
+                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(740), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 3414))).ruleMeta,
                 readSource,
                 workspace: ctx.workspace,
                 category: `harden-check/${tag}`,
@@ -3148,7 +3221,7 @@ var exec = __webpack_require__(9655);
 
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 9753));
+const runtime = () => Promise.all(/* import() */[__webpack_require__.e(740), __webpack_require__.e(580)]).then(__webpack_require__.bind(__webpack_require__, 6580));
 async function run() {
     // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
     if (core/* isDebug */._o())
@@ -3189,6 +3262,8 @@ async function audit(inputs) {
         run: inputs.run,
         envOverrides: inputs['env-overrides'],
         healthTimeout: inputs['health-timeout'],
+        checks: inputs.checks,
+        stopTimeout: inputs['stop-timeout'],
         runArgs: inputs['run-args'],
         network: inputs.network,
         ignore: inputs.ignore,
@@ -3429,7 +3504,7 @@ function escapePlain(text) {
  * any backtick run in the text, so the text cannot close it.
  */
 function codeBlock(raw, opts = {}) {
-    const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [] } = opts;
+    const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [], lang = 'text' } = opts;
     let lines = stripControl((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(raw, secrets))
         .replace(/\t/g, '  ')
         .split('\n')
@@ -3446,7 +3521,7 @@ function codeBlock(raw, opts = {}) {
     body = neutralizeMentions(body);
     const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}text\n${body}\n${fence}`;
+    return `${fence}${/^[a-z]+$/.test(lang) ? lang : 'text'}\n${body}\n${fence}`;
 }
 /** Percent-encode a repository path for a URL, one segment at a time (parentheses too, for markdown links). */
 function encodePath(path) {
@@ -3553,13 +3628,32 @@ function checkRow(c, evidenceMax, secrets) {
         ? ` (${c.seconds.toFixed(1)} s)`
         : '';
     const evidence = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(c.detail, evidenceMax, secrets) + seconds;
-    return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
+    return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${statusCell(c)} | ${evidence || ' '} |`;
 }
+/** An advisory check (not required by the `checks` input) warns: its failure shows as one. */
+function statusCell(c) {
+    if (c.required !== false)
+        return `${STATUS_ICON[c.status]} ${c.status}`;
+    return `${c.status === 'fail' ? '⚠️' : STATUS_ICON[c.status]} ${c.status} (advisory)`;
+}
+const TABLE_HEAD = ['| Check | Result | Evidence |', '| :-- | :-- | :-- |'];
+/** The lesson's checklist, then the deploy checks as their own table (absent in older reports). */
 function checklist(target, evidenceMax, secrets) {
-    const rows = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
-    if (rows.length === 0)
+    const rows = (ids) => ids
+        .flatMap((id) => target.checks.filter((c) => c.id === id))
+        .map((c) => checkRow(c, evidenceMax, secrets));
+    const lesson = rows(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh);
+    const deploy = rows(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi);
+    if (lesson.length + deploy.length === 0)
         return '_No checklist results._';
-    return ['| Check | Result | Evidence |', '| :-- | :-- | :-- |', ...rows].join('\n');
+    const parts = [];
+    if (lesson.length > 0)
+        parts.push([...TABLE_HEAD, ...lesson].join('\n'));
+    if (deploy.length > 0) {
+        const advisory = target.checks.some((c) => _types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi.includes(c.id) && c.required === false);
+        parts.push(`**Deploy readiness**${advisory ? ' · advisory checks warn unless the `checks` input requires them' : ''}`, [...TABLE_HEAD, ...deploy].join('\n'));
+    }
+    return parts.join('\n\n');
 }
 function shortImage(image, secrets) {
     if (!image)
@@ -3586,12 +3680,14 @@ function targetIcon(target) {
 }
 function detailBlocks(target) {
     const blocks = [];
-    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh) {
+    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ALL_CHECK_IDS */ .aV) {
         for (const c of target.checks) {
             if (c.id === id && c.diagnosis)
                 blocks.push({ summary: `Diagnosis: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`, raw: c.diagnosis });
         }
     }
+    if (target.kubernetes)
+        blocks.push({ summary: 'Verified Kubernetes snippet', raw: target.kubernetes, lang: 'yaml' });
     if (target.healthLog)
         blocks.push({ summary: 'Health probe log', raw: target.healthLog });
     if (target.buildLogTail)
@@ -3599,7 +3695,8 @@ function detailBlocks(target) {
     return blocks;
 }
 function renderDetails(block, maxChars, secrets) {
-    return `<details><summary>${block.summary}</summary>\n\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(block.raw, { maxChars, secrets })}\n\n</details>`;
+    const code = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(block.raw, { maxChars, secrets, lang: block.lang });
+    return `<details><summary>${block.summary}</summary>\n\n${code}\n\n</details>`;
 }
 function sortFindings(findings) {
     return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
@@ -3618,15 +3715,30 @@ function worstFirst(targets) {
         .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
         .map(({ t }) => t);
 }
+// The lesson's five each get a column; the deploy group shares one, its worst status.
 const OVERVIEW_HEAD = [
-    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
-    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
+    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Deploy | Findings |`,
+    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-: | :-- |`,
 ];
+/** The worst of a target's deploy checks as one icon ('–' for a report without them). */
+function deployCell(target) {
+    const deploy = target.checks.filter((c) => _types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi.includes(c.id));
+    if (deploy.length === 0)
+        return '–';
+    const failed = deploy.filter((c) => c.status === 'fail');
+    if (failed.some((c) => c.required !== false))
+        return STATUS_ICON.fail;
+    if (failed.length > 0)
+        return '⚠️';
+    const status = ['error', 'pass', 'skip'].find((st) => deploy.some((c) => c.status === st));
+    return STATUS_ICON[status];
+}
 function overviewRow(target, secrets) {
     const cells = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
+    cells.push(deployCell(target));
     const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
     return `| ${targetIcon(target)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)} |`;
 }
@@ -3832,10 +3944,10 @@ function toRepoPath(file, workspace) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
 /* harmony export */   Sh: () => (/* binding */ CHECK_IDS),
+/* harmony export */   Wi: () => (/* binding */ DEPLOY_CHECK_IDS),
 /* harmony export */   aV: () => (/* binding */ ALL_CHECK_IDS),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
-/* unused harmony export DEPLOY_CHECK_IDS */
 // The Report: the one data structure every renderer and publisher reads.
 // Its JSON form is a public contract (docs/report-schema.md): add fields, never rename.
 const SEVERITIES = ['error', 'warning', 'note'];

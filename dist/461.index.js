@@ -69,6 +69,23 @@ function staticFacts(model, trusted) {
             }
             : null,
         appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
+        process: processFacts(model),
+    };
+}
+/** The final stage's ENTRYPOINT, CMD and STOPSIGNAL, for the graceful-stop check. */
+function processFacts(model) {
+    const command = (instr) => instr
+        ? { line: instr.line, endLine: instr.endLine, execForm: instr.json !== null, text: instr.text.trim() }
+        : null;
+    const entrypoint = (0,facts/* lastInChain */.Pk)(model, 'ENTRYPOINT');
+    const cmd = (0,facts/* lastInChain */.Pk)(model, 'CMD');
+    // An ENTRYPOINT written after the last CMD resets the CMD it inherited.
+    const cmdReset = entrypoint && cmd && cmd.line < entrypoint.line;
+    const stop = (0,facts/* lastInChain */.Pk)(model, 'STOPSIGNAL');
+    return {
+        entrypoint: command(entrypoint),
+        cmd: cmdReset ? null : command(cmd),
+        stopSignal: stop ? { value: model.resolveWord(stop.args.join(' '), stop).value, line: stop.line } : null,
     };
 }
 

@@ -7162,6 +7162,8 @@ var validate = __webpack_require__(2957);
 var build_failure = __webpack_require__(6432);
 // EXTERNAL MODULE: ./src/runtime/checks/env-override.ts
 var env_override = __webpack_require__(4672);
+// EXTERNAL MODULE: ./src/runtime/checks/graceful-stop.ts + 1 modules
+var graceful_stop = __webpack_require__(1419);
 // EXTERNAL MODULE: ./src/runtime/checks/no-secrets.ts + 1 modules
 var no_secrets = __webpack_require__(7301);
 // EXTERNAL MODULE: ./src/runtime/checks/non-root.ts + 1 modules
@@ -7171,6 +7173,7 @@ var health_diagnosis = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/runtime/health/cause.ts
 var cause = __webpack_require__(4360);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
+
 
 
 
@@ -7261,6 +7264,13 @@ const RUNTIME_RULES = [
         severity: 'note',
         check: 'non-root',
         description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
+    },
+    {
+        id: graceful_stop/* IGNORES_STOP_SIGNAL */.qh,
+        title: 'Container ignores the stop signal',
+        severity: 'error',
+        check: 'graceful-stop',
+        description: 'Stopped as docker stop and Kubernetes stop it (STOPSIGNAL or SIGTERM), the container did not exit within stop-timeout and was SIGKILLed: a shell-form CMD, a wrapper script without exec, or an app without a handler as PID 1.',
     },
 ];
 

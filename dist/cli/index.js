@@ -9242,6 +9242,23 @@ function staticFacts(model, trusted) {
             }
             : null,
         appPorts: [...new Set((0,facts/* appPorts */.w1)(model).map((p) => p.port))],
+        process: processFacts(model),
+    };
+}
+/** The final stage's ENTRYPOINT, CMD and STOPSIGNAL, for the graceful-stop check. */
+function processFacts(model) {
+    const command = (instr) => instr
+        ? { line: instr.line, endLine: instr.endLine, execForm: instr.json !== null, text: instr.text.trim() }
+        : null;
+    const entrypoint = (0,facts/* lastInChain */.Pk)(model, 'ENTRYPOINT');
+    const cmd = (0,facts/* lastInChain */.Pk)(model, 'CMD');
+    // An ENTRYPOINT written after the last CMD resets the CMD it inherited.
+    const cmdReset = entrypoint && cmd && cmd.line < entrypoint.line;
+    const stop = (0,facts/* lastInChain */.Pk)(model, 'STOPSIGNAL');
+    return {
+        entrypoint: command(entrypoint),
+        cmd: cmdReset ? null : command(cmd),
+        stopSignal: stop ? { value: model.resolveWord(stop.args.join(' '), stop).value, line: stop.line } : null,
     };
 }
 
@@ -9338,6 +9355,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: withoutRepeats
 
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/report/order.ts
 var order = __nccwpck_require__(734);
 // EXTERNAL MODULE: ./src/suppress.ts
@@ -9363,6 +9382,7 @@ var base_images = __nccwpck_require__(3572);
 ;// CONCATENATED MODULE: ./src/audit/static-checks.ts
 
 
+
 function staticChecks(model, findings, trusted) {
     return [
         nonRoot(model, trusted),
@@ -9380,6 +9400,13 @@ function staticChecks(model, findings, trusted) {
             detail: 'needs a run (build: true and a Docker engine)',
             source: 'static',
         },
+        // what an orchestrator demands is only ever proven by running the image
+        ...types/* DEPLOY_CHECK_IDS */.Wi.map((id) => ({
+            id,
+            status: 'skip',
+            detail: 'needs a run (build: true, run: true and a Docker engine)',
+            source: 'static',
+        })),
     ];
 }
 /** The lines of an instruction and its stage, for a check's location. */
@@ -9511,17 +9538,28 @@ function noSecrets(model, findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/settle.ts
+// The last step of every target, with or without a runtime: one suppression pass over the
+// static and runtime findings together, then the checklist from what is left. The static
+// audit alone (--fix, rule specs) ends here too, so a suppression means the same everywhere.
 
 
 
 
-function settle(scan, runtime) {
+
+/**
+ * `required`: the checks the `checks` input requires (default: the lesson's five). Every
+ * other check is advisory: its findings warn (never error) and its failure counts as a warning.
+ */
+function settle(scan, runtime, required = types/* CHECK_IDS */.Sh) {
     const keep = (0,suppress/* suppressor */.Fd)(scan.policy);
+    const advisory = (id) => id !== undefined && !required.includes(id);
     const suppressed = [];
     const pass = (list) => list.flatMap((f) => {
         const kept = keep(f);
         if (!kept)
             suppressed.push(f);
+        if (kept && kept.severity === 'error' && advisory(kept.check))
+            return [{ ...kept, severity: 'warning' }];
         return kept ? [kept] : [];
     });
     const statics = pass(scan.findings);
@@ -9530,7 +9568,10 @@ function settle(scan, runtime) {
     return {
         findings: [...statics, ...withoutRepeats(runtimes, statics)].sort(order/* byLine */.u),
         suppressed,
-        checks: runtime ? mergeChecks(checks, runtime.checks) : checks,
+        checks: (runtime ? mergeChecks(checks, runtime.checks) : checks).map((c) => ({
+            ...c,
+            required: required.includes(c.id),
+        })),
     };
 }
 /**
@@ -9561,7 +9602,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5772);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(258);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -9714,6 +9755,8 @@ function pipelineOptions(opts, config, workspace, runId) {
         run: opts.run,
         envOverrides: opts.envOverrides,
         healthTimeout: opts.healthTimeout,
+        checks: opts.checks,
+        stopTimeout: opts.stopTimeout,
         runArgs: opts.runArgs,
         network: opts.network,
         ignore: opts.ignore,
@@ -9813,6 +9856,11 @@ Options:
       --run-arg <arg>           extra docker run argument (repeatable)
       --network <name>          network of the verification container (default: none)
       --health-timeout <sec>    seconds to wait for healthy (default: 60)
+      --checks <ids>            checks that must pass, comma-separated, or all (default: the lesson's
+                                  five: non-root,healthcheck-defined,healthy,no-secrets,env-override);
+                                  the others (graceful-stop, read-only-rootfs, restricted-profile,
+                                  setuid-files) are reported as warnings
+      --stop-timeout <sec>      graceful-stop: seconds between SIGTERM and SIGKILL (default: 10)
       --fail-on <error|warning|note|never>  exit 1 at this severity or above (default: error)
       --ignore <ids>            rule ids to ignore, comma-separated
   -c, --config <file>           config file (default: .harden-check.yml when present)
@@ -9848,6 +9896,8 @@ function parseCliArgs(argv, env = process.env) {
                 'run-arg': { type: 'string', multiple: true },
                 network: { type: 'string' },
                 'health-timeout': { type: 'string' },
+                checks: { type: 'string', multiple: true },
+                'stop-timeout': { type: 'string' },
                 'fail-on': { type: 'string' },
                 ignore: { type: 'string', multiple: true },
                 config: { type: 'string', short: 'c' },
@@ -9884,6 +9934,8 @@ function parseCliArgs(argv, env = process.env) {
         ignore: (0,option_parsers/* parseRuleIds */.mO)('--ignore', listOf(v.ignore).join(',')),
         config: v.config ?? '',
         healthTimeout: (0,option_parsers/* parseSeconds */.fL)('--health-timeout', v['health-timeout'] ?? '', 60),
+        checks: (0,option_parsers/* parseCheckIds */._5)('--checks', listOf(v.checks).join(','), types/* ALL_CHECK_IDS */.aV, types/* CHECK_IDS */.Sh),
+        stopTimeout: (0,option_parsers/* parseSeconds */.fL)('--stop-timeout', v['stop-timeout'] ?? '', 10),
         runArgs: listOf(v['run-arg']),
         envOverrides: (0,option_parsers/* parseKeyValues */.Hl)('--env', listOf(v.env).join('\n')),
         network: (0,option_parsers/* parseNetwork */.MO)('--network', v.network ?? ''),
@@ -10237,8 +10289,12 @@ function remainingResult(outcome, opts) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
-/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
-/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(687);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2563);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
+/* harmony import */ var _report_verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(687);
+// Console output of the CLI: the checklist, then findings as `file:line` lines that
+// editors and terminals turn into links. Colour only when asked (TTY, no NO_COLOR).
+
 
 
 const CODES = { red: 31, yellow: 33, green: 32, blue: 34, grey: 90, bold: 1 };
@@ -10249,7 +10305,7 @@ function renderText(report, color) {
         out.push(...renderTarget(t, c));
     const verdict = report.result === 'pass' ? c('green', c('bold', 'PASS')) : c('red', c('bold', 'FAIL'));
     // The same counts and words as the action's summary and failure message.
-    out.push(`${verdict}  ${(0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTally */ .O1)((0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(report))}` +
+    out.push(`${verdict}  ${(0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTally */ .O1)((0,_report_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .tally */ .N4)(report))}` +
         (report.failOn ? c('grey', `  (fail-on: ${report.failOn})`) : ''));
     return out.join('\n') + '\n';
 }
@@ -10260,8 +10316,13 @@ function renderTarget(t, c) {
     for (const note of t.notes ?? [])
         out.push(c('grey', `  ${clean(note)}`));
     out.push('');
-    for (const k of t.checks)
-        out.push(`  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}`);
+    const isDeploy = (k) => _report_types_js__WEBPACK_IMPORTED_MODULE_0__/* .DEPLOY_CHECK_IDS */ .Wi.includes(k.id);
+    const line = (k) => `  ${icon(k, c)} ${k.id.padEnd(20)} ${clean(k.detail)}${k.required === false ? c('grey', '  (advisory)') : ''}`;
+    for (const k of t.checks.filter((k) => !isDeploy(k)))
+        out.push(line(k));
+    const deploy = t.checks.filter(isDeploy);
+    if (deploy.length > 0)
+        out.push('', c('bold', '  deploy readiness'), ...deploy.map(line));
     const diagnoses = t.checks.filter((k) => k.diagnosis && k.status !== 'pass');
     for (const k of diagnoses)
         out.push('', c('bold', `  ${k.id}: why`), ...indent(clean(k.diagnosis), 4));
@@ -10270,6 +10331,8 @@ function renderTarget(t, c) {
         out.push(findingLine(f, c));
     if (t.findings.length > 0)
         out.push('');
+    if (t.kubernetes)
+        out.push(c('bold', '  verified Kubernetes snippet'), ...indent(clean(t.kubernetes), 4), '');
     if (t.buildLogTail && t.checks.some((k) => k.status === 'error')) {
         out.push(c('bold', '  build log (tail)'), ...indent(clean(t.buildLogTail), 4), '');
     }
@@ -10280,7 +10343,8 @@ function icon(k, c) {
         case 'pass':
             return c('green', '✔ pass');
         case 'fail':
-            return c('red', '✘ fail');
+            // an advisory check's failure is a warning
+            return k.required === false ? c('yellow', '✘ fail') : c('red', '✘ fail');
         case 'error':
             return c('yellow', '! error');
         default:
@@ -10300,7 +10364,7 @@ function indent(text, n) {
 }
 /** Never let a Dockerfile's bytes drive the terminal (escape sequences), never print a secret. */
 function clean(s) {
-    return (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
+    return (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '�');
 }
 
 
@@ -10462,6 +10526,26 @@ function parseConfig(text, path) {
         }
     }
     return config;
+}
+
+
+/***/ }),
+
+/***/ 5344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ stageAt),
+/* harmony export */   x: () => (/* binding */ DEFAULT_STOP_TIMEOUT_SECONDS)
+/* harmony export */ });
+// The contract between the static audit (which knows the Dockerfile) and the runtime
+// (which knows the container): what the audit learnt that the probes need. Plain data only.
+// The other contract, the Report every renderer reads, is src/report/types.ts.
+/** The graceful-stop bound when the stop-timeout input is not given: `docker stop`'s own default. */
+const DEFAULT_STOP_TIMEOUT_SECONDS = 10;
+/** The label of the stage a line is in, when it is in one. */
+function stageAt(stages, line) {
+    return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
 }
 
 
@@ -11929,6 +12013,104 @@ class DockerError extends Error {
         this.output = output;
         this.name = 'DockerError';
     }
+}
+
+
+/***/ }),
+
+/***/ 4892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ inspectContainer),
+/* harmony export */   mm: () => (/* binding */ inspectImage),
+/* harmony export */   w5: () => (/* binding */ healthcheckOf)
+/* harmony export */ });
+/* unused harmony exports parseImageInspect, parseContainerInspect */
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5475);
+// Typed views of `docker inspect`: the facts the probes need, read from the engine's
+// JSON (works on distroless/scratch; nothing runs inside the image).
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw docker JSON, narrowed below */
+function toHealth(h) {
+    if (!h || !Array.isArray(h.Test) || h.Test.length === 0)
+        return null;
+    return {
+        test: h.Test.map(String),
+        interval: Number(h.Interval ?? 0),
+        timeout: Number(h.Timeout ?? 0),
+        startPeriod: Number(h.StartPeriod ?? 0),
+        retries: Number(h.Retries ?? 0),
+    };
+}
+function parseImageInspect(json) {
+    const raw = JSON.parse(json);
+    const img = Array.isArray(raw) ? raw[0] : raw;
+    const c = img?.Config ?? {};
+    return {
+        id: String(img?.Id ?? ''),
+        user: String(c.User ?? ''),
+        env: Array.isArray(c.Env) ? c.Env.map(String) : [],
+        entrypoint: Array.isArray(c.Entrypoint) ? c.Entrypoint.map(String) : null,
+        cmd: Array.isArray(c.Cmd) ? c.Cmd.map(String) : null,
+        exposedPorts: Object.keys(c.ExposedPorts ?? {})
+            .map((p) => parseInt(p, 10))
+            .filter((n) => Number.isFinite(n)),
+        labels: { ...(c.Labels ?? {}) },
+        stopSignal: c.StopSignal ? String(c.StopSignal) : null,
+        healthcheck: toHealth(c.Healthcheck),
+    };
+}
+function parseContainerInspect(json) {
+    const raw = JSON.parse(json);
+    const c = Array.isArray(raw) ? raw[0] : raw;
+    const s = c?.State ?? {};
+    const h = s.Health;
+    return {
+        id: String(c?.Id ?? ''),
+        status: String(s.Status ?? ''),
+        running: Boolean(s.Running),
+        exitCode: Number(s.ExitCode ?? 0),
+        oomKilled: Boolean(s.OOMKilled),
+        error: String(s.Error ?? ''),
+        pid: Number(s.Pid ?? 0),
+        startedAt: String(s.StartedAt ?? ''),
+        finishedAt: String(s.FinishedAt ?? ''),
+        health: h
+            ? {
+                status: String(h.Status ?? ''),
+                failingStreak: Number(h.FailingStreak ?? 0),
+                log: (Array.isArray(h.Log) ? h.Log : []).map((e) => ({
+                    start: String(e.Start ?? ''),
+                    end: String(e.End ?? ''),
+                    exitCode: Number(e.ExitCode ?? 0),
+                    output: String(e.Output ?? ''),
+                })),
+            }
+            : null,
+        env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
+    };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** `Test: ["NONE"]` disables an inherited HEALTHCHECK: treat it as absent. */
+function healthcheckOf(info) {
+    const h = info.healthcheck;
+    if (!h || h.test[0] === 'NONE')
+        return null;
+    return h;
+}
+async function inspectImage(ref) {
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['image', 'inspect', '--format', '{{json .}}', ref]);
+    if (out.exitCode !== 0)
+        return null;
+    return parseImageInspect(out.stdout);
+}
+async function inspectContainer(id) {
+    const args = ['container', 'inspect', '--format', '{{json .}}', id];
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(args);
+    if (out.exitCode !== 0)
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(args, out);
+    return parseContainerInspect(out.stdout);
 }
 
 
@@ -13520,6 +13702,7 @@ function silentHost() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
 /* harmony export */   MO: () => (/* binding */ parseNetwork),
+/* harmony export */   _5: () => (/* binding */ parseCheckIds),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fL: () => (/* binding */ parseSeconds),
 /* harmony export */   mO: () => (/* binding */ parseRuleIds),
@@ -13607,6 +13790,23 @@ function parseRuleIds(name, value) {
     }
     return ids;
 }
+/**
+ * The checks a run must pass (the `checks` input): any of `allowed`, comma- or
+ * newline-separated, `all` for every one; empty gives the default list.
+ */
+function parseCheckIds(name, value, allowed, fallback) {
+    const ids = list(value).map((s) => s.toLowerCase());
+    if (ids.length === 0)
+        return [...fallback];
+    if (ids.includes('all'))
+        return [...allowed];
+    for (const id of ids) {
+        if (!allowed.includes(id))
+            throw new InputError(`${label(name)}: "${id}" is not a check id; use all or any of ${allowed.join(', ')}.`);
+    }
+    // report order, once each
+    return allowed.filter((a) => ids.includes(a));
+}
 // Docker's own rule for network names; `container:<name>` shares another container's stack.
 const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** `docker run --network`: none (default), bridge, host, container:<name> or a network's name. */
@@ -13646,6 +13846,8 @@ var settle = __nccwpck_require__(9920);
 var errors = __nccwpck_require__(2343);
 // EXTERNAL MODULE: ./src/option-parsers.ts
 var option_parsers = __nccwpck_require__(9159);
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var verdict = __nccwpck_require__(687);
 ;// CONCATENATED MODULE: ./src/report/finalize.ts
@@ -13693,9 +13895,13 @@ function deepFreeze(value) {
 
 // EXTERNAL MODULE: ./src/targets.ts
 var src_targets = __nccwpck_require__(8993);
+// EXTERNAL MODULE: ./src/contracts.ts
+var contracts = __nccwpck_require__(5344);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline both entry points run: targets -> static audit -> (build, run, probes)
 // -> one Report. No GitHub here: publishing is the caller's job.
+
+
 
 
 
@@ -13776,6 +13982,7 @@ async function auditTarget(file, opts, engineCheck) {
             run: opts.run,
             envOverrides: opts.envOverrides,
             healthTimeoutSeconds: opts.healthTimeout,
+            stopTimeoutSeconds: opts.stopTimeout ?? contracts/* DEFAULT_STOP_TIMEOUT_SECONDS */.x,
             runArgs: opts.runArgs,
             network: opts.network,
             runId: opts.runId,
@@ -13812,14 +14019,14 @@ async function auditTarget(file, opts, engineCheck) {
     }
     const timings = { audit: round(auditSeconds) };
     if (!wantsRuntime(opts) || !verifying) {
-        const { checks, findings } = (0,settle/* settle */.G)(scan, null);
+        const { checks, findings } = (0,settle/* settle */.G)(scan, null, opts.checks ?? types/* CHECK_IDS */.Sh);
         const note = wantsRuntime(opts)
             ? 'No Docker engine answered: static audit only.'
             : 'Static audit only (build: false).';
         return { dockerfile: file, image: null, checks, findings, timings, notes: [note] };
     }
     const runtime = await verifying;
-    const { checks, findings } = (0,settle/* settle */.G)(scan, runtime);
+    const { checks, findings } = (0,settle/* settle */.G)(scan, runtime, opts.checks ?? types/* CHECK_IDS */.Sh);
     const target = {
         dockerfile: file,
         image: runtime.imageId,
@@ -13832,6 +14039,8 @@ async function auditTarget(file, opts, engineCheck) {
     target.timings.verify = runtime.timings.verify;
     target.buildLogTail = runtime.buildLogTail;
     target.healthLog = runtime.healthLog;
+    if (runtime.kubernetes)
+        target.kubernetes = runtime.kubernetes;
     target.notes.push(...runtime.notes);
     return target;
 }
@@ -14132,7 +14341,7 @@ function escapePlain(text) {
  * any backtick run in the text, so the text cannot close it.
  */
 function codeBlock(raw, opts = {}) {
-    const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [] } = opts;
+    const { maxLines = 80, maxLineLength = 400, maxChars = 8000, secrets = [], lang = 'text' } = opts;
     let lines = stripControl((0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(raw, secrets))
         .replace(/\t/g, '  ')
         .split('\n')
@@ -14149,7 +14358,7 @@ function codeBlock(raw, opts = {}) {
     body = neutralizeMentions(body);
     const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}text\n${body}\n${fence}`;
+    return `${fence}${/^[a-z]+$/.test(lang) ? lang : 'text'}\n${body}\n${fence}`;
 }
 /** Percent-encode a repository path for a URL, one segment at a time (parentheses too, for markdown links). */
 function encodePath(path) {
@@ -14296,6 +14505,8 @@ function checkCheck(c, where) {
     str(c, 'stage', where, true);
     if (c.seconds !== undefined && typeof c.seconds !== 'number')
         fail(`${where}.seconds`, 'must be a number');
+    if (c.required !== undefined && typeof c.required !== 'boolean')
+        fail(`${where}.required`, 'must be true or false');
 }
 function checkFinding(f, where) {
     if (!isObject(f))
@@ -14332,6 +14543,7 @@ function validateReport(value) {
             fail(`${where}.timings`, 'must be an object');
         str(t, 'buildLogTail', where, true);
         str(t, 'healthLog', where, true);
+        str(t, 'kubernetes', where, true);
         optionalStrings(t, 'notes', where);
     });
     array(value, 'checks', 'report').forEach((c, j) => checkCheck(c, `report.checks[${j}]`));
@@ -14398,11 +14610,17 @@ function parseReport(text, source) {
 
 
 
-function checkCase(c, secrets) {
+function checkCase(c, failOn, secrets) {
     const name = `${c.id}: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`;
     const detail = (0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.detail, secrets);
     const text = c.diagnosis ? `${detail}\n${(0,_xml_js__WEBPACK_IMPORTED_MODULE_3__/* .xmlText */ .x)(c.diagnosis, secrets)}` : detail;
     const base = { name, seconds: c.seconds, failed: false, errored: false, skipped: false };
+    // An advisory check (not required by the `checks` input) fails the suite only as a warning
+    // fails the verdict, and an undecided one never does.
+    if (c.required === false && c.status === 'fail' && !(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .failsUnder */ .mS)('warning', failOn))
+        return { ...base, body: `<system-out>warning (advisory check failed): ${text}</system-out>` };
+    if (c.required === false && c.status === 'error')
+        return { ...base, skipped: true, body: `<skipped message="advisory check undecided: ${detail}"/>` };
     switch (c.status) {
         case 'fail':
             return { ...base, failed: true, body: `<failure message="${detail}" type="${c.id}">${text}</failure>` };
@@ -14429,7 +14647,7 @@ function findingsCase(findings, failOn, secrets) {
 function suite(t, failOn, opts) {
     const file = (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .toRepoPath */ .x)(t.dockerfile, opts.workspace);
     const cases = [
-        ...t.checks.map((c) => checkCase(c, opts.secrets)),
+        ...t.checks.map((c) => checkCase(c, failOn, opts.secrets)),
         findingsCase([...t.findings], failOn, opts.secrets),
     ];
     const seconds = (t.timings.audit ?? 0) + (t.timings.build ?? 0) + (t.timings.verify ?? 0);
@@ -14546,13 +14764,32 @@ function checkRow(c, evidenceMax, secrets) {
         ? ` (${c.seconds.toFixed(1)} s)`
         : '';
     const evidence = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(c.detail, evidenceMax, secrets) + seconds;
-    return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${STATUS_ICON[c.status]} ${c.status} | ${evidence || ' '} |`;
+    return `| ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]} | ${statusCell(c)} | ${evidence || ' '} |`;
 }
+/** An advisory check (not required by the `checks` input) warns: its failure shows as one. */
+function statusCell(c) {
+    if (c.required !== false)
+        return `${STATUS_ICON[c.status]} ${c.status}`;
+    return `${c.status === 'fail' ? '⚠️' : STATUS_ICON[c.status]} ${c.status} (advisory)`;
+}
+const TABLE_HEAD = ['| Check | Result | Evidence |', '| :-- | :-- | :-- |'];
+/** The lesson's checklist, then the deploy checks as their own table (absent in older reports). */
 function checklist(target, evidenceMax, secrets) {
-    const rows = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.flatMap((id) => target.checks.filter((c) => c.id === id)).map((c) => checkRow(c, evidenceMax, secrets));
-    if (rows.length === 0)
+    const rows = (ids) => ids
+        .flatMap((id) => target.checks.filter((c) => c.id === id))
+        .map((c) => checkRow(c, evidenceMax, secrets));
+    const lesson = rows(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh);
+    const deploy = rows(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi);
+    if (lesson.length + deploy.length === 0)
         return '_No checklist results._';
-    return ['| Check | Result | Evidence |', '| :-- | :-- | :-- |', ...rows].join('\n');
+    const parts = [];
+    if (lesson.length > 0)
+        parts.push([...TABLE_HEAD, ...lesson].join('\n'));
+    if (deploy.length > 0) {
+        const advisory = target.checks.some((c) => _types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi.includes(c.id) && c.required === false);
+        parts.push(`**Deploy readiness**${advisory ? ' · advisory checks warn unless the `checks` input requires them' : ''}`, [...TABLE_HEAD, ...deploy].join('\n'));
+    }
+    return parts.join('\n\n');
 }
 function shortImage(image, secrets) {
     if (!image)
@@ -14579,12 +14816,14 @@ function targetIcon(target) {
 }
 function detailBlocks(target) {
     const blocks = [];
-    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh) {
+    for (const id of _types_js__WEBPACK_IMPORTED_MODULE_2__/* .ALL_CHECK_IDS */ .aV) {
         for (const c of target.checks) {
             if (c.id === id && c.diagnosis)
                 blocks.push({ summary: `Diagnosis: ${_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[c.id]}`, raw: c.diagnosis });
         }
     }
+    if (target.kubernetes)
+        blocks.push({ summary: 'Verified Kubernetes snippet', raw: target.kubernetes, lang: 'yaml' });
     if (target.healthLog)
         blocks.push({ summary: 'Health probe log', raw: target.healthLog });
     if (target.buildLogTail)
@@ -14592,7 +14831,8 @@ function detailBlocks(target) {
     return blocks;
 }
 function renderDetails(block, maxChars, secrets) {
-    return `<details><summary>${block.summary}</summary>\n\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(block.raw, { maxChars, secrets })}\n\n</details>`;
+    const code = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .DV)(block.raw, { maxChars, secrets, lang: block.lang });
+    return `<details><summary>${block.summary}</summary>\n\n${code}\n\n</details>`;
 }
 function sortFindings(findings) {
     return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
@@ -14611,15 +14851,30 @@ function worstFirst(targets) {
         .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
         .map(({ t }) => t);
 }
+// The lesson's five each get a column; the deploy group shares one, its worst status.
 const OVERVIEW_HEAD = [
-    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Findings |`,
-    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-- |`,
+    `| | Dockerfile | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => _check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_LABELS */ .Bt[id]).join(' | ')} | Deploy | Findings |`,
+    `| :-: | :-- | ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map(() => ':-:').join(' | ')} | :-: | :-- |`,
 ];
+/** The worst of a target's deploy checks as one icon ('–' for a report without them). */
+function deployCell(target) {
+    const deploy = target.checks.filter((c) => _types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOY_CHECK_IDS */ .Wi.includes(c.id));
+    if (deploy.length === 0)
+        return '–';
+    const failed = deploy.filter((c) => c.status === 'fail');
+    if (failed.some((c) => c.required !== false))
+        return STATUS_ICON.fail;
+    if (failed.length > 0)
+        return '⚠️';
+    const status = ['error', 'pass', 'skip'].find((st) => deploy.some((c) => c.status === st));
+    return STATUS_ICON[status];
+}
 function overviewRow(target, secrets) {
     const cells = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_IDS */ .Sh.map((id) => {
         const c = target.checks.find((x) => x.id === id);
         return c ? STATUS_ICON[c.status] : '–';
     });
+    cells.push(deployCell(target));
     const t = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .tallyOf */ .sv)(target.findings, target.checks);
     return `| ${targetIcon(target)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(target.dockerfile, 120, secrets)} | ${cells.join(' | ')} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTally */ .O1)(t)} |`;
 }
@@ -15076,10 +15331,10 @@ function fileSourceReader(workspace) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
 /* harmony export */   Sh: () => (/* binding */ CHECK_IDS),
+/* harmony export */   Wi: () => (/* binding */ DEPLOY_CHECK_IDS),
 /* harmony export */   aV: () => (/* binding */ ALL_CHECK_IDS),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
-/* unused harmony export DEPLOY_CHECK_IDS */
 // The Report: the one data structure every renderer and publisher reads.
 // Its JSON form is a public contract (docs/report-schema.md): add fields, never rename.
 const SEVERITIES = ['error', 'warning', 'note'];
@@ -21876,6 +22131,8 @@ var validate = __nccwpck_require__(2957);
 var build_failure = __nccwpck_require__(6432);
 // EXTERNAL MODULE: ./src/runtime/checks/env-override.ts
 var env_override = __nccwpck_require__(4672);
+// EXTERNAL MODULE: ./src/runtime/checks/graceful-stop.ts + 1 modules
+var graceful_stop = __nccwpck_require__(1419);
 // EXTERNAL MODULE: ./src/runtime/checks/no-secrets.ts + 1 modules
 var no_secrets = __nccwpck_require__(7301);
 // EXTERNAL MODULE: ./src/runtime/checks/non-root.ts + 1 modules
@@ -21885,6 +22142,7 @@ var health_diagnosis = __nccwpck_require__(9992);
 // EXTERNAL MODULE: ./src/runtime/health/cause.ts
 var cause = __nccwpck_require__(4360);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
+
 
 
 
@@ -21975,6 +22233,13 @@ const RUNTIME_RULES = [
         severity: 'note',
         check: 'non-root',
         description: 'A checked prebuilt image runs as a named user; runAsNonRoot cannot verify a name.',
+    },
+    {
+        id: graceful_stop/* IGNORES_STOP_SIGNAL */.qh,
+        title: 'Container ignores the stop signal',
+        severity: 'error',
+        check: 'graceful-stop',
+        description: 'Stopped as docker stop and Kubernetes stop it (STOPSIGNAL or SIGTERM), the container did not exit within stop-timeout and was SIGKILLed: a shell-form CMD, a wrapper script without exec, or an app without a handler as PID 1.',
     },
 ];
 
@@ -22461,6 +22726,291 @@ async function checkEnvOverride(e) {
             message: `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`,
         })),
     };
+}
+
+
+/***/ }),
+
+/***/ 1419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qh: () => (/* binding */ IGNORES_STOP_SIGNAL),
+  K_: () => (/* binding */ gracefulStopProbe)
+});
+
+// UNUSED EXPORTS: checkGracefulStop
+
+// EXTERNAL MODULE: ./src/contracts.ts
+var contracts = __nccwpck_require__(5344);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 12 modules
+var exec = __nccwpck_require__(5475);
+// EXTERNAL MODULE: ./src/docker/container.ts
+var container = __nccwpck_require__(8607);
+// EXTERNAL MODULE: ./src/docker/inspect.ts
+var inspect = __nccwpck_require__(4892);
+;// CONCATENATED MODULE: ./src/runtime/stop-diagnosis.ts
+/** The signal numbers `docker stop` and STOPSIGNAL are written with (Linux, x86 and arm). */
+const SIGNALS = {
+    HUP: 1,
+    INT: 2,
+    QUIT: 3,
+    KILL: 9,
+    USR1: 10,
+    USR2: 12,
+    TERM: 15,
+    WINCH: 28,
+    PWR: 30,
+};
+/** `SIGTERM`, `TERM`, `15` → 15; null for a name this table does not know. */
+function signalNumber(signal) {
+    const s = signal.trim().toUpperCase();
+    if (/^\d+$/.test(s))
+        return Number(s);
+    const m = /^(?:SIG)?(RTMIN\+\d+|[A-Z0-9]+)$/.exec(s);
+    return m ? (SIGNALS[m[1]] ?? null) : null;
+}
+/** `SIGTERM` for `TERM`, `15` or empty (Docker's default). */
+function signalName(signal) {
+    const s = (signal ?? '').trim().toUpperCase();
+    if (s === '')
+        return 'SIGTERM';
+    if (/^\d+$/.test(s)) {
+        const name = Object.entries(SIGNALS).find(([, n]) => n === Number(s))?.[0];
+        return name ? `SIG${name}` : `signal ${s}`;
+    }
+    return s.startsWith('SIG') ? s : `SIG${s}`;
+}
+/**
+ * Does a process catch this signal? From the `SigCgt:` mask of /proc/<pid>/status (bit n-1 for
+ * signal n); null when the status or the signal is unknown.
+ */
+function catchesSignal(status, signal) {
+    if (status === null || signal === null)
+        return null;
+    const m = /^SigCgt:\s*([0-9a-f]+)\s*$/im.exec(status);
+    if (!m)
+        return null;
+    return ((BigInt(`0x${m[1]}`) >> BigInt(signal - 1)) & 1n) === 1n;
+}
+/** The real uid and gid of a process, from the `Uid:` and `Gid:` lines of /proc/<pid>/status. */
+function processIds(status) {
+    const id = (key) => {
+        const m = status ? new RegExp(`^${key}:\\s*(\\d+)`, 'm').exec(status) : null;
+        return m ? Number(m[1]) : null;
+    };
+    return { uid: id('Uid'), gid: id('Gid') };
+}
+/** The argv of /proc/<pid>/cmdline (NUL-separated). */
+function parseCmdline(raw) {
+    if (raw === null)
+        return null;
+    const argv = raw.split('\0');
+    if (argv.at(-1) === '')
+        argv.pop();
+    return argv.length > 0 ? argv : null;
+}
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+const INITS = new Set(['tini', 'dumb-init', 'docker-init', 'catatonit', 's6-svscan', 'init']);
+const base = (p) => p.split('/').pop() ?? p;
+const at = (c) => c ? (c.endLine > c.line ? { line: c.line, endLine: c.endLine } : { line: c.line }) : {};
+/** The command that starts PID 1: the ENTRYPOINT when there is one, else the CMD. */
+function startLine(facts) {
+    return facts?.entrypoint ?? facts?.cmd ?? null;
+}
+/** The cause of a container that was SIGKILLed at the end of its grace period. */
+function diagnoseKilledStop(e) {
+    const sig = e.signal;
+    const facts = e.facts;
+    const shellForm = [facts?.entrypoint, facts?.cmd].find((c) => c && !c.execForm) ?? null;
+    if (signalNumber(sig) === 9) {
+        return {
+            cause: `STOPSIGNAL ${sig} kills the app without a chance to shut down`,
+            fix: 'Remove STOPSIGNAL (SIGTERM is the default) or set one the app handles.',
+            ...(facts?.stopSignal ? { line: facts.stopSignal.line } : {}),
+        };
+    }
+    const argv = e.pid1;
+    const cmd = argv ? argv.join(' ') : null;
+    const shown = cmd ? `\`${cmd.length > 80 ? cmd.slice(0, 80) + '…' : cmd}\`` : null;
+    const prog = argv ? base(argv[0]) : null;
+    if (prog && SHELLS.has(prog) && argv.includes('-c')) {
+        return {
+            cause: `PID 1 is a shell (${shown}): a shell-form ${shellForm === facts?.entrypoint && shellForm ? 'ENTRYPOINT' : 'CMD'} runs the app as a child of \`sh -c\`, and the shell does not pass ${sig} on`,
+            fix: `Write the command in exec form (e.g. CMD ["app", "--flag"]) or start it with \`exec\` (CMD exec app --flag), so the app is PID 1 and receives ${sig}.`,
+            ...at(shellForm ?? startLine(facts)),
+        };
+    }
+    if (prog && SHELLS.has(prog)) {
+        return {
+            cause: `PID 1 is a shell running a script (${shown}) that starts the app without \`exec\`: the shell waits for its child and does not pass ${sig} on`,
+            fix: 'End the wrapper script with `exec "$@"` (or `exec app …`), so the app replaces the shell as PID 1.',
+            ...at(startLine(facts)),
+        };
+    }
+    if (prog && INITS.has(prog)) {
+        return {
+            cause: `PID 1 is an init (${shown}) that passed ${sig} on, but the app did not exit within ${e.boundSeconds} s`,
+            fix: `Handle ${sig} in the app (close listeners, finish in-flight work, exit), or set a STOPSIGNAL it handles.`,
+            ...at(startLine(facts)),
+        };
+    }
+    if (e.pid1Catches === false) {
+        return {
+            cause: `PID 1 (${shown ?? 'the app'}) has no ${sig} handler, and the kernel never applies a signal's default action to PID 1 of a namespace: only SIGKILL stops it`,
+            fix: `Handle ${sig} in the app, or run it under an init that turns the signal into an exit (docker run --init, ENTRYPOINT ["tini", "--", …]), or set a STOPSIGNAL it handles.`,
+            ...at(startLine(facts)),
+        };
+    }
+    if (e.pid1Catches === true) {
+        return {
+            cause: `PID 1 (${shown ?? 'the app'}) handles ${sig} but did not exit within ${e.boundSeconds} s`,
+            fix: `Make the shutdown finish sooner than the grace period (stop accepting, drain, exit), or raise stop-timeout and terminationGracePeriodSeconds to what it needs.`,
+            ...at(startLine(facts)),
+        };
+    }
+    return {
+        cause: `the container did not exit within ${e.boundSeconds} s of ${sig}${shown ? ` (PID 1: ${shown})` : ''}`,
+        fix: 'Make the app PID 1 (exec-form CMD/ENTRYPOINT, `exec "$@"` in wrapper scripts) and handle the signal, or run it under an init (docker run --init, tini).',
+        ...at(startLine(facts)),
+    };
+}
+/** Was the container SIGKILLed at the end of its grace period (rather than exiting by itself)? */
+function killedAtBound(o) {
+    // 137 = 128 + SIGKILL; a stop that returns well before the bound was the app's own exit.
+    return o.exitCode === 137 && !o.oomKilled && o.seconds >= o.boundSeconds * 0.9;
+}
+
+;// CONCATENATED MODULE: ./src/runtime/checks/graceful-stop.ts
+
+
+
+
+
+/** The finding of a container SIGKILLed at the end of its grace period. */
+const IGNORES_STOP_SIGNAL = 'HC913';
+const round = (n) => Math.round(n * 100) / 100;
+/**
+ * The after-run probe: waits until the checklist no longer reads the main container, then
+ * stops it (the cleanup removes it afterwards). Skipped when the main container did not start.
+ */
+const gracefulStopProbe = async (ctx) => {
+    const main = await ctx.main;
+    if (!main)
+        return [outcome({ status: 'skip', detail: 'the container did not start' })];
+    await ctx.mainReleased;
+    return [
+        await checkGracefulStop({
+            containerId: main.id,
+            boundSeconds: ctx.opts.stopTimeoutSeconds ?? contracts/* DEFAULT_STOP_TIMEOUT_SECONDS */.x,
+            stopSignal: ctx.info.stopSignal,
+            facts: ctx.facts,
+        }),
+    ];
+};
+async function checkGracefulStop(req) {
+    const bound = Math.max(1, Math.ceil(req.boundSeconds));
+    const signal = signalName(req.stopSignal);
+    const before = await (0,inspect/* inspectContainer */.aH)(req.containerId).catch(() => null);
+    if (!before)
+        return outcome({ status: 'error', detail: 'the container could not be inspected before the stop' });
+    if (!before.running) {
+        return outcome({
+            status: 'skip',
+            detail: `the container had already exited (code ${before.exitCode}) before it could be stopped`,
+        });
+    }
+    // Who PID 1 is, read before the stop: afterwards there is nothing left to ask.
+    const [cmdline, status] = await Promise.all([
+        (0,container/* readHostProc */.HQ)(before.pid, 'cmdline'),
+        (0,container/* readHostProc */.HQ)(before.pid, 'status'),
+    ]);
+    const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
+    const t0 = Date.now();
+    const stop = await (0,exec/* docker */.T3)(['stop', '-t', String(bound), req.containerId], {
+        timeoutMs: (bound + 30) * 1000,
+    });
+    const wall = (Date.now() - t0) / 1000;
+    const after = stop.exitCode === 0 ? await (0,inspect/* inspectContainer */.aH)(req.containerId).catch(() => null) : null;
+    if (!after || after.running) {
+        const why = stop.stderr.trim().split('\n')[0] || 'the container still runs';
+        return outcome({ status: 'error', detail: `docker stop failed: ${why}`.slice(0, 300) });
+    }
+    const seconds = round(stopSeconds(after, t0, wall));
+    const measured = `exited with code ${after.exitCode} ${seconds} s after ${signal} (bound ${bound} s)`;
+    if (after.oomKilled) {
+        return outcome({
+            status: 'error',
+            seconds,
+            detail: `the container was OOM-killed while stopping: ${measured}`,
+        });
+    }
+    const killed = killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
+        signalNumber(signal) === 9;
+    const pid1Ids = processIds(status);
+    if (!killed)
+        return {
+            ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...graceful_stop_at(req) }),
+            pid1Ids,
+        };
+    const d = diagnoseKilledStop({
+        pid1,
+        pid1Catches: catchesSignal(status, signalNumber(signal)),
+        signal,
+        boundSeconds: bound,
+        facts: req.facts.process,
+    });
+    const where = d.line !== undefined ? { line: d.line, ...(d.endLine ? { endLine: d.endLine } : {}) } : graceful_stop_at(req);
+    const detail = `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`;
+    return {
+        check: {
+            id: 'graceful-stop',
+            status: 'fail',
+            seconds,
+            detail: detail.slice(0, 500),
+            diagnosis: `${d.cause}. ${d.fix} A rollout waits the whole grace period for every such pod (Kubernetes: terminationGracePeriodSeconds, 30 s by default), and the app never gets to close connections or finish its work.`,
+            ...where,
+        },
+        findings: [
+            {
+                ruleId: IGNORES_STOP_SIGNAL,
+                severity: 'error',
+                line: where.line ?? 1,
+                ...(where.endLine ? { endLine: where.endLine } : {}),
+                message: `The container ignored ${signal} and was killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(0, 600),
+                check: 'graceful-stop',
+            },
+        ],
+        pid1Ids,
+    };
+}
+function outcome(check) {
+    return { check: { id: 'graceful-stop', ...check }, findings: [] };
+}
+/** The ENTRYPOINT (else CMD) line: what starts PID 1, where a stop verdict points. */
+function graceful_stop_at(req) {
+    const c = req.facts.process?.entrypoint ?? req.facts.process?.cmd ?? req.facts.stage;
+    if (!c)
+        return {};
+    return c.endLine > c.line ? { line: c.line, endLine: c.endLine } : { line: c.line };
+}
+/** The engine's exit time when it is plausible, else the wall time of `docker stop`. */
+function stopSeconds(state, t0, wall) {
+    const finished = Date.parse(state.finishedAt);
+    const s = (finished - t0) / 1000;
+    return Number.isFinite(s) && s >= 0 && s <= wall ? s : wall;
+}
+/** PID 1's command line from `docker top` when the host's /proc is not readable. */
+async function pid1FromTop(id, pid) {
+    const out = await (0,exec/* dockerOk */.XE)(['top', id, '-o', 'pid,args']).catch(() => '');
+    const line = out
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim())
+        .find((l) => l.split(/\s+/)[0] === String(pid));
+    return line ? line.split(/\s+/).slice(1) : null;
 }
 
 
@@ -23482,7 +24032,7 @@ function probeShape(test) {
 
 /***/ }),
 
-/***/ 5772:
+/***/ 258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23767,97 +24317,16 @@ async function imageHistory(ref) {
     return parseHistory(await (0,exec/* dockerOk */.XE)(['history', '--no-trunc', '--format', '{{json .}}', ref]));
 }
 
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Typed views of `docker inspect`: the facts the probes need, read from the engine's
-// JSON (works on distroless/scratch; nothing runs inside the image).
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- raw docker JSON, narrowed below */
-function toHealth(h) {
-    if (!h || !Array.isArray(h.Test) || h.Test.length === 0)
-        return null;
-    return {
-        test: h.Test.map(String),
-        interval: Number(h.Interval ?? 0),
-        timeout: Number(h.Timeout ?? 0),
-        startPeriod: Number(h.StartPeriod ?? 0),
-        retries: Number(h.Retries ?? 0),
-    };
-}
-function parseImageInspect(json) {
-    const raw = JSON.parse(json);
-    const img = Array.isArray(raw) ? raw[0] : raw;
-    const c = img?.Config ?? {};
-    return {
-        id: String(img?.Id ?? ''),
-        user: String(c.User ?? ''),
-        env: Array.isArray(c.Env) ? c.Env.map(String) : [],
-        entrypoint: Array.isArray(c.Entrypoint) ? c.Entrypoint.map(String) : null,
-        cmd: Array.isArray(c.Cmd) ? c.Cmd.map(String) : null,
-        exposedPorts: Object.keys(c.ExposedPorts ?? {})
-            .map((p) => parseInt(p, 10))
-            .filter((n) => Number.isFinite(n)),
-        labels: { ...(c.Labels ?? {}) },
-        healthcheck: toHealth(c.Healthcheck),
-    };
-}
-function parseContainerInspect(json) {
-    const raw = JSON.parse(json);
-    const c = Array.isArray(raw) ? raw[0] : raw;
-    const s = c?.State ?? {};
-    const h = s.Health;
-    return {
-        id: String(c?.Id ?? ''),
-        status: String(s.Status ?? ''),
-        running: Boolean(s.Running),
-        exitCode: Number(s.ExitCode ?? 0),
-        oomKilled: Boolean(s.OOMKilled),
-        error: String(s.Error ?? ''),
-        pid: Number(s.Pid ?? 0),
-        startedAt: String(s.StartedAt ?? ''),
-        finishedAt: String(s.FinishedAt ?? ''),
-        health: h
-            ? {
-                status: String(h.Status ?? ''),
-                failingStreak: Number(h.FailingStreak ?? 0),
-                log: (Array.isArray(h.Log) ? h.Log : []).map((e) => ({
-                    start: String(e.Start ?? ''),
-                    end: String(e.End ?? ''),
-                    exitCode: Number(e.ExitCode ?? 0),
-                    output: String(e.Output ?? ''),
-                })),
-            }
-            : null,
-        env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
-    };
-}
-/* eslint-enable @typescript-eslint/no-explicit-any */
-/** `Test: ["NONE"]` disables an inherited HEALTHCHECK: treat it as absent. */
-function healthcheckOf(info) {
-    const h = info.healthcheck;
-    if (!h || h.test[0] === 'NONE')
-        return null;
-    return h;
-}
-async function inspectImage(ref) {
-    const out = await (0,exec/* docker */.T3)(['image', 'inspect', '--format', '{{json .}}', ref]);
-    if (out.exitCode !== 0)
-        return null;
-    return parseImageInspect(out.stdout);
-}
-async function inspectContainer(id) {
-    const args = ['container', 'inspect', '--format', '{{json .}}', id];
-    const out = await (0,exec/* docker */.T3)(args);
-    if (out.exitCode !== 0)
-        throw new exec/* DockerError */.Bi(args, out);
-    return parseContainerInspect(out.stdout);
-}
-
+// EXTERNAL MODULE: ./src/docker/inspect.ts
+var inspect = __nccwpck_require__(4892);
 // EXTERNAL MODULE: ./src/host.ts
 var src_host = __nccwpck_require__(2237);
 // EXTERNAL MODULE: ./src/runtime/build-failure.ts
 var build_failure = __nccwpck_require__(6432);
 // EXTERNAL MODULE: ./src/runtime/checks/env-override.ts
 var env_override = __nccwpck_require__(4672);
+// EXTERNAL MODULE: ./src/runtime/checks/graceful-stop.ts + 1 modules
+var graceful_stop = __nccwpck_require__(1419);
 // EXTERNAL MODULE: ./src/runtime/health-diagnosis.ts
 var health_diagnosis = __nccwpck_require__(9992);
 ;// CONCATENATED MODULE: ./src/runtime/checks/healthcheck-defined.ts
@@ -23865,7 +24334,7 @@ var health_diagnosis = __nccwpck_require__(9992);
 
 
 function checkHealthcheckDefined(info) {
-    const hc = healthcheckOf(info);
+    const hc = (0,inspect/* healthcheckOf */.w5)(info);
     return {
         check: hc
             ? {
@@ -24218,7 +24687,7 @@ async function listeningOf(id, pid) {
 }
 /** A running container whose processes listen on no TCP port. */
 async function listeningNowhere(id) {
-    const s = await inspectContainer(id);
+    const s = await (0,inspect/* inspectContainer */.aH)(id);
     return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
 }
 
@@ -24340,7 +24809,7 @@ async function waitForHealth(o) {
         o.onTrouble?.();
     };
     for (;;) {
-        const state = await (o.inspect ?? inspectContainer)(o.containerId);
+        const state = await (o.inspect ?? inspect/* inspectContainer */.aH)(o.containerId);
         if (Number.isNaN(startedMs)) {
             const s = parseDockerTime(state.startedAt);
             startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
@@ -24456,7 +24925,7 @@ const session_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * added to `res` before this resolves, so the run's cleanup removes it.
  */
 async function startAndWait(r) {
-    const events = healthcheckOf(r.info) ? watchRunEvents(r.runId, r.healthTimeoutSeconds + 60) : null;
+    const events = (0,inspect/* healthcheckOf */.w5)(r.info) ? watchRunEvents(r.runId, r.healthTimeoutSeconds + 60) : null;
     try {
         return await startAndWaitWith(r, events);
     }
@@ -24465,7 +24934,7 @@ async function startAndWait(r) {
     }
 }
 async function startAndWaitWith(r, events) {
-    const hc = healthcheckOf(r.info);
+    const hc = (0,inspect/* healthcheckOf */.w5)(r.info);
     const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / session_NS : 30;
     const run = await (0,container/* runContainer */.zR)({
         image: r.info.id,
@@ -24513,7 +24982,7 @@ async function startAndWaitWith(r, events) {
         await session_sleep(SETTLE_MS);
     }
     // The wait just polled the state; without a HEALTHCHECK look once now.
-    const state = wait?.state ?? (await inspectContainer(id));
+    const state = wait?.state ?? (await (0,inspect/* inspectContainer */.aH)(id));
     return { error: '', id, wait, state, explainer };
 }
 /**
@@ -24525,7 +24994,7 @@ async function startAndWaitWith(r, events) {
 async function startMain(r) {
     const { choice, ...base } = r;
     const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== env_probe/* FALLBACK_KEY */.fY);
-    const mayBreak = Boolean(healthcheckOf(r.info) && choice.derived && sentinelKeys.length > 0);
+    const mayBreak = Boolean((0,inspect/* healthcheckOf */.w5)(r.info) && choice.derived && sentinelKeys.length > 0);
     const stopControl = new AbortController();
     let control = null;
     let controlId = '';
@@ -24688,15 +25157,8 @@ async function checkHealthy(e) {
 var no_secrets = __nccwpck_require__(7301);
 // EXTERNAL MODULE: ./src/runtime/checks/non-root.ts + 1 modules
 var non_root = __nccwpck_require__(6896);
-;// CONCATENATED MODULE: ./src/contracts.ts
-// The contract between the static audit (which knows the Dockerfile) and the runtime
-// (which knows the container): what the audit learnt that the probes need. Plain data only.
-// The other contract, the Report every renderer reads, is src/report/types.ts.
-/** The label of the stage a line is in, when it is in one. */
-function stageAt(stages, line) {
-    return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
-}
-
+// EXTERNAL MODULE: ./src/contracts.ts
+var contracts = __nccwpck_require__(5344);
 ;// CONCATENATED MODULE: ./src/runtime/collector.ts
 
 
@@ -24726,7 +25188,7 @@ class Collector {
     set(check) {
         const where = check.line === undefined ? this.placeCheck(check.id) : {};
         const line = check.line ?? where.line;
-        const stage = line !== undefined && this.facts ? stageAt(this.facts.stages, line) : undefined;
+        const stage = line !== undefined && this.facts ? (0,contracts/* stageAt */.e)(this.facts.stages, line) : undefined;
         this.checks.set(check.id, {
             ...check,
             source: 'runtime',
@@ -24797,6 +25259,117 @@ function launchAfterRun(probes, base) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/runtime/kubernetes-snippet.ts
+// The verified Kubernetes snippet: the pod settings this run PROVED the image works with, and
+// nothing else. Every field is tied to a check that passed (or a value observed in the running
+// container); a check that was skipped, failed or is absent leaves its fields out. Pure.
+
+
+
+
+
+const kubernetes_snippet_NS = 1e9;
+/** Docker's defaults for a HEALTHCHECK option left at 0. */
+const DEFAULT_INTERVAL_S = 30;
+const DEFAULT_TIMEOUT_S = 30;
+const kubernetes_snippet_DEFAULT_RETRIES = 3;
+/** A stop measured on an idle container: leave room for in-flight work, never below this. */
+const MIN_GRACE_SECONDS = 5;
+/** The YAML snippet, or null when the run proved nothing a pod spec can carry. */
+function kubernetesSnippet(run) {
+    const passed = (id) => run.checks.find((c) => c.id === id && c.status === 'pass');
+    const healthy = passed('healthy');
+    const stop = passed('graceful-stop');
+    // The main container ran with no-new-privileges until the probes were done.
+    const ran = Boolean(healthy || stop);
+    const why = [];
+    const sc = {};
+    const nonRoot = passed('non-root');
+    if (nonRoot && nonRoot.source !== 'static') {
+        sc.runAsNonRoot = true;
+        why.push('runAsNonRoot: every process ran as a non-root uid');
+        if (run.uid !== null && run.uid > 0) {
+            sc.runAsUser = run.uid;
+            if (run.gid !== null)
+                sc.runAsGroup = run.gid;
+            why.push(`runAsUser${run.gid !== null ? '/runAsGroup' : ''}: the numeric ids observed`);
+        }
+    }
+    if (ran) {
+        sc.allowPrivilegeEscalation = false;
+        why.push('allowPrivilegeEscalation: false: it ran with no-new-privileges');
+    }
+    if (passed('read-only-rootfs')) {
+        sc.readOnlyRootFilesystem = true;
+        why.push('readOnlyRootFilesystem: it ran with a read-only root (read-only-rootfs passed)');
+    }
+    if (passed('restricted-profile')) {
+        sc.capabilities = { drop: ['ALL'] };
+        sc.seccompProfile = { type: 'RuntimeDefault' };
+        why.push('capabilities/seccompProfile: it ran with --cap-drop ALL and default seccomp (restricted-profile passed)');
+    }
+    const container = { name: 'app' };
+    if (Object.keys(sc).length > 0)
+        container.securityContext = sc;
+    if (healthy && run.healthcheck) {
+        const probe = probeFrom(run.healthcheck);
+        container.livenessProbe = probe;
+        container.readinessProbe = probe;
+        why.push('probes: the HEALTHCHECK reached healthy, with its interval, timeout and retries');
+    }
+    const spec = {};
+    if (stop?.seconds !== undefined) {
+        const grace = Math.min(Math.ceil(run.stopBoundSeconds), Math.max(MIN_GRACE_SECONDS, Math.ceil(stop.seconds * 2)));
+        spec.terminationGracePeriodSeconds = grace;
+        why.push(`terminationGracePeriodSeconds: it stopped by itself in ${stop.seconds} s`);
+    }
+    if (Object.keys(container).length === 1 && Object.keys(spec).length === 0)
+        return null;
+    spec.containers = [container];
+    const header = ['# Verified by harden-check: only what this run proved.', ...why.map((w) => `#   ${w}`)];
+    return `${header.join('\n')}\n${(0,dist/* stringify */.As)({ spec }, { lineWidth: 0 })}`.trimEnd();
+}
+/** An httpGet probe for an HTTP request to the container itself, an exec probe otherwise. */
+function probeFrom(hc) {
+    const shape = (0,probe_shape/* probeShape */.el)(hc.test);
+    const action = shape.url && shape.loopback && shape.tool !== 'other'
+        ? {
+            httpGet: {
+                path: shape.url.path,
+                port: shape.url.port,
+                ...(shape.url.scheme === 'https' ? { scheme: 'HTTPS' } : {}),
+            },
+        }
+        : {
+            exec: {
+                command: hc.test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', (0,health_diagnosis/* probeCommand */.CL)(hc.test)] : hc.test.slice(1),
+            },
+        };
+    const seconds = (ns, fallback) => (ns > 0 ? Math.max(1, Math.round(ns / kubernetes_snippet_NS)) : fallback);
+    return {
+        ...action,
+        periodSeconds: seconds(hc.interval, DEFAULT_INTERVAL_S),
+        timeoutSeconds: seconds(hc.timeout, DEFAULT_TIMEOUT_S),
+        failureThreshold: hc.retries > 0 ? hc.retries : kubernetes_snippet_DEFAULT_RETRIES,
+    };
+}
+/**
+ * The snippet of a finished run: its checks, the image's HEALTHCHECK, PID 1's ids as the
+ * graceful-stop probe read them before the stop. Undefined when nothing was proven.
+ */
+function snippetOfRun(checks, info, stopTimeoutSeconds, outcomes) {
+    const stop = outcomes.find((o) => o.check.id === 'graceful-stop');
+    return (kubernetesSnippet({
+        checks: [...checks],
+        uid: stop?.pid1Ids?.uid ?? null,
+        gid: stop?.pid1Ids?.gid ?? null,
+        healthcheck: (0,inspect/* healthcheckOf */.w5)(info),
+        stopBoundSeconds: stopTimeoutSeconds ?? contracts/* DEFAULT_STOP_TIMEOUT_SECONDS */.x,
+    }) ?? undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/runtime/verify.ts
 // The runtime half: build (or take) the image, inspect it, run ONE sandboxed container,
 // and answer the five checklist questions from evidence the engine and the host's /proc
@@ -24824,14 +25397,16 @@ function launchAfterRun(probes, base) {
 
 
 
+
+
 /**
  * Deploy checks run beside the checklist: each is called before the main container starts
  * (it may start side containers concurrently) and decides once the main one is observed.
  */
-const AFTER_RUN_PROBES = [];
+const AFTER_RUN_PROBES = [graceful_stop/* gracefulStopProbe */.K_];
 /** Is the image (a reference or id) in the engine? */
 async function imageExists(ref) {
-    return (await inspectImage(ref)) !== null;
+    return (await (0,inspect/* inspectImage */.mm)(ref)) !== null;
 }
 const verify_round = (n) => Math.round(n * 100) / 100;
 async function verifyRuntime(request) {
@@ -24880,7 +25455,7 @@ async function verifyRuntime(request) {
         // engine lists under another id: the run's own tag finds the same image.
         // history alongside inspect (independent reads of the same image)
         const early = imageHistory(ref).catch(() => null);
-        const info = (await inspectImage(ref)) ?? (tag ? await inspectImage(tag) : null);
+        const info = (await (0,inspect/* inspectImage */.mm)(ref)) ?? (tag ? await (0,inspect/* inspectImage */.mm)(tag) : null);
         if (!info) {
             c.fillErrors(`image ${ref} not found in the Docker engine${opts.image ? ' (pull or build it before this step)' : ''}`);
             return result;
@@ -24928,7 +25503,7 @@ function userFromConfig(c, opts, info, why) {
 }
 /** Runs the main container (and the after-run probes beside it) and decides non-root, env-override and healthy. */
 async function runAndObserve(c, opts, info, res, result, host) {
-    const hc = healthcheckOf(info);
+    const hc = (0,inspect/* healthcheckOf */.w5)(info);
     const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
     const port = opts.facts.healthcheck?.port ?? (hc ? (0,health_diagnosis/* probePort */.Kd)(hc.test) : null);
     const appPorts = [
@@ -25040,6 +25615,7 @@ async function runAndObserve(c, opts, info, res, result, host) {
             c.add(o);
         for (const n of done.notes)
             c.notes.push(c.mask(n));
+        result.kubernetes = snippetOfRun(c.checks.values(), info, opts.stopTimeoutSeconds, done.outcomes);
     }
 }
 
@@ -29510,7 +30086,7 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
