@@ -11,7 +11,7 @@ import { docker } from '../../src/docker/exec.js';
 import { dockerAvailable } from '../../src/docker/engine.js';
 import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
-import type { Check, CheckId } from '../../src/report/types.js';
+import { CHECK_IDS, type Check, type CheckId } from '../../src/report/types.js';
 import { parseDockerfile } from '../../src/dockerfile/model.js';
 import { staticFacts } from '../../src/audit/static-facts.js';
 import { actionsHost } from '../../src/github/actions-host.js';
@@ -128,7 +128,18 @@ export function check(result: RuntimeResult, id: CheckId): Check {
   return c;
 }
 
-/** { id: status } of all five checks, for one exact expectation per test. */
+/** { id: status } of the lesson's five checks, for one exact expectation per test. */
 export function statuses(result: RuntimeResult): Record<string, string> {
-  return Object.fromEntries(result.checks.map((c) => [c.id, c.status]));
+  return Object.fromEntries(
+    result.checks.filter((c) => (CHECK_IDS as readonly string[]).includes(c.id)).map((c) => [c.id, c.status]),
+  );
+}
+
+/** { id: status } of the deploy checks the runtime decided (the deploy group). */
+export function deployStatuses(result: RuntimeResult): Record<string, string> {
+  return Object.fromEntries(
+    result.checks
+      .filter((c) => !(CHECK_IDS as readonly string[]).includes(c.id))
+      .map((c) => [c.id, c.status]),
+  );
 }

@@ -95,6 +95,30 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
       'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
   },
   {
+    id: 'HC914',
+    title: 'Container fails on a read-only root filesystem',
+    severity: 'error',
+    check: 'read-only-rootfs',
+    description:
+      'A side container with --read-only and a tmpfs on /tmp does not become healthy (or exits) while the main container does: the app writes to its root filesystem.',
+  },
+  {
+    id: 'HC915',
+    title: "Container fails under Kubernetes' restricted profile",
+    severity: 'error',
+    check: 'restricted-profile',
+    description:
+      'Run as the restricted Pod Security Standard demands (numeric non-root uid, --cap-drop ALL, no-new-privileges, default seccomp, low ports privileged), the container does not become healthy; or the image runs as root.',
+  },
+  {
+    id: 'HC916',
+    title: 'Setuid or setgid files in the image',
+    severity: 'error',
+    check: 'setuid-files',
+    description:
+      "The image's filesystem (docker export, read on the host) holds setuid/setgid regular files: the way from a compromised non-root process to root.",
+  },
+  {
     id: 'HC911',
     title: 'USER is a name, not a numeric UID',
     severity: 'note',

@@ -29,6 +29,7 @@ import { describeHit, scanImageSecrets } from './secret-probe.js';
 import type { RuntimeOptions, RuntimeRequest, RuntimeResult, StaticFacts } from './types.js';
 import { stageAt } from '../contracts.js';
 import { decideUser } from './user-probe.js';
+import { DEPLOY_PROBE_CHECKS, finishDeployProbes, startDeployProbes } from './deploy-probes.js';
 
 export { cleanupRun } from '../docker/cleanup.js';
 
@@ -112,7 +113,7 @@ class Collector {
 
   /** Every check not decided yet becomes 'error' with this reason. */
   fillErrors(reason: string): void {
-    for (const id of CHECK_IDS) {
+    for (const id of [...CHECK_IDS, ...DEPLOY_PROBE_CHECKS]) {
       if (!this.checks.has(id)) this.set({ id, status: 'error', detail: reason });
     }
   }
@@ -124,6 +125,8 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
   c.secrets.push(...secretBuildArgValues(request.buildArgs));
   const host = request.host ?? plainHost((s) => process.stderr.write(s));
   const res = new RunResources(request.runId, host);
+  // Work still running when the step ends early: it must end (and its containers be tracked) before cleanup.
+  const drains: (() => Promise<unknown>)[] = [];
   const result: RuntimeResult = { imageId: null, checks: [], findings: [], notes: c.notes, timings: {} };
 
   try {
@@ -218,21 +221,23 @@ export async function verifyRuntime(request: RuntimeRequest): Promise<RuntimeRes
       );
       c.set({ id: 'healthy', status: 'skip', detail: 'not run (run: false)' });
       c.set({ id: 'env-override', status: 'skip', detail: 'not run (run: false)' });
+      for (const id of DEPLOY_PROBE_CHECKS) c.set({ id, status: 'skip', detail: 'not run (run: false)' });
       return result;
     }
 
-    await runProbes(c, opts, info, res, result, hcLine, host);
+    await runProbes(c, opts, info, res, result, hcLine, host, drains);
   } catch (err) {
     res.markUnaccounted();
     const msg = err instanceof Error ? err.message : String(err);
     c.notes.push(c.mask(`runtime verification stopped: ${msg}`));
     c.fillErrors(`could not be decided: ${msg}`.slice(0, 300));
   } finally {
+    await Promise.all(drains.map((d) => d().catch(() => null)));
     const problems = await res.cleanup();
     for (const p of problems) c.notes.push(c.mask(`cleanup: ${p}`));
     result.timings.verify = round((Date.now() - t0) / 1000 - (result.timings.build ?? 0));
     c.fillErrors('could not be decided');
-    result.checks = CHECK_IDS.map((id) => c.checks.get(id)!);
+    result.checks = [...CHECK_IDS, ...DEPLOY_PROBE_CHECKS].map((id) => c.checks.get(id)!);
     result.findings = c.findings;
     if (result.healthLog) result.healthLog = c.mask(result.healthLog);
   }
@@ -356,6 +361,7 @@ async function runProbes(
   result: RuntimeResult,
   hcLine: number,
   host: Host,
+  drains: (() => Promise<unknown>)[],
 ): Promise<void> {
   const hc = healthcheckOf(info);
   const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
@@ -372,6 +378,15 @@ async function runProbes(
   for (const [k, v] of Object.entries(choice.overrides)) if (secretNameMatch(k)) c.secrets.push(v);
 
   const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / NS : 30;
+  const health = hc
+    ? {
+        intervalSeconds: HEALTH_INTERVAL_SECONDS,
+        timeoutSeconds: Math.max(
+          1,
+          Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds),
+        ),
+      }
+    : undefined;
   type WaitHooks = {
     onTrouble?: () => void;
     onStarted?: (id: string) => void;
@@ -396,15 +411,7 @@ async function runProbes(
       runId: opts.runId,
       network: opts.network,
       env,
-      health: hc
-        ? {
-            intervalSeconds: HEALTH_INTERVAL_SECONDS,
-            timeoutSeconds: Math.max(
-              1,
-              Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds),
-            ),
-          }
-        : undefined,
+      health,
       runArgs: opts.runArgs,
     });
     if (run.id) res.addContainer(run.id);
@@ -444,6 +451,26 @@ async function runProbes(
   // second whole wait.
   const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
   const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
+  // The deploy checks' export and side containers run while the main container starts.
+  const deploy = startDeployProbes({
+    imageId: info.id,
+    configUser: info.user,
+    runId: opts.runId,
+    network: opts.network,
+    env: choice.overrides,
+    health,
+    runArgs: opts.runArgs,
+    hc,
+    timeoutSeconds: opts.healthTimeoutSeconds,
+    probePort: port,
+    settleMs: SETTLE_MS,
+    track: (cid) => res.addContainer(cid),
+    markUnaccounted: () => res.markUnaccounted(),
+    listening: listeningOf,
+    stageLine: c.stageLine(),
+    userLine: opts.facts.user?.line,
+  });
+  drains.push(() => deploy.abandon());
   const stopControl = new AbortController();
   let control: ReturnType<typeof startAndWait> | null = null;
   let controlId = '';
@@ -485,6 +512,7 @@ async function runProbes(
     );
     if (hc) c.find('HC906', 'error', 'healthy', hcLine, `The container did not start: ${why}`.slice(0, 400));
     c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
+    await finishDeployProbes(c, deploy, null);
     return;
   }
   let sentinelBroke = false;
@@ -607,6 +635,23 @@ async function runProbes(
       .join('\n');
   }
   c.notes.push(`health wait ${healthSeconds} s`);
+
+  // The side containers got our sentinel values: when those broke the app there is nothing to compare.
+  const mainOk =
+    !sentinelBroke &&
+    (hc ? wait?.outcome === 'healthy' && c.checks.get('healthy')?.status === 'pass' : state.running);
+  const ports = mainOk ? ((await listeningOf(id, state.pid).catch(() => null)) ?? []) : [];
+  await finishDeployProbes(c, deploy, {
+    ok: mainOk,
+    reason: sentinelBroke
+      ? 'became healthy only without the sentinel env values'
+      : hc
+        ? 'did not become healthy'
+        : `exited (code ${state.exitCode})`,
+    seconds: healthSeconds,
+    containerId: id,
+    ports: [...new Set([...appPorts, ...ports])],
+  });
 
   // The plain container must be known before cleanup (it stops within a poll once aborted).
   await controlRun;
