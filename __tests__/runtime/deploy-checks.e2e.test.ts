@@ -60,10 +60,10 @@ describe.skipIf(!hasDocker)('deploy checks (e2e)', () => {
       'setuid-files': 'pass',
     });
     expect(check(r, 'read-only-rootfs').detail).toMatch(
-      /^healthy [\d.]+ s after start with --read-only --tmpfs \/tmp$/,
+      /^healthy [\d.]+ s after start with --read-only --tmpfs \/tmp \(together with the restricted profile's settings\)$/,
     );
     expect(check(r, 'restricted-profile').detail).toMatch(
-      /as uid 1000, gid 1000, --cap-drop ALL, no-new-privileges, default seccomp$/,
+      /as uid 1000, gid 1000, --cap-drop ALL, no-new-privileges, default seccomp \(and a read-only root\)$/,
     );
     expect(check(r, 'setuid-files').detail).toMatch(/^no setuid\/setgid file \(docker export: \d+ entries/);
     expect(r.findings.filter((f) => /^HC91[456]$/.test(f.ruleId))).toEqual([]);
@@ -136,7 +136,9 @@ describe.skipIf(!hasDocker)('deploy checks (e2e)', () => {
     const r = await run('named-user');
     const c = check(r, 'restricted-profile');
     expect(c.status).toBe('pass');
-    expect(c.detail).toMatch(/as uid 1000, gid 1000, .*\(USER appuser: set runAsUser: 1000\)$/);
+    expect(c.detail).toMatch(
+      /as uid 1000, gid 1000, .*\(USER appuser: set runAsUser: 1000\) \(and a read-only root\)$/,
+    );
     expect(r.findings.find((f) => f.ruleId === 'HC915')).toMatchObject({ severity: 'note' });
   }, 120_000);
 

@@ -78,9 +78,18 @@ const outcome = (check: Check): DeployOutcome => ({ check, findings: [] });
 /** Side containers get this long after the main container's verdict (at least): a passing app is as fast in both. */
 const SIDE_GRACE_MS = 5000;
 
+const passed = (r: SideResult, hasHealthcheck: boolean) =>
+  r.outcome === 'healthy' || (r.outcome === 'running' && !hasHealthcheck);
+
+/**
+ * One side container carries both the read-only root and the restricted profile: an image that
+ * passes both (the common case once hardened) costs one extra container, not two. Only when it
+ * fails do the two run apart, after the main verdict, to say which setting broke the app.
+ */
 export function startDeployProbes(ctx: DeployContext): DeployProbes {
   const stop = new AbortController();
-  const side = (args: string[]) =>
+  const hasHc = ctx.hc !== null;
+  const side = (args: string[], signal: AbortSignal) =>
     settle(
       runSide({
         run: {
@@ -99,11 +108,10 @@ export function startDeployProbes(ctx: DeployContext): DeployProbes {
         track: ctx.track,
         markUnaccounted: ctx.markUnaccounted,
         listening: ctx.listening,
-        signal: stop.signal,
+        signal,
       }),
     );
   const fsP = settle(readImageFs(ctx.imageId, ctx.runId, ctx.track));
-  const readOnlyP = side(READ_ONLY_ARGS);
   // a numeric (or root) USER needs nothing from the filesystem: start at once
   const userP: Promise<RestrictedUser> = (async () => {
     const direct = restrictedUser(ctx.configUser, null, null);
@@ -111,31 +119,53 @@ export function startDeployProbes(ctx: DeployContext): DeployProbes {
     const fs = await fsP;
     return restrictedUser(ctx.configUser, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
   })();
-  const restrictedP: Promise<Settled<SideResult> | null> = userP.then((u) =>
-    u.kind === 'numeric' || u.kind === 'named' ? side(restrictedArgs(u)) : null,
+  const runnable = (u: RestrictedUser): u is Extract<RestrictedUser, { uid: number }> =>
+    u.kind === 'numeric' || u.kind === 'named';
+  // root or an unresolved name: no restricted run, the side container is only read-only
+  const firstP = userP.then((u) =>
+    side(runnable(u) ? [...READ_ONLY_ARGS, ...restrictedArgs(u)] : READ_ONLY_ARGS, stop.signal),
   );
+  const later: Promise<unknown>[] = [];
 
   return {
     async abandon() {
       stop.abort();
-      await Promise.all([fsP, readOnlyP, restrictedP.catch(() => null)]);
+      await Promise.all([fsP, firstP, ...later].map((p) => p.catch(() => null)));
     },
     async finish(main) {
+      const grace = (signal: AbortController) =>
+        setTimeout(() => signal.abort(), Math.max(SIDE_GRACE_MS, (main?.seconds ?? 0) * 1000)).unref();
       if (!main?.ok) stop.abort();
-      else setTimeout(() => stop.abort(), Math.max(SIDE_GRACE_MS, main.seconds * 1000)).unref();
-      const [fs, ro, user, restricted, diff] = await Promise.all([
+      else grace(stop);
+      const [fs, first, user, diff] = await Promise.all([
         fsP,
-        readOnlyP,
+        firstP,
         userP,
-        restrictedP,
         main?.ok ? containerDiff(main.containerId) : Promise.resolve(null),
       ]);
+      const combined = runnable(user);
+      // the combined run failed: each setting alone, side by side, to name the culprit
+      let ro: Settled<SideResult> = first;
+      let restricted: Settled<SideResult> | null = combined ? first : null;
+      if (main?.ok && combined && first.ok && !passed(first.value, hasHc)) {
+        const apart = new AbortController();
+        grace(apart);
+        const both = Promise.all([
+          side(READ_ONLY_ARGS, apart.signal),
+          side(restrictedArgs(user), apart.signal),
+        ]);
+        later.push(both);
+        [ro, restricted] = await both;
+      }
+      const together = combined && ro === first;
       const skip = (id: DeployCheckId) =>
         outcome({
           id,
           status: 'skip',
           detail: `the main container ${main ? main.reason : 'did not run'}: nothing to compare with`,
         });
+      const failedRun = (id: DeployCheckId, r: Settled<SideResult> | null) =>
+        outcome({ id, status: 'error', detail: (r && !r.ok ? r.error : 'not run').slice(0, 300) });
       const results: DeployOutcome[] = [];
       results.push(
         fs.ok
@@ -147,38 +177,27 @@ export function startDeployProbes(ctx: DeployContext): DeployProbes {
             }),
       );
       if (!main?.ok) results.push(skip('read-only-rootfs'));
-      else if (!ro.ok)
-        results.push(outcome({ id: 'read-only-rootfs', status: 'error', detail: ro.error.slice(0, 300) }));
-      else
-        results.push(
-          readOnlyOutcome(
-            {
-              ...ro.value,
-              hasHealthcheck: ctx.hc !== null,
-              mainDiff: diff === null ? null : parseDiff(diff),
-            },
-            ctx.stageLine,
-          ),
+      else if (!ro.ok) results.push(failedRun('read-only-rootfs', ro));
+      else {
+        const o = readOnlyOutcome(
+          { ...ro.value, hasHealthcheck: hasHc, mainDiff: diff === null ? null : parseDiff(diff) },
+          ctx.stageLine,
         );
+        if (together) o.check.detail += " (together with the restricted profile's settings)";
+        results.push(o);
+      }
       const userLine = ctx.userLine ?? ctx.stageLine;
-      if (user.kind === 'root' || user.kind === 'unresolved')
-        results.push(restrictedOutcome({ user, hasHealthcheck: ctx.hc !== null, ports: [] }, userLine));
+      if (!combined) results.push(restrictedOutcome({ user, hasHealthcheck: hasHc, ports: [] }, userLine));
       else if (!main?.ok) results.push(skip('restricted-profile'));
-      else if (!restricted?.ok)
-        results.push(
-          outcome({
-            id: 'restricted-profile',
-            status: 'error',
-            detail: (restricted?.error ?? 'not run').slice(0, 300),
-          }),
+      else if (!restricted?.ok) results.push(failedRun('restricted-profile', restricted));
+      else {
+        const o = restrictedOutcome(
+          { user, run: restricted.value, hasHealthcheck: hasHc, ports: main.ports },
+          userLine,
         );
-      else
-        results.push(
-          restrictedOutcome(
-            { user, run: restricted.value, hasHealthcheck: ctx.hc !== null, ports: main.ports },
-            userLine,
-          ),
-        );
+        if (together) o.check.detail += ' (and a read-only root)';
+        results.push(o);
+      }
       for (const r of results)
         if (r.check.id === 'restricted-profile' && r.check.line === undefined) r.check.line = userLine;
       return results;
