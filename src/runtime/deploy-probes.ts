@@ -4,6 +4,7 @@
 // container becomes healthy. finish() turns their evidence into verdicts once the main
 // container's own outcome is known (the side containers are compared with it).
 import type { HealthOverrides } from '../docker/container.js';
+import { removeContainersNow } from '../docker/cleanup.js';
 import { containerDiff } from '../docker/diff.js';
 import type { HealthConfig } from '../docker/inspect.js';
 import type { Check, CheckId, DeployCheckId, Finding } from '../report/types.js';
@@ -89,6 +90,12 @@ const passed = (r: SideResult, hasHealthcheck: boolean) =>
 export function startDeployProbes(ctx: DeployContext): DeployProbes {
   const stop = new AbortController();
   const hasHc = ctx.hc !== null;
+  // what the probes created, removed as soon as the verdicts are in (cleanup then finds them gone)
+  const made: string[] = [];
+  const track = (id: string) => {
+    made.push(id);
+    ctx.track(id);
+  };
   const side = (args: string[], signal: AbortSignal) =>
     settle(
       runSide({
@@ -105,13 +112,13 @@ export function startDeployProbes(ctx: DeployContext): DeployProbes {
         timeoutSeconds: ctx.timeoutSeconds,
         probePort: ctx.probePort,
         settleMs: ctx.settleMs,
-        track: ctx.track,
+        track,
         markUnaccounted: ctx.markUnaccounted,
         listening: ctx.listening,
         signal,
       }),
     );
-  const fsP = settle(readImageFs(ctx.imageId, ctx.runId, ctx.track));
+  const fsP = settle(readImageFs(ctx.imageId, ctx.runId, track));
   // a numeric (or root) USER needs nothing from the filesystem: start at once
   const userP: Promise<RestrictedUser> = (async () => {
     const direct = restrictedUser(ctx.configUser, null, null);
@@ -200,6 +207,8 @@ export function startDeployProbes(ctx: DeployContext): DeployProbes {
       }
       for (const r of results)
         if (r.check.id === 'restricted-profile' && r.check.line === undefined) r.check.line = userLine;
+      // while the main container's remaining probes run
+      later.push(removeContainersNow(made).catch(() => null));
       return results;
     },
   };

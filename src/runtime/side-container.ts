@@ -61,7 +61,7 @@ export async function runSide(req: SideRequest): Promise<SideResult> {
       timeoutSeconds: req.timeoutSeconds,
       probePort: req.probePort,
       listening: (pid) => req.listening(id, pid),
-      pollMs: 400,
+      pollMs: 200,
       signal: req.signal,
     });
     const outcome = w.outcome === 'healthy' ? 'healthy' : w.outcome === 'exited' ? 'exited' : 'unhealthy';
