@@ -566,9 +566,8 @@ function describeBaseImage(ref, trusted = []) {
     }
     const tag = (r.tag ?? 'latest').toLowerCase();
     const path = (r.registry ? r.registry + '/' : '') + r.repo;
-    // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
-    // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
-    // adds busybox (sh, wget). No curl in any tag.
+    // Distroless: `:nonroot` tags (`:debug-nonroot` too) set User 65532; `:latest` and `:debug`
+    // run as root; only `:debug` adds busybox (sh, wget). No curl in any tag.
     if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
         const nonroot = tag.includes('nonroot');
         const debug = tag.includes('debug');
@@ -882,9 +881,10 @@ class TargetNotFoundError extends Error {
 const MAX_DEPTH = 32;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 function expand(text, lookup, escapeChar = '\\') {
-    const undefinedVars = [];
-    const unknownVars = [];
-    const value = expandAt(text, lookup, escapeChar, undefinedVars, unknownVars, 0);
+    const scan = { lookup, esc: escapeChar, undef: [], unknown: [] };
+    return expansionOf(expandAt(text, scan, 0), scan.undef, scan.unknown);
+}
+function expansionOf(value, undefinedVars, unknownVars) {
     return {
         value,
         undefinedVars: [...new Set(undefinedVars)],
@@ -892,7 +892,8 @@ function expand(text, lookup, escapeChar = '\\') {
         complete: undefinedVars.length === 0 && unknownVars.length === 0,
     };
 }
-function expandAt(text, lookup, esc, undef, unknown, depth) {
+function expandAt(text, scan, depth) {
+    const esc = scan.esc;
     if (depth > MAX_DEPTH || text.indexOf('$') < 0)
         return text;
     let out = '';
@@ -915,7 +916,7 @@ function expandAt(text, lookup, esc, undef, unknown, depth) {
                 out += text.slice(i);
                 break;
             }
-            out += expandBraced(text.slice(i + 2, close), lookup, esc, undef, unknown, depth);
+            out += expandBraced(text.slice(i + 2, close), scan, depth);
             i = close + 1;
             continue;
         }
@@ -926,7 +927,7 @@ function expandAt(text, lookup, esc, undef, unknown, depth) {
             i++;
             continue;
         }
-        out += resolveName(m[0], lookup, undef, unknown);
+        out += resolveName(m[0], scan);
         i = NAME.lastIndex;
     }
     return out;
@@ -944,19 +945,19 @@ function matchingBrace(text, open) {
     }
     return -1;
 }
-function resolveName(name, lookup, undef, unknown) {
-    const v = lookup(name);
+function resolveName(name, scan) {
+    const v = scan.lookup(name);
     if (v === undefined) {
-        undef.push(name);
+        scan.undef.push(name);
         return '';
     }
     if (v === null) {
-        unknown.push(name);
+        scan.unknown.push(name);
         return '';
     }
     return v;
 }
-function expandBraced(inner, lookup, esc, undef, unknown, depth) {
+function expandBraced(inner, scan, depth) {
     NAME.lastIndex = 0;
     const m = NAME.exec(inner);
     if (!m)
@@ -964,21 +965,21 @@ function expandBraced(inner, lookup, esc, undef, unknown, depth) {
     const name = m[0];
     const rest = inner.slice(name.length);
     if (rest === '')
-        return resolveName(name, lookup, undef, unknown);
+        return resolveName(name, scan);
     const op = /^(:?[-+?])/.exec(rest);
     if (!op) {
         // ${VAR#pat}, ${VAR%pat} and friends: keep the value, we do not evaluate patterns.
-        return resolveName(name, lookup, undef, unknown);
+        return resolveName(name, scan);
     }
     const word = rest.slice(op[1].length);
-    const v = lookup(name);
+    const v = scan.lookup(name);
     const colon = op[1].startsWith(':');
     const isSet = v !== undefined && (!colon || (v !== null && v !== ''));
-    const sub = () => expandAt(word, lookup, esc, undef, unknown, depth + 1);
+    const sub = () => expandAt(word, scan, depth + 1);
     switch (op[1].replace(':', '')) {
         case '-':
             if (v === null && !colon) {
-                unknown.push(name);
+                scan.unknown.push(name);
                 return '';
             }
             if (v === null) {
@@ -988,12 +989,12 @@ function expandBraced(inner, lookup, esc, undef, unknown, depth) {
             return isSet ? v : sub();
         case '+':
             if (v === null) {
-                unknown.push(name);
+                scan.unknown.push(name);
                 return '';
             }
             return isSet ? sub() : '';
         default: // '?'
-            return resolveName(name, lookup, undef, unknown);
+            return resolveName(name, scan);
     }
 }
 /** Names of the variables a text references (for "used but undefined" rules). */
@@ -1073,12 +1074,7 @@ function expandWord(raw, lookup, escapeChar = '\\') {
         out += c;
         i++;
     }
-    return {
-        value: out,
-        undefinedVars: [...new Set(undefinedVars)],
-        unknownVars: [...new Set(unknownVars)],
-        complete: undefinedVars.length === 0 && unknownVars.length === 0,
-    };
+    return expansionOf(out, undefinedVars, unknownVars);
 }
 
 
@@ -1096,11 +1092,11 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 /* harmony export */   d6: () => (/* binding */ effectiveUser),
 /* harmony export */   dR: () => (/* binding */ externalBase),
 /* harmony export */   dv: () => (/* binding */ chainInstructions),
-/* harmony export */   le: () => (/* binding */ runText),
+/* harmony export */   ty: () => (/* binding */ chainBefore),
 /* harmony export */   w1: () => (/* binding */ appPorts),
 /* harmony export */   zA: () => (/* binding */ installsPackage)
 /* harmony export */ });
-/* unused harmony exports describeHealthcheck, parseDuration, commandPorts */
+/* unused harmony exports describeHealthcheck, parseDuration, commandPorts, runText */
 /* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1424);
 /* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3572);
 /* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6459);
@@ -1123,6 +1119,18 @@ function chainInstructions(model, stage) {
         .chain(stage)
         .reverse()
         .flatMap((s) => s.instructions);
+}
+/** Stage chain instructions in build order, up to (excluding) `before` when given. */
+function chainBefore(model, stage, before) {
+    const out = [];
+    for (const s of model.chain(stage).reverse()) {
+        for (const i of s.instructions) {
+            if (i === before)
+                return out;
+            out.push(i);
+        }
+    }
+    return out;
 }
 function effectiveUser(model, stage) {
     const instr = lastInChain(model, 'USER', stage);
@@ -1337,6 +1345,69 @@ function installsPackage(model, pkg, stage) {
         }
     }
     return null;
+}
+
+
+/***/ }),
+
+/***/ 3826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ leadingFlagsLength),
+/* harmony export */   s: () => (/* binding */ instructionWords)
+/* harmony export */ });
+// How Docker splits an instruction's arguments, before any shell sees them: leading
+// `--flag[=value]` words, then words on whitespace outside quotes, with the escape directive's
+// character (`\\` or a backtick) escaping the next one. Not the shell tokenizer (src/shell/):
+// Docker knows no operators here, so `ARG A=x|y` is one word, and the escape may be a backtick.
+/** Length of the leading `--flag[=value]` words and the whitespace around them. */
+function leadingFlagsLength(text) {
+    let at = 0;
+    for (;;) {
+        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s|$)\s*/.exec(text.slice(at));
+        if (!m)
+            return at;
+        at += m[0].length;
+    }
+}
+/** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
+function instructionWords(text, escapeChar = '\\') {
+    const out = [];
+    let cur = '';
+    let quote = null;
+    let has = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escapeChar && i + 1 < text.length) {
+            cur += c + text[i + 1];
+            i++;
+            has = true;
+        }
+        else if (quote) {
+            cur += c;
+            if (c === quote)
+                quote = null;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            cur += c;
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (has)
+        out.push(cur);
+    return out;
 }
 
 
@@ -1949,7 +2020,7 @@ async function auditTarget(file, opts, engineCheck) {
     let scan;
     let auditSeconds;
     try {
-        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(491), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
+        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(894), __webpack_require__.e(983), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
         const t0 = process.hrtime.bigint();
         scan = scanDockerfile({
             file,
@@ -2480,7 +2551,7 @@ function renderSarif(report, opts = {}) {
         results,
         columnKind: 'unicodeCodePoints',
     };
-    // The property is automationDetails (its type is called runAutomationDetails in the spec).
+    // The property is automationDetails; its type is runAutomationDetails in __tests__/fixtures/sarif-schema-2.1.0.json.
     if (opts.category)
         run.automationDetails = { id: `${opts.category.replace(/\/+$/, '')}/` };
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
@@ -2869,7 +2940,7 @@ async function publish(report, inputs, ctx = contextFromEnv(), deps = {}) {
             const file = external_node_path_.resolve(ctx.workspace, inputs['sarif-file']);
             const sarif = renderSarif(report, {
                 // the rule catalogue (every rule module) loads only for SARIF
-                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 491))).ruleMeta,
+                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(894), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 3414))).ruleMeta,
                 readSource,
                 workspace: ctx.workspace,
                 category: `harden-check/${tag}`,
@@ -3077,7 +3148,7 @@ var exec = __webpack_require__(9655);
 
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => __webpack_require__.e(/* import() */ 20).then(__webpack_require__.bind(__webpack_require__, 1020));
+const runtime = () => Promise.all(/* import() */[__webpack_require__.e(894), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 9753));
 async function run() {
     // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
     if (core/* isDebug */._o())
@@ -5082,6 +5153,8 @@ function parseShell(src, opts = {}) {
 /* unused harmony exports hasPipefailOption, shellAt */
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6485);
 /* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7541);
+/* harmony import */ var _dockerfile_instruction_words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3826);
+
 
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -5191,15 +5264,8 @@ function commandPart(instr, model) {
 }
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */
 function stripFlags(text, lines) {
-    let t = text;
-    let ls = lines;
-    for (;;) {
-        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s)/.exec(t);
-        if (!m)
-            return { text: t, lines: ls };
-        t = t.slice(m[0].length);
-        ls = ls.slice(m[0].length);
-    }
+    const n = (0,_dockerfile_instruction_words_js__WEBPACK_IMPORTED_MODULE_2__/* .leadingFlagsLength */ .i)(text);
+    return { text: text.slice(n), lines: lines.slice(n) };
 }
 const cache = new WeakMap();
 /** The shell scripts of a RUN (or ONBUILD RUN) instruction; [] for exec form or other instructions. */

@@ -15,10 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __webpack_require__(4011);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __webpack_require__(491);
-// EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __webpack_require__(9548);
+// EXTERNAL MODULE: ./src/rules/all.ts + 93 modules
+var rules_all = __webpack_require__(2616);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 1 modules
+var registry = __webpack_require__(3414);
+// EXTERNAL MODULE: ./src/rules/syntax/validate.ts
+var validate = __webpack_require__(2957);
 // EXTERNAL MODULE: ./src/suppress.ts
 var suppress = __webpack_require__(1852);
 // EXTERNAL MODULE: ./src/audit/settle.ts + 3 modules
@@ -79,6 +81,7 @@ function staticFacts(model, trusted) {
 
 
 
+
 /** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
 function auditDockerfile(opts) {
     const scan = scanDockerfile(opts);
@@ -91,19 +94,9 @@ function scanDockerfile(opts) {
         platform: (0,dockerfile_model/* platformFromFlags */.nP)(opts.buildFlags ?? []) ?? undefined,
     });
     const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
+    for (const hit of (0,validate/* validateSyntax */.kX)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
         const meta = (0,registry.ruleMeta)(hit.ruleId);
-        raw.push({
-            ruleId: hit.ruleId,
-            severity: hit.severity ?? meta?.severity ?? 'error',
-            file: opts.file,
-            line: hit.line,
-            endLine: hit.endLine,
-            column: hit.column,
-            endColumn: hit.endColumn,
-            message: hit.message,
-            check: meta?.check,
-        });
+        raw.push(findingOf(hit, { id: hit.ruleId, severity: meta?.severity ?? 'error', check: meta?.check }, opts.file));
     }
     const enabled = new Set(opts.config.enable);
     // Configuring an allow-list is asking for the rule that enforces it.
@@ -118,23 +111,11 @@ function scanDockerfile(opts) {
         allowInlineIgnore: opts.config.allowInlineIgnore,
         allowedRegistries: opts.config.allowedRegistries,
     };
-    for (const rule of registry.RULES) {
+    for (const rule of rules_all/* STATIC_RULES */.$) {
         if (rule.meta.optIn && !enabled.has(rule.meta.id))
             continue;
-        for (const hit of rule.check(ctx)) {
-            raw.push({
-                ruleId: rule.meta.id,
-                severity: hit.severity ?? rule.meta.severity,
-                file: opts.file,
-                line: hit.line,
-                endLine: hit.endLine,
-                column: hit.column,
-                endColumn: hit.endColumn,
-                message: hit.message,
-                check: rule.meta.check,
-                fix: hit.fix,
-            });
-        }
+        for (const hit of rule.check(ctx))
+            raw.push(findingOf(hit, rule.meta, opts.file));
     }
     return {
         model,
@@ -142,6 +123,21 @@ function scanDockerfile(opts) {
         policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
         trustedBaseImages: opts.config.trustedBaseImages,
         facts: staticFacts(model, opts.config.trustedBaseImages),
+    };
+}
+/** A rule's hit as a finding of `file`; the hit's own severity wins over the rule's. */
+function findingOf(hit, meta, file) {
+    return {
+        ruleId: meta.id,
+        severity: hit.severity ?? meta.severity,
+        file,
+        line: hit.line,
+        endLine: hit.endLine,
+        column: hit.column,
+        endColumn: hit.endColumn,
+        message: hit.message,
+        check: meta.check,
+        fix: hit.fix,
     };
 }
 function dedupe(findings) {

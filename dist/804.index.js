@@ -608,7 +608,7 @@ exports.Heredoc = Heredoc;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImageTemplate = void 0;
 const vscode_languageserver_types_1 = __webpack_require__(4612);
-const arg_1 = __webpack_require__(4381);
+const arg_1 = __webpack_require__(6762);
 const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);
@@ -1789,7 +1789,7 @@ exports.Add = Add;
 
 /***/ }),
 
-/***/ 4381:
+/***/ 6762:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2695,7 +2695,7 @@ var variable_1 = __webpack_require__(3743);
 Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
 var add_1 = __webpack_require__(9618);
 Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
-const arg_1 = __webpack_require__(4381);
+const arg_1 = __webpack_require__(6762);
 Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
 const cmd_1 = __webpack_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
@@ -2882,7 +2882,7 @@ const comment_1 = __webpack_require__(4022);
 const parserDirective_1 = __webpack_require__(7499);
 const instruction_1 = __webpack_require__(5279);
 const add_1 = __webpack_require__(9618);
-const arg_1 = __webpack_require__(4381);
+const arg_1 = __webpack_require__(6762);
 const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { validateSarif } from '../helpers/sarif-schema.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { nodeBinaries, runAction, ROOT } from '../helpers/run-action.js';
+import { prEventEnv } from '../helpers/pr-event.js';
 
 const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const PR = 7;
@@ -15,24 +16,7 @@ let gh: FakeGitHub;
 let workspace: string;
 
 function prEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const event = path.join(workspace, 'event.json');
-  writeFileSync(
-    event,
-    JSON.stringify({
-      action: 'synchronize',
-      number: PR,
-      pull_request: { number: PR, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } },
-      repository: { name: 'shop', owner: { login: 'acme' } },
-    }),
-  );
-  return {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
-    GITHUB_REPOSITORY: 'acme/shop',
-    ...extra,
-  };
+  return prEventEnv({ workspace, apiUrl: gh.url, pr: PR, headSha: HEAD_SHA, extra });
 }
 
 function write(rel: string, text: string): void {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { ROOT, runAction } from '../helpers/run-action.js';
 import type { Report, ReportOrigin } from '../../src/report/types.js';
+import { prEventEnv } from '../helpers/pr-event.js';
 
 const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const PR = 12;
@@ -55,23 +56,7 @@ beforeAll(async () => {
 afterAll(async () => gh.close());
 
 function prEnv(): Record<string, string> {
-  const event = path.join(workspace, 'event.json');
-  writeFileSync(
-    event,
-    JSON.stringify({
-      action: 'synchronize',
-      number: PR,
-      pull_request: { number: PR, head: { sha: HEAD_SHA, ref: 'feature' }, base: { ref: 'main' } },
-      repository: { name: 'shop', owner: { login: 'acme' } },
-    }),
-  );
-  return {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
-    GITHUB_REPOSITORY: 'acme/shop',
-  };
+  return prEventEnv({ workspace, apiUrl: gh.url, pr: PR, headSha: HEAD_SHA });
 }
 
 describe('gathering forty matrix legs', () => {

@@ -14,6 +14,7 @@ import { auditDockerfile } from '../../src/audit/audit.js';
 import { startFakeGitHub, type FakeGitHub, type FakeReviewComment } from '../helpers/fake-github.js';
 import { makePatch } from '../helpers/patch.js';
 import { nodeBinaries, ROOT, runAction } from '../helpers/run-action.js';
+import { prEventEnv } from '../helpers/pr-event.js';
 
 const PR = 12;
 const SHA1 = '1111111111111111111111111111111111111111';
@@ -53,23 +54,7 @@ function pushHead(text: string, sha: string): Record<string, string> {
     headSha: sha,
     files: [{ filename: 'Dockerfile', status: 'modified', patch: makePatch(BASE, text) }],
   });
-  const event = path.join(workspace, 'event.json');
-  writeFileSync(
-    event,
-    JSON.stringify({
-      action: 'synchronize',
-      number: PR,
-      pull_request: { number: PR, head: { sha, ref: 'feature' }, base: { ref: 'main' } },
-      repository: { name: 'shop', owner: { login: 'acme' } },
-    }),
-  );
-  return {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
-    GITHUB_REPOSITORY: 'acme/shop',
-  };
+  return prEventEnv({ workspace, apiUrl: gh.url, pr: PR, headSha: sha });
 }
 
 /** The ```suggestion block of a comment, as a markdown parser reads it, or null. */

@@ -606,7 +606,7 @@ exports.Heredoc = Heredoc;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImageTemplate = void 0;
 const vscode_languageserver_types_1 = __nccwpck_require__(4612);
-const arg_1 = __nccwpck_require__(4381);
+const arg_1 = __nccwpck_require__(6762);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
@@ -1787,7 +1787,7 @@ exports.Add = Add;
 
 /***/ }),
 
-/***/ 4381:
+/***/ 6762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2693,7 +2693,7 @@ var variable_1 = __nccwpck_require__(3743);
 Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
 var add_1 = __nccwpck_require__(9618);
 Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
-const arg_1 = __nccwpck_require__(4381);
+const arg_1 = __nccwpck_require__(6762);
 Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
 const cmd_1 = __nccwpck_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
@@ -2880,7 +2880,7 @@ const comment_1 = __nccwpck_require__(4022);
 const parserDirective_1 = __nccwpck_require__(7499);
 const instruction_1 = __nccwpck_require__(5279);
 const add_1 = __nccwpck_require__(9618);
-const arg_1 = __nccwpck_require__(4381);
+const arg_1 = __nccwpck_require__(6762);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
@@ -9188,10 +9188,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dockerfile/model.ts
 var dockerfile_model = __nccwpck_require__(4011);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
-var registry = __nccwpck_require__(491);
-// EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(9548);
+// EXTERNAL MODULE: ./src/rules/all.ts + 93 modules
+var rules_all = __nccwpck_require__(2616);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 1 modules
+var registry = __nccwpck_require__(3414);
+// EXTERNAL MODULE: ./src/rules/syntax/validate.ts
+var validate = __nccwpck_require__(2957);
 // EXTERNAL MODULE: ./src/suppress.ts
 var suppress = __nccwpck_require__(1852);
 // EXTERNAL MODULE: ./src/audit/settle.ts + 2 modules
@@ -9252,6 +9254,7 @@ function staticFacts(model, trusted) {
 
 
 
+
 /** The static audit settled on its own (no runtime): findings kept and suppressed, the static checklist. */
 function auditDockerfile(opts) {
     const scan = scanDockerfile(opts);
@@ -9264,19 +9267,9 @@ function scanDockerfile(opts) {
         platform: (0,dockerfile_model/* platformFromFlags */.nP)(opts.buildFlags ?? []) ?? undefined,
     });
     const raw = [];
-    for (const hit of (0,syntax/* validateSyntax */.k)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
-        const meta = (0,registry/* ruleMeta */.ME)(hit.ruleId);
-        raw.push({
-            ruleId: hit.ruleId,
-            severity: hit.severity ?? meta?.severity ?? 'error',
-            file: opts.file,
-            line: hit.line,
-            endLine: hit.endLine,
-            column: hit.column,
-            endColumn: hit.endColumn,
-            message: hit.message,
-            check: meta?.check,
-        });
+    for (const hit of (0,validate/* validateSyntax */.kX)((0,dockerfile_model/* withoutBom */.vA)(opts.text))) {
+        const meta = (0,registry/* ruleMeta */.t)(hit.ruleId);
+        raw.push(findingOf(hit, { id: hit.ruleId, severity: meta?.severity ?? 'error', check: meta?.check }, opts.file));
     }
     const enabled = new Set(opts.config.enable);
     // Configuring an allow-list is asking for the rule that enforces it.
@@ -9291,23 +9284,11 @@ function scanDockerfile(opts) {
         allowInlineIgnore: opts.config.allowInlineIgnore,
         allowedRegistries: opts.config.allowedRegistries,
     };
-    for (const rule of registry/* RULES */.y0) {
+    for (const rule of rules_all/* STATIC_RULES */.$) {
         if (rule.meta.optIn && !enabled.has(rule.meta.id))
             continue;
-        for (const hit of rule.check(ctx)) {
-            raw.push({
-                ruleId: rule.meta.id,
-                severity: hit.severity ?? rule.meta.severity,
-                file: opts.file,
-                line: hit.line,
-                endLine: hit.endLine,
-                column: hit.column,
-                endColumn: hit.endColumn,
-                message: hit.message,
-                check: rule.meta.check,
-                fix: hit.fix,
-            });
-        }
+        for (const hit of rule.check(ctx))
+            raw.push(findingOf(hit, rule.meta, opts.file));
     }
     return {
         model,
@@ -9315,6 +9296,21 @@ function scanDockerfile(opts) {
         policy: (0,suppress/* suppressionPolicy */._d)(model, opts.config, opts.ignore),
         trustedBaseImages: opts.config.trustedBaseImages,
         facts: staticFacts(model, opts.config.trustedBaseImages),
+    };
+}
+/** A rule's hit as a finding of `file`; the hit's own severity wins over the rule's. */
+function findingOf(hit, meta, file) {
+    return {
+        ruleId: meta.id,
+        severity: hit.severity ?? meta.severity,
+        file,
+        line: hit.line,
+        endLine: hit.endLine,
+        column: hit.column,
+        endColumn: hit.endColumn,
+        message: hit.message,
+        check: meta.check,
+        fix: hit.fix,
     };
 }
 function dedupe(findings) {
@@ -9565,7 +9561,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9570);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5772);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -9574,7 +9570,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_checkstyle_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7033);
 /* harmony import */ var _report_junit_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(2998);
 /* harmony import */ var _report_gitlab_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6243);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(491);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(3414);
 /* harmony import */ var _rules_rule_index_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(972);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(311);
 /* harmony import */ var _cli_fix_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(8135);
@@ -9626,7 +9622,7 @@ async function main(argv) {
         return 0;
     }
     if (opts.listRules) {
-        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .allRuleMetas */ .M1)();
+        const metas = (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .allRuleMetas */ .M)();
         process.stdout.write((opts.format === 'json' ? JSON.stringify(metas, null, 2) : (0,_rules_rule_index_js__WEBPACK_IMPORTED_MODULE_19__/* .renderRuleIndex */ .t)(metas)) + '\n');
         return 0;
     }
@@ -9735,7 +9731,7 @@ function render(report, opts) {
             return (0,_report_json_js__WEBPACK_IMPORTED_MODULE_11__/* .serializeReport */ .xH)(report) + '\n';
         case 'sarif':
             return (JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSarif */ .WH)(report, {
-                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .ruleMeta */ .ME,
+                ruleMeta: _rules_registry_js__WEBPACK_IMPORTED_MODULE_18__/* .ruleMeta */ .t,
                 workspace: process.cwd(),
                 readSource: (0,_report_source_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSourceReader */ .p)(process.cwd()),
                 toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_22__/* .VERSION */ .x,
@@ -10466,6 +10462,110 @@ function parseConfig(text, path) {
         }
     }
     return config;
+}
+
+
+/***/ }),
+
+/***/ 8607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ readHostProc),
+/* harmony export */   K9: () => (/* binding */ logs),
+/* harmony export */   Mn: () => (/* binding */ top),
+/* harmony export */   Xm: () => (/* binding */ execIn),
+/* harmony export */   zR: () => (/* binding */ runContainer)
+/* harmony export */ });
+/* unused harmony exports runArgs, parseTop */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5475);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65);
+// The verification container and what can be observed about it from the host.
+
+
+
+function runArgs(req) {
+    const args = [
+        'run',
+        '--detach',
+        '--label',
+        `${_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .RUN_LABEL */ .j}=${req.runId}`,
+        '--network',
+        req.network || 'none',
+        '--security-opt',
+        'no-new-privileges',
+        '--memory',
+        '512m',
+        '--pids-limit',
+        '256',
+    ];
+    for (const [k, v] of Object.entries(req.env))
+        args.push('--env', `${k}=${v}`);
+    const h = req.health;
+    if (h?.intervalSeconds !== undefined)
+        args.push(`--health-interval=${h.intervalSeconds}s`);
+    if (h?.timeoutSeconds !== undefined)
+        args.push(`--health-timeout=${h.timeoutSeconds}s`);
+    if (h?.startPeriodSeconds !== undefined)
+        args.push(`--health-start-period=${h.startPeriodSeconds}s`);
+    if (h?.retries !== undefined)
+        args.push(`--health-retries=${h.retries}`);
+    args.push(...req.runArgs, req.image);
+    return args;
+}
+/** Starts the container; returns its id. The image's own ENTRYPOINT/CMD run. */
+async function runContainer(req) {
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(runArgs(req));
+    const id = out.stdout.trim().split('\n').pop()?.trim() ?? '';
+    if (/^[0-9a-f]{12,64}$/.test(id))
+        return { id, error: out.exitCode === 0 ? '' : out.stderr.trim() };
+    return { id: null, error: (out.stderr || out.stdout).trim() };
+}
+/** `docker top -o uid,pid,comm`: the real UIDs as the host sees them. */
+function parseTop(stdout) {
+    const lines = stdout.split('\n').filter((l) => l.trim());
+    return lines
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/))
+        .filter((f) => f.length >= 3 && /^\d+$/.test(f[0]) && /^\d+$/.test(f[1]))
+        .map((f) => ({ uid: Number(f[0]), pid: Number(f[1]), comm: f.slice(2).join(' ') }));
+}
+async function top(id) {
+    return parseTop(await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerOk */ .XE)(['top', id, '-o', 'uid,pid,comm']));
+}
+async function logs(id, tail = 20) {
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['logs', '--tail', String(tail), id]);
+    // stdout and stderr of the container arrive on both streams; keep them together.
+    return [out.stdout, out.stderr]
+        .filter((s) => s.trim())
+        .join('\n')
+        .trimEnd();
+}
+/** Run a command inside the container (only used as a fallback: needs the binary in the image). */
+async function execIn(id, argv) {
+    const out = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)(['exec', id, ...argv]);
+    return { exitCode: out.exitCode, stdout: out.stdout };
+}
+/**
+ * Read a file of the container's process namespace from the host (/proc/<pid>/...).
+ * Works on scratch images. Falls back to `sudo -n cat` when we are not root (GitHub
+ * runners run as `runner` with passwordless sudo), then reports null.
+ */
+async function readHostProc(pid, file) {
+    const path = `/proc/${pid}/${file}`;
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'latin1');
+    }
+    catch {
+        if (process.getuid?.() === 0)
+            return null;
+    }
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('sudo', ['-n', 'cat', path], { timeout: 5000, encoding: 'latin1' }, (err, stdout) => resolve(err ? null : stdout));
+    });
 }
 
 
@@ -11834,6 +11934,23 @@ class DockerError extends Error {
 
 /***/ }),
 
+/***/ 65:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ runFilter),
+/* harmony export */   j: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+// Everything a run creates carries this label, so the post step can find and remove
+// exactly that (and never anything else) even when the main step was killed.
+const RUN_LABEL = 'harden-check.run';
+function runFilter(runId) {
+    return `label=${RUN_LABEL}=${runId}`;
+}
+
+
+/***/ }),
+
 /***/ 3572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11951,9 +12068,8 @@ function describeBaseImage(ref, trusted = []) {
     }
     const tag = (r.tag ?? 'latest').toLowerCase();
     const path = (r.registry ? r.registry + '/' : '') + r.repo;
-    // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
-    // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
-    // adds busybox (sh, wget). No curl in any tag.
+    // Distroless: `:nonroot` tags (`:debug-nonroot` too) set User 65532; `:latest` and `:debug`
+    // run as root; only `:debug` adds busybox (sh, wget). No curl in any tag.
     if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
         const nonroot = tag.includes('nonroot');
         const debug = tag.includes('debug');
@@ -12267,9 +12383,10 @@ class TargetNotFoundError extends Error {
 const MAX_DEPTH = 32;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 function expand(text, lookup, escapeChar = '\\') {
-    const undefinedVars = [];
-    const unknownVars = [];
-    const value = expandAt(text, lookup, escapeChar, undefinedVars, unknownVars, 0);
+    const scan = { lookup, esc: escapeChar, undef: [], unknown: [] };
+    return expansionOf(expandAt(text, scan, 0), scan.undef, scan.unknown);
+}
+function expansionOf(value, undefinedVars, unknownVars) {
     return {
         value,
         undefinedVars: [...new Set(undefinedVars)],
@@ -12277,7 +12394,8 @@ function expand(text, lookup, escapeChar = '\\') {
         complete: undefinedVars.length === 0 && unknownVars.length === 0,
     };
 }
-function expandAt(text, lookup, esc, undef, unknown, depth) {
+function expandAt(text, scan, depth) {
+    const esc = scan.esc;
     if (depth > MAX_DEPTH || text.indexOf('$') < 0)
         return text;
     let out = '';
@@ -12300,7 +12418,7 @@ function expandAt(text, lookup, esc, undef, unknown, depth) {
                 out += text.slice(i);
                 break;
             }
-            out += expandBraced(text.slice(i + 2, close), lookup, esc, undef, unknown, depth);
+            out += expandBraced(text.slice(i + 2, close), scan, depth);
             i = close + 1;
             continue;
         }
@@ -12311,7 +12429,7 @@ function expandAt(text, lookup, esc, undef, unknown, depth) {
             i++;
             continue;
         }
-        out += resolveName(m[0], lookup, undef, unknown);
+        out += resolveName(m[0], scan);
         i = NAME.lastIndex;
     }
     return out;
@@ -12329,19 +12447,19 @@ function matchingBrace(text, open) {
     }
     return -1;
 }
-function resolveName(name, lookup, undef, unknown) {
-    const v = lookup(name);
+function resolveName(name, scan) {
+    const v = scan.lookup(name);
     if (v === undefined) {
-        undef.push(name);
+        scan.undef.push(name);
         return '';
     }
     if (v === null) {
-        unknown.push(name);
+        scan.unknown.push(name);
         return '';
     }
     return v;
 }
-function expandBraced(inner, lookup, esc, undef, unknown, depth) {
+function expandBraced(inner, scan, depth) {
     NAME.lastIndex = 0;
     const m = NAME.exec(inner);
     if (!m)
@@ -12349,21 +12467,21 @@ function expandBraced(inner, lookup, esc, undef, unknown, depth) {
     const name = m[0];
     const rest = inner.slice(name.length);
     if (rest === '')
-        return resolveName(name, lookup, undef, unknown);
+        return resolveName(name, scan);
     const op = /^(:?[-+?])/.exec(rest);
     if (!op) {
         // ${VAR#pat}, ${VAR%pat} and friends: keep the value, we do not evaluate patterns.
-        return resolveName(name, lookup, undef, unknown);
+        return resolveName(name, scan);
     }
     const word = rest.slice(op[1].length);
-    const v = lookup(name);
+    const v = scan.lookup(name);
     const colon = op[1].startsWith(':');
     const isSet = v !== undefined && (!colon || (v !== null && v !== ''));
-    const sub = () => expandAt(word, lookup, esc, undef, unknown, depth + 1);
+    const sub = () => expandAt(word, scan, depth + 1);
     switch (op[1].replace(':', '')) {
         case '-':
             if (v === null && !colon) {
-                unknown.push(name);
+                scan.unknown.push(name);
                 return '';
             }
             if (v === null) {
@@ -12373,12 +12491,12 @@ function expandBraced(inner, lookup, esc, undef, unknown, depth) {
             return isSet ? v : sub();
         case '+':
             if (v === null) {
-                unknown.push(name);
+                scan.unknown.push(name);
                 return '';
             }
             return isSet ? sub() : '';
         default: // '?'
-            return resolveName(name, lookup, undef, unknown);
+            return resolveName(name, scan);
     }
 }
 /** Names of the variables a text references (for "used but undefined" rules). */
@@ -12458,12 +12576,7 @@ function expandWord(raw, lookup, escapeChar = '\\') {
         out += c;
         i++;
     }
-    return {
-        value: out,
-        undefinedVars: [...new Set(undefinedVars)],
-        unknownVars: [...new Set(unknownVars)],
-        complete: undefinedVars.length === 0 && unknownVars.length === 0,
-    };
+    return expansionOf(out, undefinedVars, unknownVars);
 }
 
 
@@ -12481,11 +12594,11 @@ function expandWord(raw, lookup, escapeChar = '\\') {
 /* harmony export */   d6: () => (/* binding */ effectiveUser),
 /* harmony export */   dR: () => (/* binding */ externalBase),
 /* harmony export */   dv: () => (/* binding */ chainInstructions),
-/* harmony export */   le: () => (/* binding */ runText),
+/* harmony export */   ty: () => (/* binding */ chainBefore),
 /* harmony export */   w1: () => (/* binding */ appPorts),
 /* harmony export */   zA: () => (/* binding */ installsPackage)
 /* harmony export */ });
-/* unused harmony exports describeHealthcheck, parseDuration, commandPorts */
+/* unused harmony exports describeHealthcheck, parseDuration, commandPorts, runText */
 /* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1424);
 /* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3572);
 /* harmony import */ var _shell_package_managers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6459);
@@ -12508,6 +12621,18 @@ function chainInstructions(model, stage) {
         .chain(stage)
         .reverse()
         .flatMap((s) => s.instructions);
+}
+/** Stage chain instructions in build order, up to (excluding) `before` when given. */
+function chainBefore(model, stage, before) {
+    const out = [];
+    for (const s of model.chain(stage).reverse()) {
+        for (const i of s.instructions) {
+            if (i === before)
+                return out;
+            out.push(i);
+        }
+    }
+    return out;
 }
 function effectiveUser(model, stage) {
     const instr = lastInChain(model, 'USER', stage);
@@ -12727,6 +12852,69 @@ function installsPackage(model, pkg, stage) {
 
 /***/ }),
 
+/***/ 3826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ leadingFlagsLength),
+/* harmony export */   s: () => (/* binding */ instructionWords)
+/* harmony export */ });
+// How Docker splits an instruction's arguments, before any shell sees them: leading
+// `--flag[=value]` words, then words on whitespace outside quotes, with the escape directive's
+// character (`\\` or a backtick) escaping the next one. Not the shell tokenizer (src/shell/):
+// Docker knows no operators here, so `ARG A=x|y` is one word, and the escape may be a backtick.
+/** Length of the leading `--flag[=value]` words and the whitespace around them. */
+function leadingFlagsLength(text) {
+    let at = 0;
+    for (;;) {
+        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s|$)\s*/.exec(text.slice(at));
+        if (!m)
+            return at;
+        at += m[0].length;
+    }
+}
+/** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
+function instructionWords(text, escapeChar = '\\') {
+    const out = [];
+    let cur = '';
+    let quote = null;
+    let has = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escapeChar && i + 1 < text.length) {
+            cur += c + text[i + 1];
+            i++;
+            has = true;
+        }
+        else if (quote) {
+            cur += c;
+            if (c === quote)
+                quote = null;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            cur += c;
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (has)
+        out.push(cur);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12773,7 +12961,6 @@ function codeLines(model, instr) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
-/* harmony export */   CH: () => (/* binding */ shellWords),
 /* harmony export */   Fy: () => (/* binding */ PREDEFINED_ARGS),
 /* harmony export */   KJ: () => (/* binding */ PLATFORM_ARGS),
 /* harmony export */   _n: () => (/* binding */ unquote),
@@ -12785,10 +12972,12 @@ function codeLines(model, instr) {
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
 /* harmony import */ var _expand_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1424);
 /* harmony import */ var _base_images_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3572);
+/* harmony import */ var _instruction_words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3826);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2343);
 // The Dockerfile model every rule reads: stages and their chains, the target stage,
 // instructions with 1-based line ranges, flags, exec (JSON) vs shell form, heredocs,
 // and variable scopes that follow Docker's ARG/ENV rules. Built once per file.
+
 
 
 
@@ -13182,7 +13371,7 @@ function toInstr(node, keyword, stageIndex, escapeChar) {
     const withJson = node;
     let json = null;
     const argsText = (node.getArgumentsContent() ?? '').trim();
-    const afterFlags = stripFlags(argsText);
+    const afterFlags = argsText.slice((0,_instruction_words_js__WEBPACK_IMPORTED_MODULE_4__/* .leadingFlagsLength */ .i)(argsText));
     if (withJson.getJSONStrings && afterFlags.startsWith('[') && afterFlags.endsWith(']')) {
         try {
             const parsed = JSON.parse(afterFlags);
@@ -13224,16 +13413,6 @@ function toInstr(node, keyword, stageIndex, escapeChar) {
         node,
     };
 }
-/** Drop leading `--flag[=value]` words (dockerfile-ast already separates them from arguments). */
-function stripFlags(text) {
-    let t = text;
-    for (;;) {
-        const m = /^--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s*/.exec(t);
-        if (!m || m[0] === '')
-            return t;
-        t = t.slice(m[0].length);
-    }
-}
 function propertiesOf(node) {
     const withProps = node;
     // dockerfile-ast: getValue() is the processed value, getUnescapedValue() the text as written.
@@ -13243,7 +13422,6 @@ function propertiesOf(node) {
         raw: p.getUnescapedValue(),
     }));
 }
-/** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
 /**
  * dockerfile-ast reads a node that is not there on some malformed heredoc lines (e.g. a lone
  * CR after a continuation, found by __tests__/fuzz): such an instruction has no heredoc.
@@ -13256,8 +13434,9 @@ function heredocsOf(node) {
         return [];
     }
 }
+/** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
 function argDeclarations(text, escapeChar) {
-    return shellWords(text, escapeChar).map((w) => {
+    return (0,_instruction_words_js__WEBPACK_IMPORTED_MODULE_4__/* .instructionWords */ .s)(text, escapeChar).map((w) => {
         const eq = w.indexOf('=');
         if (eq < 0)
             return { name: w, value: null, raw: null };
@@ -13273,44 +13452,6 @@ function argDeclarations(text, escapeChar) {
 function unquote(value) {
     const m = /^(['"])([\s\S]*)\1$/.exec(value);
     return m ? m[2] : value;
-}
-/** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
-function shellWords(text, escapeChar = '\\') {
-    const out = [];
-    let cur = '';
-    let quote = null;
-    let has = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === escapeChar && i + 1 < text.length) {
-            cur += c + text[i + 1];
-            i++;
-            has = true;
-        }
-        else if (quote) {
-            cur += c;
-            if (c === quote)
-                quote = null;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            cur += c;
-            has = true;
-        }
-        else if (/\s/.test(c)) {
-            if (has)
-                out.push(cur);
-            cur = '';
-            has = false;
-        }
-        else {
-            cur += c;
-            has = true;
-        }
-    }
-    if (has)
-        out.push(cur);
-    return out;
 }
 
 
@@ -14887,7 +15028,7 @@ function renderSarif(report, opts = {}) {
         results,
         columnKind: 'unicodeCodePoints',
     };
-    // The property is automationDetails (its type is called runAutomationDetails in the spec).
+    // The property is automationDetails; its type is runAutomationDetails in __tests__/fixtures/sarif-schema-2.1.0.json.
     if (opts.category)
         run.automationDetails = { id: `${opts.category.replace(/\/+$/, '')}/` };
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
@@ -15077,23 +15218,19 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /***/ }),
 
-/***/ 491:
+/***/ 2616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  y0: () => (/* binding */ RULES),
-  M1: () => (/* binding */ allRuleMetas),
-  ME: () => (/* binding */ ruleMeta)
+  $: () => (/* binding */ STATIC_RULES)
 });
 
 // EXTERNAL MODULE: ./src/dockerfile/facts.ts
 var dockerfile_facts = __nccwpck_require__(3981);
 // EXTERNAL MODULE: ./src/dockerfile/base-images.ts
 var base_images = __nccwpck_require__(3572);
-// EXTERNAL MODULE: ./src/dockerfile/model.ts
-var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/paths.ts
 // POSIX paths inside the image as Dockerfile instructions write them (WORKDIR, COPY
 // destinations, VOLUME), and the Windows absolute paths we recognise but do not model.
@@ -15125,368 +15262,10 @@ function isUnder(p, dir) {
     return dir === '/' || p === dir || p.startsWith(dir + '/');
 }
 
-// EXTERNAL MODULE: ./src/shell/commands.ts
-var commands = __nccwpck_require__(8974);
-// EXTERNAL MODULE: ./src/shell/script.ts
-var shell_script = __nccwpck_require__(7207);
-// EXTERNAL MODULE: ./src/shell/wrappers.ts
-var wrappers = __nccwpck_require__(9496);
-;// CONCATENATED MODULE: ./src/shell/invocations.ts
+;// CONCATENATED MODULE: ./src/rules/ownership/windows.ts
 
 
 
-/** `sh -c 'script'` nesting followed at most this deep. */
-const MAX_DEPTH = 4;
-function invocationsOf(instr, model) {
-    if (instr.keyword !== 'RUN')
-        return [];
-    const out = [];
-    const visit = (cmds, parent, depth) => {
-        cmds.forEach((command, k) => {
-            const u = (0,wrappers/* unwrap */.o)(command.words);
-            if (!u)
-                return;
-            const prev = cmds[k - 1];
-            const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
-            out.push({
-                ...u,
-                command,
-                line: u.nameWord.line,
-                pipedFrom,
-                stdin: heredocInput(instr, model, command),
-            });
-            if (depth >= MAX_DEPTH || (0,shell_script/* shellKind */.vm)(u.name) !== 'posix')
-                return;
-            const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
-            const script = c >= 0 ? u.args[c + 1] : undefined;
-            if (script)
-                visitScript((0,shell_script/* inlineScript */.X6)(script.value, script.line, parent), depth + 1);
-        });
-    };
-    const visitScript = (s, depth) => {
-        for (const nested of [s, ...(0,shell_script/* substitutionScripts */.gV)(s)])
-            visit((0,commands/* commandsOfScript */.FW)(nested), nested, depth);
-    };
-    if (instr.json)
-        visit((0,commands/* commandsOf */.Kf)(instr, model), { kind: 'run' }, 0);
-    else
-        for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model))
-            visitScript(s, 0);
-    return out;
-}
-/** Bodies of the RUN's heredocs that this command reads as data (not run as a shell script). */
-function heredocInput(instr, model, command) {
-    if (command.script !== 'run')
-        return [];
-    const scripts = new Set((0,shell_script/* scriptsOf */.Sf)(instr, model).map((s) => s.heredoc));
-    return command.redirects
-        .filter((r) => (r.op === '<<' || r.op === '<<-') && r.target !== null && !scripts.has(r.target))
-        .flatMap((r) => instr.heredocs.filter((h) => h.name === r.target).map((h) => h.body));
-}
-
-;// CONCATENATED MODULE: ./src/rules/ownership/common.ts
-// Shared facts for the HC4xx rules: COPY/ADD sources and destination, absolute paths
-// against WORKDIR, the runtime user, --chown values, users created in a stage chain,
-// Windows stages, and the commands of a RUN as plain words.
-
-
-
-
-
-
-/** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
-function copyParts(instr) {
-    if (instr.json) {
-        const words = instr.json.map((value) => ({ value, line: instr.line }));
-        return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: true };
-    }
-    if (instr.heredocs.length > 0) {
-        // Only the first line carries sources and destination; the rest are heredoc bodies.
-        const first = instr.text.split(/\r?\n/)[0] ?? '';
-        const words = first
-            .split(/\s+/)
-            .filter(Boolean)
-            .map((w) => ({ value: (0,dockerfile_model/* unquote */._n)(w), line: instr.line }));
-        return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
-    }
-    const nodes = instr.node.getArguments();
-    const words = nodes.map((a) => ({ value: (0,dockerfile_model/* unquote */._n)(a.getValue()), line: a.getRange().start.line + 1 }));
-    return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: false };
-}
-function flag(instr, name) {
-    const f = instr.flags.find((x) => x.name === name);
-    return f && f.value !== null ? { value: (0,dockerfile_model/* unquote */._n)(f.value), line: f.line } : null;
-}
-/** Resolve a text at an instruction; null when a variable is unknown or undefined. */
-function resolved(model, text, instr) {
-    const r = model.resolveWord(text, instr);
-    return r.complete ? r.value : null;
-}
-/**
- * The working directory in effect at `instr`, following the stage chain.
- * `null` when no WORKDIR was set (the base image decides), `undefined` when it cannot be resolved.
- */
-function workdirAt(model, instr) {
-    const before = workdirs(model);
-    return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
-}
-/** The absolute working directory a WORKDIR instruction sets, or null when it cannot be resolved. */
-function workdirSetBy(model, instr) {
-    const v = resolved(model, instr.args.join(' '), instr);
-    if (v === null)
-        return null;
-    if (v.startsWith('/'))
-        return normalizePath(v);
-    const prev = workdirAt(model, instr);
-    return prev === undefined ? null : joinPath(prev ?? '/', v);
-}
-// One pass per model, stages in order (a stage's parent comes before it), instead of a walk
-// of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
-const workdirCache = new WeakMap();
-function workdirs(model) {
-    let before = workdirCache.get(model);
-    if (before)
-        return before;
-    before = new Map();
-    const atEnd = new Map();
-    for (const s of model.stages) {
-        const ref = s.from.stageRef;
-        let wd = ref !== null && atEnd.has(ref) ? atEnd.get(ref) : null;
-        for (const i of s.instructions) {
-            before.set(i, wd);
-            if (i.keyword !== 'WORKDIR')
-                continue;
-            const v = resolved(model, i.args.join(' '), i);
-            if (v === null) {
-                wd = undefined;
-            }
-            else if (v.startsWith('/')) {
-                wd = normalizePath(v);
-            }
-            else if (isWindowsAbsolute(v)) {
-                wd = undefined; // Windows paths: not modelled
-            }
-            else {
-                wd = wd === undefined ? undefined : joinPath(wd ?? '/', v);
-            }
-        }
-        atEnd.set(s.index, wd);
-    }
-    workdirCache.set(model, before);
-    return before;
-}
-/** Absolute destination of a COPY/ADD (trailing slash dropped), or null when unknown. */
-function absoluteDest(model, instr, dest) {
-    const v = resolved(model, dest, instr);
-    if (v === null || isWindowsAbsolute(v))
-        return null;
-    if (v.startsWith('/'))
-        return normalizePath(v);
-    const wd = workdirAt(model, instr);
-    if (wd === undefined)
-        return null;
-    return joinPath(wd ?? '/', v);
-}
-function runtimeUser(model, trusted = []) {
-    const eff = (0,dockerfile_facts/* effectiveUser */.d6)(model);
-    if (eff) {
-        if (!eff.resolved.complete)
-            return null;
-        return { user: eff.user, group: eff.group, line: eff.instr.line, label: eff.raw };
-    }
-    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
-    const u = base?.info?.user;
-    if (u === undefined || u === null)
-        return null;
-    const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(u);
-    return { user, group, line: null, label: `${u || 'root'} (default of ${base?.resolved.value})` };
-}
-function isNonRoot(u) {
-    return u !== null && !(0,base_images/* isRootUser */.ar)(u.user);
-}
-/** Stage chain instructions in build order, up to (excluding) `before` when given. */
-function chainBefore(model, stage, before) {
-    const out = [];
-    for (const s of model.chain(stage).reverse()) {
-        for (const i of s.instructions) {
-            if (i === before)
-                return out;
-            out.push(i);
-        }
-    }
-    return out;
-}
-function chownOf(model, instr) {
-    const f = flag(instr, 'chown');
-    if (!f)
-        return null;
-    const value = resolved(model, f.value, instr);
-    const [user, group] = value === null ? ['', null] : (0,dockerfile_facts/* splitUser */.S2)(value);
-    return { raw: f.value, value, user, group, line: f.line };
-}
-const isNumeric = (s) => /^\d+$/.test(s);
-const ACCOUNT_CMD = /^(useradd|adduser|groupadd|addgroup)$/;
-const OPTS_WITH_VALUE = new Set([
-    '-u',
-    '--uid',
-    '-g',
-    '--gid',
-    '-G',
-    '--groups',
-    '-s',
-    '--shell',
-    '-d',
-    '--home',
-    '--home-dir',
-    '-h',
-    '-c',
-    '--comment',
-    '--gecos',
-    '--ingroup',
-    '-k',
-    '--skel',
-    '-K',
-    '--key',
-    '-p',
-    '--password',
-    '-e',
-    '--expiredate',
-    '-f',
-    '--inactive',
-    '-b',
-    '--base-dir',
-    '-R',
-    '--root',
-    '-P',
-    '--prefix',
-    '-Z',
-    '--selinux-user',
-    '--firstuid',
-    '--lastuid',
-    '--firstgid',
-    '--lastgid',
-    '--conf',
-]);
-/** Users and groups created by RUN/COPY in these instructions (useradd, adduser, groupadd, addgroup, passwd edits). */
-function accountsCreated(model, instrs) {
-    const acc = { users: new Map(), groups: new Map(), opaque: false };
-    for (const i of instrs) {
-        if (i.keyword === 'COPY' || i.keyword === 'ADD') {
-            const parts = copyParts(i);
-            const dest = parts.dest ? (resolved(model, parts.dest.value, i) ?? '') : '';
-            const srcs = parts.sources.map((s) => s.value);
-            if (/^\/etc\/?$|^\/etc\/(passwd|group)$/.test(dest) ||
-                srcs.some((s) => /(^|\/)(passwd|group)$|^\/etc\/?$/.test(s)) ||
-                (dest === '/' && i.flags.some((f) => f.name === 'from'))) {
-                acc.opaque = true;
-            }
-            continue;
-        }
-        if (i.keyword !== 'RUN')
-            continue;
-        const text = (0,dockerfile_facts/* runText */.le)(i);
-        for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
-            // passwd line `name:x:uid:gid:...` or group line `name:x:gid:`
-            if (/\/etc\/passwd/.test(text))
-                acc.users.set(m[1], m[2]);
-            if (/\/etc\/group/.test(text))
-                acc.groups.set(m[1], m[2]);
-        }
-        if (/\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(passwd|group)/.test(text))
-            acc.opaque = true;
-        for (const cmd of simpleCommands(model, i)) {
-            const w = cmd.words;
-            const at = w.findIndex((x) => ACCOUNT_CMD.test(x.replace(/^.*\//, '')));
-            if (at < 0)
-                continue;
-            const kind = w[at].replace(/^.*\//, '');
-            let id = null;
-            const names = [];
-            let system = false;
-            let withGroup = false;
-            for (let k = at + 1; k < w.length; k++) {
-                const x = w[k];
-                if (OPTS_WITH_VALUE.has(x)) {
-                    if (x === '-u' ||
-                        x === '--uid' ||
-                        ((kind === 'groupadd' || kind === 'addgroup') && (x === '-g' || x === '--gid')))
-                        id = w[k + 1] ?? null;
-                    k++;
-                    continue;
-                }
-                const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
-                if (eq) {
-                    if (eq[1] === '--uid' || (eq[1] === '--gid' && kind !== 'useradd' && kind !== 'adduser'))
-                        id = eq[2];
-                    continue;
-                }
-                if (x === '-S' || x === '--system' || x === '-r')
-                    system = true;
-                if (x === '--group' || x === '-U' || x === '--user-group')
-                    withGroup = true;
-                if (x.startsWith('-'))
-                    continue;
-                names.push(x);
-            }
-            void system;
-            void withGroup;
-            if (names.length === 0)
-                continue;
-            if (kind === 'groupadd')
-                acc.groups.set(names[names.length - 1], id);
-            else if (kind === 'addgroup') {
-                // `addgroup NAME` creates a group; Debian `addgroup USER GROUP` adds a user to an existing group.
-                if (names.length === 1)
-                    acc.groups.set(names[0], id);
-            }
-            else {
-                // useradd/adduser NAME: most distributions also create a same-named primary group.
-                const name = kind === 'adduser' && names.length === 2 ? names[0] : names[names.length - 1];
-                if (kind === 'adduser' && names.length === 2)
-                    continue; // `adduser USER GROUP` (Debian): membership only
-                acc.users.set(name, id);
-                if (!acc.groups.has(name))
-                    acc.groups.set(name, id);
-            }
-        }
-    }
-    return acc;
-}
-/** Accounts the stage's known base image provides (../../dockerfile/base-images.ts), or null. */
-function baseAccounts(model, stage) {
-    const base = (0,dockerfile_facts/* externalBase */.dR)(model, [], stage);
-    if (!base?.info || !base.resolved.complete || !base.resolved.value)
-        return null;
-    const accounts = (0,base_images/* baseImageAccounts */.HX)(base.info, base.resolved.value);
-    return accounts && { ...accounts, family: base.info.family };
-}
-const KNOWN_UIDS = { nonroot: '65532', nobody: '65534', root: '0' };
-/** uid of a user name when the chain or a known base tells us. */
-function uidOf(model, stage, name, created) {
-    if (isNumeric(name))
-        return name;
-    const c = created ?? accountsCreated(model, chainBefore(model, stage));
-    const id = c.users.get(name);
-    if (id && isNumeric(id))
-        return id;
-    if (c.users.has(name))
-        return null;
-    return baseAccounts(model, stage)?.users.get(name)?.uid ?? KNOWN_UIDS[name] ?? null;
-}
-/** Same account? true/false when decidable, null when a name cannot be mapped to an id. */
-function sameAccount(model, stage, a, b) {
-    if (a === b)
-        return true;
-    const ia = uidOf(model, stage, a);
-    const ib = uidOf(model, stage, b);
-    if (ia !== null && ib !== null)
-        return ia === ib;
-    // Two different names are two accounts; a name against an unmapped number cannot be decided.
-    if (!isNumeric(a) && !isNumeric(b))
-        return false;
-    return null;
-}
-// ---------------------------------------------------------------- Windows
 const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([/:-]|$)|mcr\.microsoft\.com\/windows/i;
 const WINDOWS_TAG = /(nanoserver|windowsservercore|servercore|ltsc20\d\d)/i;
 /** Is this stage built for Windows: a Windows base, or (base unknown) Windows paths and shells. */
@@ -15503,7 +15282,7 @@ function windowsStage(model, stage) {
     }
     if (model.escapeChar !== '`')
         return null;
-    for (const i of chainBefore(model, stage)) {
+    for (const i of (0,dockerfile_facts/* chainBefore */.ty)(model, stage)) {
         if (i.keyword === 'WORKDIR' && isWindowsAbsolute(i.args.join(' '))) {
             return { reason: `the file uses the backtick escape and a Windows WORKDIR (line ${i.line})` };
         }
@@ -15512,25 +15291,6 @@ function windowsStage(model, stage) {
         }
     }
     return null;
-}
-const FILE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
-const fileTargets = (redirects) => redirects.flatMap((r) => (FILE_REDIRECTS.has(r.op) && r.target !== null ? [r.target] : []));
-/** What a RUN executes (src/shell: heredoc scripts, `sh -c`, `$(…)` included), as plain words. */
-function simpleCommands(model, instr) {
-    const out = invocationsOf(instr, model).map((inv) => ({
-        words: [inv.nameWord, ...inv.args].map((w) => w.value),
-        redirects: fileTargets(inv.command.redirects),
-    }));
-    // A bare `> file` runs no program, so invocationsOf skips it; it still creates the file.
-    for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model)) {
-        if (s.shell.kind !== 'posix')
-            continue;
-        for (const c of s.commands) {
-            if (c.words.length === 0 && c.redirects.length > 0)
-                out.push({ words: [], redirects: fileTargets(c.redirects) });
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc101-final-user-root.ts
@@ -15644,6 +15404,65 @@ const hc102 = {
     },
 };
 
+// EXTERNAL MODULE: ./src/shell/commands.ts
+var commands = __nccwpck_require__(8974);
+// EXTERNAL MODULE: ./src/shell/script.ts
+var shell_script = __nccwpck_require__(7207);
+// EXTERNAL MODULE: ./src/shell/wrappers.ts
+var wrappers = __nccwpck_require__(9496);
+;// CONCATENATED MODULE: ./src/shell/invocations.ts
+
+
+
+/** `sh -c 'script'` nesting followed at most this deep. */
+const MAX_DEPTH = 4;
+function invocationsOf(instr, model) {
+    if (instr.keyword !== 'RUN')
+        return [];
+    const out = [];
+    const visit = (cmds, parent, depth) => {
+        cmds.forEach((command, k) => {
+            const u = (0,wrappers/* unwrap */.o)(command.words);
+            if (!u)
+                return;
+            const prev = cmds[k - 1];
+            const pipedFrom = prev?.pipedTo && prev.pipeline === command.pipeline ? prev : null;
+            out.push({
+                ...u,
+                command,
+                line: u.nameWord.line,
+                pipedFrom,
+                stdin: heredocInput(instr, model, command),
+            });
+            if (depth >= MAX_DEPTH || (0,shell_script/* shellKind */.vm)(u.name) !== 'posix')
+                return;
+            const c = u.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
+            const script = c >= 0 ? u.args[c + 1] : undefined;
+            if (script)
+                visitScript((0,shell_script/* inlineScript */.X6)(script.value, script.line, parent), depth + 1);
+        });
+    };
+    const visitScript = (s, depth) => {
+        for (const nested of [s, ...(0,shell_script/* substitutionScripts */.gV)(s)])
+            visit((0,commands/* commandsOfScript */.FW)(nested), nested, depth);
+    };
+    if (instr.json)
+        visit((0,commands/* commandsOf */.Kf)(instr, model), { kind: 'run' }, 0);
+    else
+        for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model))
+            visitScript(s, 0);
+    return out;
+}
+/** Bodies of the RUN's heredocs that this command reads as data (not run as a shell script). */
+function heredocInput(instr, model, command) {
+    if (command.script !== 'run')
+        return [];
+    const scripts = new Set((0,shell_script/* scriptsOf */.Sf)(instr, model).map((s) => s.heredoc));
+    return command.redirects
+        .filter((r) => (r.op === '<<' || r.op === '<<-') && r.target !== null && !scripts.has(r.target))
+        .flatMap((r) => instr.heredocs.filter((h) => h.name === r.target).map((h) => h.body));
+}
+
 ;// CONCATENATED MODULE: ./src/shell/options.ts
 // Command-line options of a program's arguments: option clusters (`-fsSLk`, `-rmu1000`),
 // options with values (`-u 1000`, `--uid=1000`) and positionals, given which options take a value.
@@ -15700,10 +15519,51 @@ function hasShortFlag(word, flag, takesValue) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/rules/user/accounts.ts
+;// CONCATENATED MODULE: ./src/dockerfile/accounts.ts
 
 
 
+/** Facts from these instructions, in order. */
+function accountsIn(model, instrs) {
+    const facts = {
+        users: new Map(),
+        groups: new Map(),
+        supplementary: new Map(),
+        provenUsers: new Set(),
+        provenGroups: new Set(),
+        opaque: [],
+    };
+    for (const instr of instrs) {
+        if (instr.keyword === 'RUN')
+            scanRun(model, instr, facts);
+        if (instr.keyword === 'COPY' || instr.keyword === 'ADD')
+            scanCopy(model, instr, facts);
+    }
+    return facts;
+}
+/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
+function accountFacts(model, until) {
+    const chain = (0,dockerfile_facts/* chainInstructions */.dv)(model);
+    const end = until ? chain.indexOf(until) : -1;
+    return accountsIn(model, end < 0 ? chain : chain.slice(0, end));
+}
+function scanCopy(model, instr, facts) {
+    const chown = instr.flags.find((f) => f.name === 'chown')?.value;
+    if (chown) {
+        const [u, g] = model.resolveWord(chown, instr).value.split(':');
+        if (u)
+            facts.provenUsers.add(u);
+        if (g)
+            facts.provenGroups.add(g);
+    }
+    const words = instr.json ?? instr.args;
+    // `/` (trailing slash dropped: '') is a whole filesystem copied over the stage's /etc.
+    const dest = words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+    const sources = words.slice(0, -1);
+    if (/^(?:|\/etc|\/etc\/passwd|\/etc\/group)$/.test(dest) ||
+        sources.some((s) => /passwd|(?:^|\/)group$|^\/etc\/?$/.test(s)))
+        facts.opaque.push(instr.line);
+}
 const USERADD_VALUE = /^-[ugGdsckefKpRPZb]$|^--(uid|gid|groups|home-dir|home|shell|comment|skel|expiredate|inactive|key|password|root|prefix|selinux-user|base-dir)$/;
 const ADDUSER_VALUE = /^-[hgsGku]$|^--(uid|gid|ingroup|home|shell|gecos|comment|firstuid|lastuid|firstgid|lastgid|conf|add-extra-groups|extrausers)$/;
 const GROUPADD_VALUE = /^-[gKpRP]$|^--(gid|key|password|root|prefix|users)$/;
@@ -15714,39 +15574,6 @@ function opt(p, ...names) {
             return p.opts.get(n);
     return null;
 }
-/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
-function accountFacts(model, until) {
-    const facts = {
-        users: new Map(),
-        groups: new Map(),
-        supplementary: new Map(),
-        provenUsers: new Set(),
-        provenGroups: new Set(),
-        opaquePasswd: [],
-    };
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (until && instr === until)
-            break;
-        if (instr.keyword === 'RUN')
-            scanRun(model, instr, facts);
-        if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-            const chown = instr.flags.find((f) => f.name === 'chown')?.value;
-            if (chown) {
-                const [u, g] = model.resolveWord(chown, instr).value.split(':');
-                if (u)
-                    facts.provenUsers.add(u);
-                if (g)
-                    facts.provenGroups.add(g);
-            }
-            const words = instr.json ?? instr.args;
-            const dest = words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
-            const sources = words.slice(0, -1).join(' ');
-            if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
-                facts.opaquePasswd.push(instr.line);
-        }
-    }
-    return facts;
-}
 function addSupplementary(facts, user, groups, line) {
     const cur = facts.supplementary.get(user) ?? { groups: [], line };
     for (const g of groups)
@@ -15756,14 +15583,28 @@ function addSupplementary(facts, user, groups, line) {
     facts.supplementary.set(user, cur);
 }
 function scanRun(model, instr, facts) {
-    const invs = invocationsOf(instr, model);
-    for (const inv of invs)
+    for (const inv of invocationsOf(instr, model))
         applyInvocation(inv, facts);
-    // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
-    const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
-    if (/(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)) {
-        facts.opaquePasswd.push(instr.line);
+    const text = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+    // Lines written straight into /etc/passwd or /etc/group (`echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd`).
+    let parsed = false;
+    for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
+        // `name:x:uid:gid:…` (passwd: a numeric fourth field) or `name:x:gid:members` (group). The
+        // passwd line's gid is not "given" the way `-g` is: Docker reads it from /etc/passwd itself.
+        if (m[3] !== '' && /\/etc\/passwd/.test(text)) {
+            facts.users.set(m[1], { name: m[1], uid: m[2], gid: null, line: instr.line });
+            parsed = true;
+        }
+        else if (m[3] === '' && /\/etc\/group/.test(text)) {
+            facts.groups.set(m[1], { gid: m[2], line: instr.line });
+            parsed = true;
+        }
     }
+    // Other edits (an editor, sed, a copy of a file, a write of lines we cannot read): any name may exist after.
+    const edits = /\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(?:passwd|group)\b/.test(text);
+    const writes = /(?:>>?|\btee\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/(?:passwd|group)\b/.test(text);
+    if (edits || (writes && !parsed))
+        facts.opaque.push(instr.line);
 }
 function values(inv) {
     return inv.args.map((w) => w.value);
@@ -15868,100 +15709,14 @@ function applyInvocation(inv, facts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/expand.ts
-var expand = __nccwpck_require__(1424);
-// EXTERNAL MODULE: ./src/shell/parse.ts + 1 modules
-var parse = __nccwpck_require__(6485);
-;// CONCATENATED MODULE: ./src/rules/health/shared.ts
-
-
-
-
-/** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
-function shippedBase(model, trusted) {
-    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
-    if (!base || !base.info || !base.resolved.complete)
-        return null;
-    return { image: base.resolved.value, info: base.info };
+;// CONCATENATED MODULE: ./src/fix/build.ts
+/** Remove the instruction, all its lines. */
+function removeInstruction(instr, description) {
+    return { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description };
 }
-const SHELL_NAMES = /^(?:sh|bash|ash|dash|zsh|busybox|busybox\.static)$/;
-function basename(p) {
-    const clean = p.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
-    return clean.slice(clean.lastIndexOf('/') + 1);
-}
-/** Sources and destination of a COPY/ADD (exec or shell form), flags removed. */
-function copyPaths(instr) {
-    return instr.json ?? instr.args;
-}
-/** A COPY/ADD in the shipped chain that brings a file with this base name (e.g. `curl`, `busybox`). */
-function copiesBinary(model, names) {
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-            continue;
-        const from = instr.flags.find((f) => f.name === 'from')?.value ?? '';
-        // `COPY --from=busybox:musl /bin /bin` or `--from=curlimages/curl ...`
-        if (names.test(basename(from.split(/[:@]/)[0])))
-            return instr;
-        for (const p of copyPaths(instr))
-            if (names.test(basename(p)))
-                return instr;
-    }
-    return null;
-}
-/** Does the shipped chain copy a shell in (busybox, /bin/sh, a whole /bin)? */
-function copiesShell(model) {
-    const byName = copiesBinary(model, SHELL_NAMES);
-    if (byName)
-        return byName;
-    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
-        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-            continue;
-        const paths = copyPaths(instr);
-        if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, ''))))
-            return instr;
-    }
-    return null;
-}
-/**
- * The shipped image has no shell: the base is known shell-less (scratch, distroless
- * non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
- */
-function lacksShell(model, trusted) {
-    const base = shippedBase(model, trusted);
-    if (!base || base.info.shell !== false)
-        return null;
-    if (copiesShell(model))
-        return null;
-    return { image: base.image, family: base.info.family };
-}
-/** The commands a HEALTHCHECK probe runs: the exec-form argv, or the shell-form text parsed by src/shell. */
-function probeCommands(hc) {
-    const parsed = hc.execForm
-        ? [{ words: hc.test.slice(1), after: null }]
-        : (0,parse/* parseShell */.a)(hc.test[1] ?? '', { shellHeredocs: true }).map((c) => ({
-            words: c.words.map((w) => w.value),
-            after: c.after,
-        }));
-    return parsed.flatMap((c) => {
-        const u = (0,wrappers/* unwrap */.o)(c.words.map((value) => ({ value, line: 0, quoted: false })));
-        return u ? [{ name: u.name, args: u.args.map((w) => w.value), after: c.after }] : [];
-    });
-}
-/** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
-function needsShell(text) {
-    return /[|&;<>()$`\\"'*?~{}[\]#]/.test(text) || /\n/.test(text);
-}
-/** `curl -f URL || exit 1` → `curl -f URL`; null when the text has no such trailer. */
-function stripExitOne(text) {
-    const m = /^(.*?)\s*\|\|\s*exit(?:\s+1)?\s*;?\s*$/s.exec(text);
-    return m ? m[1] : null;
-}
-/** Exec-form JSON of a plain command (no shell syntax at all), or null. */
-function execFormOf(text) {
-    const t = text.trim();
-    if (t === '' || needsShell(t))
-        return null;
-    return JSON.stringify(t.split(/\s+/)).replace(/","/g, '", "');
+/** Replace one physical line with `text`. */
+function replaceLine(line, text, description) {
+    return { startLine: line, endLine: line, text, description };
 }
 /**
  * A fix that rewrites the instruction's single line: keep everything up to `prefix`
@@ -15974,35 +15729,8 @@ function rewriteLine(model, instr, prefix, rest, description) {
     const m = prefix.exec(original);
     if (!m || m.index !== 0)
         return null;
-    return { startLine: instr.line, endLine: instr.line, text: m[0] + rest, description };
+    return replaceLine(instr.line, m[0] + rest, description);
 }
-/** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
-const HEALTHCHECK_PREFIX = /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
-/** In each stage, every instruction of this keyword but the last: Docker ignores them. */
-function overridden(model, keyword) {
-    const out = [];
-    for (const stage of model.stages) {
-        const same = stage.instructions.filter((i) => i.keyword === keyword);
-        const last = same[same.length - 1];
-        for (const instr of same.slice(0, -1))
-            out.push({ instr, last, stage });
-    }
-    return out;
-}
-/** `stage 2 "build"` for messages. */
-function stageLabel(stage) {
-    return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
-}
-/**
- * Expand a shell-form command as `/bin/sh` will at run time: only the image's ENV is
- * visible (ARG values are gone), and the ENV in effect is the final one.
- */
-function runtimeExpand(model, text) {
-    const env = new Map((0,dockerfile_facts/* finalEnv */.S7)(model).map((e) => [e.key, e.value]));
-    return (0,expand/* expand */.fT)(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
-}
-/** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-
 
 ;// CONCATENATED MODULE: ./src/rules/user/hc103-user-not-numeric.ts
 // HC103: the shipped USER is a name. Kubernetes `runAsNonRoot` only trusts a numeric uid
@@ -16085,13 +15813,12 @@ const hc103 = {
             }
             else if (!created) {
                 // a `name:x:uid:gid:…` line written to /etc/passwd before the USER
-                const before = (0,dockerfile_facts/* chainInstructions */.dv)(model);
-                const acc = accountsCreated(model, before.slice(0, before.indexOf(eu.instr)));
-                const passwdUid = acc.users.get(name);
-                if (!acc.opaque && numeric(passwdUid)) {
+                const acc = accountFacts(model, eu.instr);
+                const passwdUid = acc.users.get(name)?.uid;
+                if (acc.opaque.length === 0 && numeric(passwdUid)) {
                     fixUid = passwdUid;
                     if (eu.group !== null) {
-                        const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group);
+                        const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group)?.gid;
                         fixGroup = ':' + (numeric(g) ? g : eu.group);
                     }
                 }
@@ -16113,6 +15840,8 @@ const hc103 = {
     },
 };
 
+// EXTERNAL MODULE: ./src/dockerfile/model.ts
+var dockerfile_model = __nccwpck_require__(4011);
 ;// CONCATENATED MODULE: ./src/dockerfile/stages.ts
 // Which stages matter for the target image. Two different questions:
 //   shipped: the stages whose filesystem and config *are* the image (the target and the
@@ -16281,7 +16010,7 @@ const hc105 = {
                     continue;
                 const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(res.value);
                 const facts = accountFacts(model, instr);
-                if (facts.opaquePasswd.length > 0)
+                if (facts.opaque.length > 0)
                     continue;
                 const where = base.info?.family === 'scratch'
                     ? 'a scratch image has no /etc/passwd'
@@ -16349,7 +16078,7 @@ const hc106 = {
             }
             return hits;
         }
-        if (!/^\d+$/.test(eu.user) || facts.opaquePasswd.length > 0)
+        if (!/^\d+$/.test(eu.user) || facts.opaque.length > 0)
             return hits;
         const base = (0,dockerfile_facts/* externalBase */.dR)(model, trustedBaseImages);
         if (!base || !base.resolved.complete)
@@ -16997,7 +16726,7 @@ const hc117 = {
         const shipped = shippedStages(model);
         const done = new Map();
         for (const stage of model.stages) {
-            for (const [instr, path] of hc117_workdir_system_dir_workdirs(model, stage, done)) {
+            for (const [instr, path] of workdirs(model, stage, done)) {
                 const hit = SYSTEM.find((s) => path === s || path.startsWith(s + '/'));
                 if (!hit)
                     continue;
@@ -17014,7 +16743,7 @@ const hc117 = {
     },
 };
 /** Absolute WORKDIR paths of a stage (starting from the parent stage's); unresolvable ones are skipped. */
-function hc117_workdir_system_dir_workdirs(model, stage, done) {
+function workdirs(model, stage, done) {
     return walk(model, stage, done).paths;
 }
 function walk(model, stage, done) {
@@ -17107,41 +16836,108 @@ const hc118 = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/user/index.ts
+// EXTERNAL MODULE: ./src/dockerfile/expand.ts
+var expand = __nccwpck_require__(1424);
+// EXTERNAL MODULE: ./src/shell/parse.ts + 1 modules
+var parse = __nccwpck_require__(6485);
+;// CONCATENATED MODULE: ./src/rules/health/shared.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const rules = [
-    hc101,
-    hc102,
-    hc103,
-    hc104,
-    hc105,
-    hc106,
-    hc107,
-    hc108,
-    hc109,
-    hc110,
-    hc112,
-    hc114,
-    hc115,
-    hc116,
-    hc117,
-    hc118,
-];
+/** The resolved base image of the shipped stage and what we know about it, or null when unknown. */
+function shippedBase(model, trusted) {
+    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
+    if (!base || !base.info || !base.resolved.complete)
+        return null;
+    return { image: base.resolved.value, info: base.info };
+}
+const SHELL_NAMES = /^(?:sh|bash|ash|dash|zsh|busybox|busybox\.static)$/;
+function basename(p) {
+    const clean = p.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
+    return clean.slice(clean.lastIndexOf('/') + 1);
+}
+/** Sources and destination of a COPY/ADD (exec or shell form), flags removed. */
+function copyPaths(instr) {
+    return instr.json ?? instr.args;
+}
+/** A COPY/ADD in the shipped chain that brings a file with this base name (e.g. `curl`, `busybox`). */
+function copiesBinary(model, names) {
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+            continue;
+        const from = instr.flags.find((f) => f.name === 'from')?.value ?? '';
+        // `COPY --from=busybox:musl /bin /bin` or `--from=curlimages/curl ...`
+        if (names.test(basename(from.split(/[:@]/)[0])))
+            return instr;
+        for (const p of copyPaths(instr))
+            if (names.test(basename(p)))
+                return instr;
+    }
+    return null;
+}
+/** Does the shipped chain copy a shell in (busybox, /bin/sh, a whole /bin)? */
+function copiesShell(model) {
+    const byName = copiesBinary(model, SHELL_NAMES);
+    if (byName)
+        return byName;
+    for (const instr of (0,dockerfile_facts/* chainInstructions */.dv)(model)) {
+        if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+            continue;
+        const paths = copyPaths(instr);
+        if (paths.slice(0, -1).some((p) => /^\/?(?:usr\/)?bin\/?$/.test(p.replace(/^["']|["']$/g, ''))))
+            return instr;
+    }
+    return null;
+}
+/**
+ * The shipped image has no shell: the base is known shell-less (scratch, distroless
+ * non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
+ */
+function lacksShell(model, trusted) {
+    const base = shippedBase(model, trusted);
+    if (!base || base.info.shell !== false)
+        return null;
+    if (copiesShell(model))
+        return null;
+    return { image: base.image, family: base.info.family };
+}
+/** The commands a HEALTHCHECK probe runs: the exec-form argv, or the shell-form text parsed by src/shell. */
+function probeCommands(hc) {
+    const parsed = hc.execForm
+        ? [{ words: hc.test.slice(1), after: null }]
+        : (0,parse/* parseShell */.a)(hc.test[1] ?? '', { shellHeredocs: true }).map((c) => ({
+            words: c.words.map((w) => w.value),
+            after: c.after,
+        }));
+    return parsed.flatMap((c) => {
+        const u = (0,wrappers/* unwrap */.o)(c.words.map((value) => ({ value, line: 0, quoted: false })));
+        return u ? [{ name: u.name, args: u.args.map((w) => w.value), after: c.after }] : [];
+    });
+}
+/** In each stage, every instruction of this keyword but the last: Docker ignores them. */
+function overridden(model, keyword) {
+    const out = [];
+    for (const stage of model.stages) {
+        const same = stage.instructions.filter((i) => i.keyword === keyword);
+        const last = same[same.length - 1];
+        for (const instr of same.slice(0, -1))
+            out.push({ instr, last, stage });
+    }
+    return out;
+}
+/** `stage 2 "build"` for messages. */
+function stageLabel(stage) {
+    return stage.name ? `stage "${stage.name}"` : `stage ${stage.index}`;
+}
+/**
+ * Expand a shell-form command as `/bin/sh` will at run time: only the image's ENV is
+ * visible (ARG values are gone), and the ENV in effect is the final one.
+ */
+function runtimeExpand(model, text) {
+    const env = new Map((0,dockerfile_facts/* finalEnv */.S7)(model).map((e) => [e.key, e.value]));
+    return (0,expand/* expand */.fT)(text, (n) => (env.has(n) ? env.get(n) : undefined), '\\');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/health/hc201-no-healthcheck.ts
 // HC201: the shipped image has no HEALTHCHECK: none in the target stage, none inherited
@@ -17253,6 +17049,7 @@ const hc202 = {
 ;// CONCATENATED MODULE: ./src/rules/health/hc203-multiple-healthchecks.ts
 // HC203: more than one HEALTHCHECK in a stage: only the last counts, the earlier ones are dead.
 
+
 const hc203 = {
     meta: {
         id: 'HC203',
@@ -17266,21 +17063,39 @@ const hc203 = {
             line: instr.line,
             endLine: instr.endLine,
             message: `This HEALTHCHECK is ignored because the one on line ${last.line} replaces it in the same stage: remove one of them.`,
-            fix: {
-                startLine: instr.line,
-                endLine: instr.endLine,
-                text: '',
-                remove: true,
-                description: 'Remove the ignored HEALTHCHECK',
-            },
+            fix: removeInstruction(instr, 'Remove the ignored HEALTHCHECK'),
         }));
     },
 };
+
+;// CONCATENATED MODULE: ./src/fix/exec-form.ts
+// Shell form to exec form, for the fixes of HEALTHCHECK and CMD written in shell form: only a
+// plain command (no shell syntax at all) converts without changing what runs.
+/** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
+const HEALTHCHECK_PREFIX = /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
+/** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
+function needsShell(text) {
+    return /[|&;<>()$`\\"'*?~{}[\]#]/.test(text) || /\n/.test(text);
+}
+/** `curl -f URL || exit 1` → `curl -f URL`; null when the text has no such trailer. */
+function stripExitOne(text) {
+    const m = /^(.*?)\s*\|\|\s*exit(?:\s+1)?\s*;?\s*$/s.exec(text);
+    return m ? m[1] : null;
+}
+/** Exec-form JSON of a plain command (no shell syntax at all), or null. */
+function execFormOf(text) {
+    const t = text.trim();
+    if (t === '' || needsShell(t))
+        return null;
+    return JSON.stringify(t.split(/\s+/)).replace(/","/g, '", "');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/health/hc204-healthcheck-shell-form.ts
 // HC204: the shipped HEALTHCHECK is in shell form (CMD-SHELL): it needs /bin/sh in the
 // image. Warning; error when the base image is known to have no shell (scratch, distroless
 // non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
+
+
 
 
 const hc204 = {
@@ -17334,6 +17149,7 @@ const hc204 = {
 // HC205: an exec-form HEALTHCHECK whose argv contains shell syntax (`||`, `&&`, `|`, `;`,
 // redirections, `$VAR`): no shell runs, so these reach the program as literal arguments.
 // Typical result of converting `CMD curl -f … || exit 1` to JSON naïvely.
+
 
 
 const SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh)$/;
@@ -17495,6 +17311,7 @@ const hc206 = {
 // /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
 
 
+
 /**
  * The HEALTHCHECK line with the probe's port (written literally, once) changed to `port`;
  * null when the port is not written exactly once in the line (a variable, or ambiguous).
@@ -17604,12 +17421,7 @@ const hc207 = {
             const original = model.lines[hc.instr.line - 1] ?? '';
             const text = withProbePort(original, port, app.port);
             if (text !== null && text !== original) {
-                fix = {
-                    startLine: hc.instr.line,
-                    endLine: hc.instr.line,
-                    text,
-                    description: `Probe the app's port ${app.port}`,
-                };
+                fix = replaceLine(hc.instr.line, text, `Probe the app's port ${app.port}`);
             }
         }
         return [
@@ -17873,6 +17685,8 @@ const hc211 = {
 // JSONArgsRecommended which any SHELL silences. `exec prog …` hands PID 1 to the program.
 
 
+
+
 function startsWithExec(text) {
     return /^\s*exec\s/.test(text);
 }
@@ -17948,6 +17762,7 @@ const hc212 = {
 ;// CONCATENATED MODULE: ./src/rules/health/hc213-multiple-cmd.ts
 // HC213: more than one CMD in a stage: only the last counts.
 
+
 const hc213 = {
     meta: {
         id: 'HC213',
@@ -17966,19 +17781,14 @@ const hc213 = {
             line: instr.line,
             endLine: instr.endLine,
             message: `This CMD is ignored because the CMD on line ${last.line} replaces it in the same stage: remove it (to run several processes, use a process manager or separate containers).`,
-            fix: {
-                startLine: instr.line,
-                endLine: instr.endLine,
-                text: '',
-                remove: true,
-                description: 'Remove the ignored CMD',
-            },
+            fix: removeInstruction(instr, 'Remove the ignored CMD'),
         }));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/health/hc214-multiple-entrypoint.ts
 // HC214: more than one ENTRYPOINT in a stage: only the last counts.
+
 
 const hc214 = {
     meta: {
@@ -17998,13 +17808,7 @@ const hc214 = {
             line: instr.line,
             endLine: instr.endLine,
             message: `This ENTRYPOINT is ignored because the ENTRYPOINT on line ${last.line} replaces it in the same stage: keep only one.`,
-            fix: {
-                startLine: instr.line,
-                endLine: instr.endLine,
-                text: '',
-                remove: true,
-                description: 'Remove the ignored ENTRYPOINT',
-            },
+            fix: removeInstruction(instr, 'Remove the ignored ENTRYPOINT'),
         }));
     },
 };
@@ -18015,6 +17819,7 @@ const hc214 = {
 // even on alpine). GNU wget --spider sends HEAD; FastAPI/Starlette and many frameworks
 // route GET only and answer 405, so the probe fails while the app is fine. BusyBox wget
 // (alpine's default) sends GET with --spider: no finding.
+
 
 
 const QUIET = /^(?:--quiet|-[A-Za-z]*q[A-Za-z]*)$/;
@@ -18051,12 +17856,7 @@ const hc216 = {
                 ? original.replace(/"--spider"/, quiet ? '"-O", "/dev/null"' : '"-q", "-O", "/dev/null"')
                 : original.replace(/(^|\s)--spider(?=\s|$)/, (_m, pre) => `${pre}${quiet ? '' : '-q '}-O /dev/null`);
             if (replaced !== original) {
-                fix = {
-                    startLine: hc.instr.line,
-                    endLine: hc.instr.line,
-                    text: replaced,
-                    description: 'Probe with a GET: wget -q -O /dev/null URL',
-                };
+                fix = replaceLine(hc.instr.line, replaced, 'Probe with a GET: wget -q -O /dev/null URL');
             }
         }
         return [
@@ -18069,38 +17869,6 @@ const hc216 = {
         ];
     },
 };
-
-;// CONCATENATED MODULE: ./src/rules/health/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const health_rules = [
-    hc201,
-    hc202,
-    hc203,
-    hc204,
-    hc205,
-    hc206,
-    hc207,
-    hc209,
-    hc210,
-    hc211,
-    hc212,
-    hc213,
-    hc214,
-    hc216,
-];
 
 ;// CONCATENATED MODULE: ./src/rules/config/shared.ts
 
@@ -18179,6 +17947,10 @@ function expandableText(text, escapeChar = '\\') {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/fix/remove-declaration.ts
+
+
 /**
  * Fix for a secret set by ENV/ARG: remove the declaration of `name` — the whole instruction
  * when it declares only that, else just `name=value` from a one-line instruction. Null when
@@ -18199,7 +17971,7 @@ function removeDeclarationFix(model, instr, name) {
     const props = instr.properties;
     const description = `Remove ${name} from the Dockerfile (pass it with RUN --mount=type=secret or docker run -e)`;
     if (props.length === 1 && props[0].name === name) {
-        return { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description };
+        return removeInstruction(instr, description);
     }
     if (instr.line !== instr.endLine || props.filter((p) => p.name === name).length !== 1)
         return null;
@@ -18213,12 +17985,7 @@ function removeDeclarationFix(model, instr, name) {
     if (hits.length !== 1)
         return null;
     const at = hits[0].index;
-    return {
-        startLine: instr.line,
-        endLine: instr.line,
-        text: line.slice(0, at) + line.slice(at + hits[0][0].length),
-        description,
-    };
+    return replaceLine(instr.line, line.slice(0, at) + line.slice(at + hits[0][0].length), description);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/config/hc301-secret-name.ts
@@ -18229,6 +17996,7 @@ function removeDeclarationFix(model, instr, name) {
 // ENV with a literal value (or one copied from a build argument) is baked into the image
 // config: error. A value made only of variable references is not literal; when those are
 // undefined the finding says so instead of calling it a secret. Everything else: warning.
+
 
 
 
@@ -18513,6 +18281,8 @@ const hc303 = {
     },
 };
 
+// EXTERNAL MODULE: ./src/dockerfile/instruction-words.ts
+var instruction_words = __nccwpck_require__(3826);
 ;// CONCATENATED MODULE: ./src/rules/config/hc304-secret-file-copied.ts
 // HC304: COPY/ADD puts a secret-bearing file into the shipped image: `.env`, SSH keys,
 // cloud credentials, private keys and keystores, registry auth files, `.git/`. Only the
@@ -18602,7 +18372,7 @@ const hc304 = {
                     continue;
                 if (instr.heredocs.length > 0)
                     continue; // inline content: HC302 scans it
-                const parts = instr.json ?? (0,dockerfile_model/* shellWords */.CH)(instr.text, model.escapeChar).map(dockerfile_model/* unquote */._n);
+                const parts = instr.json ?? (0,instruction_words/* instructionWords */.s)(instr.text, model.escapeChar).map(dockerfile_model/* unquote */._n);
                 if (parts.length < 2)
                     continue;
                 const sources = parts.slice(0, -1).map((s) => model.resolveWord(s, instr).value);
@@ -18834,7 +18604,7 @@ const hc307 = {
 // never redeclares. RUN/CMD/ENTRYPOINT text is expanded by the shell, not by Docker, so it
 // is not checked; FROM is HC309's, USER is HC104's, ONBUILD triggers run in another build.
 // Names a base image commonly sets (PATH, HOME, JAVA_HOME, ...) are assumed defined,
-// as BuildKit does with the base image's config (moby/buildkit#5449).
+// as BuildKit does: it expands them from the base image's config, which the Dockerfile does not show.
 
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'VOLUME', 'WORKDIR']);
@@ -19068,6 +18838,7 @@ const hc309 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/config/hc310-legacy-key-value.ts
+
 const hc310 = {
     meta: {
         id: 'HC310',
@@ -19094,12 +18865,7 @@ const hc310 = {
             const src = model.lines[instr.line - 1] ?? '';
             if (instr.endLine === instr.line && !/["'\\`$]/.test(value)) {
                 const lead = /^\s*\S+/.exec(src)?.[0] ?? instr.keyword;
-                hit.fix = {
-                    startLine: instr.line,
-                    endLine: instr.line,
-                    text: `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`,
-                    description: `Use ${instr.keyword} ${name}=value`,
-                };
+                hit.fix = replaceLine(instr.line, `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`, `Use ${instr.keyword} ${name}=value`);
             }
             hits.push(hit);
         }
@@ -19152,21 +18918,180 @@ const hc313 = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/config/index.ts
+;// CONCATENATED MODULE: ./src/rules/ownership/words.ts
+// The words of COPY/ADD as written (sources, destination, flags, `--chown`) with the line each
+// is on, and a text resolved at an instruction (null when a variable is unknown).
 
 
+/** Sources and destination of a COPY/ADD as written (unresolved), with the line each word is on. */
+function copyParts(instr) {
+    if (instr.json) {
+        const words = instr.json.map((value) => ({ value, line: instr.line }));
+        return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: true };
+    }
+    if (instr.heredocs.length > 0) {
+        // Only the first line carries sources and destination; the rest are heredoc bodies.
+        const first = instr.text.split(/\r?\n/)[0] ?? '';
+        const words = first
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((w) => ({ value: (0,dockerfile_model/* unquote */._n)(w), line: instr.line }));
+        return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: true, json: false };
+    }
+    const nodes = instr.node.getArguments();
+    const words = nodes.map((a) => ({ value: (0,dockerfile_model/* unquote */._n)(a.getValue()), line: a.getRange().start.line + 1 }));
+    return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? null, heredoc: false, json: false };
+}
+function flag(instr, name) {
+    const f = instr.flags.find((x) => x.name === name);
+    return f && f.value !== null ? { value: (0,dockerfile_model/* unquote */._n)(f.value), line: f.line } : null;
+}
+/** Resolve a text at an instruction; null when a variable is unknown or undefined. */
+function resolved(model, text, instr) {
+    const r = model.resolveWord(text, instr);
+    return r.complete ? r.value : null;
+}
+function chownOf(model, instr) {
+    const f = flag(instr, 'chown');
+    if (!f)
+        return null;
+    const value = resolved(model, f.value, instr);
+    const [user, group] = value === null ? ['', null] : (0,dockerfile_facts/* splitUser */.S2)(value);
+    return { raw: f.value, value, user, group, line: f.line };
+}
+const isNumeric = (s) => /^\d+$/.test(s);
+/** Every COPY --from of the file whose value resolves, in order. */
+function copyFromRefs(model) {
+    const out = [];
+    for (const stage of model.stages) {
+        for (const instr of stage.instructions) {
+            if (instr.keyword !== 'COPY')
+                continue;
+            const from = flag(instr, 'from');
+            const value = from && resolved(model, from.value, instr);
+            if (from && value !== null)
+                out.push({ stage, instr, from, value });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ownership/workdir.ts
 
 
+/**
+ * The working directory in effect at `instr`, following the stage chain.
+ * `null` when no WORKDIR was set (the base image decides), `undefined` when it cannot be resolved.
+ */
+function workdirAt(model, instr) {
+    const before = workdir_workdirs(model);
+    return model.stageOf(instr) && before.has(instr) ? before.get(instr) : null;
+}
+/** The absolute working directory a WORKDIR instruction sets, or null when it cannot be resolved. */
+function workdirSetBy(model, instr) {
+    const v = resolved(model, instr.args.join(' '), instr);
+    if (v === null)
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const prev = workdirAt(model, instr);
+    return prev === undefined ? null : joinPath(prev ?? '/', v);
+}
+// One pass per model, stages in order (a stage's parent comes before it), instead of a walk
+// of the chain per instruction: that was quadratic on long files (found by the fuzz suite).
+const workdirCache = new WeakMap();
+function workdir_workdirs(model) {
+    let before = workdirCache.get(model);
+    if (before)
+        return before;
+    before = new Map();
+    const atEnd = new Map();
+    for (const s of model.stages) {
+        const ref = s.from.stageRef;
+        let wd = ref !== null && atEnd.has(ref) ? atEnd.get(ref) : null;
+        for (const i of s.instructions) {
+            before.set(i, wd);
+            if (i.keyword !== 'WORKDIR')
+                continue;
+            const v = resolved(model, i.args.join(' '), i);
+            if (v === null) {
+                wd = undefined;
+            }
+            else if (v.startsWith('/')) {
+                wd = normalizePath(v);
+            }
+            else if (isWindowsAbsolute(v)) {
+                wd = undefined; // Windows paths: not modelled
+            }
+            else {
+                wd = wd === undefined ? undefined : joinPath(wd ?? '/', v);
+            }
+        }
+        atEnd.set(s.index, wd);
+    }
+    workdirCache.set(model, before);
+    return before;
+}
+/** Absolute destination of a COPY/ADD (trailing slash dropped), or null when unknown. */
+function absoluteDest(model, instr, dest) {
+    const v = resolved(model, dest, instr);
+    if (v === null || isWindowsAbsolute(v))
+        return null;
+    if (v.startsWith('/'))
+        return normalizePath(v);
+    const wd = workdirAt(model, instr);
+    if (wd === undefined)
+        return null;
+    return joinPath(wd ?? '/', v);
+}
+
+;// CONCATENATED MODULE: ./src/rules/ownership/runtime-user.ts
 
 
+function runtimeUser(model, trusted = []) {
+    const eff = (0,dockerfile_facts/* effectiveUser */.d6)(model);
+    if (eff) {
+        if (!eff.resolved.complete)
+            return null;
+        return { user: eff.user, group: eff.group, line: eff.instr.line, label: eff.raw };
+    }
+    const base = (0,dockerfile_facts/* externalBase */.dR)(model, trusted);
+    const u = base?.info?.user;
+    if (u === undefined || u === null)
+        return null;
+    const [user, group] = (0,dockerfile_facts/* splitUser */.S2)(u);
+    return { user, group, line: null, label: `${u || 'root'} (default of ${base?.resolved.value})` };
+}
+function isNonRoot(u) {
+    return u !== null && !(0,base_images/* isRootUser */.ar)(u.user);
+}
+
+;// CONCATENATED MODULE: ./src/rules/ownership/simple-commands.ts
 
 
-
-
-
-const config_rules = [hc301, hc302, hc303, hc304, hc305, hc306, hc307, hc308, hc309, hc310, hc313];
+const FILE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
+const fileTargets = (redirects) => redirects.flatMap((r) => (FILE_REDIRECTS.has(r.op) && r.target !== null ? [r.target] : []));
+/** What a RUN executes (src/shell: heredoc scripts, `sh -c`, `$(…)` included), as plain words. */
+function simpleCommands(model, instr) {
+    const out = invocationsOf(instr, model).map((inv) => ({
+        words: [inv.nameWord, ...inv.args].map((w) => w.value),
+        redirects: fileTargets(inv.command.redirects),
+    }));
+    // A bare `> file` runs no program, so invocationsOf skips it; it still creates the file.
+    for (const s of (0,shell_script/* scriptsOf */.Sf)(instr, model)) {
+        if (s.shell.kind !== 'posix')
+            continue;
+        for (const c of s.commands) {
+            if (c.words.length === 0 && c.redirects.length > 0)
+                out.push({ words: [], redirects: fileTargets(c.redirects) });
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/writable.ts
+
+
 
 
 
@@ -19318,6 +19243,10 @@ function writableReason(path, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc401-writable-dir-root-owned.ts
+
+
+
+
 
 
 
@@ -19551,7 +19480,7 @@ function trackStage(model, stage) {
         if (overwrite || !owners.has(p))
             owners.set(p, o);
     };
-    for (const instr of chainBefore(model, stage)) {
+    for (const instr of (0,dockerfile_facts/* chainBefore */.ty)(model, stage)) {
         const own = instr.stageIndex === stage.index;
         switch (instr.keyword) {
             case 'USER': {
@@ -19683,7 +19612,7 @@ function ownerAtEnd(model, dir) {
     const baseUser = (0,dockerfile_facts/* externalBase */.dR)(model, [], target)?.info?.user;
     let root = baseUser === undefined ? null : baseUser === '' || (0,base_images/* isRootUser */.ar)(baseUser);
     let owner = null;
-    for (const instr of chainBefore(model, target)) {
+    for (const instr of (0,dockerfile_facts/* chainBefore */.ty)(model, target)) {
         switch (instr.keyword) {
             case 'USER': {
                 const v = resolved(model, instr.args.join(' '), instr);
@@ -19841,7 +19770,7 @@ function createdByVolume(model, path) {
     const target = model.target;
     if (!target)
         return false;
-    return !chainBefore(model, target).some((i) => {
+    return !(0,dockerfile_facts/* chainBefore */.ty)(model, target).some((i) => {
         if (i.keyword !== 'COPY' && i.keyword !== 'ADD')
             return false;
         const chown = chownOf(model, i);
@@ -19853,7 +19782,51 @@ function createdByVolume(model, path) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/rules/ownership/account-ids.ts
+
+
+
+
+/** Accounts the stage's known base image provides (src/dockerfile/base-images.ts), or null. */
+function baseAccounts(model, stage) {
+    const base = (0,dockerfile_facts/* externalBase */.dR)(model, [], stage);
+    if (!base?.info || !base.resolved.complete || !base.resolved.value)
+        return null;
+    const accounts = (0,base_images/* baseImageAccounts */.HX)(base.info, base.resolved.value);
+    return accounts && { ...accounts, family: base.info.family };
+}
+const KNOWN_UIDS = { nonroot: '65532', nobody: '65534', root: '0' };
+/** uid of a user name when the chain or a known base tells us. */
+function uidOf(model, stage, name, created) {
+    if (isNumeric(name))
+        return name;
+    const c = created ?? accountsIn(model, (0,dockerfile_facts/* chainBefore */.ty)(model, stage));
+    const id = c.users.get(name)?.uid;
+    if (id && isNumeric(id))
+        return id;
+    if (c.users.has(name))
+        return null;
+    return baseAccounts(model, stage)?.users.get(name)?.uid ?? KNOWN_UIDS[name] ?? null;
+}
+/** Same account? true/false when decidable, null when a name cannot be mapped to an id. */
+function sameAccount(model, stage, a, b) {
+    if (a === b)
+        return true;
+    const ia = uidOf(model, stage, a);
+    const ib = uidOf(model, stage, b);
+    if (ia !== null && ib !== null)
+        return ia === ib;
+    // Two different names are two accounts; a name against an unmapped number cannot be decided.
+    if (!isNumeric(a) && !isNumeric(b))
+        return false;
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc402-code-writable-by-runtime-user.ts
+
+
+
+
 
 
 
@@ -19935,6 +19908,9 @@ const hc402 = {
 
 
 
+
+
+
 const hc403 = {
     meta: {
         id: 'HC403',
@@ -19978,6 +19954,11 @@ const hc403 = {
 
 
 
+
+
+
+
+
 /**
  * Fix: the missing names → the numeric ids other stages of this file give them (one id per
  * name across the file, else no fix). Names the stage resolves stay as written.
@@ -19990,11 +19971,11 @@ function numericChownFix(model, instr, chown, missing, stage) {
         for (const s of model.stages) {
             if (s === stage)
                 continue;
-            const acc = accountsCreated(model, s.instructions);
+            const acc = accountsIn(model, s.instructions);
             if (kind === 'user' && acc.users.has(name))
-                ids.add(acc.users.get(name));
+                ids.add(acc.users.get(name).uid);
             if (kind === 'group' && acc.groups.has(name))
-                ids.add(acc.groups.get(name));
+                ids.add(acc.groups.get(name).gid);
         }
         const [id] = [...ids];
         return ids.size === 1 && id !== null && isNumeric(id) ? id : null;
@@ -20017,12 +19998,7 @@ function numericChownFix(model, instr, chown, missing, stage) {
     if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1)
         return null;
     const at = all[0].index + all[0][1].length;
-    return {
-        startLine: chown.line,
-        endLine: chown.line,
-        text: line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
-        description: `Use numeric ids: --chown=${value}`,
-    };
+    return replaceLine(chown.line, line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length), `Use numeric ids: --chown=${value}`);
 }
 const hc404 = {
     meta: {
@@ -20050,8 +20026,8 @@ const hc404 = {
                     names.push({ kind: 'group', name: chown.group });
                 if (names.length === 0)
                     continue;
-                const created = accountsCreated(model, chainBefore(model, stage, instr));
-                if (created.opaque)
+                const created = accountsIn(model, (0,dockerfile_facts/* chainBefore */.ty)(model, stage, instr));
+                if (created.opaque.length > 0)
                     continue;
                 const base = baseAccounts(model, stage);
                 if (!base)
@@ -20068,7 +20044,7 @@ const hc404 = {
                 const elsewhere = model.stages.some((s) => {
                     if (s === stage)
                         return false;
-                    const acc = accountsCreated(model, s.instructions);
+                    const acc = accountsIn(model, s.instructions);
                     return missing.some((m) => acc.users.has(m.name) || acc.groups.has(m.name));
                 });
                 const fix = numericChownFix(model, instr, chown, missing, stage);
@@ -20084,6 +20060,7 @@ const hc404 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc405-relative-workdir.ts
+
 
 
 const hc405 = {
@@ -20135,6 +20112,9 @@ const hc405 = {
 
 
 
+
+
+
 const EXISTING = new Set([
     '/',
     '/tmp',
@@ -20167,7 +20147,7 @@ const hc406 = {
         for (const stage of neededStages(model)) {
             let user = null;
             const created = [];
-            for (const instr of chainBefore(model, stage)) {
+            for (const instr of (0,dockerfile_facts/* chainBefore */.ty)(model, stage)) {
                 if (instr.keyword === 'USER') {
                     const v = resolved(model, instr.args.join(' '), instr);
                     user = v !== null && !(0,base_images/* isRootUser */.ar)(v) ? { name: v.split(':')[0], line: instr.line } : null;
@@ -20215,6 +20195,7 @@ const hc406 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc407-copy-relative-dest-no-workdir.ts
+
 
 
 
@@ -20279,6 +20260,7 @@ const hc407 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ownership/hc408-copy-whole-filesystem.ts
+
 
 
 const hc408 = {
@@ -20370,26 +20352,16 @@ const hc410 = {
     },
     check({ model }) {
         const hits = [];
-        for (const stage of model.stages) {
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'COPY')
-                    continue;
-                const from = flag(instr, 'from');
-                if (!from)
-                    continue;
-                const v = resolved(model, from.value, instr);
-                if (v === null)
-                    continue;
-                const self = /^\d+$/.test(v)
-                    ? Number(v) === stage.index
-                    : stage.name !== null && v.toLowerCase() === stage.name;
-                if (!self)
-                    continue;
-                hits.push({
-                    line: from.line,
-                    message: `COPY --from=${from.value} refers to the stage it is in (${stage.name ?? `stage ${stage.index}`}): copy from an earlier stage, or drop --from and use the files already in this stage.`,
-                });
-            }
+        for (const { stage, from, value: v } of copyFromRefs(model)) {
+            const self = /^\d+$/.test(v)
+                ? Number(v) === stage.index
+                : stage.name !== null && v.toLowerCase() === stage.name;
+            if (!self)
+                continue;
+            hits.push({
+                line: from.line,
+                message: `COPY --from=${from.value} refers to the stage it is in (${stage.name ?? `stage ${stage.index}`}): copy from an earlier stage, or drop --from and use the files already in this stage.`,
+            });
         }
         return hits;
     },
@@ -20408,246 +20380,57 @@ const hc411 = {
     },
     check({ model }) {
         const hits = [];
-        for (const stage of model.stages) {
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'COPY')
+        for (const { stage, from, value: v } of copyFromRefs(model)) {
+            if (v === '')
+                continue;
+            if (/^\d+$/.test(v)) {
+                const n = Number(v);
+                if (n < stage.index)
                     continue;
-                const from = flag(instr, 'from');
-                if (!from)
-                    continue;
-                const v = resolved(model, from.value, instr);
-                if (v === null || v === '')
-                    continue;
-                if (/^\d+$/.test(v)) {
-                    const n = Number(v);
-                    if (n < stage.index)
-                        continue;
-                    if (n === stage.index)
-                        continue; // HC410
-                    const what = n >= model.stages.length
-                        ? `there are only ${model.stages.length} stage(s), numbered from 0`
-                        : `stage ${n} comes after this one`;
-                    hits.push({
-                        line: from.line,
-                        message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
-                    });
-                    continue;
-                }
-                const name = v.toLowerCase();
-                if (stage.name === name)
+                if (n === stage.index)
                     continue; // HC410
-                const target = model.stages.find((s) => s.name === name);
-                if (target && target.index < stage.index)
-                    continue;
-                if (target) {
-                    hits.push({
-                        line: from.line,
-                        message: `COPY --from=${from.value} names a stage defined later (line ${target.line}): BuildKit resolves it but the classic builder pulls an image of that name, so move stage ${v} before this one.`,
-                    });
-                    continue;
-                }
-                // Not a stage: Docker treats it as an image reference.
-                if (/[:/@.]/.test(v) || (0,base_images/* describeBaseImage */.w4)(v) !== null)
-                    continue;
-                const names = model.stages
-                    .slice(0, stage.index)
-                    .map((s) => s.name)
-                    .filter((s) => s !== null);
-                const known = names.length
-                    ? ` (earlier stages: ${names.join(', ')})`
-                    : ' (no earlier stage is named)';
+                const what = n >= model.stages.length
+                    ? `there are only ${model.stages.length} stage(s), numbered from 0`
+                    : `stage ${n} comes after this one`;
                 hits.push({
                     line: from.line,
-                    message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,
+                    message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
                 });
+                continue;
             }
+            const name = v.toLowerCase();
+            if (stage.name === name)
+                continue; // HC410
+            const target = model.stages.find((s) => s.name === name);
+            if (target && target.index < stage.index)
+                continue;
+            if (target) {
+                hits.push({
+                    line: from.line,
+                    message: `COPY --from=${from.value} names a stage defined later (line ${target.line}): BuildKit resolves it but the classic builder pulls an image of that name, so move stage ${v} before this one.`,
+                });
+                continue;
+            }
+            // Not a stage: Docker treats it as an image reference.
+            if (/[:/@.]/.test(v) || (0,base_images/* describeBaseImage */.w4)(v) !== null)
+                continue;
+            const names = model.stages
+                .slice(0, stage.index)
+                .map((s) => s.name)
+                .filter((s) => s !== null);
+            const known = names.length ? ` (earlier stages: ${names.join(', ')})` : ' (no earlier stage is named)';
+            hits.push({
+                line: from.line,
+                message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,
+            });
         }
         return hits;
     },
 };
-
-;// CONCATENATED MODULE: ./src/rules/ownership/hc413-add-instead-of-copy.ts
-
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
-/** Archives ADD auto-extracts: tar, optionally compressed (gzip, bzip2, xz, zstd). */
-const ARCHIVE = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|z|Z))$/i;
-const hc413 = {
-    meta: {
-        id: 'HC413',
-        title: 'ADD used where COPY suffices',
-        severity: 'warning',
-        anchors: {
-            hadolint: ['DL3020'],
-            trivy: ['DS-0005'],
-            dockle: ['CIS-DI-0009'],
-            checkov: ['CKV_DOCKER_4'],
-            kics: ['9513a694', '4b410d24'],
-        },
-        description: 'ADD also fetches URLs and unpacks archives, so a later change of a source file name can change what the instruction does. For local files and directories COPY is explicit; keep ADD for remote URLs (with --checksum), git sources and tar archives you want unpacked.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const instr of model.instructions) {
-            if (instr.keyword !== 'ADD' || instr.stageIndex < 0)
-                continue;
-            if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name)))
-                continue;
-            const { sources, heredoc } = copyParts(instr);
-            if (sources.length === 0)
-                continue;
-            let needsAdd = false;
-            let unknown = false;
-            for (const s of sources) {
-                if (heredoc && s.value.startsWith('<<'))
-                    continue;
-                const v = resolved(model, s.value, instr);
-                if (v === null) {
-                    unknown = true;
-                    continue;
-                }
-                if (REMOTE.test(v) || ARCHIVE.test(v))
-                    needsAdd = true;
-            }
-            if (needsAdd || unknown)
-                continue;
-            const hit = {
-                line: instr.line,
-                message: `ADD copies only local files here: use COPY, and keep ADD for remote URLs (with --checksum), git sources and tar archives to unpack.`,
-            };
-            if (instr.line === instr.endLine) {
-                const text = model.lines[instr.line - 1] ?? '';
-                const m = /^(\s*)(add)\b/i.exec(text);
-                if (m) {
-                    const kw = m[2] === 'add' ? 'copy' : m[2] === 'Add' ? 'Copy' : 'COPY';
-                    hit.fix = {
-                        startLine: instr.line,
-                        endLine: instr.line,
-                        text: m[1] + kw + text.slice(m[0].length),
-                        description: 'Replace ADD with COPY',
-                    };
-                }
-            }
-            hits.push(hit);
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ownership/hc414-dev-files-copied.ts
-
-
-const DEV = /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;
-const hc414 = {
-    meta: {
-        id: 'HC414',
-        title: 'Development files copied into the final image',
-        severity: 'note',
-        anchors: { dockle: ['DKL-LI-0003'] },
-        description: 'Repository metadata, editor settings, build files and a host node_modules add size, can leak history or credentials (.git), and do nothing at runtime. Copy only what the application needs, and exclude the rest in .dockerignore.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const stage of shippedStages(model)) {
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-                    continue;
-                if (flag(instr, 'from'))
-                    continue; // from a build stage, not the host
-                const { sources, heredoc } = copyParts(instr);
-                for (const s of sources) {
-                    if (heredoc && s.value.startsWith('<<'))
-                        continue;
-                    const v = resolved(model, s.value, instr);
-                    if (v === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(v))
-                        continue;
-                    const base = v
-                        .replace(/[\\/]+$/, '')
-                        .split(/[\\/]/)
-                        .pop() ?? '';
-                    if (!DEV.test(base))
-                        continue;
-                    const why = /^node_modules$/i.test(base)
-                        ? 'a host node_modules is built for the host platform and may hold dev dependencies: run npm ci in the image or copy it from a build stage'
-                        : 'it is not needed at runtime: remove it from the COPY and list it in .dockerignore';
-                    hits.push({
-                        line: s.line,
-                        message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.`,
-                    });
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ownership/hc415-chown-on-windows.ts
-
-const hc415 = {
-    meta: {
-        id: 'HC415',
-        title: '--chown/--chmod on a Windows build',
-        severity: 'error',
-        anchors: {},
-        description: 'COPY/ADD --chown and --chmod work only for Linux containers: Windows has no /etc/passwd to resolve names and no POSIX modes. Set permissions on Windows with icacls in a RUN step, or run as ContainerUser.',
-    },
-    check({ model }) {
-        const hits = [];
-        for (const stage of model.stages) {
-            const win = windowsStage(model, stage);
-            if (!win)
-                continue;
-            for (const instr of stage.instructions) {
-                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
-                    continue;
-                for (const f of instr.flags) {
-                    if (f.name !== 'chown' && f.name !== 'chmod')
-                        continue;
-                    hits.push({
-                        line: f.line,
-                        message: `${instr.keyword} --${f.name} is not supported on Windows builds (${win.reason}): drop the flag and set permissions with icacls in a RUN step.`,
-                    });
-                }
-            }
-        }
-        return hits;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ownership/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ownership_rules = [
-    hc401,
-    hc402,
-    hc403,
-    hc404,
-    hc405,
-    hc406,
-    hc407,
-    hc408,
-    hc409,
-    hc410,
-    hc411,
-    hc413,
-    hc414,
-    hc415,
-];
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/rules/practice/dockerignore.ts
+;// CONCATENATED MODULE: ./src/rules/ownership/dockerignore.ts
 // Docker's .dockerignore semantics (moby/patternmatcher): one pattern a line, `#` comments,
 // surrounding whitespace trimmed, paths cleaned (leading `/` and `./` dropped, trailing `/`
 // ignored), `*` and `?` within one path segment, `**` across any number of segments, `[…]`
@@ -20752,7 +20535,7 @@ function isExcluded(patterns, path) {
     return d;
 }
 
-;// CONCATENATED MODULE: ./src/rules/practice/hc412-copy-ignored-file.ts
+;// CONCATENATED MODULE: ./src/rules/ownership/hc412-copy-ignored-file.ts
 
 const hc412 = {
     meta: {
@@ -20790,6 +20573,149 @@ const hc412 = {
                     line: instr.line,
                     message: `${instr.keyword} source ${src} is excluded by .dockerignore line ${pat.line} (${pat.exclusion ? '' : '!'}${pat.text}), so it never reaches the builder: remove it from .dockerignore or add a !${r.value.replace(/^\.?\//, '')} exception.`,
                 });
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ownership/hc413-add-instead-of-copy.ts
+
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
+/** Archives ADD auto-extracts: tar, optionally compressed (gzip, bzip2, xz, zstd). */
+const ARCHIVE = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|z|Z))$/i;
+const hc413 = {
+    meta: {
+        id: 'HC413',
+        title: 'ADD used where COPY suffices',
+        severity: 'warning',
+        anchors: {
+            hadolint: ['DL3020'],
+            trivy: ['DS-0005'],
+            dockle: ['CIS-DI-0009'],
+            checkov: ['CKV_DOCKER_4'],
+            kics: ['9513a694', '4b410d24'],
+        },
+        description: 'ADD also fetches URLs and unpacks archives, so a later change of a source file name can change what the instruction does. For local files and directories COPY is explicit; keep ADD for remote URLs (with --checksum), git sources and tar archives you want unpacked.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const instr of model.instructions) {
+            if (instr.keyword !== 'ADD' || instr.stageIndex < 0)
+                continue;
+            if (instr.flags.some((f) => ['checksum', 'keep-git-dir', 'unpack'].includes(f.name)))
+                continue;
+            const { sources, heredoc } = copyParts(instr);
+            if (sources.length === 0)
+                continue;
+            let needsAdd = false;
+            let unknown = false;
+            for (const s of sources) {
+                if (heredoc && s.value.startsWith('<<'))
+                    continue;
+                const v = resolved(model, s.value, instr);
+                if (v === null) {
+                    unknown = true;
+                    continue;
+                }
+                if (REMOTE.test(v) || ARCHIVE.test(v))
+                    needsAdd = true;
+            }
+            if (needsAdd || unknown)
+                continue;
+            const hit = {
+                line: instr.line,
+                message: `ADD copies only local files here: use COPY, and keep ADD for remote URLs (with --checksum), git sources and tar archives to unpack.`,
+            };
+            if (instr.line === instr.endLine) {
+                const text = model.lines[instr.line - 1] ?? '';
+                const m = /^(\s*)(add)\b/i.exec(text);
+                if (m) {
+                    const kw = m[2] === 'add' ? 'copy' : m[2] === 'Add' ? 'Copy' : 'COPY';
+                    hit.fix = replaceLine(instr.line, m[1] + kw + text.slice(m[0].length), 'Replace ADD with COPY');
+                }
+            }
+            hits.push(hit);
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ownership/hc414-dev-files-copied.ts
+
+
+const DEV = /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;
+const hc414 = {
+    meta: {
+        id: 'HC414',
+        title: 'Development files copied into the final image',
+        severity: 'note',
+        anchors: { dockle: ['DKL-LI-0003'] },
+        description: 'Repository metadata, editor settings, build files and a host node_modules add size, can leak history or credentials (.git), and do nothing at runtime. Copy only what the application needs, and exclude the rest in .dockerignore.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const stage of shippedStages(model)) {
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+                    continue;
+                if (flag(instr, 'from'))
+                    continue; // from a build stage, not the host
+                const { sources, heredoc } = copyParts(instr);
+                for (const s of sources) {
+                    if (heredoc && s.value.startsWith('<<'))
+                        continue;
+                    const v = resolved(model, s.value, instr);
+                    if (v === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+                        continue;
+                    const base = v
+                        .replace(/[\\/]+$/, '')
+                        .split(/[\\/]/)
+                        .pop() ?? '';
+                    if (!DEV.test(base))
+                        continue;
+                    const why = /^node_modules$/i.test(base)
+                        ? 'a host node_modules is built for the host platform and may hold dev dependencies: run npm ci in the image or copy it from a build stage'
+                        : 'it is not needed at runtime: remove it from the COPY and list it in .dockerignore';
+                    hits.push({
+                        line: s.line,
+                        message: `${instr.keyword} copies ${s.value} into the shipped image; ${why}.`,
+                    });
+                }
+            }
+        }
+        return hits;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ownership/hc415-chown-on-windows.ts
+
+const hc415 = {
+    meta: {
+        id: 'HC415',
+        title: '--chown/--chmod on a Windows build',
+        severity: 'error',
+        anchors: {},
+        description: 'COPY/ADD --chown and --chmod work only for Linux containers: Windows has no /etc/passwd to resolve names and no POSIX modes. Set permissions on Windows with icacls in a RUN step, or run as ContainerUser.',
+    },
+    check({ model }) {
+        const hits = [];
+        for (const stage of model.stages) {
+            const win = windowsStage(model, stage);
+            if (!win)
+                continue;
+            for (const instr of stage.instructions) {
+                if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD')
+                    continue;
+                for (const f of instr.flags) {
+                    if (f.name !== 'chown' && f.name !== 'chmod')
+                        continue;
+                    hits.push({
+                        line: f.line,
+                        message: `${instr.keyword} --${f.name} is not supported on Windows builds (${win.reason}): drop the flag and set permissions with icacls in a RUN step.`,
+                    });
+                }
             }
         }
         return hits;
@@ -21730,6 +21656,8 @@ const hc525 = {
 
 // EXTERNAL MODULE: ./src/suppress.ts
 var suppress = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 1 modules
+var registry = __nccwpck_require__(3414);
 ;// CONCATENATED MODULE: ./src/rules/practice/hc526-suppression-hygiene.ts
 // HC526: inline suppressions that hide findings without saying why, name no known rule, or
 // cover nothing. Rule ids are checked against the registry at check time (a static import used
@@ -21756,7 +21684,7 @@ const hc526 = {
                 });
                 continue;
             }
-            const unknown = s.ids.filter((id) => !/^HC\d{3}$/.test(id) || !ruleMeta(id));
+            const unknown = s.ids.filter((id) => !/^HC\d{3}$/.test(id) || !(0,registry/* ruleMeta */.t)(id));
             const problems = [];
             if (s.ids.length === 0)
                 problems.push('names no rule id');
@@ -21777,7 +21705,7 @@ const hc526 = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/practice/index.ts
+;// CONCATENATED MODULE: ./src/rules/all.ts
 
 
 
@@ -21796,8 +21724,118 @@ const hc526 = {
 
 
 
-const practice_rules = [
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STATIC_RULES = [
+    hc101,
+    hc102,
+    hc103,
+    hc104,
+    hc105,
+    hc106,
+    hc107,
+    hc108,
+    hc109,
+    hc110,
+    hc112,
+    hc114,
+    hc115,
+    hc116,
+    hc117,
+    hc118,
+    hc201,
+    hc202,
+    hc203,
+    hc204,
+    hc205,
+    hc206,
+    hc207,
+    hc209,
+    hc210,
+    hc211,
+    hc212,
+    hc213,
+    hc214,
+    hc216,
+    hc301,
+    hc302,
+    hc303,
+    hc304,
+    hc305,
+    hc306,
+    hc307,
+    hc308,
+    hc309,
+    hc310,
+    hc313,
+    hc401,
+    hc402,
+    hc403,
+    hc404,
+    hc405,
+    hc406,
+    hc407,
+    hc408,
+    hc409,
+    hc410,
+    hc411,
     hc412,
+    hc413,
+    hc414,
+    hc415,
     hc501,
     hc502,
     hc503,
@@ -21817,47 +21855,80 @@ const practice_rules = [
     hc526,
 ];
 
-// EXTERNAL MODULE: ./src/rules/syntax/index.ts + 1 modules
-var syntax = __nccwpck_require__(9548);
+
+/***/ }),
+
+/***/ 3414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ allRuleMetas),
+  t: () => (/* binding */ ruleMeta)
+});
+
+// EXTERNAL MODULE: ./src/rules/all.ts + 93 modules
+var rules_all = __nccwpck_require__(2616);
+// EXTERNAL MODULE: ./src/rules/syntax/validate.ts
+var validate = __nccwpck_require__(2957);
+// EXTERNAL MODULE: ./src/runtime/build-failure.ts
+var build_failure = __nccwpck_require__(6432);
+// EXTERNAL MODULE: ./src/runtime/checks/env-override.ts
+var env_override = __nccwpck_require__(4672);
+// EXTERNAL MODULE: ./src/runtime/checks/no-secrets.ts + 1 modules
+var no_secrets = __nccwpck_require__(7301);
+// EXTERNAL MODULE: ./src/runtime/checks/non-root.ts + 1 modules
+var non_root = __nccwpck_require__(6896);
+// EXTERNAL MODULE: ./src/runtime/health-diagnosis.ts
+var health_diagnosis = __nccwpck_require__(9992);
+// EXTERNAL MODULE: ./src/runtime/health/cause.ts
+var cause = __nccwpck_require__(4360);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
+
+
+
+
+
+
 const RUNTIME_RULES = [
     {
-        id: 'HC901',
+        id: non_root/* RUNS_AS_ROOT */.Tj,
         title: 'Container runs as root',
         severity: 'error',
         check: 'non-root',
         description: 'A process of the running container has UID 0, as seen from the host (docker top).',
     },
     {
-        id: 'HC902',
+        id: health_diagnosis/* NEVER_HEALTHY */.re,
         title: 'Container never became healthy',
         severity: 'error',
         check: 'healthy',
         description: 'The HEALTHCHECK kept failing until the health-timeout or Docker marked the container unhealthy.',
     },
     {
-        id: 'HC903',
+        id: health_diagnosis/* PROBE_MISSING */.A,
         title: 'Health probe binary missing',
         severity: 'error',
         check: 'healthy',
         description: 'The HEALTHCHECK runs a program that is not in the image (exit 127 / executable file not found).',
     },
     {
-        id: 'HC904',
+        id: health_diagnosis/* WRONG_PROBE_PORT */.Z1,
         title: 'HEALTHCHECK port not listened on',
         severity: 'error',
         check: 'healthy',
         description: 'The probe connects to a port the process does not listen on; the process listens on other ports.',
     },
     {
-        id: 'HC905',
+        id: health_diagnosis/* HEAD_REFUSED */.yA,
         title: 'HEAD health probe refused with 405',
         severity: 'error',
         check: 'healthy',
         description: 'The probe sends HEAD (e.g. GNU wget --spider) to an endpoint that only allows GET.',
     },
     {
-        id: 'HC906',
+        id: health_diagnosis/* EXITED_BEFORE_HEALTHY */.U$,
         title: 'Container exited before becoming healthy',
         severity: 'error',
         check: 'healthy',
@@ -21865,41 +21936,41 @@ const RUNTIME_RULES = [
     },
     // Published as HC312 (docs/rules/HC312.md) before the HC9xx range held the runtime rules: keep its id.
     {
-        id: 'HC312',
+        id: env_override/* ENV_NOT_HONOURED */.JD,
         title: 'Environment override not honoured',
         severity: 'error',
         check: 'env-override',
         description: 'A value given with docker run -e does not reach the app: something in the image replaces it.',
     },
     {
-        id: 'HC908',
+        id: no_secrets/* SECRET_IN_IMAGE */.$,
         title: 'Secret in the image config or history',
         severity: 'error',
         check: 'no-secrets',
         description: 'A credential is readable from the image: Config.Env or a build argument/ENV value in docker history.',
     },
     {
-        id: 'HC909',
+        id: build_failure/* BUILD_FAILED */.x,
         title: 'Image build failed',
         severity: 'error',
         description: 'The image did not build, so nothing could be verified at runtime.',
     },
     {
-        id: 'HC910',
+        id: health_diagnosis/* HEALTH_URL_MISSING */.A4,
         title: 'Health endpoint returns 404',
         severity: 'error',
         check: 'healthy',
         description: 'The app answers on the probed port but the HEALTHCHECK URL does not exist.',
     },
     {
-        id: 'HC912',
+        id: cause/* HEALTHCHECK_CANNOT_FAIL */.oW,
         title: 'HEALTHCHECK cannot fail',
         severity: 'error',
         check: 'healthy',
         description: 'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
     },
     {
-        id: 'HC911',
+        id: non_root/* NAMED_USER */._w,
         title: 'USER is a name, not a numeric UID',
         severity: 'note',
         check: 'non-root',
@@ -21911,25 +21982,28 @@ const RUNTIME_RULES = [
 
 
 
-
-
-
-
-const RULES = [...rules, ...health_rules, ...config_rules, ...ownership_rules, ...practice_rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
-const META = new Map();
-// Runtime-only findings (HC9xx, HC312) have no static counterpart to list.
-const runtimeMetas = RUNTIME_RULES.map((r) => ({ ...r, anchors: {} }));
-for (const m of [...RULES.map((r) => r.meta), ...syntax/* syntaxRuleMetas */.O, ...runtimeMetas]) {
-    if (META.has(m.id))
-        throw new Error(`duplicate rule id ${m.id}`);
-    META.set(m.id, m);
+// Built on first use: HC526 reads rule metadata and is itself in STATIC_RULES, so the map cannot
+// be built while the rule modules are still loading.
+let META = null;
+function metas() {
+    if (META)
+        return META;
+    const map = new Map();
+    // Runtime-only findings (HC9xx, HC312) have no static counterpart to list.
+    const runtimeMetas = RUNTIME_RULES.map((r) => ({ ...r, anchors: {} }));
+    for (const m of [...rules_all/* STATIC_RULES */.$.map((r) => r.meta), ...validate/* syntaxRuleMetas */.Ox, ...runtimeMetas]) {
+        if (map.has(m.id))
+            throw new Error(`duplicate rule id ${m.id}`);
+        map.set(m.id, m);
+    }
+    return (META = map);
 }
 /** Metadata of any rule, static, syntax or runtime. */
 function ruleMeta(id) {
-    return META.get(id);
+    return metas().get(id);
 }
 function allRuleMetas() {
-    return [...META.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...metas().values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 
@@ -21964,86 +22038,99 @@ function renderRuleIndex(metas) {
 
 /***/ }),
 
-/***/ 9548:
+/***/ 2957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  O: () => (/* reexport */ syntaxRuleMetas),
-  k: () => (/* reexport */ validateSyntax)
-});
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-utils/lib/main.js
-var main = __nccwpck_require__(285);
-;// CONCATENATED MODULE: ./src/rules/syntax/validate.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ox: () => (/* binding */ syntaxRuleMetas),
+/* harmony export */   kX: () => (/* binding */ validateSyntax)
+/* harmony export */ });
+/* unused harmony exports SYNTAX_RULE, SYNTAX_CODE_MAP */
+/* harmony import */ var dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(285);
 // The syntax layer: dockerfile-utils' validator (the one VS Code's Docker extension uses)
 // mapped onto our ids, instead of re-writing the syntax checks. Codes that our own rules
 // cover with better messages (casing, MAINTAINER, multiple CMD, relative WORKDIR, a file not
 // starting with FROM: HC509, a COPY destination without `/`: HC409) are off or unmapped here.
 
-const CODE_TO_RULE = {
-    INVALID_ESCAPE_DIRECTIVE: 'HC521',
-    DUPLICATED_ESCAPE_DIRECTIVE: 'HC521',
-    EMPTY_CONTINUATION_LINE: 'HC522',
-    JSON_IN_SINGLE_QUOTES: 'HC523',
-    UNKNOWN_INSTRUCTION: 'HC524',
-    UNKNOWN_ADD_FLAG: 'HC524',
-    UNKNOWN_COPY_FLAG: 'HC524',
-    UNKNOWN_FROM_FLAG: 'HC524',
-    FLAG_DUPLICATE: 'HC524',
-    FLAG_MISSING_VALUE: 'HC524',
-    FLAG_INVALID_FROM_VALUE: 'HC524',
-    FLAG_INVALID_LINK_VALUE: 'HC524',
-    FLAG_EXPECTED_BOOLEAN_VALUE: 'HC524',
-    ARGUMENT_MISSING: 'HC524',
-    ARGUMENT_EXTRA: 'HC524',
-    ARGUMENT_REQUIRES_ONE: 'HC524',
-    ARGUMENT_REQUIRES_AT_LEAST_ONE: 'HC524',
-    ARGUMENT_REQUIRES_TWO: 'HC524',
-    ARGUMENT_REQUIRES_AT_LEAST_TWO: 'HC524',
-    ARGUMENT_REQUIRES_ONE_OR_THREE: 'HC524',
-    ARGUMENT_UNNECESSARY: 'HC524',
-    INVALID_REFERENCE_FORMAT: 'HC524',
-    INVALID_AS: 'HC524',
-    BASE_NAME_EMPTY: 'HC524',
-    INVALID_SYNTAX: 'HC524',
-    UNSUPPORTED_MODIFIER: 'HC524',
-    SHELL_REQUIRES_ONE: 'HC524',
-    UNKNOWN_HEALTHCHECK_FLAG: 'HC208',
-    UNKNOWN_TYPE: 'HC208',
-    FLAG_INVALID_DURATION: 'HC208',
-    FLAG_LESS_THAN_1MS: 'HC208',
-    FLAG_MISSING_DURATION: 'HC208',
-    FLAG_UNKNOWN_UNIT: 'HC208',
-    FLAG_AT_LEAST_ONE: 'HC208',
-    HEALTHCHECK_CMD_ARGUMENT_MISSING: 'HC208',
-    INVALID_SIGNAL: 'HC215',
-    SYNTAX_MISSING_EQUALS: 'HC311',
-    SYNTAX_MISSING_NAMES: 'HC311',
-    SYNTAX_MISSING_SINGLE_QUOTE: 'HC311',
-    SYNTAX_MISSING_DOUBLE_QUOTE: 'HC311',
-    DUPLICATE_BUILD_STAGE_NAME: 'HC505',
-    INVALID_BUILD_STAGE_NAME: 'HC506',
-    ONBUILD_CHAINING_DISALLOWED: 'HC510',
-    ONBUILD_TRIGGER_DISALLOWED: 'HC510',
-    INVALID_PORT: 'HC511',
-    INVALID_PROTO: 'HC511',
-    SHELL_JSON_FORM: 'HC513',
+/** The ids this layer emits (their metadata is syntaxRuleMetas below). */
+const SYNTAX_RULE = {
+    HEALTHCHECK_INVALID: 'HC208',
+    STOPSIGNAL_INVALID: 'HC215',
+    KEY_VALUE_MALFORMED: 'HC311',
+    STAGE_NAME_DUPLICATE: 'HC505',
+    STAGE_NAME_INVALID: 'HC506',
+    ONBUILD_FORBIDDEN: 'HC510',
+    EXPOSE_INVALID: 'HC511',
+    SHELL_NOT_JSON: 'HC513',
+    ESCAPE_DIRECTIVE_INVALID: 'HC521',
+    EMPTY_CONTINUATION: 'HC522',
+    JSON_SINGLE_QUOTES: 'HC523',
+    SYNTAX_ERROR: 'HC524',
+};
+const R = SYNTAX_RULE;
+/** dockerfile-utils' diagnostic codes mapped onto our ids; a code not here is not reported. */
+const SYNTAX_CODE_MAP = {
+    INVALID_ESCAPE_DIRECTIVE: R.ESCAPE_DIRECTIVE_INVALID,
+    DUPLICATED_ESCAPE_DIRECTIVE: R.ESCAPE_DIRECTIVE_INVALID,
+    EMPTY_CONTINUATION_LINE: R.EMPTY_CONTINUATION,
+    JSON_IN_SINGLE_QUOTES: R.JSON_SINGLE_QUOTES,
+    UNKNOWN_INSTRUCTION: R.SYNTAX_ERROR,
+    UNKNOWN_ADD_FLAG: R.SYNTAX_ERROR,
+    UNKNOWN_COPY_FLAG: R.SYNTAX_ERROR,
+    UNKNOWN_FROM_FLAG: R.SYNTAX_ERROR,
+    FLAG_DUPLICATE: R.SYNTAX_ERROR,
+    FLAG_MISSING_VALUE: R.SYNTAX_ERROR,
+    FLAG_INVALID_FROM_VALUE: R.SYNTAX_ERROR,
+    FLAG_INVALID_LINK_VALUE: R.SYNTAX_ERROR,
+    FLAG_EXPECTED_BOOLEAN_VALUE: R.SYNTAX_ERROR,
+    ARGUMENT_MISSING: R.SYNTAX_ERROR,
+    ARGUMENT_EXTRA: R.SYNTAX_ERROR,
+    ARGUMENT_REQUIRES_ONE: R.SYNTAX_ERROR,
+    ARGUMENT_REQUIRES_AT_LEAST_ONE: R.SYNTAX_ERROR,
+    ARGUMENT_REQUIRES_TWO: R.SYNTAX_ERROR,
+    ARGUMENT_REQUIRES_AT_LEAST_TWO: R.SYNTAX_ERROR,
+    ARGUMENT_REQUIRES_ONE_OR_THREE: R.SYNTAX_ERROR,
+    ARGUMENT_UNNECESSARY: R.SYNTAX_ERROR,
+    INVALID_REFERENCE_FORMAT: R.SYNTAX_ERROR,
+    INVALID_AS: R.SYNTAX_ERROR,
+    BASE_NAME_EMPTY: R.SYNTAX_ERROR,
+    INVALID_SYNTAX: R.SYNTAX_ERROR,
+    UNSUPPORTED_MODIFIER: R.SYNTAX_ERROR,
+    SHELL_REQUIRES_ONE: R.SYNTAX_ERROR,
+    UNKNOWN_HEALTHCHECK_FLAG: R.HEALTHCHECK_INVALID,
+    UNKNOWN_TYPE: R.HEALTHCHECK_INVALID,
+    FLAG_INVALID_DURATION: R.HEALTHCHECK_INVALID,
+    FLAG_LESS_THAN_1MS: R.HEALTHCHECK_INVALID,
+    FLAG_MISSING_DURATION: R.HEALTHCHECK_INVALID,
+    FLAG_UNKNOWN_UNIT: R.HEALTHCHECK_INVALID,
+    FLAG_AT_LEAST_ONE: R.HEALTHCHECK_INVALID,
+    HEALTHCHECK_CMD_ARGUMENT_MISSING: R.HEALTHCHECK_INVALID,
+    INVALID_SIGNAL: R.STOPSIGNAL_INVALID,
+    SYNTAX_MISSING_EQUALS: R.KEY_VALUE_MALFORMED,
+    SYNTAX_MISSING_NAMES: R.KEY_VALUE_MALFORMED,
+    SYNTAX_MISSING_SINGLE_QUOTE: R.KEY_VALUE_MALFORMED,
+    SYNTAX_MISSING_DOUBLE_QUOTE: R.KEY_VALUE_MALFORMED,
+    DUPLICATE_BUILD_STAGE_NAME: R.STAGE_NAME_DUPLICATE,
+    INVALID_BUILD_STAGE_NAME: R.STAGE_NAME_INVALID,
+    ONBUILD_CHAINING_DISALLOWED: R.ONBUILD_FORBIDDEN,
+    ONBUILD_TRIGGER_DISALLOWED: R.ONBUILD_FORBIDDEN,
+    INVALID_PORT: R.EXPOSE_INVALID,
+    INVALID_PROTO: R.EXPOSE_INVALID,
+    SHELL_JSON_FORM: R.SHELL_NOT_JSON,
 };
 const HINT = {
-    HC521: 'Use `# escape=\\` or `# escape=`` ` once, on the first line.',
-    HC522: 'Remove the empty line or end the previous line without a continuation.',
-    HC523: 'Use double quotes: single-quoted JSON silently runs in shell form.',
-    HC208: 'Fix the HEALTHCHECK flags and command.',
-    HC311: 'Write it as KEY=value, quoting values with spaces.',
-    HC505: 'Give every stage a unique name.',
-    HC506: 'Use a lowercase name of letters, digits, `-`, `_` and `.`.',
-    HC510: 'ONBUILD cannot trigger FROM, MAINTAINER or ONBUILD.',
-    HC511: 'Use a port 0–65535 with tcp, udp or sctp.',
-    HC513: 'Write SHELL as a JSON array, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"].',
+    [R.ESCAPE_DIRECTIVE_INVALID]: 'Use `# escape=\\` or `# escape=`` ` once, on the first line.',
+    [R.EMPTY_CONTINUATION]: 'Remove the empty line or end the previous line without a continuation.',
+    [R.JSON_SINGLE_QUOTES]: 'Use double quotes: single-quoted JSON silently runs in shell form.',
+    [R.HEALTHCHECK_INVALID]: 'Fix the HEALTHCHECK flags and command.',
+    [R.KEY_VALUE_MALFORMED]: 'Write it as KEY=value, quoting values with spaces.',
+    [R.STAGE_NAME_DUPLICATE]: 'Give every stage a unique name.',
+    [R.STAGE_NAME_INVALID]: 'Use a lowercase name of letters, digits, `-`, `_` and `.`.',
+    [R.ONBUILD_FORBIDDEN]: 'ONBUILD cannot trigger FROM, MAINTAINER or ONBUILD.',
+    [R.EXPOSE_INVALID]: 'Use a port 0–65535 with tcp, udp or sctp.',
+    [R.SHELL_NOT_JSON]: 'Write SHELL as a JSON array, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"].',
 };
-const OFF = main.ValidationSeverity.IGNORE;
+const OFF = dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__.ValidationSeverity.IGNORE;
 /** Validate the text; every problem mapped to a rule id with its line. */
 function validateSyntax(text) {
     let diagnostics;
@@ -22061,8 +22148,8 @@ function validateSyntax(text) {
     const clamp = (line) => Math.min(Math.max(line, 1), lastLine);
     const hits = [];
     for (const d of diagnostics) {
-        const name = main.ValidationCode[d.code];
-        const ruleId = name ? CODE_TO_RULE[name] : undefined;
+        const name = dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__.ValidationCode[d.code];
+        const ruleId = name ? SYNTAX_CODE_MAP[name] : undefined;
         if (!ruleId)
             continue;
         const hint = HINT[ruleId];
@@ -22082,7 +22169,7 @@ function validateSyntax(text) {
     return hits;
 }
 function validateWith(text) {
-    return (0,main.validate)(text, {
+    return (0,dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__.validate)(text, {
         // covered by our own rules with stage-aware messages
         instructionCasing: OFF,
         directiveCasing: OFF,
@@ -22091,14 +22178,14 @@ function validateWith(text) {
         instructionEntrypointMultiple: OFF,
         instructionHealthcheckMultiple: OFF,
         instructionWorkdirRelative: OFF,
-        emptyContinuationLine: main.ValidationSeverity.WARNING,
-        instructionJSONInSingleQuotes: main.ValidationSeverity.ERROR,
+        emptyContinuationLine: dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__.ValidationSeverity.WARNING,
+        instructionJSONInSingleQuotes: dockerfile_utils__WEBPACK_IMPORTED_MODULE_0__.ValidationSeverity.ERROR,
     });
 }
 const SYNTAX_ANCHOR = { hadolint: ['DL1000'], buildkit: ['(parse error)'] };
 const syntaxRuleMetas = [
     {
-        id: 'HC208',
+        id: R.HEALTHCHECK_INVALID,
         title: 'Invalid HEALTHCHECK flags or command',
         severity: 'error',
         check: 'healthcheck-defined',
@@ -22106,14 +22193,14 @@ const syntaxRuleMetas = [
         description: 'An unknown flag, an invalid duration, --retries below 1 or a CMD without a command makes the build fail or the health check meaningless.',
     },
     {
-        id: 'HC215',
+        id: R.STOPSIGNAL_INVALID,
         title: 'Invalid STOPSIGNAL',
         severity: 'error',
         anchors: {},
         description: 'Docker cannot stop the container gracefully with a signal it does not know.',
     },
     {
-        id: 'HC311',
+        id: R.KEY_VALUE_MALFORMED,
         title: 'Malformed ENV, ARG or LABEL',
         severity: 'error',
         check: 'env-override',
@@ -22121,7 +22208,7 @@ const syntaxRuleMetas = [
         description: 'A missing `=`, an unbalanced quote or an empty name changes what the variable holds, or fails the build.',
     },
     {
-        id: 'HC505',
+        id: R.STAGE_NAME_DUPLICATE,
         title: 'Duplicate stage name',
         severity: 'error',
         anchors: {
@@ -22133,21 +22220,21 @@ const syntaxRuleMetas = [
         description: 'Two stages with one name make `COPY --from` and `--target` ambiguous; BuildKit refuses the file.',
     },
     {
-        id: 'HC506',
+        id: R.STAGE_NAME_INVALID,
         title: 'Invalid stage name',
         severity: 'error',
         anchors: { hadolint: ['DL3063'], buildkit: ['ReservedStageName'] },
         description: 'Stage names must be lowercase letters, digits, `-`, `_` and `.`; some names are reserved.',
     },
     {
-        id: 'HC510',
+        id: R.ONBUILD_FORBIDDEN,
         title: 'Forbidden ONBUILD trigger',
         severity: 'error',
         anchors: { hadolint: ['DL3043'] },
         description: 'ONBUILD cannot trigger FROM, MAINTAINER or another ONBUILD.',
     },
     {
-        id: 'HC511',
+        id: R.EXPOSE_INVALID,
         title: 'Invalid EXPOSE',
         severity: 'error',
         anchors: {
@@ -22158,45 +22245,41 @@ const syntaxRuleMetas = [
         description: 'A port outside 0–65535 or an unknown protocol fails the build or exposes nothing.',
     },
     {
-        id: 'HC513',
+        id: R.SHELL_NOT_JSON,
         title: 'SHELL not in JSON form',
         severity: 'error',
         anchors: { hadolint: ['DL4005'] },
         description: 'SHELL only accepts a JSON array.',
     },
     {
-        id: 'HC521',
+        id: R.ESCAPE_DIRECTIVE_INVALID,
         title: 'Invalid or duplicate parser directive',
         severity: 'error',
         anchors: {},
         description: 'An escape directive other than `\\` or a backtick, or a second one, changes how every following line is read.',
     },
     {
-        id: 'HC522',
+        id: R.EMPTY_CONTINUATION,
         title: 'Empty continuation line',
         severity: 'warning',
         anchors: { buildkit: ['NoEmptyContinuation'] },
         description: 'Empty lines inside a continued instruction are deprecated and will become an error in future Docker versions.',
     },
     {
-        id: 'HC523',
+        id: R.JSON_SINGLE_QUOTES,
         title: 'JSON array written with single quotes',
         severity: 'error',
         anchors: {},
         description: "`CMD ['python', 'app.py']` is not JSON: Docker runs it through /bin/sh -c as a literal string, which fails or behaves differently.",
     },
     {
-        id: 'HC524',
+        id: R.SYNTAX_ERROR,
         title: 'Dockerfile syntax error',
         severity: 'error',
         anchors: { ...SYNTAX_ANCHOR },
         description: 'An unknown instruction, flag or missing argument makes the build fail.',
     },
 ];
-
-;// CONCATENATED MODULE: ./src/rules/syntax/index.ts
-// The syntax layer (HC521–HC524 and the other ids dockerfile-utils' validator feeds).
-
 
 
 /***/ }),
@@ -22239,548 +22322,439 @@ function newRunId(env = process.env) {
 
 /***/ }),
 
-/***/ 9570:
+/***/ 6432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ buildFailure),
+/* harmony export */   x: () => (/* binding */ BUILD_FAILED)
+/* harmony export */ });
+const BUILD_FAILED = 'HC909';
+/** The finding, and the reason every undecided check gets. */
+function buildFailure(b) {
+    const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
+    return {
+        finding: {
+            ruleId: BUILD_FAILED,
+            severity: 'error',
+            check: undefined,
+            line: 1,
+            message: `The image did not build (exit ${b.exitCode}); see the build log tail. ${last}`.slice(0, 400),
+        },
+        reason: `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JD: () => (/* binding */ ENV_NOT_HONOURED),
+/* harmony export */   eR: () => (/* binding */ checkEnvOverride),
+/* harmony export */   hp: () => (/* binding */ sentinelRefused)
+/* harmony export */ });
+/* harmony import */ var _docker_container_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8607);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
+/* harmony import */ var _env_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4080);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7408);
+// env-override: does a value given with `docker run -e` reach the app's processes? Read
+// from /proc/<pid>/environ on the host (or `cat /proc/1/environ` inside the image).
+
+
+
+
+const ENV_NOT_HONOURED = 'HC312';
+async function processEnvs(id, procs) {
+    const envs = await Promise.all(procs.map(async (p) => {
+        const raw = await (0,_docker_container_js__WEBPACK_IMPORTED_MODULE_0__/* .readHostProc */ .HQ)(p.pid, 'environ');
+        return { pid: p.pid, comm: p.comm, env: raw === null ? null : (0,_env_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnviron */ .BE)(raw) };
+    }));
+    if (envs.some((e) => e.env !== null))
+        return { envs, via: 'read from /proc/<pid>/environ on the host' };
+    const e = await (0,_docker_container_js__WEBPACK_IMPORTED_MODULE_0__/* .execIn */ .Xm)(id, ['cat', '/proc/1/environ']);
+    if (e.exitCode === 0)
+        return {
+            envs: [{ pid: 1, comm: 'pid 1', env: (0,_env_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnviron */ .BE)(e.stdout) }],
+            via: 'read with docker exec cat /proc/1/environ',
+        };
+    return { envs, via: 'unreadable' };
+}
+/** The app refused our sentinel values but became healthy without them: the override stays unproven. */
+function sentinelRefused(sentinelKeys) {
+    return {
+        check: {
+            id: 'env-override',
+            status: 'error',
+            detail: `the app does not start with sentinel values for ${sentinelKeys.join(', ')}; it does without them`,
+            diagnosis: `harden-check replaced ${sentinelKeys.join(', ')} with sentinel values (hc-sentinel-…) and the container did not become healthy; started again without them, it did. The app validates these values, so a sentinel cannot prove the override. Give the env-overrides input valid values (e.g. ${sentinelKeys[0]}=<another valid value>) to prove that -e reaches the app.`,
+        },
+        findings: [],
+    };
+}
+async function checkEnvOverride(e) {
+    const { choice, state, procs } = e;
+    const keys = Object.keys(choice.overrides);
+    const skippedText = choice.skipped.length
+        ? ` Not overridden: ${choice.skipped.map((s) => `${s.key} (${s.reason})`).join('; ')}.`
+        : '';
+    const how = choice.derived
+        ? `Started the container with a sentinel value (hc-sentinel-…) for ${keys.join(', ')}.`
+        : `Started the container with the env-overrides input: ${keys.join(', ')}.`;
+    if (!state.running || !procs || procs.length === 0) {
+        return {
+            check: {
+                id: 'env-override',
+                status: 'error',
+                detail: `the container exited (code ${state.exitCode}) before its environment could be read`,
+                diagnosis: how + skippedText,
+            },
+            findings: [],
+        };
+    }
+    const { envs, via } = await processEnvs(e.containerId, procs);
+    const v = (0,_env_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeOverrides */ .H5)(choice.overrides, envs);
+    if (v.unreadable) {
+        return {
+            check: {
+                id: 'env-override',
+                status: 'error',
+                detail: 'the process environment could not be read (/proc not readable, no cat in the image)',
+                diagnosis: how + skippedText,
+            },
+            findings: [],
+        };
+    }
+    const show = (key, value) => value === null
+        ? 'unset'
+        : (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .secretNameMatch */ .Jv)(key)
+            ? (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(value)
+            : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
+    if (v.replaced.length === 0) {
+        return {
+            check: {
+                id: 'env-override',
+                status: 'pass',
+                detail: `${v.honoured.join(', ')} reached the process (${via})`,
+                diagnosis: how + skippedText,
+            },
+            findings: [],
+        };
+    }
+    const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
+    const lines = v.replaced.map((r) => (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .declaredLine */ .j)(e.facts, r.key, e.stageLine));
+    return {
+        check: {
+            id: 'env-override',
+            status: 'fail',
+            line: Math.min(...lines),
+            detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
+            diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
+        },
+        findings: v.replaced.map((r, i) => ({
+            ruleId: ENV_NOT_HONOURED,
+            severity: 'error',
+            check: 'env-override',
+            line: lines[i],
+            message: `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`,
+        })),
+    };
+}
+
+
+/***/ }),
+
+/***/ 7301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  wX: () => (/* reexport */ cleanupRun),
-  US: () => (/* binding */ imageExists),
-  k1: () => (/* binding */ verifyRuntime)
+  $: () => (/* binding */ SECRET_IN_IMAGE),
+  B: () => (/* binding */ checkNoSecrets)
 });
 
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/secrets/detect.ts
 var detect = __nccwpck_require__(5042);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker/engine.ts
-var engine = __nccwpck_require__(6556);
-// EXTERNAL MODULE: ./src/docker/exec.ts + 12 modules
-var exec = __nccwpck_require__(5475);
-;// CONCATENATED MODULE: ./src/docker/log.ts
-// The tail of a build log kept for the report (the log itself goes to the host, src/host.ts).
+;// CONCATENATED MODULE: ./src/runtime/secret-probe.ts
+// Credentials baked into the image: Config.Env (what every container starts with) and
+// `docker history` (build args consumed by RUN appear as `|N KEY=value ...`; ENV values
+// overwritten later survive in their layer's CreatedBy). Uses the shared detector;
+// only masked values leave this module.
 
-/** Keeps the last `max` lines of a stream (the build log tail for the report). */
-class TailBuffer {
-    max;
-    lines = [];
-    constructor(max = 50) {
-        this.max = max;
-    }
-    push(line) {
-        this.lines.push(line);
-        if (this.lines.length > this.max)
-            this.lines.shift();
-    }
-    text(extraSecrets = []) {
-        return (0,detect/* redact */.E$)(this.lines.join('\n'), extraSecrets);
-    }
+function judgePair(key, value) {
+    const byValue = (0,detect/* findSecretValues */.sD)(value);
+    if (byValue.length > 0)
+        return { reason: byValue[0].kind };
+    const token = (0,detect/* secretNameMatch */.Jv)(key);
+    if (token && !(0,detect/* isPlaceholder */.wK)(value))
+        return { reason: `name contains "${token}"` };
+    return null;
 }
-
-;// CONCATENATED MODULE: ./src/docker/labels.ts
-// Everything a run creates carries this label, so the post step can find and remove
-// exactly that (and never anything else) even when the main step was killed.
-const RUN_LABEL = 'harden-check.run';
-function runFilter(runId) {
-    return `label=${RUN_LABEL}=${runId}`;
+function splitPair(kv) {
+    const i = kv.indexOf('=');
+    if (i <= 0)
+        return null;
+    return [kv.slice(0, i), kv.slice(i + 1)];
 }
-
-;// CONCATENATED MODULE: ./src/docker/build.ts
-// Build the image the way the user's workflow would: buildx (`--load`, so the image
-// lands in the engine we then run) when the client has it, else the classic
-// `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
-// --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
-// or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
-
-
-
-
-
-
-
-
-
-async function detectBuilder(env = process.env) {
-    if (await (0,engine/* hasBuildx */.Nt)())
-        return 'buildx';
-    return env.DOCKER_BUILDKIT === '1' ? 'buildkit' : 'classic';
-}
-/** Default build deadline: 15 minutes, or HARDEN_CHECK_BUILD_TIMEOUT seconds (e.g. for tests). */
-const DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
-function buildTimeoutSeconds(env = process.env) {
-    const v = Number(env.HARDEN_CHECK_BUILD_TIMEOUT);
-    return Number.isFinite(v) && v > 0 ? v : DEFAULT_BUILD_TIMEOUT_SECONDS;
-}
-/** Docker tags must be lowercase; the run id may not be. */
-function localTag(runId) {
-    const safe = runId
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, 120);
-    return `harden-check-local:${safe || 'run'}`;
-}
-/** Build-arg values whose name says "secret": masked in every echoed line. */
-function secretBuildArgValues(buildArgs) {
-    return Object.entries(buildArgs)
-        .filter(([k, v]) => (0,detect/* secretNameMatch */.Jv)(k) !== null && v.length >= 4)
-        .map(([, v]) => v);
-}
-function buildArgs(req, builder, iidfile) {
-    const args = builder === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    // The legacy builder leaves intermediate containers behind on failure without this.
-    if (builder === 'classic')
-        args.push('--force-rm');
-    args.push('--file', req.dockerfile, '--iidfile', iidfile);
-    args.push('--label', `${RUN_LABEL}=${req.runId}`, '--tag', localTag(req.runId));
-    for (const [k, v] of Object.entries(req.buildArgs))
-        args.push('--build-arg', `${k}=${v}`);
-    if (req.target)
-        args.push('--target', req.target);
-    args.push(...req.flags, req.context);
-    return args;
-}
-async function buildImage(req) {
-    const builder = await detectBuilder();
-    // sync on purpose: nothing between the call and the spawn yields to other work (the audit
-    // modules load meanwhile), so the build starts at once
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
-    const iidfile = (0,external_node_path_.join)(dir, 'iid');
-    const secrets = secretBuildArgValues(req.buildArgs);
-    // Let the host mask them anywhere (on a runner: in other steps' logs too).
-    for (const s of secrets)
-        req.host.mask(s);
-    const tail = new TailBuffer(req.tailLines ?? 50);
-    const started = Date.now();
-    const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
-    try {
-        const out = await req.host.group(`Build ${req.dockerfile} (${builder})`, async () => {
-            const echo = req.host.untrusted(secrets);
-            try {
-                return await (0,exec/* docker */.T3)(buildArgs(req, builder, iidfile), {
-                    // Plain progress: one line per event, readable in the log and in the tail.
-                    env: builder === 'classic' ? {} : { BUILDKIT_PROGRESS: 'plain' },
-                    // A hung build (a RUN waiting forever, a stalled pull) must not hold the job.
-                    timeoutMs: timeoutSeconds * 1000,
-                    onLine: (line) => {
-                        echo.line(line);
-                        tail.push(line);
-                    },
-                });
-            }
-            finally {
-                echo.end();
-            }
-        });
-        if (out.timedOut) {
-            const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
-            req.host.info(msg);
-            tail.push(msg);
-        }
-        const imageId = out.exitCode === 0 ? (await (0,promises_namespaceObject.readFile)(iidfile, 'utf8').catch(() => '')).trim() || null : null;
-        return {
-            ok: out.exitCode === 0 && imageId !== null,
-            imageId,
-            tag: localTag(req.runId),
-            builder,
-            seconds: (Date.now() - started) / 1000,
-            logTail: tail.text(secrets),
-            exitCode: out.exitCode,
-            timedOut: out.timedOut === true,
-        };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/cleanup.ts
-
-
-const STATE_RUN_IDS = 'harden-check-run-ids';
-const STATE_CONTAINERS = 'harden-check-containers';
-const STATE_IMAGES = 'harden-check-images';
-function lines(s) {
-    return s
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-function readList(host, name) {
-    return (host.getState(name) || '').split(',').filter(Boolean);
-}
-function addToState(host, name, value) {
-    const list = readList(host, name);
-    if (!list.includes(value))
-        list.push(value);
-    host.saveState(name, list.join(','));
-}
-function removeFromState(host, name, values) {
-    host.saveState(name, readList(host, name)
-        .filter((v) => !values.includes(v))
-        .join(','));
-}
-/** What one run created; recorded in the step state as soon as it exists. */
-class RunResources {
-    runId;
-    host;
-    containers = [];
-    images = [];
-    /** Could the run have created something we hold no id of (a failed build or run)? */
-    unaccounted = false;
-    /** `host` keeps the ids in its step state, for the post step of a killed run. */
-    constructor(runId, host) {
-        this.runId = runId;
-        this.host = host;
-        addToState(host, STATE_RUN_IDS, runId);
-    }
-    addContainer(id) {
-        this.containers.push(id);
-        addToState(this.host, STATE_CONTAINERS, id);
-    }
-    addImage(id) {
-        this.images.push(id);
-        addToState(this.host, STATE_IMAGES, id);
-    }
-    /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
-    markUnaccounted() {
-        this.unaccounted = true;
-    }
-    /**
-     * Containers then images; never throws (cleanup must not hide the real result). The
-     * labelled listings run only when something may be unaccounted for: on the normal path
-     * every id is known, and the post step still lists by label if this step is killed.
-     */
-    async cleanup() {
-        const problems = await cleanupRun(this.runId, this.images, this.containers, {
-            byLabel: this.unaccounted,
-        });
-        if (problems.length === 0) {
-            // Done: the post step has nothing left to do for this run.
-            removeFromState(this.host, STATE_CONTAINERS, this.containers);
-            removeFromState(this.host, STATE_IMAGES, this.images);
-            removeFromState(this.host, STATE_RUN_IDS, [this.runId]);
-        }
-        return problems;
-    }
-}
-/**
- * Remove every container and image labelled with this run id, plus the given image ids
- * (images this run built). Used at the end of a run and by the post step.
- */
-async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLabel = true } = {}) {
-    const problems = [];
-    const removeContainers = async (ids) => {
-        if (ids.length === 0)
-            return;
-        const out = await (0,exec/* docker */.T3)(['rm', '--force', '--volumes', ...ids]);
-        if (out.exitCode !== 0 && !/No such container/i.test(out.stderr))
-            problems.push(out.stderr.trim());
-    };
-    // The known containers go while both listings run: each docker call costs a client start.
-    const none = Promise.resolve({ exitCode: 0, stdout: '', stderr: '' });
-    const [ps, imgs] = await Promise.all([
-        byLabel ? (0,exec/* docker */.T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', runFilter(runId)]) : none,
-        byLabel ? (0,exec/* docker */.T3)(['images', '--quiet', '--no-trunc', '--filter', runFilter(runId)]) : none,
-        removeContainers(knownContainers),
-    ]);
-    // Labelled containers we never learnt the id of (created as this step was killed).
-    await removeContainers(lines(ps.stdout).filter((id) => !knownContainers.includes(id)));
-    const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
-    if (images.length > 0) {
-        const out = await (0,exec/* docker */.T3)(['image', 'rm', '--force', ...images]);
-        if (out.exitCode !== 0 && !/No such image/i.test(out.stderr))
-            problems.push(out.stderr.trim());
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/docker/container.ts
-// The verification container and what can be observed about it from the host.
-
-
-
-function runArgs(req) {
-    const args = [
-        'run',
-        '--detach',
-        '--label',
-        `${RUN_LABEL}=${req.runId}`,
-        '--network',
-        req.network || 'none',
-        '--security-opt',
-        'no-new-privileges',
-        '--memory',
-        '512m',
-        '--pids-limit',
-        '256',
-    ];
-    for (const [k, v] of Object.entries(req.env))
-        args.push('--env', `${k}=${v}`);
-    const h = req.health;
-    if (h?.intervalSeconds !== undefined)
-        args.push(`--health-interval=${h.intervalSeconds}s`);
-    if (h?.timeoutSeconds !== undefined)
-        args.push(`--health-timeout=${h.timeoutSeconds}s`);
-    if (h?.startPeriodSeconds !== undefined)
-        args.push(`--health-start-period=${h.startPeriodSeconds}s`);
-    if (h?.retries !== undefined)
-        args.push(`--health-retries=${h.retries}`);
-    args.push(...req.runArgs, req.image);
-    return args;
-}
-/** Starts the container; returns its id. The image's own ENTRYPOINT/CMD run. */
-async function runContainer(req) {
-    const out = await (0,exec/* docker */.T3)(runArgs(req));
-    const id = out.stdout.trim().split('\n').pop()?.trim() ?? '';
-    if (/^[0-9a-f]{12,64}$/.test(id))
-        return { id, error: out.exitCode === 0 ? '' : out.stderr.trim() };
-    return { id: null, error: (out.stderr || out.stdout).trim() };
-}
-/** `docker top -o uid,pid,comm`: the real UIDs as the host sees them. */
-function parseTop(stdout) {
-    const lines = stdout.split('\n').filter((l) => l.trim());
-    return lines
-        .slice(1)
-        .map((l) => l.trim().split(/\s+/))
-        .filter((f) => f.length >= 3 && /^\d+$/.test(f[0]) && /^\d+$/.test(f[1]))
-        .map((f) => ({ uid: Number(f[0]), pid: Number(f[1]), comm: f.slice(2).join(' ') }));
-}
-async function container_top(id) {
-    return parseTop(await (0,exec/* dockerOk */.XE)(['top', id, '-o', 'uid,pid,comm']));
-}
-async function logs(id, tail = 20) {
-    const out = await (0,exec/* docker */.T3)(['logs', '--tail', String(tail), id]);
-    // stdout and stderr of the container arrive on both streams; keep them together.
-    return [out.stdout, out.stderr]
-        .filter((s) => s.trim())
-        .join('\n')
-        .trimEnd();
-}
-/** Run a command inside the container (only used as a fallback: needs the binary in the image). */
-async function execIn(id, argv) {
-    const out = await (0,exec/* docker */.T3)(['exec', id, ...argv]);
-    return { exitCode: out.exitCode, stdout: out.stdout };
-}
-/**
- * Read a file of the container's process namespace from the host (/proc/<pid>/...).
- * Works on scratch images. Falls back to `sudo -n cat` when we are not root (GitHub
- * runners run as `runner` with passwordless sudo), then reports null.
- */
-async function readHostProc(pid, file) {
-    const path = `/proc/${pid}/${file}`;
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, 'latin1');
-    }
-    catch {
-        if (process.getuid?.() === 0)
-            return null;
-    }
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('sudo', ['-n', 'cat', path], { timeout: 5000, encoding: 'latin1' }, (err, stdout) => resolve(err ? null : stdout));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/docker/history.ts
-// `docker history`: the command that created each layer. Build args used by a RUN show
-// up here (`|1 NPM_TOKEN=... /bin/sh -c ...`), and ENV values later overwritten in
-// Config.Env survive here too.
-
-function parseHistory(stdout) {
+/** KEY=VALUE pairs a history line carries: `|N K=V ...` build args and ENV instructions. */
+function historyPairs(createdBy) {
     const out = [];
-    for (const line of stdout.split('\n')) {
-        if (!line.trim())
-            continue;
-        try {
-            const j = JSON.parse(line);
-            out.push({ createdBy: String(j.CreatedBy ?? ''), comment: String(j.Comment ?? '') });
+    const args = /(?:^|\s)\|(\d+)\s+(.*)$/.exec(createdBy);
+    if (args) {
+        const n = Number(args[1]);
+        const words = args[2].split(/\s+/);
+        for (const w of words.slice(0, n)) {
+            const p = splitPair(w);
+            if (p)
+                out.push(p);
         }
-        catch {
-            // a line that is not JSON (client warnings): not history
+    }
+    const env = /(?:#\(nop\)\s+|^)ENV\s+(.*)$/.exec(createdBy.trim());
+    if (env) {
+        for (const w of env[1].split(/\s+/)) {
+            const p = splitPair(w);
+            if (p)
+                out.push([p[0], p[1].replace(/^(['"])(.*)\1$/, '$2')]);
         }
     }
     return out;
 }
-async function imageHistory(ref) {
-    return parseHistory(await (0,exec/* dockerOk */.XE)(['history', '--no-trunc', '--format', '{{json .}}', ref]));
-}
-
-;// CONCATENATED MODULE: ./src/docker/inspect.ts
-// Typed views of `docker inspect`: the facts the probes need, read from the engine's
-// JSON (works on distroless/scratch; nothing runs inside the image).
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- raw docker JSON, narrowed below */
-function toHealth(h) {
-    if (!h || !Array.isArray(h.Test) || h.Test.length === 0)
-        return null;
-    return {
-        test: h.Test.map(String),
-        interval: Number(h.Interval ?? 0),
-        timeout: Number(h.Timeout ?? 0),
-        startPeriod: Number(h.StartPeriod ?? 0),
-        retries: Number(h.Retries ?? 0),
+function scanImageSecrets(configEnv, history) {
+    const hits = new Map();
+    const add = (key, value, reason, where) => {
+        const id = `${key ?? ''}=${value}`;
+        const h = hits.get(id);
+        if (h) {
+            if (!h.where.includes(where))
+                h.where.push(where);
+            return;
+        }
+        hits.set(id, { key, masked: (0,detect/* maskSecret */.$l)(value), reason, where: [where], raw: value });
     };
-}
-function parseImageInspect(json) {
-    const raw = JSON.parse(json);
-    const img = Array.isArray(raw) ? raw[0] : raw;
-    const c = img?.Config ?? {};
-    return {
-        id: String(img?.Id ?? ''),
-        user: String(c.User ?? ''),
-        env: Array.isArray(c.Env) ? c.Env.map(String) : [],
-        entrypoint: Array.isArray(c.Entrypoint) ? c.Entrypoint.map(String) : null,
-        cmd: Array.isArray(c.Cmd) ? c.Cmd.map(String) : null,
-        exposedPorts: Object.keys(c.ExposedPorts ?? {})
-            .map((p) => parseInt(p, 10))
-            .filter((n) => Number.isFinite(n)),
-        labels: { ...(c.Labels ?? {}) },
-        healthcheck: toHealth(c.Healthcheck),
-    };
-}
-function parseContainerInspect(json) {
-    const raw = JSON.parse(json);
-    const c = Array.isArray(raw) ? raw[0] : raw;
-    const s = c?.State ?? {};
-    const h = s.Health;
-    return {
-        id: String(c?.Id ?? ''),
-        status: String(s.Status ?? ''),
-        running: Boolean(s.Running),
-        exitCode: Number(s.ExitCode ?? 0),
-        oomKilled: Boolean(s.OOMKilled),
-        error: String(s.Error ?? ''),
-        pid: Number(s.Pid ?? 0),
-        startedAt: String(s.StartedAt ?? ''),
-        finishedAt: String(s.FinishedAt ?? ''),
-        health: h
-            ? {
-                status: String(h.Status ?? ''),
-                failingStreak: Number(h.FailingStreak ?? 0),
-                log: (Array.isArray(h.Log) ? h.Log : []).map((e) => ({
-                    start: String(e.Start ?? ''),
-                    end: String(e.End ?? ''),
-                    exitCode: Number(e.ExitCode ?? 0),
-                    output: String(e.Output ?? ''),
-                })),
+    for (const kv of configEnv) {
+        const p = splitPair(kv);
+        if (!p)
+            continue;
+        const j = judgePair(p[0], p[1]);
+        if (j)
+            add(p[0], p[1], j.reason, 'image Config.Env');
+    }
+    for (const h of history) {
+        const pairValues = new Set();
+        for (const [k, v] of historyPairs(h.createdBy)) {
+            const j = judgePair(k, v);
+            if (j) {
+                add(k, v, j.reason, 'docker history');
+                pairValues.add(v);
             }
-            : null,
-        env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
-    };
-}
-/* eslint-enable @typescript-eslint/no-explicit-any */
-/** `Test: ["NONE"]` disables an inherited HEALTHCHECK: treat it as absent. */
-function healthcheckOf(info) {
-    const h = info.healthcheck;
-    if (!h || h.test[0] === 'NONE')
-        return null;
-    return h;
-}
-async function inspectImage(ref) {
-    const out = await (0,exec/* docker */.T3)(['image', 'inspect', '--format', '{{json .}}', ref]);
-    if (out.exitCode !== 0)
-        return null;
-    return parseImageInspect(out.stdout);
-}
-async function inspectContainer(id) {
-    const args = ['container', 'inspect', '--format', '{{json .}}', id];
-    const out = await (0,exec/* docker */.T3)(args);
-    if (out.exitCode !== 0)
-        throw new exec/* DockerError */.Bi(args, out);
-    return parseContainerInspect(out.stdout);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/docker/events.ts
-// Wake-ups from `docker events` for the containers of one run: the health wait reacts the
-// moment a probe finishes, the health status changes or the container dies, instead of at
-// its next poll (polling stays as the fallback, e.g. for an engine that streams no events).
-
-
-
-
-/** Event actions after which the container's state is worth reading again. */
-const WAKING = /^(health_status|exec_die|die|oom|stop|kill)\b/;
-/**
- * Starts listening before the container is created, so nothing is missed. `--until` bounds
- * the client's life even if this process is killed without running stop().
- */
-function watchRunEvents(runId, lifetimeSeconds) {
-    const until = Math.ceil(Date.now() / 1000 + lifetimeSeconds);
-    let child = null;
-    const waiters = new Set();
-    let count = 0;
-    const wakeAll = () => {
-        for (const w of [...waiters])
-            w();
-    };
-    try {
-        child = (0,external_node_child_process_.spawn)((0,exec/* dockerBin */.k8)(), [
-            'events',
-            '--filter',
-            runFilter(runId),
-            '--filter',
-            'type=container',
-            '--until',
-            String(until),
-            '--format',
-            '{{.Action}}',
-        ], { env: (0,exec/* dockerEnv */.gT)(), stdio: ['ignore', 'pipe', 'ignore'] });
-        child.on('error', () => (child = null));
-        child.unref();
-        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', (action) => {
-            if (!WAKING.test(action))
-                return;
-            count++;
-            wakeAll();
-        });
-        child.stdout.unref?.();
+        }
+        // Credentials anywhere else in the command (e.g. a token in a curl URL).
+        for (const m of (0,detect/* findSecretValues */.sD)(h.createdBy)) {
+            const v = h.createdBy.slice(m.index, m.index + m.length);
+            if ([...pairValues].some((pv) => pv.includes(v)))
+                continue;
+            add(null, v, m.kind, 'docker history');
+        }
     }
-    catch {
-        child = null;
+    return [...hits.values()];
+}
+function describeHit(h) {
+    const what = h.key ? `${h.key}=${h.masked}` : h.masked;
+    return `${what} (${h.reason}; ${h.where.join(', ')})`;
+}
+
+// EXTERNAL MODULE: ./src/runtime/checks/outcome.ts
+var outcome = __nccwpck_require__(7408);
+;// CONCATENATED MODULE: ./src/runtime/checks/no-secrets.ts
+
+
+const SECRET_IN_IMAGE = 'HC908';
+const round = (n) => Math.round(n * 100) / 100;
+function checkNoSecrets(info, history, facts) {
+    const t = Date.now();
+    const hits = scanImageSecrets(info.env, history);
+    const secrets = hits.map((h) => h.raw);
+    const seconds = round((Date.now() - t) / 1000);
+    if (hits.length === 0) {
+        return {
+            check: {
+                id: 'no-secrets',
+                status: 'pass',
+                seconds,
+                detail: `no credential in image Config.Env (${info.env.length} vars) or docker history (${history.length} layers)`,
+            },
+            findings: [],
+            secrets,
+        };
     }
+    const lines = hits.map((h) => (h.key ? (0,outcome/* declaredLine */.j)(facts, h.key, 1) : 1));
     return {
-        wait(ms) {
-            return new Promise((resolve) => {
-                // a waiter leaves the set when it ends either way (the poll makes one every 250 ms)
-                const done = () => {
-                    clearTimeout(timer);
-                    waiters.delete(done);
-                    resolve();
-                };
-                const timer = setTimeout(done, ms);
-                waiters.add(done);
-            });
+        check: {
+            id: 'no-secrets',
+            status: 'fail',
+            seconds,
+            line: Math.min(...lines),
+            detail: hits.map(describeHit).join('; ').slice(0, 500),
+            diagnosis: 'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
         },
-        get count() {
-            return count;
-        },
-        stop() {
-            wakeAll();
-            child?.kill('SIGTERM');
-            child = null;
-        },
+        findings: hits.map((h, i) => ({
+            ruleId: SECRET_IN_IMAGE,
+            severity: 'error',
+            check: 'no-secrets',
+            line: lines[i],
+            message: `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`,
+        })),
+        secrets,
     };
 }
 
-// EXTERNAL MODULE: ./src/host.ts
-var src_host = __nccwpck_require__(2237);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/runtime/env-probe.ts
+
+/***/ }),
+
+/***/ 6896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _w: () => (/* binding */ NAMED_USER),
+  Tj: () => (/* binding */ RUNS_AS_ROOT),
+  SN: () => (/* binding */ checkNonRoot)
+});
+
+;// CONCATENATED MODULE: ./src/runtime/user-probe.ts
+/** "1000:1000" -> "1000"; "" when unset. */
+function userPart(u) {
+    return u.trim().split(':')[0];
+}
+function isRootUser(u) {
+    const p = userPart(u);
+    return p === '' || p === '0' || p === 'root';
+}
+function source(e) {
+    if (e.facts)
+        return `USER ${e.facts.raw}, line ${e.facts.line}`;
+    if (e.configUser)
+        return `image Config.User ${e.configUser}`;
+    return 'no USER in the image';
+}
+function decideUser(e) {
+    const nonNumericUser = /^[^\d:][^:]*/.test(e.configUser.trim()) && !isRootUser(e.configUser);
+    if (e.processes && e.processes.length > 0) {
+        const roots = e.processes.filter((p) => p.uid === 0);
+        const uids = [...new Set(e.processes.map((p) => p.uid))];
+        const what = e.processes.length === 1 ? 'running process' : `${e.processes.length} running processes`;
+        if (roots.length > 0) {
+            const names = [...new Set(roots.map((p) => p.comm))].join(', ');
+            return {
+                check: {
+                    id: 'non-root',
+                    status: 'fail',
+                    source: 'runtime',
+                    detail: `uid 0 (${what}: ${names} as root; ${source(e)})`,
+                },
+                rootProcesses: roots,
+                nonNumericUser,
+            };
+        }
+        return {
+            check: {
+                id: 'non-root',
+                status: 'pass',
+                source: 'runtime',
+                detail: `uid ${uids.join(', ')} (${what}; ${source(e)})`,
+            },
+            rootProcesses: [],
+            nonNumericUser,
+        };
+    }
+    // Nothing to observe: fall back to what the image says, and say so.
+    const why = e.unobservedReason ?? 'no running process to observe';
+    const root = isRootUser(e.configUser);
+    return {
+        check: {
+            id: 'non-root',
+            status: root ? 'fail' : 'pass',
+            source: 'runtime',
+            detail: root
+                ? `runs as root (${e.configUser ? `Config.User ${e.configUser}` : 'no USER in the image'}; ${why})`
+                : `Config.User ${e.configUser} (${source(e)}; ${why})`,
+        },
+        rootProcesses: [],
+        nonNumericUser,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/checks/non-root.ts
+
+const RUNS_AS_ROOT = 'HC901';
+const NAMED_USER = 'HC911';
+function checkNonRoot(e) {
+    const u = decideUser({
+        processes: e.processes,
+        configUser: e.configUser,
+        facts: e.facts.user,
+        unobservedReason: e.unobservedReason,
+    });
+    const root = u.check.status === 'fail';
+    const line = e.facts.user?.line ?? e.stageLine;
+    const findings = [];
+    if (root) {
+        findings.push({
+            ruleId: RUNS_AS_ROOT,
+            severity: 'error',
+            check: 'non-root',
+            line,
+            message: 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.',
+        });
+    }
+    // The static audit reports a named USER from the Dockerfile; only an image checked
+    // without one (image input) needs this note.
+    if (u.nonNumericUser && !root && !e.facts.user) {
+        findings.push({
+            ruleId: NAMED_USER,
+            severity: 'note',
+            check: 'non-root',
+            line,
+            message: `USER "${e.configUser}" is a name, not a numeric UID: Kubernetes runAsNonRoot cannot verify it. Prefer USER <uid>:<gid>.`,
+        });
+    }
+    return { check: u.check, findings };
+}
+
+
+/***/ }),
+
+/***/ 7408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ declaredLine)
+/* harmony export */ });
+/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
+function declaredLine(facts, key, fallback) {
+    return (facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback);
+}
+
+
+/***/ }),
+
+/***/ 4080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ parseEnviron),
+/* harmony export */   H5: () => (/* binding */ judgeOverrides),
+/* harmony export */   J8: () => (/* binding */ chooseOverrides),
+/* harmony export */   fY: () => (/* binding */ FALLBACK_KEY)
+/* harmony export */ });
+/* unused harmony exports ENV_DENYLIST, sentinel */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5042);
 // Does a value given with `docker run -e` reach the app? We start the verification
 // container with overrides and read the environment each container process really got
 // from the host's /proc/<pid>/environ (works on scratch). An entrypoint script that
@@ -22806,7 +22780,7 @@ const ENV_DENYLIST = [
 /** When nothing else is left to prove with. */
 const FALLBACK_KEY = 'HARDEN_CHECK_SENTINEL';
 function sentinel() {
-    return `hc-sentinel-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return `hc-sentinel-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
 }
 function chooseOverrides(ctx) {
     if (Object.keys(ctx.given).length > 0)
@@ -22818,7 +22792,7 @@ function chooseOverrides(ctx) {
         : ctx.imageEnv.map((kv) => {
             const i = kv.indexOf('=');
             const key = i < 0 ? kv : kv.slice(0, i);
-            return { key, value: i < 0 ? '' : kv.slice(i + 1), secret: (0,detect/* secretNameMatch */.Jv)(key) !== null };
+            return { key, value: i < 0 ? '' : kv.slice(i + 1), secret: (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .secretNameMatch */ .Jv)(key) !== null };
         });
     const healthText = (ctx.healthTest ?? []).join(' ');
     const seen = new Set();
@@ -22826,7 +22800,7 @@ function chooseOverrides(ctx) {
         if (seen.has(c.key))
             continue;
         seen.add(c.key);
-        if (c.secret || (0,detect/* secretNameMatch */.Jv)(c.key)) {
+        if (c.secret || (0,_secrets_detect_js__WEBPACK_IMPORTED_MODULE_1__/* .secretNameMatch */ .Jv)(c.key)) {
             skipped.push({ key: c.key, reason: 'looks secret: never echoed or replaced' });
         }
         else if (ENV_DENYLIST.some((re) => re.test(c.key))) {
@@ -22880,10 +22854,36 @@ function judgeOverrides(overrides, procs) {
     return { honoured, replaced, unreadable: false };
 }
 
-;// CONCATENATED MODULE: ./src/runtime/health-diagnosis.ts
+
+/***/ }),
+
+/***/ 9992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ PROBE_MISSING),
+/* harmony export */   A4: () => (/* binding */ HEALTH_URL_MISSING),
+/* harmony export */   CL: () => (/* binding */ probeCommand),
+/* harmony export */   FJ: () => (/* binding */ classifyProbe),
+/* harmony export */   Kd: () => (/* binding */ probePort),
+/* harmony export */   U$: () => (/* binding */ EXITED_BEFORE_HEALTHY),
+/* harmony export */   Z1: () => (/* binding */ WRONG_PROBE_PORT),
+/* harmony export */   d1: () => (/* binding */ sameFailure),
+/* harmony export */   h4: () => (/* binding */ diagnose),
+/* harmony export */   re: () => (/* binding */ NEVER_HEALTHY),
+/* harmony export */   yA: () => (/* binding */ HEAD_REFUSED)
+/* harmony export */ });
+/* unused harmony export probeBinary */
 // Why did the HEALTHCHECK fail? A pure classifier over the probe's exit code and
 // output (as Docker records them in State.Health.Log), then a diagnosis in plain
 // words that names the fix. Kept free of docker calls so it is tested on strings.
+// Rule ids of the healthy check's verdicts (metadata in runtime/rules.ts).
+const NEVER_HEALTHY = 'HC902';
+const PROBE_MISSING = 'HC903';
+const WRONG_PROBE_PORT = 'HC904';
+const HEAD_REFUSED = 'HC905';
+const EXITED_BEFORE_HEALTHY = 'HC906';
+const HEALTH_URL_MISSING = 'HC910';
 /** The command a HEALTHCHECK runs, as one readable string. */
 function probeCommand(test) {
     if (test[0] === 'CMD-SHELL')
@@ -22998,7 +22998,7 @@ function diagnose(d) {
             ? `\nLast log lines:\n${d.container.logTail.trim()}`
             : '\nIt printed no log lines.';
         return {
-            ruleId: 'HC906',
+            ruleId: EXITED_BEFORE_HEALTHY,
             summary: `container exited with code ${d.container.exitCode}${code137} after ${secs} s, before it became healthy`,
             text: `The container stopped with exit code ${d.container.exitCode}${code137} ${secs} s after it started, so it can never report healthy.${oom} Run the image locally and fix the start-up error.${logs}`,
         };
@@ -23025,7 +23025,7 @@ function diagnose(d) {
                 ? 'Every probe timed out: the'
                 : 'The';
         return {
-            ruleId: 'HC904',
+            ruleId: WRONG_PROBE_PORT,
             summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,
             text: `${how} HEALTHCHECK \`${cmd}\` connects to port ${d.probePort}, but nothing listens there. ${listenText} Point the HEALTHCHECK at ${ports(d.listening)}, or make the app listen on port ${d.probePort}.${lastOutput(d.lastProbe)}`,
         };
@@ -23036,32 +23036,32 @@ function diagnose(d) {
             if (bin === 'sh' && d.test[0] === 'CMD-SHELL') {
                 // Shell form on scratch/distroless: Docker runs `/bin/sh -c`, which is not there.
                 return {
-                    ruleId: 'HC903',
+                    ruleId: PROBE_MISSING,
                     summary: 'probe cannot run: the shell-form HEALTHCHECK needs /bin/sh, which the image lacks',
                     text: `The HEALTHCHECK is written in shell form (\`HEALTHCHECK CMD ${probeCommand(d.test)}\`), so Docker runs it with \`/bin/sh -c\`, and the image has no /bin/sh. Use the exec form with a binary the image has: \`HEALTHCHECK CMD ["/app", "healthcheck"]\`.${lastOutput(d.lastProbe)}`,
                 };
             }
             return {
-                ruleId: 'HC903',
+                ruleId: PROBE_MISSING,
                 summary: `probe command not found: \`${bin}\` is not in the image`,
                 text: `The HEALTHCHECK runs \`${cmd}\`, but \`${bin}\` does not exist in the image (exit 127 / executable file not found), so the check can never pass. Install \`${bin}\` in the final stage, or probe with a tool the image has (busybox: \`wget -q -O /dev/null http://127.0.0.1:PORT/health\`), or ship a small static health-probe binary for distroless/scratch images.${lastOutput(d.lastProbe)}`,
             };
         }
         case 'http-405':
             return {
-                ruleId: 'HC905',
+                ruleId: HEAD_REFUSED,
                 summary: `probe refused with HTTP 405: it sends HEAD, the endpoint only allows GET`,
                 text: `The app answers on ${portWord}, but with 405 Method Not Allowed: the probe \`${cmd}\` sends a HEAD request${/--spider/.test(cmd) ? ' (GNU `wget --spider` does)' : ''} and the endpoint only allows GET (FastAPI/Starlette routes do). Probe with GET instead: \`wget -q -O /dev/null URL\` or \`curl -fsS URL\`, or allow HEAD on the health route.${lastOutput(d.lastProbe)}`,
             };
         case 'http-404':
             return {
-                ruleId: 'HC910',
+                ruleId: HEALTH_URL_MISSING,
                 summary: `health endpoint missing: HTTP 404 on ${portWord}`,
                 text: `The app answers on ${portWord}, but the URL in \`${cmd}\` returns 404 Not Found: the endpoint does not exist. Point the HEALTHCHECK at a route the app serves, or add the health route.${lastOutput(d.lastProbe)}`,
             };
         case 'http-status':
             return {
-                ruleId: 'HC902',
+                ruleId: NEVER_HEALTHY,
                 summary: `probe got HTTP ${cls.status} on ${portWord}`,
                 text: `The app answers on ${portWord}, but with HTTP ${cls.status}; the probe \`${cmd}\` treats that as a failure. Check the health route's response.${lastOutput(d.lastProbe)}`,
             };
@@ -23071,34 +23071,34 @@ function diagnose(d) {
                 d.listening.length > 0 &&
                 !d.listening.includes(d.probePort)) {
                 return {
-                    ruleId: 'HC904',
+                    ruleId: WRONG_PROBE_PORT,
                     summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,
                     text: `Connection refused: the HEALTHCHECK \`${cmd}\` connects to port ${d.probePort}, but nothing listens there. ${listenText} Point the HEALTHCHECK at ${ports(d.listening)}, or make the app listen on port ${d.probePort}.${lastOutput(d.lastProbe)}`,
                 };
             }
             if (d.probePort !== null && d.listening && d.listening.includes(d.probePort)) {
                 return {
-                    ruleId: 'HC902',
+                    ruleId: NEVER_HEALTHY,
                     summary: `connection refused on port ${d.probePort}, though the process listens on it`,
                     text: `Connection refused on port ${d.probePort}, although the process listens on that port: it probably binds another address than the probe uses (e.g. ::1 versus 127.0.0.1, or a container IP). Make the app bind 0.0.0.0 or probe the address it binds.${lastOutput(d.lastProbe)}`,
                 };
             }
             return {
-                ruleId: 'HC902',
+                ruleId: NEVER_HEALTHY,
                 summary: `never healthy: connection refused on ${portWord} for ${secs} s`,
                 text: `The probe \`${cmd}\` was refused on ${portWord} for ${secs} s: the app never started listening. ${listenText} Check that the app starts and listens on the port the HEALTHCHECK uses, or give it a longer --start-period / the health-timeout input more time.${lastOutput(d.lastProbe)}`,
             };
         }
         case 'timeout':
             return {
-                ruleId: 'HC902',
+                ruleId: NEVER_HEALTHY,
                 summary: `never healthy: every probe timed out`,
                 text: `Each run of \`${cmd}\` exceeded its timeout: the app accepts connections but does not answer in time, or the probe hangs. ${listenText}${lastOutput(d.lastProbe)}`,
             };
         default: {
             const atTimeout = d.outcome === 'timeout';
             return {
-                ruleId: 'HC902',
+                ruleId: NEVER_HEALTHY,
                 summary: atTimeout
                     ? `never healthy within the ${d.timeoutSeconds} s health-timeout`
                     : `unhealthy: the probe kept failing`,
@@ -23108,136 +23108,309 @@ function diagnose(d) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/health-probe.ts
+
+/***/ }),
+
+/***/ 4360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UK: () => (/* binding */ failingCause),
+/* harmony export */   k9: () => (/* binding */ hiddenFailureCause),
+/* harmony export */   oW: () => (/* binding */ HEALTHCHECK_CANNOT_FAIL),
+/* harmony export */   rS: () => (/* binding */ evidenceText)
+/* harmony export */ });
+/* harmony import */ var _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9992);
+/* harmony import */ var _own_request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3563);
+// The one-line cause of a health verdict, from evidence beyond the probe's own output: the
+// app's access-log lines for the probe path and harden-check's own GET/HEAD from inside the
+// container. Pure: every input is already gathered (and masked) by the caller.
 
 
-const NS = 1e9;
-const DEFAULT_INTERVAL = 30;
-const DEFAULT_RETRIES = 3;
-/** Docker's own grace before "unhealthy" under the image's settings (start + interval x retries). */
-function imageGraceSeconds(h) {
-    const interval = h.interval > 0 ? h.interval / NS : DEFAULT_INTERVAL;
-    const retries = h.retries > 0 ? h.retries : DEFAULT_RETRIES;
-    return h.startPeriod / NS + interval * retries;
+/** A probe that exits 0 whatever the app answers (metadata in runtime/rules.ts). */
+const HEALTHCHECK_CANNOT_FAIL = 'HC912';
+const GET_FIX = (url) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
+/** What the app answered to `method` (own request to the probe's host first, then the access log). */
+function statusOf(e, method) {
+    const host = e.shape.url?.host;
+    if (e.own?.ran) {
+        const a = e.own.answers.find((x) => x.method === method && x.status !== undefined && (x.host === host || host === '0.0.0.0'));
+        if (a)
+            return { status: a.status, how: 'own', location: a.location };
+    }
+    const line = [...e.access].reverse().find((l) => l.method === method);
+    return line ? { status: line.status, how: 'log' } : null;
 }
-/** RFC 3339 with nanoseconds -> epoch ms (Date.parse wants at most milliseconds). */
-function parseDockerTime(t) {
-    const ms = Date.parse(t.replace(/(\.\d{3})\d+/, '$1'));
-    return Number.isFinite(ms) ? ms : NaN;
+/** The evidence lines shown under the diagnosis. */
+function evidenceText(e) {
+    const out = [];
+    if (e.access.length) {
+        out.push(`The app's access log for ${e.shape.url?.path ?? 'the probe path'}:`);
+        for (const l of e.access.slice(-3))
+            out.push(`  ${l.raw.slice(0, 200)}`);
+    }
+    if (e.own?.ran) {
+        const byHost = new Map();
+        for (const a of e.own.answers)
+            byHost.set(a.host, [...(byHost.get(a.host) ?? []), a]);
+        for (const [host, as] of byHost) {
+            const u = e.shape.url;
+            out.push(`harden-check's own request inside the container to ${u.scheme}://${host.includes(':') ? `[${host}]` : host}:${u.port}${u.path}: ${as.map(_own_request_js__WEBPACK_IMPORTED_MODULE_0__/* .answerText */ .y).join(', ')}`);
+        }
+        const body = e.own.answers.find((a) => a.body)?.body;
+        if (body)
+            out.push(`  body: ${body.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    else if (e.own && !e.own.ran) {
+        out.push(`(no request of harden-check's own: ${e.own.reason})`);
+    }
+    return out.join('\n');
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** How long the process must listen only on other ports before the probe port is judged wrong. */
-const WRONG_PORT_SECONDS = 3;
-async function waitForHealth(o) {
-    const pollMs = o.pollMs ?? 250;
-    const wait = o.wait ?? sleep;
-    const certainAfter = o.certainAfter ?? 3;
-    const startPeriod = o.health.startPeriod / NS;
-    // Unhealthy earlier than this is an artefact of our shortened interval, not a verdict.
-    const grace = imageGraceSeconds(o.health);
-    const seen = new Map();
-    const waitStart = Date.now();
-    let startedMs = NaN;
-    let wrongPortSince = null;
-    let troubled = false;
-    const trouble = () => {
-        if (troubled)
-            return;
-        troubled = true;
-        o.onTrouble?.();
+function withEvidence(text, e) {
+    const ev = evidenceText(e);
+    return ev ? `${text}\nEvidence:\n${ev}` : text;
+}
+/** Why did a failing probe fail? null when the evidence names nothing the probe did not. */
+function failingCause(cls, e) {
+    const u = e.shape.url;
+    if (!u)
+        return null;
+    const head = statusOf(e, 'HEAD');
+    const get = statusOf(e, 'GET');
+    const sendsHead = e.shape.method === 'HEAD' ||
+        (e.shape.tool === 'wget-spider' &&
+            (e.access.some((l) => l.method === 'HEAD') ||
+                (head !== null && head.status >= 400 && get !== null && get.status < 400)));
+    const toolWord = e.shape.tool === 'wget-spider' ? 'GNU `wget --spider`' : 'curl -I/--head';
+    if (sendsHead && head && head.status === 405) {
+        const getText = get ? `, GET ${get.status}` : '';
+        return {
+            ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD_REFUSED */ .yA,
+            status: 405,
+            summary: `HEAD answered 405${getText}: the probe sends HEAD (${toolWord}), the app allows only GET on ${u.path}; probe with ${GET_FIX(u.text)}`,
+            text: withEvidence(`The probe (${toolWord}) sends a HEAD request and the app answers 405 Method Not Allowed${get ? `, while GET on the same URL answers ${get.status}` : ''} (FastAPI/Starlette and many routers allow only the declared method). The container can never become healthy. Probe with GET: ${GET_FIX(u.text)}, or allow HEAD on the health route.`, e),
+        };
+    }
+    // the status the probe's own method gets
+    const probe = sendsHead ? head : (get ?? head);
+    const method = sendsHead ? 'HEAD' : 'GET';
+    if (probe) {
+        const s = probe.status;
+        const where = `${method} ${u.path}`;
+        if (s >= 300 && s < 400) {
+            const to = probe.location ? ` to ${probe.location}` : '';
+            const https = /^https:/i.test(probe.location ?? '');
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
+                status: s,
+                summary: `${where} answered ${s} (redirect${to}): the health route redirects${https ? ' to HTTPS' : ''}, the probe does not reach a 2xx`,
+                text: withEvidence(`The app answers the health URL with a redirect (${s}${to}). The probe either refuses to follow it or follows it to an address that does not answer${https ? ' (HTTPS inside the container)' : ''}. Exempt the health route from the redirect (e.g. from force-HTTPS middleware), or probe the URL the app really serves.`, e),
+            };
+        }
+        if (s === 401 || s === 403) {
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
+                status: s,
+                summary: `${where} answered ${s} (${s === 401 ? 'authentication required' : 'forbidden'}): the health route is behind auth`,
+                text: withEvidence(`The health route answers ${s}: it requires ${s === 401 ? 'credentials' : 'a permission'} the probe does not have. Exempt the health route from authentication (it should reveal nothing), or probe a public liveness route; never put a credential into the HEALTHCHECK (it is readable with docker inspect).`, e),
+            };
+        }
+        if (s >= 500) {
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
+                status: s,
+                summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
+                text: withEvidence(`The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`, e),
+            };
+        }
+        if (s === 404) {
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .HEALTH_URL_MISSING */ .A4,
+                status: s,
+                summary: `${where} answered 404: the health route does not exist`,
+                text: withEvidence(`The app answers on port ${u.port}, but ${u.path} returns 404 Not Found. Point the HEALTHCHECK at a route the app serves, or add the health route.`, e),
+            };
+        }
+        if (s === 405) {
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD_REFUSED */ .yA,
+                status: s,
+                summary: `${where} answered 405: the route does not allow ${method}`,
+                text: withEvidence(`The app answers 405 Method Not Allowed to the probe's ${method}. Allow ${method} on the health route or probe with the method it serves.`, e),
+            };
+        }
+        if (s >= 400) {
+            return {
+                ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
+                status: s,
+                summary: `${where} answered ${s}`,
+                text: withEvidence(`The app answers the health URL with ${s}; the probe treats that as a failure. Check the health route's response.`, e),
+            };
+        }
+    }
+    // refused on the probe's address while the app listens on that port at another address
+    const refused = e.own?.ran && e.own.answers.some((a) => a.host === u.host && a.error === 'ECONNREFUSED');
+    const other = (e.sockets ?? []).filter((s) => s.port === u.port && !['0.0.0.0', '::'].includes(s.address));
+    if ((refused || cls.kind === 'connection-refused') && other.length > 0) {
+        const addrs = other.map((s) => s.address.includes(':') ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`);
+        const reached = e.own?.ran
+            ? e.own.answers.find((a) => a.host !== u.host && a.status !== undefined)
+            : undefined;
+        return {
+            ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
+            summary: `the app listens on ${addrs.join(', ')} only, the probe connects to ${u.host}:${u.port}: bind 0.0.0.0 (or probe that address)`,
+            text: withEvidence(`Connection refused on ${u.host}:${u.port}, though the process listens on port ${u.port}: it binds only ${addrs.join(', ')}${reached ? `, where it answers ${reached.method} with ${reached.status}` : ''}. Make the app bind 0.0.0.0 (all addresses of the container), or point the HEALTHCHECK at the address it binds.`, e),
+        };
+    }
+    return null;
+}
+/** A probe that passed although the app answers an error: it cannot fail. null: the pass is real. */
+function hiddenFailureCause(e) {
+    const u = e.shape.url;
+    if (!u || !e.shape.hidesFailure || !e.own?.ran)
+        return null;
+    const method = e.shape.method === 'HEAD' ? 'HEAD' : 'GET';
+    const a = e.own.answers.find((x) => x.method === method && (x.host === u.host || u.host === '0.0.0.0'));
+    if (!a)
+        return null;
+    const failed = a.status === undefined || a.status >= 400;
+    if (!failed)
+        return null;
+    const answer = a.status !== undefined ? `answers ${a.status}` : `is ${(0,_own_request_js__WEBPACK_IMPORTED_MODULE_0__/* .answerText */ .y)(a).replace(/^\w+ → /, '')}`;
+    return {
+        ruleId: HEALTHCHECK_CANNOT_FAIL,
+        summary: `the probe passes only because ${e.shape.hidesFailure} hides its failure: ${method} ${u.path} ${answer}`,
+        text: withEvidence(`Docker reports the container healthy, but the health URL ${answer}: the probe exits 0 whatever the app answers, so it can never report a broken app. Let the request's failure be the probe's exit status: \`HEALTHCHECK CMD curl -fsS ${u.text} || exit 1\` (or \`wget -q -O /dev/null ${u.text} || exit 1\`), without ${e.shape.hidesFailure}.`, e),
     };
-    for (;;) {
-        const state = await inspectContainer(o.containerId);
-        if (Number.isNaN(startedMs)) {
-            const s = parseDockerTime(state.startedAt);
-            startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
-        }
-        for (const e of state.health?.log ?? [])
-            seen.set(e.start, e);
-        const log = [...seen.values()].sort((a, b) => parseDockerTime(a.start) - parseDockerTime(b.start));
-        const failures = log.filter((e) => e.exitCode !== 0);
-        const lastFailure = failures.at(-1) ?? null;
-        const elapsed = (Date.now() - startedMs) / 1000;
-        const done = (outcome, extra = {}) => ({
-            outcome,
-            seconds: elapsed,
-            state,
-            log,
-            lastFailure,
-            classification: lastFailure
-                ? classifyProbe(lastFailure.exitCode, lastFailure.output, o.health.test)
-                : null,
-            ...extra,
-        });
-        if (state.health?.status === 'healthy') {
-            const ok = log.find((e) => e.exitCode === 0);
-            const okEnd = ok ? parseDockerTime(ok.end) : NaN;
-            const toHealthy = Number.isFinite(okEnd) ? Math.max(0, (okEnd - startedMs) / 1000) : elapsed;
-            return done('healthy', { secondsToHealthy: toHealthy });
-        }
-        if (!state.running) {
-            trouble();
-            const end = parseDockerTime(state.finishedAt);
-            return done('exited', {
-                seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
-            });
-        }
-        // The app is up and listening, but not on the probed port, for 3 s after start-period:
-        // decided without waiting for a slow probe to time out (the image's timeout can be 30 s).
-        if (o.probePort !== null && elapsed >= startPeriod) {
-            const ports = await o.listening(state.pid);
-            if (ports && ports.length > 0 && !ports.includes(o.probePort)) {
-                wrongPortSince ??= elapsed;
-                if (elapsed - wrongPortSince >= WRONG_PORT_SECONDS)
-                    return done('certain');
-            }
-            else
-                wrongPortSince = null;
-        }
-        const last = log.at(-1);
-        if (last && last.exitCode !== 0) {
-            // Two failures in a row while the process listens nowhere: an app that is only slow to
-            // start (ready within ~2 s), or that is up and answers an error, is spared.
-            if (!troubled && log.length >= 2 && log[log.length - 2].exitCode !== 0) {
-                const ports = await o.listening(state.pid);
-                if (!ports || ports.length === 0)
-                    trouble();
-            }
-            const cls = classifyProbe(last.exitCode, last.output, o.health.test);
-            // A missing binary never appears later: no need to wait for retries.
-            if (cls.kind === 'not-found')
-                return done('probe-missing');
-            if (elapsed >= startPeriod) {
-                const tail = log.slice(-certainAfter);
-                const same = tail.length >= certainAfter &&
-                    tail.every((e) => e.exitCode !== 0 && sameFailure(classifyProbe(e.exitCode, e.output, o.health.test), cls));
-                if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
-                    // The app is up and answers the same thing every time.
-                    return done('certain');
-                }
-                // Refused, timed out or silent (wget -q), again and again, on a port the process does
-                // not listen on while it listens on others: the port is wrong, waiting will not help.
-                if (same && ['connection-refused', 'timeout', 'unknown'].includes(cls.kind) && o.probePort !== null) {
-                    const ports = await o.listening(state.pid);
-                    if (ports && ports.length > 0 && !ports.includes(o.probePort))
-                        return done('certain');
-                }
-                // The output names no status (GNU wget --no-verbose, curl -s): ask the evidence.
-                if (same && o.explain && ['unknown', 'timeout', 'connection-refused'].includes(cls.kind)) {
-                    if (await o.explain(state.pid, cls))
-                        return done('certain');
-                }
-            }
-            if (state.health?.status === 'unhealthy' && elapsed >= grace)
-                return done('unhealthy');
-        }
-        if (elapsed >= o.timeoutSeconds || o.signal?.aborted)
-            return done('timeout');
-        await wait(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
+}
+
+
+/***/ }),
+
+/***/ 3563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ ownRequest),
+/* harmony export */   y: () => (/* binding */ answerText)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _probe_shape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4381);
+// harden-check's own HTTP request to the probe URL, made from inside the container's network
+// namespace (`nsenter --net`, running this Node binary: no tool of the image is trusted or
+// needed, scratch works). It tells what the app answers to GET and to HEAD even when the app
+// logs nothing and the probe prints nothing. Needs root or passwordless `sudo -n` (GitHub's
+// runners have it) and a local engine; otherwise it reports why it was skipped.
+// Only loopback addresses are ever requested: traffic never leaves the container.
+
+
+
+// Runs inside the namespace: one request per target, in parallel, no redirect following.
+const SCRIPT = `
+const targets = JSON.parse(process.argv[1]);
+const out = [];
+let left = targets.length;
+const done = (a) => { out.push(a); if (--left === 0) process.stdout.write('HC-OWN ' + JSON.stringify(out) + '\\n'); };
+for (const t of targets) {
+  const mod = require(t.scheme === 'https' ? 'node:https' : 'node:http');
+  const a = { method: t.method, host: t.host };
+  const req = mod.request({ host: t.host, port: t.port, path: t.path, method: t.method,
+    headers: { Host: t.hostHeader, 'User-Agent': 'harden-check' }, timeout: 2000, rejectUnauthorized: false },
+    (res) => {
+      a.status = res.statusCode;
+      if (res.headers.location) a.location = String(res.headers.location).slice(0, 200);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { if (body.length < 300) body += d; });
+      res.on('end', () => { if (t.method === 'GET' && a.status >= 400 && body.trim()) a.body = body.trim().slice(0, 200); done(a); });
+      res.on('error', () => done(a));
+    });
+  req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+  req.on('error', (e) => { if (a.status === undefined) { a.error = e.code || e.message; done(a); } });
+  req.end();
+}
+`;
+function run(cmd, args) {
+    return new Promise((resolve) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(cmd, args, { timeout: 8000, killSignal: 'SIGKILL', encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, stdout: String(stdout ?? ''), stderr: String(stderr ?? err?.message ?? '') })));
+}
+/** Is `pid` a process of this container on this host (not a remote engine's pid)? */
+async function pidBelongsTo(pid, containerId) {
+    const cg = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
+    return cg !== null && containerId.length >= 12 && cg.includes(containerId);
+}
+/**
+ * GET and HEAD on the probe URL (and on `alsoHosts`, e.g. the address the app listens on)
+ * from inside the network namespace of the container process `pid`.
+ */
+async function ownRequest(pid, containerId, url, alsoHosts = []) {
+    if (!(0,_probe_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.host))
+        return { ran: false, reason: `the probe's host ${url.host} is not loopback` };
+    if (process.platform !== 'linux')
+        return { ran: false, reason: 'not on Linux' };
+    if (!(pid > 0) || !(await pidBelongsTo(pid, containerId)))
+        return { ran: false, reason: 'the container process is not visible on this host (remote engine?)' };
+    const hosts = [...new Set([url.host === '0.0.0.0' ? '127.0.0.1' : url.host, ...alsoHosts])].filter(_probe_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW);
+    const hostHeader = `${url.host.includes(':') ? `[${url.host}]` : url.host}:${url.port}`;
+    const targets = hosts.flatMap((host) => ['GET', 'HEAD'].map((method) => ({
+        method,
+        host,
+        port: url.port,
+        path: url.path,
+        scheme: url.scheme,
+        hostHeader,
+    })));
+    const argv = [
+        '--target',
+        String(pid),
+        '--net',
+        '--',
+        process.execPath,
+        '-e',
+        SCRIPT,
+        JSON.stringify(targets),
+    ];
+    const root = process.getuid?.() === 0;
+    const r = root ? await run('nsenter', argv) : await run('sudo', ['-n', 'nsenter', ...argv]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('HC-OWN '));
+    if (!line) {
+        const why = r.stderr.trim().split('\n')[0] || 'no answer';
+        return {
+            ran: false,
+            reason: `nsenter into the container's network is not allowed here (${why.slice(0, 120)})`,
+        };
+    }
+    try {
+        const answers = JSON.parse(line.slice(7));
+        // stable order: as requested
+        const key = (a) => `${hosts.indexOf(a.host)}${a.method}`;
+        return { ran: true, answers: answers.sort((a, b) => key(a).localeCompare(key(b))) };
+    }
+    catch {
+        return { ran: false, reason: 'unreadable answer from the request in the container namespace' };
     }
 }
+/** "GET → 200, HEAD → 405" for one host. */
+function answerText(a) {
+    if (a.status !== undefined)
+        return `${a.method} → ${a.status}${a.location ? ` (Location: ${a.location})` : ''}`;
+    return `${a.method} → ${a.error === 'ECONNREFUSED' ? 'connection refused' : (a.error ?? 'no answer')}`;
+}
 
-;// CONCATENATED MODULE: ./src/runtime/health/probe-shape.ts
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   el: () => (/* binding */ probeShape)
+/* harmony export */ });
+/* unused harmony exports parseProbeUrl, failureHidden */
+/* harmony import */ var _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9992);
 // What a HEALTHCHECK command asks for, read from its text: the URL, the HTTP method the tool
 // sends, and whether the command can exit 0 although the request failed. Pure: no docker.
 
@@ -23287,7 +23460,7 @@ function failureHidden(test, tool, seg, rest) {
     return null;
 }
 function probeShape(test) {
-    const cmd = probeCommand(test);
+    const cmd = (0,_health_diagnosis_js__WEBPACK_IMPORTED_MODULE_0__/* .probeCommand */ .CL)(test);
     const url = parseProbeUrl(cmd);
     const { tool, seg, rest } = toolSegment(cmd);
     const method = tool === 'curl-head' ? 'HEAD' : tool === 'curl' || tool === 'wget' ? 'GET' : null;
@@ -23300,264 +23473,413 @@ function probeShape(test) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runtime/health/own-request.ts
-// harden-check's own HTTP request to the probe URL, made from inside the container's network
-// namespace (`nsenter --net`, running this Node binary: no tool of the image is trusted or
-// needed, scratch works). It tells what the app answers to GET and to HEAD even when the app
-// logs nothing and the probe prints nothing. Needs root or passwordless `sudo -n` (GitHub's
-// runners have it) and a local engine; otherwise it reports why it was skipped.
-// Only loopback addresses are ever requested: traffic never leaves the container.
+
+/***/ }),
+
+/***/ 5772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  wX: () => (/* reexport */ cleanupRun),
+  US: () => (/* binding */ imageExists),
+  k1: () => (/* binding */ verifyRuntime)
+});
 
-// Runs inside the namespace: one request per target, in parallel, no redirect following.
-const SCRIPT = `
-const targets = JSON.parse(process.argv[1]);
-const out = [];
-let left = targets.length;
-const done = (a) => { out.push(a); if (--left === 0) process.stdout.write('HC-OWN ' + JSON.stringify(out) + '\\n'); };
-for (const t of targets) {
-  const mod = require(t.scheme === 'https' ? 'node:https' : 'node:http');
-  const a = { method: t.method, host: t.host };
-  const req = mod.request({ host: t.host, port: t.port, path: t.path, method: t.method,
-    headers: { Host: t.hostHeader, 'User-Agent': 'harden-check' }, timeout: 2000, rejectUnauthorized: false },
-    (res) => {
-      a.status = res.statusCode;
-      if (res.headers.location) a.location = String(res.headers.location).slice(0, 200);
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { if (body.length < 300) body += d; });
-      res.on('end', () => { if (t.method === 'GET' && a.status >= 400 && body.trim()) a.body = body.trim().slice(0, 200); done(a); });
-      res.on('error', () => done(a));
-    });
-  req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-  req.on('error', (e) => { if (a.status === undefined) { a.error = e.code || e.message; done(a); } });
-  req.end();
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __nccwpck_require__(2563);
+// EXTERNAL MODULE: ./src/secrets/detect.ts
+var detect = __nccwpck_require__(5042);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/docker/engine.ts
+var engine = __nccwpck_require__(6556);
+// EXTERNAL MODULE: ./src/docker/exec.ts + 12 modules
+var exec = __nccwpck_require__(5475);
+;// CONCATENATED MODULE: ./src/docker/log.ts
+// The tail of a build log kept for the report (the log itself goes to the host, src/host.ts).
+
+/** Keeps the last `max` lines of a stream (the build log tail for the report). */
+class TailBuffer {
+    max;
+    lines = [];
+    constructor(max = 50) {
+        this.max = max;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.max)
+            this.lines.shift();
+    }
+    text(extraSecrets = []) {
+        return (0,detect/* redact */.E$)(this.lines.join('\n'), extraSecrets);
+    }
 }
-`;
-function run(cmd, args) {
-    return new Promise((resolve) => (0,external_node_child_process_.execFile)(cmd, args, { timeout: 8000, killSignal: 'SIGKILL', encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, stdout: String(stdout ?? ''), stderr: String(stderr ?? err?.message ?? '') })));
+
+// EXTERNAL MODULE: ./src/docker/labels.ts
+var labels = __nccwpck_require__(65);
+;// CONCATENATED MODULE: ./src/docker/build.ts
+// Build the image the way the user's workflow would: buildx (`--load`, so the image
+// lands in the engine we then run) when the client has it, else the classic
+// `docker build` (BuildKit when DOCKER_BUILDKIT=1). The image id comes from
+// --iidfile, never from parsing the log. A build that runs past the build timeout (15 min,
+// or HARDEN_CHECK_BUILD_TIMEOUT seconds) is stopped and reported as a failed build.
+
+
+
+
+
+
+
+
+
+async function detectBuilder(env = process.env) {
+    if (await (0,engine/* hasBuildx */.Nt)())
+        return 'buildx';
+    return env.DOCKER_BUILDKIT === '1' ? 'buildkit' : 'classic';
 }
-/** Is `pid` a process of this container on this host (not a remote engine's pid)? */
-async function pidBelongsTo(pid, containerId) {
-    const cg = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
-    return cg !== null && containerId.length >= 12 && cg.includes(containerId);
+/** Default build deadline: 15 minutes, or HARDEN_CHECK_BUILD_TIMEOUT seconds (e.g. for tests). */
+const DEFAULT_BUILD_TIMEOUT_SECONDS = 900;
+function buildTimeoutSeconds(env = process.env) {
+    const v = Number(env.HARDEN_CHECK_BUILD_TIMEOUT);
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_BUILD_TIMEOUT_SECONDS;
+}
+/** Docker tags must be lowercase; the run id may not be. */
+function localTag(runId) {
+    const safe = runId
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 120);
+    return `harden-check-local:${safe || 'run'}`;
+}
+/** Build-arg values whose name says "secret": masked in every echoed line. */
+function secretBuildArgValues(buildArgs) {
+    return Object.entries(buildArgs)
+        .filter(([k, v]) => (0,detect/* secretNameMatch */.Jv)(k) !== null && v.length >= 4)
+        .map(([, v]) => v);
+}
+function buildArgs(req, builder, iidfile) {
+    const args = builder === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    // The legacy builder leaves intermediate containers behind on failure without this.
+    if (builder === 'classic')
+        args.push('--force-rm');
+    args.push('--file', req.dockerfile, '--iidfile', iidfile);
+    args.push('--label', `${labels/* RUN_LABEL */.j}=${req.runId}`, '--tag', localTag(req.runId));
+    for (const [k, v] of Object.entries(req.buildArgs))
+        args.push('--build-arg', `${k}=${v}`);
+    if (req.target)
+        args.push('--target', req.target);
+    args.push(...req.flags, req.context);
+    return args;
+}
+async function buildImage(req) {
+    const builder = await detectBuilder();
+    // sync on purpose: nothing between the call and the spawn yields to other work (the audit
+    // modules load meanwhile), so the build starts at once
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'harden-check-'));
+    const iidfile = (0,external_node_path_.join)(dir, 'iid');
+    const secrets = secretBuildArgValues(req.buildArgs);
+    // Let the host mask them anywhere (on a runner: in other steps' logs too).
+    for (const s of secrets)
+        req.host.mask(s);
+    const tail = new TailBuffer(req.tailLines ?? 50);
+    const started = Date.now();
+    const timeoutSeconds = req.timeoutSeconds ?? buildTimeoutSeconds();
+    try {
+        const out = await req.host.group(`Build ${req.dockerfile} (${builder})`, async () => {
+            const echo = req.host.untrusted(secrets);
+            try {
+                return await (0,exec/* docker */.T3)(buildArgs(req, builder, iidfile), {
+                    // Plain progress: one line per event, readable in the log and in the tail.
+                    env: builder === 'classic' ? {} : { BUILDKIT_PROGRESS: 'plain' },
+                    // A hung build (a RUN waiting forever, a stalled pull) must not hold the job.
+                    timeoutMs: timeoutSeconds * 1000,
+                    onLine: (line) => {
+                        echo.line(line);
+                        tail.push(line);
+                    },
+                });
+            }
+            finally {
+                echo.end();
+            }
+        });
+        if (out.timedOut) {
+            const msg = `build timed out after ${timeoutSeconds} s (HARDEN_CHECK_BUILD_TIMEOUT) and was stopped`;
+            req.host.info(msg);
+            tail.push(msg);
+        }
+        const imageId = out.exitCode === 0 ? (await (0,promises_.readFile)(iidfile, 'utf8').catch(() => '')).trim() || null : null;
+        return {
+            ok: out.exitCode === 0 && imageId !== null,
+            imageId,
+            tag: localTag(req.runId),
+            builder,
+            seconds: (Date.now() - started) / 1000,
+            logTail: tail.text(secrets),
+            exitCode: out.exitCode,
+            timedOut: out.timedOut === true,
+        };
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/cleanup.ts
+
+
+const STATE_RUN_IDS = 'harden-check-run-ids';
+const STATE_CONTAINERS = 'harden-check-containers';
+const STATE_IMAGES = 'harden-check-images';
+function lines(s) {
+    return s
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+}
+function readList(host, name) {
+    return (host.getState(name) || '').split(',').filter(Boolean);
+}
+function addToState(host, name, value) {
+    const list = readList(host, name);
+    if (!list.includes(value))
+        list.push(value);
+    host.saveState(name, list.join(','));
+}
+function removeFromState(host, name, values) {
+    host.saveState(name, readList(host, name)
+        .filter((v) => !values.includes(v))
+        .join(','));
+}
+/** What one run created; recorded in the step state as soon as it exists. */
+class RunResources {
+    runId;
+    host;
+    containers = [];
+    images = [];
+    /** Could the run have created something we hold no id of (a failed build or run)? */
+    unaccounted = false;
+    /** `host` keeps the ids in its step state, for the post step of a killed run. */
+    constructor(runId, host) {
+        this.runId = runId;
+        this.host = host;
+        addToState(host, STATE_RUN_IDS, runId);
+    }
+    addContainer(id) {
+        this.containers.push(id);
+        addToState(this.host, STATE_CONTAINERS, id);
+    }
+    addImage(id) {
+        this.images.push(id);
+        addToState(this.host, STATE_IMAGES, id);
+    }
+    /** A build or run failed part-way: it may have left labelled things whose ids we never got. */
+    markUnaccounted() {
+        this.unaccounted = true;
+    }
+    /**
+     * Containers then images; never throws (cleanup must not hide the real result). The
+     * labelled listings run only when something may be unaccounted for: on the normal path
+     * every id is known, and the post step still lists by label if this step is killed.
+     */
+    async cleanup() {
+        const problems = await cleanupRun(this.runId, this.images, this.containers, {
+            byLabel: this.unaccounted,
+        });
+        if (problems.length === 0) {
+            // Done: the post step has nothing left to do for this run.
+            removeFromState(this.host, STATE_CONTAINERS, this.containers);
+            removeFromState(this.host, STATE_IMAGES, this.images);
+            removeFromState(this.host, STATE_RUN_IDS, [this.runId]);
+        }
+        return problems;
+    }
 }
 /**
- * GET and HEAD on the probe URL (and on `alsoHosts`, e.g. the address the app listens on)
- * from inside the network namespace of the container process `pid`.
+ * Remove every container and image labelled with this run id, plus the given image ids
+ * (images this run built). Used at the end of a run and by the post step.
  */
-async function ownRequest(pid, containerId, url, alsoHosts = []) {
-    if (!isLoopbackHost(url.host))
-        return { ran: false, reason: `the probe's host ${url.host} is not loopback` };
-    if (process.platform !== 'linux')
-        return { ran: false, reason: 'not on Linux' };
-    if (!(pid > 0) || !(await pidBelongsTo(pid, containerId)))
-        return { ran: false, reason: 'the container process is not visible on this host (remote engine?)' };
-    const hosts = [...new Set([url.host === '0.0.0.0' ? '127.0.0.1' : url.host, ...alsoHosts])].filter(isLoopbackHost);
-    const hostHeader = `${url.host.includes(':') ? `[${url.host}]` : url.host}:${url.port}`;
-    const targets = hosts.flatMap((host) => ['GET', 'HEAD'].map((method) => ({
-        method,
-        host,
-        port: url.port,
-        path: url.path,
-        scheme: url.scheme,
-        hostHeader,
-    })));
-    const argv = [
-        '--target',
-        String(pid),
-        '--net',
-        '--',
-        process.execPath,
-        '-e',
-        SCRIPT,
-        JSON.stringify(targets),
-    ];
-    const root = process.getuid?.() === 0;
-    const r = root ? await run('nsenter', argv) : await run('sudo', ['-n', 'nsenter', ...argv]);
-    const line = r.stdout.split('\n').find((l) => l.startsWith('HC-OWN '));
-    if (!line) {
-        const why = r.stderr.trim().split('\n')[0] || 'no answer';
-        return {
-            ran: false,
-            reason: `nsenter into the container's network is not allowed here (${why.slice(0, 120)})`,
-        };
+async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLabel = true } = {}) {
+    const problems = [];
+    const removeContainers = async (ids) => {
+        if (ids.length === 0)
+            return;
+        const out = await (0,exec/* docker */.T3)(['rm', '--force', '--volumes', ...ids]);
+        if (out.exitCode !== 0 && !/No such container/i.test(out.stderr))
+            problems.push(out.stderr.trim());
+    };
+    // The known containers go while both listings run: each docker call costs a client start.
+    const none = Promise.resolve({ exitCode: 0, stdout: '', stderr: '' });
+    const [ps, imgs] = await Promise.all([
+        byLabel ? (0,exec/* docker */.T3)(['ps', '--all', '--quiet', '--no-trunc', '--filter', (0,labels/* runFilter */.K)(runId)]) : none,
+        byLabel ? (0,exec/* docker */.T3)(['images', '--quiet', '--no-trunc', '--filter', (0,labels/* runFilter */.K)(runId)]) : none,
+        removeContainers(knownContainers),
+    ]);
+    // Labelled containers we never learnt the id of (created as this step was killed).
+    await removeContainers(lines(ps.stdout).filter((id) => !knownContainers.includes(id)));
+    const images = [...new Set([...builtImages, ...lines(imgs.stdout)])];
+    if (images.length > 0) {
+        const out = await (0,exec/* docker */.T3)(['image', 'rm', '--force', ...images]);
+        if (out.exitCode !== 0 && !/No such image/i.test(out.stderr))
+            problems.push(out.stderr.trim());
     }
-    try {
-        const answers = JSON.parse(line.slice(7));
-        // stable order: as requested
-        const key = (a) => `${hosts.indexOf(a.host)}${a.method}`;
-        return { ran: true, answers: answers.sort((a, b) => key(a).localeCompare(key(b))) };
-    }
-    catch {
-        return { ran: false, reason: 'unreadable answer from the request in the container namespace' };
-    }
-}
-/** "GET → 200, HEAD → 405" for one host. */
-function answerText(a) {
-    if (a.status !== undefined)
-        return `${a.method} → ${a.status}${a.location ? ` (Location: ${a.location})` : ''}`;
-    return `${a.method} → ${a.error === 'ECONNREFUSED' ? 'connection refused' : (a.error ?? 'no answer')}`;
+    return problems;
 }
 
-;// CONCATENATED MODULE: ./src/runtime/health/cause.ts
+// EXTERNAL MODULE: ./src/docker/container.ts
+var container = __nccwpck_require__(8607);
+;// CONCATENATED MODULE: ./src/docker/history.ts
+// `docker history`: the command that created each layer. Build args used by a RUN show
+// up here (`|1 NPM_TOKEN=... /bin/sh -c ...`), and ENV values later overwritten in
+// Config.Env survive here too.
 
-const GET_FIX = (url) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
-/** What the app answered to `method` (own request to the probe's host first, then the access log). */
-function statusOf(e, method) {
-    const host = e.shape.url?.host;
-    if (e.own?.ran) {
-        const a = e.own.answers.find((x) => x.method === method && x.status !== undefined && (x.host === host || host === '0.0.0.0'));
-        if (a)
-            return { status: a.status, how: 'own', location: a.location };
-    }
-    const line = [...e.access].reverse().find((l) => l.method === method);
-    return line ? { status: line.status, how: 'log' } : null;
-}
-/** The evidence lines shown under the diagnosis. */
-function evidenceText(e) {
+function parseHistory(stdout) {
     const out = [];
-    if (e.access.length) {
-        out.push(`The app's access log for ${e.shape.url?.path ?? 'the probe path'}:`);
-        for (const l of e.access.slice(-3))
-            out.push(`  ${l.raw.slice(0, 200)}`);
-    }
-    if (e.own?.ran) {
-        const byHost = new Map();
-        for (const a of e.own.answers)
-            byHost.set(a.host, [...(byHost.get(a.host) ?? []), a]);
-        for (const [host, as] of byHost) {
-            const u = e.shape.url;
-            out.push(`harden-check's own request inside the container to ${u.scheme}://${host.includes(':') ? `[${host}]` : host}:${u.port}${u.path}: ${as.map(answerText).join(', ')}`);
+    for (const line of stdout.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const j = JSON.parse(line);
+            out.push({ createdBy: String(j.CreatedBy ?? ''), comment: String(j.Comment ?? '') });
         }
-        const body = e.own.answers.find((a) => a.body)?.body;
-        if (body)
-            out.push(`  body: ${body.replace(/\s+/g, ' ').slice(0, 160)}`);
+        catch {
+            // a line that is not JSON (client warnings): not history
+        }
     }
-    else if (e.own && !e.own.ran) {
-        out.push(`(no request of harden-check's own: ${e.own.reason})`);
-    }
-    return out.join('\n');
+    return out;
 }
-function withEvidence(text, e) {
-    const ev = evidenceText(e);
-    return ev ? `${text}\nEvidence:\n${ev}` : text;
+async function imageHistory(ref) {
+    return parseHistory(await (0,exec/* dockerOk */.XE)(['history', '--no-trunc', '--format', '{{json .}}', ref]));
 }
-/** Why did a failing probe fail? null when the evidence names nothing the probe did not. */
-function failingCause(cls, e) {
-    const u = e.shape.url;
-    if (!u)
+
+;// CONCATENATED MODULE: ./src/docker/inspect.ts
+// Typed views of `docker inspect`: the facts the probes need, read from the engine's
+// JSON (works on distroless/scratch; nothing runs inside the image).
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw docker JSON, narrowed below */
+function toHealth(h) {
+    if (!h || !Array.isArray(h.Test) || h.Test.length === 0)
         return null;
-    const head = statusOf(e, 'HEAD');
-    const get = statusOf(e, 'GET');
-    const sendsHead = e.shape.method === 'HEAD' ||
-        (e.shape.tool === 'wget-spider' &&
-            (e.access.some((l) => l.method === 'HEAD') ||
-                (head !== null && head.status >= 400 && get !== null && get.status < 400)));
-    const toolWord = e.shape.tool === 'wget-spider' ? 'GNU `wget --spider`' : 'curl -I/--head';
-    if (sendsHead && head && head.status === 405) {
-        const getText = get ? `, GET ${get.status}` : '';
-        return {
-            ruleId: 'HC905',
-            status: 405,
-            summary: `HEAD answered 405${getText}: the probe sends HEAD (${toolWord}), the app allows only GET on ${u.path}; probe with ${GET_FIX(u.text)}`,
-            text: withEvidence(`The probe (${toolWord}) sends a HEAD request and the app answers 405 Method Not Allowed${get ? `, while GET on the same URL answers ${get.status}` : ''} (FastAPI/Starlette and many routers allow only the declared method). The container can never become healthy. Probe with GET: ${GET_FIX(u.text)}, or allow HEAD on the health route.`, e),
-        };
-    }
-    // the status the probe's own method gets
-    const probe = sendsHead ? head : (get ?? head);
-    const method = sendsHead ? 'HEAD' : 'GET';
-    if (probe) {
-        const s = probe.status;
-        const where = `${method} ${u.path}`;
-        if (s >= 300 && s < 400) {
-            const to = probe.location ? ` to ${probe.location}` : '';
-            const https = /^https:/i.test(probe.location ?? '');
-            return {
-                ruleId: 'HC902',
-                status: s,
-                summary: `${where} answered ${s} (redirect${to}): the health route redirects${https ? ' to HTTPS' : ''}, the probe does not reach a 2xx`,
-                text: withEvidence(`The app answers the health URL with a redirect (${s}${to}). The probe either refuses to follow it or follows it to an address that does not answer${https ? ' (HTTPS inside the container)' : ''}. Exempt the health route from the redirect (e.g. from force-HTTPS middleware), or probe the URL the app really serves.`, e),
-            };
-        }
-        if (s === 401 || s === 403) {
-            return {
-                ruleId: 'HC902',
-                status: s,
-                summary: `${where} answered ${s} (${s === 401 ? 'authentication required' : 'forbidden'}): the health route is behind auth`,
-                text: withEvidence(`The health route answers ${s}: it requires ${s === 401 ? 'credentials' : 'a permission'} the probe does not have. Exempt the health route from authentication (it should reveal nothing), or probe a public liveness route; never put a credential into the HEALTHCHECK (it is readable with docker inspect).`, e),
-            };
-        }
-        if (s >= 500) {
-            return {
-                ruleId: 'HC902',
-                status: s,
-                summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
-                text: withEvidence(`The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`, e),
-            };
-        }
-        if (s === 404) {
-            return {
-                ruleId: 'HC910',
-                status: s,
-                summary: `${where} answered 404: the health route does not exist`,
-                text: withEvidence(`The app answers on port ${u.port}, but ${u.path} returns 404 Not Found. Point the HEALTHCHECK at a route the app serves, or add the health route.`, e),
-            };
-        }
-        if (s === 405) {
-            return {
-                ruleId: 'HC905',
-                status: s,
-                summary: `${where} answered 405: the route does not allow ${method}`,
-                text: withEvidence(`The app answers 405 Method Not Allowed to the probe's ${method}. Allow ${method} on the health route or probe with the method it serves.`, e),
-            };
-        }
-        if (s >= 400) {
-            return {
-                ruleId: 'HC902',
-                status: s,
-                summary: `${where} answered ${s}`,
-                text: withEvidence(`The app answers the health URL with ${s}; the probe treats that as a failure. Check the health route's response.`, e),
-            };
-        }
-    }
-    // refused on the probe's address while the app listens on that port at another address
-    const refused = e.own?.ran && e.own.answers.some((a) => a.host === u.host && a.error === 'ECONNREFUSED');
-    const other = (e.sockets ?? []).filter((s) => s.port === u.port && !['0.0.0.0', '::'].includes(s.address));
-    if ((refused || cls.kind === 'connection-refused') && other.length > 0) {
-        const addrs = other.map((s) => s.address.includes(':') ? `[${s.address}]:${s.port}` : `${s.address}:${s.port}`);
-        const reached = e.own?.ran
-            ? e.own.answers.find((a) => a.host !== u.host && a.status !== undefined)
-            : undefined;
-        return {
-            ruleId: 'HC902',
-            summary: `the app listens on ${addrs.join(', ')} only, the probe connects to ${u.host}:${u.port}: bind 0.0.0.0 (or probe that address)`,
-            text: withEvidence(`Connection refused on ${u.host}:${u.port}, though the process listens on port ${u.port}: it binds only ${addrs.join(', ')}${reached ? `, where it answers ${reached.method} with ${reached.status}` : ''}. Make the app bind 0.0.0.0 (all addresses of the container), or point the HEALTHCHECK at the address it binds.`, e),
-        };
-    }
-    return null;
-}
-/** A probe that passed although the app answers an error: it cannot fail. null: the pass is real. */
-function hiddenFailureCause(e) {
-    const u = e.shape.url;
-    if (!u || !e.shape.hidesFailure || !e.own?.ran)
-        return null;
-    const method = e.shape.method === 'HEAD' ? 'HEAD' : 'GET';
-    const a = e.own.answers.find((x) => x.method === method && (x.host === u.host || u.host === '0.0.0.0'));
-    if (!a)
-        return null;
-    const failed = a.status === undefined || a.status >= 400;
-    if (!failed)
-        return null;
-    const answer = a.status !== undefined ? `answers ${a.status}` : `is ${answerText(a).replace(/^\w+ → /, '')}`;
     return {
-        ruleId: 'HC912',
-        summary: `the probe passes only because ${e.shape.hidesFailure} hides its failure: ${method} ${u.path} ${answer}`,
-        text: withEvidence(`Docker reports the container healthy, but the health URL ${answer}: the probe exits 0 whatever the app answers, so it can never report a broken app. Let the request's failure be the probe's exit status: \`HEALTHCHECK CMD curl -fsS ${u.text} || exit 1\` (or \`wget -q -O /dev/null ${u.text} || exit 1\`), without ${e.shape.hidesFailure}.`, e),
+        test: h.Test.map(String),
+        interval: Number(h.Interval ?? 0),
+        timeout: Number(h.Timeout ?? 0),
+        startPeriod: Number(h.StartPeriod ?? 0),
+        retries: Number(h.Retries ?? 0),
+    };
+}
+function parseImageInspect(json) {
+    const raw = JSON.parse(json);
+    const img = Array.isArray(raw) ? raw[0] : raw;
+    const c = img?.Config ?? {};
+    return {
+        id: String(img?.Id ?? ''),
+        user: String(c.User ?? ''),
+        env: Array.isArray(c.Env) ? c.Env.map(String) : [],
+        entrypoint: Array.isArray(c.Entrypoint) ? c.Entrypoint.map(String) : null,
+        cmd: Array.isArray(c.Cmd) ? c.Cmd.map(String) : null,
+        exposedPorts: Object.keys(c.ExposedPorts ?? {})
+            .map((p) => parseInt(p, 10))
+            .filter((n) => Number.isFinite(n)),
+        labels: { ...(c.Labels ?? {}) },
+        healthcheck: toHealth(c.Healthcheck),
+    };
+}
+function parseContainerInspect(json) {
+    const raw = JSON.parse(json);
+    const c = Array.isArray(raw) ? raw[0] : raw;
+    const s = c?.State ?? {};
+    const h = s.Health;
+    return {
+        id: String(c?.Id ?? ''),
+        status: String(s.Status ?? ''),
+        running: Boolean(s.Running),
+        exitCode: Number(s.ExitCode ?? 0),
+        oomKilled: Boolean(s.OOMKilled),
+        error: String(s.Error ?? ''),
+        pid: Number(s.Pid ?? 0),
+        startedAt: String(s.StartedAt ?? ''),
+        finishedAt: String(s.FinishedAt ?? ''),
+        health: h
+            ? {
+                status: String(h.Status ?? ''),
+                failingStreak: Number(h.FailingStreak ?? 0),
+                log: (Array.isArray(h.Log) ? h.Log : []).map((e) => ({
+                    start: String(e.Start ?? ''),
+                    end: String(e.End ?? ''),
+                    exitCode: Number(e.ExitCode ?? 0),
+                    output: String(e.Output ?? ''),
+                })),
+            }
+            : null,
+        env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
+    };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** `Test: ["NONE"]` disables an inherited HEALTHCHECK: treat it as absent. */
+function healthcheckOf(info) {
+    const h = info.healthcheck;
+    if (!h || h.test[0] === 'NONE')
+        return null;
+    return h;
+}
+async function inspectImage(ref) {
+    const out = await (0,exec/* docker */.T3)(['image', 'inspect', '--format', '{{json .}}', ref]);
+    if (out.exitCode !== 0)
+        return null;
+    return parseImageInspect(out.stdout);
+}
+async function inspectContainer(id) {
+    const args = ['container', 'inspect', '--format', '{{json .}}', id];
+    const out = await (0,exec/* docker */.T3)(args);
+    if (out.exitCode !== 0)
+        throw new exec/* DockerError */.Bi(args, out);
+    return parseContainerInspect(out.stdout);
+}
+
+// EXTERNAL MODULE: ./src/host.ts
+var src_host = __nccwpck_require__(2237);
+// EXTERNAL MODULE: ./src/runtime/build-failure.ts
+var build_failure = __nccwpck_require__(6432);
+// EXTERNAL MODULE: ./src/runtime/checks/env-override.ts
+var env_override = __nccwpck_require__(4672);
+// EXTERNAL MODULE: ./src/runtime/health-diagnosis.ts
+var health_diagnosis = __nccwpck_require__(9992);
+;// CONCATENATED MODULE: ./src/runtime/checks/healthcheck-defined.ts
+// healthcheck-defined: does the image carry a HEALTHCHECK (one that is not NONE)?
+
+
+function checkHealthcheckDefined(info) {
+    const hc = healthcheckOf(info);
+    return {
+        check: hc
+            ? {
+                id: 'healthcheck-defined',
+                status: 'pass',
+                detail: `HEALTHCHECK ${hc.test[0]} ${(0,health_diagnosis/* probeCommand */.CL)(hc.test)}`.slice(0, 200),
+            }
+            : {
+                id: 'healthcheck-defined',
+                status: 'fail',
+                detail: info.healthcheck?.test[0] === 'NONE'
+                    ? 'HEALTHCHECK NONE: the image disables its health check'
+                    : 'no HEALTHCHECK in the image (Config.Healthcheck is empty)',
+            },
+        findings: [],
     };
 }
 
+// EXTERNAL MODULE: ./src/runtime/health/cause.ts
+var health_cause = __nccwpck_require__(4360);
 ;// CONCATENATED MODULE: ./src/runtime/proc-net.ts
 // Which TCP ports does the container really listen on? Read from the host through
 // /proc/<pid>/net/tcp and tcp6 of a container process: those files show the
@@ -23715,6 +24037,10 @@ function appErrorLine(logText) {
     return null;
 }
 
+// EXTERNAL MODULE: ./src/runtime/health/own-request.ts
+var own_request = __nccwpck_require__(3563);
+// EXTERNAL MODULE: ./src/runtime/health/probe-shape.ts
+var probe_shape = __nccwpck_require__(4381);
 ;// CONCATENATED MODULE: ./src/runtime/health/gather.ts
 // Collects the evidence for a health verdict from a running (or stopped) container: its
 // LISTEN sockets (host /proc), its access log (docker logs) and harden-check's own GET/HEAD
@@ -23729,15 +24055,15 @@ const LOG_LINES = 300;
 async function socketsOf(pid) {
     if (!(pid > 0))
         return null;
-    const [t4, t6] = await Promise.all([readHostProc(pid, 'net/tcp'), readHostProc(pid, 'net/tcp6')]);
+    const [t4, t6] = await Promise.all([(0,container/* readHostProc */.HQ)(pid, 'net/tcp'), (0,container/* readHostProc */.HQ)(pid, 'net/tcp6')]);
     return t4 === null && t6 === null ? null : listeningSockets(t4, t6);
 }
 async function gatherEvidence(g) {
-    const shape = probeShape(g.test);
+    const shape = (0,probe_shape/* probeShape */.el)(g.test);
     const url = shape.url;
     const [sockets, logText] = await Promise.all([
         g.pid > 0 ? socketsOf(g.pid) : Promise.resolve(null),
-        logs(g.containerId, LOG_LINES).catch(() => ''),
+        (0,container/* logs */.K9)(g.containerId, LOG_LINES).catch(() => ''),
     ]);
     let own = null;
     if (g.request && url && g.pid > 0) {
@@ -23745,7 +24071,7 @@ async function gatherEvidence(g) {
         const also = (sockets ?? [])
             .filter((s) => s.port === url.port && !['0.0.0.0', '::'].includes(s.address))
             .map((s) => s.address);
-        own = await ownRequest(g.pid, g.containerId, url, also);
+        own = await (0,own_request/* ownRequest */.O)(g.pid, g.containerId, url, also);
     }
     return {
         shape,
@@ -23796,7 +24122,7 @@ class HealthExplainer {
     }
     /** For waitForHealth's `explain`: is the repeated failure certain from outside evidence? */
     async explain(pid, cls) {
-        const url = probeShape(this.test).url;
+        const url = (0,probe_shape/* probeShape */.el)(this.test).url;
         if (!url || !(pid > 0))
             return false;
         if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind)
@@ -23816,7 +24142,7 @@ class HealthExplainer {
             test: this.test,
             request: true,
         });
-        this.cause = failingCause(cls, this.evidence);
+        this.cause = (0,health_cause/* failingCause */.UK)(cls, this.evidence);
         return this.cause !== null;
     }
 }
@@ -23826,126 +24152,529 @@ async function failedVerdict(f) {
     return { ...v, summary: maskEvidence(v.summary), text: maskEvidence(v.text) };
 }
 async function unmaskedFailedVerdict(f) {
-    const d = diagnose(f.diagnosis);
+    const d = (0,health_diagnosis/* diagnose */.h4)(f.diagnosis);
     // exited: the log tail is the evidence; a missing probe binary is named by Docker itself
     if (f.diagnosis.outcome === 'exited' || f.diagnosis.outcome === 'probe-missing')
         return d;
     // Nothing listens on the probe's port: our own request could only be refused too.
-    const port = probeShape(f.diagnosis.test).url?.port;
+    const port = (0,probe_shape/* probeShape */.el)(f.diagnosis.test).url?.port;
     const request = !(port !== undefined &&
         f.diagnosis.listening !== null &&
         !f.diagnosis.listening.includes(port));
     const ev = f.explainer?.evidence ??
         (await gatherEvidence({ containerId: f.containerId, pid: f.pid, test: f.diagnosis.test, request }));
-    const cause = f.explainer?.cause ?? failingCause(f.classification ?? { kind: 'unknown' }, ev);
+    const cause = f.explainer?.cause ?? (0,health_cause/* failingCause */.UK)(f.classification ?? { kind: 'unknown' }, ev);
     const last = f.diagnosis.lastProbe;
     const probeOut = last
         ? `\nLast probe (exit ${last.exitCode}): ${last.output.trim().split('\n').slice(-3).join(' | ') || 'no output'}`
         : '';
     // A wrong port found from /proc stays the first cause: the evidence cannot beat it.
-    if (cause && d.ruleId !== 'HC904')
+    if (cause && d.ruleId !== health_diagnosis/* WRONG_PROBE_PORT */.Z1)
         return { ruleId: cause.ruleId, summary: cause.summary, text: cause.text + probeOut };
-    const extra = evidenceText(ev);
+    const extra = (0,health_cause/* evidenceText */.rS)(ev);
     return extra ? { ...d, text: `${d.text}\nEvidence:\n${extra}` } : d;
 }
 /** For a healthy container whose probe can exit 0 on a failed request: did it hide one? */
 async function hiddenFailure(containerId, pid, test) {
-    const shape = probeShape(test);
+    const shape = (0,probe_shape/* probeShape */.el)(test);
     if (!shape.hidesFailure || !shape.loopback)
         return null;
     const ev = await gatherEvidence({ containerId, pid, test, request: true });
-    const cause = hiddenFailureCause(ev);
+    const cause = (0,health_cause/* hiddenFailureCause */.k9)(ev);
     return cause && { ...cause, summary: maskEvidence(cause.summary), text: maskEvidence(cause.text) };
 }
 
-;// CONCATENATED MODULE: ./src/runtime/secret-probe.ts
-// Credentials baked into the image: Config.Env (what every container starts with) and
-// `docker history` (build args consumed by RUN appear as `|N KEY=value ...`; ENV values
-// overwritten later survive in their layer's CreatedBy). Uses the shared detector;
-// only masked values leave this module.
+;// CONCATENATED MODULE: ./src/runtime/listening.ts
+// Which TCP ports a running container listens on, read from the host's /proc (no tool in
+// the image needed), with `cat` inside the image as the fallback.
 
-function judgePair(key, value) {
-    const byValue = (0,detect/* findSecretValues */.sD)(value);
-    if (byValue.length > 0)
-        return { reason: byValue[0].kind };
-    const token = (0,detect/* secretNameMatch */.Jv)(key);
-    if (token && !(0,detect/* isPlaceholder */.wK)(value))
-        return { reason: `name contains "${token}"` };
-    return null;
-}
-function splitPair(kv) {
-    const i = kv.indexOf('=');
-    if (i <= 0)
+
+
+/** null: neither the host's /proc nor `cat` in the image could show the sockets. */
+async function listeningOf(id, pid) {
+    if (pid > 0) {
+        const [t4, t6] = await Promise.all([(0,container/* readHostProc */.HQ)(pid, 'net/tcp'), (0,container/* readHostProc */.HQ)(pid, 'net/tcp6')]);
+        if (t4 !== null || t6 !== null)
+            return listeningPorts(t4, t6);
+    }
+    // Fallback needs `cat` in the image.
+    const [e4, e6] = await Promise.all([
+        (0,container/* execIn */.Xm)(id, ['cat', '/proc/net/tcp']),
+        (0,container/* execIn */.Xm)(id, ['cat', '/proc/net/tcp6']),
+    ]);
+    if (e4.exitCode !== 0 && e6.exitCode !== 0)
         return null;
-    return [kv.slice(0, i), kv.slice(i + 1)];
+    return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
 }
-/** KEY=VALUE pairs a history line carries: `|N K=V ...` build args and ENV instructions. */
-function historyPairs(createdBy) {
-    const out = [];
-    const args = /(?:^|\s)\|(\d+)\s+(.*)$/.exec(createdBy);
-    if (args) {
-        const n = Number(args[1]);
-        const words = args[2].split(/\s+/);
-        for (const w of words.slice(0, n)) {
-            const p = splitPair(w);
-            if (p)
-                out.push(p);
-        }
-    }
-    const env = /(?:#\(nop\)\s+|^)ENV\s+(.*)$/.exec(createdBy.trim());
-    if (env) {
-        for (const w of env[1].split(/\s+/)) {
-            const p = splitPair(w);
-            if (p)
-                out.push([p[0], p[1].replace(/^(['"])(.*)\1$/, '$2')]);
-        }
-    }
-    return out;
+/** A running container whose processes listen on no TCP port. */
+async function listeningNowhere(id) {
+    const s = await inspectContainer(id);
+    return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
 }
-function scanImageSecrets(configEnv, history) {
-    const hits = new Map();
-    const add = (key, value, reason, where) => {
-        const id = `${key ?? ''}=${value}`;
-        const h = hits.get(id);
-        if (h) {
-            if (!h.where.includes(where))
-                h.where.push(where);
-            return;
-        }
-        hits.set(id, { key, masked: (0,detect/* maskSecret */.$l)(value), reason, where: [where], raw: value });
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/docker/events.ts
+// Wake-ups from `docker events` for the containers of one run: the health wait reacts the
+// moment a probe finishes, the health status changes or the container dies, instead of at
+// its next poll (polling stays as the fallback, e.g. for an engine that streams no events).
+
+
+
+
+/** Event actions after which the container's state is worth reading again. */
+const WAKING = /^(health_status|exec_die|die|oom|stop|kill)\b/;
+/**
+ * Starts listening before the container is created, so nothing is missed. `--until` bounds
+ * the client's life even if this process is killed without running stop().
+ */
+function watchRunEvents(runId, lifetimeSeconds) {
+    const until = Math.ceil(Date.now() / 1000 + lifetimeSeconds);
+    let child = null;
+    const waiters = new Set();
+    let count = 0;
+    const wakeAll = () => {
+        for (const w of [...waiters])
+            w();
     };
-    for (const kv of configEnv) {
-        const p = splitPair(kv);
-        if (!p)
-            continue;
-        const j = judgePair(p[0], p[1]);
-        if (j)
-            add(p[0], p[1], j.reason, 'image Config.Env');
+    try {
+        child = (0,external_node_child_process_.spawn)((0,exec/* dockerBin */.k8)(), [
+            'events',
+            '--filter',
+            (0,labels/* runFilter */.K)(runId),
+            '--filter',
+            'type=container',
+            '--until',
+            String(until),
+            '--format',
+            '{{.Action}}',
+        ], { env: (0,exec/* dockerEnv */.gT)(), stdio: ['ignore', 'pipe', 'ignore'] });
+        child.on('error', () => (child = null));
+        child.unref();
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', (action) => {
+            if (!WAKING.test(action))
+                return;
+            count++;
+            wakeAll();
+        });
+        child.stdout.unref?.();
     }
-    for (const h of history) {
-        const pairValues = new Set();
-        for (const [k, v] of historyPairs(h.createdBy)) {
-            const j = judgePair(k, v);
-            if (j) {
-                add(k, v, j.reason, 'docker history');
-                pairValues.add(v);
+    catch {
+        child = null;
+    }
+    return {
+        wait(ms) {
+            return new Promise((resolve) => {
+                // a waiter leaves the set when it ends either way (the poll makes one every 250 ms)
+                const done = () => {
+                    clearTimeout(timer);
+                    waiters.delete(done);
+                    resolve();
+                };
+                const timer = setTimeout(done, ms);
+                waiters.add(done);
+            });
+        },
+        get count() {
+            return count;
+        },
+        stop() {
+            wakeAll();
+            child?.kill('SIGTERM');
+            child = null;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/runtime/env-probe.ts
+var env_probe = __nccwpck_require__(4080);
+;// CONCATENATED MODULE: ./src/runtime/health-probe.ts
+
+
+const NS = 1e9;
+const DEFAULT_INTERVAL = 30;
+const DEFAULT_RETRIES = 3;
+/** Docker's own grace before "unhealthy" under the image's settings (start + interval x retries). */
+function imageGraceSeconds(h) {
+    const interval = h.interval > 0 ? h.interval / NS : DEFAULT_INTERVAL;
+    const retries = h.retries > 0 ? h.retries : DEFAULT_RETRIES;
+    return h.startPeriod / NS + interval * retries;
+}
+/** RFC 3339 with nanoseconds -> epoch ms (Date.parse wants at most milliseconds). */
+function parseDockerTime(t) {
+    const ms = Date.parse(t.replace(/(\.\d{3})\d+/, '$1'));
+    return Number.isFinite(ms) ? ms : NaN;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** How long the process must listen only on other ports before the probe port is judged wrong. */
+const WRONG_PORT_SECONDS = 3;
+async function waitForHealth(o) {
+    const pollMs = o.pollMs ?? 250;
+    const wait = o.wait ?? sleep;
+    const certainAfter = o.certainAfter ?? 3;
+    const startPeriod = o.health.startPeriod / NS;
+    // Unhealthy earlier than this is an artefact of our shortened interval, not a verdict.
+    const grace = imageGraceSeconds(o.health);
+    const seen = new Map();
+    const waitStart = Date.now();
+    let startedMs = NaN;
+    let wrongPortSince = null;
+    let troubled = false;
+    const trouble = () => {
+        if (troubled)
+            return;
+        troubled = true;
+        o.onTrouble?.();
+    };
+    for (;;) {
+        const state = await inspectContainer(o.containerId);
+        if (Number.isNaN(startedMs)) {
+            const s = parseDockerTime(state.startedAt);
+            startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
+        }
+        for (const e of state.health?.log ?? [])
+            seen.set(e.start, e);
+        const log = [...seen.values()].sort((a, b) => parseDockerTime(a.start) - parseDockerTime(b.start));
+        const failures = log.filter((e) => e.exitCode !== 0);
+        const lastFailure = failures.at(-1) ?? null;
+        const elapsed = (Date.now() - startedMs) / 1000;
+        const done = (outcome, extra = {}) => ({
+            outcome,
+            seconds: elapsed,
+            state,
+            log,
+            lastFailure,
+            classification: lastFailure
+                ? (0,health_diagnosis/* classifyProbe */.FJ)(lastFailure.exitCode, lastFailure.output, o.health.test)
+                : null,
+            ...extra,
+        });
+        if (state.health?.status === 'healthy') {
+            const ok = log.find((e) => e.exitCode === 0);
+            const okEnd = ok ? parseDockerTime(ok.end) : NaN;
+            const toHealthy = Number.isFinite(okEnd) ? Math.max(0, (okEnd - startedMs) / 1000) : elapsed;
+            return done('healthy', { secondsToHealthy: toHealthy });
+        }
+        if (!state.running) {
+            trouble();
+            const end = parseDockerTime(state.finishedAt);
+            return done('exited', {
+                seconds: Number.isFinite(end) && end > startedMs ? (end - startedMs) / 1000 : elapsed,
+            });
+        }
+        // The app is up and listening, but not on the probed port, for 3 s after start-period:
+        // decided without waiting for a slow probe to time out (the image's timeout can be 30 s).
+        if (o.probePort !== null && elapsed >= startPeriod) {
+            const ports = await o.listening(state.pid);
+            if (ports && ports.length > 0 && !ports.includes(o.probePort)) {
+                wrongPortSince ??= elapsed;
+                if (elapsed - wrongPortSince >= WRONG_PORT_SECONDS)
+                    return done('certain');
+            }
+            else
+                wrongPortSince = null;
+        }
+        const last = log.at(-1);
+        if (last && last.exitCode !== 0) {
+            // Two failures in a row while the process listens nowhere: an app that is only slow to
+            // start (ready within ~2 s), or that is up and answers an error, is spared.
+            if (!troubled && log.length >= 2 && log[log.length - 2].exitCode !== 0) {
+                const ports = await o.listening(state.pid);
+                if (!ports || ports.length === 0)
+                    trouble();
+            }
+            const cls = (0,health_diagnosis/* classifyProbe */.FJ)(last.exitCode, last.output, o.health.test);
+            // A missing binary never appears later: no need to wait for retries.
+            if (cls.kind === 'not-found')
+                return done('probe-missing');
+            if (elapsed >= startPeriod) {
+                const tail = log.slice(-certainAfter);
+                const same = tail.length >= certainAfter &&
+                    tail.every((e) => e.exitCode !== 0 && (0,health_diagnosis/* sameFailure */.d1)((0,health_diagnosis/* classifyProbe */.FJ)(e.exitCode, e.output, o.health.test), cls));
+                if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
+                    // The app is up and answers the same thing every time.
+                    return done('certain');
+                }
+                // Refused, timed out or silent (wget -q), again and again, on a port the process does
+                // not listen on while it listens on others: the port is wrong, waiting will not help.
+                if (same && ['connection-refused', 'timeout', 'unknown'].includes(cls.kind) && o.probePort !== null) {
+                    const ports = await o.listening(state.pid);
+                    if (ports && ports.length > 0 && !ports.includes(o.probePort))
+                        return done('certain');
+                }
+                // The output names no status (GNU wget --no-verbose, curl -s): ask the evidence.
+                if (same && o.explain && ['unknown', 'timeout', 'connection-refused'].includes(cls.kind)) {
+                    if (await o.explain(state.pid, cls))
+                        return done('certain');
+                }
+            }
+            if (state.health?.status === 'unhealthy' && elapsed >= grace)
+                return done('unhealthy');
+        }
+        if (elapsed >= o.timeoutSeconds || o.signal?.aborted)
+            return done('timeout');
+        await wait(Math.min(pollMs, Math.max(50, o.timeoutSeconds * 1000 - elapsed * 1000)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/session.ts
+
+
+
+
+
+
+
+const session_NS = 1e9;
+/** Our probe interval: the verdict comes ~1 s after the app is ready. */
+const HEALTH_INTERVAL_SECONDS = 1;
+/** A single probe may not hang longer than this (the image's timeout, capped). */
+const MAX_PROBE_TIMEOUT_SECONDS = 10;
+/** Without a HEALTHCHECK, let the entrypoint settle before looking at processes. */
+const SETTLE_MS = 1000;
+const session_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Starts one container from `info` and waits: until Docker's health verdict when the image
+ * has a HEALTHCHECK (our 1 s interval, bounded by healthTimeoutSeconds), else 1 s. Never
+ * throws for a container that fails to start: `error` says why. Safe to call concurrently
+ * for several containers of one run (each gets its own events stream); every container is
+ * added to `res` before this resolves, so the run's cleanup removes it.
+ */
+async function startAndWait(r) {
+    const events = healthcheckOf(r.info) ? watchRunEvents(r.runId, r.healthTimeoutSeconds + 60) : null;
+    try {
+        return await startAndWaitWith(r, events);
+    }
+    finally {
+        events?.stop();
+    }
+}
+async function startAndWaitWith(r, events) {
+    const hc = healthcheckOf(r.info);
+    const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / session_NS : 30;
+    const run = await (0,container/* runContainer */.zR)({
+        image: r.info.id,
+        runId: r.runId,
+        network: r.network,
+        env: r.env,
+        health: hc
+            ? {
+                intervalSeconds: HEALTH_INTERVAL_SECONDS,
+                timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, r.healthTimeoutSeconds)),
+            }
+            : undefined,
+        runArgs: [...r.runArgs, ...(r.extraRunArgs ?? [])],
+    });
+    if (run.id)
+        r.res.addContainer(run.id);
+    if (!run.id || run.error)
+        r.res.markUnaccounted();
+    if (!run.id || run.error)
+        return {
+            error: run.error || 'docker run printed no container id',
+            id: '',
+            wait: null,
+            state: null,
+            explainer: null,
+        };
+    const id = run.id;
+    r.onStarted?.(id);
+    let wait = null;
+    const explainer = hc && r.explain ? new HealthExplainer(() => id, hc.test) : null;
+    if (hc) {
+        wait = await waitForHealth({
+            onTrouble: r.onTrouble,
+            signal: r.signal,
+            explain: explainer ? (pid, cls) => explainer.explain(pid, cls) : undefined,
+            containerId: id,
+            health: hc,
+            timeoutSeconds: r.healthTimeoutSeconds,
+            probePort: r.probePort,
+            listening: (pid) => listeningOf(id, pid),
+            wait: events?.wait,
+        });
+    }
+    else {
+        await session_sleep(SETTLE_MS);
+    }
+    // The wait just polled the state; without a HEALTHCHECK look once now.
+    const state = wait?.state ?? (await inspectContainer(id));
+    return { error: '', id, wait, state, explainer };
+}
+/**
+ * The main container, started with the env overrides. Our sentinel values may be what breaks
+ * the app (APP_ENV=hc-sentinel-… is not a valid environment). A plain container (no
+ * overrides) starts beside the first one when it exits or fails twice in a row while
+ * listening nowhere, so asking "was it our values?" never costs a second whole wait.
+ */
+async function startMain(r) {
+    const { choice, ...base } = r;
+    const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== env_probe/* FALLBACK_KEY */.fY);
+    const mayBreak = Boolean(healthcheckOf(r.info) && choice.derived && sentinelKeys.length > 0);
+    const stopControl = new AbortController();
+    let control = null;
+    let controlId = '';
+    let run = await startAndWait({
+        ...base,
+        env: choice.overrides,
+        explain: true,
+        onTrouble: mayBreak
+            ? () => void (control ??= startAndWait({
+                ...base,
+                env: {},
+                signal: stopControl.signal,
+                onStarted: (cid) => (controlId = cid),
+            }))
+            : undefined,
+    }).catch(async (err) => {
+        // the plain container must exist (and be tracked) before the caller's cleanup runs
+        stopControl.abort();
+        await control?.catch(() => null);
+        throw err;
+    });
+    let sentinelBroke = false;
+    const controlRun = control;
+    if (controlRun && !run.error) {
+        // Only a container that exited or never listened can have been stopped by our values; the
+        // plain one then has until 1 s after this verdict (or its own end, after an exit).
+        const w = run.wait;
+        const exited = w?.outcome === 'exited';
+        const silent = w &&
+            !exited &&
+            w.outcome !== 'healthy' &&
+            ((await listeningOf(run.id, w.state.pid)) ?? []).length === 0;
+        // Running about as long and listening nowhere either: our values are not the difference.
+        const plainSilent = silent && controlId !== '' && (await listeningNowhere(controlId).catch(() => false));
+        if (exited || (silent && !plainSilent)) {
+            const cap = exited ? null : setTimeout(() => stopControl.abort(), 1000);
+            const plain = await controlRun;
+            if (cap)
+                clearTimeout(cap);
+            if (!plain.error && plain.wait?.outcome === 'healthy') {
+                sentinelBroke = true;
+                run = plain;
             }
         }
-        // Credentials anywhere else in the command (e.g. a token in a curl URL).
-        for (const m of (0,detect/* findSecretValues */.sD)(h.createdBy)) {
-            const v = h.createdBy.slice(m.index, m.index + m.length);
-            if ([...pairValues].some((pv) => pv.includes(v)))
-                continue;
-            add(null, v, m.kind, 'docker history');
-        }
+        else
+            stopControl.abort();
     }
-    return [...hits.values()];
-}
-function describeHit(h) {
-    const what = h.key ? `${h.key}=${h.masked}` : h.masked;
-    return `${what} (${h.reason}; ${h.where.join(', ')})`;
+    return { run, sentinelBroke, sentinelKeys, settled: controlRun ?? Promise.resolve() };
 }
 
+;// CONCATENATED MODULE: ./src/runtime/checks/healthy.ts
+
+
+
+
+const round = (n) => Math.round(n * 100) / 100;
+/** The container did not start at all (entrypoint missing, bad run-args). `why` is masked. */
+function healthyNotStarted(hc, why, line) {
+    if (!hc)
+        return { check: { id: 'healthy', status: 'skip', detail: 'no HEALTHCHECK in the image' }, findings: [] };
+    return {
+        check: {
+            id: 'healthy',
+            status: 'fail',
+            detail: `container did not start: ${why}`.slice(0, 300),
+            diagnosis: why,
+        },
+        findings: [
+            {
+                ruleId: health_diagnosis/* EXITED_BEFORE_HEALTHY */.U$,
+                severity: 'error',
+                check: 'healthy',
+                line,
+                message: `The container did not start: ${why}`.slice(0, 400),
+            },
+        ],
+    };
+}
+async function checkHealthy(e) {
+    const { hc, wait, state } = e;
+    const id = e.containerId;
+    if (!hc || !wait) {
+        return {
+            check: {
+                id: 'healthy',
+                status: 'skip',
+                detail: e.info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image',
+            },
+            findings: [],
+        };
+    }
+    if (wait.outcome === 'healthy') {
+        const s = round(wait.secondsToHealthy ?? wait.seconds);
+        // a probe that exits 0 whatever the app answers proves nothing
+        const hidden = await hiddenFailure(id, state.pid, hc.test);
+        if (hidden)
+            return {
+                check: { id: 'healthy', status: 'fail', seconds: s, detail: hidden.summary, diagnosis: hidden.text },
+                findings: [
+                    {
+                        ruleId: hidden.ruleId,
+                        severity: 'error',
+                        check: 'healthy',
+                        line: e.line,
+                        message: hidden.summary,
+                    },
+                ],
+            };
+        return {
+            check: {
+                id: 'healthy',
+                status: 'pass',
+                seconds: s,
+                detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+            },
+            findings: [],
+        };
+    }
+    const exited = wait.outcome === 'exited';
+    const listening = exited ? null : await listeningOf(id, state.pid);
+    const logTail = exited ? e.mask((await e.logs).split('\n').slice(-15).join('\n')) : '';
+    const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
+    const d = await failedVerdict({
+        diagnosis: {
+            outcome: wait.outcome,
+            test: hc.test,
+            lastProbe: last ? { exitCode: last.exitCode, output: e.mask(last.output) } : null,
+            probePort: e.probePort,
+            listening,
+            container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
+            seconds: wait.seconds,
+            timeoutSeconds: e.healthTimeoutSeconds,
+        },
+        containerId: id,
+        pid: state.pid,
+        classification: wait.classification,
+        explainer: e.explainer,
+    });
+    return {
+        check: {
+            id: 'healthy',
+            status: 'fail',
+            seconds: round(wait.seconds),
+            detail: d.summary,
+            diagnosis: d.text,
+        },
+        findings: [
+            {
+                ruleId: d.ruleId,
+                severity: 'error',
+                check: 'healthy',
+                line: e.line,
+                message: `${d.summary}. ${d.text.split('\n')[0]}`,
+            },
+        ],
+    };
+}
+
+// EXTERNAL MODULE: ./src/runtime/checks/no-secrets.ts + 1 modules
+var no_secrets = __nccwpck_require__(7301);
+// EXTERNAL MODULE: ./src/runtime/checks/non-root.ts + 1 modules
+var non_root = __nccwpck_require__(6896);
 ;// CONCATENATED MODULE: ./src/contracts.ts
 // The contract between the static audit (which knows the Dockerfile) and the runtime
 // (which knows the container): what the audit learnt that the probes need. Plain data only.
@@ -23955,107 +24684,16 @@ function stageAt(stages, line) {
     return stages.find((s) => line >= s.line && line <= s.endLine)?.label;
 }
 
-;// CONCATENATED MODULE: ./src/runtime/user-probe.ts
-/** "1000:1000" -> "1000"; "" when unset. */
-function userPart(u) {
-    return u.trim().split(':')[0];
-}
-function isRootUser(u) {
-    const p = userPart(u);
-    return p === '' || p === '0' || p === 'root';
-}
-function source(e) {
-    if (e.facts)
-        return `USER ${e.facts.raw}, line ${e.facts.line}`;
-    if (e.configUser)
-        return `image Config.User ${e.configUser}`;
-    return 'no USER in the image';
-}
-function decideUser(e) {
-    const nonNumericUser = /^[^\d:][^:]*/.test(e.configUser.trim()) && !isRootUser(e.configUser);
-    if (e.processes && e.processes.length > 0) {
-        const roots = e.processes.filter((p) => p.uid === 0);
-        const uids = [...new Set(e.processes.map((p) => p.uid))];
-        const what = e.processes.length === 1 ? 'running process' : `${e.processes.length} running processes`;
-        if (roots.length > 0) {
-            const names = [...new Set(roots.map((p) => p.comm))].join(', ');
-            return {
-                check: {
-                    id: 'non-root',
-                    status: 'fail',
-                    source: 'runtime',
-                    detail: `uid 0 (${what}: ${names} as root; ${source(e)})`,
-                },
-                rootProcesses: roots,
-                nonNumericUser,
-            };
-        }
-        return {
-            check: {
-                id: 'non-root',
-                status: 'pass',
-                source: 'runtime',
-                detail: `uid ${uids.join(', ')} (${what}; ${source(e)})`,
-            },
-            rootProcesses: [],
-            nonNumericUser,
-        };
-    }
-    // Nothing to observe: fall back to what the image says, and say so.
-    const why = e.unobservedReason ?? 'no running process to observe';
-    const root = isRootUser(e.configUser);
-    return {
-        check: {
-            id: 'non-root',
-            status: root ? 'fail' : 'pass',
-            source: 'runtime',
-            detail: root
-                ? `runs as root (${e.configUser ? `Config.User ${e.configUser}` : 'no USER in the image'}; ${why})`
-                : `Config.User ${e.configUser} (${source(e)}; ${why})`,
-        },
-        rootProcesses: [],
-        nonNumericUser,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runtime/verify.ts
+;// CONCATENATED MODULE: ./src/runtime/collector.ts
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Is the image (a reference or id) in the engine? */
-async function imageExists(ref) {
-    return (await inspectImage(ref)) !== null;
-}
-const verify_NS = 1e9;
-/** Our probe interval: the verdict comes ~1 s after the app is ready. */
-const HEALTH_INTERVAL_SECONDS = 1;
-/** A single probe may not hang longer than this (the image's timeout, capped). */
-const MAX_PROBE_TIMEOUT_SECONDS = 10;
-/** Without a HEALTHCHECK, let the entrypoint settle before looking at processes. */
-const SETTLE_MS = 1000;
-const verify_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round = (n) => Math.round(n * 100) / 100;
 class Collector {
     opts;
     checks = new Map();
     findings = [];
     notes = [];
-    /** Raw secret values to mask in every text that leaves this module. */
+    /** Raw secret values to mask in every text that leaves the runtime. */
     secrets = [];
     /** The audit's facts, once the build no longer runs without them: they place every verdict. */
     facts = null;
@@ -24064,6 +24702,13 @@ class Collector {
     }
     mask(text) {
         return (0,detect/* redact */.E$)(text, this.secrets);
+    }
+    /** Records an outcome: its secrets first, so its own texts are masked too. */
+    add(outcome) {
+        this.secrets.push(...(outcome.secrets ?? []));
+        this.set(outcome.check);
+        for (const f of outcome.findings)
+            this.find(f);
     }
     set(check) {
         const where = check.line === undefined ? this.placeCheck(check.id) : {};
@@ -24078,14 +24723,14 @@ class Collector {
             ...(stage !== undefined ? { stage } : {}),
         });
     }
-    find(ruleId, severity, check, line, message) {
+    find(f) {
         this.findings.push({
-            ruleId,
-            severity,
+            ruleId: f.ruleId,
+            severity: f.severity,
             file: this.opts.displayPath,
-            line,
-            message: this.mask(message),
-            check,
+            line: f.line,
+            message: this.mask(f.message),
+            check: f.check,
         });
     }
     /** The line a runtime verdict points at when no instruction explains it: the shipped stage's FROM, else 1. */
@@ -24111,6 +24756,71 @@ class Collector {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/runtime/context.ts
+/** Calls every probe now, with the context; `outcomes()` waits for all of them. */
+function launchAfterRun(probes, base) {
+    let mainReady = () => { };
+    let release = () => { };
+    const main = new Promise((r) => (mainReady = r));
+    const mainReleased = new Promise((r) => (release = r));
+    const context = { ...base, main, mainReleased };
+    const running = probes.map(async (p) => p(context));
+    return {
+        context,
+        mainReady: (m) => mainReady(m),
+        release: () => release(),
+        async outcomes() {
+            mainReady(null);
+            release();
+            const settled = await Promise.allSettled(running);
+            return {
+                outcomes: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])),
+                notes: settled.flatMap((s) => s.status === 'rejected'
+                    ? [`after-run probe stopped: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`]
+                    : []),
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/verify.ts
+// The runtime half: build (or take) the image, inspect it, run ONE sandboxed container,
+// and answer the five checklist questions from evidence the engine and the host's /proc
+// give us (no tool inside the image is needed). Each question is one module under
+// checks/; this file only orders them. Never throws: a failed build or an engine error
+// becomes checks with status 'error' and a reason. Everything created is removed in
+// `finally`, and is labelled so post() can remove it when this step is killed.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Deploy checks run beside the checklist: each is called before the main container starts
+ * (it may start side containers concurrently) and decides once the main one is observed.
+ */
+const AFTER_RUN_PROBES = [];
+/** Is the image (a reference or id) in the engine? */
+async function imageExists(ref) {
+    return (await inspectImage(ref)) !== null;
+}
+const verify_round = (n) => Math.round(n * 100) / 100;
 async function verifyRuntime(request) {
     const t0 = Date.now();
     const c = new Collector(request);
@@ -24140,15 +24850,14 @@ async function verifyRuntime(request) {
         c.facts = opts.facts;
         c.secrets.push(...opts.facts.env.filter((e) => e.secret).map((e) => e.value));
         if (b) {
-            result.timings.build = round(b.seconds);
+            result.timings.build = verify_round(b.seconds);
             result.buildLogTail = c.mask(b.logTail);
             if (!b.ok) {
                 res.markUnaccounted();
                 result.buildFailed = true;
-                const last = b.logTail.trim().split('\n').filter(Boolean).at(-1) ?? '';
-                const reason = `build failed (${b.builder}, exit ${b.exitCode}): ${last}`.slice(0, 300);
-                c.find('HC909', 'error', undefined, 1, `The image did not build (exit ${b.exitCode}); see the build log tail. ${last}`.slice(0, 400));
-                c.fillErrors(reason);
+                const failure = (0,build_failure/* buildFailure */.H)(b);
+                c.find(failure.finding);
+                c.fillErrors(failure.reason);
                 return result;
             }
             ref = b.imageId;
@@ -24164,36 +24873,15 @@ async function verifyRuntime(request) {
             return result;
         }
         result.imageId = info.id;
-        secretsCheck(c, opts, info, (await early) ?? (await imageHistory(info.id)));
-        const hc = healthcheckOf(info);
-        const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
-        c.set(hc
-            ? {
-                id: 'healthcheck-defined',
-                status: 'pass',
-                detail: `HEALTHCHECK ${hc.test[0]} ${probeCommand(hc.test)}`.slice(0, 200),
-            }
-            : {
-                id: 'healthcheck-defined',
-                status: 'fail',
-                detail: info.healthcheck?.test[0] === 'NONE'
-                    ? 'HEALTHCHECK NONE: the image disables its health check'
-                    : 'no HEALTHCHECK in the image (Config.Healthcheck is empty)',
-            });
+        c.add((0,no_secrets/* checkNoSecrets */.B)(info, (await early) ?? (await imageHistory(info.id)), opts.facts));
+        c.add(checkHealthcheckDefined(info));
         if (!opts.run) {
-            const u = decideUser({
-                processes: null,
-                configUser: info.user,
-                facts: opts.facts.user,
-                unobservedReason: 'run: false',
-            });
-            c.set(u.check);
-            userFindings(c, opts, u.rootProcesses.length > 0 || u.check.status === 'fail', u.nonNumericUser, info.user);
+            c.add(userFromConfig(c, opts, info, 'run: false'));
             c.set({ id: 'healthy', status: 'skip', detail: 'not run (run: false)' });
             c.set({ id: 'env-override', status: 'skip', detail: 'not run (run: false)' });
             return result;
         }
-        await runProbes(c, opts, info, res, result, hcLine, host);
+        await runAndObserve(c, opts, info, res, result, host);
     }
     catch (err) {
         res.markUnaccounted();
@@ -24205,99 +24893,35 @@ async function verifyRuntime(request) {
         const problems = await res.cleanup();
         for (const p of problems)
             c.notes.push(c.mask(`cleanup: ${p}`));
-        result.timings.verify = round((Date.now() - t0) / 1000 - (result.timings.build ?? 0));
+        result.timings.verify = verify_round((Date.now() - t0) / 1000 - (result.timings.build ?? 0));
         c.fillErrors('could not be decided');
-        result.checks = types/* CHECK_IDS */.Sh.map((id) => c.checks.get(id));
+        // The five checklist items always; a deploy check only when a probe decided it.
+        result.checks = types/* ALL_CHECK_IDS */.aV.flatMap((id) => c.checks.get(id) ?? []);
         result.findings = c.findings;
         if (result.healthLog)
             result.healthLog = c.mask(result.healthLog);
     }
     return result;
 }
-function secretsCheck(c, opts, info, history) {
-    const t = Date.now();
-    const hits = scanImageSecrets(info.env, history);
-    c.secrets.push(...hits.map((h) => h.raw));
-    const seconds = round((Date.now() - t) / 1000);
-    if (hits.length === 0) {
-        c.set({
-            id: 'no-secrets',
-            status: 'pass',
-            seconds,
-            detail: `no credential in image Config.Env (${info.env.length} vars) or docker history (${history.length} layers)`,
-        });
-        return;
-    }
-    const lines = hits.map((h) => (h.key ? declaredLine(opts.facts, h.key, 1) : 1));
-    c.set({
-        id: 'no-secrets',
-        status: 'fail',
-        seconds,
-        line: Math.min(...lines),
-        detail: hits.map(describeHit).join('; ').slice(0, 500),
-        diagnosis: 'Anyone who can pull the image can read these (docker inspect / docker history). Pass secrets at run time (env from the orchestrator, mounted files such as /run/secrets/NAME with a *_FILE variable) and at build time with `RUN --mount=type=secret`, never ENV or ARG.',
-    });
-    hits.forEach((h, i) => {
-        c.find('HC908', 'error', 'no-secrets', lines[i], `Secret in the image: ${describeHit(h)}. Use a build secret or a runtime secret instead.`);
+/** non-root when no process can be observed: the image's Config.User decides, and the detail says why. */
+function userFromConfig(c, opts, info, why) {
+    return (0,non_root/* checkNonRoot */.SN)({
+        processes: null,
+        unobservedReason: why,
+        configUser: info.user,
+        facts: opts.facts,
+        stageLine: c.stageLine(),
     });
 }
-/** The line that sets a variable: its ENV in the shipped stage, else the last ARG/ENV declaring it. */
-function declaredLine(facts, key, fallback) {
-    return (facts.env.find((e) => e.key === key)?.line ?? facts.declared.find((d) => d.key === key)?.line ?? fallback);
-}
-function userFindings(c, opts, root, nonNumeric, configUser) {
-    const line = opts.facts.user?.line ?? c.stageLine();
-    if (root) {
-        c.find('HC901', 'error', 'non-root', line, 'The container runs as root. Add `USER <uid>` (numeric, e.g. 10001) as the last USER of the final stage.');
-    }
-    // The static audit reports a named USER from the Dockerfile; only an image checked
-    // without one (image input) needs this note.
-    if (nonNumeric && !root && !opts.facts.user) {
-        c.find('HC911', 'note', 'non-root', line, `USER "${configUser}" is a name, not a numeric UID: Kubernetes runAsNonRoot cannot verify it. Prefer USER <uid>:<gid>.`);
-    }
-}
-async function listeningOf(id, pid) {
-    if (pid > 0) {
-        const [t4, t6] = await Promise.all([readHostProc(pid, 'net/tcp'), readHostProc(pid, 'net/tcp6')]);
-        if (t4 !== null || t6 !== null)
-            return listeningPorts(t4, t6);
-    }
-    // Fallback needs `cat` in the image.
-    const [e4, e6] = await Promise.all([
-        execIn(id, ['cat', '/proc/net/tcp']),
-        execIn(id, ['cat', '/proc/net/tcp6']),
-    ]);
-    if (e4.exitCode !== 0 && e6.exitCode !== 0)
-        return null;
-    return listeningPorts(e4.exitCode === 0 ? e4.stdout : null, e6.exitCode === 0 ? e6.stdout : null);
-}
-/** A running container whose processes listen on no TCP port. */
-async function listeningNowhere(id) {
-    const s = await inspectContainer(id);
-    return s.running && ((await listeningOf(id, s.pid)) ?? [1]).length === 0;
-}
-async function processEnvs(id, procs) {
-    const envs = await Promise.all(procs.map(async (p) => {
-        const raw = await readHostProc(p.pid, 'environ');
-        return { pid: p.pid, comm: p.comm, env: raw === null ? null : parseEnviron(raw) };
-    }));
-    if (envs.some((e) => e.env !== null))
-        return { envs, via: 'read from /proc/<pid>/environ on the host' };
-    const e = await execIn(id, ['cat', '/proc/1/environ']);
-    if (e.exitCode === 0)
-        return {
-            envs: [{ pid: 1, comm: 'pid 1', env: parseEnviron(e.stdout) }],
-            via: 'read with docker exec cat /proc/1/environ',
-        };
-    return { envs, via: 'unreadable' };
-}
-async function runProbes(c, opts, info, res, result, hcLine, host) {
+/** Runs the main container (and the after-run probes beside it) and decides non-root, env-override and healthy. */
+async function runAndObserve(c, opts, info, res, result, host) {
     const hc = healthcheckOf(info);
-    const port = opts.facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
+    const hcLine = opts.facts.healthcheck?.line ?? c.stageLine();
+    const port = opts.facts.healthcheck?.port ?? (hc ? (0,health_diagnosis/* probePort */.Kd)(hc.test) : null);
     const appPorts = [
         ...new Set([...opts.facts.appPorts, ...info.exposedPorts, ...(port !== null ? [port] : [])]),
     ];
-    const choice = chooseOverrides({
+    const choice = (0,env_probe/* chooseOverrides */.J8)({
         given: opts.envOverrides,
         facts: opts.facts,
         imageEnv: info.env,
@@ -24307,292 +24931,103 @@ async function runProbes(c, opts, info, res, result, hcLine, host) {
     for (const [k, v] of Object.entries(choice.overrides))
         if ((0,detect/* secretNameMatch */.Jv)(k))
             c.secrets.push(v);
-    const imageTimeout = hc && hc.timeout > 0 ? hc.timeout / verify_NS : 30;
-    const startAndWait = async (env, hooks = {}) => {
-        const events = hc ? watchRunEvents(opts.runId, opts.healthTimeoutSeconds + 60) : null;
-        try {
-            return await startAndWaitWith(env, events, hooks);
-        }
-        finally {
-            events?.stop();
-        }
+    const start = {
+        info,
+        runId: opts.runId,
+        network: opts.network,
+        runArgs: opts.runArgs,
+        healthTimeoutSeconds: opts.healthTimeoutSeconds,
+        probePort: port,
+        res,
     };
-    const startAndWaitWith = async (env, events, hooks) => {
-        const run = await runContainer({
-            image: info.id,
-            runId: opts.runId,
-            network: opts.network,
-            env,
-            health: hc
-                ? {
-                    intervalSeconds: HEALTH_INTERVAL_SECONDS,
-                    timeoutSeconds: Math.max(1, Math.min(imageTimeout, MAX_PROBE_TIMEOUT_SECONDS, opts.healthTimeoutSeconds)),
-                }
-                : undefined,
-            runArgs: opts.runArgs,
-        });
-        if (run.id)
-            res.addContainer(run.id);
-        if (!run.id || run.error)
-            res.markUnaccounted();
-        if (!run.id || run.error)
-            return {
-                error: run.error || 'docker run printed no container id',
-                id: '',
-                wait: null,
-                explainer: null,
-            };
-        const id = run.id;
-        hooks.onStarted?.(id);
-        let wait = null;
-        const explainer = hc && hooks.explain ? new HealthExplainer(() => id, hc.test) : null;
-        if (hc) {
-            wait = await waitForHealth({
-                onTrouble: hooks.onTrouble,
-                signal: hooks.signal,
-                explain: explainer ? (pid, cls) => explainer.explain(pid, cls) : undefined,
-                containerId: id,
-                health: hc,
-                timeoutSeconds: opts.healthTimeoutSeconds,
-                probePort: port,
-                listening: (pid) => listeningOf(id, pid),
-                wait: events?.wait,
-            });
-        }
-        else {
-            await verify_sleep(SETTLE_MS);
-        }
-        return { error: '', id, wait, explainer };
-    };
-    // Our sentinel values may be what breaks the app (APP_ENV=hc-sentinel-… is not a valid
-    // environment). A plain container (no overrides) starts beside the first one when it exits or
-    // fails twice in a row while listening nowhere, so asking "was it our values?" never costs a
-    // second whole wait.
-    const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
-    const mayBreak = Boolean(hc && choice.derived && sentinelKeys.length > 0);
-    const stopControl = new AbortController();
-    let control = null;
-    let controlId = '';
-    const tHealth = Date.now();
-    let run = await startAndWait(choice.overrides, {
-        explain: true,
-        onTrouble: mayBreak
-            ? () => void (control ??= startAndWait({}, { signal: stopControl.signal, onStarted: (cid) => (controlId = cid) }))
-            : undefined,
-    }).catch(async (err) => {
-        // the plain container must exist (and be tracked) before the caller's cleanup runs
-        stopControl.abort();
-        await control?.catch(() => null);
-        throw err;
+    const after = launchAfterRun(AFTER_RUN_PROBES, {
+        opts,
+        info,
+        facts: opts.facts,
+        res,
+        host,
+        mask: (text) => c.mask(text),
+        startSide: (extraRunArgs, env = {}) => startAndWait({ ...start, env, extraRunArgs }),
     });
-    if (run.error) {
-        // The container could not even start (entrypoint missing, bad run-args).
-        const why = c.mask(run.error);
-        const u = decideUser({
-            processes: null,
+    try {
+        const tHealth = Date.now();
+        const session = await startMain({ ...start, choice });
+        const { run } = session;
+        if (run.error || !run.state) {
+            // The container could not even start (entrypoint missing, bad run-args).
+            const why = c.mask(run.error);
+            const user = userFromConfig(c, opts, info, 'the container did not start');
+            // No HC901 here: the finding is given only where the run could have observed a root process.
+            c.add({ ...user, findings: [] });
+            c.add(healthyNotStarted(hc, why, hcLine));
+            c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
+            return;
+        }
+        const { id, wait, state } = run;
+        after.mainReady({ id, state, wait });
+        const healthSeconds = verify_round((Date.now() - tHealth) / 1000);
+        // Read the logs while the other probes run (each docker call costs ~30 ms).
+        const logsP = (0,container/* logs */.K9)(id, 50);
+        const tUser = Date.now();
+        const procs = state.running ? await (0,container/* top */.Mn)(id).catch(() => null) : null;
+        const user = (0,non_root/* checkNonRoot */.SN)({
+            processes: procs,
+            unobservedReason: state.running
+                ? 'docker top failed'
+                : `the container exited (code ${state.exitCode}) before its processes could be observed`,
             configUser: info.user,
-            facts: opts.facts.user,
-            unobservedReason: 'the container did not start',
+            facts: opts.facts,
+            stageLine: c.stageLine(),
         });
-        c.set(u.check);
-        c.set(hc
-            ? {
-                id: 'healthy',
-                status: 'fail',
-                detail: `container did not start: ${why}`.slice(0, 300),
-                diagnosis: why,
-            }
-            : { id: 'healthy', status: 'skip', detail: 'no HEALTHCHECK in the image' });
-        if (hc)
-            c.find('HC906', 'error', 'healthy', hcLine, `The container did not start: ${why}`.slice(0, 400));
-        c.set({ id: 'env-override', status: 'error', detail: `container did not start: ${why}`.slice(0, 300) });
-        return;
-    }
-    let sentinelBroke = false;
-    const controlRun = control;
-    if (controlRun) {
-        // Only a container that exited or never listened can have been stopped by our values; the
-        // plain one then has until 1 s after this verdict (or its own end, after an exit).
-        const w = run.wait;
-        const exited = w?.outcome === 'exited';
-        const silent = w &&
-            !exited &&
-            w.outcome !== 'healthy' &&
-            ((await listeningOf(run.id, w.state.pid)) ?? []).length === 0;
-        // Running about as long and listening nowhere either: our values are not the difference.
-        const plainSilent = silent && controlId !== '' && (await listeningNowhere(controlId).catch(() => false));
-        if (exited || (silent && !plainSilent)) {
-            const cap = exited ? null : setTimeout(() => stopControl.abort(), 1000);
-            const plain = await controlRun;
-            if (cap)
-                clearTimeout(cap);
-            if (!plain.error && plain.wait?.outcome === 'healthy') {
-                sentinelBroke = true;
-                run = plain;
-            }
-        }
-        else
-            stopControl.abort();
-    }
-    const id = run.id;
-    const wait = run.wait;
-    const healthSeconds = round((Date.now() - tHealth) / 1000);
-    // The wait just polled the state; without a HEALTHCHECK look once now.
-    const state = wait?.state ?? (await inspectContainer(id));
-    // Read the logs while the other probes run (each docker call costs ~30 ms).
-    const logsP = logs(id, 50);
-    // non-root: the UIDs the host sees.
-    const tUser = Date.now();
-    const procs = state.running ? await container_top(id).catch(() => null) : null;
-    const u = decideUser({
-        processes: procs,
-        configUser: info.user,
-        facts: opts.facts.user,
-        unobservedReason: state.running
-            ? 'docker top failed'
-            : `the container exited (code ${state.exitCode}) before its processes could be observed`,
-    });
-    c.set({ ...u.check, seconds: round((Date.now() - tUser) / 1000) });
-    userFindings(c, opts, u.check.status === 'fail', u.nonNumericUser, info.user);
-    // env-override: what the processes really got.
-    const tEnv = Date.now();
-    if (sentinelBroke) {
-        c.set({
-            id: 'env-override',
-            status: 'error',
-            detail: `the app does not start with sentinel values for ${sentinelKeys.join(', ')}; it does without them`,
-            diagnosis: `harden-check replaced ${sentinelKeys.join(', ')} with sentinel values (hc-sentinel-…) and the container did not become healthy; started again without them, it did. The app validates these values, so a sentinel cannot prove the override. Give the env-overrides input valid values (e.g. ${sentinelKeys[0]}=<another valid value>) to prove that -e reaches the app.`,
-        });
-    }
-    else {
-        await envCheck(c, opts, choice, state, id, procs);
-    }
-    const envSeconds = round((Date.now() - tEnv) / 1000);
-    const envCheckNow = c.checks.get('env-override');
-    if (envCheckNow)
-        envCheckNow.seconds = envSeconds;
-    // healthy
-    if (!hc || !wait) {
-        c.set({
-            id: 'healthy',
-            status: 'skip',
-            detail: info.healthcheck ? 'HEALTHCHECK NONE: nothing to wait for' : 'no HEALTHCHECK in the image',
-        });
-    }
-    else if (wait.outcome === 'healthy') {
-        const s = round(wait.secondsToHealthy ?? wait.seconds);
-        // a probe that exits 0 whatever the app answers proves nothing
-        const hidden = await hiddenFailure(id, state.pid, hc.test);
-        if (hidden) {
-            c.set({ id: 'healthy', status: 'fail', seconds: s, detail: hidden.summary, diagnosis: hidden.text });
-            c.find(hidden.ruleId, 'error', 'healthy', hcLine, hidden.summary);
-        }
-        else
-            c.set({
-                id: 'healthy',
-                status: 'pass',
-                seconds: s,
-                detail: `healthy ${s} s after start (verdict at ${round(wait.seconds)} s, probe every ${HEALTH_INTERVAL_SECONDS} s)`,
+        c.add({ ...user, check: { ...user.check, seconds: verify_round((Date.now() - tUser) / 1000) } });
+        const tEnv = Date.now();
+        const env = session.sentinelBroke
+            ? (0,env_override/* sentinelRefused */.hp)(session.sentinelKeys)
+            : await (0,env_override/* checkEnvOverride */.eR)({
+                choice,
+                containerId: id,
+                state,
+                procs,
+                facts: opts.facts,
+                stageLine: c.stageLine(),
             });
-    }
-    else {
-        const exited = wait.outcome === 'exited';
-        const listening = exited ? null : await listeningOf(id, state.pid);
-        const logTail = exited ? c.mask((await logsP).split('\n').slice(-15).join('\n')) : '';
-        const last = wait.lastFailure ?? wait.log.at(-1) ?? null;
-        const d = await failedVerdict({
-            diagnosis: {
-                outcome: wait.outcome,
-                test: hc.test,
-                lastProbe: last ? { exitCode: last.exitCode, output: c.mask(last.output) } : null,
-                probePort: port,
-                listening,
-                container: { exitCode: wait.state.exitCode, oomKilled: wait.state.oomKilled, logTail },
-                seconds: wait.seconds,
-                timeoutSeconds: opts.healthTimeoutSeconds,
-            },
+        c.add({ ...env, check: { ...env.check, seconds: verify_round((Date.now() - tEnv) / 1000) } });
+        c.add(await checkHealthy({
+            info,
+            hc,
             containerId: id,
-            pid: state.pid,
-            classification: wait.classification,
+            state,
+            wait,
             explainer: run.explainer,
-        });
-        c.set({
-            id: 'healthy',
-            status: 'fail',
-            seconds: round(wait.seconds),
-            detail: d.summary,
-            diagnosis: d.text,
-        });
-        c.find(d.ruleId, 'error', 'healthy', hcLine, `${d.summary}. ${d.text.split('\n')[0]}`);
+            probePort: port,
+            healthTimeoutSeconds: opts.healthTimeoutSeconds,
+            logs: logsP,
+            mask: (text) => c.mask(text),
+            line: hcLine,
+        }));
+        if (wait) {
+            result.healthLog = wait.log
+                .slice(-20)
+                .map((e) => `[exit ${e.exitCode}] ${e.output.trim().split('\n').slice(-3).join(' | ')}`)
+                .join('\n');
+        }
+        c.notes.push(`health wait ${healthSeconds} s`);
+        after.release();
+        // The plain container must be known before cleanup (it stops within a poll once aborted).
+        await session.settled;
+        // The container's own output, for the job log (untrusted: no workflow commands).
+        const out = await logsP;
+        if (out)
+            await host.group('Container logs (last 50 lines)', async () => (0,src_host/* echoUntrusted */.ex)(host, out, c.secrets));
     }
-    if (wait) {
-        result.healthLog = wait.log
-            .slice(-20)
-            .map((e) => `[exit ${e.exitCode}] ${e.output.trim().split('\n').slice(-3).join(' | ')}`)
-            .join('\n');
+    finally {
+        // Every probe's containers are tracked before the caller's cleanup runs.
+        const done = await after.outcomes();
+        for (const o of done.outcomes)
+            c.add(o);
+        for (const n of done.notes)
+            c.notes.push(c.mask(n));
     }
-    c.notes.push(`health wait ${healthSeconds} s`);
-    // The plain container must be known before cleanup (it stops within a poll once aborted).
-    await controlRun;
-    // The container's own output, for the job log (untrusted: no workflow commands).
-    const out = await logsP;
-    if (out)
-        await host.group('Container logs (last 50 lines)', async () => (0,src_host/* echoUntrusted */.ex)(host, out, c.secrets));
-}
-async function envCheck(c, opts, choice, state, id, procs) {
-    const keys = Object.keys(choice.overrides);
-    const skippedText = choice.skipped.length
-        ? ` Not overridden: ${choice.skipped.map((s) => `${s.key} (${s.reason})`).join('; ')}.`
-        : '';
-    const how = choice.derived
-        ? `Started the container with a sentinel value (hc-sentinel-…) for ${keys.join(', ')}.`
-        : `Started the container with the env-overrides input: ${keys.join(', ')}.`;
-    if (!state.running || !procs || procs.length === 0) {
-        c.set({
-            id: 'env-override',
-            status: 'error',
-            detail: `the container exited (code ${state.exitCode}) before its environment could be read`,
-            diagnosis: how + skippedText,
-        });
-        return;
-    }
-    const { envs, via } = await processEnvs(id, procs);
-    const v = judgeOverrides(choice.overrides, envs);
-    if (v.unreadable) {
-        c.set({
-            id: 'env-override',
-            status: 'error',
-            detail: 'the process environment could not be read (/proc not readable, no cat in the image)',
-            diagnosis: how + skippedText,
-        });
-        return;
-    }
-    const show = (key, value) => value === null
-        ? 'unset'
-        : (0,detect/* secretNameMatch */.Jv)(key)
-            ? (0,detect/* maskSecret */.$l)(value)
-            : JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
-    if (v.replaced.length === 0) {
-        c.set({
-            id: 'env-override',
-            status: 'pass',
-            detail: `${v.honoured.join(', ')} reached the process (${via})`,
-            diagnosis: how + skippedText,
-        });
-        return;
-    }
-    const replacedText = v.replaced.map((r) => `${r.key} is ${show(r.key, r.seen)} in ${r.comm}`).join('; ');
-    const lines = v.replaced.map((r) => declaredLine(opts.facts, r.key, c.stageLine()));
-    c.set({
-        id: 'env-override',
-        status: 'fail',
-        line: Math.min(...lines),
-        detail: `override not honoured: ${replacedText}${v.honoured.length ? `; honoured: ${v.honoured.join(', ')}` : ''}`,
-        diagnosis: `${how} The process sees another value, so something in the image (an entrypoint script that exports or hard-codes it, or a config file read instead) replaces what the operator sets with -e. ${via}.${skippedText}`,
-    });
-    v.replaced.forEach((r, i) => {
-        c.find('HC312', 'error', 'env-override', lines[i], `docker run -e ${r.key}=… does not reach the app: ${r.comm} sees ${show(r.key, r.seen)}. Let the environment win (e.g. \`: "\${${r.key}:=default}"\` in the entrypoint instead of export ${r.key}=…).`);
-    });
 }
 
 
@@ -25788,6 +26223,8 @@ function parseShell(src, opts = {}) {
 /* unused harmony exports hasPipefailOption, shellAt */
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 /* harmony import */ var _dockerfile_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7541);
+/* harmony import */ var _dockerfile_instruction_words_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
+
 
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -25897,15 +26334,8 @@ function commandPart(instr, model) {
 }
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */
 function stripFlags(text, lines) {
-    let t = text;
-    let ls = lines;
-    for (;;) {
-        const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s)/.exec(t);
-        if (!m)
-            return { text: t, lines: ls };
-        t = t.slice(m[0].length);
-        ls = ls.slice(m[0].length);
-    }
+    const n = (0,_dockerfile_instruction_words_js__WEBPACK_IMPORTED_MODULE_2__/* .leadingFlagsLength */ .i)(text);
+    return { text: text.slice(n), lines: lines.slice(n) };
 }
 const cache = new WeakMap();
 /** The shell scripts of a RUN (or ONBUILD RUN) instruction; [] for exec form or other instructions. */
@@ -26391,6 +26821,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

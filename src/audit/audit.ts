@@ -1,9 +1,10 @@
 // The static audit of one Dockerfile: syntax layer, model, rules, suppressions,
 // and the checklist as far as the text can decide it.
 import { parseDockerfile, platformFromFlags, withoutBom, type DockerfileModel } from '../dockerfile/model.js';
-import { RULES, ruleMeta } from '../rules/registry.js';
-import { validateSyntax } from '../rules/syntax/index.js';
-import type { RuleContext } from '../rules/types.js';
+import { STATIC_RULES } from '../rules/all.js';
+import { ruleMeta } from '../rules/registry.js';
+import { validateSyntax } from '../rules/syntax/validate.js';
+import type { RuleContext, RuleHit, RuleMeta } from '../rules/types.js';
 import type { Check, Finding } from '../report/types.js';
 import { suppressionPolicy } from '../suppress.js';
 import type { Config } from '../config.js';
@@ -55,17 +56,9 @@ export function scanDockerfile(opts: AuditOptions): AuditScan {
 
   for (const hit of validateSyntax(withoutBom(opts.text))) {
     const meta = ruleMeta(hit.ruleId);
-    raw.push({
-      ruleId: hit.ruleId,
-      severity: hit.severity ?? meta?.severity ?? 'error',
-      file: opts.file,
-      line: hit.line,
-      endLine: hit.endLine,
-      column: hit.column,
-      endColumn: hit.endColumn,
-      message: hit.message,
-      check: meta?.check,
-    });
+    raw.push(
+      findingOf(hit, { id: hit.ruleId, severity: meta?.severity ?? 'error', check: meta?.check }, opts.file),
+    );
   }
 
   const enabled = new Set(opts.config.enable);
@@ -80,22 +73,9 @@ export function scanDockerfile(opts: AuditOptions): AuditScan {
     allowInlineIgnore: opts.config.allowInlineIgnore,
     allowedRegistries: opts.config.allowedRegistries,
   };
-  for (const rule of RULES) {
+  for (const rule of STATIC_RULES) {
     if (rule.meta.optIn && !enabled.has(rule.meta.id)) continue;
-    for (const hit of rule.check(ctx)) {
-      raw.push({
-        ruleId: rule.meta.id,
-        severity: hit.severity ?? rule.meta.severity,
-        file: opts.file,
-        line: hit.line,
-        endLine: hit.endLine,
-        column: hit.column,
-        endColumn: hit.endColumn,
-        message: hit.message,
-        check: rule.meta.check,
-        fix: hit.fix,
-      });
-    }
+    for (const hit of rule.check(ctx)) raw.push(findingOf(hit, rule.meta, opts.file));
   }
 
   return {
@@ -104,6 +84,22 @@ export function scanDockerfile(opts: AuditOptions): AuditScan {
     policy: suppressionPolicy(model, opts.config, opts.ignore),
     trustedBaseImages: opts.config.trustedBaseImages,
     facts: staticFacts(model, opts.config.trustedBaseImages),
+  };
+}
+
+/** A rule's hit as a finding of `file`; the hit's own severity wins over the rule's. */
+function findingOf(hit: RuleHit, meta: Pick<RuleMeta, 'id' | 'severity' | 'check'>, file: string): Finding {
+  return {
+    ruleId: meta.id,
+    severity: hit.severity ?? meta.severity,
+    file,
+    line: hit.line,
+    endLine: hit.endLine,
+    column: hit.column,
+    endColumn: hit.endColumn,
+    message: hit.message,
+    check: meta.check,
+    fix: hit.fix,
   };
 }
 

@@ -142,9 +142,8 @@ export function describeBaseImage(
   const tag = (r.tag ?? 'latest').toLowerCase();
   const path = (r.registry ? r.registry + '/' : '') + r.repo;
 
-  // GoogleContainerTools/distroless base/README.md, common/variables.bzl: `:nonroot` tags
-  // (`:debug-nonroot` too) set User 65532; `:latest` and `:debug` run as root; only `:debug`
-  // adds busybox (sh, wget). No curl in any tag.
+  // Distroless: `:nonroot` tags (`:debug-nonroot` too) set User 65532; `:latest` and `:debug`
+  // run as root; only `:debug` adds busybox (sh, wget). No curl in any tag.
   if (path.startsWith('gcr.io/distroless/') || path.startsWith('gcr.io/distroless')) {
     const nonroot = tag.includes('nonroot');
     const debug = tag.includes('debug');

@@ -18,10 +18,20 @@ export interface Expansion {
 const MAX_DEPTH = 32;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
+/** One expansion's lookup and escape character, and the names it found undefined or unknown. */
+interface Scan {
+  lookup: Lookup;
+  esc: string;
+  undef: string[];
+  unknown: string[];
+}
+
 export function expand(text: string, lookup: Lookup, escapeChar = '\\'): Expansion {
-  const undefinedVars: string[] = [];
-  const unknownVars: string[] = [];
-  const value = expandAt(text, lookup, escapeChar, undefinedVars, unknownVars, 0);
+  const scan: Scan = { lookup, esc: escapeChar, undef: [], unknown: [] };
+  return expansionOf(expandAt(text, scan, 0), scan.undef, scan.unknown);
+}
+
+function expansionOf(value: string, undefinedVars: string[], unknownVars: string[]): Expansion {
   return {
     value,
     undefinedVars: [...new Set(undefinedVars)],
@@ -30,14 +40,8 @@ export function expand(text: string, lookup: Lookup, escapeChar = '\\'): Expansi
   };
 }
 
-function expandAt(
-  text: string,
-  lookup: Lookup,
-  esc: string,
-  undef: string[],
-  unknown: string[],
-  depth: number,
-): string {
+function expandAt(text: string, scan: Scan, depth: number): string {
+  const esc = scan.esc;
   if (depth > MAX_DEPTH || text.indexOf('$') < 0) return text;
   let out = '';
   let i = 0;
@@ -59,7 +63,7 @@ function expandAt(
         out += text.slice(i);
         break;
       }
-      out += expandBraced(text.slice(i + 2, close), lookup, esc, undef, unknown, depth);
+      out += expandBraced(text.slice(i + 2, close), scan, depth);
       i = close + 1;
       continue;
     }
@@ -70,7 +74,7 @@ function expandAt(
       i++;
       continue;
     }
-    out += resolveName(m[0], lookup, undef, unknown);
+    out += resolveName(m[0], scan);
     i = NAME.lastIndex;
   }
   return out;
@@ -88,47 +92,40 @@ function matchingBrace(text: string, open: number): number {
   return -1;
 }
 
-function resolveName(name: string, lookup: Lookup, undef: string[], unknown: string[]): string {
-  const v = lookup(name);
+function resolveName(name: string, scan: Scan): string {
+  const v = scan.lookup(name);
   if (v === undefined) {
-    undef.push(name);
+    scan.undef.push(name);
     return '';
   }
   if (v === null) {
-    unknown.push(name);
+    scan.unknown.push(name);
     return '';
   }
   return v;
 }
 
-function expandBraced(
-  inner: string,
-  lookup: Lookup,
-  esc: string,
-  undef: string[],
-  unknown: string[],
-  depth: number,
-): string {
+function expandBraced(inner: string, scan: Scan, depth: number): string {
   NAME.lastIndex = 0;
   const m = NAME.exec(inner);
   if (!m) return '${' + inner + '}';
   const name = m[0];
   const rest = inner.slice(name.length);
-  if (rest === '') return resolveName(name, lookup, undef, unknown);
+  if (rest === '') return resolveName(name, scan);
   const op = /^(:?[-+?])/.exec(rest);
   if (!op) {
     // ${VAR#pat}, ${VAR%pat} and friends: keep the value, we do not evaluate patterns.
-    return resolveName(name, lookup, undef, unknown);
+    return resolveName(name, scan);
   }
   const word = rest.slice(op[1].length);
-  const v = lookup(name);
+  const v = scan.lookup(name);
   const colon = op[1].startsWith(':');
   const isSet = v !== undefined && (!colon || (v !== null && v !== ''));
-  const sub = (): string => expandAt(word, lookup, esc, undef, unknown, depth + 1);
+  const sub = (): string => expandAt(word, scan, depth + 1);
   switch (op[1].replace(':', '')) {
     case '-':
       if (v === null && !colon) {
-        unknown.push(name);
+        scan.unknown.push(name);
         return '';
       }
       if (v === null) {
@@ -138,12 +135,12 @@ function expandBraced(
       return isSet ? (v as string) : sub();
     case '+':
       if (v === null) {
-        unknown.push(name);
+        scan.unknown.push(name);
         return '';
       }
       return isSet ? sub() : '';
     default: // '?'
-      return resolveName(name, lookup, undef, unknown);
+      return resolveName(name, scan);
   }
 }
 
@@ -225,10 +222,5 @@ export function expandWord(raw: string, lookup: Lookup | null, escapeChar = '\\'
     out += c;
     i++;
   }
-  return {
-    value: out,
-    undefinedVars: [...new Set(undefinedVars)],
-    unknownVars: [...new Set(unknownVars)],
-    complete: undefinedVars.length === 0 && unknownVars.length === 0,
-  };
+  return expansionOf(out, undefinedVars, unknownVars);
 }

@@ -24,6 +24,18 @@ export function chainInstructions(model: DockerfileModel, stage?: Stage | null):
     .flatMap((s) => s.instructions);
 }
 
+/** Stage chain instructions in build order, up to (excluding) `before` when given. */
+export function chainBefore(model: DockerfileModel, stage: Stage, before?: Instr): Instr[] {
+  const out: Instr[] = [];
+  for (const s of model.chain(stage).reverse()) {
+    for (const i of s.instructions) {
+      if (i === before) return out;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
 export interface EffectiveUser {
   instr: Instr;
   raw: string;

@@ -4,6 +4,7 @@
 import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import { expand, expandWord, type Expansion } from './expand.js';
 import { describeBaseImage } from './base-images.js';
+import { instructionWords, leadingFlagsLength } from './instruction-words.js';
 
 export interface Heredoc {
   name: string;
@@ -518,7 +519,7 @@ function toInstr(node: Instruction, keyword: string, stageIndex: number, escapeC
   const withJson = node as Instruction & { getJSONStrings?: () => { getJSONValue(): string }[] };
   let json: string[] | null = null;
   const argsText = (node.getArgumentsContent() ?? '').trim();
-  const afterFlags = stripFlags(argsText);
+  const afterFlags = argsText.slice(leadingFlagsLength(argsText));
   if (withJson.getJSONStrings && afterFlags.startsWith('[') && afterFlags.endsWith(']')) {
     try {
       const parsed: unknown = JSON.parse(afterFlags);
@@ -560,16 +561,6 @@ function toInstr(node: Instruction, keyword: string, stageIndex: number, escapeC
   };
 }
 
-/** Drop leading `--flag[=value]` words (dockerfile-ast already separates them from arguments). */
-function stripFlags(text: string): string {
-  let t = text;
-  for (;;) {
-    const m = /^--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s*/.exec(t);
-    if (!m || m[0] === '') return t;
-    t = t.slice(m[0].length);
-  }
-}
-
 type Property = { name: string; value: string | null; raw: string | null };
 
 function propertiesOf(node: Instruction): Property[] {
@@ -588,7 +579,6 @@ function propertiesOf(node: Instruction): Property[] {
   }));
 }
 
-/** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
 /**
  * dockerfile-ast reads a node that is not there on some malformed heredoc lines (e.g. a lone
  * CR after a continuation, found by __tests__/fuzz): such an instruction has no heredoc.
@@ -603,8 +593,9 @@ function heredocsOf(node: {
   }
 }
 
+/** `ARG A B=2 C="x y"`: several declarations, quote-aware (dockerfile-ast reads it as one). */
 export function argDeclarations(text: string, escapeChar: string): Property[] {
-  return shellWords(text, escapeChar).map((w) => {
+  return instructionWords(text, escapeChar).map((w) => {
     const eq = w.indexOf('=');
     if (eq < 0) return { name: w, value: null, raw: null };
     const raw = w.slice(eq + 1);
@@ -620,36 +611,4 @@ export function argDeclarations(text: string, escapeChar: string): Property[] {
 export function unquote(value: string): string {
   const m = /^(['"])([\s\S]*)\1$/.exec(value);
   return m ? m[2] : value;
-}
-
-/** Split on whitespace outside quotes; quotes and escapes are kept for later processing. */
-export function shellWords(text: string, escapeChar = '\\'): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let has = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === escapeChar && i + 1 < text.length) {
-      cur += c + text[i + 1];
-      i++;
-      has = true;
-    } else if (quote) {
-      cur += c;
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      cur += c;
-      has = true;
-    } else if (/\s/.test(c)) {
-      if (has) out.push(cur);
-      cur = '';
-      has = false;
-    } else {
-      cur += c;
-      has = true;
-    }
-  }
-  if (has) out.push(cur);
-  return out;
 }

@@ -195,7 +195,7 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): SarifLog {
     results,
     columnKind: 'unicodeCodePoints',
   };
-  // The property is automationDetails (its type is called runAutomationDetails in the spec).
+  // The property is automationDetails; its type is runAutomationDetails in __tests__/fixtures/sarif-schema-2.1.0.json.
   if (opts.category) run.automationDetails = { id: `${opts.category.replace(/\/+$/, '')}/` };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }

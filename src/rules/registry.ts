@@ -1,31 +1,31 @@
-// Every rule, by id. Groups follow the id ranges: HC1xx user, HC2xx health,
-// HC3xx configuration and secrets, HC4xx ownership, HC5xx practice and syntax.
-import type { Rule, RuleMeta } from './types.js';
-import { rules as user } from './user/index.js';
-import { rules as health } from './health/index.js';
-import { rules as config } from './config/index.js';
-import { rules as ownership } from './ownership/index.js';
-import { rules as practice } from './practice/index.js';
-import { syntaxRuleMetas } from './syntax/index.js';
+// Every rule, by id: the static rules (all.ts, generated from the rule modules), the ids the
+// syntax layer maps dockerfile-utils' diagnostics onto, and the runtime ids.
+import type { RuleMeta } from './types.js';
+import { STATIC_RULES } from './all.js';
+import { syntaxRuleMetas } from './syntax/validate.js';
 import { RUNTIME_RULES } from '../runtime/rules.js';
 
-export const RULES: readonly Rule[] = [...user, ...health, ...config, ...ownership, ...practice].sort(
-  (a, b) => a.meta.id.localeCompare(b.meta.id),
-);
+// Built on first use: HC526 reads rule metadata and is itself in STATIC_RULES, so the map cannot
+// be built while the rule modules are still loading.
+let META: Map<string, RuleMeta> | null = null;
 
-const META = new Map<string, RuleMeta>();
-// Runtime-only findings (HC9xx, HC312) have no static counterpart to list.
-const runtimeMetas: RuleMeta[] = RUNTIME_RULES.map((r) => ({ ...r, anchors: {} }));
-for (const m of [...RULES.map((r) => r.meta), ...syntaxRuleMetas, ...runtimeMetas]) {
-  if (META.has(m.id)) throw new Error(`duplicate rule id ${m.id}`);
-  META.set(m.id, m);
+function metas(): Map<string, RuleMeta> {
+  if (META) return META;
+  const map = new Map<string, RuleMeta>();
+  // Runtime-only findings (HC9xx, HC312) have no static counterpart to list.
+  const runtimeMetas: RuleMeta[] = RUNTIME_RULES.map((r) => ({ ...r, anchors: {} }));
+  for (const m of [...STATIC_RULES.map((r) => r.meta), ...syntaxRuleMetas, ...runtimeMetas]) {
+    if (map.has(m.id)) throw new Error(`duplicate rule id ${m.id}`);
+    map.set(m.id, m);
+  }
+  return (META = map);
 }
 
 /** Metadata of any rule, static, syntax or runtime. */
 export function ruleMeta(id: string): RuleMeta | undefined {
-  return META.get(id);
+  return metas().get(id);
 }
 
 export function allRuleMetas(): RuleMeta[] {
-  return [...META.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...metas().values()].sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -2,6 +2,14 @@
 // output (as Docker records them in State.Health.Log), then a diagnosis in plain
 // words that names the fix. Kept free of docker calls so it is tested on strings.
 
+// Rule ids of the healthy check's verdicts (metadata in runtime/rules.ts).
+export const NEVER_HEALTHY = 'HC902';
+export const PROBE_MISSING = 'HC903';
+export const WRONG_PROBE_PORT = 'HC904';
+export const HEAD_REFUSED = 'HC905';
+export const EXITED_BEFORE_HEALTHY = 'HC906';
+export const HEALTH_URL_MISSING = 'HC910';
+
 export type ProbeFailureKind =
   | 'not-found'
   | 'timeout'
@@ -157,7 +165,7 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
       ? `\nLast log lines:\n${d.container.logTail.trim()}`
       : '\nIt printed no log lines.';
     return {
-      ruleId: 'HC906',
+      ruleId: EXITED_BEFORE_HEALTHY,
       summary: `container exited with code ${d.container.exitCode}${code137} after ${secs} s, before it became healthy`,
       text: `The container stopped with exit code ${d.container.exitCode}${code137} ${secs} s after it started, so it can never report healthy.${oom} Run the image locally and fix the start-up error.${logs}`,
     };
@@ -188,7 +196,7 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
           ? 'Every probe timed out: the'
           : 'The';
     return {
-      ruleId: 'HC904',
+      ruleId: WRONG_PROBE_PORT,
       summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening!)}`,
       text: `${how} HEALTHCHECK \`${cmd}\` connects to port ${d.probePort}, but nothing listens there. ${listenText} Point the HEALTHCHECK at ${ports(d.listening!)}, or make the app listen on port ${d.probePort}.${lastOutput(d.lastProbe)}`,
     };
@@ -200,32 +208,32 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
       if (bin === 'sh' && d.test[0] === 'CMD-SHELL') {
         // Shell form on scratch/distroless: Docker runs `/bin/sh -c`, which is not there.
         return {
-          ruleId: 'HC903',
+          ruleId: PROBE_MISSING,
           summary: 'probe cannot run: the shell-form HEALTHCHECK needs /bin/sh, which the image lacks',
           text: `The HEALTHCHECK is written in shell form (\`HEALTHCHECK CMD ${probeCommand(d.test)}\`), so Docker runs it with \`/bin/sh -c\`, and the image has no /bin/sh. Use the exec form with a binary the image has: \`HEALTHCHECK CMD ["/app", "healthcheck"]\`.${lastOutput(d.lastProbe)}`,
         };
       }
       return {
-        ruleId: 'HC903',
+        ruleId: PROBE_MISSING,
         summary: `probe command not found: \`${bin}\` is not in the image`,
         text: `The HEALTHCHECK runs \`${cmd}\`, but \`${bin}\` does not exist in the image (exit 127 / executable file not found), so the check can never pass. Install \`${bin}\` in the final stage, or probe with a tool the image has (busybox: \`wget -q -O /dev/null http://127.0.0.1:PORT/health\`), or ship a small static health-probe binary for distroless/scratch images.${lastOutput(d.lastProbe)}`,
       };
     }
     case 'http-405':
       return {
-        ruleId: 'HC905',
+        ruleId: HEAD_REFUSED,
         summary: `probe refused with HTTP 405: it sends HEAD, the endpoint only allows GET`,
         text: `The app answers on ${portWord}, but with 405 Method Not Allowed: the probe \`${cmd}\` sends a HEAD request${/--spider/.test(cmd) ? ' (GNU `wget --spider` does)' : ''} and the endpoint only allows GET (FastAPI/Starlette routes do). Probe with GET instead: \`wget -q -O /dev/null URL\` or \`curl -fsS URL\`, or allow HEAD on the health route.${lastOutput(d.lastProbe)}`,
       };
     case 'http-404':
       return {
-        ruleId: 'HC910',
+        ruleId: HEALTH_URL_MISSING,
         summary: `health endpoint missing: HTTP 404 on ${portWord}`,
         text: `The app answers on ${portWord}, but the URL in \`${cmd}\` returns 404 Not Found: the endpoint does not exist. Point the HEALTHCHECK at a route the app serves, or add the health route.${lastOutput(d.lastProbe)}`,
       };
     case 'http-status':
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         summary: `probe got HTTP ${cls.status} on ${portWord}`,
         text: `The app answers on ${portWord}, but with HTTP ${cls.status}; the probe \`${cmd}\` treats that as a failure. Check the health route's response.${lastOutput(d.lastProbe)}`,
       };
@@ -237,34 +245,34 @@ export function diagnose(d: DiagnosisInput): Diagnosis {
         !d.listening.includes(d.probePort)
       ) {
         return {
-          ruleId: 'HC904',
+          ruleId: WRONG_PROBE_PORT,
           summary: `HEALTHCHECK probes port ${d.probePort}, the process listens on ${ports(d.listening)}`,
           text: `Connection refused: the HEALTHCHECK \`${cmd}\` connects to port ${d.probePort}, but nothing listens there. ${listenText} Point the HEALTHCHECK at ${ports(d.listening)}, or make the app listen on port ${d.probePort}.${lastOutput(d.lastProbe)}`,
         };
       }
       if (d.probePort !== null && d.listening && d.listening.includes(d.probePort)) {
         return {
-          ruleId: 'HC902',
+          ruleId: NEVER_HEALTHY,
           summary: `connection refused on port ${d.probePort}, though the process listens on it`,
           text: `Connection refused on port ${d.probePort}, although the process listens on that port: it probably binds another address than the probe uses (e.g. ::1 versus 127.0.0.1, or a container IP). Make the app bind 0.0.0.0 or probe the address it binds.${lastOutput(d.lastProbe)}`,
         };
       }
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         summary: `never healthy: connection refused on ${portWord} for ${secs} s`,
         text: `The probe \`${cmd}\` was refused on ${portWord} for ${secs} s: the app never started listening. ${listenText} Check that the app starts and listens on the port the HEALTHCHECK uses, or give it a longer --start-period / the health-timeout input more time.${lastOutput(d.lastProbe)}`,
       };
     }
     case 'timeout':
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         summary: `never healthy: every probe timed out`,
         text: `Each run of \`${cmd}\` exceeded its timeout: the app accepts connections but does not answer in time, or the probe hangs. ${listenText}${lastOutput(d.lastProbe)}`,
       };
     default: {
       const atTimeout = d.outcome === 'timeout';
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         summary: atTimeout
           ? `never healthy within the ${d.timeoutSeconds} s health-timeout`
           : `unhealthy: the probe kept failing`,

@@ -6,6 +6,7 @@
 import type { DockerfileModel, Instr, Stage } from '../dockerfile/model.js';
 import { parseShell, type ParsedCommand } from './parse.js';
 import { escapeRegExp } from '../dockerfile/lines.js';
+import { leadingFlagsLength } from '../dockerfile/instruction-words.js';
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
@@ -154,14 +155,8 @@ function commandPart(
 
 /** Remove leading `--flag[=value]` words, keeping the line map aligned. */
 function stripFlags(text: string, lines: number[]): { text: string; lines: number[] } {
-  let t = text;
-  let ls = lines;
-  for (;;) {
-    const m = /^\s*--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?(?=\s)/.exec(t);
-    if (!m) return { text: t, lines: ls };
-    t = t.slice(m[0].length);
-    ls = ls.slice(m[0].length);
-  }
+  const n = leadingFlagsLength(text);
+  return { text: text.slice(n), lines: lines.slice(n) };
 }
 
 const cache = new WeakMap<Instr, Script[]>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { df, model } from '../../helpers/audit.js';
-import { simpleCommands } from '../../../src/rules/ownership/common.js';
+import { simpleCommands } from '../../../src/rules/ownership/simple-commands.js';
 
 function commandsOfLast(text: string) {
   const m = model(text);

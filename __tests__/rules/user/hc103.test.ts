@@ -61,6 +61,26 @@ describe('HC103 USER is not numeric', () => {
     expect(f.message).toContain('USER "${APP_USER}" (= node)');
     expect(f.message).toContain('USER 1000:1000');
   });
+  it('takes the uid and gid of a user written into /etc/passwd (scratch images)', () => {
+    const [f] = findingsOf(
+      'HC103',
+      df`
+      FROM scratch
+      COPY busybox /bin/busybox
+      RUN echo "app:x:1000:1000::/home/app:/bin/sh" >> /etc/passwd && echo "app:x:1000:" >> /etc/group
+      USER app
+    `,
+    );
+    expect(f.line).toBe(4);
+    expect(f.message).toContain('write USER 1000:1000 (the uid line 3 gives app)');
+    // Only the uid in the fix: Docker takes the primary group from /etc/passwd, as it did for the name.
+    expect(f.fix).toEqual({
+      startLine: 4,
+      endLine: 4,
+      text: 'USER 1000',
+      description: 'Use the numeric USER 1000',
+    });
+  });
   it('Windows has no uids: USER ContainerUser is not reported', () => {
     expect(
       linesOf('HC103', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n'),

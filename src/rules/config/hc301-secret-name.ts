@@ -9,7 +9,8 @@ import { findSecretValues, isPathValue, isPlaceholder, secretNameMatch } from '.
 import { referencedVars } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isShipped } from '../../dockerfile/stages.js';
-import { argDecls, expandableText, propertyLine, removeDeclarationFix } from './shared.js';
+import { argDecls, expandableText, propertyLine } from './shared.js';
+import { removeDeclarationFix } from '../../fix/remove-declaration.js';
 
 export const hc301: Rule = {
   meta: {

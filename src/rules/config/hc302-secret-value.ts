@@ -9,7 +9,7 @@ import { findSecretValues, isDummyCredentialUrl, maskSecret } from '../../secret
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
 import { physicalLines } from '../../dockerfile/lines.js';
-import { removeDeclarationFix } from './shared.js';
+import { removeDeclarationFix } from '../../fix/remove-declaration.js';
 
 export const hc302: Rule = {
   meta: {

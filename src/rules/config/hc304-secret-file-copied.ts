@@ -6,7 +6,7 @@
 import { finalEnv } from '../../dockerfile/facts.js';
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { shellWords } from '../../dockerfile/model.js';
+import { instructionWords } from '../../dockerfile/instruction-words.js';
 import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
 import { unquote } from './shared.js';
 
@@ -92,7 +92,7 @@ export const hc304: Rule = {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
         if (instr.heredocs.length > 0) continue; // inline content: HC302 scans it
-        const parts = instr.json ?? shellWords(instr.text, model.escapeChar).map(unquote);
+        const parts = instr.json ?? instructionWords(instr.text, model.escapeChar).map(unquote);
         if (parts.length < 2) continue;
         const sources = parts.slice(0, -1).map((s) => model.resolveWord(s, instr).value);
         const dest = model.resolveWord(parts[parts.length - 1], instr).value;

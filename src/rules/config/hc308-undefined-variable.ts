@@ -4,7 +4,7 @@
 // never redeclares. RUN/CMD/ENTRYPOINT text is expanded by the shell, not by Docker, so it
 // is not checked; FROM is HC309's, USER is HC104's, ONBUILD triggers run in another build.
 // Names a base image commonly sets (PATH, HOME, JAVA_HOME, ...) are assumed defined,
-// as BuildKit does with the base image's config (moby/buildkit#5449).
+// as BuildKit does: it expands them from the base image's config, which the Dockerfile does not show.
 import { expand } from '../../dockerfile/expand.js';
 import type { Rule, RuleHit } from '../types.js';
 import { declarations, expandableText, referenceLine } from './shared.js';

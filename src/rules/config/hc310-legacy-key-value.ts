@@ -1,6 +1,7 @@
 // HC310: `ENV key value` / `LABEL key value` (no `=`): the legacy form sets one variable
 // to the whole rest of the line, so `ENV A 1 B 2` is A="1 B 2". Docker deprecates it.
 import type { Rule, RuleHit } from '../types.js';
+import { replaceLine } from '../../fix/build.js';
 
 export const hc310: Rule = {
   meta: {
@@ -27,12 +28,11 @@ export const hc310: Rule = {
       const src = model.lines[instr.line - 1] ?? '';
       if (instr.endLine === instr.line && !/["'\\`$]/.test(value)) {
         const lead = /^\s*\S+/.exec(src)?.[0] ?? instr.keyword;
-        hit.fix = {
-          startLine: instr.line,
-          endLine: instr.line,
-          text: `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`,
-          description: `Use ${instr.keyword} ${name}=value`,
-        };
+        hit.fix = replaceLine(
+          instr.line,
+          `${lead} ${name}=${/\s/.test(value) ? `"${value}"` : value}`,
+          `Use ${instr.keyword} ${name}=value`,
+        );
       }
       hits.push(hit);
     }

@@ -4,7 +4,6 @@
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { referencedVars } from '../../dockerfile/expand.js';
 import { escapeRegExp, lineMatching } from '../../dockerfile/lines.js';
-import type { Fix } from '../../report/types.js';
 
 /** Line where an ENV/ARG/LABEL property is written (`NAME=` or `NAME value`). */
 export function propertyLine(model: DockerfileModel, instr: Instr, name: string): number {
@@ -92,42 +91,4 @@ export function expandableText(text: string, escapeChar = '\\'): string {
     out += c;
   }
   return out;
-}
-
-/**
- * Fix for a secret set by ENV/ARG: remove the declaration of `name` — the whole instruction
- * when it declares only that, else just `name=value` from a one-line instruction. Null when
- * anything in the file references the variable (removing it would change what the build or
- * the container does) or when the declaration cannot be cut out exactly.
- */
-export function removeDeclarationFix(model: DockerfileModel, instr: Instr, name: string): Fix | null {
-  const ref = new RegExp(`\\$(?:\\{${escapeRegExp(name)}\\b|${escapeRegExp(name)}\\b)`);
-  for (const other of model.instructions) {
-    const texts = [
-      other.text,
-      ...other.heredocs.map((h) => h.body),
-      ...other.flags.map((f) => f.value ?? ''),
-    ];
-    if (texts.some((t) => ref.test(t))) return null;
-  }
-  const props = instr.properties;
-  const description = `Remove ${name} from the Dockerfile (pass it with RUN --mount=type=secret or docker run -e)`;
-  if (props.length === 1 && props[0].name === name) {
-    return { startLine: instr.line, endLine: instr.endLine, text: '', remove: true, description };
-  }
-  if (instr.line !== instr.endLine || props.filter((p) => p.name === name).length !== 1) return null;
-  const p = props.find((x) => x.name === name);
-  if (!p || p.raw === null) return null;
-  const line = model.lines[instr.line - 1] ?? '';
-  const token = `${name}=${p.raw}`;
-  const re = new RegExp(`(\\s+)${escapeRegExp(token)}(?=\\s|$)`, 'g');
-  const hits = [...line.matchAll(re)];
-  if (hits.length !== 1) return null;
-  const at = hits[0].index!;
-  return {
-    startLine: instr.line,
-    endLine: instr.line,
-    text: line.slice(0, at) + line.slice(at + hits[0][0].length),
-    description,
-  };
 }

@@ -1,6 +1,7 @@
 // HC203: more than one HEALTHCHECK in a stage: only the last counts, the earlier ones are dead.
 import { overridden } from './shared.js';
 import type { Rule } from '../types.js';
+import { removeInstruction } from '../../fix/build.js';
 
 export const hc203: Rule = {
   meta: {
@@ -16,13 +17,7 @@ export const hc203: Rule = {
       line: instr.line,
       endLine: instr.endLine,
       message: `This HEALTHCHECK is ignored because the one on line ${last.line} replaces it in the same stage: remove one of them.`,
-      fix: {
-        startLine: instr.line,
-        endLine: instr.endLine,
-        text: '',
-        remove: true,
-        description: 'Remove the ignored HEALTHCHECK',
-      },
+      fix: removeInstruction(instr, 'Remove the ignored HEALTHCHECK'),
     }));
   },
 };

@@ -3,7 +3,9 @@
 // non-debug, chainguard non-dev, chiseled) and no COPY brings one in.
 import { finalHealthcheck } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
-import { execFormOf, HEALTHCHECK_PREFIX, lacksShell, rewriteLine, stripExitOne } from './shared.js';
+import { lacksShell } from './shared.js';
+import { rewriteLine } from '../../fix/build.js';
+import { execFormOf, HEALTHCHECK_PREFIX, stripExitOne } from '../../fix/exec-form.js';
 
 export const hc204: Rule = {
   meta: {

@@ -3,7 +3,8 @@
 // Typical result of converting `CMD curl -f … || exit 1` to JSON naïvely.
 import { finalHealthcheck } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
-import { HEALTHCHECK_PREFIX, rewriteLine } from './shared.js';
+import { rewriteLine } from '../../fix/build.js';
+import { HEALTHCHECK_PREFIX } from '../../fix/exec-form.js';
 
 const SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh)$/;
 const OPERATOR = /^(?:\|\||&&|\||;|&|>>?|<|\d?>>?&?\d*|&>)$/;

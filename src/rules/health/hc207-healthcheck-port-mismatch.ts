@@ -6,6 +6,7 @@
 // /bin/sh will at run time (image ENV only), and an unresolved one keeps the rule silent.
 import { appPorts, finalHealthcheck, probePort, type AppPort } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
+import { replaceLine } from '../../fix/build.js';
 import { runtimeExpand } from './shared.js';
 import type { Fix } from '../../report/types.js';
 
@@ -111,12 +112,7 @@ export const hc207: Rule = {
       const original = model.lines[hc.instr.line - 1] ?? '';
       const text = withProbePort(original, port, app.port);
       if (text !== null && text !== original) {
-        fix = {
-          startLine: hc.instr.line,
-          endLine: hc.instr.line,
-          text,
-          description: `Probe the app's port ${app.port}`,
-        };
+        fix = replaceLine(hc.instr.line, text, `Probe the app's port ${app.port}`);
       }
     }
     return [

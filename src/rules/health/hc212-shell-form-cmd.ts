@@ -5,7 +5,9 @@
 import { lastInChain } from '../../dockerfile/facts.js';
 import type { Instr } from '../../dockerfile/model.js';
 import type { Rule, RuleHit } from '../types.js';
-import { execFormOf, lacksShell, rewriteLine } from './shared.js';
+import { lacksShell } from './shared.js';
+import { rewriteLine } from '../../fix/build.js';
+import { execFormOf } from '../../fix/exec-form.js';
 
 function startsWithExec(text: string): boolean {
   return /^\s*exec\s/.test(text);

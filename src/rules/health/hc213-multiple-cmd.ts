@@ -1,6 +1,7 @@
 // HC213: more than one CMD in a stage: only the last counts.
 import { overridden } from './shared.js';
 import type { Rule } from '../types.js';
+import { removeInstruction } from '../../fix/build.js';
 
 export const hc213: Rule = {
   meta: {
@@ -21,13 +22,7 @@ export const hc213: Rule = {
       line: instr.line,
       endLine: instr.endLine,
       message: `This CMD is ignored because the CMD on line ${last.line} replaces it in the same stage: remove it (to run several processes, use a process manager or separate containers).`,
-      fix: {
-        startLine: instr.line,
-        endLine: instr.endLine,
-        text: '',
-        remove: true,
-        description: 'Remove the ignored CMD',
-      },
+      fix: removeInstruction(instr, 'Remove the ignored CMD'),
     }));
   },
 };

@@ -1,6 +1,7 @@
 // HC214: more than one ENTRYPOINT in a stage: only the last counts.
 import { overridden } from './shared.js';
 import type { Rule } from '../types.js';
+import { removeInstruction } from '../../fix/build.js';
 
 export const hc214: Rule = {
   meta: {
@@ -21,13 +22,7 @@ export const hc214: Rule = {
       line: instr.line,
       endLine: instr.endLine,
       message: `This ENTRYPOINT is ignored because the ENTRYPOINT on line ${last.line} replaces it in the same stage: keep only one.`,
-      fix: {
-        startLine: instr.line,
-        endLine: instr.endLine,
-        text: '',
-        remove: true,
-        description: 'Remove the ignored ENTRYPOINT',
-      },
+      fix: removeInstruction(instr, 'Remove the ignored ENTRYPOINT'),
     }));
   },
 };

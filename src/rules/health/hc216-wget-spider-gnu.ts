@@ -5,6 +5,7 @@
 // (alpine's default) sends GET with --spider: no finding.
 import { finalHealthcheck, installsPackage } from '../../dockerfile/facts.js';
 import type { Rule } from '../types.js';
+import { replaceLine } from '../../fix/build.js';
 import { probeCommands, shippedBase } from './shared.js';
 
 const QUIET = /^(?:--quiet|-[A-Za-z]*q[A-Za-z]*)$/;
@@ -43,12 +44,7 @@ export const hc216: Rule = {
             (_m, pre: string) => `${pre}${quiet ? '' : '-q '}-O /dev/null`,
           );
       if (replaced !== original) {
-        fix = {
-          startLine: hc.instr.line,
-          endLine: hc.instr.line,
-          text: replaced,
-          description: 'Probe with a GET: wget -q -O /dev/null URL',
-        };
+        fix = replaceLine(hc.instr.line, replaced, 'Probe with a GET: wget -q -O /dev/null URL');
       }
     }
     return [

@@ -1,11 +1,10 @@
 // Helpers shared by the HC2xx rules: the shipped base image and what it carries,
-// the commands a probe runs, exec-form conversion for fixes,
+// the commands a probe runs,
 // and "which instructions repeat in a stage". Pure functions over the model.
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import { chainInstructions, externalBase, finalEnv, type HealthcheckFact } from '../../dockerfile/facts.js';
 import { expand, type Expansion } from '../../dockerfile/expand.js';
 import type { BaseImageInfo, TrustedBaseImage } from '../../dockerfile/base-images.js';
-import type { Fix } from '../../report/types.js';
 import { parseShell } from '../../shell/parse.js';
 import type { Operator } from '../../shell/tokenize.js';
 import { unwrap } from '../../shell/wrappers.js';
@@ -94,46 +93,6 @@ export function probeCommands(hc: Pick<HealthcheckFact, 'test' | 'execForm'>): P
   });
 }
 
-/** Shell syntax that makes a text need `/bin/sh` (operators, redirections, variables, globs, quotes). */
-export function needsShell(text: string): boolean {
-  return /[|&;<>()$`\\"'*?~{}[\]#]/.test(text) || /\n/.test(text);
-}
-
-/** `curl -f URL || exit 1` → `curl -f URL`; null when the text has no such trailer. */
-export function stripExitOne(text: string): string | null {
-  const m = /^(.*?)\s*\|\|\s*exit(?:\s+1)?\s*;?\s*$/s.exec(text);
-  return m ? m[1] : null;
-}
-
-/** Exec-form JSON of a plain command (no shell syntax at all), or null. */
-export function execFormOf(text: string): string | null {
-  const t = text.trim();
-  if (t === '' || needsShell(t)) return null;
-  return JSON.stringify(t.split(/\s+/)).replace(/","/g, '", "');
-}
-
-/**
- * A fix that rewrites the instruction's single line: keep everything up to `prefix`
- * (keyword, flags, `CMD`), replace the rest. Null when the instruction spans lines.
- */
-export function rewriteLine(
-  model: DockerfileModel,
-  instr: Instr,
-  prefix: RegExp,
-  rest: string,
-  description: string,
-): Fix | null {
-  if (instr.line !== instr.endLine) return null;
-  const original = model.lines[instr.line - 1] ?? '';
-  const m = prefix.exec(original);
-  if (!m || m.index !== 0) return null;
-  return { startLine: instr.line, endLine: instr.line, text: m[0] + rest, description };
-}
-
-/** Keyword prefix of a HEALTHCHECK line up to and including `CMD `. */
-export const HEALTHCHECK_PREFIX =
-  /^\s*HEALTHCHECK\s+(?:--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S*))?\s+)*CMD\s+/i;
-
 /** In each stage, every instruction of this keyword but the last: Docker ignores them. */
 export function overridden(
   model: DockerfileModel,
@@ -161,6 +120,3 @@ export function runtimeExpand(model: DockerfileModel, text: string): Expansion {
   const env = new Map(finalEnv(model).map((e) => [e.key, e.value]));
   return expand(text, (n) => (env.has(n) ? env.get(n)! : undefined), '\\');
 }
-
-/** Unquote a flag value as the Dockerfile parser would (`"30s"` → `30s`). */
-export { unquote } from '../../dockerfile/model.js';

@@ -19,20 +19,11 @@ import { isRootUser } from '../../dockerfile/base-images.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { neededStages, shippedStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
-import {
-  absoluteDest,
-  chainBefore,
-  chownOf,
-  copyParts,
-  flag,
-  isNonRoot,
-  resolved,
-  runtimeUser,
-  simpleCommands,
-  workdirAt,
-  workdirSetBy,
-  type RuntimeUser,
-} from './common.js';
+import { absoluteDest, workdirAt, workdirSetBy } from './workdir.js';
+import { chainBefore } from '../../dockerfile/facts.js';
+import { chownOf, copyParts, flag, resolved } from './words.js';
+import { isNonRoot, runtimeUser, type RuntimeUser } from './runtime-user.js';
+import { simpleCommands } from './simple-commands.js';
 import {
   declaredVolumes,
   modeGrantsWrite,

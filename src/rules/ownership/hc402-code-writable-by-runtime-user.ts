@@ -7,7 +7,11 @@ import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { isUnder } from '../../dockerfile/paths.js';
-import { absoluteDest, chownOf, copyParts, flag, runtimeUser, sameAccount, windowsStage } from './common.js';
+import { absoluteDest } from './workdir.js';
+import { chownOf, copyParts, flag } from './words.js';
+import { runtimeUser } from './runtime-user.js';
+import { sameAccount } from './account-ids.js';
+import { windowsStage } from './windows.js';
 import { modeGrantsWrite, ownershipChanges, writableContext, writableReason } from './writable.js';
 
 export const hc402: Rule = {

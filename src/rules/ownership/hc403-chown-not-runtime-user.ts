@@ -5,7 +5,10 @@
 // (`--chown=root:app` with USER app). Builder stages are not checked.
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { chownOf, isNonRoot, runtimeUser, sameAccount, windowsStage } from './common.js';
+import { chownOf } from './words.js';
+import { isNonRoot, runtimeUser } from './runtime-user.js';
+import { sameAccount } from './account-ids.js';
+import { windowsStage } from './windows.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 
 export const hc403: Rule = {

@@ -4,16 +4,13 @@
 // not to provide it. The build fails ("unable to find user"), always on scratch.
 // Numeric ids never need resolving. Unknown bases and unset build arguments: silent.
 import type { Rule, RuleHit } from '../types.js';
+import { replaceLine } from '../../fix/build.js';
 import { neededStages } from '../../dockerfile/stages.js';
-import {
-  accountsCreated,
-  baseAccounts,
-  chainBefore,
-  chownOf,
-  isNumeric,
-  windowsStage,
-  type Chown,
-} from './common.js';
+import { accountsIn } from '../../dockerfile/accounts.js';
+import { baseAccounts } from './account-ids.js';
+import { chainBefore } from '../../dockerfile/facts.js';
+import { chownOf, isNumeric, type Chown } from './words.js';
+import { windowsStage } from './windows.js';
 import type { DockerfileModel, Instr, Stage } from '../../dockerfile/model.js';
 import type { Fix } from '../../report/types.js';
 import { escapeRegExp } from '../../dockerfile/lines.js';
@@ -34,9 +31,9 @@ function numericChownFix(
     const ids = new Set<string | null>();
     for (const s of model.stages) {
       if (s === stage) continue;
-      const acc = accountsCreated(model, s.instructions);
-      if (kind === 'user' && acc.users.has(name)) ids.add(acc.users.get(name)!);
-      if (kind === 'group' && acc.groups.has(name)) ids.add(acc.groups.get(name)!);
+      const acc = accountsIn(model, s.instructions);
+      if (kind === 'user' && acc.users.has(name)) ids.add(acc.users.get(name)!.uid);
+      if (kind === 'group' && acc.groups.has(name)) ids.add(acc.groups.get(name)!.gid);
     }
     const [id] = [...ids];
     return ids.size === 1 && id !== null && isNumeric(id) ? id : null;
@@ -55,12 +52,11 @@ function numericChownFix(
   const all = [...line.matchAll(re)];
   if (all.length !== 1 || instr.flags.filter((f) => f.name === 'chown').length !== 1) return null;
   const at = all[0].index! + all[0][1].length;
-  return {
-    startLine: chown.line,
-    endLine: chown.line,
-    text: line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
-    description: `Use numeric ids: --chown=${value}`,
-  };
+  return replaceLine(
+    chown.line,
+    line.slice(0, at) + value + line.slice(at + (chown.raw ?? '').length),
+    `Use numeric ids: --chown=${value}`,
+  );
 }
 
 export const hc404: Rule = {
@@ -84,8 +80,8 @@ export const hc404: Rule = {
         if (chown.user && !isNumeric(chown.user)) names.push({ kind: 'user', name: chown.user });
         if (chown.group && !isNumeric(chown.group)) names.push({ kind: 'group', name: chown.group });
         if (names.length === 0) continue;
-        const created = accountsCreated(model, chainBefore(model, stage, instr));
-        if (created.opaque) continue;
+        const created = accountsIn(model, chainBefore(model, stage, instr));
+        if (created.opaque.length > 0) continue;
         const base = baseAccounts(model, stage);
         if (!base) continue;
         const missing = names.filter(({ kind, name }) =>
@@ -101,7 +97,7 @@ export const hc404: Rule = {
             : `the ${base.family} base image does not provide it`;
         const elsewhere = model.stages.some((s) => {
           if (s === stage) return false;
-          const acc = accountsCreated(model, s.instructions);
+          const acc = accountsIn(model, s.instructions);
           return missing.some((m) => acc.users.has(m.name) || acc.groups.has(m.name));
         });
         const fix = numericChownFix(model, instr, chown, missing, stage);

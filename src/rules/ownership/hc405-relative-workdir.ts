@@ -3,7 +3,8 @@
 // (`WORKDIR $HOME/app` with HOME=/home/app is absolute); Windows `C:\app` is absolute.
 import type { Rule } from '../types.js';
 import { isAbsolute } from '../../dockerfile/paths.js';
-import { resolved, workdirAt } from './common.js';
+import { resolved } from './words.js';
+import { workdirAt } from './workdir.js';
 
 export const hc405: Rule = {
   meta: {

@@ -7,15 +7,10 @@ import type { Rule, RuleHit } from '../types.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import { neededStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
-import {
-  absoluteDest,
-  chainBefore,
-  copyParts,
-  resolved,
-  simpleCommands,
-  workdirAt,
-  workdirSetBy,
-} from './common.js';
+import { absoluteDest, workdirAt, workdirSetBy } from './workdir.js';
+import { chainBefore } from '../../dockerfile/facts.js';
+import { copyParts, resolved } from './words.js';
+import { simpleCommands } from './simple-commands.js';
 
 const EXISTING = new Set([
   '/',

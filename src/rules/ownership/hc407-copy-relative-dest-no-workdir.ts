@@ -7,7 +7,8 @@ import type { Rule, RuleHit } from '../types.js';
 import { externalBase } from '../../dockerfile/facts.js';
 import { parseImageRef } from '../../dockerfile/base-images.js';
 import { isAbsolute } from '../../dockerfile/paths.js';
-import { copyParts, resolved, workdirAt } from './common.js';
+import { copyParts, resolved } from './words.js';
+import { workdirAt } from './workdir.js';
 
 /** Official images whose Dockerfile sets a WORKDIR that users rely on. */
 const BASE_SETS_WORKDIR = new Set([

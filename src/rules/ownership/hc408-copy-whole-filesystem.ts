@@ -2,7 +2,8 @@
 // package databases, caches, setuid binaries and all, over this one.
 import type { Rule, RuleHit } from '../types.js';
 import { normalizePath } from '../../dockerfile/paths.js';
-import { absoluteDest, copyParts, flag, resolved } from './common.js';
+import { absoluteDest } from './workdir.js';
+import { copyParts, flag, resolved } from './words.js';
 
 export const hc408: Rule = {
   meta: {

@@ -2,7 +2,7 @@
 // Heredoc COPY is excluded (each heredoc is a file named after it); the JSON form is included.
 // `.` works with BuildKit but fails on the classic builder and Kaniko: a warning, not an error.
 import type { Rule, RuleHit } from '../types.js';
-import { copyParts, resolved } from './common.js';
+import { copyParts, resolved } from './words.js';
 
 export const hc409: Rule = {
   meta: {

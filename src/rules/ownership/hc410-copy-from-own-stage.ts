@@ -1,7 +1,7 @@
 // HC410: COPY --from names the stage it is in (by alias or by index): the build fails
 // with a circular dependency (BuildKit) or pulls an image of that name (classic builder).
 import type { Rule, RuleHit } from '../types.js';
-import { flag, resolved } from './common.js';
+import { copyFromRefs } from './words.js';
 
 export const hc410: Rule = {
   meta: {
@@ -14,22 +14,15 @@ export const hc410: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'COPY') continue;
-        const from = flag(instr, 'from');
-        if (!from) continue;
-        const v = resolved(model, from.value, instr);
-        if (v === null) continue;
-        const self = /^\d+$/.test(v)
-          ? Number(v) === stage.index
-          : stage.name !== null && v.toLowerCase() === stage.name;
-        if (!self) continue;
-        hits.push({
-          line: from.line,
-          message: `COPY --from=${from.value} refers to the stage it is in (${stage.name ?? `stage ${stage.index}`}): copy from an earlier stage, or drop --from and use the files already in this stage.`,
-        });
-      }
+    for (const { stage, from, value: v } of copyFromRefs(model)) {
+      const self = /^\d+$/.test(v)
+        ? Number(v) === stage.index
+        : stage.name !== null && v.toLowerCase() === stage.name;
+      if (!self) continue;
+      hits.push({
+        line: from.line,
+        message: `COPY --from=${from.value} refers to the stage it is in (${stage.name ?? `stage ${stage.index}`}): copy from an earlier stage, or drop --from and use the files already in this stage.`,
+      });
     }
     return hits;
   },

@@ -6,7 +6,7 @@
 //   that looks like an alias (`build`, `builder`) is flagged, as it is almost always a typo.
 import type { Rule, RuleHit } from '../types.js';
 import { describeBaseImage } from '../../dockerfile/base-images.js';
-import { flag, resolved } from './common.js';
+import { copyFromRefs } from './words.js';
 
 export const hc411: Rule = {
   meta: {
@@ -19,52 +19,44 @@ export const hc411: Rule = {
   },
   check({ model }) {
     const hits: RuleHit[] = [];
-    for (const stage of model.stages) {
-      for (const instr of stage.instructions) {
-        if (instr.keyword !== 'COPY') continue;
-        const from = flag(instr, 'from');
-        if (!from) continue;
-        const v = resolved(model, from.value, instr);
-        if (v === null || v === '') continue;
-        if (/^\d+$/.test(v)) {
-          const n = Number(v);
-          if (n < stage.index) continue;
-          if (n === stage.index) continue; // HC410
-          const what =
-            n >= model.stages.length
-              ? `there are only ${model.stages.length} stage(s), numbered from 0`
-              : `stage ${n} comes after this one`;
-          hits.push({
-            line: from.line,
-            message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
-          });
-          continue;
-        }
-        const name = v.toLowerCase();
-        if (stage.name === name) continue; // HC410
-        const target = model.stages.find((s) => s.name === name);
-        if (target && target.index < stage.index) continue;
-        if (target) {
-          hits.push({
-            line: from.line,
-            message: `COPY --from=${from.value} names a stage defined later (line ${target.line}): BuildKit resolves it but the classic builder pulls an image of that name, so move stage ${v} before this one.`,
-          });
-          continue;
-        }
-        // Not a stage: Docker treats it as an image reference.
-        if (/[:/@.]/.test(v) || describeBaseImage(v) !== null) continue;
-        const names = model.stages
-          .slice(0, stage.index)
-          .map((s) => s.name)
-          .filter((s): s is string => s !== null);
-        const known = names.length
-          ? ` (earlier stages: ${names.join(', ')})`
-          : ' (no earlier stage is named)';
+    for (const { stage, from, value: v } of copyFromRefs(model)) {
+      if (v === '') continue;
+      if (/^\d+$/.test(v)) {
+        const n = Number(v);
+        if (n < stage.index) continue;
+        if (n === stage.index) continue; // HC410
+        const what =
+          n >= model.stages.length
+            ? `there are only ${model.stages.length} stage(s), numbered from 0`
+            : `stage ${n} comes after this one`;
         hits.push({
           line: from.line,
-          message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,
+          message: `COPY --from=${from.value} does not name an earlier stage (${what}): reference an earlier stage by its AS name.`,
         });
+        continue;
       }
+      const name = v.toLowerCase();
+      if (stage.name === name) continue; // HC410
+      const target = model.stages.find((s) => s.name === name);
+      if (target && target.index < stage.index) continue;
+      if (target) {
+        hits.push({
+          line: from.line,
+          message: `COPY --from=${from.value} names a stage defined later (line ${target.line}): BuildKit resolves it but the classic builder pulls an image of that name, so move stage ${v} before this one.`,
+        });
+        continue;
+      }
+      // Not a stage: Docker treats it as an image reference.
+      if (/[:/@.]/.test(v) || describeBaseImage(v) !== null) continue;
+      const names = model.stages
+        .slice(0, stage.index)
+        .map((s) => s.name)
+        .filter((s): s is string => s !== null);
+      const known = names.length ? ` (earlier stages: ${names.join(', ')})` : ' (no earlier stage is named)';
+      hits.push({
+        line: from.line,
+        message: `COPY --from=${from.value} names no earlier stage${known}, so Docker will try to pull an image called ${v}: fix the alias, or write a full image reference with a tag.`,
+      });
     }
     return hits;
   },

@@ -2,7 +2,8 @@
 // a git repository, or a local tar archive it should unpack; for plain local files COPY
 // is explicit and has no surprises. A source that depends on an unset build argument is left alone.
 import type { Rule, RuleHit } from '../types.js';
-import { copyParts, resolved } from './common.js';
+import { replaceLine } from '../../fix/build.js';
+import { copyParts, resolved } from './words.js';
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
 /** Archives ADD auto-extracts: tar, optionally compressed (gzip, bzip2, xz, zstd). */
@@ -51,12 +52,7 @@ export const hc413: Rule = {
         const m = /^(\s*)(add)\b/i.exec(text);
         if (m) {
           const kw = m[2] === 'add' ? 'copy' : m[2] === 'Add' ? 'Copy' : 'COPY';
-          hit.fix = {
-            startLine: instr.line,
-            endLine: instr.line,
-            text: m[1] + kw + text.slice(m[0].length),
-            description: 'Replace ADD with COPY',
-          };
+          hit.fix = replaceLine(instr.line, m[1] + kw + text.slice(m[0].length), 'Replace ADD with COPY');
         }
       }
       hits.push(hit);

@@ -5,7 +5,7 @@
 // `.git` is left to HC304 (secret-bearing files, an error) so one path is reported once.
 import type { Rule, RuleHit } from '../types.js';
 import { shippedStages } from '../../dockerfile/stages.js';
-import { copyParts, flag, resolved } from './common.js';
+import { copyParts, flag, resolved } from './words.js';
 
 const DEV =
   /^(?:\.svn|\.hg|\.vscode|\.idea|\.DS_Store|\.cache|\.npm|node_modules|Dockerfile|Dockerfile\..+|.+\.Dockerfile|Containerfile|(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml)$/i;

@@ -3,7 +3,7 @@
 // nanoserver images and tags), or, with an unknown base, when the backtick escape directive
 // goes with a drive-letter WORKDIR or a cmd/PowerShell SHELL.
 import type { Rule, RuleHit } from '../types.js';
-import { windowsStage } from './common.js';
+import { windowsStage } from './windows.js';
 
 export const hc415: Rule = {
   meta: {

@@ -7,7 +7,10 @@ import { splitUser } from '../../dockerfile/facts.js';
 import { lineOfWord } from '../../dockerfile/lines.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import { isUnder, joinPath, normalizePath } from '../../dockerfile/paths.js';
-import { resolved, simpleCommands, workdirAt, type RuntimeUser } from './common.js';
+import { resolved } from './words.js';
+import { simpleCommands } from './simple-commands.js';
+import { workdirAt } from './workdir.js';
+import { type RuntimeUser } from './runtime-user.js';
 
 /** Directory names apps write at runtime: caches, uploads, data, logs, sessions, scratch space. */
 const WRITABLE_NAMES = new Set([

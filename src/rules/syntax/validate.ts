@@ -5,73 +5,94 @@
 import { validate, ValidationCode, ValidationSeverity } from 'dockerfile-utils';
 import type { RuleHit, RuleMeta } from '../types.js';
 
-type Code = keyof typeof ValidationCode;
+/** The ids this layer emits (their metadata is syntaxRuleMetas below). */
+export const SYNTAX_RULE = {
+  HEALTHCHECK_INVALID: 'HC208',
+  STOPSIGNAL_INVALID: 'HC215',
+  KEY_VALUE_MALFORMED: 'HC311',
+  STAGE_NAME_DUPLICATE: 'HC505',
+  STAGE_NAME_INVALID: 'HC506',
+  ONBUILD_FORBIDDEN: 'HC510',
+  EXPOSE_INVALID: 'HC511',
+  SHELL_NOT_JSON: 'HC513',
+  ESCAPE_DIRECTIVE_INVALID: 'HC521',
+  EMPTY_CONTINUATION: 'HC522',
+  JSON_SINGLE_QUOTES: 'HC523',
+  SYNTAX_ERROR: 'HC524',
+} as const;
 
-const CODE_TO_RULE: Partial<Record<Code, string>> = {
-  INVALID_ESCAPE_DIRECTIVE: 'HC521',
-  DUPLICATED_ESCAPE_DIRECTIVE: 'HC521',
-  EMPTY_CONTINUATION_LINE: 'HC522',
-  JSON_IN_SINGLE_QUOTES: 'HC523',
-  UNKNOWN_INSTRUCTION: 'HC524',
-  UNKNOWN_ADD_FLAG: 'HC524',
-  UNKNOWN_COPY_FLAG: 'HC524',
-  UNKNOWN_FROM_FLAG: 'HC524',
-  FLAG_DUPLICATE: 'HC524',
-  FLAG_MISSING_VALUE: 'HC524',
-  FLAG_INVALID_FROM_VALUE: 'HC524',
-  FLAG_INVALID_LINK_VALUE: 'HC524',
-  FLAG_EXPECTED_BOOLEAN_VALUE: 'HC524',
-  ARGUMENT_MISSING: 'HC524',
-  ARGUMENT_EXTRA: 'HC524',
-  ARGUMENT_REQUIRES_ONE: 'HC524',
-  ARGUMENT_REQUIRES_AT_LEAST_ONE: 'HC524',
-  ARGUMENT_REQUIRES_TWO: 'HC524',
-  ARGUMENT_REQUIRES_AT_LEAST_TWO: 'HC524',
-  ARGUMENT_REQUIRES_ONE_OR_THREE: 'HC524',
-  ARGUMENT_UNNECESSARY: 'HC524',
-  INVALID_REFERENCE_FORMAT: 'HC524',
-  INVALID_AS: 'HC524',
-  BASE_NAME_EMPTY: 'HC524',
-  INVALID_SYNTAX: 'HC524',
-  UNSUPPORTED_MODIFIER: 'HC524',
-  SHELL_REQUIRES_ONE: 'HC524',
-  UNKNOWN_HEALTHCHECK_FLAG: 'HC208',
-  UNKNOWN_TYPE: 'HC208',
-  FLAG_INVALID_DURATION: 'HC208',
-  FLAG_LESS_THAN_1MS: 'HC208',
-  FLAG_MISSING_DURATION: 'HC208',
-  FLAG_UNKNOWN_UNIT: 'HC208',
-  FLAG_AT_LEAST_ONE: 'HC208',
-  HEALTHCHECK_CMD_ARGUMENT_MISSING: 'HC208',
-  INVALID_SIGNAL: 'HC215',
-  SYNTAX_MISSING_EQUALS: 'HC311',
-  SYNTAX_MISSING_NAMES: 'HC311',
-  SYNTAX_MISSING_SINGLE_QUOTE: 'HC311',
-  SYNTAX_MISSING_DOUBLE_QUOTE: 'HC311',
-  DUPLICATE_BUILD_STAGE_NAME: 'HC505',
-  INVALID_BUILD_STAGE_NAME: 'HC506',
-  ONBUILD_CHAINING_DISALLOWED: 'HC510',
-  ONBUILD_TRIGGER_DISALLOWED: 'HC510',
-  INVALID_PORT: 'HC511',
-  INVALID_PROTO: 'HC511',
-  SHELL_JSON_FORM: 'HC513',
+export type SyntaxRuleId = (typeof SYNTAX_RULE)[keyof typeof SYNTAX_RULE];
+
+export type SyntaxCode = keyof typeof ValidationCode;
+
+const R = SYNTAX_RULE;
+
+/** dockerfile-utils' diagnostic codes mapped onto our ids; a code not here is not reported. */
+export const SYNTAX_CODE_MAP: Partial<Record<SyntaxCode, SyntaxRuleId>> = {
+  INVALID_ESCAPE_DIRECTIVE: R.ESCAPE_DIRECTIVE_INVALID,
+  DUPLICATED_ESCAPE_DIRECTIVE: R.ESCAPE_DIRECTIVE_INVALID,
+  EMPTY_CONTINUATION_LINE: R.EMPTY_CONTINUATION,
+  JSON_IN_SINGLE_QUOTES: R.JSON_SINGLE_QUOTES,
+  UNKNOWN_INSTRUCTION: R.SYNTAX_ERROR,
+  UNKNOWN_ADD_FLAG: R.SYNTAX_ERROR,
+  UNKNOWN_COPY_FLAG: R.SYNTAX_ERROR,
+  UNKNOWN_FROM_FLAG: R.SYNTAX_ERROR,
+  FLAG_DUPLICATE: R.SYNTAX_ERROR,
+  FLAG_MISSING_VALUE: R.SYNTAX_ERROR,
+  FLAG_INVALID_FROM_VALUE: R.SYNTAX_ERROR,
+  FLAG_INVALID_LINK_VALUE: R.SYNTAX_ERROR,
+  FLAG_EXPECTED_BOOLEAN_VALUE: R.SYNTAX_ERROR,
+  ARGUMENT_MISSING: R.SYNTAX_ERROR,
+  ARGUMENT_EXTRA: R.SYNTAX_ERROR,
+  ARGUMENT_REQUIRES_ONE: R.SYNTAX_ERROR,
+  ARGUMENT_REQUIRES_AT_LEAST_ONE: R.SYNTAX_ERROR,
+  ARGUMENT_REQUIRES_TWO: R.SYNTAX_ERROR,
+  ARGUMENT_REQUIRES_AT_LEAST_TWO: R.SYNTAX_ERROR,
+  ARGUMENT_REQUIRES_ONE_OR_THREE: R.SYNTAX_ERROR,
+  ARGUMENT_UNNECESSARY: R.SYNTAX_ERROR,
+  INVALID_REFERENCE_FORMAT: R.SYNTAX_ERROR,
+  INVALID_AS: R.SYNTAX_ERROR,
+  BASE_NAME_EMPTY: R.SYNTAX_ERROR,
+  INVALID_SYNTAX: R.SYNTAX_ERROR,
+  UNSUPPORTED_MODIFIER: R.SYNTAX_ERROR,
+  SHELL_REQUIRES_ONE: R.SYNTAX_ERROR,
+  UNKNOWN_HEALTHCHECK_FLAG: R.HEALTHCHECK_INVALID,
+  UNKNOWN_TYPE: R.HEALTHCHECK_INVALID,
+  FLAG_INVALID_DURATION: R.HEALTHCHECK_INVALID,
+  FLAG_LESS_THAN_1MS: R.HEALTHCHECK_INVALID,
+  FLAG_MISSING_DURATION: R.HEALTHCHECK_INVALID,
+  FLAG_UNKNOWN_UNIT: R.HEALTHCHECK_INVALID,
+  FLAG_AT_LEAST_ONE: R.HEALTHCHECK_INVALID,
+  HEALTHCHECK_CMD_ARGUMENT_MISSING: R.HEALTHCHECK_INVALID,
+  INVALID_SIGNAL: R.STOPSIGNAL_INVALID,
+  SYNTAX_MISSING_EQUALS: R.KEY_VALUE_MALFORMED,
+  SYNTAX_MISSING_NAMES: R.KEY_VALUE_MALFORMED,
+  SYNTAX_MISSING_SINGLE_QUOTE: R.KEY_VALUE_MALFORMED,
+  SYNTAX_MISSING_DOUBLE_QUOTE: R.KEY_VALUE_MALFORMED,
+  DUPLICATE_BUILD_STAGE_NAME: R.STAGE_NAME_DUPLICATE,
+  INVALID_BUILD_STAGE_NAME: R.STAGE_NAME_INVALID,
+  ONBUILD_CHAINING_DISALLOWED: R.ONBUILD_FORBIDDEN,
+  ONBUILD_TRIGGER_DISALLOWED: R.ONBUILD_FORBIDDEN,
+  INVALID_PORT: R.EXPOSE_INVALID,
+  INVALID_PROTO: R.EXPOSE_INVALID,
+  SHELL_JSON_FORM: R.SHELL_NOT_JSON,
 };
 
-const HINT: Partial<Record<string, string>> = {
-  HC521: 'Use `# escape=\\` or `# escape=`` ` once, on the first line.',
-  HC522: 'Remove the empty line or end the previous line without a continuation.',
-  HC523: 'Use double quotes: single-quoted JSON silently runs in shell form.',
-  HC208: 'Fix the HEALTHCHECK flags and command.',
-  HC311: 'Write it as KEY=value, quoting values with spaces.',
-  HC505: 'Give every stage a unique name.',
-  HC506: 'Use a lowercase name of letters, digits, `-`, `_` and `.`.',
-  HC510: 'ONBUILD cannot trigger FROM, MAINTAINER or ONBUILD.',
-  HC511: 'Use a port 0–65535 with tcp, udp or sctp.',
-  HC513: 'Write SHELL as a JSON array, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"].',
+const HINT: Partial<Record<SyntaxRuleId, string>> = {
+  [R.ESCAPE_DIRECTIVE_INVALID]: 'Use `# escape=\\` or `# escape=`` ` once, on the first line.',
+  [R.EMPTY_CONTINUATION]: 'Remove the empty line or end the previous line without a continuation.',
+  [R.JSON_SINGLE_QUOTES]: 'Use double quotes: single-quoted JSON silently runs in shell form.',
+  [R.HEALTHCHECK_INVALID]: 'Fix the HEALTHCHECK flags and command.',
+  [R.KEY_VALUE_MALFORMED]: 'Write it as KEY=value, quoting values with spaces.',
+  [R.STAGE_NAME_DUPLICATE]: 'Give every stage a unique name.',
+  [R.STAGE_NAME_INVALID]: 'Use a lowercase name of letters, digits, `-`, `_` and `.`.',
+  [R.ONBUILD_FORBIDDEN]: 'ONBUILD cannot trigger FROM, MAINTAINER or ONBUILD.',
+  [R.EXPOSE_INVALID]: 'Use a port 0–65535 with tcp, udp or sctp.',
+  [R.SHELL_NOT_JSON]: 'Write SHELL as a JSON array, e.g. SHELL ["/bin/bash", "-o", "pipefail", "-c"].',
 };
 
 export interface SyntaxHit extends RuleHit {
-  ruleId: string;
+  ruleId: SyntaxRuleId;
 }
 
 const OFF = ValidationSeverity.IGNORE;
@@ -92,8 +113,8 @@ export function validateSyntax(text: string): SyntaxHit[] {
   const clamp = (line: number) => Math.min(Math.max(line, 1), lastLine);
   const hits: SyntaxHit[] = [];
   for (const d of diagnostics) {
-    const name = ValidationCode[d.code as number] as Code | undefined;
-    const ruleId = name ? CODE_TO_RULE[name] : undefined;
+    const name = ValidationCode[d.code as number] as SyntaxCode | undefined;
+    const ruleId = name ? SYNTAX_CODE_MAP[name] : undefined;
     if (!ruleId) continue;
     const hint = HINT[ruleId];
     const raw = typeof d.message === 'string' ? d.message : d.message.value;
@@ -131,7 +152,7 @@ const SYNTAX_ANCHOR = { hadolint: ['DL1000'], buildkit: ['(parse error)'] };
 
 export const syntaxRuleMetas: RuleMeta[] = [
   {
-    id: 'HC208',
+    id: R.HEALTHCHECK_INVALID,
     title: 'Invalid HEALTHCHECK flags or command',
     severity: 'error',
     check: 'healthcheck-defined',
@@ -140,14 +161,14 @@ export const syntaxRuleMetas: RuleMeta[] = [
       'An unknown flag, an invalid duration, --retries below 1 or a CMD without a command makes the build fail or the health check meaningless.',
   },
   {
-    id: 'HC215',
+    id: R.STOPSIGNAL_INVALID,
     title: 'Invalid STOPSIGNAL',
     severity: 'error',
     anchors: {},
     description: 'Docker cannot stop the container gracefully with a signal it does not know.',
   },
   {
-    id: 'HC311',
+    id: R.KEY_VALUE_MALFORMED,
     title: 'Malformed ENV, ARG or LABEL',
     severity: 'error',
     check: 'env-override',
@@ -156,7 +177,7 @@ export const syntaxRuleMetas: RuleMeta[] = [
       'A missing `=`, an unbalanced quote or an empty name changes what the variable holds, or fails the build.',
   },
   {
-    id: 'HC505',
+    id: R.STAGE_NAME_DUPLICATE,
     title: 'Duplicate stage name',
     severity: 'error',
     anchors: {
@@ -169,21 +190,21 @@ export const syntaxRuleMetas: RuleMeta[] = [
       'Two stages with one name make `COPY --from` and `--target` ambiguous; BuildKit refuses the file.',
   },
   {
-    id: 'HC506',
+    id: R.STAGE_NAME_INVALID,
     title: 'Invalid stage name',
     severity: 'error',
     anchors: { hadolint: ['DL3063'], buildkit: ['ReservedStageName'] },
     description: 'Stage names must be lowercase letters, digits, `-`, `_` and `.`; some names are reserved.',
   },
   {
-    id: 'HC510',
+    id: R.ONBUILD_FORBIDDEN,
     title: 'Forbidden ONBUILD trigger',
     severity: 'error',
     anchors: { hadolint: ['DL3043'] },
     description: 'ONBUILD cannot trigger FROM, MAINTAINER or another ONBUILD.',
   },
   {
-    id: 'HC511',
+    id: R.EXPOSE_INVALID,
     title: 'Invalid EXPOSE',
     severity: 'error',
     anchors: {
@@ -194,14 +215,14 @@ export const syntaxRuleMetas: RuleMeta[] = [
     description: 'A port outside 0–65535 or an unknown protocol fails the build or exposes nothing.',
   },
   {
-    id: 'HC513',
+    id: R.SHELL_NOT_JSON,
     title: 'SHELL not in JSON form',
     severity: 'error',
     anchors: { hadolint: ['DL4005'] },
     description: 'SHELL only accepts a JSON array.',
   },
   {
-    id: 'HC521',
+    id: R.ESCAPE_DIRECTIVE_INVALID,
     title: 'Invalid or duplicate parser directive',
     severity: 'error',
     anchors: {},
@@ -209,7 +230,7 @@ export const syntaxRuleMetas: RuleMeta[] = [
       'An escape directive other than `\\` or a backtick, or a second one, changes how every following line is read.',
   },
   {
-    id: 'HC522',
+    id: R.EMPTY_CONTINUATION,
     title: 'Empty continuation line',
     severity: 'warning',
     anchors: { buildkit: ['NoEmptyContinuation'] },
@@ -217,7 +238,7 @@ export const syntaxRuleMetas: RuleMeta[] = [
       'Empty lines inside a continued instruction are deprecated and will become an error in future Docker versions.',
   },
   {
-    id: 'HC523',
+    id: R.JSON_SINGLE_QUOTES,
     title: 'JSON array written with single quotes',
     severity: 'error',
     anchors: {},
@@ -225,7 +246,7 @@ export const syntaxRuleMetas: RuleMeta[] = [
       "`CMD ['python', 'app.py']` is not JSON: Docker runs it through /bin/sh -c as a literal string, which fails or behaves differently.",
   },
   {
-    id: 'HC524',
+    id: R.SYNTAX_ERROR,
     title: 'Dockerfile syntax error',
     severity: 'error',
     anchors: { ...SYNTAX_ANCHOR },

@@ -3,7 +3,7 @@
 import { effectiveUser } from '../../dockerfile/facts.js';
 import { isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
-import { windowsStage } from '../ownership/common.js';
+import { windowsStage } from '../ownership/windows.js';
 
 export const hc101: Rule = {
   meta: {

@@ -2,12 +2,12 @@
 // in the image config ("container has runAsNonRoot and image has non-numeric user, cannot
 // verify user is non-root") and rejects the pod. Suggest the numeric uid:gid when the file
 // creates the user with a known uid, or the base image ships it (node → 1000, nonroot → 65532).
-import { chainInstructions, effectiveUser, externalBase } from '../../dockerfile/facts.js';
-import { accountsCreated, windowsStage } from '../ownership/common.js';
+import { effectiveUser, externalBase } from '../../dockerfile/facts.js';
+import { windowsStage } from '../ownership/windows.js';
 import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule } from '../types.js';
-import { accountFacts } from './accounts.js';
-import { rewriteLine } from '../health/shared.js';
+import { accountFacts } from '../../dockerfile/accounts.js';
+import { rewriteLine } from '../../fix/build.js';
 import type { Fix } from '../../report/types.js';
 
 export const hc103: Rule = {
@@ -72,13 +72,12 @@ export const hc103: Rule = {
         else if (created.gid !== null && numeric(gid)) fixGroup = ':' + gid;
       } else if (!created) {
         // a `name:x:uid:gid:…` line written to /etc/passwd before the USER
-        const before = chainInstructions(model);
-        const acc = accountsCreated(model, before.slice(0, before.indexOf(eu.instr)));
-        const passwdUid = acc.users.get(name);
-        if (!acc.opaque && numeric(passwdUid)) {
+        const acc = accountFacts(model, eu.instr);
+        const passwdUid = acc.users.get(name)?.uid;
+        if (acc.opaque.length === 0 && numeric(passwdUid)) {
           fixUid = passwdUid;
           if (eu.group !== null) {
-            const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group);
+            const g = numeric(eu.group) ? eu.group : acc.groups.get(eu.group)?.gid;
             fixGroup = ':' + (numeric(g) ? g : eu.group);
           }
         }

@@ -7,7 +7,7 @@ import { baseImageAccounts } from '../../dockerfile/base-images.js';
 import { externalBase, splitUser } from '../../dockerfile/facts.js';
 import { shippedStages } from '../../dockerfile/stages.js';
 import type { Rule, RuleHit } from '../types.js';
-import { accountFacts } from './accounts.js';
+import { accountFacts } from '../../dockerfile/accounts.js';
 
 export const hc105: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const hc105: Rule = {
         if (!res.complete) continue;
         const [user, group] = splitUser(res.value);
         const facts = accountFacts(model, instr);
-        if (facts.opaquePasswd.length > 0) continue;
+        if (facts.opaque.length > 0) continue;
         const where =
           base.info?.family === 'scratch'
             ? 'a scratch image has no /etc/passwd'

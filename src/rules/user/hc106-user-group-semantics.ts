@@ -5,7 +5,7 @@
 import { effectiveUser, externalBase } from '../../dockerfile/facts.js';
 import { baseImageAccounts, isRootUser } from '../../dockerfile/base-images.js';
 import type { Rule, RuleHit } from '../types.js';
-import { accountFacts } from './accounts.js';
+import { accountFacts } from '../../dockerfile/accounts.js';
 
 export const hc106: Rule = {
   meta: {
@@ -34,7 +34,7 @@ export const hc106: Rule = {
       }
       return hits;
     }
-    if (!/^\d+$/.test(eu.user) || facts.opaquePasswd.length > 0) return hits;
+    if (!/^\d+$/.test(eu.user) || facts.opaque.length > 0) return hits;
     const base = externalBase(model, trustedBaseImages);
     if (!base || !base.resolved.complete) return hits;
     const accounts = baseImageAccounts(base.info, base.resolved.value);

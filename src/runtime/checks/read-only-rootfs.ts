@@ -3,7 +3,10 @@
 // become healthy (or stay up without a HEALTHCHECK). On failure, where the app writes is read
 // from two places: the side container's "Read-only file system" log lines, and `docker diff`
 // of the main container (what the app added or changed at run time).
-import type { DeployOutcome } from './deploy-outcome.js';
+import type { CheckOutcome } from './outcome.js';
+
+/** The finding of a failed read-only-rootfs check. */
+export const READ_ONLY_ROOT_FAILS = 'HC914';
 
 /** The flags of the side container (after the main container's own env and run args). */
 export const READ_ONLY_ARGS = ['--read-only', '--tmpfs', '/tmp'];
@@ -86,7 +89,7 @@ function mountAdvice(dirs: readonly string[]): string {
   return `Make ${dirs.length === 1 ? 'that directory' : 'those directories'} (${list}) writable without a writable root: declare \`VOLUME ${first}\` in the Dockerfile or mount a tmpfs/volume at run time (\`docker run --read-only --tmpfs ${first}\`), and in Kubernetes mount an emptyDir there (volumeMounts: - mountPath: ${first}). Or point the app's writes at /tmp.`;
 }
 
-export function readOnlyOutcome(e: ReadOnlyEvidence, line: number): DeployOutcome {
+export function readOnlyOutcome(e: ReadOnlyEvidence, line: number): CheckOutcome {
   const ok = e.outcome === 'healthy' || (e.outcome === 'running' && !e.hasHealthcheck);
   const flags = READ_ONLY_ARGS.join(' ');
   const written = e.mainDiff ? writtenDirs(e.mainDiff) : [];
@@ -156,7 +159,7 @@ export function readOnlyOutcome(e: ReadOnlyEvidence, line: number): DeployOutcom
     },
     findings: [
       {
-        ruleId: 'HC914',
+        ruleId: READ_ONLY_ROOT_FAILS,
         severity: 'error',
         check: 'read-only-rootfs',
         line,

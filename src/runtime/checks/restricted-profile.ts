@@ -4,7 +4,10 @@
 // the default seccomp profile. Docker itself lets any uid bind ports below 1024 (it sets
 // net.ipv4.ip_unprivileged_port_start=0 in every container); Kubernetes does not, so the
 // side container gets the kernel's default back.
-import type { DeployOutcome } from './deploy-outcome.js';
+import type { CheckOutcome } from './outcome.js';
+
+/** The finding of a failed restricted-profile check. */
+export const RESTRICTED_PROFILE_FAILS = 'HC915';
 
 export const PRIVILEGED_PORT_SYSCTL = 'net.ipv4.ip_unprivileged_port_start=1024';
 
@@ -101,8 +104,8 @@ export function permissionLines(logs: string): string[] {
 const userText = (uid: number, gid: number | null) =>
   gid === null ? `uid ${uid}` : `uid ${uid}, gid ${gid}`;
 
-export function restrictedOutcome(e: RestrictedEvidence, line: number): DeployOutcome {
-  const fail = (detail: string, diagnosis: string, message: string): DeployOutcome => ({
+export function restrictedOutcome(e: RestrictedEvidence, line: number): CheckOutcome {
+  const fail = (detail: string, diagnosis: string, message: string): CheckOutcome => ({
     check: {
       id: 'restricted-profile',
       status: 'fail',
@@ -110,7 +113,9 @@ export function restrictedOutcome(e: RestrictedEvidence, line: number): DeployOu
       diagnosis,
       ...(e.run ? { seconds: e.run.seconds } : {}),
     },
-    findings: [{ ruleId: 'HC915', severity: 'error', check: 'restricted-profile', line, message }],
+    findings: [
+      { ruleId: RESTRICTED_PROFILE_FAILS, severity: 'error', check: 'restricted-profile', line, message },
+    ],
   });
   const u = e.user;
   if (u.kind === 'root') {
@@ -153,7 +158,7 @@ export function restrictedOutcome(e: RestrictedEvidence, line: number): DeployOu
       findings: namedNote
         ? [
             {
-              ruleId: 'HC915',
+              ruleId: RESTRICTED_PROFILE_FAILS,
               severity: 'note',
               check: 'restricted-profile',
               line,

@@ -6,7 +6,10 @@
 // sees at once that stripping the bit costs the app nothing.
 import type { TarEntry } from '../tar-headers.js';
 import { isRegular } from '../tar-headers.js';
-import type { DeployOutcome } from './deploy-outcome.js';
+import type { CheckOutcome } from './outcome.js';
+
+/** The finding of a failed setuid-files check. */
+export const SETUID_FILES_FOUND = 'HC916';
 
 export interface SpecialFile {
   path: string;
@@ -122,7 +125,7 @@ export interface ImageFsScan {
 }
 
 /** The verdict from a finished scan; `line` is where the finding points (the shipped stage's FROM). */
-export function setuidOutcome(scan: ImageFsScan, line: number): DeployOutcome {
+export function setuidOutcome(scan: ImageFsScan, line: number): CheckOutcome {
   const how = `docker export: ${scan.entries} entries, ${(scan.bytes / 1e6).toFixed(1)} MB read in ${scan.seconds} s`;
   if (scan.special.length === 0) {
     return {
@@ -163,7 +166,7 @@ export function setuidOutcome(scan: ImageFsScan, line: number): DeployOutcome {
     },
     findings: [
       {
-        ruleId: 'HC916',
+        ruleId: SETUID_FILES_FOUND,
         severity: 'error',
         check: 'setuid-files',
         line,

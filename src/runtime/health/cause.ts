@@ -1,10 +1,18 @@
 // The one-line cause of a health verdict, from evidence beyond the probe's own output: the
 // app's access-log lines for the probe path and harden-check's own GET/HEAD from inside the
 // container. Pure: every input is already gathered (and masked) by the caller.
-import type { ProbeClassification } from '../health-diagnosis.js';
+import {
+  HEAD_REFUSED,
+  HEALTH_URL_MISSING,
+  NEVER_HEALTHY,
+  type ProbeClassification,
+} from '../health-diagnosis.js';
 import type { AccessLine } from './access-log.js';
 import { answerText, type OwnAnswer, type OwnRequestResult } from './own-request.js';
 import type { ProbeShape } from './probe-shape.js';
+
+/** A probe that exits 0 whatever the app answers (metadata in runtime/rules.ts). */
+export const HEALTHCHECK_CANNOT_FAIL = 'HC912';
 
 export interface Evidence {
   shape: ProbeShape;
@@ -90,7 +98,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
   if (sendsHead && head && head.status === 405) {
     const getText = get ? `, GET ${get.status}` : '';
     return {
-      ruleId: 'HC905',
+      ruleId: HEAD_REFUSED,
       status: 405,
       summary: `HEAD answered 405${getText}: the probe sends HEAD (${toolWord}), the app allows only GET on ${u.path}; probe with ${GET_FIX(u.text)}`,
       text: withEvidence(
@@ -109,7 +117,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
       const to = probe.location ? ` to ${probe.location}` : '';
       const https = /^https:/i.test(probe.location ?? '');
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         status: s,
         summary: `${where} answered ${s} (redirect${to}): the health route redirects${https ? ' to HTTPS' : ''}, the probe does not reach a 2xx`,
         text: withEvidence(
@@ -120,7 +128,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
     }
     if (s === 401 || s === 403) {
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         status: s,
         summary: `${where} answered ${s} (${s === 401 ? 'authentication required' : 'forbidden'}): the health route is behind auth`,
         text: withEvidence(
@@ -131,7 +139,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
     }
     if (s >= 500) {
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         status: s,
         summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
         text: withEvidence(
@@ -142,7 +150,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
     }
     if (s === 404) {
       return {
-        ruleId: 'HC910',
+        ruleId: HEALTH_URL_MISSING,
         status: s,
         summary: `${where} answered 404: the health route does not exist`,
         text: withEvidence(
@@ -153,7 +161,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
     }
     if (s === 405) {
       return {
-        ruleId: 'HC905',
+        ruleId: HEAD_REFUSED,
         status: s,
         summary: `${where} answered 405: the route does not allow ${method}`,
         text: withEvidence(
@@ -164,7 +172,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
     }
     if (s >= 400) {
       return {
-        ruleId: 'HC902',
+        ruleId: NEVER_HEALTHY,
         status: s,
         summary: `${where} answered ${s}`,
         text: withEvidence(
@@ -185,7 +193,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
       ? e.own.answers.find((a) => a.host !== u.host && a.status !== undefined)
       : undefined;
     return {
-      ruleId: 'HC902',
+      ruleId: NEVER_HEALTHY,
       summary: `the app listens on ${addrs.join(', ')} only, the probe connects to ${u.host}:${u.port}: bind 0.0.0.0 (or probe that address)`,
       text: withEvidence(
         `Connection refused on ${u.host}:${u.port}, though the process listens on port ${u.port}: it binds only ${addrs.join(', ')}${reached ? `, where it answers ${reached.method} with ${reached.status}` : ''}. Make the app bind 0.0.0.0 (all addresses of the container), or point the HEALTHCHECK at the address it binds.`,
@@ -208,7 +216,7 @@ export function hiddenFailureCause(e: Evidence): Cause | null {
   const answer =
     a.status !== undefined ? `answers ${a.status}` : `is ${answerText(a).replace(/^\w+ → /, '')}`;
   return {
-    ruleId: 'HC912',
+    ruleId: HEALTHCHECK_CANNOT_FAIL,
     summary: `the probe passes only because ${e.shape.hidesFailure} hides its failure: ${method} ${u.path} ${answer}`,
     text: withEvidence(
       `Docker reports the container healthy, but the health URL ${answer}: the probe exits 0 whatever the app answers, so it can never report a broken app. Let the request's failure be the probe's exit status: \`HEALTHCHECK CMD curl -fsS ${u.text} || exit 1\` (or \`wget -q -O /dev/null ${u.text} || exit 1\`), without ${e.shape.hidesFailure}.`,

@@ -2,7 +2,7 @@
 // repeated failure certain early), the diagnosis of a failed wait with the evidence shown,
 // and the test that a passing probe could have failed at all.
 import type { ProbeClassification } from '../health-diagnosis.js';
-import { diagnose, type DiagnosisInput } from '../health-diagnosis.js';
+import { diagnose, WRONG_PROBE_PORT, type DiagnosisInput } from '../health-diagnosis.js';
 import { failingCause, evidenceText, hiddenFailureCause, type Cause, type Evidence } from './cause.js';
 import { gatherEvidence, socketsOf } from './gather.js';
 import { maskEvidence } from './mask-evidence.js';
@@ -84,7 +84,7 @@ async function unmaskedFailedVerdict(
     ? `\nLast probe (exit ${last.exitCode}): ${last.output.trim().split('\n').slice(-3).join(' | ') || 'no output'}`
     : '';
   // A wrong port found from /proc stays the first cause: the evidence cannot beat it.
-  if (cause && d.ruleId !== 'HC904')
+  if (cause && d.ruleId !== WRONG_PROBE_PORT)
     return { ruleId: cause.ruleId, summary: cause.summary, text: cause.text + probeOut };
   const extra = evidenceText(ev);
   return extra ? { ...d, text: `${d.text}\nEvidence:\n${extra}` } : d;

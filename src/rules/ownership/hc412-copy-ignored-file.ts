@@ -1,6 +1,5 @@
 // HC412: COPY/ADD names a source that the build context's .dockerignore excludes, so the build
-// fails ("not found") or copies nothing. Lives with the practice rules because it shares the
-// .dockerignore matcher; its id follows the catalogue (files and ownership).
+// fails ("not found") or copies nothing.
 // Only literal local sources are judged: not `--from`, URLs, heredocs, wildcards or variables
 // that cannot be resolved.
 import type { Rule, RuleHit } from '../types.js';

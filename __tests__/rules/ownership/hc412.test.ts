@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { df, findingsOf, linesOf } from '../../helpers/audit.js';
-import { isExcluded, parseDockerignore } from '../../../src/rules/practice/dockerignore.js';
+import { isExcluded, parseDockerignore } from '../../../src/rules/ownership/dockerignore.js';
 
 const excluded = (ignore: string, path: string) => isExcluded(parseDockerignore(ignore), path)?.text ?? null;
 

@@ -1,12 +1,13 @@
-// Users and groups of the shipped image as far as the Dockerfile tells: who `useradd`,
-// `adduser`, `groupadd`, `addgroup`, `usermod` create (uid, gid, supplementary groups),
-// names proven to exist by a `chown`/`--chown` that must have succeeded, writes to
-// /etc/passwd we cannot read. What base images ship: baseImageAccounts in
-// ../../dockerfile/base-images.ts.
-import type { DockerfileModel, Instr } from '../../dockerfile/model.js';
-import { chainInstructions } from '../../dockerfile/facts.js';
-import { invocationsOf, type Invocation } from '../../shell/invocations.js';
-import { parseOptions, type ParsedOptions } from '../../shell/options.js';
+// Users and groups a Dockerfile creates, as far as its text tells: who `useradd`, `adduser`,
+// `groupadd`, `addgroup`, `usermod` and `gpasswd` create or change (uid, gid, supplementary
+// groups), `name:x:uid:gid` lines written into /etc/passwd or /etc/group, names proven to
+// exist by a `chown`/`--chown` that must have succeeded, and the lines after which any name
+// may exist (/etc/passwd or /etc/group copied in or edited in a way we do not parse). What
+// base images ship: baseImageAccounts in ./base-images.ts.
+import type { DockerfileModel, Instr } from './model.js';
+import { chainInstructions } from './facts.js';
+import { invocationsOf, type Invocation } from '../shell/invocations.js';
+import { parseOptions, type ParsedOptions } from '../shell/options.js';
 
 export interface UserAccount {
   name: string;
@@ -24,8 +25,51 @@ export interface AccountFacts {
   /** Names a succeeding `chown`/`--chown` proves to exist (user part and group part). */
   provenUsers: Set<string>;
   provenGroups: Set<string>;
-  /** Lines that write or copy /etc/passwd in a way we do not parse: any user may exist after them. */
-  opaquePasswd: number[];
+  /** Lines that copy in or edit /etc/passwd or /etc/group in a way we do not parse: any name may exist after them. */
+  opaque: number[];
+}
+
+/** Facts from these instructions, in order. */
+export function accountsIn(model: DockerfileModel, instrs: readonly Instr[]): AccountFacts {
+  const facts: AccountFacts = {
+    users: new Map(),
+    groups: new Map(),
+    supplementary: new Map(),
+    provenUsers: new Set(),
+    provenGroups: new Set(),
+    opaque: [],
+  };
+  for (const instr of instrs) {
+    if (instr.keyword === 'RUN') scanRun(model, instr, facts);
+    if (instr.keyword === 'COPY' || instr.keyword === 'ADD') scanCopy(model, instr, facts);
+  }
+  return facts;
+}
+
+/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
+export function accountFacts(model: DockerfileModel, until?: Instr | null): AccountFacts {
+  const chain = chainInstructions(model);
+  const end = until ? chain.indexOf(until) : -1;
+  return accountsIn(model, end < 0 ? chain : chain.slice(0, end));
+}
+
+function scanCopy(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
+  const chown = instr.flags.find((f) => f.name === 'chown')?.value;
+  if (chown) {
+    const [u, g] = model.resolveWord(chown, instr).value.split(':');
+    if (u) facts.provenUsers.add(u);
+    if (g) facts.provenGroups.add(g);
+  }
+  const words = instr.json ?? instr.args;
+  // `/` (trailing slash dropped: '') is a whole filesystem copied over the stage's /etc.
+  const dest =
+    words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
+  const sources = words.slice(0, -1);
+  if (
+    /^(?:|\/etc|\/etc\/passwd|\/etc\/group)$/.test(dest) ||
+    sources.some((s) => /passwd|(?:^|\/)group$|^\/etc\/?$/.test(s))
+  )
+    facts.opaque.push(instr.line);
 }
 
 const USERADD_VALUE =
@@ -41,37 +85,6 @@ function opt(p: ParsedOptions, ...names: string[]): string | null {
   return null;
 }
 
-/** Facts from the shipped chain's instructions that come before `until` (all of them when null). */
-export function accountFacts(model: DockerfileModel, until?: Instr | null): AccountFacts {
-  const facts: AccountFacts = {
-    users: new Map(),
-    groups: new Map(),
-    supplementary: new Map(),
-    provenUsers: new Set(),
-    provenGroups: new Set(),
-    opaquePasswd: [],
-  };
-  for (const instr of chainInstructions(model)) {
-    if (until && instr === until) break;
-    if (instr.keyword === 'RUN') scanRun(model, instr, facts);
-    if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const chown = instr.flags.find((f) => f.name === 'chown')?.value;
-      if (chown) {
-        const [u, g] = model.resolveWord(chown, instr).value.split(':');
-        if (u) facts.provenUsers.add(u);
-        if (g) facts.provenGroups.add(g);
-      }
-      const words = instr.json ?? instr.args;
-      const dest =
-        words.length > 1 ? model.resolveWord(words[words.length - 1], instr).value.replace(/\/+$/, '') : '';
-      const sources = words.slice(0, -1).join(' ');
-      if (dest === '' || dest === '/etc' || dest === '/etc/passwd' || /passwd/.test(sources))
-        facts.opaquePasswd.push(instr.line);
-    }
-  }
-  return facts;
-}
-
 function addSupplementary(facts: AccountFacts, user: string, groups: string[], line: number) {
   const cur = facts.supplementary.get(user) ?? { groups: [], line };
   for (const g of groups) if (g && !cur.groups.includes(g)) cur.groups.push(g);
@@ -80,15 +93,26 @@ function addSupplementary(facts: AccountFacts, user: string, groups: string[], l
 }
 
 function scanRun(model: DockerfileModel, instr: Instr, facts: AccountFacts) {
-  const invs = invocationsOf(instr, model);
-  for (const inv of invs) applyInvocation(inv, facts);
-  // Writes to /etc/passwd (echo >>, tee, sed -i, cp …): too varied to parse; any name may exist after.
-  const all = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
-  if (
-    /(?:>>?|\btee\b[^|;&\n]*|\bsed\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/passwd\b/.test(all)
-  ) {
-    facts.opaquePasswd.push(instr.line);
+  for (const inv of invocationsOf(instr, model)) applyInvocation(inv, facts);
+  const text = [instr.text, ...instr.heredocs.map((h) => h.body)].join('\n');
+  // Lines written straight into /etc/passwd or /etc/group (`echo 'app:x:10001:10001::/app:/sbin/nologin' >> /etc/passwd`).
+  let parsed = false;
+  for (const m of text.matchAll(/(?:^|[\s'"])([a-z_][a-z0-9_.-]*)\$?:[x*!]?:(\d+):(\d*)/gi)) {
+    // `name:x:uid:gid:…` (passwd: a numeric fourth field) or `name:x:gid:members` (group). The
+    // passwd line's gid is not "given" the way `-g` is: Docker reads it from /etc/passwd itself.
+    if (m[3] !== '' && /\/etc\/passwd/.test(text)) {
+      facts.users.set(m[1], { name: m[1], uid: m[2], gid: null, line: instr.line });
+      parsed = true;
+    } else if (m[3] === '' && /\/etc\/group/.test(text)) {
+      facts.groups.set(m[1], { gid: m[2], line: instr.line });
+      parsed = true;
+    }
   }
+  // Other edits (an editor, sed, a copy of a file, a write of lines we cannot read): any name may exist after.
+  const edits = /\bvipw\b|\bvigr\b|\bsed\b[^\n]*\/etc\/(?:passwd|group)\b/.test(text);
+  const writes =
+    /(?:>>?|\btee\b[^|;&\n]*|\b(?:cp|mv|install|ln)\b[^|;&\n]*)\s*\/etc\/(?:passwd|group)\b/.test(text);
+  if (edits || (writes && !parsed)) facts.opaque.push(instr.line);
 }
 
 function values(inv: Invocation): string[] {

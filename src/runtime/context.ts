@@ -1,0 +1,85 @@
+// What an after-run probe (a deploy check) is given. A probe is called before the main
+// container starts, so it can start its side containers concurrently with it; it reads the
+// main container through `main` and may stop it once `mainReleased` resolves.
+import type { RunResources } from '../docker/cleanup.js';
+import type { ContainerState, ImageInfo } from '../docker/inspect.js';
+import type { Host } from '../host.js';
+import type { CheckOutcome } from './checks/outcome.js';
+import type { HealthWaitResult } from './health-probe.js';
+import type { StartedContainer } from './session.js';
+import type { RuntimeOptions, StaticFacts } from './types.js';
+
+export interface MainContainer {
+  id: string;
+  /** The state when its wait ended. */
+  state: ContainerState;
+  wait: HealthWaitResult | null;
+}
+
+export interface RuntimeContext {
+  /** The run's options (run id, network, run-args, health timeout, the `checks` a probe may read). */
+  opts: RuntimeOptions;
+  info: ImageInfo;
+  facts: StaticFacts;
+  /** Track what the probe creates by other means than startSide; cleanup removes it. */
+  res: RunResources;
+  host: Host;
+  /** Masks every secret value known so far: use on any text a probe reports. */
+  mask(text: string): string;
+  /**
+   * A side container from the same image, with this run's env-free settings plus `extraRunArgs`
+   * (after the user's run-args), waited for like the main one: see startAndWait. `signal` ends the wait early.
+   */
+  startSide(
+    extraRunArgs: string[],
+    env?: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<StartedContainer>;
+  /** The main container once its wait ended; null when it did not start (or the run stopped). */
+  main: Promise<MainContainer | null>;
+  /** Resolves when the checklist no longer reads the main container: a probe may stop it from then. */
+  mainReleased: Promise<void>;
+}
+
+/** A deploy check: starts what it needs at once, returns its verdicts when it has them. */
+export type AfterRunProbe = (ctx: RuntimeContext) => Promise<CheckOutcome[]>;
+
+export interface AfterRun {
+  context: RuntimeContext;
+  /** Hands the probes the main container (null: none to read). Later calls are ignored. */
+  mainReady(main: MainContainer | null): void;
+  release(): void;
+  /** Every probe's outcomes; a probe that throws becomes a note, never the run's failure. */
+  outcomes(): Promise<{ outcomes: CheckOutcome[]; notes: string[] }>;
+}
+
+/** Calls every probe now, with the context; `outcomes()` waits for all of them. */
+export function launchAfterRun(
+  probes: readonly AfterRunProbe[],
+  base: Omit<RuntimeContext, 'main' | 'mainReleased'>,
+): AfterRun {
+  let mainReady: (m: MainContainer | null) => void = () => {};
+  let release: () => void = () => {};
+  const main = new Promise<MainContainer | null>((r) => (mainReady = r));
+  const mainReleased = new Promise<void>((r) => (release = r));
+  const context: RuntimeContext = { ...base, main, mainReleased };
+  const running = probes.map(async (p) => p(context));
+  return {
+    context,
+    mainReady: (m) => mainReady(m),
+    release: () => release(),
+    async outcomes() {
+      mainReady(null);
+      release();
+      const settled = await Promise.allSettled(running);
+      return {
+        outcomes: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])),
+        notes: settled.flatMap((s) =>
+          s.status === 'rejected'
+            ? [`after-run probe stopped: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`]
+            : [],
+        ),
+      };
+    },
+  };
+}
