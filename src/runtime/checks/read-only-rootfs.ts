@@ -152,7 +152,7 @@ export function readOnlyOutcome(e: ReadOnlyEvidence, line: number): CheckOutcome
       seconds: e.seconds,
       detail: summary.slice(0, 300),
       diagnosis: [
-        `A side container of the same image with the same environment and run arguments, plus ${flags} (Kubernetes readOnlyRootFilesystem: true), ${what}, while the main container became healthy.`,
+        `A side container of the same image with the same run arguments (and env-overrides), plus ${flags} (Kubernetes readOnlyRootFilesystem: true), ${what}, while the main container became healthy.`,
         ...evidence,
         advice,
       ].join('\n'),

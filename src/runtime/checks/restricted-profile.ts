@@ -204,7 +204,7 @@ export function restrictedOutcome(e: RestrictedEvidence, line: number): CheckOut
   return fail(
     summary.slice(0, 300),
     [
-      `A side container of the same image with the same environment and run arguments, run as the restricted profile demands (${flags}; low ports privileged as in Kubernetes), ${what}, while the main container became healthy.`,
+      `A side container of the same image with the same run arguments (and env-overrides), run as the restricted profile demands (${flags}; low ports privileged as in Kubernetes), ${what}, while the main container became healthy.`,
       ...causes,
       ...(namedNote ? [namedNote] : []),
     ].join('\n'),
