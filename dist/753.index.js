@@ -714,7 +714,7 @@ class HealthExplainer {
         if (!url || !(pid > 0))
             return false;
         if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind)
-            return this.cause !== null;
+            return this.certain();
         this.askedAt = Date.now();
         this.askedKind = cls.kind;
         // Refused while nothing listens on that port: the app may still be starting, and our own
@@ -731,7 +731,11 @@ class HealthExplainer {
             request: true,
         });
         this.cause = (0,health_cause/* failingCause */.UK)(cls, this.evidence);
-        return this.cause !== null;
+        return this.certain();
+    }
+    /** A cause that cannot change by waiting (a 503 of an app still warming up can). */
+    certain() {
+        return this.cause !== null && !this.cause.transient;
     }
 }
 /** The failed verdict: the evidence's cause when it names one, else the probe-output diagnosis plus the evidence. */
@@ -881,6 +885,7 @@ var env_probe = __webpack_require__(4080);
 ;// CONCATENATED MODULE: ./src/runtime/health-probe.ts
 
 
+
 const NS = 1e9;
 const DEFAULT_INTERVAL = 30;
 const DEFAULT_RETRIES = 3;
@@ -917,7 +922,7 @@ async function waitForHealth(o) {
         o.onTrouble?.();
     };
     for (;;) {
-        const state = await inspectContainer(o.containerId);
+        const state = await (o.inspect ?? inspectContainer)(o.containerId);
         if (Number.isNaN(startedMs)) {
             const s = parseDockerTime(state.startedAt);
             startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
@@ -982,8 +987,10 @@ async function waitForHealth(o) {
                 const same = tail.length >= certainAfter &&
                     tail.every((e) => e.exitCode !== 0 && (0,health_diagnosis/* sameFailure */.d1)((0,health_diagnosis/* classifyProbe */.FJ)(e.exitCode, e.output, o.health.test), cls));
                 if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
-                    // The app is up and answers the same thing every time.
-                    return done('certain');
+                    // The app is up and answers the same thing every time; 502/503/504 are what an app
+                    // (or its proxy) answers while it warms up: those wait for the image's own grace.
+                    if (!(cls.kind === 'http-status' && (0,health_cause/* isTransientStatus */.Dm)(cls.status)))
+                        return done('certain');
                 }
                 // Refused, timed out or silent (wget -q), again and again, on a port the process does
                 // not listen on while it listens on others: the port is wrong, waiting will not help.

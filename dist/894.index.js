@@ -916,6 +916,7 @@ function diagnose(d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   UK: () => (/* binding */ failingCause),
 /* harmony export */   k9: () => (/* binding */ hiddenFailureCause),
 /* harmony export */   oW: () => (/* binding */ HEALTHCHECK_CANNOT_FAIL),
@@ -930,6 +931,10 @@ function diagnose(d) {
 
 /** A probe that exits 0 whatever the app answers (metadata in runtime/rules.ts). */
 const HEALTHCHECK_CANNOT_FAIL = 'HC912';
+/** Statuses a warming-up app or its proxy answers before it is ready: never an early verdict. */
+function isTransientStatus(status) {
+    return status === 502 || status === 503 || status === 504;
+}
 const GET_FIX = (url) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
 /** What the app answered to `method` (own request to the probe's host first, then the access log). */
 function statusOf(e, method) {
@@ -1020,6 +1025,7 @@ function failingCause(cls, e) {
             return {
                 ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
                 status: s,
+                ...(isTransientStatus(s) ? { transient: true } : {}),
                 summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
                 text: withEvidence(`The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`, e),
             };

@@ -23115,6 +23115,7 @@ function diagnose(d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   UK: () => (/* binding */ failingCause),
 /* harmony export */   k9: () => (/* binding */ hiddenFailureCause),
 /* harmony export */   oW: () => (/* binding */ HEALTHCHECK_CANNOT_FAIL),
@@ -23129,6 +23130,10 @@ function diagnose(d) {
 
 /** A probe that exits 0 whatever the app answers (metadata in runtime/rules.ts). */
 const HEALTHCHECK_CANNOT_FAIL = 'HC912';
+/** Statuses a warming-up app or its proxy answers before it is ready: never an early verdict. */
+function isTransientStatus(status) {
+    return status === 502 || status === 503 || status === 504;
+}
 const GET_FIX = (url) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
 /** What the app answered to `method` (own request to the probe's host first, then the access log). */
 function statusOf(e, method) {
@@ -23219,6 +23224,7 @@ function failingCause(cls, e) {
             return {
                 ruleId: _health_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER_HEALTHY */ .re,
                 status: s,
+                ...(isTransientStatus(s) ? { transient: true } : {}),
                 summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
                 text: withEvidence(`The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`, e),
             };
@@ -24126,7 +24132,7 @@ class HealthExplainer {
         if (!url || !(pid > 0))
             return false;
         if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind)
-            return this.cause !== null;
+            return this.certain();
         this.askedAt = Date.now();
         this.askedKind = cls.kind;
         // Refused while nothing listens on that port: the app may still be starting, and our own
@@ -24143,7 +24149,11 @@ class HealthExplainer {
             request: true,
         });
         this.cause = (0,health_cause/* failingCause */.UK)(cls, this.evidence);
-        return this.cause !== null;
+        return this.certain();
+    }
+    /** A cause that cannot change by waiting (a 503 of an app still warming up can). */
+    certain() {
+        return this.cause !== null && !this.cause.transient;
     }
 }
 /** The failed verdict: the evidence's cause when it names one, else the probe-output diagnosis plus the evidence. */
@@ -24293,6 +24303,7 @@ var env_probe = __nccwpck_require__(4080);
 ;// CONCATENATED MODULE: ./src/runtime/health-probe.ts
 
 
+
 const NS = 1e9;
 const DEFAULT_INTERVAL = 30;
 const DEFAULT_RETRIES = 3;
@@ -24329,7 +24340,7 @@ async function waitForHealth(o) {
         o.onTrouble?.();
     };
     for (;;) {
-        const state = await inspectContainer(o.containerId);
+        const state = await (o.inspect ?? inspectContainer)(o.containerId);
         if (Number.isNaN(startedMs)) {
             const s = parseDockerTime(state.startedAt);
             startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
@@ -24394,8 +24405,10 @@ async function waitForHealth(o) {
                 const same = tail.length >= certainAfter &&
                     tail.every((e) => e.exitCode !== 0 && (0,health_diagnosis/* sameFailure */.d1)((0,health_diagnosis/* classifyProbe */.FJ)(e.exitCode, e.output, o.health.test), cls));
                 if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
-                    // The app is up and answers the same thing every time.
-                    return done('certain');
+                    // The app is up and answers the same thing every time; 502/503/504 are what an app
+                    // (or its proxy) answers while it warms up: those wait for the image's own grace.
+                    if (!(cls.kind === 'http-status' && (0,health_cause/* isTransientStatus */.Dm)(cls.status)))
+                        return done('certain');
                 }
                 // Refused, timed out or silent (wget -q), again and again, on a port the process does
                 // not listen on while it listens on others: the port is wrong, waiting will not help.

@@ -8,6 +8,7 @@
 import type { HealthConfig, HealthLogEntry, ContainerState } from '../docker/inspect.js';
 import { inspectContainer } from '../docker/inspect.js';
 import { classifyProbe, sameFailure, type ProbeClassification } from './health-diagnosis.js';
+import { isTransientStatus } from './health/cause.js';
 
 export type HealthOutcome = 'healthy' | 'exited' | 'probe-missing' | 'certain' | 'unhealthy' | 'timeout';
 
@@ -34,6 +35,8 @@ export interface HealthWaitOptions {
   onTrouble?: () => void;
   /** Stop waiting (the outcome is then 'timeout' at the elapsed time). */
   signal?: AbortSignal;
+  /** Reads the container's state (default: docker inspect); a scripted state drives the unit specs. */
+  inspect?: (containerId: string) => Promise<ContainerState>;
 }
 
 export interface HealthWaitResult {
@@ -90,7 +93,7 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
   };
 
   for (;;) {
-    const state = await inspectContainer(o.containerId);
+    const state = await (o.inspect ?? inspectContainer)(o.containerId);
     if (Number.isNaN(startedMs)) {
       const s = parseDockerTime(state.startedAt);
       startedMs = Number.isFinite(s) && s > 0 ? Math.min(s, Date.now()) : waitStart;
@@ -155,8 +158,9 @@ export async function waitForHealth(o: HealthWaitOptions): Promise<HealthWaitRes
             (e) => e.exitCode !== 0 && sameFailure(classifyProbe(e.exitCode, e.output, o.health.test), cls),
           );
         if (same && (cls.kind === 'http-404' || cls.kind === 'http-405' || cls.kind === 'http-status')) {
-          // The app is up and answers the same thing every time.
-          return done('certain');
+          // The app is up and answers the same thing every time; 502/503/504 are what an app
+          // (or its proxy) answers while it warms up: those wait for the image's own grace.
+          if (!(cls.kind === 'http-status' && isTransientStatus(cls.status))) return done('certain');
         }
         // Refused, timed out or silent (wget -q), again and again, on a port the process does
         // not listen on while it listens on others: the port is wrong, waiting will not help.

@@ -97,6 +97,9 @@ describe('failingCause', () => {
       "GET /health answered 503: the app's health route fails: RuntimeError: database unavailable",
     );
     expect(c.text).toContain('body: db down');
+    expect(c.transient).toBe(true); // names the cause, but never ends the wait early
+    const c500 = failingCause(unknown, ev(GET_PROBE, [{ method: 'GET', host: '127.0.0.1', status: 500 }]))!;
+    expect(c500.transient).toBeUndefined();
   });
 
   it('refused on localhost while the app binds another loopback address', () => {

@@ -2,10 +2,10 @@
 // failure certain, the first trouble is reported once, and a stop ends the wait.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerState, HealthLogEntry } from '../../../src/docker/inspect.js';
+import { waitForHealth } from '../../../src/runtime/health-probe.js';
 
+// The state is injected, not module-mocked: `npm run test:unit` shares modules across files.
 let states: () => ContainerState;
-vi.mock('../../../src/docker/inspect.js', () => ({ inspectContainer: async () => states() }));
-const { waitForHealth } = await import('../../../src/runtime/health-probe.js');
 
 const T0 = Date.now() - 10_000; // started 10 s ago: past any start-period below
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,6 +46,7 @@ const base = {
   probePort: 8000,
   pollMs: 10,
   listening: async () => [8000],
+  inspect: async () => states(),
 };
 
 beforeEach(() => {
@@ -128,4 +129,19 @@ describe('waitForHealth hooks', () => {
     expect(r.outcome).toBe('exited');
     expect(onTrouble).toHaveBeenCalledTimes(1);
   });
+  it.each([
+    ['500', 'certain'],
+    ['503', 'timeout'],
+    ['502', 'timeout'],
+  ])(
+    'the same HTTP %s three times: %s (502/503/504 wait for the grace: an app warming up)',
+    async (code, outcome) => {
+      const out = `wget: server returned error: HTTP/1.1 ${code} Error`;
+      states = () => state([entry(1, 1, out), entry(2, 1, out), entry(3, 1, out)]);
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(), 100);
+      const r = await waitForHealth({ ...base, signal: stop.signal });
+      expect(r.outcome).toBe(outcome);
+    },
+  );
 });

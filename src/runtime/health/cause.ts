@@ -33,6 +33,16 @@ export interface Cause {
   text: string;
   /** The status the probe's request gets, when known: makes a repeated failure certain. */
   status?: number;
+  /**
+   * The answer may change without a change to the image (502/503/504: an app or its proxy
+   * still warming up): it names the cause of a failed wait, but never ends the wait early.
+   */
+  transient?: boolean;
+}
+
+/** Statuses a warming-up app or its proxy answers before it is ready: never an early verdict. */
+export function isTransientStatus(status: number | undefined): boolean {
+  return status === 502 || status === 503 || status === 504;
 }
 
 const GET_FIX = (url: string) => `\`wget -q -O /dev/null ${url}\` or \`curl -fsS ${url}\``;
@@ -141,6 +151,7 @@ export function failingCause(cls: ProbeClassification, e: Evidence): Cause | nul
       return {
         ruleId: NEVER_HEALTHY,
         status: s,
+        ...(isTransientStatus(s) ? { transient: true } : {}),
         summary: `${where} answered ${s}: the app's health route fails${e.appError ? `: ${e.appError.slice(0, 120)}` : ''}`,
         text: withEvidence(
           `The app is up and listening, but its health route answers ${s} every time: the app itself reports a failure (often a dependency it checks, such as a database, that is absent in this sandbox).${e.appError ? `\nThe app's error line: ${e.appError}\n` : ' '}Fix the error, or make the liveness probe check only the process and move dependency checks to a readiness endpoint.`,

@@ -26,7 +26,7 @@ export class HealthExplainer {
   async explain(pid: number, cls: ProbeClassification): Promise<boolean> {
     const url = probeShape(this.test).url;
     if (!url || !(pid > 0)) return false;
-    if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind) return this.cause !== null;
+    if (Date.now() - this.askedAt < REASK_MS && this.askedKind === cls.kind) return this.certain();
     this.askedAt = Date.now();
     this.askedKind = cls.kind;
     // Refused while nothing listens on that port: the app may still be starting, and our own
@@ -42,7 +42,12 @@ export class HealthExplainer {
       request: true,
     });
     this.cause = failingCause(cls, this.evidence);
-    return this.cause !== null;
+    return this.certain();
+  }
+
+  /** A cause that cannot change by waiting (a 503 of an app still warming up can). */
+  private certain(): boolean {
+    return this.cause !== null && !this.cause.transient;
   }
 }
 
