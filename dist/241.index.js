@@ -2088,7 +2088,7 @@ async function auditTarget(file, opts, engineCheck) {
     let scan;
     let auditSeconds;
     try {
-        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(740), __webpack_require__.e(983), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
+        const { scanDockerfile } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(967), __webpack_require__.e(983), __webpack_require__.e(461)]).then(__webpack_require__.bind(__webpack_require__, 2461));
         const t0 = process.hrtime.bigint();
         scan = scanDockerfile({
             file,
@@ -3013,7 +3013,7 @@ async function publish(report, inputs, ctx = contextFromEnv(), deps = {}) {
             const file = external_node_path_.resolve(ctx.workspace, inputs['sarif-file']);
             const sarif = renderSarif(report, {
                 // the rule catalogue (every rule module) loads only for SARIF
-                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(740), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 3414))).ruleMeta,
+                ruleMeta: deps.ruleMeta ?? (await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(967), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 3414))).ruleMeta,
                 readSource,
                 workspace: ctx.workspace,
                 category: `harden-check/${tag}`,
@@ -3221,7 +3221,7 @@ var exec = __webpack_require__(9655);
 
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => Promise.all(/* import() */[__webpack_require__.e(740), __webpack_require__.e(580)]).then(__webpack_require__.bind(__webpack_require__, 6580));
+const runtime = () => Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 8554));
 async function run() {
     // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
     if (core/* isDebug */._o())

@@ -7172,7 +7172,16 @@ var non_root = __webpack_require__(6896);
 var health_diagnosis = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/runtime/health/cause.ts
 var cause = __webpack_require__(4360);
+// EXTERNAL MODULE: ./src/runtime/checks/read-only-rootfs.ts
+var read_only_rootfs = __webpack_require__(2941);
+// EXTERNAL MODULE: ./src/runtime/checks/restricted-profile.ts
+var restricted_profile = __webpack_require__(5111);
+// EXTERNAL MODULE: ./src/runtime/checks/setuid-files.ts
+var setuid_files = __webpack_require__(6626);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
+
+
+
 
 
 
@@ -7257,6 +7266,27 @@ const RUNTIME_RULES = [
         severity: 'error',
         check: 'healthy',
         description: 'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
+    },
+    {
+        id: read_only_rootfs/* READ_ONLY_ROOT_FAILS */.Bx,
+        title: 'Container fails on a read-only root filesystem',
+        severity: 'error',
+        check: 'read-only-rootfs',
+        description: 'A side container with --read-only and a tmpfs on /tmp does not become healthy (or exits) while the main container does: the app writes to its root filesystem.',
+    },
+    {
+        id: restricted_profile/* RESTRICTED_PROFILE_FAILS */.aC,
+        title: "Container fails under Kubernetes' restricted profile",
+        severity: 'error',
+        check: 'restricted-profile',
+        description: 'Run as the restricted Pod Security Standard demands (numeric non-root uid, --cap-drop ALL, no-new-privileges, default seccomp, low ports privileged), the container does not become healthy; or the image runs as root.',
+    },
+    {
+        id: setuid_files/* SETUID_FILES_FOUND */.C4,
+        title: 'Setuid or setgid files in the image',
+        severity: 'error',
+        check: 'setuid-files',
+        description: "The image's filesystem (docker export, read on the host) holds setuid/setgid regular files: the way from a compromised non-root process to root.",
     },
     {
         id: non_root/* NAMED_USER */._w,

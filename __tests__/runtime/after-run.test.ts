@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { launchAfterRun, type AfterRunProbe, type MainContainer } from '../../src/runtime/context.js';
 import type { RuntimeContext } from '../../src/runtime/context.js';
 
-const base = {} as Omit<RuntimeContext, 'main' | 'mainReleased'>;
+const base = {} as Omit<RuntimeContext, 'main' | 'mainReleased' | 'readMain'>;
 const main = { id: 'c0ffee', state: { running: true }, wait: null } as unknown as MainContainer;
 
 describe('launchAfterRun', () => {
@@ -41,5 +41,30 @@ describe('launchAfterRun', () => {
     const done = await launchAfterRun([waiting, throwing], base).outcomes();
     expect(done.outcomes.map((o) => o.check.status)).toEqual(['error']);
     expect(done.notes).toEqual(['after-run probe stopped: side container refused']);
+  });
+
+  it("the release waits for another probe's reads of the running main container", async () => {
+    const seen: string[] = [];
+    let finishRead: (v: string) => void = () => {};
+    const reader: AfterRunProbe = async (ctx) => {
+      await ctx.main;
+      const diff = await ctx.readMain(new Promise<string>((r) => (finishRead = r)));
+      seen.push(`read ${diff}`);
+      return [];
+    };
+    const stopper: AfterRunProbe = async (ctx) => {
+      await ctx.mainReleased;
+      seen.push('stopped');
+      return [];
+    };
+    const after = launchAfterRun([stopper, reader], base);
+    after.mainReady(main);
+    await new Promise((r) => setTimeout(r, 0));
+    after.release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([]);
+    finishRead('A /tmp/x');
+    await after.outcomes();
+    expect(seen).toEqual(['read A /tmp/x', 'stopped']);
   });
 });

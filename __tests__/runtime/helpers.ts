@@ -166,3 +166,12 @@ export function statuses(result: RuntimeResult): Record<string, string> {
     result.checks.filter((c) => (CHECK_IDS as readonly string[]).includes(c.id)).map((c) => [c.id, c.status]),
   );
 }
+
+/** { id: status } of the deploy checks the runtime decided (the deploy group). */
+export function deployStatuses(result: RuntimeResult): Record<string, string> {
+  return Object.fromEntries(
+    result.checks
+      .filter((c) => !(CHECK_IDS as readonly string[]).includes(c.id))
+      .map((c) => [c.id, c.status]),
+  );
+}

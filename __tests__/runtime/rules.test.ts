@@ -9,6 +9,9 @@ import * as envOverride from '../../src/runtime/checks/env-override.js';
 import * as gracefulStop from '../../src/runtime/checks/graceful-stop.js';
 import * as noSecrets from '../../src/runtime/checks/no-secrets.js';
 import * as nonRoot from '../../src/runtime/checks/non-root.js';
+import * as readOnlyRootfs from '../../src/runtime/checks/read-only-rootfs.js';
+import * as restrictedProfile from '../../src/runtime/checks/restricted-profile.js';
+import * as setuidFiles from '../../src/runtime/checks/setuid-files.js';
 import * as diagnosis from '../../src/runtime/health-diagnosis.js';
 import * as cause from '../../src/runtime/health/cause.js';
 import { RUNTIME_RULES } from '../../src/runtime/rules.js';
@@ -17,7 +20,18 @@ const RUNTIME_DIR = resolve(import.meta.dirname, '../../src/runtime');
 const RULE_ID = /^HC\d{3}$/;
 
 function emittedIds(): string[] {
-  return [buildFailure, envOverride, gracefulStop, noSecrets, nonRoot, diagnosis, cause]
+  return [
+    buildFailure,
+    envOverride,
+    gracefulStop,
+    noSecrets,
+    nonRoot,
+    diagnosis,
+    cause,
+    readOnlyRootfs,
+    restrictedProfile,
+    setuidFiles,
+  ]
     .flatMap((m) => Object.values(m))
     .filter((v): v is string => typeof v === 'string' && RULE_ID.test(v));
 }

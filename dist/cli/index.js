@@ -9602,7 +9602,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(258);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5470);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -22141,7 +22141,16 @@ var non_root = __nccwpck_require__(6896);
 var health_diagnosis = __nccwpck_require__(9992);
 // EXTERNAL MODULE: ./src/runtime/health/cause.ts
 var cause = __nccwpck_require__(4360);
+// EXTERNAL MODULE: ./src/runtime/checks/read-only-rootfs.ts
+var read_only_rootfs = __nccwpck_require__(2941);
+// EXTERNAL MODULE: ./src/runtime/checks/restricted-profile.ts
+var restricted_profile = __nccwpck_require__(5111);
+// EXTERNAL MODULE: ./src/runtime/checks/setuid-files.ts
+var setuid_files = __nccwpck_require__(6626);
 ;// CONCATENATED MODULE: ./src/runtime/rules.ts
+
+
+
 
 
 
@@ -22226,6 +22235,27 @@ const RUNTIME_RULES = [
         severity: 'error',
         check: 'healthy',
         description: 'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
+    },
+    {
+        id: read_only_rootfs/* READ_ONLY_ROOT_FAILS */.Bx,
+        title: 'Container fails on a read-only root filesystem',
+        severity: 'error',
+        check: 'read-only-rootfs',
+        description: 'A side container with --read-only and a tmpfs on /tmp does not become healthy (or exits) while the main container does: the app writes to its root filesystem.',
+    },
+    {
+        id: restricted_profile/* RESTRICTED_PROFILE_FAILS */.aC,
+        title: "Container fails under Kubernetes' restricted profile",
+        severity: 'error',
+        check: 'restricted-profile',
+        description: 'Run as the restricted Pod Security Standard demands (numeric non-root uid, --cap-drop ALL, no-new-privileges, default seccomp, low ports privileged), the container does not become healthy; or the image runs as root.',
+    },
+    {
+        id: setuid_files/* SETUID_FILES_FOUND */.C4,
+        title: 'Setuid or setgid files in the image',
+        severity: 'error',
+        check: 'setuid-files',
+        description: "The image's filesystem (docker export, read on the host) holds setuid/setgid regular files: the way from a compromised non-root process to root.",
     },
     {
         id: non_root/* NAMED_USER */._w,
@@ -23292,6 +23322,479 @@ function declaredLine(facts, key, fallback) {
 
 /***/ }),
 
+/***/ 2941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ READ_ONLY_ROOT_FAILS),
+/* harmony export */   FR: () => (/* binding */ parseDiff),
+/* harmony export */   HX: () => (/* binding */ readOnlyOutcome),
+/* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS)
+/* harmony export */ });
+/* unused harmony exports dirname, writtenDirs, erofsLines */
+/** The finding of a failed read-only-rootfs check. */
+const READ_ONLY_ROOT_FAILS = 'HC914';
+/** The flags of the side container (after the main container's own env and run args). */
+const READ_ONLY_ARGS = ['--read-only', '--tmpfs', '/tmp'];
+/** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
+function parseDiff(stdout) {
+    const out = [];
+    for (const line of stdout.split('\n')) {
+        const m = /^([ACD]) (\/.*)$/.exec(line.trim());
+        if (m)
+            out.push({ kind: m[1], path: m[2] });
+    }
+    return out;
+}
+const under = (path, dir) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
+/** Writable anyway in the side container (tmpfs), or not the app's doing. */
+function ignored(path) {
+    return under(path, '/tmp') || path === '/';
+}
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i <= 0 ? '/' : path.slice(0, i);
+}
+/**
+ * The directories to make writable: for every added or changed file, the deepest directory
+ * of the image that holds it (a directory created at run time is covered by its parent).
+ */
+function writtenDirs(diff) {
+    const paths = new Set(diff.map((d) => d.path));
+    const isDir = (p) => [...paths].some((q) => q !== p && q.startsWith(`${p}/`));
+    const added = new Set(diff.filter((d) => d.kind === 'A').map((d) => d.path));
+    const dirs = new Set();
+    for (const d of diff) {
+        if (d.kind === 'D' || ignored(d.path))
+            continue;
+        if (d.kind === 'C' && isDir(d.path))
+            continue;
+        // climb out of what the run itself created, to a directory the image has
+        let dir = dirname(d.path);
+        while (added.has(dir))
+            dir = dirname(dir);
+        if (!ignored(dir))
+            dirs.add(dir);
+    }
+    return [...dirs].sort();
+}
+/** Lines that say a write hit the read-only root, and the absolute path each names (if any). */
+function erofsLines(logs) {
+    return logs
+        .split('\n')
+        .filter((l) => /read-only file system|\bEROFS\b/i.test(l))
+        .map((l) => {
+        const line = l.trim().slice(0, 300);
+        const quoted = /['"`](\/[^'"`]*)['"`]/.exec(line);
+        const bare = /(?:^|[\s(=:])(\/[\w.@+\-/]+)/.exec(line);
+        return { line, path: quoted?.[1] ?? bare?.[1] ?? null };
+    });
+}
+function mountAdvice(dirs) {
+    const list = dirs.join(', ');
+    const first = dirs[0];
+    return `Make ${dirs.length === 1 ? 'that directory' : 'those directories'} (${list}) writable without a writable root: declare \`VOLUME ${first}\` in the Dockerfile or mount a tmpfs/volume at run time (\`docker run --read-only --tmpfs ${first}\`), and in Kubernetes mount an emptyDir there (volumeMounts: - mountPath: ${first}). Or point the app's writes at /tmp.`;
+}
+function readOnlyOutcome(e, line) {
+    const ok = e.outcome === 'healthy' || (e.outcome === 'running' && !e.hasHealthcheck);
+    const flags = READ_ONLY_ARGS.join(' ');
+    const written = e.mainDiff ? writtenDirs(e.mainDiff) : [];
+    if (ok) {
+        const how = e.outcome === 'healthy' ? `healthy ${e.seconds} s after start` : `still running after ${e.seconds} s`;
+        return {
+            check: {
+                id: 'read-only-rootfs',
+                status: 'pass',
+                seconds: e.seconds,
+                detail: `${how} with ${flags}`,
+                ...(written.length
+                    ? {
+                        diagnosis: `The main container wrote to ${written.join(', ')}; with a read-only root those writes fail, and the app still became ${e.outcome === 'healthy' ? 'healthy' : 'ready'}. If they matter (caches, uploads), ${mountAdvice(written).replace(/^M/, 'm')}`,
+                    }
+                    : {}),
+            },
+            findings: [],
+        };
+    }
+    const rofs = erofsLines(e.logs);
+    const fromLogs = [...new Set(rofs.map((r) => r.path).filter((p) => p !== null))];
+    // a path the app failed to write: its directory is what needs to be writable
+    const dirs = [
+        ...new Set([...fromLogs.map((p) => (written.includes(p) ? p : dirname(p))), ...written]),
+    ].filter((d) => !ignored(d));
+    const what = e.outcome === 'not-started'
+        ? `did not start: ${e.error ?? ''}`.trim()
+        : e.outcome === 'exited'
+            ? `exited (code ${e.exitCode ?? '?'}) after ${e.seconds} s`
+            : `did not become healthy within ${e.seconds} s`;
+    const where = fromLogs.length
+        ? `it tried to write ${fromLogs.join(', ')}`
+        : written.length
+            ? `the main container writes to ${written.join(', ')}`
+            : '';
+    const summary = `with ${flags} the container ${what}${where ? `: ${where}` : ''}`;
+    const evidence = [
+        rofs.length
+            ? `Its log says:\n${rofs
+                .slice(0, 5)
+                .map((r) => `  ${r.line}`)
+                .join('\n')}`
+            : 'Its log has no "Read-only file system" line.',
+        e.mainDiff === null
+            ? "The main container's changes (docker diff) could not be read."
+            : written.length
+                ? `The main container (writable root, same image and settings) added or changed files in: ${written.join(', ')} (docker diff).`
+                : 'The main container (writable root) changed nothing outside /tmp (docker diff).',
+    ];
+    const advice = dirs.length
+        ? mountAdvice(dirs)
+        : 'Nothing names the path: run the image with `docker run --read-only --tmpfs /tmp` and read its output.';
+    return {
+        check: {
+            id: 'read-only-rootfs',
+            status: 'fail',
+            seconds: e.seconds,
+            detail: summary.slice(0, 300),
+            diagnosis: [
+                `A side container of the same image with the same run arguments (and env-overrides), plus ${flags} (Kubernetes readOnlyRootFilesystem: true), ${what}, while the main container became healthy.`,
+                ...evidence,
+                advice,
+            ].join('\n'),
+        },
+        findings: [
+            {
+                ruleId: READ_ONLY_ROOT_FAILS,
+                severity: 'error',
+                check: 'read-only-rootfs',
+                line,
+                message: `The container does not run with a read-only root filesystem (${summary}). ${advice}`.slice(0, 600),
+            },
+        ],
+    };
+}
+
+
+/***/ }),
+
+/***/ 5111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VD: () => (/* binding */ restrictedUser),
+/* harmony export */   aC: () => (/* binding */ RESTRICTED_PROFILE_FAILS),
+/* harmony export */   q8: () => (/* binding */ restrictedOutcome),
+/* harmony export */   zp: () => (/* binding */ restrictedArgs)
+/* harmony export */ });
+/* unused harmony exports PRIVILEGED_PORT_SYSCTL, permissionLines */
+/** The finding of a failed restricted-profile check. */
+const RESTRICTED_PROFILE_FAILS = 'HC915';
+const PRIVILEGED_PORT_SYSCTL = 'net.ipv4.ip_unprivileged_port_start=1024';
+function lookup(file, name) {
+    if (!file)
+        return null;
+    for (const line of file.split('\n')) {
+        const f = line.split(':');
+        if (f[0] === name && f.length >= 3 && /^\d+$/.test(f[2]))
+            return { id: Number(f[2]), gid: f.length >= 4 && /^\d+$/.test(f[3]) ? Number(f[3]) : null };
+    }
+    return null;
+}
+/**
+ * `USER` as the image config holds it ("", "1000", "1000:1000", "app", "app:staff"), resolved
+ * with the image's own /etc/passwd and /etc/group (read from its exported filesystem).
+ */
+function restrictedUser(configUser, passwd, group) {
+    const [u, g] = configUser.trim().split(':', 2);
+    if (u === '' || u === '0' || u === 'root')
+        return { kind: 'root', user: configUser.trim() || '(none)' };
+    let gid = null;
+    if (g !== undefined && g !== '') {
+        if (/^\d+$/.test(g))
+            gid = Number(g);
+        else {
+            const found = lookup(group, g);
+            if (!found)
+                return { kind: 'unresolved', name: configUser, reason: `group "${g}" is not in /etc/group` };
+            gid = found.id;
+        }
+    }
+    if (/^\d+$/.test(u))
+        return { kind: 'numeric', uid: Number(u), gid };
+    const found = lookup(passwd, u);
+    if (!found)
+        return {
+            kind: 'unresolved',
+            name: configUser,
+            reason: passwd === null ? 'the image has no /etc/passwd' : `user "${u}" is not in /etc/passwd`,
+        };
+    if (found.id === 0)
+        return { kind: 'root', user: configUser };
+    return { kind: 'named', name: u, uid: found.id, gid: gid ?? found.gid };
+}
+/** The side container's flags (after the main container's env and run args, so these win). */
+function restrictedArgs(user) {
+    return [
+        '--user',
+        user.gid === null ? String(user.uid) : `${user.uid}:${user.gid}`,
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--sysctl',
+        PRIVILEGED_PORT_SYSCTL,
+    ];
+}
+const PERMISSION = /operation not permitted|\bEPERM\b|permission denied|\bEACCES\b|cannot set (uid|gid|groups)|setgroups|setuid|setgid|capabilit/i;
+function permissionLines(logs) {
+    return logs
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => PERMISSION.test(l))
+        .map((l) => l.slice(0, 300));
+}
+const userText = (uid, gid) => gid === null ? `uid ${uid}` : `uid ${uid}, gid ${gid}`;
+function restrictedOutcome(e, line) {
+    const fail = (detail, diagnosis, message) => ({
+        check: {
+            id: 'restricted-profile',
+            status: 'fail',
+            detail,
+            diagnosis,
+            ...(e.run ? { seconds: e.run.seconds } : {}),
+        },
+        findings: [
+            { ruleId: RESTRICTED_PROFILE_FAILS, severity: 'error', check: 'restricted-profile', line, message },
+        ],
+    });
+    const u = e.user;
+    if (u.kind === 'root') {
+        return fail(`runs as root (USER ${u.user}): restricted requires runAsNonRoot`, `The image's user is root (USER ${u.user}). The restricted profile requires runAsNonRoot: true, and kubelet refuses to start a container whose user is 0 (CreateContainerConfigError). Add \`USER <uid>:<gid>\` (numeric, e.g. 10001:10001) as the last USER of the final stage.`, `The image runs as root (USER ${u.user}), which Kubernetes' restricted profile forbids (runAsNonRoot). Add a numeric USER, e.g. \`USER 10001:10001\`.`);
+    }
+    if (u.kind === 'unresolved') {
+        return {
+            check: {
+                id: 'restricted-profile',
+                status: 'error',
+                detail: `USER ${u.name}: no uid to run with (${u.reason})`,
+                diagnosis: `USER ${u.name} is a name that could not be resolved to a numeric uid (${u.reason}). Kubernetes' runAsNonRoot cannot verify a name either: use a numeric USER.`,
+            },
+            findings: [],
+        };
+    }
+    const r = e.run;
+    const as = userText(u.uid, u.gid);
+    const flags = `${as}, --cap-drop ALL, no-new-privileges, default seccomp`;
+    const namedNote = u.kind === 'named'
+        ? `USER ${u.name} is a name: kubelet cannot verify runAsNonRoot for a name and refuses the container ("image has non-numeric user"), unless the pod sets runAsUser: ${u.uid}. Prefer \`USER ${u.uid}${u.gid === null ? '' : `:${u.gid}`}\` in the Dockerfile.`
+        : '';
+    const ok = r.outcome === 'healthy' || (r.outcome === 'running' && !e.hasHealthcheck);
+    if (ok) {
+        const how = r.outcome === 'healthy' ? `healthy ${r.seconds} s after start` : `still running after ${r.seconds} s`;
+        return {
+            check: {
+                id: 'restricted-profile',
+                status: 'pass',
+                seconds: r.seconds,
+                detail: `${how} as ${flags}${u.kind === 'named' ? ` (USER ${u.name}: set runAsUser: ${u.uid})` : ''}`,
+                ...(namedNote ? { diagnosis: namedNote } : {}),
+            },
+            findings: namedNote
+                ? [
+                    {
+                        ruleId: RESTRICTED_PROFILE_FAILS,
+                        severity: 'note',
+                        check: 'restricted-profile',
+                        line,
+                        message: `Runs under the restricted profile only with runAsUser: ${u.uid} in the pod: ${namedNote}`,
+                    },
+                ]
+                : [],
+        };
+    }
+    const what = r.outcome === 'not-started'
+        ? `did not start: ${r.error ?? ''}`.trim()
+        : r.outcome === 'exited'
+            ? `exited (code ${r.exitCode ?? '?'}) after ${r.seconds} s`
+            : `did not become healthy within ${r.seconds} s`;
+    const low = [...new Set(e.ports)].filter((p) => p > 0 && p < 1024).sort((a, b) => a - b);
+    const perm = permissionLines(r.logs);
+    const causes = [];
+    let cause = '';
+    if (low.length) {
+        cause = `port ${low.join(', ')} is below 1024`;
+        causes.push(`The app uses port ${low.join(', ')}: binding a port below 1024 needs CAP_NET_BIND_SERVICE. Docker hides this (it lets every uid bind low ports); Kubernetes does not. The restricted profile allows adding that one capability (capabilities.add: [NET_BIND_SERVICE]), but a non-root process does not hold it with allowPrivilegeEscalation: false, so listen on a port ≥ 1024 instead (e.g. 8080; the Service can still expose ${low[0]}), or set the pod sysctl net.ipv4.ip_unprivileged_port_start=0.`);
+    }
+    if (perm.length && !(low.length && perm.every((l) => /bind/i.test(l)))) {
+        cause ||= 'a privileged operation was refused';
+        causes.push(`Its log shows operations refused without capabilities or privilege escalation, typical of an entrypoint that switches user (su-exec, gosu, setpriv, chown) or a binary that needs a setuid bit or file capability:\n${perm
+            .slice(0, 5)
+            .map((l) => `  ${l}`)
+            .join('\n')}\nRun the app directly as the image's numeric USER, do root-only preparation (chown, chmod) at build time, and drop setcap/setuid needs.`);
+    }
+    if (!causes.length) {
+        causes.push(`Its log names no refused operation: compare \`docker run --user ${u.uid} --cap-drop ALL --security-opt no-new-privileges --sysctl ${PRIVILEGED_PORT_SYSCTL}\` with a plain run.`);
+    }
+    const summary = `as ${flags} the container ${what}${cause ? `: ${cause}` : ''}`;
+    return fail(summary.slice(0, 300), [
+        `A side container of the same image with the same run arguments (and env-overrides), run as the restricted profile demands (${flags}; low ports privileged as in Kubernetes), ${what}, while the main container became healthy.`,
+        ...causes,
+        ...(namedNote ? [namedNote] : []),
+    ].join('\n'), `The container does not run under Kubernetes' restricted profile (${summary}). ${causes[0]}`.slice(0, 600));
+}
+
+
+/***/ }),
+
+/***/ 6626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Am: () => (/* binding */ specialFile),
+/* harmony export */   C4: () => (/* binding */ SETUID_FILES_FOUND),
+/* harmony export */   Vy: () => (/* binding */ setuidOutcome),
+/* harmony export */   mg: () => (/* binding */ isSpecial)
+/* harmony export */ });
+/* unused harmony exports SETUID_FIX, purposeOf, modeString, describeSpecial */
+/* harmony import */ var _tar_headers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8604);
+
+/** The finding of a failed setuid-files check. */
+const SETUID_FILES_FOUND = 'HC916';
+/** What distributions ship setuid/setgid, by file name. */
+const PURPOSES = {
+    su: 'switch user (login/util-linux)',
+    sudo: 'run as another user (sudo)',
+    doas: 'run as another user (doas)',
+    pkexec: 'run as another user (polkit)',
+    passwd: 'change password (passwd)',
+    chsh: 'change login shell (passwd)',
+    chfn: 'change finger info (passwd)',
+    gpasswd: 'administer groups (passwd)',
+    newgrp: 'change current group (passwd)',
+    newuidmap: 'user-namespace uid maps (uidmap)',
+    newgidmap: 'user-namespace gid maps (uidmap)',
+    chage: 'password ageing (passwd, setgid shadow)',
+    expiry: 'password expiry (passwd, setgid shadow)',
+    unix_chkpwd: 'PAM password check (libpam, setgid shadow)',
+    mount: 'mount filesystems (util-linux)',
+    umount: 'unmount filesystems (util-linux)',
+    fusermount: 'FUSE mounts (fuse)',
+    fusermount3: 'FUSE mounts (fuse3)',
+    ping: 'ICMP echo (iputils)',
+    ping6: 'ICMP echo (iputils)',
+    traceroute6: 'trace route (iputils)',
+    'ssh-keysign': 'host-based ssh auth (openssh-client)',
+    'ssh-agent': 'ssh agent (openssh-client, setgid)',
+    'dbus-daemon-launch-helper': 'D-Bus service activation (dbus)',
+    crontab: 'edit crontabs (cron, setgid crontab)',
+    wall: 'write to all terminals (util-linux, setgid tty)',
+    write: 'write to a terminal (setgid tty)',
+    'write.ul': 'write to a terminal (util-linux, setgid tty)',
+    'bsd-write': 'write to a terminal (setgid tty)',
+    dotlockfile: 'mailbox locking (liblockfile, setgid mail)',
+    at: 'queue jobs (at)',
+    'chrome-sandbox': 'Chromium sandbox helper',
+    Xorg: 'X server',
+    busybox: 'every busybox applet (setuid busybox)',
+};
+const SETUID_FIX = 'RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true';
+function isSpecial(entry) {
+    return ((0,_tar_headers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRegular */ .$W)(entry.type) || entry.type === '1') && (entry.mode & 0o6000) !== 0;
+}
+function specialFile(entry) {
+    return {
+        path: entry.path,
+        mode: entry.mode,
+        uid: entry.uid,
+        gid: entry.gid,
+        uname: entry.uname,
+        gname: entry.gname,
+        ...(entry.type === '1' ? { linkTo: `/${entry.linkname.replace(/^\.?\/+/, '')}` } : {}),
+    };
+}
+function purposeOf(path) {
+    return PURPOSES[path.slice(path.lastIndexOf('/') + 1)] ?? null;
+}
+/** `-rwsr-xr-x`: what ls shows, so the s/S bits are recognisable. */
+function modeString(mode) {
+    const bit = (m, c) => (mode & m ? c : '-');
+    const x = (exec, special, on) => mode & special ? (mode & exec ? on : on.toUpperCase()) : bit(exec, 'x');
+    return ('-' +
+        bit(0o400, 'r') +
+        bit(0o200, 'w') +
+        x(0o100, 0o4000, 's') +
+        bit(0o040, 'r') +
+        bit(0o020, 'w') +
+        x(0o010, 0o2000, 's') +
+        bit(0o004, 'r') +
+        bit(0o002, 'w') +
+        x(0o001, 0o1000, 't'));
+}
+function owner(id, name) {
+    return name ? `${name}(${id})` : String(id);
+}
+function describeSpecial(f) {
+    const kinds = [
+        f.mode & 0o4000 ? `setuid ${owner(f.uid, f.uname)}` : '',
+        f.mode & 0o2000 ? `setgid ${owner(f.gid, f.gname)}` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const purpose = purposeOf(f.path);
+    const link = f.linkTo ? `, hard link to ${f.linkTo}` : '';
+    return `${f.path} ${modeString(f.mode)} ${kinds}${link}${purpose ? `: ${purpose}` : ''}`;
+}
+/** The verdict from a finished scan; `line` is where the finding points (the shipped stage's FROM). */
+function setuidOutcome(scan, line) {
+    const how = `docker export: ${scan.entries} entries, ${(scan.bytes / 1e6).toFixed(1)} MB read in ${scan.seconds} s`;
+    if (scan.special.length === 0) {
+        return {
+            check: {
+                id: 'setuid-files',
+                status: 'pass',
+                seconds: scan.seconds,
+                detail: `no setuid/setgid file (${how})`,
+            },
+            findings: [],
+        };
+    }
+    const files = [...scan.special].sort((a, b) => a.path.localeCompare(b.path));
+    const known = files.filter((f) => purposeOf(f.path) !== null).length;
+    const names = files.map((f) => f.path);
+    const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+    const summary = `${files.length} setuid/setgid file${files.length === 1 ? '' : 's'}: ${shown}`;
+    const diagnosis = [
+        `Found in the image's filesystem (${how}):`,
+        ...files.map((f) => `  ${describeSpecial(f)}`),
+        '',
+        `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${known === files.length
+            ? 'All of these are tools the base distribution ships for interactive logins and system administration; a service container does not use them.'
+            : known > 0
+                ? 'Those with a purpose named are tools the base distribution ships for logins and administration; the others were added by the image.'
+                : 'None of these is a distribution tool harden-check knows: check why the image needs them.'} Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`,
+    ].join('\n');
+    return {
+        check: {
+            id: 'setuid-files',
+            status: 'fail',
+            seconds: scan.seconds,
+            detail: summary,
+            diagnosis,
+        },
+        findings: [
+            {
+                ruleId: SETUID_FILES_FOUND,
+                severity: 'error',
+                check: 'setuid-files',
+                line,
+                message: `${summary}. Remove the setuid/setgid bits in the final stage: \`${SETUID_FIX}\`.`,
+            },
+        ],
+    };
+}
+
+
+/***/ }),
+
 /***/ 4080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -24032,7 +24535,216 @@ function probeShape(test) {
 
 /***/ }),
 
-/***/ 258:
+/***/ 8604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ isRegular),
+/* harmony export */   eB: () => (/* binding */ TarScanner)
+/* harmony export */ });
+/* unused harmony exports TarFormatError, tarNumber, parsePax */
+// A streaming reader of tar headers: `docker export` of a whole image filesystem runs to
+// hundreds of megabytes, and the setuid check needs only each entry's path, mode and owner.
+// File data is skipped as it streams past (nothing is buffered but a header, pax/GNU
+// long-name records and the few small files asked for by `capture`). Understands ustar
+// (with prefix), pax extended headers (path, linkpath, size, uid, gid, uname, gname; global
+// and per-entry) and GNU long names/links, which is what Go's archive/tar (the engine) writes.
+const BLOCK = 512;
+class TarFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarFormatError';
+    }
+}
+/** Longest pax or GNU long-name record we accept: a path is never this long. */
+const MAX_META_BYTES = 1 << 20;
+function isRegular(type) {
+    return type === '0' || type === '\0' || type === '7' || type === '';
+}
+function text(b, off, len) {
+    const field = b.subarray(off, off + len);
+    const nul = field.indexOf(0);
+    return field.subarray(0, nul === -1 ? len : nul).toString('utf8');
+}
+/** A numeric field: octal ASCII, or GNU base-256 when the top bit of the first byte is set. */
+function tarNumber(b, off, len) {
+    if (b[off] & 0x80) {
+        if (b[off] === 0xff)
+            throw new TarFormatError('negative base-256 number in a tar header');
+        let v = b[off] & 0x7f;
+        for (let i = off + 1; i < off + len; i++)
+            v = v * 256 + b[i];
+        return v;
+    }
+    const s = text(b, off, len).trim();
+    if (s === '')
+        return 0;
+    if (!/^[0-7]+$/.test(s))
+        throw new TarFormatError(`bad octal number ${JSON.stringify(s)} in a tar header`);
+    return parseInt(s, 8);
+}
+function checksumOk(h) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : h[i];
+    return sum === tarNumber(h, 148, 8);
+}
+/** "%d key=value\n" records; the length counts the whole record in bytes. */
+function parsePax(data) {
+    const out = {};
+    let pos = 0;
+    while (pos < data.length) {
+        const space = data.indexOf(0x20, pos);
+        if (space === -1)
+            break;
+        const len = Number(data.subarray(pos, space).toString('ascii'));
+        if (!Number.isInteger(len) || len <= space - pos || pos + len > data.length)
+            throw new TarFormatError('malformed pax extended header record');
+        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+function normalize(name) {
+    const trimmed = name.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    return `/${trimmed}`;
+}
+/** Feed it the archive's bytes in any chunk sizes; call end() after the last one. */
+class TarScanner {
+    opts;
+    captured = new Map();
+    entries = 0;
+    state = { kind: 'header' };
+    pending = null;
+    offset = 0;
+    globalPax = {};
+    nextPax = null;
+    longName = null;
+    longLink = null;
+    sawEnd = false;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    push(chunk) {
+        const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = null;
+        let pos = 0;
+        while (pos < buf.length) {
+            const s = this.state;
+            if (s.kind === 'skip') {
+                const n = Math.min(s.left, buf.length - pos);
+                s.left -= n;
+                pos += n;
+                if (s.left === 0)
+                    this.state = { kind: 'header' };
+            }
+            else if (s.kind === 'collect') {
+                const n = Math.min(s.left, buf.length - pos);
+                const room = Math.max(0, s.cap - s.kept);
+                if (room > 0) {
+                    const part = buf.subarray(pos, pos + Math.min(n, room));
+                    // a copy: the chunk's memory belongs to the stream
+                    s.parts.push(Buffer.from(part));
+                    s.kept += part.length;
+                }
+                s.left -= n;
+                pos += n;
+                if (s.left === 0) {
+                    s.done(Buffer.concat(s.parts));
+                    this.state = s.pad > 0 ? { kind: 'skip', left: s.pad } : { kind: 'header' };
+                }
+            }
+            else {
+                if (buf.length - pos < BLOCK) {
+                    this.pending = Buffer.from(buf.subarray(pos));
+                    this.offset += pos;
+                    return;
+                }
+                this.header(buf.subarray(pos, pos + BLOCK));
+                pos += BLOCK;
+            }
+        }
+        this.offset += buf.length;
+    }
+    /** The stream ended: an entry cut short means a truncated archive. */
+    end() {
+        const s = this.state;
+        if ((s.kind !== 'header' || (this.pending && this.pending.length > 0)) && !this.sawEnd)
+            throw new TarFormatError(`the tar stream ended inside an entry (after ${this.offset} bytes)`);
+    }
+    header(h) {
+        if (h.every((b) => b === 0)) {
+            this.sawEnd = true;
+            return;
+        }
+        if (!checksumOk(h))
+            throw new TarFormatError(`bad tar header checksum at byte ${this.offset}`);
+        const type = String.fromCharCode(h[156] || 0x30);
+        const size = tarNumber(h, 124, 12);
+        const meta = (done) => {
+            if (size > MAX_META_BYTES)
+                throw new TarFormatError(`tar metadata record of ${size} bytes`);
+            this.collect(size, MAX_META_BYTES, done);
+        };
+        switch (type) {
+            case 'x':
+                return meta((b) => (this.nextPax = parsePax(b)));
+            case 'g':
+                return meta((b) => (this.globalPax = { ...this.globalPax, ...parsePax(b) }));
+            case 'L':
+                return meta((b) => (this.longName = text(b, 0, b.length)));
+            case 'K':
+                return meta((b) => (this.longLink = text(b, 0, b.length)));
+        }
+        const pax = { ...this.globalPax, ...(this.nextPax ?? {}) };
+        const ustar = text(h, 257, 6).startsWith('ustar');
+        const prefix = ustar ? text(h, 345, 155) : '';
+        const name = text(h, 0, 100);
+        const paxNum = (k, fallback) => (pax[k] !== undefined ? Number(pax[k]) : fallback);
+        const entry = {
+            path: normalize(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
+            type,
+            mode: tarNumber(h, 100, 8) & 0o7777,
+            uid: paxNum('uid', tarNumber(h, 108, 8)),
+            gid: paxNum('gid', tarNumber(h, 116, 8)),
+            uname: pax.uname ?? (ustar ? text(h, 265, 32) : ''),
+            gname: pax.gname ?? (ustar ? text(h, 297, 32) : ''),
+            size: paxNum('size', size),
+            linkname: pax.linkpath ?? this.longLink ?? text(h, 157, 100),
+        };
+        this.nextPax = null;
+        this.longName = null;
+        this.longLink = null;
+        this.entries++;
+        this.opts.onEntry(entry);
+        // Only regular files carry data; a hard link's size is 0.
+        const dataSize = isRegular(type) || type === '1' ? entry.size : size;
+        if (isRegular(type) && this.opts.capture?.(entry.path)) {
+            this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => this.captured.set(entry.path, b));
+        }
+        else if (dataSize > 0) {
+            this.state = { kind: 'skip', left: padded(dataSize) };
+        }
+    }
+    collect(size, cap, done) {
+        if (size === 0) {
+            done(Buffer.alloc(0));
+            return;
+        }
+        this.state = { kind: 'collect', left: size, pad: padded(size) - size, cap, parts: [], kept: 0, done };
+    }
+}
+function padded(n) {
+    return Math.ceil(n / BLOCK) * BLOCK;
+}
+
+
+/***/ }),
+
+/***/ 5470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24289,6 +25001,11 @@ async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLab
             problems.push(out.stderr.trim());
     }
     return problems;
+}
+/** Remove containers a run no longer needs before the run ends (their ids stay tracked: removing twice is harmless). */
+async function removeContainersNow(ids) {
+    if (ids.length > 0)
+        await (0,exec/* docker */.T3)(['rm', '--force', '--volumes', ...ids]);
 }
 
 // EXTERNAL MODULE: ./src/docker/container.ts
@@ -25238,8 +25955,19 @@ function launchAfterRun(probes, base) {
     let mainReady = () => { };
     let release = () => { };
     const main = new Promise((r) => (mainReady = r));
-    const mainReleased = new Promise((r) => (release = r));
-    const context = { ...base, main, mainReleased };
+    const checklistDone = new Promise((r) => (release = r));
+    const reads = [];
+    const mainReleased = (async () => {
+        await checklistDone;
+        // a read may be registered while earlier ones settle
+        for (let seen = 0; seen < reads.length; seen = reads.length)
+            await Promise.allSettled(reads.slice(seen));
+    })();
+    const readMain = (read) => {
+        reads.push(read);
+        return read;
+    };
+    const context = { ...base, main, mainReleased, readMain };
     const running = probes.map(async (p) => p(context));
     return {
         context,
@@ -25257,6 +25985,311 @@ function launchAfterRun(probes, base) {
             };
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/docker/diff.ts
+// `docker diff`: what a container added (A), changed (C) or deleted (D) against its image.
+
+/** The raw listing, or null when the engine cannot give it. */
+async function containerDiff(id) {
+    const out = await (0,exec/* docker */.T3)(['diff', id]);
+    return out.exitCode === 0 ? out.stdout : null;
+}
+
+// EXTERNAL MODULE: ./src/runtime/checks/read-only-rootfs.ts
+var read_only_rootfs = __nccwpck_require__(2941);
+// EXTERNAL MODULE: ./src/runtime/checks/restricted-profile.ts
+var restricted_profile = __nccwpck_require__(5111);
+// EXTERNAL MODULE: ./src/runtime/checks/setuid-files.ts
+var setuid_files = __nccwpck_require__(6626);
+;// CONCATENATED MODULE: ./src/docker/export.ts
+// The image's filesystem as the host sees it: a created (never started) container of the
+// image, streamed out with `docker export`. Nothing inside the image runs, so this works on
+// scratch and distroless images. The stream is handed on chunk by chunk, never buffered.
+
+
+
+/** `docker create` argv for a container that only exists to be exported. */
+function exportContainerArgs(image, runId) {
+    return [
+        'create',
+        '--label',
+        `${labels/* RUN_LABEL */.j}=${runId}`,
+        '--network',
+        'none',
+        // an image without CMD (FROM scratch) cannot be created without a command; it never starts
+        '--entrypoint',
+        '/harden-check-export-only',
+        image,
+    ];
+}
+/** Creates the container; returns its id, or the engine's error. */
+async function createForExport(image, runId) {
+    const out = await (0,exec/* docker */.T3)(exportContainerArgs(image, runId));
+    const id = out.stdout.trim().split('\n').pop()?.trim() ?? '';
+    if (out.exitCode === 0 && /^[0-9a-f]{12,64}$/.test(id))
+        return { id, error: '' };
+    return { id: null, error: (out.stderr || out.stdout).trim() };
+}
+/**
+ * `docker export <id>`: every stdout chunk goes to onChunk as it arrives. A throwing
+ * onChunk (a malformed archive) stops the export and rejects with that error.
+ */
+function streamExport(id, onChunk, timeoutMs = 120_000) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)((0,exec/* dockerBin */.k8)(), ['export', id], { env: (0,exec/* dockerEnv */.gT)(), stdio: ['ignore', 'pipe', 'pipe'] });
+        let bytes = 0;
+        let stderr = '';
+        let failure = null;
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            if (failure)
+                return;
+            bytes += chunk.length;
+            try {
+                onChunk(chunk);
+            }
+            catch (err) {
+                failure = err;
+                child.kill('SIGKILL');
+            }
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            reject(err);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (failure)
+                reject(failure instanceof Error ? failure : new Error(String(failure)));
+            else
+                resolve({ exitCode: timedOut ? 124 : (code ?? 1), stderr: stderr.trim(), bytes, timedOut });
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/runtime/tar-headers.ts
+var tar_headers = __nccwpck_require__(8604);
+;// CONCATENATED MODULE: ./src/runtime/image-fs.ts
+// One pass over the image's filesystem (docker export of a created container, read as it
+// streams): the setuid/setgid files, and /etc/passwd and /etc/group, which resolve a named
+// USER to the uid Kubernetes would have to be given.
+
+
+
+const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/group']);
+/**
+ * Throws with a one-line reason when the container cannot be created or exported, or the
+ * archive is malformed. `track` gets the container id as soon as it exists (for cleanup).
+ */
+async function readImageFs(image, runId, track) {
+    const t0 = Date.now();
+    const created = await createForExport(image, runId);
+    if (!created.id)
+        throw new Error(`docker create (for export) failed: ${created.error.split('\n').at(-1)}`);
+    track(created.id);
+    const special = [];
+    const scanner = new tar_headers/* TarScanner */.eB({
+        onEntry: (e) => {
+            if ((0,setuid_files/* isSpecial */.mg)(e))
+                special.push((0,setuid_files/* specialFile */.Am)(e));
+        },
+        capture: (p) => ACCOUNT_FILES.has(p),
+    });
+    const out = await streamExport(created.id, (chunk) => scanner.push(chunk));
+    if (out.exitCode !== 0)
+        throw new Error(out.timedOut ? 'docker export timed out' : `docker export failed: ${out.stderr.split('\n').at(-1)}`);
+    scanner.end();
+    const text = (p) => scanner.captured.get(p)?.toString('utf8') ?? null;
+    return {
+        special,
+        entries: scanner.entries,
+        bytes: out.bytes,
+        seconds: Math.round((Date.now() - t0) / 10) / 100,
+        passwd: text('/etc/passwd'),
+        group: text('/etc/group'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/deploy-probes.ts
+// The deploy checks' probe (setuid-files, read-only-rootfs, restricted-profile): called before
+// the main container starts, so the export of the image's filesystem and a side container run
+// while the main container becomes healthy. The verdicts come once the main container's own
+// outcome is known (the side container is compared with it).
+
+
+
+
+
+
+
+
+
+
+const settle = (p) => p.then((value) => ({ ok: true, value }), (err) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+const outcome = (check) => ({ check, findings: [] });
+const deploy_probes_round = (n) => Math.round(n * 100) / 100;
+/** Side containers get this long after the main container's verdict (at least): a passing app is as fast in both. */
+const SIDE_GRACE_MS = 5000;
+async function sideResult(s, t0) {
+    if (s.error || !s.state) {
+        return {
+            outcome: 'not-started',
+            seconds: deploy_probes_round((Date.now() - t0) / 1000),
+            error: s.error.split('\n').slice(-2).join(' '),
+            logs: '',
+        };
+    }
+    const w = s.wait;
+    const outcome = w
+        ? w.outcome === 'healthy'
+            ? 'healthy'
+            : w.outcome === 'exited'
+                ? 'exited'
+                : 'unhealthy'
+        : s.state.running
+            ? 'running'
+            : 'exited';
+    const ok = outcome === 'healthy' || outcome === 'running';
+    return {
+        outcome,
+        seconds: deploy_probes_round(w ? (w.secondsToHealthy ?? w.seconds) : (Date.now() - t0) / 1000),
+        ...(outcome === 'exited' ? { exitCode: s.state.exitCode } : {}),
+        logs: ok ? '' : await (0,container/* logs */.K9)(s.id, 50),
+    };
+}
+const passed = (r, hasHealthcheck) => r.outcome === 'healthy' || (r.outcome === 'running' && !hasHealthcheck);
+function mainOk(m) {
+    return m !== null && (m.wait ? m.wait.outcome === 'healthy' : m.state.running);
+}
+/**
+ * One side container carries both the read-only root and the restricted profile: an image that
+ * passes both (the common case once hardened) costs one extra container, not two. Only when it
+ * fails do the two run apart, after the main verdict, to say which setting broke the app.
+ */
+async function deployProbe(ctx) {
+    const { info, opts, facts } = ctx;
+    const hc = (0,inspect/* healthcheckOf */.w5)(info);
+    const hasHc = hc !== null;
+    const stageLine = facts.stage?.line ?? 1;
+    const userLine = facts.user?.line ?? stageLine;
+    // what this probe created, removed as soon as the verdicts are in (cleanup then finds them gone)
+    const made = [];
+    const track = (id) => {
+        made.push(id);
+        ctx.res.addContainer(id);
+    };
+    // The operator's own overrides (valid values) or none: our sentinel values could break the app.
+    const side = (args, signal) => {
+        const t0 = Date.now();
+        return settle(ctx.startSide(args, opts.envOverrides, signal).then((s) => {
+            if (s.id)
+                made.push(s.id);
+            return sideResult(s, t0);
+        }));
+    };
+    const stop = new AbortController();
+    const fsP = settle(readImageFs(info.id, opts.runId, track));
+    // a numeric (or root) USER needs nothing from the filesystem: start at once
+    const userP = (async () => {
+        const direct = (0,restricted_profile/* restrictedUser */.VD)(info.user, null, null);
+        if (direct.kind !== 'unresolved')
+            return direct;
+        const fs = await fsP;
+        return (0,restricted_profile/* restrictedUser */.VD)(info.user, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
+    })();
+    const runnable = (u) => u.kind === 'numeric' || u.kind === 'named';
+    // root or an unresolved name: no restricted run, the side container is only read-only
+    const firstP = userP.then((u) => side(runnable(u) ? [...read_only_rootfs/* READ_ONLY_ARGS */.K, ...(0,restricted_profile/* restrictedArgs */.zp)(u)] : read_only_rootfs/* READ_ONLY_ARGS */.K, stop.signal));
+    const main = await ctx.main;
+    const ok = mainOk(main);
+    const grace = (c) => setTimeout(() => c.abort(), Math.max(SIDE_GRACE_MS, (main?.wait?.seconds ?? 1) * 1000)).unref();
+    if (!ok)
+        stop.abort();
+    else
+        grace(stop);
+    // read the running main container; graceful-stop waits for these reads before it stops it
+    const diffP = ok ? ctx.readMain(containerDiff(main.id)) : Promise.resolve(null);
+    const hcPort = facts.healthcheck?.port ?? (hc ? (0,health_diagnosis/* probePort */.Kd)(hc.test) : null);
+    const portsP = ok
+        ? ctx.readMain(listeningOf(main.id, main.state.pid).catch(() => null))
+        : Promise.resolve(null);
+    const [fs, first, user, diff, listening] = await Promise.all([fsP, firstP, userP, diffP, portsP]);
+    const ports = [
+        ...new Set([
+            ...facts.appPorts,
+            ...info.exposedPorts,
+            ...(hcPort !== null ? [hcPort] : []),
+            ...(listening ?? []),
+        ]),
+    ];
+    const combined = runnable(user);
+    // the combined run failed: each setting alone, side by side, to name the culprit
+    let ro = first;
+    let restricted = combined ? first : null;
+    if (ok && combined && first.ok && !passed(first.value, hasHc)) {
+        const apart = new AbortController();
+        grace(apart);
+        [ro, restricted] = await Promise.all([
+            side(read_only_rootfs/* READ_ONLY_ARGS */.K, apart.signal),
+            side((0,restricted_profile/* restrictedArgs */.zp)(user), apart.signal),
+        ]);
+    }
+    const together = combined && ro === first;
+    const skip = (id) => outcome({
+        id,
+        status: 'skip',
+        detail: `the main container ${main === null
+            ? 'did not start'
+            : main.wait
+                ? 'did not become healthy'
+                : `exited (code ${main.state.exitCode})`}: nothing to compare with`,
+    });
+    const failedRun = (id, r) => outcome({ id, status: 'error', detail: ctx.mask(r && !r.ok ? r.error : 'not run').slice(0, 300) });
+    const results = [];
+    results.push(fs.ok
+        ? (0,setuid_files/* setuidOutcome */.Vy)(fs.value, stageLine)
+        : outcome({
+            id: 'setuid-files',
+            status: 'error',
+            detail: `the image's filesystem could not be read: ${fs.error}`.slice(0, 300),
+        }));
+    if (!ok)
+        results.push(skip('read-only-rootfs'));
+    else if (!ro.ok)
+        results.push(failedRun('read-only-rootfs', ro));
+    else {
+        const o = (0,read_only_rootfs/* readOnlyOutcome */.HX)({ ...ro.value, hasHealthcheck: hasHc, mainDiff: diff === null ? null : (0,read_only_rootfs/* parseDiff */.FR)(diff) }, stageLine);
+        if (together)
+            o.check.detail += " (together with the restricted profile's settings)";
+        results.push(o);
+    }
+    if (!combined)
+        results.push((0,restricted_profile/* restrictedOutcome */.q8)({ user, hasHealthcheck: hasHc, ports: [] }, userLine));
+    else if (!ok)
+        results.push(skip('restricted-profile'));
+    else if (!restricted?.ok)
+        results.push(failedRun('restricted-profile', restricted));
+    else {
+        const o = (0,restricted_profile/* restrictedOutcome */.q8)({ user, run: restricted.value, hasHealthcheck: hasHc, ports }, userLine);
+        if (together)
+            o.check.detail += ' (and a read-only root)';
+        results.push(o);
+    }
+    for (const r of results) {
+        if (r.check.id === 'restricted-profile')
+            r.check.line ??= userLine;
+        // the container's own output: never shown unmasked
+        if (r.check.diagnosis)
+            r.check.diagnosis = ctx.mask(r.check.diagnosis);
+    }
+    await removeContainersNow(made).catch(() => null);
+    return results;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -25399,11 +26432,12 @@ function snippetOfRun(checks, info, stopTimeoutSeconds, outcomes) {
 
 
 
+
 /**
  * Deploy checks run beside the checklist: each is called before the main container starts
  * (it may start side containers concurrently) and decides once the main one is observed.
  */
-const AFTER_RUN_PROBES = [graceful_stop/* gracefulStopProbe */.K_];
+const AFTER_RUN_PROBES = [graceful_stop/* gracefulStopProbe */.K_, deployProbe];
 /** Is the image (a reference or id) in the engine? */
 async function imageExists(ref) {
     return (await (0,inspect/* inspectImage */.mm)(ref)) !== null;
@@ -25535,7 +26569,7 @@ async function runAndObserve(c, opts, info, res, result, host) {
         res,
         host,
         mask: (text) => c.mask(text),
-        startSide: (extraRunArgs, env = {}) => startAndWait({ ...start, env, extraRunArgs }),
+        startSide: (extraRunArgs, env = {}, signal) => startAndWait({ ...start, env, extraRunArgs, signal }),
     });
     try {
         const tHealth = Date.now();

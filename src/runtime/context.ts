@@ -28,13 +28,22 @@ export interface RuntimeContext {
   mask(text: string): string;
   /**
    * A side container from the same image, with this run's env-free settings plus `extraRunArgs`
-   * (after the user's run-args), waited for like the main one: see startAndWait.
+   * (after the user's run-args), waited for like the main one: see startAndWait. `signal` ends the wait early.
    */
-  startSide(extraRunArgs: string[], env?: Record<string, string>): Promise<StartedContainer>;
+  startSide(
+    extraRunArgs: string[],
+    env?: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<StartedContainer>;
   /** The main container once its wait ended; null when it did not start (or the run stopped). */
   main: Promise<MainContainer | null>;
-  /** Resolves when the checklist no longer reads the main container: a probe may stop it from then. */
+  /**
+   * Resolves when neither the checklist nor any probe's `readMain` still reads the main
+   * container: a probe may stop it from then.
+   */
   mainReleased: Promise<void>;
+  /** A read of the running main container (diff, ports): no probe stops it before this settles. */
+  readMain<T>(read: Promise<T>): Promise<T>;
 }
 
 /** A deploy check: starts what it needs at once, returns its verdicts when it has them. */
@@ -52,13 +61,23 @@ export interface AfterRun {
 /** Calls every probe now, with the context; `outcomes()` waits for all of them. */
 export function launchAfterRun(
   probes: readonly AfterRunProbe[],
-  base: Omit<RuntimeContext, 'main' | 'mainReleased'>,
+  base: Omit<RuntimeContext, 'main' | 'mainReleased' | 'readMain'>,
 ): AfterRun {
   let mainReady: (m: MainContainer | null) => void = () => {};
   let release: () => void = () => {};
   const main = new Promise<MainContainer | null>((r) => (mainReady = r));
-  const mainReleased = new Promise<void>((r) => (release = r));
-  const context: RuntimeContext = { ...base, main, mainReleased };
+  const checklistDone = new Promise<void>((r) => (release = r));
+  const reads: Promise<unknown>[] = [];
+  const mainReleased = (async () => {
+    await checklistDone;
+    // a read may be registered while earlier ones settle
+    for (let seen = 0; seen < reads.length; seen = reads.length) await Promise.allSettled(reads.slice(seen));
+  })();
+  const readMain = <T>(read: Promise<T>): Promise<T> => {
+    reads.push(read);
+    return read;
+  };
+  const context: RuntimeContext = { ...base, main, mainReleased, readMain };
   const running = probes.map(async (p) => p(context));
   return {
     context,

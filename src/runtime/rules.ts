@@ -16,6 +16,9 @@ import {
   WRONG_PROBE_PORT,
 } from './health-diagnosis.js';
 import { HEALTHCHECK_CANNOT_FAIL } from './health/cause.js';
+import { READ_ONLY_ROOT_FAILS } from './checks/read-only-rootfs.js';
+import { RESTRICTED_PROFILE_FAILS } from './checks/restricted-profile.js';
+import { SETUID_FILES_FOUND } from './checks/setuid-files.js';
 
 export interface RuntimeRuleMeta {
   id: string;
@@ -108,6 +111,30 @@ export const RUNTIME_RULES: readonly RuntimeRuleMeta[] = [
     check: 'healthy',
     description:
       'The probe exits 0 although its request fails (`|| true`, a trailing command, curl without -f): it reports a broken app healthy.',
+  },
+  {
+    id: READ_ONLY_ROOT_FAILS,
+    title: 'Container fails on a read-only root filesystem',
+    severity: 'error',
+    check: 'read-only-rootfs',
+    description:
+      'A side container with --read-only and a tmpfs on /tmp does not become healthy (or exits) while the main container does: the app writes to its root filesystem.',
+  },
+  {
+    id: RESTRICTED_PROFILE_FAILS,
+    title: "Container fails under Kubernetes' restricted profile",
+    severity: 'error',
+    check: 'restricted-profile',
+    description:
+      'Run as the restricted Pod Security Standard demands (numeric non-root uid, --cap-drop ALL, no-new-privileges, default seccomp, low ports privileged), the container does not become healthy; or the image runs as root.',
+  },
+  {
+    id: SETUID_FILES_FOUND,
+    title: 'Setuid or setgid files in the image',
+    severity: 'error',
+    check: 'setuid-files',
+    description:
+      "The image's filesystem (docker export, read on the host) holds setuid/setgid regular files: the way from a compromised non-root process to root.",
   },
   {
     id: NAMED_USER,

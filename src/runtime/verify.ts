@@ -21,6 +21,7 @@ import { checkNoSecrets } from './checks/no-secrets.js';
 import { checkNonRoot } from './checks/non-root.js';
 import { Collector } from './collector.js';
 import { launchAfterRun, type AfterRunProbe } from './context.js';
+import { deployProbe } from './deploy-probes.js';
 import { chooseOverrides } from './env-probe.js';
 import { probePort } from './health-diagnosis.js';
 import { snippetOfRun } from './kubernetes-snippet.js';
@@ -33,7 +34,7 @@ export { cleanupRun } from '../docker/cleanup.js';
  * Deploy checks run beside the checklist: each is called before the main container starts
  * (it may start side containers concurrently) and decides once the main one is observed.
  */
-const AFTER_RUN_PROBES: readonly AfterRunProbe[] = [gracefulStopProbe];
+const AFTER_RUN_PROBES: readonly AfterRunProbe[] = [gracefulStopProbe, deployProbe];
 
 /** Is the image (a reference or id) in the engine? */
 export async function imageExists(ref: string): Promise<boolean> {
@@ -178,7 +179,7 @@ async function runAndObserve(
     res,
     host,
     mask: (text) => c.mask(text),
-    startSide: (extraRunArgs, env = {}) => startAndWait({ ...start, env, extraRunArgs }),
+    startSide: (extraRunArgs, env = {}, signal) => startAndWait({ ...start, env, extraRunArgs, signal }),
   });
   try {
     const tHealth = Date.now();

@@ -1,0 +1,51 @@
+// One pass over the image's filesystem (docker export of a created container, read as it
+// streams): the setuid/setgid files, and /etc/passwd and /etc/group, which resolve a named
+// USER to the uid Kubernetes would have to be given.
+import { createForExport, streamExport } from '../docker/export.js';
+import type { ImageFsScan } from './checks/setuid-files.js';
+import { isSpecial, specialFile } from './checks/setuid-files.js';
+import { TarScanner } from './tar-headers.js';
+
+export interface ImageFs extends ImageFsScan {
+  passwd: string | null;
+  group: string | null;
+}
+
+const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/group']);
+
+/**
+ * Throws with a one-line reason when the container cannot be created or exported, or the
+ * archive is malformed. `track` gets the container id as soon as it exists (for cleanup).
+ */
+export async function readImageFs(
+  image: string,
+  runId: string,
+  track: (id: string) => void,
+): Promise<ImageFs> {
+  const t0 = Date.now();
+  const created = await createForExport(image, runId);
+  if (!created.id) throw new Error(`docker create (for export) failed: ${created.error.split('\n').at(-1)}`);
+  track(created.id);
+  const special: ImageFs['special'] = [];
+  const scanner = new TarScanner({
+    onEntry: (e) => {
+      if (isSpecial(e)) special.push(specialFile(e));
+    },
+    capture: (p) => ACCOUNT_FILES.has(p),
+  });
+  const out = await streamExport(created.id, (chunk) => scanner.push(chunk));
+  if (out.exitCode !== 0)
+    throw new Error(
+      out.timedOut ? 'docker export timed out' : `docker export failed: ${out.stderr.split('\n').at(-1)}`,
+    );
+  scanner.end();
+  const text = (p: string) => scanner.captured.get(p)?.toString('utf8') ?? null;
+  return {
+    special,
+    entries: scanner.entries,
+    bytes: out.bytes,
+    seconds: Math.round((Date.now() - t0) / 10) / 100,
+    passwd: text('/etc/passwd'),
+    group: text('/etc/group'),
+  };
+}
