@@ -15,6 +15,7 @@ import {
   restrictedUser,
   type RestrictedUser,
 } from './checks/restricted-profile.js';
+import { forbiddenRunArgs } from './checks/restricted-run-args.js';
 import { setuidOutcome } from './checks/setuid-files.js';
 import type { MainContainer, RuntimeContext } from './context.js';
 import { probePort } from './health-diagnosis.js';
@@ -115,8 +116,10 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
     const fs = await fsP;
     return restrictedUser(info.user, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
   })();
+  // run-args that grant what the profile forbids would make a restricted run prove nothing
+  const forbidden = forbiddenRunArgs(opts.runArgs ?? []);
   const runnable = (u: RestrictedUser): u is Extract<RestrictedUser, { uid: number }> =>
-    u.kind === 'numeric' || u.kind === 'named';
+    (u.kind === 'numeric' || u.kind === 'named') && forbidden.length === 0;
   // root or an unresolved name: no restricted run, the side container is only read-only
   const firstP = userP.then((u) =>
     side(runnable(u) ? [...READ_ONLY_ARGS, ...restrictedArgs(u)] : READ_ONLY_ARGS, stop.signal),
@@ -192,7 +195,22 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
     if (together) o.check.detail += " (together with the restricted profile's settings)";
     results.push(o);
   }
-  if (!combined) results.push(restrictedOutcome({ user, hasHealthcheck: hasHc, ports: [] }, userLine));
+  if (forbidden.length && (user.kind === 'numeric' || user.kind === 'named'))
+    results.push(
+      outcome({
+        id: 'restricted-profile',
+        status: 'skip',
+        detail: ctx
+          .mask(
+            `not tried: run-args grant what the restricted profile forbids (${forbidden.join(', ')}), and later flags cannot take that back`,
+          )
+          .slice(0, 300),
+        diagnosis: ctx.mask(
+          `A pod with these settings is refused under the restricted Pod Security Standard: ${forbidden.join(', ')}. Run without them (they apply to every container of this run) to prove the image under the profile.`,
+        ),
+      }),
+    );
+  else if (!combined) results.push(restrictedOutcome({ user, hasHealthcheck: hasHc, ports: [] }, userLine));
   else if (!ok) results.push(skip('restricted-profile'));
   else if (!restricted?.ok) results.push(failedRun('restricted-profile', restricted));
   else {

@@ -2,9 +2,10 @@
 // read-only-rootfs and restricted-profile (side containers started beside the main one).
 // Builds go through the leg's builder (HARDEN_CHECK_TEST_BUILD_FLAGS / DOCKER_BUILDKIT).
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanupRun } from '../../src/docker/cleanup.js';
-import { verifyRuntime } from '../../src/runtime/verify.js';
-import type { RuntimeResult } from '../../src/runtime/types.js';
+import { cleanupRun } from '../../../src/docker/cleanup.js';
+import { verifyRuntime } from '../../../src/runtime/verify.js';
+import type { RuntimeResult } from '../../../src/runtime/types.js';
+import { requireBuilder } from '../../helpers/builder.js';
 import {
   check,
   deployStatuses,
@@ -14,9 +15,11 @@ import {
   imageExists,
   removeContexts,
   requireDocker,
-} from './helpers.js';
+} from '../helpers.js';
 
 const hasDocker = await requireDocker();
+// .ci/run runs this suite once per builder: the leg's declared builder must be the detected one
+if (hasDocker) await requireBuilder();
 const hasFastapi = hasDocker && (await imageExists(FASTAPI_BASE));
 if (hasDocker && !hasFastapi) {
   if (process.env.CI === 'true') throw new Error(`${FASTAPI_BASE} missing: run scripts/build-test-bases.sh`);
@@ -67,6 +70,25 @@ describe.skipIf(!hasDocker)('deploy checks (e2e)', () => {
     );
     expect(check(r, 'setuid-files').detail).toMatch(/^no setuid\/setgid file \(docker export: \d+ entries/);
     expect(r.findings.filter((f) => /^HC91[456]$/.test(f.ruleId))).toEqual([]);
+  }, 120_000);
+
+  it('run-args that grant a capability: restricted-profile is not tried (no pass it did not earn), the rest still decided', async () => {
+    const r = await run('hardened', { runArgs: ['--cap-add', 'SYS_ADMIN'] });
+    expect(check(r, 'healthy').status).toBe('pass');
+    expect(deploy(r)).toEqual({
+      'read-only-rootfs': 'pass',
+      'restricted-profile': 'skip',
+      'setuid-files': 'pass',
+    });
+    expect(check(r, 'restricted-profile').detail).toBe(
+      'not tried: run-args grant what the restricted profile forbids (--cap-add SYS_ADMIN), and later flags cannot take that back',
+    );
+    // the read-only root ran alone: no restricted settings beside it
+    expect(check(r, 'read-only-rootfs').detail).toMatch(
+      /^healthy [\d.]+ s after start with --read-only --tmpfs \/tmp$/,
+    );
+    // nothing unproven in the snippet
+    expect(r.kubernetes).not.toMatch(/drop:|seccompProfile/);
   }, 120_000);
 
   it('a setuid and a setgid file the image adds: setuid-files fails naming both, the rest pass', async () => {
