@@ -4,8 +4,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { verifyRuntime } from '../../../src/runtime/verify.js';
+import { requireBuilder } from '../../helpers/builder.js';
 import {
   check,
+  deployStatuses,
   expectNoLeftovers,
   fixtureOptions,
   removeContexts,
@@ -14,6 +16,8 @@ import {
 } from '../helpers.js';
 
 const hasDocker = await requireDocker();
+// .ci/run runs this suite once per builder: the leg's declared builder must be the detected one
+if (hasDocker) await requireBuilder();
 afterAll(removeContexts);
 
 async function verify(name: string, stopTimeoutSeconds: number) {
@@ -35,11 +39,21 @@ describe.skipIf(!hasDocker)('the deploy group in a run', () => {
     expect(r.findings.filter((f) => f.check === 'graceful-stop')).toEqual([]);
     const spec = parse(r.kubernetes!).spec;
     expect(spec.terminationGracePeriodSeconds).toBe(5);
+    // every line below was proven by a check that passed in this run
+    expect(deployStatuses(r)).toEqual({
+      'graceful-stop': 'pass',
+      'read-only-rootfs': 'pass',
+      'restricted-profile': 'pass',
+      'setuid-files': 'pass',
+    });
     expect(spec.containers[0].securityContext).toEqual({
       runAsNonRoot: true,
       runAsUser: 1000,
       runAsGroup: 1000,
       allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      readOnlyRootFilesystem: true,
+      seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(spec.containers[0].livenessProbe).toEqual({
       httpGet: { path: '/', port: 8080 },
