@@ -44,7 +44,7 @@ RUN mkdir -p /www && echo ok > /www/index.html
 ENV LOG_LEVEL=info
 USER 1000:1000
 HEALTHCHECK --interval=30s --timeout=5s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1
-CMD ["sh", "-c", "sleep 1; exec httpd -f -p 8080 -h /www"]
+CMD ["sh", "-c", "trap 'exit 0' TERM; sleep 1; httpd -f -p 8080 -h /www & wait"]
 `,
 );
 const fastapi = join(bench, 'fastapi');
@@ -55,6 +55,8 @@ writeFileSync(
 WORKDIR /app
 COPY app.py /app/app.py
 RUN python3 -m compileall -q /app
+# what HC916 asks of the Debian base: no setuid/setgid files (a passing image)
+RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +
 ENV LOG_LEVEL=info
 USER 10001:10001
 EXPOSE 8000
@@ -111,12 +113,18 @@ function runAction(bundle, i, ctx) {
     throw new Error(`action run failed (exit ${r.status})`);
   }
   const report = JSON.parse(readFileSync(path, 'utf8'));
-  if (report.checks.find((c) => c.id === 'healthy')?.status !== 'pass')
-    throw new Error('the image did not pass');
+  // a passing image: the lesson's checks and, in the bundle that has them, the deploy checks
+  const notPassed = report.checks.filter(
+    (c) => c.status !== 'pass' && (c.id === 'healthy' || /rootfs|profile|setuid|graceful/.test(c.id)),
+  );
+  if (notPassed.length)
+    throw new Error(
+      `the image did not pass: ${notPassed.map((c) => `${c.id} ${c.status} (${c.detail})`).join('; ')}`,
+    );
   const t = report.targets[0].timings;
   const deploy = Object.fromEntries(
     report.checks
-      .filter((c) => c.seconds !== undefined && /rootfs|profile|setuid/.test(c.id))
+      .filter((c) => c.seconds !== undefined && /rootfs|profile|setuid|graceful/.test(c.id))
       .map((c) => [c.id, c.seconds]),
   );
   return { wall, verify: t.verify, deploy };
