@@ -562,6 +562,21 @@ async function checkGracefulStop(req) {
         (0,container/* readHostProc */.HQ)(before.pid, 'status'),
     ]);
     const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
+    const pid1Ids = processIds(status);
+    const pid1Catches = catchesSignal(status, signalNumber(signal));
+    const diagnose = () => diagnoseKilledStop({ pid1, pid1Catches, signal, boundSeconds: bound, facts: req.facts.process });
+    if (pid1Catches === false && signalNumber(signal) !== 9) {
+        // The kernel never applies a signal's default action to PID 1 of a namespace: without a
+        // handler the stop signal is dropped and only the SIGKILL at the end of the grace period
+        // ends it. Decided from PID 1's signal mask instead of waiting the whole bound (the
+        // cleanup removes the container).
+        const d = diagnose();
+        return killed(req, d, {
+            seconds: bound,
+            detail: `would be SIGKILLed ${bound} s after ${signal} (bound ${bound} s; PID 1's signal mask shows no ${signal} handler, so the stop was not waited for): ${d.cause}`,
+            pid1Ids,
+        });
+    }
     const t0 = Date.now();
     const stop = await (0,exec/* docker */.T3)(['stop', '-t', String(bound), req.containerId], {
         timeoutMs: (bound + 30) * 1000,
@@ -581,29 +596,31 @@ async function checkGracefulStop(req) {
             detail: `the container was OOM-killed while stopping: ${measured}`,
         });
     }
-    const killed = killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
+    const wasKilled = killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
         signalNumber(signal) === 9;
-    const pid1Ids = processIds(status);
-    if (!killed)
+    if (!wasKilled)
         return {
             ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...graceful_stop_at(req) }),
             pid1Ids,
         };
-    const d = diagnoseKilledStop({
-        pid1,
-        pid1Catches: catchesSignal(status, signalNumber(signal)),
-        signal,
-        boundSeconds: bound,
-        facts: req.facts.process,
+    const d = diagnose();
+    return killed(req, d, {
+        seconds,
+        detail: `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`,
+        pid1Ids,
     });
+}
+/** The failed check and its HC913 finding, at the line the cause points to. */
+function killed(req, d, how) {
+    const signal = signalName(req.stopSignal);
+    const bound = Math.max(1, Math.ceil(req.boundSeconds));
     const where = d.line !== undefined ? { line: d.line, ...(d.endLine ? { endLine: d.endLine } : {}) } : graceful_stop_at(req);
-    const detail = `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`;
     return {
         check: {
             id: 'graceful-stop',
             status: 'fail',
-            seconds,
-            detail: detail.slice(0, 500),
+            seconds: how.seconds,
+            detail: how.detail.slice(0, 500),
             diagnosis: `${d.cause}. ${d.fix} A rollout waits the whole grace period for every such pod (Kubernetes: terminationGracePeriodSeconds, 30 s by default), and the app never gets to close connections or finish its work.`,
             ...where,
         },
@@ -613,11 +630,11 @@ async function checkGracefulStop(req) {
                 severity: 'error',
                 line: where.line ?? 1,
                 ...(where.endLine ? { endLine: where.endLine } : {}),
-                message: `The container ignored ${signal} and was killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(0, 600),
+                message: `The container ignores ${signal} and is killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(0, 600),
                 check: 'graceful-stop',
             },
         ],
-        pid1Ids,
+        pid1Ids: how.pid1Ids,
     };
 }
 function outcome(check) {

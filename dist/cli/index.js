@@ -9602,7 +9602,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5470);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3493);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -22958,6 +22958,21 @@ async function checkGracefulStop(req) {
         (0,container/* readHostProc */.HQ)(before.pid, 'status'),
     ]);
     const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
+    const pid1Ids = processIds(status);
+    const pid1Catches = catchesSignal(status, signalNumber(signal));
+    const diagnose = () => diagnoseKilledStop({ pid1, pid1Catches, signal, boundSeconds: bound, facts: req.facts.process });
+    if (pid1Catches === false && signalNumber(signal) !== 9) {
+        // The kernel never applies a signal's default action to PID 1 of a namespace: without a
+        // handler the stop signal is dropped and only the SIGKILL at the end of the grace period
+        // ends it. Decided from PID 1's signal mask instead of waiting the whole bound (the
+        // cleanup removes the container).
+        const d = diagnose();
+        return killed(req, d, {
+            seconds: bound,
+            detail: `would be SIGKILLed ${bound} s after ${signal} (bound ${bound} s; PID 1's signal mask shows no ${signal} handler, so the stop was not waited for): ${d.cause}`,
+            pid1Ids,
+        });
+    }
     const t0 = Date.now();
     const stop = await (0,exec/* docker */.T3)(['stop', '-t', String(bound), req.containerId], {
         timeoutMs: (bound + 30) * 1000,
@@ -22977,29 +22992,31 @@ async function checkGracefulStop(req) {
             detail: `the container was OOM-killed while stopping: ${measured}`,
         });
     }
-    const killed = killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
+    const wasKilled = killedAtBound({ seconds, exitCode: after.exitCode, oomKilled: after.oomKilled, boundSeconds: bound }) ||
         signalNumber(signal) === 9;
-    const pid1Ids = processIds(status);
-    if (!killed)
+    if (!wasKilled)
         return {
             ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...graceful_stop_at(req) }),
             pid1Ids,
         };
-    const d = diagnoseKilledStop({
-        pid1,
-        pid1Catches: catchesSignal(status, signalNumber(signal)),
-        signal,
-        boundSeconds: bound,
-        facts: req.facts.process,
+    const d = diagnose();
+    return killed(req, d, {
+        seconds,
+        detail: `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`,
+        pid1Ids,
     });
+}
+/** The failed check and its HC913 finding, at the line the cause points to. */
+function killed(req, d, how) {
+    const signal = signalName(req.stopSignal);
+    const bound = Math.max(1, Math.ceil(req.boundSeconds));
     const where = d.line !== undefined ? { line: d.line, ...(d.endLine ? { endLine: d.endLine } : {}) } : graceful_stop_at(req);
-    const detail = `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`;
     return {
         check: {
             id: 'graceful-stop',
             status: 'fail',
-            seconds,
-            detail: detail.slice(0, 500),
+            seconds: how.seconds,
+            detail: how.detail.slice(0, 500),
             diagnosis: `${d.cause}. ${d.fix} A rollout waits the whole grace period for every such pod (Kubernetes: terminationGracePeriodSeconds, 30 s by default), and the app never gets to close connections or finish its work.`,
             ...where,
         },
@@ -23009,11 +23026,11 @@ async function checkGracefulStop(req) {
                 severity: 'error',
                 line: where.line ?? 1,
                 ...(where.endLine ? { endLine: where.endLine } : {}),
-                message: `The container ignored ${signal} and was killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(0, 600),
+                message: `The container ignores ${signal} and is killed after ${bound} s: ${d.cause}. ${d.fix}`.slice(0, 600),
                 check: 'graceful-stop',
             },
         ],
-        pid1Ids,
+        pid1Ids: how.pid1Ids,
     };
 }
 function outcome(check) {
@@ -24744,7 +24761,7 @@ function padded(n) {
 
 /***/ }),
 
-/***/ 5470:
+/***/ 3493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26000,6 +26017,116 @@ async function containerDiff(id) {
 var read_only_rootfs = __nccwpck_require__(2941);
 // EXTERNAL MODULE: ./src/runtime/checks/restricted-profile.ts
 var restricted_profile = __nccwpck_require__(5111);
+;// CONCATENATED MODULE: ./src/runtime/checks/restricted-run-args.ts
+// The restricted-profile side container runs with the user's run-args first and the profile's
+// settings after them. Flags that only add (capabilities, security options, mounts) cannot be
+// taken back by later flags, so a run-arg like `--cap-add SYS_ADMIN` would let the container
+// pass with what a pod under the restricted Pod Security Standard is refused. Such run-args
+// make the check undecidable for this run instead of a pass it did not earn.
+/** Capabilities the restricted profile lets a container add back. */
+const ALLOWED_CAPS = new Set(['NET_BIND_SERVICE']);
+/** The sysctls Kubernetes calls safe (allowed by the baseline and restricted profiles). */
+const SAFE_SYSCTLS = new Set([
+    'kernel.shm_rmid_forced',
+    'net.ipv4.ip_local_port_range',
+    'net.ipv4.ip_unprivileged_port_start',
+    'net.ipv4.tcp_syncookies',
+    'net.ipv4.ping_group_range',
+    'net.ipv4.ip_local_reserved_ports',
+    'net.ipv4.tcp_keepalive_time',
+    'net.ipv4.tcp_fin_timeout',
+    'net.ipv4.tcp_keepalive_intvl',
+    'net.ipv4.tcp_keepalive_probes',
+]);
+/** docker run flags (long names, short aliases) whose value is the next argument unless given with `=`. */
+const VALUE_FLAGS = {
+    '--cap-add': '--cap-add',
+    '--security-opt': '--security-opt',
+    '--pid': '--pid',
+    '--ipc': '--ipc',
+    '--network': '--network',
+    '--net': '--network',
+    '--volume': '--volume',
+    '-v': '--volume',
+    '--mount': '--mount',
+    '--sysctl': '--sysctl',
+    '--device': '--device',
+};
+/** The other docker run flags that take a value: their value is skipped, never read as a flag. */
+const OTHER_VALUE_FLAGS = new Set(('-a --attach --add-host --blkio-weight -c --cpu-shares --cgroupns --cgroup-parent --cidfile ' +
+    '--cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpus --cpuset-cpus --cpuset-mems ' +
+    '--device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops ' +
+    '--dns --dns-option --dns-search --domainname -e --env --env-file --entrypoint --expose --gpus ' +
+    '--group-add --health-cmd --health-interval --health-retries --health-start-period --health-timeout ' +
+    '-h --hostname --ip --ip6 --isolation --kernel-memory -l --label --label-file --link --log-driver ' +
+    '--log-opt --mac-address -m --memory --memory-reservation --memory-swap --memory-swappiness --name ' +
+    '--network-alias --oom-score-adj -p --publish --pids-limit --platform --pull --restart --runtime ' +
+    '--shm-size --stop-signal --stop-timeout --storage-opt --tmpfs -u --user --ulimit --userns --uts ' +
+    '--volume-driver --volumes-from -w --workdir').split(' '));
+function forbids(flag, value) {
+    const v = value.trim();
+    switch (flag) {
+        case '--cap-add':
+            return v
+                .split(',')
+                .map((c) => c.trim().toUpperCase().replace(/^CAP_/, ''))
+                .some((c) => c !== '' && !ALLOWED_CAPS.has(c));
+        case '--security-opt':
+            return /^(seccomp|apparmor|systempaths)[=:]unconfined$|^no-new-privileges[=:]false$|^label[=:]disable$/i.test(v);
+        case '--pid':
+        case '--ipc':
+        case '--network':
+            return v === 'host';
+        case '--volume':
+            // a host path (bind mount) is a hostPath volume; a named volume is not
+            return /^[/.~]/.test(v);
+        case '--mount':
+            return /(^|,)type=bind(,|$)/.test(v);
+        case '--sysctl':
+            return !SAFE_SYSCTLS.has(v.split('=')[0].trim());
+        case '--device':
+            return true;
+        default:
+            return false;
+    }
+}
+/**
+ * The user's run-args a pod under the restricted profile could not have, as written (each
+ * flag with its value), in order. `--privileged` counts unless set to false.
+ */
+function forbiddenRunArgs(runArgs) {
+    const found = [];
+    for (let i = 0; i < runArgs.length; i++) {
+        const arg = runArgs[i].trim();
+        const eq = arg.indexOf('=');
+        const name = eq > 0 && arg.startsWith('-') ? arg.slice(0, eq) : arg;
+        if (name === '--privileged') {
+            if (eq < 0 || !/^false$/i.test(arg.slice(eq + 1)))
+                found.push(arg);
+            continue;
+        }
+        if (/^-v[^=]/.test(arg)) {
+            // -v/host:/in: the short flag with its value attached
+            if (forbids('--volume', arg.slice(2)))
+                found.push(arg);
+            continue;
+        }
+        const flag = VALUE_FLAGS[name];
+        if (!flag) {
+            if (OTHER_VALUE_FLAGS.has(arg))
+                i++;
+            continue;
+        }
+        const inline = eq > 0 && arg.startsWith('-');
+        const value = inline ? arg.slice(eq + 1) : (runArgs[i + 1] ?? '');
+        if (!inline)
+            i++;
+        if (forbids(flag, value))
+            found.push(inline ? arg : `${arg} ${value.trim()}`);
+    }
+    return found;
+}
+
 // EXTERNAL MODULE: ./src/runtime/checks/setuid-files.ts
 var setuid_files = __nccwpck_require__(6626);
 ;// CONCATENATED MODULE: ./src/docker/export.ts
@@ -26131,6 +26258,7 @@ async function readImageFs(image, runId, track) {
 
 
 
+
 const settle = (p) => p.then((value) => ({ ok: true, value }), (err) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
 const outcome = (check) => ({ check, findings: [] });
 const deploy_probes_round = (n) => Math.round(n * 100) / 100;
@@ -26203,7 +26331,9 @@ async function deployProbe(ctx) {
         const fs = await fsP;
         return (0,restricted_profile/* restrictedUser */.VD)(info.user, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
     })();
-    const runnable = (u) => u.kind === 'numeric' || u.kind === 'named';
+    // run-args that grant what the profile forbids would make a restricted run prove nothing
+    const forbidden = forbiddenRunArgs(opts.runArgs ?? []);
+    const runnable = (u) => (u.kind === 'numeric' || u.kind === 'named') && forbidden.length === 0;
     // root or an unresolved name: no restricted run, the side container is only read-only
     const firstP = userP.then((u) => side(runnable(u) ? [...read_only_rootfs/* READ_ONLY_ARGS */.K, ...(0,restricted_profile/* restrictedArgs */.zp)(u)] : read_only_rootfs/* READ_ONLY_ARGS */.K, stop.signal));
     const main = await ctx.main;
@@ -26269,7 +26399,16 @@ async function deployProbe(ctx) {
             o.check.detail += " (together with the restricted profile's settings)";
         results.push(o);
     }
-    if (!combined)
+    if (forbidden.length && (user.kind === 'numeric' || user.kind === 'named'))
+        results.push(outcome({
+            id: 'restricted-profile',
+            status: 'skip',
+            detail: ctx
+                .mask(`not tried: run-args grant what the restricted profile forbids (${forbidden.join(', ')}), and later flags cannot take that back`)
+                .slice(0, 300),
+            diagnosis: ctx.mask(`A pod with these settings is refused under the restricted Pod Security Standard: ${forbidden.join(', ')}. Run without them (they apply to every container of this run) to prove the image under the profile.`),
+        }));
+    else if (!combined)
         results.push((0,restricted_profile/* restrictedOutcome */.q8)({ user, hasHealthcheck: hasHc, ports: [] }, userLine));
     else if (!ok)
         results.push(skip('restricted-profile'));
