@@ -1030,7 +1030,7 @@ async function startAndWaitWith(r, events) {
  * listening nowhere, so asking "was it our values?" never costs a second whole wait.
  */
 async function startMain(r) {
-    const { choice, ...base } = r;
+    const { choice, onStarted, ...base } = r;
     const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== env_probe/* FALLBACK_KEY */.fY);
     const mayBreak = Boolean((0,inspect/* healthcheckOf */.w5)(r.info) && choice.derived && sentinelKeys.length > 0);
     const stopControl = new AbortController();
@@ -1040,6 +1040,7 @@ async function startMain(r) {
         ...base,
         env: choice.overrides,
         explain: true,
+        onStarted,
         onTrouble: mayBreak
             ? () => void (control ??= startAndWait({
                 ...base,
@@ -1273,6 +1274,8 @@ class Collector {
 ;// CONCATENATED MODULE: ./src/runtime/context.ts
 /** Calls every probe now, with the context; `outcomes()` waits for all of them. */
 function launchAfterRun(probes, base) {
+    let started = () => { };
+    const mainStarted = new Promise((r) => (started = r));
     let mainReady = () => { };
     let release = () => { };
     const main = new Promise((r) => (mainReady = r));
@@ -1288,13 +1291,18 @@ function launchAfterRun(probes, base) {
         reads.push(read);
         return read;
     };
-    const context = { ...base, main, mainReleased, readMain };
+    const context = { ...base, mainStarted, main, mainReleased, readMain };
     const running = probes.map(async (p) => p(context));
     return {
         context,
-        mainReady: (m) => mainReady(m),
+        mainStarted: () => started(),
+        mainReady: (m) => {
+            started();
+            mainReady(m);
+        },
         release: () => release(),
         async outcomes() {
+            started();
             mainReady(null);
             release();
             const settled = await Promise.allSettled(running);
@@ -1617,16 +1625,16 @@ async function deployProbe(ctx) {
         ctx.res.addContainer(id);
     };
     // The operator's own overrides (valid values) or none: our sentinel values could break the app.
-    const side = (args, signal) => {
+    const side = (args, signal) => settle(ctx.mainStarted.then(async () => {
         const t0 = Date.now();
-        return settle(ctx.startSide(args, opts.envOverrides, signal).then((s) => {
-            if (s.id)
-                made.push(s.id);
-            return sideResult(s, t0);
-        }));
-    };
+        const s = await ctx.startSide(args, opts.envOverrides, signal);
+        if (s.id)
+            made.push(s.id);
+        return sideResult(s, t0);
+    }));
     const stop = new AbortController();
-    const fsP = settle(readImageFs(info.id, opts.runId, track));
+    // after the main container's docker run: created beside it, each would start slower
+    const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track)));
     // a numeric (or root) USER needs nothing from the filesystem: start at once
     const userP = (async () => {
         const direct = (0,restricted_profile/* restrictedUser */.VD)(info.user, null, null);
@@ -2016,7 +2024,7 @@ async function runAndObserve(c, opts, info, res, result, host) {
     });
     try {
         const tHealth = Date.now();
-        const session = await startMain({ ...start, choice });
+        const session = await startMain({ ...start, choice, onStarted: () => after.mainStarted() });
         const { run } = session;
         if (run.error || !run.state) {
             // The container could not even start (entrypoint missing, bad run-args).

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { launchAfterRun, type AfterRunProbe, type MainContainer } from '../../src/runtime/context.js';
 import type { RuntimeContext } from '../../src/runtime/context.js';
 
-const base = {} as Omit<RuntimeContext, 'main' | 'mainReleased' | 'readMain'>;
+const base = {} as Omit<RuntimeContext, 'main' | 'mainStarted' | 'mainReleased' | 'readMain'>;
 const main = { id: 'c0ffee', state: { running: true }, wait: null } as unknown as MainContainer;
 
 describe('launchAfterRun', () => {
@@ -66,5 +66,29 @@ describe('launchAfterRun', () => {
     finishRead('A /tmp/x');
     await after.outcomes();
     expect(seen).toEqual(['read A /tmp/x', 'stopped']);
+  });
+
+  it('a probe waits for the main docker run before starting its own containers; a main that never started releases it too', async () => {
+    const seen: string[] = [];
+    const probe: AfterRunProbe = async (ctx) => {
+      await ctx.mainStarted;
+      seen.push('side started');
+      return [];
+    };
+    const after = launchAfterRun([probe], base);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([]);
+    after.mainStarted();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(['side started']);
+
+    const neverStarted: string[] = [];
+    const waiting: AfterRunProbe = async (ctx) => {
+      await ctx.mainStarted;
+      neverStarted.push(String(await ctx.main));
+      return [];
+    };
+    await launchAfterRun([waiting], base).outcomes();
+    expect(neverStarted).toEqual(['null']);
   });
 });

@@ -35,6 +35,12 @@ export interface RuntimeContext {
     env?: Record<string, string>,
     signal?: AbortSignal,
   ): Promise<StartedContainer>;
+  /**
+   * Resolves once the main container's `docker run` returned (or it failed to start): two
+   * containers created at the same moment each start slower, so a probe's own containers
+   * wait for this and the main one's health wait is not delayed by them.
+   */
+  mainStarted: Promise<void>;
   /** The main container once its wait ended; null when it did not start (or the run stopped). */
   main: Promise<MainContainer | null>;
   /**
@@ -51,6 +57,8 @@ export type AfterRunProbe = (ctx: RuntimeContext) => Promise<CheckOutcome[]>;
 
 export interface AfterRun {
   context: RuntimeContext;
+  /** The main container's `docker run` returned. */
+  mainStarted(): void;
   /** Hands the probes the main container (null: none to read). Later calls are ignored. */
   mainReady(main: MainContainer | null): void;
   release(): void;
@@ -61,8 +69,10 @@ export interface AfterRun {
 /** Calls every probe now, with the context; `outcomes()` waits for all of them. */
 export function launchAfterRun(
   probes: readonly AfterRunProbe[],
-  base: Omit<RuntimeContext, 'main' | 'mainReleased' | 'readMain'>,
+  base: Omit<RuntimeContext, 'main' | 'mainStarted' | 'mainReleased' | 'readMain'>,
 ): AfterRun {
+  let started: () => void = () => {};
+  const mainStarted = new Promise<void>((r) => (started = r));
   let mainReady: (m: MainContainer | null) => void = () => {};
   let release: () => void = () => {};
   const main = new Promise<MainContainer | null>((r) => (mainReady = r));
@@ -77,13 +87,18 @@ export function launchAfterRun(
     reads.push(read);
     return read;
   };
-  const context: RuntimeContext = { ...base, main, mainReleased, readMain };
+  const context: RuntimeContext = { ...base, mainStarted, main, mainReleased, readMain };
   const running = probes.map(async (p) => p(context));
   return {
     context,
-    mainReady: (m) => mainReady(m),
+    mainStarted: () => started(),
+    mainReady: (m) => {
+      started();
+      mainReady(m);
+    },
     release: () => release(),
     async outcomes() {
+      started();
       mainReady(null);
       release();
       const settled = await Promise.allSettled(running);

@@ -98,17 +98,18 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
     ctx.res.addContainer(id);
   };
   // The operator's own overrides (valid values) or none: our sentinel values could break the app.
-  const side = (args: string[], signal: AbortSignal) => {
-    const t0 = Date.now();
-    return settle(
-      ctx.startSide(args, opts.envOverrides, signal).then((s) => {
+  const side = (args: string[], signal: AbortSignal) =>
+    settle(
+      ctx.mainStarted.then(async () => {
+        const t0 = Date.now();
+        const s = await ctx.startSide(args, opts.envOverrides, signal);
         if (s.id) made.push(s.id);
         return sideResult(s, t0);
       }),
     );
-  };
   const stop = new AbortController();
-  const fsP = settle(readImageFs(info.id, opts.runId, track));
+  // after the main container's docker run: created beside it, each would start slower
+  const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track)));
   // a numeric (or root) USER needs nothing from the filesystem: start at once
   const userP: Promise<RestrictedUser> = (async () => {
     const direct = restrictedUser(info.user, null, null);

@@ -146,11 +146,11 @@ export interface MainSession {
  * listening nowhere, so asking "was it our values?" never costs a second whole wait.
  */
 export async function startMain(
-  r: Omit<StartRequest, 'env' | 'onStarted' | 'onTrouble' | 'signal' | 'explain'> & {
+  r: Omit<StartRequest, 'env' | 'onTrouble' | 'signal' | 'explain'> & {
     choice: OverrideChoice;
   },
 ): Promise<MainSession> {
-  const { choice, ...base } = r;
+  const { choice, onStarted, ...base } = r;
   const sentinelKeys = Object.keys(choice.overrides).filter((k) => k !== FALLBACK_KEY);
   const mayBreak = Boolean(healthcheckOf(r.info) && choice.derived && sentinelKeys.length > 0);
   const stopControl = new AbortController();
@@ -160,6 +160,7 @@ export async function startMain(
     ...base,
     env: choice.overrides,
     explain: true,
+    onStarted,
     onTrouble: mayBreak
       ? () =>
           void (control ??= startAndWait({

@@ -183,7 +183,7 @@ async function runAndObserve(
   });
   try {
     const tHealth = Date.now();
-    const session = await startMain({ ...start, choice });
+    const session = await startMain({ ...start, choice, onStarted: () => after.mainStarted() });
     const { run } = session;
     if (run.error || !run.state) {
       // The container could not even start (entrypoint missing, bad run-args).
