@@ -9,6 +9,7 @@ import type { CheckOutcome } from './checks/outcome.js';
 import type { GracefulStopOutcome } from './checks/graceful-stop.js';
 import { probeCommand } from './health-diagnosis.js';
 import { probeShape } from './health/probe-shape.js';
+import type { ListeningSocket } from './proc-net.js';
 
 export interface ProvenRun {
   /** The runtime's checks (any subset; the deploy-group ones may be missing). */
@@ -21,7 +22,15 @@ export interface ProvenRun {
   healthcheck: HealthConfig | null;
   /** The stop-timeout bound graceful-stop was proven under. */
   stopBoundSeconds: number;
+  /**
+   * The container's listening TCP sockets (read before the stop); null when unread. kubelet's
+   * httpGet goes to the pod's IP, so it is written only for a port bound beyond the loopback.
+   */
+  sockets: readonly ListeningSocket[] | null;
 }
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: not reachable at the pod's IP. */
+const isLoopback = (address: string) => /^127\.|^::1$|^::ffff:127\./i.test(address);
 
 const NS = 1e9;
 /** Docker's defaults for a HEALTHCHECK option left at 0. */
@@ -70,10 +79,16 @@ export function kubernetesSnippet(run: ProvenRun): string | null {
   const container: Record<string, unknown> = { name: 'app' };
   if (Object.keys(sc).length > 0) container.securityContext = sc;
   if (healthy && run.healthcheck) {
-    const probe = probeFrom(run.healthcheck);
+    const probe = probeFrom(run.healthcheck, run.sockets);
     container.livenessProbe = probe;
     container.readinessProbe = probe;
-    why.push('probes: the HEALTHCHECK reached healthy, with its interval, timeout and retries');
+    why.push(
+      `probes: the HEALTHCHECK reached healthy, with its interval, timeout and retries${
+        'httpGet' in probe
+          ? ` (httpGet: the app listens on port ${(probe.httpGet as { port: number }).port} beyond the loopback)`
+          : ''
+      }`,
+    );
   }
 
   const spec: Record<string, unknown> = {};
@@ -91,11 +106,17 @@ export function kubernetesSnippet(run: ProvenRun): string | null {
   return `${header.join('\n')}\n${stringify({ spec }, { lineWidth: 0 })}`.trimEnd();
 }
 
-/** An httpGet probe for an HTTP request to the container itself, an exec probe otherwise. */
-function probeFrom(hc: HealthConfig): Record<string, unknown> {
+/**
+ * An httpGet probe for an HTTP request to the container itself on a port the app binds beyond
+ * the loopback (kubelet connects to the pod's IP); the HEALTHCHECK's own command (exec) otherwise.
+ */
+function probeFrom(hc: HealthConfig, sockets: readonly ListeningSocket[] | null): Record<string, unknown> {
   const shape = probeShape(hc.test);
+  const url = shape.url;
+  const reachable =
+    url !== null && (sockets ?? []).some((s) => s.port === url.port && !isLoopback(s.address));
   const action =
-    shape.url && shape.loopback && shape.tool !== 'other'
+    shape.url && shape.loopback && shape.tool !== 'other' && reachable
       ? {
           httpGet: {
             path: shape.url.path,
@@ -133,6 +154,7 @@ export function snippetOfRun(
       checks: [...checks],
       uid: stop?.pid1Ids?.uid ?? null,
       gid: stop?.pid1Ids?.gid ?? null,
+      sockets: stop?.sockets ?? null,
       healthcheck: healthcheckOf(info),
       stopBoundSeconds: stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
     }) ?? undefined

@@ -65,11 +65,15 @@ export function decodeAddress(hex: string): string {
   return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
 }
 
+/** A LISTEN socket: the address it is bound to ("0.0.0.0", "::", "127.0.0.1") and its port. */
+export interface ListeningSocket {
+  address: string;
+  port: number;
+}
+
 /** LISTEN sockets with their bound address, de-duplicated. */
-export function listeningSockets(
-  ...tables: (string | null | undefined)[]
-): { address: string; port: number }[] {
-  const seen = new Map<string, { address: string; port: number }>();
+export function listeningSockets(...tables: (string | null | undefined)[]): ListeningSocket[] {
+  const seen = new Map<string, ListeningSocket>();
   for (const t of tables) {
     if (!t) continue;
     for (const e of parseProcNetTcp(t)) {

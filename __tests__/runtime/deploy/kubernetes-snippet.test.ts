@@ -33,6 +33,10 @@ const run = (over: Partial<ProvenRun> = {}): ProvenRun => ({
   gid: 10001,
   healthcheck: httpHc,
   stopBoundSeconds: 10,
+  sockets: [
+    { address: '0.0.0.0', port: 8000 },
+    { address: '::', port: 8443 },
+  ],
   ...over,
 });
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML */
@@ -162,5 +166,29 @@ describe('kubernetesSnippet', () => {
     const skipped = all.map((c) => ({ ...c, status: 'skip' as const }));
     expect(kubernetesSnippet(run({ checks: skipped }))).toBeNull();
     expect(kubernetesSnippet(run({ checks: [] }))).toBeNull();
+  });
+
+  describe('httpGet only for a port the app binds beyond the loopback (kubelet connects to the pod IP)', () => {
+    const probeWith = (sockets: ProvenRun['sockets']) =>
+      spec(run({ sockets })).containers[0].livenessProbe as Record<string, unknown>;
+    const exec = { command: ['wget', '-qO-', 'http://localhost:8000/health?full=1'] };
+    it.each([
+      ['0.0.0.0', { address: '0.0.0.0', port: 8000 }],
+      ['::', { address: '::', port: 8000 }],
+      ['the container address', { address: '172.17.0.2', port: 8000 }],
+    ])('bound to %s: httpGet', (_name, socket) => {
+      expect(probeWith([socket])).toMatchObject({ httpGet: { path: '/health?full=1', port: 8000 } });
+    });
+    it.each([
+      ['127.0.0.1 only', [{ address: '127.0.0.1', port: 8000 }]],
+      ['::1 only', [{ address: '::1', port: 8000 }]],
+      ['IPv4-mapped loopback only', [{ address: '::ffff:127.0.0.1', port: 8000 }]],
+      ['another port only', [{ address: '0.0.0.0', port: 9000 }]],
+      ['sockets unread', null],
+    ])('%s: the HEALTHCHECK command as an exec probe', (_name, sockets) => {
+      const probe = probeWith(sockets as ProvenRun['sockets']);
+      expect(probe).not.toHaveProperty('httpGet');
+      expect(probe).toMatchObject({ exec });
+    });
   });
 });

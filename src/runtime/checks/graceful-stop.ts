@@ -7,6 +7,7 @@ import { docker, dockerOk } from '../../docker/exec.js';
 import { readHostProc } from '../../docker/container.js';
 import { inspectContainer, type ContainerState } from '../../docker/inspect.js';
 import type { AfterRunProbe } from '../context.js';
+import { listeningSockets, type ListeningSocket } from '../proc-net.js';
 import type { CheckOutcome } from './outcome.js';
 import {
   catchesSignal,
@@ -34,6 +35,8 @@ export interface GracefulStopRequest {
 export interface GracefulStopOutcome extends CheckOutcome {
   /** PID 1's real uid and gid, read before the stop (for the Kubernetes snippet). */
   pid1Ids?: { uid: number | null; gid: number | null };
+  /** The container's listening TCP sockets, read before the stop (the snippet's httpGet); null when unread. */
+  sockets?: ListeningSocket[] | null;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -69,10 +72,13 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
     });
   }
   // Who PID 1 is, read before the stop: afterwards there is nothing left to ask.
-  const [cmdline, status] = await Promise.all([
+  const [cmdline, status, tcp4, tcp6] = await Promise.all([
     readHostProc(before.pid, 'cmdline'),
     readHostProc(before.pid, 'status'),
+    readHostProc(before.pid, 'net/tcp'),
+    readHostProc(before.pid, 'net/tcp6'),
   ]);
+  const sockets = tcp4 === null && tcp6 === null ? null : listeningSockets(tcp4, tcp6);
   const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
   const pid1Ids = processIds(status);
   const pid1Catches = catchesSignal(status, signalNumber(signal));
@@ -88,6 +94,7 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
       seconds: bound,
       detail: `would be SIGKILLed ${bound} s after ${signal} (bound ${bound} s; PID 1's signal mask shows no ${signal} handler, so the stop was not waited for): ${d.cause}`,
       pid1Ids,
+      sockets,
     });
   }
   const t0 = Date.now();
@@ -116,12 +123,14 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
     return {
       ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...at(req) }),
       pid1Ids,
+      sockets,
     };
   const d = diagnose();
   return killed(req, d, {
     seconds,
     detail: `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`,
     pid1Ids,
+    sockets,
   });
 }
 
@@ -129,7 +138,12 @@ export async function checkGracefulStop(req: GracefulStopRequest): Promise<Grace
 function killed(
   req: GracefulStopRequest,
   d: ReturnType<typeof diagnoseKilledStop>,
-  how: { seconds: number; detail: string; pid1Ids: GracefulStopOutcome['pid1Ids'] },
+  how: {
+    seconds: number;
+    detail: string;
+    pid1Ids: GracefulStopOutcome['pid1Ids'];
+    sockets: GracefulStopOutcome['sockets'];
+  },
 ): GracefulStopOutcome {
   const signal = signalName(req.stopSignal);
   const bound = Math.max(1, Math.ceil(req.boundSeconds));
@@ -158,6 +172,7 @@ function killed(
       },
     ],
     pid1Ids: how.pid1Ids,
+    sockets: how.sockets,
   };
 }
 
