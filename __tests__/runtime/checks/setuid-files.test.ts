@@ -53,31 +53,50 @@ describe('setuid-files', () => {
     expect(o.findings).toEqual([]);
   });
 
-  it('fails on distribution tools too, naming what each is for, with the fix', () => {
+  it('distribution tools that need the bit are named with their job: a pass with a note, and the fix', () => {
     const files = [
       specialFile(entry('/usr/bin/su', 0o4755)),
       specialFile(entry('/usr/sbin/unix_chkpwd', 0o2755, '0', { gid: 42, gname: 'shadow' })),
     ];
     const o = setuidOutcome(scan(files), 2);
-    expect(o.check.status).toBe('fail');
-    expect(o.check.detail).toBe('2 setuid/setgid files: /usr/bin/su, /usr/sbin/unix_chkpwd');
+    expect(o.check.status).toBe('pass');
+    expect(o.check.detail).toBe(
+      '2 setuid/setgid files, all distribution tools that need the bit: /usr/bin/su, /usr/sbin/unix_chkpwd',
+    );
     expect(o.check.diagnosis).toContain('/usr/bin/su -rwsr-xr-x setuid root(0): switch user');
     expect(o.check.diagnosis).toContain(
       '/usr/sbin/unix_chkpwd -rwxr-sr-x setgid shadow(42): PAM password check',
     );
-    expect(o.check.diagnosis).toContain('All of these are tools the base distribution ships');
+    expect(o.check.diagnosis).toContain('allowPrivilegeEscalation: false');
     expect(o.findings).toEqual([
-      expect.objectContaining({ ruleId: 'HC916', severity: 'error', check: 'setuid-files', line: 2 }),
+      expect.objectContaining({ ruleId: 'HC916', severity: 'note', check: 'setuid-files', line: 2 }),
     ]);
     expect(o.findings[0].message).toContain(SETUID_FIX);
   });
 
-  it('an unknown file is called out as added by the image', () => {
+  it.each([
+    ['a file the image added', specialFile(entry('/app/helper', 0o4750, '0', { uid: 1000, uname: '' }))],
+    ['a known name outside the system directories', specialFile(entry('/opt/tools/su', 0o4755))],
+    ['sudo (hands out root by design)', specialFile(entry('/usr/bin/sudo', 0o4755))],
+    ['a setuid busybox (every applet)', specialFile(entry('/bin/busybox', 0o4755))],
+    [
+      'a known name owned by a regular user',
+      specialFile(entry('/usr/bin/passwd', 0o4755, '0', { uid: 1000 })),
+    ],
+  ])('%s is a finding', (_name, f) => {
+    const o = setuidOutcome(scan([specialFile(entry('/usr/bin/su', 0o4755)), f]), 1);
+    expect(o.check.status).toBe('fail');
+    expect(o.check.detail).toBe(`1 setuid/setgid file beyond the distribution's own tools: ${f.path}`);
+    expect(o.check.diagnosis).toContain('1 of these is a tool the base distribution ships');
+    expect(o.findings).toEqual([expect.objectContaining({ ruleId: 'HC916', severity: 'error' })]);
+  });
+
+  it('an unknown file alone: none of them is a distribution tool', () => {
     const f = specialFile(entry('/app/helper', 0o4750, '0', { uid: 1000, uname: '' }));
     expect(describeSpecial(f)).toBe('/app/helper -rwsr-x--- setuid 1000');
     const o = setuidOutcome(scan([f]), 1);
-    expect(o.check.detail).toBe('1 setuid/setgid file: /app/helper');
-    expect(o.check.diagnosis).toContain('None of these is a distribution tool');
+    expect(o.check.detail).toBe("1 setuid/setgid file beyond the distribution's own tools: /app/helper");
+    expect(o.check.diagnosis).toContain('None of these is a distribution tool that needs the bit');
   });
 
   it('long lists are cut in the one-line detail, never in the diagnosis', () => {

@@ -1,9 +1,11 @@
 // setuid-files (HC916): setuid/setgid regular files in the image's filesystem, read from
-// `docker export` on the host (no tool of the image runs). Policy: every such file is a
-// finding, including the account tools a base distribution ships setuid (su, passwd, mount,
-// ...): they are the usual way from a compromised non-root process to root, and a service
-// container never needs them. Known ones are named with what they are for, so the reader
-// sees at once that stripping the bit costs the app nothing.
+// `docker export` on the host (no tool of the image runs). Policy: the tools a distribution
+// ships setuid because they need the bit to work (su, passwd, mount, ping, ... in system
+// directories) are named with what they are for, and the check passes with a note: flagging
+// every Debian or Ubuntu base would teach users to ignore the check. Any other setuid/setgid
+// file (added by the image, in an app directory, a setuid busybox, sudo-like escalators) is a
+// finding. Under Kubernetes' restricted profile (allowPrivilegeEscalation: false) no such bit
+// takes effect, which the note says.
 import type { TarEntry } from '../tar-headers.js';
 import { isRegular } from '../tar-headers.js';
 import type { CheckOutcome } from './outcome.js';
@@ -61,6 +63,19 @@ const PURPOSES: Record<string, string> = {
 };
 
 export const SETUID_FIX = 'RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true';
+
+/** Known, but their job is to hand out root (or every applet at once): always findings. */
+const ESCALATORS = new Set(['sudo', 'doas', 'pkexec', 'busybox']);
+
+/** Where a distribution installs the tools it ships setuid. */
+const SYSTEM_DIR = /^\/(usr\/)?(s?bin|lib|lib32|lib64|libexec)\//;
+
+/** A distribution tool that needs the bit to work, in its system directory, owned by a system account. */
+export function isExpectedTool(f: SpecialFile): boolean {
+  const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+  const systemOwner = (f.mode & 0o4000 ? f.uid < 1000 : true) && (f.mode & 0o2000 ? f.gid < 1000 : true);
+  return purposeOf(f.path) !== null && !ESCALATORS.has(name) && SYSTEM_DIR.test(f.path) && systemOwner;
+}
 
 export function isSpecial(entry: TarEntry): boolean {
   return (isRegular(entry.type) || entry.type === '1') && (entry.mode & 0o6000) !== 0;
@@ -139,22 +154,53 @@ export function setuidOutcome(scan: ImageFsScan, line: number): CheckOutcome {
     };
   }
   const files = [...scan.special].sort((a, b) => a.path.localeCompare(b.path));
-  const known = files.filter((f) => purposeOf(f.path) !== null).length;
-  const names = files.map((f) => f.path);
-  const shown =
-    names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
-  const summary = `${files.length} setuid/setgid file${files.length === 1 ? '' : 's'}: ${shown}`;
-  const diagnosis = [
+  const unexpected = files.filter((f) => !isExpectedTool(f));
+  const list = (fs: SpecialFile[]) => {
+    const names = fs.map((f) => f.path);
+    return names.length > 8
+      ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more`
+      : names.join(', ');
+  };
+  const count = (n: number) => `${n} setuid/setgid file${n === 1 ? '' : 's'}`;
+  const listing = [
     `Found in the image's filesystem (${how}):`,
     ...files.map((f) => `  ${describeSpecial(f)}`),
     '',
+  ];
+  const strip = `Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
+  if (unexpected.length === 0) {
+    const detail = `${count(files.length)}, all distribution tools that need the bit: ${list(files)}`;
+    return {
+      check: {
+        id: 'setuid-files',
+        status: 'pass',
+        seconds: scan.seconds,
+        detail,
+        diagnosis: [
+          ...listing,
+          `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway: ${strip}`,
+        ].join('\n'),
+      },
+      findings: [
+        {
+          ruleId: SETUID_FILES_FOUND,
+          severity: 'note',
+          check: 'setuid-files',
+          line,
+          message: `${detail}. Not needed by a service; to drop them: \`${SETUID_FIX}\`.`,
+        },
+      ],
+    };
+  }
+  const summary = `${count(unexpected.length)} beyond the distribution's own tools: ${list(unexpected)}`;
+  const expected = files.length - unexpected.length;
+  const diagnosis = [
+    ...listing,
     `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${
-      known === files.length
-        ? 'All of these are tools the base distribution ships for interactive logins and system administration; a service container does not use them.'
-        : known > 0
-          ? 'Those with a purpose named are tools the base distribution ships for logins and administration; the others were added by the image.'
-          : 'None of these is a distribution tool harden-check knows: check why the image needs them.'
-    } Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`,
+      expected > 0
+        ? `${expected} of these ${expected === 1 ? 'is a tool' : 'are tools'} the base distribution ships because ${expected === 1 ? 'it needs' : 'they need'} the bit (named with ${expected === 1 ? 'its' : 'their'} job); the others were added by the image or hand out root by design (sudo, doas, pkexec, a setuid busybox).`
+        : 'None of these is a distribution tool that needs the bit: check why the image has them.'
+    } ${strip}`,
   ].join('\n');
   return {
     check: {
