@@ -109,7 +109,7 @@ describe.skipIf(!hasDocker)('deploy checks (e2e)', () => {
     expect(c.diagnosis).toContain('1 of these is a tool the base distribution ships');
     const f = r.findings.filter((x) => x.ruleId === 'HC916');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', check: 'setuid-files', line: 2 });
+    expect(f[0]).toMatchObject({ severity: 'error', check: 'setuid-files', line: 3 });
   }, 120_000);
 
   it('an app writing to /data: read-only-rootfs fails naming /data and the mount to add', async () => {
