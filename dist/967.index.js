@@ -385,6 +385,8 @@ var exec = __webpack_require__(9655);
 var container = __webpack_require__(8607);
 // EXTERNAL MODULE: ./src/docker/inspect.ts
 var inspect = __webpack_require__(4892);
+// EXTERNAL MODULE: ./src/runtime/proc-net.ts
+var proc_net = __webpack_require__(6256);
 ;// CONCATENATED MODULE: ./src/runtime/stop-diagnosis.ts
 /** The signal numbers `docker stop` and STOPSIGNAL are written with (Linux, x86 and arm). */
 const SIGNALS = {
@@ -523,6 +525,7 @@ function killedAtBound(o) {
 
 
 
+
 /** The finding of a container SIGKILLed at the end of its grace period. */
 const IGNORES_STOP_SIGNAL = 'HC913';
 const round = (n) => Math.round(n * 100) / 100;
@@ -557,10 +560,13 @@ async function checkGracefulStop(req) {
         });
     }
     // Who PID 1 is, read before the stop: afterwards there is nothing left to ask.
-    const [cmdline, status] = await Promise.all([
+    const [cmdline, status, tcp4, tcp6] = await Promise.all([
         (0,container/* readHostProc */.HQ)(before.pid, 'cmdline'),
         (0,container/* readHostProc */.HQ)(before.pid, 'status'),
+        (0,container/* readHostProc */.HQ)(before.pid, 'net/tcp'),
+        (0,container/* readHostProc */.HQ)(before.pid, 'net/tcp6'),
     ]);
+    const sockets = tcp4 === null && tcp6 === null ? null : (0,proc_net/* listeningSockets */.OC)(tcp4, tcp6);
     const pid1 = parseCmdline(cmdline) ?? (await pid1FromTop(req.containerId, before.pid));
     const pid1Ids = processIds(status);
     const pid1Catches = catchesSignal(status, signalNumber(signal));
@@ -575,6 +581,7 @@ async function checkGracefulStop(req) {
             seconds: bound,
             detail: `would be SIGKILLed ${bound} s after ${signal} (bound ${bound} s; PID 1's signal mask shows no ${signal} handler, so the stop was not waited for): ${d.cause}`,
             pid1Ids,
+            sockets,
         });
     }
     const t0 = Date.now();
@@ -602,12 +609,14 @@ async function checkGracefulStop(req) {
         return {
             ...outcome({ status: 'pass', seconds, detail: `stopped by itself: ${measured}`, ...graceful_stop_at(req) }),
             pid1Ids,
+            sockets,
         };
     const d = diagnose();
     return killed(req, d, {
         seconds,
         detail: `SIGKILLed ${seconds} s after ${signal} (exit ${after.exitCode}, bound ${bound} s): ${d.cause}`,
         pid1Ids,
+        sockets,
     });
 }
 /** The failed check and its HC913 finding, at the line the cause points to. */
@@ -635,6 +644,7 @@ function killed(req, d, how) {
             },
         ],
         pid1Ids: how.pid1Ids,
+        sockets: how.sockets,
     };
 }
 function outcome(check) {
@@ -1275,7 +1285,7 @@ function restrictedOutcome(e, line) {
 /* harmony export */   Vy: () => (/* binding */ setuidOutcome),
 /* harmony export */   mg: () => (/* binding */ isSpecial)
 /* harmony export */ });
-/* unused harmony exports SETUID_FIX, purposeOf, modeString, describeSpecial */
+/* unused harmony exports SETUID_FIX, isExpectedTool, purposeOf, modeString, describeSpecial */
 /* harmony import */ var _tar_headers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8604);
 
 /** The finding of a failed setuid-files check. */
@@ -1318,6 +1328,16 @@ const PURPOSES = {
     busybox: 'every busybox applet (setuid busybox)',
 };
 const SETUID_FIX = 'RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true';
+/** Known, but their job is to hand out root (or every applet at once): always findings. */
+const ESCALATORS = new Set(['sudo', 'doas', 'pkexec', 'busybox']);
+/** Where a distribution installs the tools it ships setuid. */
+const SYSTEM_DIR = /^\/(usr\/)?(s?bin|lib|lib32|lib64|libexec)\//;
+/** A distribution tool that needs the bit to work, in its system directory, owned by a system account. */
+function isExpectedTool(f) {
+    const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+    const systemOwner = (f.mode & 0o4000 ? f.uid < 1000 : true) && (f.mode & 0o2000 ? f.gid < 1000 : true);
+    return purposeOf(f.path) !== null && !ESCALATORS.has(name) && SYSTEM_DIR.test(f.path) && systemOwner;
+}
 function isSpecial(entry) {
     return ((0,_tar_headers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRegular */ .$W)(entry.type) || entry.type === '1') && (entry.mode & 0o6000) !== 0;
 }
@@ -1379,19 +1399,51 @@ function setuidOutcome(scan, line) {
         };
     }
     const files = [...scan.special].sort((a, b) => a.path.localeCompare(b.path));
-    const known = files.filter((f) => purposeOf(f.path) !== null).length;
-    const names = files.map((f) => f.path);
-    const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
-    const summary = `${files.length} setuid/setgid file${files.length === 1 ? '' : 's'}: ${shown}`;
-    const diagnosis = [
+    const unexpected = files.filter((f) => !isExpectedTool(f));
+    const list = (fs) => {
+        const names = fs.map((f) => f.path);
+        return names.length > 8
+            ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more`
+            : names.join(', ');
+    };
+    const count = (n) => `${n} setuid/setgid file${n === 1 ? '' : 's'}`;
+    const listing = [
         `Found in the image's filesystem (${how}):`,
         ...files.map((f) => `  ${describeSpecial(f)}`),
         '',
-        `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${known === files.length
-            ? 'All of these are tools the base distribution ships for interactive logins and system administration; a service container does not use them.'
-            : known > 0
-                ? 'Those with a purpose named are tools the base distribution ships for logins and administration; the others were added by the image.'
-                : 'None of these is a distribution tool harden-check knows: check why the image needs them.'} Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`,
+    ];
+    const strip = `Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
+    if (unexpected.length === 0) {
+        const detail = `${count(files.length)}, all distribution tools that need the bit: ${list(files)}`;
+        return {
+            check: {
+                id: 'setuid-files',
+                status: 'pass',
+                seconds: scan.seconds,
+                detail,
+                diagnosis: [
+                    ...listing,
+                    `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway: ${strip}`,
+                ].join('\n'),
+            },
+            findings: [
+                {
+                    ruleId: SETUID_FILES_FOUND,
+                    severity: 'note',
+                    check: 'setuid-files',
+                    line,
+                    message: `${detail}. Not needed by a service; to drop them: \`${SETUID_FIX}\`.`,
+                },
+            ],
+        };
+    }
+    const summary = `${count(unexpected.length)} beyond the distribution's own tools: ${list(unexpected)}`;
+    const expected = files.length - unexpected.length;
+    const diagnosis = [
+        ...listing,
+        `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${expected > 0
+            ? `${expected} of these ${expected === 1 ? 'is a tool' : 'are tools'} the base distribution ships because ${expected === 1 ? 'it needs' : 'they need'} the bit (named with ${expected === 1 ? 'its' : 'their'} job); the others were added by the image or hand out root by design (sudo, doas, pkexec, a setuid busybox).`
+            : 'None of these is a distribution tool that needs the bit: check why the image has them.'} ${strip}`,
     ].join('\n');
     return {
         check: {
@@ -2151,6 +2203,98 @@ function probeShape(test) {
         hidesFailure: failureHidden(test, tool, seg, rest),
         loopback: url !== null && isLoopbackHost(url.host),
     };
+}
+
+
+/***/ }),
+
+/***/ 6256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OC: () => (/* binding */ listeningSockets),
+/* harmony export */   q5: () => (/* binding */ listeningPorts)
+/* harmony export */ });
+/* unused harmony exports TCP_LISTEN, parseProcNetTcp, decodeAddress */
+// Which TCP ports does the container really listen on? Read from the host through
+// /proc/<pid>/net/tcp and tcp6 of a container process: those files show the
+// process's network namespace, so no tool inside the image is needed (scratch works).
+const TCP_LISTEN = '0A';
+/** Parse /proc/net/tcp or /proc/net/tcp6 text (header line first). */
+function parseProcNetTcp(text) {
+    const out = [];
+    for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        // sl local_address rem_address st ...
+        if (f.length < 4)
+            continue;
+        const local = f[1];
+        const colon = local.lastIndexOf(':');
+        if (colon < 0)
+            continue;
+        const port = parseInt(local.slice(colon + 1), 16);
+        if (!Number.isFinite(port))
+            continue;
+        out.push({ localAddress: local.slice(0, colon), port, state: f[3].toUpperCase() });
+    }
+    return out;
+}
+/** Sorted, de-duplicated LISTEN ports of one or more tcp/tcp6 tables. */
+function listeningPorts(...tables) {
+    const ports = new Set();
+    for (const t of tables) {
+        if (!t)
+            continue;
+        for (const e of parseProcNetTcp(t))
+            if (e.state === TCP_LISTEN)
+                ports.add(e.port);
+    }
+    return [...ports].sort((a, b) => a - b);
+}
+/** The kernel's hex address as text: 0100007F -> 127.0.0.1; 32 hex digits -> an IPv6 address. */
+function decodeAddress(hex) {
+    const word = (h) => h.match(/../g).reverse().join('');
+    if (hex.length === 8)
+        return word(hex)
+            .match(/../g)
+            .map((b) => parseInt(b, 16))
+            .join('.');
+    if (hex.length !== 32)
+        return hex;
+    const bytes = (hex.match(/.{8}/g) ?? []).map(word).join('');
+    // IPv4-mapped (::ffff:a.b.c.d) reads as the IPv4 address
+    if (/^0{20}ffff/i.test(bytes))
+        return decodeAddress(bytes.slice(24).match(/../g).reverse().join(''));
+    const groups = (bytes.match(/.{4}/g) ?? []).map((g) => parseInt(g, 16).toString(16));
+    // the longest run of zero groups becomes '::'
+    let best = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        let j = i;
+        while (j < 8 && groups[j] === '0')
+            j++;
+        if (j - i > bestLen)
+            [best, bestLen] = [i, j - i];
+        i = j === i ? i + 1 : j;
+    }
+    if (bestLen < 2)
+        return groups.join(':');
+    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+}
+/** LISTEN sockets with their bound address, de-duplicated. */
+function listeningSockets(...tables) {
+    const seen = new Map();
+    for (const t of tables) {
+        if (!t)
+            continue;
+        for (const e of parseProcNetTcp(t)) {
+            if (e.state !== TCP_LISTEN)
+                continue;
+            const address = decodeAddress(e.localAddress);
+            seen.set(`${address}|${e.port}`, { address, port: e.port });
+        }
+    }
+    return [...seen.values()].sort((a, b) => a.port - b.port || a.address.localeCompare(b.address));
 }
 
 
