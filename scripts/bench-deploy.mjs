@@ -7,9 +7,10 @@
 // (bundle each revision with `npx ncc build src/index.ts -o <dir>`). Needs a Docker engine and
 // /bin/busybox; the FastAPI image also local/python-fastapi:bookworm (scripts/build-test-bases.sh).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runActionOnce } from './bench-action.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,7 +25,6 @@ for (const [k, v] of Object.entries(bundles))
 const DOCKER = process.env.HARDEN_CHECK_DOCKER || 'docker';
 const docker = (...a) =>
   execFileSync(DOCKER, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-const now = () => performance.now() / 1000;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -72,47 +72,7 @@ const edit = (n) =>
   );
 
 function runAction(bundle, i, ctx) {
-  const dir = join(bench, `run${i}`);
-  mkdirSync(dir, { recursive: true });
-  const files = Object.fromEntries(
-    ['output', 'state', 'summary', 'env', 'path'].map((f) => [f, join(dir, f)]),
-  );
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...(process.env.HARDEN_CHECK_DOCKER ? { HARDEN_CHECK_DOCKER: process.env.HARDEN_CHECK_DOCKER } : {}),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ctx,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'bench/bench',
-    GITHUB_RUN_ID: String(5000 + i),
-    GITHUB_RUN_ATTEMPT: '1',
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: files.env,
-    GITHUB_PATH: files.path,
-    INPUT_DOCKERFILE: 'Dockerfile',
-    INPUT_BUILD: 'true',
-    INPUT_RUN: 'true',
-    'INPUT_HEALTH-TIMEOUT': '60',
-    INPUT_NETWORK: 'none',
-    'INPUT_FAIL-ON': 'never',
-    INPUT_COMMENT: 'false',
-    INPUT_SUMMARY: 'false',
-    INPUT_REVIEW: 'off',
-  };
-  const t0 = now();
-  const r = spawnSync(process.execPath, [bundle], { env, cwd: ctx, encoding: 'utf8' });
-  const wall = now() - t0;
-  const path = /report-json<<(\S+)\n(.*)\n/.exec(readFileSync(files.output, 'utf8'))?.[2];
-  if (r.status !== 0 || !path || !existsSync(path)) {
-    console.error(r.stdout.slice(-2000), r.stderr.slice(-2000));
-    throw new Error(`action run failed (exit ${r.status})`);
-  }
-  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const { wall, report } = runActionOnce({ bundle, ctx, dir: join(bench, `run${i}`), runId: 5000 + i });
   // a passing image: the lesson's checks and, in the bundle that has them, the deploy checks
   const notPassed = report.checks.filter(
     (c) => c.status !== 'pass' && (c.id === 'healthy' || /rootfs|profile|setuid|graceful/.test(c.id)),

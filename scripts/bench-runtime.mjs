@@ -20,9 +20,10 @@
 // Without --bundle, src/index.ts is bundled with ncc into .bench/dist (gitignored).
 // Needs a Docker engine (scripts/setup-docker.sh) and /bin/busybox.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runActionOnce } from './bench-action.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -200,51 +201,13 @@ docker('rm', '-f', plainId);
 
 // --- 1b/2. harden-check vs the bare equivalent --------------------------------
 function runAction(i, extra = {}, ctx = busyboxCtx) {
-  const dir = join(bench, `run${i}`);
-  mkdirSync(dir, { recursive: true });
-  const files = Object.fromEntries(
-    ['output', 'state', 'summary', 'env', 'path'].map((f) => [f, join(dir, f)]),
-  );
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...(process.env.HARDEN_CHECK_DOCKER ? { HARDEN_CHECK_DOCKER: process.env.HARDEN_CHECK_DOCKER } : {}),
-    ...(process.env.DOCKER_BUILDKIT ? { DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT } : {}),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ctx,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'bench/bench',
-    GITHUB_RUN_ID: String(1000 + i),
-    GITHUB_RUN_ATTEMPT: '1',
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_ENV: files.env,
-    GITHUB_PATH: files.path,
-    INPUT_DOCKERFILE: 'Dockerfile',
-    INPUT_CONTEXT: '',
-    INPUT_BUILD: 'true',
-    INPUT_RUN: 'true',
-    'INPUT_HEALTH-TIMEOUT': '60',
-    INPUT_NETWORK: 'none',
-    'INPUT_FAIL-ON': 'never',
-    INPUT_COMMENT: 'false',
-    INPUT_SUMMARY: 'false',
-    INPUT_REVIEW: 'off',
-    ...extra,
-  };
-  const t0 = now();
-  const r = spawnSync(process.execPath, [bundle], { env, cwd: ctx, encoding: 'utf8' });
-  const wall = now() - t0;
-  const out = readFileSync(files.output, 'utf8');
-  const path = /report-json<<(\S+)\n(.*)\n/.exec(out)?.[2];
-  if (r.status !== 0 || !path || !existsSync(path)) {
-    console.error(r.stdout.slice(-2000), r.stderr.slice(-2000));
-    throw new Error(`action run failed (exit ${r.status})`);
-  }
-  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const { wall, report } = runActionOnce({
+    bundle,
+    ctx,
+    dir: join(bench, `run${i}`),
+    runId: 1000 + i,
+    extra,
+  });
   if (extra.INPUT_BUILD === 'false') return { wall };
   const healthy = report.checks.find((c) => c.id === 'healthy');
   const verdictAt = Number(/verdict at ([\d.]+) s/.exec(healthy?.detail ?? '')?.[1]);
