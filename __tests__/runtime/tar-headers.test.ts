@@ -80,6 +80,25 @@ describe('TarScanner', () => {
     }
   }
 
+  it('hands a captured file over as soon as its data is complete, before the entries after it', () => {
+    // etc first, then usr: the account file streams by before the rest of the archive
+    const dir = tree();
+    const out = join(root, 'order.tar');
+    execFileSync('tar', ['--format=pax', '-C', dir, '-cf', out, 'etc', 'usr']);
+    const data = execFileSync('cat', [out]);
+    const seen: string[] = [];
+    const scanner = new TarScanner({
+      onEntry: (e) => seen.push(e.path),
+      capture: (p) => p === '/etc/passwd',
+      onCaptured: (path, b) => seen.push(`captured ${path} ${b.toString().split('\n').length - 1} lines`),
+    });
+    for (let i = 0; i < data.length; i += 700) scanner.push(data.subarray(i, i + 700));
+    scanner.end();
+    const at = seen.indexOf('captured /etc/passwd 2 lines');
+    expect(at).toBe(seen.indexOf('/etc/passwd') + 1);
+    expect(seen.slice(at + 1)).toContain('/usr/bin/su');
+  });
+
   it('ustar archive: a path split into prefix and name is joined', () => {
     // ustar cannot hold the >100-char file name in one field: GNU tar uses the prefix when it fits
     const dir = tree();

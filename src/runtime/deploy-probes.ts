@@ -109,13 +109,18 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
     );
   const stop = new AbortController();
   // after the main container's docker run: created beside it, each would start slower
-  const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track)));
-  // a numeric (or root) USER needs nothing from the filesystem: start at once
+  let accountsSeen: (a: { passwd: string | null; group: string | null }) => void = () => {};
+  const accountsP = new Promise<{ passwd: string | null; group: string | null }>((r) => (accountsSeen = r));
+  const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track, accountsSeen)));
+  // without both files streamed by, whatever the whole read found (a later call is ignored)
+  void fsP.then((fs) => accountsSeen(fs.ok ? fs.value : { passwd: null, group: null }));
+  // a numeric (or root) USER needs nothing from the filesystem: start at once; a named one as
+  // soon as /etc/passwd and /etc/group have streamed by, not after the whole export
   const userP: Promise<RestrictedUser> = (async () => {
     const direct = restrictedUser(info.user, null, null);
     if (direct.kind !== 'unresolved') return direct;
-    const fs = await fsP;
-    return restrictedUser(info.user, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
+    const { passwd, group } = await accountsP;
+    return restrictedUser(info.user, passwd, group);
   })();
   // run-args that grant what the profile forbids would make a restricted run prove nothing
   const forbidden = forbiddenRunArgs(opts.runArgs ?? []);

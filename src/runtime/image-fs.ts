@@ -21,6 +21,8 @@ export async function readImageFs(
   image: string,
   runId: string,
   track: (id: string) => void,
+  /** Both account files as soon as they have streamed by (a named USER need not wait for the rest). */
+  onAccounts?: (accounts: { passwd: string; group: string }) => void,
 ): Promise<ImageFs> {
   const t0 = Date.now();
   const created = await createForExport(image, runId);
@@ -32,6 +34,11 @@ export async function readImageFs(
       if (isSpecial(e)) special.push(specialFile(e));
     },
     capture: (p) => ACCOUNT_FILES.has(p),
+    onCaptured: () => {
+      const passwd = scanner.captured.get('/etc/passwd');
+      const group = scanner.captured.get('/etc/group');
+      if (passwd && group) onAccounts?.({ passwd: passwd.toString('utf8'), group: group.toString('utf8') });
+    },
   });
   const out = await streamExport(created.id, (chunk) => scanner.push(chunk));
   if (out.exitCode !== 0)

@@ -35,6 +35,8 @@ export interface TarScanOptions {
   capture?: (path: string) => boolean;
   /** At most this many bytes are kept per captured file (default 64 KiB). */
   maxCaptureBytes?: number;
+  /** Called as soon as a captured file's data is complete (the stream goes on). */
+  onCaptured?: (path: string, data: Buffer) => void;
 }
 
 type State =
@@ -213,7 +215,10 @@ export class TarScanner {
     // Only regular files carry data; a hard link's size is 0.
     const dataSize = isRegular(type) || type === '1' ? entry.size : size;
     if (isRegular(type) && this.opts.capture?.(entry.path)) {
-      this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => this.captured.set(entry.path, b));
+      this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => {
+        this.captured.set(entry.path, b);
+        this.opts.onCaptured?.(entry.path, b);
+      });
     } else if (dataSize > 0) {
       this.state = { kind: 'skip', left: padded(dataSize) };
     }
