@@ -47,12 +47,28 @@ export async function readImageFs(
     );
   scanner.end();
   const text = (p: string) => scanner.captured.get(p)?.toString('utf8') ?? null;
+  const passwd = text('/etc/passwd');
+  const group = text('/etc/group');
+  // Some engines write numeric owners only (Docker 26's export): name them from the image's own files.
+  for (const f of special) {
+    f.uname ||= nameOf(passwd, f.uid);
+    f.gname ||= nameOf(group, f.gid);
+  }
   return {
     special,
     entries: scanner.entries,
     bytes: out.bytes,
     seconds: Math.round((Date.now() - t0) / 10) / 100,
-    passwd: text('/etc/passwd'),
-    group: text('/etc/group'),
+    passwd,
+    group,
   };
+}
+
+/** The name /etc/passwd or /etc/group gives an id, '' when none. */
+export function nameOf(file: string | null, id: number): string {
+  for (const line of file?.split('\n') ?? []) {
+    const f = line.split(':');
+    if (f.length >= 3 && f[2] === String(id) && f[0]) return f[0];
+  }
+  return '';
 }

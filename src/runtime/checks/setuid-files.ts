@@ -167,7 +167,7 @@ export function setuidOutcome(scan: ImageFsScan, line: number): CheckOutcome {
     ...files.map((f) => `  ${describeSpecial(f)}`),
     '',
   ];
-  const strip = `Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
+  const strip = `strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
   if (unexpected.length === 0) {
     const detail = `${count(files.length)}, all distribution tools that need the bit: ${list(files)}`;
     return {
@@ -178,7 +178,7 @@ export function setuidOutcome(scan: ImageFsScan, line: number): CheckOutcome {
         detail,
         diagnosis: [
           ...listing,
-          `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway: ${strip}`,
+          `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway, ${strip}`,
         ].join('\n'),
       },
       findings: [
@@ -200,7 +200,7 @@ export function setuidOutcome(scan: ImageFsScan, line: number): CheckOutcome {
       expected > 0
         ? `${expected} of these ${expected === 1 ? 'is a tool' : 'are tools'} the base distribution ships because ${expected === 1 ? 'it needs' : 'they need'} the bit (named with ${expected === 1 ? 'its' : 'their'} job); the others were added by the image or hand out root by design (sudo, doas, pkexec, a setuid busybox).`
         : 'None of these is a distribution tool that needs the bit: check why the image has them.'
-    } ${strip}`,
+    } To fix, ${strip}`,
   ].join('\n');
   return {
     check: {
