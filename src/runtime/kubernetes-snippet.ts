@@ -10,6 +10,8 @@ import type { GracefulStopOutcome } from './checks/graceful-stop.js';
 import { probeCommand } from './health-diagnosis.js';
 import { probeShape } from './health/probe-shape.js';
 import type { ListeningSocket } from './proc-net.js';
+import { mountTargets } from '../docker/run-args.js';
+import { READ_ONLY_WRITABLE } from './checks/read-only-rootfs.js';
 
 export interface ProvenRun {
   /** The runtime's checks (any subset; the deploy-group ones may be missing). */
@@ -27,6 +29,25 @@ export interface ProvenRun {
    * httpGet goes to the pod's IP, so it is written only for a port bound beyond the loopback.
    */
   sockets: readonly ListeningSocket[] | null;
+  /**
+   * What the read-only run had writable: the tmpfs on /tmp it always gets, and the mounts of
+   * the run-args. readOnlyRootFilesystem was proven only with these, so the pod gets a volume at each.
+   */
+  writablePaths: readonly string[];
+}
+
+/** A volume name for a mount path: a DNS label, unique among `taken`. */
+function volumeName(path: string, taken: Set<string>): string {
+  const base =
+    path
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'root';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  taken.add(name);
+  return name;
 }
 
 /** 127.0.0.0/8, ::1 and IPv4-mapped loopback: not reachable at the pod's IP. */
@@ -64,7 +85,8 @@ export function kubernetesSnippet(run: ProvenRun): string | null {
     sc.allowPrivilegeEscalation = false;
     why.push('allowPrivilegeEscalation: false: it ran with no-new-privileges');
   }
-  if (passed('read-only-rootfs')) {
+  const readOnly = passed('read-only-rootfs');
+  if (readOnly) {
     sc.readOnlyRootFilesystem = true;
     why.push('readOnlyRootFilesystem: it ran with a read-only root (read-only-rootfs passed)');
   }
@@ -92,6 +114,16 @@ export function kubernetesSnippet(run: ProvenRun): string | null {
   }
 
   const spec: Record<string, unknown> = {};
+  const writable = [...new Set(run.writablePaths)];
+  if (readOnly && writable.length > 0) {
+    const taken = new Set<string>();
+    const mounts = writable.map((mountPath) => ({ name: volumeName(mountPath, taken), mountPath }));
+    container.volumeMounts = mounts;
+    spec.volumes = mounts.map((m) => ({ name: m.name, emptyDir: {} }));
+    why.push(
+      `volumes: the read-only run had ${writable.join(', ')} writable (emptyDir here; a volume where the data must last)`,
+    );
+  }
   if (stop?.seconds !== undefined) {
     const grace = Math.min(
       Math.ceil(run.stopBoundSeconds),
@@ -147,6 +179,7 @@ export function snippetOfRun(
   info: ImageInfo,
   stopTimeoutSeconds: number | undefined,
   outcomes: readonly CheckOutcome[],
+  runArgs: readonly string[],
 ): string | undefined {
   const stop = outcomes.find((o) => o.check.id === 'graceful-stop') as GracefulStopOutcome | undefined;
   return (
@@ -155,6 +188,7 @@ export function snippetOfRun(
       uid: stop?.pid1Ids?.uid ?? null,
       gid: stop?.pid1Ids?.gid ?? null,
       sockets: stop?.sockets ?? null,
+      writablePaths: [...READ_ONLY_WRITABLE, ...mountTargets(runArgs)],
       healthcheck: healthcheckOf(info),
       stopBoundSeconds: stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS,
     }) ?? undefined

@@ -262,6 +262,12 @@ async function runAndObserve(
     const done = await after.outcomes();
     for (const o of done.outcomes) c.add(o);
     for (const n of done.notes) c.notes.push(c.mask(n));
-    result.kubernetes = snippetOfRun(c.checks.values(), info, opts.stopTimeoutSeconds, done.outcomes);
+    result.kubernetes = snippetOfRun(
+      c.checks.values(),
+      info,
+      opts.stopTimeoutSeconds,
+      done.outcomes,
+      opts.runArgs ?? [],
+    );
   }
 }

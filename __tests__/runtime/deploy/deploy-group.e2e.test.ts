@@ -55,6 +55,8 @@ describe.skipIf(!hasDocker)('the deploy group in a run', () => {
       readOnlyRootFilesystem: true,
       seccompProfile: { type: 'RuntimeDefault' },
     });
+    // proven with a tmpfs on /tmp: the pod gets a volume there
+    expect(spec.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
     expect(spec.containers[0].livenessProbe).toEqual({
       httpGet: { path: '/', port: 8080 },
       periodSeconds: 30,

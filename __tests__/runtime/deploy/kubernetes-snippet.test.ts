@@ -37,6 +37,7 @@ const run = (over: Partial<ProvenRun> = {}): ProvenRun => ({
     { address: '0.0.0.0', port: 8000 },
     { address: '::', port: 8443 },
   ],
+  writablePaths: ['/tmp'],
   ...over,
 });
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML */
@@ -53,6 +54,9 @@ describe('kubernetesSnippet', () => {
     const s = spec(run());
     expect(s.terminationGracePeriodSeconds).toBe(5);
     const c = s.containers[0];
+    // the read-only root was proven with a tmpfs on /tmp: the pod gets a volume there
+    expect(c.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    expect(s.volumes).toEqual([{ name: 'tmp', emptyDir: {} }]);
     expect(c.securityContext).toEqual({
       runAsNonRoot: true,
       runAsUser: 10001,
@@ -189,6 +193,30 @@ describe('kubernetesSnippet', () => {
       const probe = probeWith(sockets as ProvenRun['sockets']);
       expect(probe).not.toHaveProperty('httpGet');
       expect(probe).toMatchObject({ exec });
+    });
+  });
+
+  describe('volumes for what the read-only run had writable', () => {
+    it("the run-args' mounts too, each with its own DNS-label name", () => {
+      const s = spec(run({ writablePaths: ['/tmp', '/var/cache/app', '/var/cache-app', '/tmp'] }));
+      expect(s.containers[0].volumeMounts).toEqual([
+        { name: 'tmp', mountPath: '/tmp' },
+        { name: 'var-cache-app', mountPath: '/var/cache/app' },
+        { name: 'var-cache-app-2', mountPath: '/var/cache-app' },
+      ]);
+      expect(s.volumes.map((v: { name: string }) => v.name)).toEqual([
+        'tmp',
+        'var-cache-app',
+        'var-cache-app-2',
+      ]);
+      expect(kubernetesSnippet(run({ writablePaths: ['/tmp', '/data'] }))).toContain(
+        '#   volumes: the read-only run had /tmp, /data writable',
+      );
+    });
+    it('none when read-only-rootfs did not pass', () => {
+      const s = spec(run({ checks: withStatus('read-only-rootfs', 'fail') }));
+      expect(s.containers[0]).not.toHaveProperty('volumeMounts');
+      expect(s).not.toHaveProperty('volumes');
     });
   });
 });

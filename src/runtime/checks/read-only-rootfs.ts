@@ -9,7 +9,9 @@ import type { CheckOutcome } from './outcome.js';
 export const READ_ONLY_ROOT_FAILS = 'HC914';
 
 /** The flags of the side container (after the main container's own env and run args). */
-export const READ_ONLY_ARGS = ['--read-only', '--tmpfs', '/tmp'];
+/** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
+export const READ_ONLY_WRITABLE = ['/tmp'];
+export const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
 
 export interface DiffEntry {
   kind: 'A' | 'C' | 'D';
