@@ -960,13 +960,16 @@ function declaredLine(facts, key, fallback) {
 /* harmony export */   Bx: () => (/* binding */ READ_ONLY_ROOT_FAILS),
 /* harmony export */   FR: () => (/* binding */ parseDiff),
 /* harmony export */   HX: () => (/* binding */ readOnlyOutcome),
-/* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS)
+/* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS),
+/* harmony export */   f1: () => (/* binding */ READ_ONLY_WRITABLE)
 /* harmony export */ });
 /* unused harmony exports dirname, writtenDirs, erofsLines */
 /** The finding of a failed read-only-rootfs check. */
 const READ_ONLY_ROOT_FAILS = 'HC914';
 /** The flags of the side container (after the main container's own env and run args). */
-const READ_ONLY_ARGS = ['--read-only', '--tmpfs', '/tmp'];
+/** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
+const READ_ONLY_WRITABLE = ['/tmp'];
+const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
 /** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
 function parseDiff(stdout) {
     const out = [];
@@ -1412,7 +1415,7 @@ function setuidOutcome(scan, line) {
         ...files.map((f) => `  ${describeSpecial(f)}`),
         '',
     ];
-    const strip = `Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
+    const strip = `strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
     if (unexpected.length === 0) {
         const detail = `${count(files.length)}, all distribution tools that need the bit: ${list(files)}`;
         return {
@@ -1423,7 +1426,7 @@ function setuidOutcome(scan, line) {
                 detail,
                 diagnosis: [
                     ...listing,
-                    `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway: ${strip}`,
+                    `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway, ${strip}`,
                 ].join('\n'),
             },
             findings: [
@@ -1443,7 +1446,7 @@ function setuidOutcome(scan, line) {
         ...listing,
         `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${expected > 0
             ? `${expected} of these ${expected === 1 ? 'is a tool' : 'are tools'} the base distribution ships because ${expected === 1 ? 'it needs' : 'they need'} the bit (named with ${expected === 1 ? 'its' : 'their'} job); the others were added by the image or hand out root by design (sudo, doas, pkexec, a setuid busybox).`
-            : 'None of these is a distribution tool that needs the bit: check why the image has them.'} ${strip}`,
+            : 'None of these is a distribution tool that needs the bit: check why the image has them.'} To fix, ${strip}`,
     ].join('\n');
     return {
         check: {
@@ -2488,7 +2491,10 @@ class TarScanner {
         // Only regular files carry data; a hard link's size is 0.
         const dataSize = isRegular(type) || type === '1' ? entry.size : size;
         if (isRegular(type) && this.opts.capture?.(entry.path)) {
-            this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => this.captured.set(entry.path, b));
+            this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => {
+                this.captured.set(entry.path, b);
+                this.opts.onCaptured?.(entry.path, b);
+            });
         }
         else if (dataSize > 0) {
             this.state = { kind: 'skip', left: padded(dataSize) };

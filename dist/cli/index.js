@@ -9602,7 +9602,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9995);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7395);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -23356,13 +23356,16 @@ function declaredLine(facts, key, fallback) {
 /* harmony export */   Bx: () => (/* binding */ READ_ONLY_ROOT_FAILS),
 /* harmony export */   FR: () => (/* binding */ parseDiff),
 /* harmony export */   HX: () => (/* binding */ readOnlyOutcome),
-/* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS)
+/* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS),
+/* harmony export */   f1: () => (/* binding */ READ_ONLY_WRITABLE)
 /* harmony export */ });
 /* unused harmony exports dirname, writtenDirs, erofsLines */
 /** The finding of a failed read-only-rootfs check. */
 const READ_ONLY_ROOT_FAILS = 'HC914';
 /** The flags of the side container (after the main container's own env and run args). */
-const READ_ONLY_ARGS = ['--read-only', '--tmpfs', '/tmp'];
+/** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
+const READ_ONLY_WRITABLE = ['/tmp'];
+const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
 /** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
 function parseDiff(stdout) {
     const out = [];
@@ -23808,7 +23811,7 @@ function setuidOutcome(scan, line) {
         ...files.map((f) => `  ${describeSpecial(f)}`),
         '',
     ];
-    const strip = `Strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
+    const strip = `strip the bits in the final stage, before USER: \`${SETUID_FIX}\` (on an image without find: \`chmod a-s <path>\` for each file, or COPY --chmod without the s bit).`;
     if (unexpected.length === 0) {
         const detail = `${count(files.length)}, all distribution tools that need the bit: ${list(files)}`;
         return {
@@ -23819,7 +23822,7 @@ function setuidOutcome(scan, line) {
                 detail,
                 diagnosis: [
                     ...listing,
-                    `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway: ${strip}`,
+                    `Each is a tool the base distribution ships setuid/setgid because it needs the bit to work (named above with its job); none was added by the image. A service container does not use them, and under Kubernetes' restricted profile (allowPrivilegeEscalation: false) the bits take no effect. To drop them anyway, ${strip}`,
                 ].join('\n'),
             },
             findings: [
@@ -23839,7 +23842,7 @@ function setuidOutcome(scan, line) {
         ...listing,
         `A setuid/setgid program runs with its owner's (usually root's) rights whoever starts it: it is how a compromised non-root process becomes root. ${expected > 0
             ? `${expected} of these ${expected === 1 ? 'is a tool' : 'are tools'} the base distribution ships because ${expected === 1 ? 'it needs' : 'they need'} the bit (named with ${expected === 1 ? 'its' : 'their'} job); the others were added by the image or hand out root by design (sudo, doas, pkexec, a setuid busybox).`
-            : 'None of these is a distribution tool that needs the bit: check why the image has them.'} ${strip}`,
+            : 'None of these is a distribution tool that needs the bit: check why the image has them.'} To fix, ${strip}`,
     ].join('\n');
     return {
         check: {
@@ -24884,7 +24887,10 @@ class TarScanner {
         // Only regular files carry data; a hard link's size is 0.
         const dataSize = isRegular(type) || type === '1' ? entry.size : size;
         if (isRegular(type) && this.opts.capture?.(entry.path)) {
-            this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => this.captured.set(entry.path, b));
+            this.collect(dataSize, this.opts.maxCaptureBytes ?? 65536, (b) => {
+                this.captured.set(entry.path, b);
+                this.opts.onCaptured?.(entry.path, b);
+            });
         }
         else if (dataSize > 0) {
             this.state = { kind: 'skip', left: padded(dataSize) };
@@ -24905,7 +24911,7 @@ function padded(n) {
 
 /***/ }),
 
-/***/ 9995:
+/***/ 7395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26089,12 +26095,98 @@ async function containerDiff(id) {
 var read_only_rootfs = __nccwpck_require__(2941);
 // EXTERNAL MODULE: ./src/runtime/checks/restricted-profile.ts
 var restricted_profile = __nccwpck_require__(5111);
+;// CONCATENATED MODULE: ./src/docker/run-args.ts
+// The user's `run-args` input, read as docker run reads it: one argument per element, a flag's
+// value either after `=` or in the next element (or attached to a short flag, `-v/a:/b`).
+// Checks that must know what the run-args grant or mount walk them here.
+/** Short and alternative spellings, to the long name. */
+const LONG = {
+    '-a': '--attach',
+    '-c': '--cpu-shares',
+    '-e': '--env',
+    '-h': '--hostname',
+    '-l': '--label',
+    '-m': '--memory',
+    '-p': '--publish',
+    '-u': '--user',
+    '-v': '--volume',
+    '-w': '--workdir',
+    '--net': '--network',
+};
+/** Value-taking docker run flags, by every spelling, to their long name. */
+const VALUE_FLAGS = Object.fromEntries(('-a --attach --add-host --blkio-weight -c --cpu-shares --cap-add --cap-drop --cgroupns --cgroup-parent ' +
+    '--cidfile --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpus --cpuset-cpus --cpuset-mems ' +
+    '--device --device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops ' +
+    '--dns --dns-option --dns-search --domainname -e --env --env-file --entrypoint --expose --gpus ' +
+    '--group-add --health-cmd --health-interval --health-retries --health-start-period --health-timeout ' +
+    '-h --hostname --ip --ip6 --ipc --isolation --kernel-memory -l --label --label-file --link --log-driver ' +
+    '--log-opt --mac-address -m --memory --memory-reservation --memory-swap --memory-swappiness --mount ' +
+    '--name --net --network --network-alias --oom-score-adj -p --publish --pid --pids-limit --platform ' +
+    '--pull --restart --runtime --security-opt --shm-size --stop-signal --stop-timeout --storage-opt ' +
+    '--sysctl --tmpfs -u --user --ulimit --userns --uts -v --volume --volume-driver --volumes-from -w --workdir')
+    .split(' ')
+    .map((f) => [f, LONG[f] ?? f]));
+/** Every argument of `run-args`, each value-taking flag paired with its value. */
+function parseRunArgs(runArgs) {
+    const out = [];
+    for (let i = 0; i < runArgs.length; i++) {
+        const arg = runArgs[i].trim();
+        const eq = arg.indexOf('=');
+        if (arg.startsWith('-') && eq > 0) {
+            const name = arg.slice(0, eq);
+            out.push({ flag: VALUE_FLAGS[name] ?? name, value: arg.slice(eq + 1), raw: arg });
+            continue;
+        }
+        if (/^-v[^=]/.test(arg)) {
+            out.push({ flag: '--volume', value: arg.slice(2), raw: arg });
+            continue;
+        }
+        const long = VALUE_FLAGS[arg];
+        if (long !== undefined && i + 1 < runArgs.length) {
+            const value = runArgs[++i].trim();
+            out.push({ flag: long, value, raw: `${arg} ${value}` });
+            continue;
+        }
+        out.push({ flag: arg, raw: arg });
+    }
+    return out;
+}
+/**
+ * The container paths the run-args mount something writable on (`--tmpfs`, `--volume`,
+ * `--mount`), in order; read-only mounts are left out.
+ */
+function mountTargets(runArgs) {
+    const out = [];
+    for (const a of parseRunArgs(runArgs)) {
+        if (a.value === undefined)
+            continue;
+        if (a.flag === '--tmpfs')
+            out.push(a.value.split(':')[0]);
+        else if (a.flag === '--volume') {
+            const parts = a.value.split(':');
+            const target = parts.length === 1 ? parts[0] : parts[1];
+            if (!(parts[2] ?? '').split(',').includes('ro'))
+                out.push(target);
+        }
+        else if (a.flag === '--mount') {
+            const kv = a.value.split(',').map((p) => p.split('='));
+            const get = (...keys) => kv.find(([k]) => keys.includes(k.trim()))?.[1]?.trim();
+            const readonly = kv.some(([k, v]) => ['readonly', 'ro'].includes(k.trim()) && v !== 'false');
+            const target = get('target', 'destination', 'dst');
+            if (target && !readonly)
+                out.push(target);
+        }
+    }
+    return out.filter((p) => p.startsWith('/'));
+}
+
 ;// CONCATENATED MODULE: ./src/runtime/checks/restricted-run-args.ts
 // The restricted-profile side container runs with the user's run-args first and the profile's
 // settings after them. Flags that only add (capabilities, security options, mounts) cannot be
 // taken back by later flags, so a run-arg like `--cap-add SYS_ADMIN` would let the container
 // pass with what a pod under the restricted Pod Security Standard is refused. Such run-args
 // make the check undecidable for this run instead of a pass it did not earn.
+
 /** Capabilities the restricted profile lets a container add back. */
 const ALLOWED_CAPS = new Set(['NET_BIND_SERVICE']);
 /** The sysctls Kubernetes calls safe (allowed by the baseline and restricted profiles). */
@@ -26110,31 +26202,6 @@ const SAFE_SYSCTLS = new Set([
     'net.ipv4.tcp_keepalive_intvl',
     'net.ipv4.tcp_keepalive_probes',
 ]);
-/** docker run flags (long names, short aliases) whose value is the next argument unless given with `=`. */
-const VALUE_FLAGS = {
-    '--cap-add': '--cap-add',
-    '--security-opt': '--security-opt',
-    '--pid': '--pid',
-    '--ipc': '--ipc',
-    '--network': '--network',
-    '--net': '--network',
-    '--volume': '--volume',
-    '-v': '--volume',
-    '--mount': '--mount',
-    '--sysctl': '--sysctl',
-    '--device': '--device',
-};
-/** The other docker run flags that take a value: their value is skipped, never read as a flag. */
-const OTHER_VALUE_FLAGS = new Set(('-a --attach --add-host --blkio-weight -c --cpu-shares --cgroupns --cgroup-parent --cidfile ' +
-    '--cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpus --cpuset-cpus --cpuset-mems ' +
-    '--device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops ' +
-    '--dns --dns-option --dns-search --domainname -e --env --env-file --entrypoint --expose --gpus ' +
-    '--group-add --health-cmd --health-interval --health-retries --health-start-period --health-timeout ' +
-    '-h --hostname --ip --ip6 --isolation --kernel-memory -l --label --label-file --link --log-driver ' +
-    '--log-opt --mac-address -m --memory --memory-reservation --memory-swap --memory-swappiness --name ' +
-    '--network-alias --oom-score-adj -p --publish --pids-limit --platform --pull --restart --runtime ' +
-    '--shm-size --stop-signal --stop-timeout --storage-opt --tmpfs -u --user --ulimit --userns --uts ' +
-    '--volume-driver --volumes-from -w --workdir').split(' '));
 function forbids(flag, value) {
     const v = value.trim();
     switch (flag) {
@@ -26167,36 +26234,11 @@ function forbids(flag, value) {
  * flag with its value), in order. `--privileged` counts unless set to false.
  */
 function forbiddenRunArgs(runArgs) {
-    const found = [];
-    for (let i = 0; i < runArgs.length; i++) {
-        const arg = runArgs[i].trim();
-        const eq = arg.indexOf('=');
-        const name = eq > 0 && arg.startsWith('-') ? arg.slice(0, eq) : arg;
-        if (name === '--privileged') {
-            if (eq < 0 || !/^false$/i.test(arg.slice(eq + 1)))
-                found.push(arg);
-            continue;
-        }
-        if (/^-v[^=]/.test(arg)) {
-            // -v/host:/in: the short flag with its value attached
-            if (forbids('--volume', arg.slice(2)))
-                found.push(arg);
-            continue;
-        }
-        const flag = VALUE_FLAGS[name];
-        if (!flag) {
-            if (OTHER_VALUE_FLAGS.has(arg))
-                i++;
-            continue;
-        }
-        const inline = eq > 0 && arg.startsWith('-');
-        const value = inline ? arg.slice(eq + 1) : (runArgs[i + 1] ?? '');
-        if (!inline)
-            i++;
-        if (forbids(flag, value))
-            found.push(inline ? arg : `${arg} ${value.trim()}`);
-    }
-    return found;
+    return parseRunArgs(runArgs)
+        .filter((a) => a.flag === '--privileged'
+        ? a.value === undefined || !/^false$/i.test(a.value)
+        : a.value !== undefined && forbids(a.flag, a.value))
+        .map((a) => a.raw);
 }
 
 // EXTERNAL MODULE: ./src/runtime/checks/setuid-files.ts
@@ -26286,7 +26328,9 @@ const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/group']);
  * Throws with a one-line reason when the container cannot be created or exported, or the
  * archive is malformed. `track` gets the container id as soon as it exists (for cleanup).
  */
-async function readImageFs(image, runId, track) {
+async function readImageFs(image, runId, track, 
+/** Both account files as soon as they have streamed by (a named USER need not wait for the rest). */
+onAccounts) {
     const t0 = Date.now();
     const created = await createForExport(image, runId);
     if (!created.id)
@@ -26299,20 +26343,42 @@ async function readImageFs(image, runId, track) {
                 special.push((0,setuid_files/* specialFile */.Am)(e));
         },
         capture: (p) => ACCOUNT_FILES.has(p),
+        onCaptured: () => {
+            const passwd = scanner.captured.get('/etc/passwd');
+            const group = scanner.captured.get('/etc/group');
+            if (passwd && group)
+                onAccounts?.({ passwd: passwd.toString('utf8'), group: group.toString('utf8') });
+        },
     });
     const out = await streamExport(created.id, (chunk) => scanner.push(chunk));
     if (out.exitCode !== 0)
         throw new Error(out.timedOut ? 'docker export timed out' : `docker export failed: ${out.stderr.split('\n').at(-1)}`);
     scanner.end();
     const text = (p) => scanner.captured.get(p)?.toString('utf8') ?? null;
+    const passwd = text('/etc/passwd');
+    const group = text('/etc/group');
+    // Some engines write numeric owners only (Docker 26's export): name them from the image's own files.
+    for (const f of special) {
+        f.uname ||= nameOf(passwd, f.uid);
+        f.gname ||= nameOf(group, f.gid);
+    }
     return {
         special,
         entries: scanner.entries,
         bytes: out.bytes,
         seconds: Math.round((Date.now() - t0) / 10) / 100,
-        passwd: text('/etc/passwd'),
-        group: text('/etc/group'),
+        passwd,
+        group,
     };
+}
+/** The name /etc/passwd or /etc/group gives an id, '' when none. */
+function nameOf(file, id) {
+    for (const line of file?.split('\n') ?? []) {
+        const f = line.split(':');
+        if (f.length >= 3 && f[2] === String(id) && f[0])
+            return f[0];
+    }
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/deploy-probes.ts
@@ -26394,14 +26460,19 @@ async function deployProbe(ctx) {
     }));
     const stop = new AbortController();
     // after the main container's docker run: created beside it, each would start slower
-    const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track)));
-    // a numeric (or root) USER needs nothing from the filesystem: start at once
+    let accountsSeen = () => { };
+    const accountsP = new Promise((r) => (accountsSeen = r));
+    const fsP = settle(ctx.mainStarted.then(() => readImageFs(info.id, opts.runId, track, accountsSeen)));
+    // without both files streamed by, whatever the whole read found (a later call is ignored)
+    void fsP.then((fs) => accountsSeen(fs.ok ? fs.value : { passwd: null, group: null }));
+    // a numeric (or root) USER needs nothing from the filesystem: start at once; a named one as
+    // soon as /etc/passwd and /etc/group have streamed by, not after the whole export
     const userP = (async () => {
         const direct = (0,restricted_profile/* restrictedUser */.VD)(info.user, null, null);
         if (direct.kind !== 'unresolved')
             return direct;
-        const fs = await fsP;
-        return (0,restricted_profile/* restrictedUser */.VD)(info.user, fs.ok ? fs.value.passwd : null, fs.ok ? fs.value.group : null);
+        const { passwd, group } = await accountsP;
+        return (0,restricted_profile/* restrictedUser */.VD)(info.user, passwd, group);
     })();
     // run-args that grant what the profile forbids would make a restricted run prove nothing
     const forbidden = forbiddenRunArgs(opts.runArgs ?? []);
@@ -26514,6 +26585,21 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
+
+/** A volume name for a mount path: a DNS label, unique among `taken`. */
+function volumeName(path, taken) {
+    const base = path
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 50) || 'root';
+    let name = base;
+    for (let i = 2; taken.has(name); i++)
+        name = `${base}-${i}`;
+    taken.add(name);
+    return name;
+}
 /** 127.0.0.0/8, ::1 and IPv4-mapped loopback: not reachable at the pod's IP. */
 const isLoopback = (address) => /^127\.|^::1$|^::ffff:127\./i.test(address);
 const kubernetes_snippet_NS = 1e9;
@@ -26547,7 +26633,8 @@ function kubernetesSnippet(run) {
         sc.allowPrivilegeEscalation = false;
         why.push('allowPrivilegeEscalation: false: it ran with no-new-privileges');
     }
-    if (passed('read-only-rootfs')) {
+    const readOnly = passed('read-only-rootfs');
+    if (readOnly) {
         sc.readOnlyRootFilesystem = true;
         why.push('readOnlyRootFilesystem: it ran with a read-only root (read-only-rootfs passed)');
     }
@@ -26568,6 +26655,14 @@ function kubernetesSnippet(run) {
             : ''}`);
     }
     const spec = {};
+    const writable = [...new Set(run.writablePaths)];
+    if (readOnly && writable.length > 0) {
+        const taken = new Set();
+        const mounts = writable.map((mountPath) => ({ name: volumeName(mountPath, taken), mountPath }));
+        container.volumeMounts = mounts;
+        spec.volumes = mounts.map((m) => ({ name: m.name, emptyDir: {} }));
+        why.push(`volumes: the read-only run had ${writable.join(', ')} writable (emptyDir here; a volume where the data must last)`);
+    }
     if (stop?.seconds !== undefined) {
         const grace = Math.min(Math.ceil(run.stopBoundSeconds), Math.max(MIN_GRACE_SECONDS, Math.ceil(stop.seconds * 2)));
         spec.terminationGracePeriodSeconds = grace;
@@ -26612,13 +26707,14 @@ function probeFrom(hc, sockets) {
  * The snippet of a finished run: its checks, the image's HEALTHCHECK, PID 1's ids as the
  * graceful-stop probe read them before the stop. Undefined when nothing was proven.
  */
-function snippetOfRun(checks, info, stopTimeoutSeconds, outcomes) {
+function snippetOfRun(checks, info, stopTimeoutSeconds, outcomes, runArgs) {
     const stop = outcomes.find((o) => o.check.id === 'graceful-stop');
     return (kubernetesSnippet({
         checks: [...checks],
         uid: stop?.pid1Ids?.uid ?? null,
         gid: stop?.pid1Ids?.gid ?? null,
         sockets: stop?.sockets ?? null,
+        writablePaths: [...read_only_rootfs/* READ_ONLY_WRITABLE */.f1, ...mountTargets(runArgs)],
         healthcheck: (0,inspect/* healthcheckOf */.w5)(info),
         stopBoundSeconds: stopTimeoutSeconds ?? contracts/* DEFAULT_STOP_TIMEOUT_SECONDS */.x,
     }) ?? undefined);
@@ -26870,7 +26966,7 @@ async function runAndObserve(c, opts, info, res, result, host) {
             c.add(o);
         for (const n of done.notes)
             c.notes.push(c.mask(n));
-        result.kubernetes = snippetOfRun(c.checks.values(), info, opts.stopTimeoutSeconds, done.outcomes);
+        result.kubernetes = snippetOfRun(c.checks.values(), info, opts.stopTimeoutSeconds, done.outcomes, opts.runArgs ?? []);
     }
 }
 
