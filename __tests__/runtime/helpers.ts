@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { buildImage } from '../../src/docker/build.js';
 import { docker } from '../../src/docker/exec.js';
+import { plainHost } from '../../src/host.js';
 import { dockerAvailable } from '../../src/docker/engine.js';
 import { runFilter } from '../../src/docker/labels.js';
 import type { RuntimeOptions, RuntimeResult, StaticFacts } from '../../src/runtime/types.js';
@@ -96,6 +98,25 @@ export function contextOptions(
     facts: factsFrom(readFileSync(dockerfile, 'utf8')),
     ...over,
   };
+}
+
+/** Builds a fixture with this leg's builder and flags (the build must succeed): its context, image id and tag. */
+export async function buildFixture(
+  name: string,
+  runId: string,
+): Promise<{ ctx: string; imageId: string; tag: string }> {
+  const ctx = fixtureContext(name);
+  const b = await buildImage({
+    dockerfile: join(ctx, 'Dockerfile'),
+    context: ctx,
+    buildArgs: {},
+    target: '',
+    flags: testBuildFlags(),
+    runId,
+    host: plainHost(() => undefined),
+  });
+  expect(b.ok, b.logTail).toBe(true);
+  return { ctx, imageId: b.imageId!, tag: b.tag };
 }
 
 /** RuntimeOptions for a fixture, built from its folder. */

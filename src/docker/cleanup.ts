@@ -117,8 +117,3 @@ export async function cleanupRun(
   }
   return problems;
 }
-
-/** Remove containers a run no longer needs before the run ends (their ids stay tracked: removing twice is harmless). */
-export async function removeContainersNow(ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await docker(['rm', '--force', '--volumes', ...ids]);
-}

@@ -47,8 +47,29 @@ export function streamExport(
   onChunk: (chunk: Buffer) => void,
   timeoutMs = 120_000,
 ): Promise<ExportResult> {
+  return streamDocker(['export', id], onChunk, timeoutMs);
+}
+
+/**
+ * `docker cp <id>:<path> -`: the one file (or tree) at `path` inside the container, as a tar
+ * stream. The engine resolves `path` inside the container's root, symlinks included.
+ */
+export function streamCopyOut(
+  id: string,
+  path: string,
+  onChunk: (chunk: Buffer) => void,
+  timeoutMs = 30_000,
+): Promise<ExportResult> {
+  return streamDocker(['cp', `${id}:${path}`, '-'], onChunk, timeoutMs);
+}
+
+function streamDocker(
+  args: string[],
+  onChunk: (chunk: Buffer) => void,
+  timeoutMs: number,
+): Promise<ExportResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(dockerBin(), ['export', id], { env: dockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(dockerBin(), args, { env: dockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let bytes = 0;
     let stderr = '';
     let failure: unknown = null;

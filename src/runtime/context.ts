@@ -36,11 +36,11 @@ export interface RuntimeContext {
     signal?: AbortSignal,
   ): Promise<StartedContainer>;
   /**
-   * Resolves once the main container's `docker run` returned (or it failed to start): two
-   * containers created at the same moment each start slower, so a probe's own containers
-   * wait for this and the main one's health wait is not delayed by them.
+   * Resolves once the main container's `docker run` returned, to its id (null when it failed
+   * to start): two containers created at the same moment each start slower, so a probe's own
+   * containers wait for this and the main one's health wait is not delayed by them.
    */
-  mainStarted: Promise<void>;
+  mainStarted: Promise<string | null>;
   /** The main container once its wait ended; null when it did not start (or the run stopped). */
   main: Promise<MainContainer | null>;
   /**
@@ -57,8 +57,8 @@ export type AfterRunProbe = (ctx: RuntimeContext) => Promise<CheckOutcome[]>;
 
 export interface AfterRun {
   context: RuntimeContext;
-  /** The main container's `docker run` returned. */
-  mainStarted(): void;
+  /** The main container's `docker run` returned, with this id (none: it did not start). */
+  mainStarted(id?: string): void;
   /** Hands the probes the main container (null: none to read). Later calls are ignored. */
   mainReady(main: MainContainer | null): void;
   release(): void;
@@ -71,8 +71,8 @@ export function launchAfterRun(
   probes: readonly AfterRunProbe[],
   base: Omit<RuntimeContext, 'main' | 'mainStarted' | 'mainReleased' | 'readMain'>,
 ): AfterRun {
-  let started: () => void = () => {};
-  const mainStarted = new Promise<void>((r) => (started = r));
+  let started: (id: string | null) => void = () => {};
+  const mainStarted = new Promise<string | null>((r) => (started = r));
   let mainReady: (m: MainContainer | null) => void = () => {};
   let release: () => void = () => {};
   const main = new Promise<MainContainer | null>((r) => (mainReady = r));
@@ -91,14 +91,14 @@ export function launchAfterRun(
   const running = probes.map(async (p) => p(context));
   return {
     context,
-    mainStarted: () => started(),
+    mainStarted: (id) => started(id ?? null),
     mainReady: (m) => {
-      started();
+      started(m?.id ?? null);
       mainReady(m);
     },
     release: () => release(),
     async outcomes() {
-      started();
+      started(null);
       mainReady(null);
       release();
       const settled = await Promise.allSettled(running);

@@ -183,7 +183,7 @@ async function runAndObserve(
   });
   try {
     const tHealth = Date.now();
-    const session = await startMain({ ...start, choice, onStarted: () => after.mainStarted() });
+    const session = await startMain({ ...start, choice, onStarted: (id) => after.mainStarted(id) });
     const { run } = session;
     if (run.error || !run.state) {
       // The container could not even start (entrypoint missing, bad run-args).

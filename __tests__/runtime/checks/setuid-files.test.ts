@@ -23,7 +23,12 @@ const entry = (path: string, mode: number, type = '0', over: Partial<TarEntry> =
   ...over,
 });
 
-const scan = (special: SpecialFile[]) => ({ special, entries: 900, bytes: 12_500_000, seconds: 0.4 });
+const scan = (special: SpecialFile[]) => ({
+  special,
+  entries: 900,
+  seconds: 0.4,
+  how: 'docker export: 900 entries, 12.5 MB read in 0.4 s',
+});
 
 describe('setuid-files', () => {
   it('only regular files and hard links with the s bits count', () => {
