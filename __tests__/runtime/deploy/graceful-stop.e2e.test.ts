@@ -6,20 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildImage } from '../../../src/docker/build.js';
 import { cleanupRun } from '../../../src/docker/cleanup.js';
 import { runContainer } from '../../../src/docker/container.js';
 import { docker } from '../../../src/docker/exec.js';
 import { inspectContainer, inspectImage } from '../../../src/docker/inspect.js';
-import { plainHost } from '../../../src/host.js';
 import { checkGracefulStop } from '../../../src/runtime/checks/graceful-stop.js';
-import { testBuildFlags, requireBuilder } from '../../helpers/builder.js';
+import { requireBuilder } from '../../helpers/builder.js';
 import {
   FASTAPI_BASE,
   expectNoLeftovers,
   imageExists,
   factsFrom,
-  fixtureContext,
+  buildFixture,
   newRunId,
   removeContexts,
   requireDocker,
@@ -41,22 +39,12 @@ afterAll(removeContexts);
  * have decided without waiting: its verdict must be what really happens).
  */
 async function stopFixture(name: string, boundSeconds: number, realStop = false) {
-  const ctx = fixtureContext(name);
   const runId = newRunId(`stop-${name}`);
   const built: string[] = [];
   try {
-    const b = await buildImage({
-      dockerfile: join(ctx, 'Dockerfile'),
-      context: ctx,
-      buildArgs: {},
-      target: '',
-      flags: testBuildFlags(),
-      runId,
-      host: plainHost(() => undefined),
-    });
-    expect(b.ok, b.logTail).toBe(true);
-    built.push(b.imageId!);
-    const info = (await inspectImage(b.imageId!)) ?? (await inspectImage(b.tag));
+    const b = await buildFixture(name, runId);
+    built.push(b.imageId);
+    const info = (await inspectImage(b.imageId)) ?? (await inspectImage(b.tag));
     const run = await runContainer({ image: info!.id, runId, network: 'none', env: {}, runArgs: [] });
     expect(run.error).toBe('');
     await new Promise((r) => setTimeout(r, 700));
@@ -65,7 +53,7 @@ async function stopFixture(name: string, boundSeconds: number, realStop = false)
       containerId: run.id!,
       boundSeconds,
       stopSignal: info!.stopSignal,
-      facts: factsFrom(readFileSync(join(ctx, 'Dockerfile'), 'utf8')),
+      facts: factsFrom(readFileSync(join(b.ctx, 'Dockerfile'), 'utf8')),
     });
     const r = { ...probe, probeSeconds: (Date.now() - tProbe) / 1000 };
     if (!realStop) return { ...r, real: null };
