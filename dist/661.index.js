@@ -9,7 +9,6 @@ export const modules = {
 /* harmony export */   P9: () => (/* binding */ STATE_RUN_IDS),
 /* harmony export */   Vx: () => (/* binding */ RunResources),
 /* harmony export */   l: () => (/* binding */ STATE_IMAGES),
-/* harmony export */   vc: () => (/* binding */ removeContainersNow),
 /* harmony export */   wX: () => (/* binding */ cleanupRun),
 /* harmony export */   z_: () => (/* binding */ STATE_CONTAINERS)
 /* harmony export */ });
@@ -113,11 +112,6 @@ async function cleanupRun(runId, builtImages = [], knownContainers = [], { byLab
             problems.push(out.stderr.trim());
     }
     return problems;
-}
-/** Remove containers a run no longer needs before the run ends (their ids stay tracked: removing twice is harmless). */
-async function removeContainersNow(ids) {
-    if (ids.length > 0)
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(['rm', '--force', '--volumes', ...ids]);
 }
 
 

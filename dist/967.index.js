@@ -1389,7 +1389,7 @@ function describeSpecial(f) {
 }
 /** The verdict from a finished scan; `line` is where the finding points (the shipped stage's FROM). */
 function setuidOutcome(scan, line) {
-    const how = `docker export: ${scan.entries} entries, ${(scan.bytes / 1e6).toFixed(1)} MB read in ${scan.seconds} s`;
+    const how = scan.how;
     if (scan.special.length === 0) {
         return {
             check: {
