@@ -1477,11 +1477,12 @@ function streamDocker(args, onChunk, timeoutMs) {
 // metadata takes ~0.1 s where `docker export` streams every byte of the image (1.5 s and more
 // for a 180 MB Debian image, on the CPUs the app under test needs). Used only when it is
 // sound: the engine runs on this machine (the pid's cgroup names the container), without a
-// user namespace (owners as the image has them), and we may read another user's process
-// (root, or sudo without a password, as on GitHub-hosted runners), and nothing is mounted over
-// the image's files (a VOLUME, a tmpfs, a bind). Otherwise the caller exports. GNU find walks the tree: it never follows a symlink and stays on the container's
-// root filesystem (-xdev: not /proc, /dev, a tmpfs or a volume), so nothing outside the
-// container is read whatever the image holds.
+// user namespace (owners as the image has them), nothing is mounted over the image's files (a
+// VOLUME, a tmpfs, a bind), and we may read another user's process (root, or sudo without a
+// password, as on GitHub-hosted runners). Otherwise the caller exports. GNU find walks the
+// tree: it never follows a symlink and stays on the container's root filesystem (-xdev: not
+// /proc, /dev, a tmpfs or a volume), so nothing outside the container is read whatever the
+// image holds.
 
 
 /** The argv prefix that may read any process's root: [] as root, sudo -n when that works, else null. */
