@@ -3221,7 +3221,7 @@ var exec = __webpack_require__(9655);
 
 // The runtime half (docker adapter, probes, @actions/exec) loads only when a build or an
 // image is asked for: a static run never pays for it.
-const runtime = () => Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 3750));
+const runtime = () => Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(986)]).then(__webpack_require__.bind(__webpack_require__, 4986));
 async function run() {
     // Timing of every docker call in the debug log (ACTIONS_STEP_DEBUG).
     if (core/* isDebug */._o())

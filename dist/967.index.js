@@ -177,6 +177,17 @@ function parseContainerInspect(json) {
             }
             : null,
         env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
+        layers: toLayers(c?.GraphDriver),
+    };
+}
+function toLayers(g) {
+    if (!g || typeof g.Name !== 'string')
+        return null;
+    const d = g.Data ?? {};
+    return {
+        driver: g.Name,
+        upper: typeof d.UpperDir === 'string' && d.UpperDir ? d.UpperDir : null,
+        lower: typeof d.LowerDir === 'string' && d.LowerDir ? d.LowerDir.split(':') : [],
     };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -958,7 +969,6 @@ function declaredLine(facts, key, fallback) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bx: () => (/* binding */ READ_ONLY_ROOT_FAILS),
-/* harmony export */   FR: () => (/* binding */ parseDiff),
 /* harmony export */   HX: () => (/* binding */ readOnlyOutcome),
 /* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS),
 /* harmony export */   f1: () => (/* binding */ READ_ONLY_WRITABLE)
@@ -970,16 +980,6 @@ const READ_ONLY_ROOT_FAILS = 'HC914';
 /** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
 const READ_ONLY_WRITABLE = ['/tmp'];
 const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
-/** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
-function parseDiff(stdout) {
-    const out = [];
-    for (const line of stdout.split('\n')) {
-        const m = /^([ACD]) (\/.*)$/.exec(line.trim());
-        if (m)
-            out.push({ kind: m[1], path: m[2] });
-    }
-    return out;
-}
 const under = (path, dir) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 /** Writable anyway in the side container (tmpfs), or not the app's doing. */
 function ignored(path) {

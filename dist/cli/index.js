@@ -9602,7 +9602,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2973);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2366);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5310);
-/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6725);
+/* harmony import */ var _runtime_verify_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9397);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6556);
 /* harmony import */ var _report_json_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2794);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8918);
@@ -12089,6 +12089,17 @@ function parseContainerInspect(json) {
             }
             : null,
         env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
+        layers: toLayers(c?.GraphDriver),
+    };
+}
+function toLayers(g) {
+    if (!g || typeof g.Name !== 'string')
+        return null;
+    const d = g.Data ?? {};
+    return {
+        driver: g.Name,
+        upper: typeof d.UpperDir === 'string' && d.UpperDir ? d.UpperDir : null,
+        lower: typeof d.LowerDir === 'string' && d.LowerDir ? d.LowerDir.split(':') : [],
     };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -23354,7 +23365,6 @@ function declaredLine(facts, key, fallback) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bx: () => (/* binding */ READ_ONLY_ROOT_FAILS),
-/* harmony export */   FR: () => (/* binding */ parseDiff),
 /* harmony export */   HX: () => (/* binding */ readOnlyOutcome),
 /* harmony export */   K: () => (/* binding */ READ_ONLY_ARGS),
 /* harmony export */   f1: () => (/* binding */ READ_ONLY_WRITABLE)
@@ -23366,16 +23376,6 @@ const READ_ONLY_ROOT_FAILS = 'HC914';
 /** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
 const READ_ONLY_WRITABLE = ['/tmp'];
 const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
-/** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
-function parseDiff(stdout) {
-    const out = [];
-    for (const line of stdout.split('\n')) {
-        const m = /^([ACD]) (\/.*)$/.exec(line.trim());
-        if (m)
-            out.push({ kind: m[1], path: m[2] });
-    }
-    return out;
-}
 const under = (path, dir) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 /** Writable anyway in the side container (tmpfs), or not the app's doing. */
 function ignored(path) {
@@ -24911,7 +24911,7 @@ function padded(n) {
 
 /***/ }),
 
-/***/ 6725:
+/***/ 9397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26077,13 +26077,352 @@ function launchAfterRun(probes, base) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/docker/diff.ts
-// `docker diff`: what a container added (A), changed (C) or deleted (D) against its image.
+;// CONCATENATED MODULE: ./src/docker/host-root.ts
+// A running container's root filesystem as the host sees it (/proc/<pid>/root): walking its
+// metadata takes ~0.1 s where `docker export` streams every byte of the image (1.5 s and more
+// for a 180 MB Debian image, on the CPUs the app under test needs). Used only when it is
+// sound: the engine runs on this machine (the pid's cgroup names the container), without a
+// user namespace (owners as the image has them), nothing is mounted over the image's files (a
+// VOLUME, a tmpfs, a bind), and we may read another user's process (root, or sudo without a
+// password, as on GitHub-hosted runners). Otherwise the caller exports. GNU find walks the
+// tree: it never follows a symlink and stays on the container's root filesystem (-xdev: not
+// /proc, /dev, a tmpfs or a volume), so nothing outside the container is read whatever the
+// image holds.
 
-/** The raw listing, or null when the engine cannot give it. */
-async function containerDiff(id) {
+
+/** The argv prefix that may read any process's root: [] as root, sudo -n when that works, else null. */
+let accessMemo = null;
+function hostRootAccess() {
+    accessMemo ??= (async () => {
+        if (process.platform !== 'linux')
+            return null;
+        if (process.getuid?.() === 0)
+            return [];
+        const ok = await runOnHost(['sudo', '-n', 'true'], 5000).then((r) => r.code === 0, () => false);
+        return ok ? ['sudo', '-n'] : null;
+    })();
+    return accessMemo;
+}
+/** True when /proc/<pid>/cgroup places the process in this container's cgroup. */
+function cgroupNamesContainer(cgroup, containerId) {
+    return /^[0-9a-f]{64}$/.test(containerId) && cgroup.includes(containerId);
+}
+/** True when the process's uids are the host's (no user namespace remapping them). */
+function isIdentityUidMap(uidMap) {
+    const lines = uidMap.trim().split('\n');
+    return lines.length === 1 && lines[0].trim().split(/\s+/).join(' ') === '0 0 4294967295';
+}
+// What the engine mounts in every container; it hides nothing an image ships.
+const ENGINE_MOUNTS = new Set(['/', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
+const ENGINE_TREES = /^\/(proc|sys|dev)(\/|$)/;
+/**
+ * The mount points of /proc/<pid>/mountinfo that cover part of the image: a VOLUME, a tmpfs or
+ * a bind from run-args. The image's files beneath one are only in an export.
+ */
+function mountsOverImage(mountinfo) {
+    const out = [];
+    for (const line of mountinfo.split('\n')) {
+        const target = line.split(' ')[4];
+        if (!target)
+            continue;
+        const path = target.replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
+        if (!ENGINE_MOUNTS.has(path) && !ENGINE_TREES.test(path))
+            out.push(path);
+    }
+    return out;
+}
+/** The find argv: one NUL-terminated record per entry, a full one for setuid/setgid regular files. */
+function findArgs(pid) {
+    return [
+        'find',
+        `/proc/${pid}/root/`,
+        '-xdev',
+        '-mindepth',
+        '1',
+        '(',
+        '-type',
+        'f',
+        '-perm',
+        '/6000',
+        '-printf',
+        'S %m %U %G %i %n %P\\0',
+        ')',
+        '-o',
+        '-printf',
+        'e\\0',
+    ];
+}
+/** Reads find's output (see findArgs). Throws on a record it did not ask for. */
+function parseFindOutput(out) {
+    const special = [];
+    let entries = 0;
+    let start = 0;
+    for (let i = out.indexOf(0, start); i !== -1; start = i + 1, i = out.indexOf(0, start)) {
+        entries++;
+        if (i - start === 1 && out[start] === 0x65 /* e */)
+            continue;
+        const rec = out.subarray(start, i).toString('utf8');
+        const m = /^S ([0-7]+) (\d+) (\d+) (\d+) (\d+) (.+)$/s.exec(rec);
+        if (!m)
+            throw new Error(`unexpected find output: ${JSON.stringify(rec.slice(0, 80))}`);
+        special.push({
+            mode: parseInt(m[1], 8),
+            uid: Number(m[2]),
+            gid: Number(m[3]),
+            inode: Number(m[4]),
+            links: Number(m[5]),
+            path: `/${m[6]}`,
+        });
+    }
+    if (start !== out.length)
+        throw new Error('find output ended mid-record');
+    return { special, entries };
+}
+/** Whose process `pid` is here: this container's, another's (a remote engine, a reused pid), or none. */
+async function pidOwner(pid, containerId) {
+    const cgroup = await (0,promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
+    if (cgroup === null)
+        return 'gone';
+    return cgroupNamesContainer(cgroup, containerId) ? 'container' : 'other';
+}
+/**
+ * Walks the root of the container whose PID 1 is `pid` on the host. Resolves to the scan, or
+ * to a refusal (why the host view is not sound or not allowed here) when the caller should
+ * export instead. The container must stay up during the walk: a pid that stops naming the
+ * container (it exited, the pid was reused) voids the scan.
+ */
+async function scanHostRoot(containerId, pid) {
+    if (!(pid > 0))
+        return { refused: 'the container is not running' };
+    const prefix = await hostRootAccess();
+    if (prefix === null)
+        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
+    const owner = () => pidOwner(pid, containerId);
+    const first = await owner();
+    // no such pid here at all, or another process's: either way not this engine's container
+    if (first !== 'container')
+        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+    const uidMap = await (0,promises_.readFile)(`/proc/${pid}/uid_map`, 'utf8').catch(() => '');
+    if (!isIdentityUidMap(uidMap))
+        return { refused: 'the container runs in a user namespace' };
+    const mountinfo = prefix.length === 0
+        ? await (0,promises_.readFile)(`/proc/${pid}/mountinfo`, 'utf8').catch(() => '')
+        : await runOnHost([...prefix, 'cat', `/proc/${pid}/mountinfo`], 10_000).then((r) => (r.code === 0 ? r.stdout.toString('utf8') : ''), () => '');
+    if (!mountinfo)
+        return { refused: "the container's mounts could not be read" };
+    const covering = mountsOverImage(mountinfo);
+    if (covering.length)
+        return {
+            refused: `${covering.slice(0, 3).join(', ')} ${covering.length === 1 ? 'is' : 'are'} mounted over the image`,
+        };
+    const t0 = Date.now();
+    const out = await runOnHost([...prefix, ...findArgs(pid)], 60_000).catch((err) => ({
+        code: 127,
+        stdout: Buffer.alloc(0),
+        stderr: err instanceof Error ? err.message : String(err),
+    }));
+    // files removed while the walk ran (an app's temporary files) are not an error
+    const otherErrors = out.stderr.split('\n').filter((l) => l.trim() && !/No such file or directory/.test(l));
+    if (out.code !== 0 && (out.code !== 1 || otherErrors.length))
+        return { refused: `find failed (${out.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
+    if ((await owner()) !== 'container')
+        return { refused: 'the container stopped during the walk' };
+    let parsed;
+    try {
+        parsed = parseFindOutput(out.stdout);
+    }
+    catch (err) {
+        return { refused: err instanceof Error ? err.message : String(err) };
+    }
+    const seconds = Math.round((Date.now() - t0) / 10) / 100;
+    return { scan: { ...parsed, access: prefix.length ? 'via sudo -n' : 'as root', seconds } };
+}
+/** Runs a host command (with the access prefix); never rejects on a non-zero exit. */
+function runOnHost(argv, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+        });
+        const parts = [];
+        let stderr = '';
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.stdout.on('data', (c) => parts.push(c));
+        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            reject(err);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            // killed (the timeout): its output is cut, never a success
+            resolve({
+                code: code ?? 128,
+                stdout: Buffer.concat(parts),
+                stderr: signal ? `killed (${signal})` : stderr,
+            });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/host-diff.ts
+
+const isWhiteout = (s) => (s.mode & 0o170000) === 0o020000 && s.major === 0 && s.minor === 0;
+const parentOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+/** find's records: "<type> <path relative to the upper directory>", NUL-terminated. */
+function parseUpperListing(out) {
+    const text = out.toString('utf8');
+    if (text && !text.endsWith('\0'))
+        throw new Error('find output ended mid-record');
+    return text
+        .split('\0')
+        .filter(Boolean)
+        .map((rec) => {
+        if (rec[1] !== ' ' || rec.length < 3)
+            throw new Error(`unexpected find output: ${JSON.stringify(rec.slice(0, 80))}`);
+        return { type: rec[0], path: rec.slice(2) };
+    });
+}
+/** stat's records (see statPaths): raw mode, device major and minor (hex), then the path. */
+function parseStatListing(out) {
+    const m = new Map();
+    for (const rec of out.toString('utf8').split('\0')) {
+        const r = /^([0-9a-f]+) ([0-9a-f]+) ([0-9a-f]+) (.+)$/s.exec(rec);
+        if (r)
+            m.set(r[4], { mode: parseInt(r[1], 16), major: parseInt(r[2], 16), minor: parseInt(r[3], 16) });
+    }
+    return m;
+}
+/** Which of `paths` exist (lstat), in as few `stat` calls as the argument list allows. */
+async function statPaths(prefix, paths) {
+    const found = new Map();
+    for (let i = 0; i < paths.length;) {
+        const chunk = [];
+        for (let size = 0; i < paths.length && size < 100_000; i++) {
+            chunk.push(paths[i]);
+            size += paths[i].length + 1;
+        }
+        // exit 1 when some path is missing: those it found are still printed
+        const r = await runOnHost([...prefix, 'stat', '--printf', '%f %t %T %n\\0', '--', ...chunk], 30_000);
+        if (r.code > 1)
+            throw new Error(`stat failed (${r.code}): ${r.stderr.trim().split('\n').at(-1) ?? ''}`);
+        for (const [p, s] of parseStatListing(r.stdout))
+            found.set(p, s);
+    }
+    return found;
+}
+/**
+ * Classifies the upper directory's entries against the image's layers (topmost first): a path
+ * the topmost layer that has it does not white out is changed, any other is added. Children of
+ * an added directory are added without a look (so only the frontier is looked up).
+ */
+async function classifyUpper(listing, lower, upper, lookup) {
+    const out = [];
+    const added = new Set();
+    const depth = (p) => p.split('/').length;
+    const byDepth = [...listing].sort((a, b) => depth(a.path) - depth(b.path));
+    // character devices in the upper directory: whiteouts unless the app made a device node
+    const devices = byDepth.filter((e) => e.type === 'c');
+    const devStat = devices.length ? await lookup(devices.map((e) => `${upper}/${e.path}`)) : new Map();
+    for (let i = 0; i < byDepth.length;) {
+        const d = depth(byDepth[i].path);
+        const level = [];
+        for (; i < byDepth.length && depth(byDepth[i].path) === d; i++)
+            level.push(byDepth[i]);
+        const unknown = [];
+        for (const e of level) {
+            const dev = devStat.get(`${upper}/${e.path}`);
+            if (e.type === 'c' && dev && isWhiteout(dev))
+                out.push({ kind: 'D', path: `/${e.path}` });
+            else if (added.has(parentOf(e.path))) {
+                added.add(e.path);
+                out.push({ kind: 'A', path: `/${e.path}` });
+            }
+            else
+                unknown.push(e.path);
+        }
+        if (!unknown.length)
+            continue;
+        const seen = await lookup(unknown.flatMap((p) => lower.map((l) => `${l}/${p}`)));
+        for (const p of unknown) {
+            const top = lower.map((l) => seen.get(`${l}/${p}`)).find((s) => s !== undefined);
+            const inImage = top !== undefined && !isWhiteout(top);
+            if (!inImage)
+                added.add(p);
+            out.push({ kind: inImage ? 'C' : 'A', path: `/${p}` });
+        }
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/**
+ * The changes of the container whose PID 1 is `pid`, from its layers as inspected. Resolves to
+ * the entries, or to why they are not read here (the caller runs `docker diff`).
+ */
+async function hostDiff(containerId, pid, layers) {
+    if (!layers || layers.driver !== 'overlay2' || !layers.upper || !layers.lower.length)
+        return { refused: `the storage driver is ${layers?.driver || 'unknown'}, not overlay2` };
+    if (!(pid > 0))
+        return { refused: 'the container is not running' };
+    const prefix = await hostRootAccess();
+    if (prefix === null)
+        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
+    // the layer's path is the engine's: only sound when the engine runs here
+    if ((await pidOwner(pid, containerId)) !== 'container')
+        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+    const { upper, lower } = layers;
+    const found = await runOnHost([...prefix, 'find', `${upper}/`, '-mindepth', '1', '-printf', '%y %P\\0'], 60_000).catch((err) => ({
+        code: 127,
+        stdout: Buffer.alloc(0),
+        stderr: err instanceof Error ? err.message : String(err),
+    }));
+    // files the app removes while the walk runs are not an error
+    const otherErrors = found.stderr
+        .split('\n')
+        .filter((l) => l.trim() && !/No such file or directory/.test(l));
+    if (found.code !== 0 && (found.code !== 1 || otherErrors.length))
+        return { refused: `find failed (${found.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
+    try {
+        const entries = await classifyUpper(parseUpperListing(found.stdout), lower, upper, (paths) => statPaths(prefix, paths));
+        return { entries, access: prefix.length ? 'via sudo -n' : 'as root' };
+    }
+    catch (err) {
+        return { refused: err instanceof Error ? err.message : String(err) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/diff.ts
+// What a container added (A), changed (C) or deleted (D) against its image, as `docker diff`
+// lists it: read from the container's layer on the host when that is sound (host-diff.ts),
+// else asked of the engine.
+
+
+/** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
+function parseDiff(stdout) {
+    const out = [];
+    for (const line of stdout.split('\n')) {
+        const m = /^([ACD]) (\/.*)$/.exec(line.trim());
+        if (m)
+            out.push({ kind: m[1], path: m[2] });
+    }
+    return out;
+}
+/**
+ * The container's changes. `running` (its PID 1 and layers, from an inspect while it ran) lets
+ * them be read on the host; the engine's `docker diff` is the fallback.
+ */
+async function containerChanges(id, running) {
+    let refused = 'the container was not running';
+    if (running) {
+        const host = await hostDiff(id, running.pid, running.layers ?? null);
+        if ('entries' in host)
+            return { entries: host.entries, how: `its layer read on the host (${host.access})` };
+        refused = host.refused;
+    }
     const out = await (0,exec/* docker */.T3)(['diff', id]);
-    return out.exitCode === 0 ? out.stdout : null;
+    return {
+        entries: out.exitCode === 0 ? parseDiff(out.stdout) : null,
+        how: `docker diff (its layer was not read on the host: ${refused})`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/runtime/checks/read-only-rootfs.ts
@@ -26315,191 +26654,6 @@ function streamDocker(args, onChunk, timeoutMs) {
                 reject(failure instanceof Error ? failure : new Error(String(failure)));
             else
                 resolve({ exitCode: timedOut ? 124 : (code ?? 1), stderr: stderr.trim(), bytes, timedOut });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/docker/host-root.ts
-// A running container's root filesystem as the host sees it (/proc/<pid>/root): walking its
-// metadata takes ~0.1 s where `docker export` streams every byte of the image (1.5 s and more
-// for a 180 MB Debian image, on the CPUs the app under test needs). Used only when it is
-// sound: the engine runs on this machine (the pid's cgroup names the container), without a
-// user namespace (owners as the image has them), nothing is mounted over the image's files (a
-// VOLUME, a tmpfs, a bind), and we may read another user's process (root, or sudo without a
-// password, as on GitHub-hosted runners). Otherwise the caller exports. GNU find walks the
-// tree: it never follows a symlink and stays on the container's root filesystem (-xdev: not
-// /proc, /dev, a tmpfs or a volume), so nothing outside the container is read whatever the
-// image holds.
-
-
-/** The argv prefix that may read any process's root: [] as root, sudo -n when that works, else null. */
-let accessMemo = null;
-function hostRootAccess() {
-    accessMemo ??= (async () => {
-        if (process.platform !== 'linux')
-            return null;
-        if (process.getuid?.() === 0)
-            return [];
-        const ok = await run(['sudo', '-n', 'true'], 5000).then((r) => r.code === 0, () => false);
-        return ok ? ['sudo', '-n'] : null;
-    })();
-    return accessMemo;
-}
-/** True when /proc/<pid>/cgroup places the process in this container's cgroup. */
-function cgroupNamesContainer(cgroup, containerId) {
-    return /^[0-9a-f]{64}$/.test(containerId) && cgroup.includes(containerId);
-}
-/** True when the process's uids are the host's (no user namespace remapping them). */
-function isIdentityUidMap(uidMap) {
-    const lines = uidMap.trim().split('\n');
-    return lines.length === 1 && lines[0].trim().split(/\s+/).join(' ') === '0 0 4294967295';
-}
-// What the engine mounts in every container; it hides nothing an image ships.
-const ENGINE_MOUNTS = new Set(['/', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
-const ENGINE_TREES = /^\/(proc|sys|dev)(\/|$)/;
-/**
- * The mount points of /proc/<pid>/mountinfo that cover part of the image: a VOLUME, a tmpfs or
- * a bind from run-args. The image's files beneath one are only in an export.
- */
-function mountsOverImage(mountinfo) {
-    const out = [];
-    for (const line of mountinfo.split('\n')) {
-        const target = line.split(' ')[4];
-        if (!target)
-            continue;
-        const path = target.replace(/\\([0-7]{3})/g, (_m, o) => String.fromCharCode(parseInt(o, 8)));
-        if (!ENGINE_MOUNTS.has(path) && !ENGINE_TREES.test(path))
-            out.push(path);
-    }
-    return out;
-}
-/** The find argv: one NUL-terminated record per entry, a full one for setuid/setgid regular files. */
-function findArgs(pid) {
-    return [
-        'find',
-        `/proc/${pid}/root/`,
-        '-xdev',
-        '-mindepth',
-        '1',
-        '(',
-        '-type',
-        'f',
-        '-perm',
-        '/6000',
-        '-printf',
-        'S %m %U %G %i %n %P\\0',
-        ')',
-        '-o',
-        '-printf',
-        'e\\0',
-    ];
-}
-/** Reads find's output (see findArgs). Throws on a record it did not ask for. */
-function parseFindOutput(out) {
-    const special = [];
-    let entries = 0;
-    let start = 0;
-    for (let i = out.indexOf(0, start); i !== -1; start = i + 1, i = out.indexOf(0, start)) {
-        entries++;
-        if (i - start === 1 && out[start] === 0x65 /* e */)
-            continue;
-        const rec = out.subarray(start, i).toString('utf8');
-        const m = /^S ([0-7]+) (\d+) (\d+) (\d+) (\d+) (.+)$/s.exec(rec);
-        if (!m)
-            throw new Error(`unexpected find output: ${JSON.stringify(rec.slice(0, 80))}`);
-        special.push({
-            mode: parseInt(m[1], 8),
-            uid: Number(m[2]),
-            gid: Number(m[3]),
-            inode: Number(m[4]),
-            links: Number(m[5]),
-            path: `/${m[6]}`,
-        });
-    }
-    if (start !== out.length)
-        throw new Error('find output ended mid-record');
-    return { special, entries };
-}
-/**
- * Walks the root of the container whose PID 1 is `pid` on the host. Resolves to the scan, or
- * to a refusal (why the host view is not sound or not allowed here) when the caller should
- * export instead. The container must stay up during the walk: a pid that stops naming the
- * container (it exited, the pid was reused) voids the scan.
- */
-async function scanHostRoot(containerId, pid) {
-    if (!(pid > 0))
-        return { refused: 'the container is not running' };
-    const prefix = await hostRootAccess();
-    if (prefix === null)
-        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-    const owner = async () => {
-        const cgroup = await (0,promises_.readFile)(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
-        if (cgroup === null)
-            return 'gone';
-        return cgroupNamesContainer(cgroup, containerId) ? 'container' : 'other';
-    };
-    const first = await owner();
-    // no such pid here at all, or another process's: either way not this engine's container
-    if (first !== 'container')
-        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
-    const uidMap = await (0,promises_.readFile)(`/proc/${pid}/uid_map`, 'utf8').catch(() => '');
-    if (!isIdentityUidMap(uidMap))
-        return { refused: 'the container runs in a user namespace' };
-    const mountinfo = prefix.length === 0
-        ? await (0,promises_.readFile)(`/proc/${pid}/mountinfo`, 'utf8').catch(() => '')
-        : await run([...prefix, 'cat', `/proc/${pid}/mountinfo`], 10_000).then((r) => (r.code === 0 ? r.stdout.toString('utf8') : ''), () => '');
-    if (!mountinfo)
-        return { refused: "the container's mounts could not be read" };
-    const covering = mountsOverImage(mountinfo);
-    if (covering.length)
-        return {
-            refused: `${covering.slice(0, 3).join(', ')} ${covering.length === 1 ? 'is' : 'are'} mounted over the image`,
-        };
-    const t0 = Date.now();
-    const out = await run([...prefix, ...findArgs(pid)], 60_000).catch((err) => ({
-        code: 127,
-        stdout: Buffer.alloc(0),
-        stderr: err instanceof Error ? err.message : String(err),
-    }));
-    // files removed while the walk ran (an app's temporary files) are not an error
-    const otherErrors = out.stderr.split('\n').filter((l) => l.trim() && !/No such file or directory/.test(l));
-    if (out.code !== 0 && (out.code !== 1 || otherErrors.length))
-        return { refused: `find failed (${out.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
-    if ((await owner()) !== 'container')
-        return { refused: 'the container stopped during the walk' };
-    let parsed;
-    try {
-        parsed = parseFindOutput(out.stdout);
-    }
-    catch (err) {
-        return { refused: err instanceof Error ? err.message : String(err) };
-    }
-    const seconds = Math.round((Date.now() - t0) / 10) / 100;
-    return { scan: { ...parsed, access: prefix.length ? 'via sudo -n' : 'as root', seconds } };
-}
-function run(argv, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-            stdio: ['ignore', 'pipe', 'pipe'],
-            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
-        });
-        const parts = [];
-        let stderr = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.stdout.on('data', (c) => parts.push(c));
-        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-        child.on('error', (err) => {
-            clearTimeout(timer);
-            reject(err);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            // killed (the timeout): its output is cut, never a success
-            resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(parts),
-                stderr: signal ? `killed (${signal})` : stderr,
-            });
         });
     });
 }
@@ -26754,8 +26908,11 @@ async function deployProbe(ctx) {
         stop.abort();
     else
         grace(stop);
+    // what the app wrote, read from its layer on the host (where `docker diff` would hold the
+    // container's lock, and so the stop, for a walk of the whole image); the layer outlives the
+    // stop, so the stop does not wait for this read
+    const diffP = ok ? containerChanges(main.id, main.state) : Promise.resolve(null);
     // read the running main container; graceful-stop waits for these reads before it stops it
-    const diffP = ok ? ctx.readMain(containerDiff(main.id)) : Promise.resolve(null);
     const hcPort = facts.healthcheck?.port ?? (hc ? (0,health_diagnosis/* probePort */.Kd)(hc.test) : null);
     const portsP = ok
         ? ctx.readMain(listeningOf(main.id, main.state.pid).catch(() => null))
@@ -26805,7 +26962,7 @@ async function deployProbe(ctx) {
     else if (!ro.ok)
         results.push(failedRun('read-only-rootfs', ro));
     else {
-        const o = (0,read_only_rootfs/* readOnlyOutcome */.HX)({ ...ro.value, hasHealthcheck: hasHc, mainDiff: diff === null ? null : (0,read_only_rootfs/* parseDiff */.FR)(diff) }, stageLine);
+        const o = (0,read_only_rootfs/* readOnlyOutcome */.HX)({ ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null }, stageLine);
         if (together)
             o.check.detail += " (together with the restricted profile's settings)";
         results.push(o);

@@ -41,7 +41,7 @@ export function hostRootAccess(): Promise<string[] | null> {
   accessMemo ??= (async () => {
     if (process.platform !== 'linux') return null;
     if (process.getuid?.() === 0) return [];
-    const ok = await run(['sudo', '-n', 'true'], 5000).then(
+    const ok = await runOnHost(['sudo', '-n', 'true'], 5000).then(
       (r) => r.code === 0,
       () => false,
     );
@@ -126,6 +126,13 @@ export function parseFindOutput(out: Buffer): { special: HostRootEntry[]; entrie
   return { special, entries };
 }
 
+/** Whose process `pid` is here: this container's, another's (a remote engine, a reused pid), or none. */
+export async function pidOwner(pid: number, containerId: string): Promise<'container' | 'other' | 'gone'> {
+  const cgroup = await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
+  if (cgroup === null) return 'gone';
+  return cgroupNamesContainer(cgroup, containerId) ? 'container' : 'other';
+}
+
 /**
  * Walks the root of the container whose PID 1 is `pid` on the host. Resolves to the scan, or
  * to a refusal (why the host view is not sound or not allowed here) when the caller should
@@ -139,11 +146,7 @@ export async function scanHostRoot(
   if (!(pid > 0)) return { refused: 'the container is not running' };
   const prefix = await hostRootAccess();
   if (prefix === null) return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-  const owner = async (): Promise<'container' | 'other' | 'gone'> => {
-    const cgroup = await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => null);
-    if (cgroup === null) return 'gone';
-    return cgroupNamesContainer(cgroup, containerId) ? 'container' : 'other';
-  };
+  const owner = () => pidOwner(pid, containerId);
   const first = await owner();
   // no such pid here at all, or another process's: either way not this engine's container
   if (first !== 'container')
@@ -153,7 +156,7 @@ export async function scanHostRoot(
   const mountinfo =
     prefix.length === 0
       ? await readFile(`/proc/${pid}/mountinfo`, 'utf8').catch(() => '')
-      : await run([...prefix, 'cat', `/proc/${pid}/mountinfo`], 10_000).then(
+      : await runOnHost([...prefix, 'cat', `/proc/${pid}/mountinfo`], 10_000).then(
           (r) => (r.code === 0 ? r.stdout.toString('utf8') : ''),
           () => '',
         );
@@ -164,7 +167,7 @@ export async function scanHostRoot(
       refused: `${covering.slice(0, 3).join(', ')} ${covering.length === 1 ? 'is' : 'are'} mounted over the image`,
     };
   const t0 = Date.now();
-  const out = await run([...prefix, ...findArgs(pid)], 60_000).catch((err: unknown) => ({
+  const out = await runOnHost([...prefix, ...findArgs(pid)], 60_000).catch((err: unknown) => ({
     code: 127,
     stdout: Buffer.alloc(0),
     stderr: err instanceof Error ? err.message : String(err),
@@ -184,7 +187,11 @@ export async function scanHostRoot(
   return { scan: { ...parsed, access: prefix.length ? 'via sudo -n' : 'as root', seconds } };
 }
 
-function run(argv: string[], timeoutMs: number): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+/** Runs a host command (with the access prefix); never rejects on a non-zero exit. */
+export function runOnHost(
+  argv: string[],
+  timeoutMs: number,
+): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -46,6 +46,16 @@ export interface ContainerState {
   finishedAt: string;
   health: { status: string; failingStreak: number; log: HealthLogEntry[] } | null;
   env: string[];
+  /** The storage driver's layers of the container (overlay2: its upper and lower directories). */
+  layers?: ContainerLayers | null;
+}
+
+export interface ContainerLayers {
+  driver: string;
+  /** Where the container's own writes land on the host; null when the driver names none. */
+  upper: string | null;
+  /** The image's layers beneath it, topmost first. */
+  lower: string[];
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw docker JSON, narrowed below */
@@ -107,6 +117,17 @@ export function parseContainerInspect(json: string): ContainerState {
         }
       : null,
     env: Array.isArray(c?.Config?.Env) ? c.Config.Env.map(String) : [],
+    layers: toLayers(c?.GraphDriver),
+  };
+}
+
+function toLayers(g: any): ContainerLayers | null {
+  if (!g || typeof g.Name !== 'string') return null;
+  const d = g.Data ?? {};
+  return {
+    driver: g.Name,
+    upper: typeof d.UpperDir === 'string' && d.UpperDir ? d.UpperDir : null,
+    lower: typeof d.LowerDir === 'string' && d.LowerDir ? d.LowerDir.split(':') : [],
   };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -3,11 +3,11 @@
 // while the main container becomes healthy. The verdicts come once the main container's own
 // outcome is known (the side container is compared with it).
 import { logs } from '../docker/container.js';
-import { containerDiff } from '../docker/diff.js';
+import { containerChanges } from '../docker/diff.js';
 import { healthcheckOf, inspectContainer } from '../docker/inspect.js';
 import type { Check, DeployCheckId } from '../report/types.js';
 import type { CheckOutcome } from './checks/outcome.js';
-import { parseDiff, READ_ONLY_ARGS, readOnlyOutcome } from './checks/read-only-rootfs.js';
+import { READ_ONLY_ARGS, readOnlyOutcome } from './checks/read-only-rootfs.js';
 import {
   restrictedArgs,
   restrictedOutcome,
@@ -158,8 +158,11 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
     setTimeout(() => c.abort(), Math.max(SIDE_GRACE_MS, (main?.wait?.seconds ?? 1) * 1000)).unref();
   if (!ok) stop.abort();
   else grace(stop);
+  // what the app wrote, read from its layer on the host (where `docker diff` would hold the
+  // container's lock, and so the stop, for a walk of the whole image); the layer outlives the
+  // stop, so the stop does not wait for this read
+  const diffP = ok ? containerChanges(main.id, main.state) : Promise.resolve(null);
   // read the running main container; graceful-stop waits for these reads before it stops it
-  const diffP = ok ? ctx.readMain(containerDiff(main.id)) : Promise.resolve(null);
   const hcPort = facts.healthcheck?.port ?? (hc ? probePort(hc.test) : null);
   const portsP = ok
     ? ctx.readMain(listeningOf(main.id, main.state.pid).catch(() => null))
@@ -216,7 +219,7 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
   else if (!ro.ok) results.push(failedRun('read-only-rootfs', ro));
   else {
     const o = readOnlyOutcome(
-      { ...ro.value, hasHealthcheck: hasHc, mainDiff: diff === null ? null : parseDiff(diff) },
+      { ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null },
       stageLine,
     );
     if (together) o.check.detail += " (together with the restricted profile's settings)";

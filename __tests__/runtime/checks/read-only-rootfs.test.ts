@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseDiff } from '../../../src/docker/diff.js';
 import {
   erofsLines,
-  parseDiff,
   readOnlyOutcome,
   writtenDirs,
   type ReadOnlyEvidence,

@@ -3,6 +3,7 @@
 // become healthy (or stay up without a HEALTHCHECK). On failure, where the app writes is read
 // from two places: the side container's "Read-only file system" log lines, and `docker diff`
 // of the main container (what the app added or changed at run time).
+import type { DiffEntry } from '../../docker/diff.js';
 import type { CheckOutcome } from './outcome.js';
 
 /** The finding of a failed read-only-rootfs check. */
@@ -12,21 +13,6 @@ export const READ_ONLY_ROOT_FAILS = 'HC914';
 /** What the read-only run still has writable (the Kubernetes snippet mounts a volume there). */
 export const READ_ONLY_WRITABLE = ['/tmp'];
 export const READ_ONLY_ARGS = ['--read-only', ...READ_ONLY_WRITABLE.flatMap((p) => ['--tmpfs', p])];
-
-export interface DiffEntry {
-  kind: 'A' | 'C' | 'D';
-  path: string;
-}
-
-/** `docker diff` output: "C /data", "A /data/out.txt", "D /etc/motd". */
-export function parseDiff(stdout: string): DiffEntry[] {
-  const out: DiffEntry[] = [];
-  for (const line of stdout.split('\n')) {
-    const m = /^([ACD]) (\/.*)$/.exec(line.trim());
-    if (m) out.push({ kind: m[1] as DiffEntry['kind'], path: m[2] });
-  }
-  return out;
-}
 
 const under = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 
