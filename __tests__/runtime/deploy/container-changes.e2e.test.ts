@@ -4,20 +4,20 @@
 // space and a symlink. The host read is refused (the engine's diff is used) when the pid is not
 // the container's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupRun } from '../../src/docker/cleanup.js';
-import { runContainer } from '../../src/docker/container.js';
-import { containerChanges, parseDiff, type DiffEntry } from '../../src/docker/diff.js';
-import { docker } from '../../src/docker/exec.js';
-import { hostDiff } from '../../src/docker/host-diff.js';
-import { inspectContainer, type ContainerState } from '../../src/docker/inspect.js';
-import { requireBuilder } from '../helpers/builder.js';
+import { cleanupRun } from '../../../src/docker/cleanup.js';
+import { runContainer } from '../../../src/docker/container.js';
+import { containerChanges, parseDiff, type DiffEntry } from '../../../src/docker/diff.js';
+import { docker } from '../../../src/docker/exec.js';
+import { hostDiff } from '../../../src/docker/host-diff.js';
+import { inspectContainer, type ContainerState } from '../../../src/docker/inspect.js';
+import { requireBuilder } from '../../helpers/builder.js';
 import {
   buildFixture,
   expectNoLeftovers,
   newRunId,
   removeContexts,
   requireDocker,
-} from '../runtime/helpers.js';
+} from '../helpers.js';
 
 const hasDocker = await requireDocker();
 if (hasDocker) await requireBuilder();
