@@ -1077,8 +1077,8 @@ function readOnlyOutcome(e, line) {
         e.mainDiff === null
             ? "The main container's changes (docker diff) could not be read."
             : written.length
-                ? `The main container (writable root, same image and settings) added or changed files in: ${written.join(', ')} (docker diff).`
-                : 'The main container (writable root) changed nothing outside /tmp (docker diff).',
+                ? `The main container (writable root, same image and settings) added or changed files in: ${written.join(', ')} (${e.mainDiffSource ?? 'docker diff'}).`
+                : `The main container (writable root) changed nothing outside /tmp (${e.mainDiffSource ?? 'docker diff'}).`,
     ];
     const advice = dirs.length
         ? mountAdvice(dirs)

@@ -1568,12 +1568,17 @@ async function containerChanges(id, running) {
     if (running) {
         const host = await hostDiff(id, running.pid, running.layers ?? null);
         if ('entries' in host)
-            return { entries: host.entries, how: `its layer read on the host (${host.access})` };
+            return {
+                entries: host.entries,
+                source: 'its layer, read on the host',
+                how: `its layer read on the host (${host.access})`,
+            };
         refused = host.refused;
     }
     const out = await (0,exec/* docker */.T3)(['diff', id]);
     return {
         entries: out.exitCode === 0 ? parseDiff(out.stdout) : null,
+        source: 'docker diff',
         how: `docker diff (its layer was not read on the host: ${refused})`,
     };
 }
@@ -2115,7 +2120,7 @@ async function deployProbe(ctx) {
     else if (!ro.ok)
         results.push(failedRun('read-only-rootfs', ro));
     else {
-        const o = (0,read_only_rootfs/* readOnlyOutcome */.HX)({ ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null }, stageLine);
+        const o = (0,read_only_rootfs/* readOnlyOutcome */.HX)({ ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null, mainDiffSource: diff?.source }, stageLine);
         if (together)
             o.check.detail += " (together with the restricted profile's settings)";
         results.push(o);

@@ -23,7 +23,9 @@ export function parseDiff(stdout: string): DiffEntry[] {
 export interface ContainerChanges {
   /** null when neither the host nor the engine could give them. */
   entries: DiffEntry[] | null;
-  /** How they were read, in words for the report. */
+  /** Where they were read, in words for the report. */
+  source: 'its layer, read on the host' | 'docker diff';
+  /** How, and why not on the host. */
   how: string;
 }
 
@@ -39,12 +41,17 @@ export async function containerChanges(
   if (running) {
     const host = await hostDiff(id, running.pid, running.layers ?? null);
     if ('entries' in host)
-      return { entries: host.entries, how: `its layer read on the host (${host.access})` };
+      return {
+        entries: host.entries,
+        source: 'its layer, read on the host',
+        how: `its layer read on the host (${host.access})`,
+      };
     refused = host.refused;
   }
   const out = await docker(['diff', id]);
   return {
     entries: out.exitCode === 0 ? parseDiff(out.stdout) : null,
+    source: 'docker diff',
     how: `docker diff (its layer was not read on the host: ${refused})`,
   };
 }

@@ -219,7 +219,7 @@ export async function deployProbe(ctx: RuntimeContext): Promise<CheckOutcome[]> 
   else if (!ro.ok) results.push(failedRun('read-only-rootfs', ro));
   else {
     const o = readOnlyOutcome(
-      { ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null },
+      { ...ro.value, hasHealthcheck: hasHc, mainDiff: diff?.entries ?? null, mainDiffSource: diff?.source },
       stageLine,
     );
     if (together) o.check.detail += " (together with the restricted profile's settings)";

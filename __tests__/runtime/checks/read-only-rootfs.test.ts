@@ -108,6 +108,19 @@ describe('readOnlyOutcome', () => {
       'with --read-only --tmpfs /tmp the container did not become healthy within 9 s: the main container writes to /run',
     );
     expect(o.check.diagnosis).toContain('Its log has no "Read-only file system" line.');
+    expect(o.check.diagnosis).toContain('added or changed files in: /run (docker diff).');
+    // the evidence says where the changes were read
+    const host = readOnlyOutcome(
+      {
+        ...base,
+        outcome: 'unhealthy',
+        seconds: 9,
+        mainDiff: parseDiff('C /run\nA /run/app.pid'),
+        mainDiffSource: 'its layer, read on the host',
+      },
+      1,
+    );
+    expect(host.check.diagnosis).toContain('added or changed files in: /run (its layer, read on the host).');
     const none = readOnlyOutcome({ ...base, outcome: 'unhealthy', seconds: 9, mainDiff: null }, 1);
     expect(none.check.diagnosis).toContain('could not be read');
     expect(none.check.diagnosis).toContain('Nothing names the path');

@@ -11,13 +11,7 @@ import { docker } from '../../../src/docker/exec.js';
 import { hostDiff } from '../../../src/docker/host-diff.js';
 import { inspectContainer, type ContainerState } from '../../../src/docker/inspect.js';
 import { requireBuilder } from '../../helpers/builder.js';
-import {
-  buildFixture,
-  expectNoLeftovers,
-  newRunId,
-  removeContexts,
-  requireDocker,
-} from '../helpers.js';
+import { buildFixture, expectNoLeftovers, newRunId, removeContexts, requireDocker } from '../helpers.js';
 
 const hasDocker = await requireDocker();
 if (hasDocker) await requireBuilder();

@@ -1,8 +1,8 @@
 // read-only-rootfs (HC914): does the image run with a read-only root filesystem (Kubernetes
 // readOnlyRootFilesystem: true)? A side container with --read-only and a tmpfs on /tmp must
 // become healthy (or stay up without a HEALTHCHECK). On failure, where the app writes is read
-// from two places: the side container's "Read-only file system" log lines, and `docker diff`
-// of the main container (what the app added or changed at run time).
+// from two places: the side container's "Read-only file system" log lines, and what the main
+// container added or changed at run time (as `docker diff` lists it).
 import type { DiffEntry } from '../../docker/diff.js';
 import type { CheckOutcome } from './outcome.js';
 
@@ -67,8 +67,10 @@ export interface ReadOnlyEvidence {
   error?: string;
   hasHealthcheck: boolean;
   logs: string;
-  /** `docker diff` of the main container, null when unreadable. */
+  /** What the main container changed (as `docker diff` lists it), null when unreadable. */
   mainDiff: DiffEntry[] | null;
+  /** Where mainDiff was read, for the evidence (default: docker diff). */
+  mainDiffSource?: string;
 }
 
 function mountAdvice(dirs: readonly string[]): string {
@@ -127,8 +129,8 @@ export function readOnlyOutcome(e: ReadOnlyEvidence, line: number): CheckOutcome
     e.mainDiff === null
       ? "The main container's changes (docker diff) could not be read."
       : written.length
-        ? `The main container (writable root, same image and settings) added or changed files in: ${written.join(', ')} (docker diff).`
-        : 'The main container (writable root) changed nothing outside /tmp (docker diff).',
+        ? `The main container (writable root, same image and settings) added or changed files in: ${written.join(', ')} (${e.mainDiffSource ?? 'docker diff'}).`
+        : `The main container (writable root) changed nothing outside /tmp (${e.mainDiffSource ?? 'docker diff'}).`,
   ];
   const advice = dirs.length
     ? mountAdvice(dirs)
