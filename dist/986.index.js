@@ -1345,16 +1345,10 @@ async function pidOwner(pid, containerId) {
  * container (it exited, the pid was reused) voids the scan.
  */
 async function scanHostRoot(containerId, pid) {
-    if (!(pid > 0))
-        return { refused: 'the container is not running' };
-    const prefix = await hostRootAccess();
-    if (prefix === null)
-        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-    const owner = () => pidOwner(pid, containerId);
-    const first = await owner();
-    // no such pid here at all, or another process's: either way not this engine's container
-    if (first !== 'container')
-        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+    const access = await hostAccessTo(containerId, pid);
+    if ('refused' in access)
+        return access;
+    const { prefix } = access;
     const uidMap = await (0,promises_.readFile)(`/proc/${pid}/uid_map`, 'utf8').catch(() => '');
     if (!isIdentityUidMap(uidMap))
         return { refused: 'the container runs in a user namespace' };
@@ -1369,16 +1363,10 @@ async function scanHostRoot(containerId, pid) {
             refused: `${covering.slice(0, 3).join(', ')} ${covering.length === 1 ? 'is' : 'are'} mounted over the image`,
         };
     const t0 = Date.now();
-    const out = await runOnHost([...prefix, ...findArgs(pid)], 60_000).catch((err) => ({
-        code: 127,
-        stdout: Buffer.alloc(0),
-        stderr: err instanceof Error ? err.message : String(err),
-    }));
-    // files removed while the walk ran (an app's temporary files) are not an error
-    const otherErrors = out.stderr.split('\n').filter((l) => l.trim() && !/No such file or directory/.test(l));
-    if (out.code !== 0 && (out.code !== 1 || otherErrors.length))
-        return { refused: `find failed (${out.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
-    if ((await owner()) !== 'container')
+    const out = await runFind([...prefix, ...findArgs(pid)]);
+    if ('refused' in out)
+        return out;
+    if ((await pidOwner(pid, containerId)) !== 'container')
         return { refused: 'the container stopped during the walk' };
     let parsed;
     try {
@@ -1388,7 +1376,35 @@ async function scanHostRoot(containerId, pid) {
         return { refused: err instanceof Error ? err.message : String(err) };
     }
     const seconds = Math.round((Date.now() - t0) / 10) / 100;
-    return { scan: { ...parsed, access: prefix.length ? 'via sudo -n' : 'as root', seconds } };
+    return { scan: { ...parsed, access: access.label, seconds } };
+}
+/**
+ * May this process read the host's side of the running container whose PID 1 is `pid`? The
+ * argv prefix to read with ([] as root, sudo -n) and its label, or why not.
+ */
+async function hostAccessTo(containerId, pid) {
+    if (!(pid > 0))
+        return { refused: 'the container is not running' };
+    const prefix = await hostRootAccess();
+    if (prefix === null)
+        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
+    // no such pid here at all, or another process's: either way not this engine's container
+    if ((await pidOwner(pid, containerId)) !== 'container')
+        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+    return { prefix, label: prefix.length ? 'via sudo -n' : 'as root' };
+}
+/** A GNU find walk (argv with its access prefix): its output, or why it is not to be trusted. */
+async function runFind(argv) {
+    const out = await runOnHost(argv, 60_000).catch((err) => ({
+        code: 127,
+        stdout: Buffer.alloc(0),
+        stderr: err instanceof Error ? err.message : String(err),
+    }));
+    // files removed while the walk ran (an app's temporary files) are not an error
+    const otherErrors = out.stderr.split('\n').filter((l) => l.trim() && !/No such file or directory/.test(l));
+    if (out.code !== 0 && (out.code !== 1 || otherErrors.length))
+        return { refused: `find failed (${out.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
+    return { stdout: out.stdout };
 }
 /** Runs a host command (with the access prefix); never rejects on a non-zero exit. */
 function runOnHost(argv, timeoutMs) {
@@ -1514,29 +1530,25 @@ async function classifyUpper(listing, lower, upper, lookup) {
 async function hostDiff(containerId, pid, layers) {
     if (!layers || layers.driver !== 'overlay2' || !layers.upper || !layers.lower.length)
         return { refused: `the storage driver is ${layers?.driver || 'unknown'}, not overlay2` };
-    if (!(pid > 0))
-        return { refused: 'the container is not running' };
-    const prefix = await hostRootAccess();
-    if (prefix === null)
-        return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-    // the layer's path is the engine's: only sound when the engine runs here
-    if ((await pidOwner(pid, containerId)) !== 'container')
-        return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
     const { upper, lower } = layers;
-    const found = await runOnHost([...prefix, 'find', `${upper}/`, '-mindepth', '1', '-printf', '%y %P\\0'], 60_000).catch((err) => ({
-        code: 127,
-        stdout: Buffer.alloc(0),
-        stderr: err instanceof Error ? err.message : String(err),
-    }));
-    // files the app removes while the walk runs are not an error
-    const otherErrors = found.stderr
-        .split('\n')
-        .filter((l) => l.trim() && !/No such file or directory/.test(l));
-    if (found.code !== 0 && (found.code !== 1 || otherErrors.length))
-        return { refused: `find failed (${found.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
+    // the layer's path is the engine's: sound only when the engine runs here, as the pid proves
+    const access = await hostAccessTo(containerId, pid);
+    if ('refused' in access)
+        return access;
+    const found = await runFind([
+        ...access.prefix,
+        'find',
+        `${upper}/`,
+        '-mindepth',
+        '1',
+        '-printf',
+        '%y %P\\0',
+    ]);
+    if ('refused' in found)
+        return found;
     try {
-        const entries = await classifyUpper(parseUpperListing(found.stdout), lower, upper, (paths) => statPaths(prefix, paths));
-        return { entries, access: prefix.length ? 'via sudo -n' : 'as root' };
+        const entries = await classifyUpper(parseUpperListing(found.stdout), lower, upper, (paths) => statPaths(access.prefix, paths));
+        return { entries, access: access.label };
     }
     catch (err) {
         return { refused: err instanceof Error ? err.message : String(err) };

@@ -7,7 +7,7 @@
 // where the root walk is (host-root.ts: the engine is local, root or sudo -n), else the caller
 // asks the engine.
 import type { DiffEntry } from './diff.js';
-import { hostRootAccess, pidOwner, runOnHost } from './host-root.js';
+import { hostAccessTo, runFind, runOnHost } from './host-root.js';
 import type { ContainerLayers } from './inspect.js';
 
 interface Stat {
@@ -114,32 +114,25 @@ export async function hostDiff(
 ): Promise<{ entries: DiffEntry[]; access: string } | { refused: string }> {
   if (!layers || layers.driver !== 'overlay2' || !layers.upper || !layers.lower.length)
     return { refused: `the storage driver is ${layers?.driver || 'unknown'}, not overlay2` };
-  if (!(pid > 0)) return { refused: 'the container is not running' };
-  const prefix = await hostRootAccess();
-  if (prefix === null) return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-  // the layer's path is the engine's: only sound when the engine runs here
-  if ((await pidOwner(pid, containerId)) !== 'container')
-    return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
   const { upper, lower } = layers;
-  const found = await runOnHost(
-    [...prefix, 'find', `${upper}/`, '-mindepth', '1', '-printf', '%y %P\\0'],
-    60_000,
-  ).catch((err: unknown) => ({
-    code: 127,
-    stdout: Buffer.alloc(0),
-    stderr: err instanceof Error ? err.message : String(err),
-  }));
-  // files the app removes while the walk runs are not an error
-  const otherErrors = found.stderr
-    .split('\n')
-    .filter((l) => l.trim() && !/No such file or directory/.test(l));
-  if (found.code !== 0 && (found.code !== 1 || otherErrors.length))
-    return { refused: `find failed (${found.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
+  // the layer's path is the engine's: sound only when the engine runs here, as the pid proves
+  const access = await hostAccessTo(containerId, pid);
+  if ('refused' in access) return access;
+  const found = await runFind([
+    ...access.prefix,
+    'find',
+    `${upper}/`,
+    '-mindepth',
+    '1',
+    '-printf',
+    '%y %P\\0',
+  ]);
+  if ('refused' in found) return found;
   try {
     const entries = await classifyUpper(parseUpperListing(found.stdout), lower, upper, (paths) =>
-      statPaths(prefix, paths),
+      statPaths(access.prefix, paths),
     );
-    return { entries, access: prefix.length ? 'via sudo -n' : 'as root' };
+    return { entries, access: access.label };
   } catch (err) {
     return { refused: err instanceof Error ? err.message : String(err) };
   }

@@ -143,14 +143,9 @@ export async function scanHostRoot(
   containerId: string,
   pid: number,
 ): Promise<{ scan: HostRootScan } | { refused: HostRootRefusal }> {
-  if (!(pid > 0)) return { refused: 'the container is not running' };
-  const prefix = await hostRootAccess();
-  if (prefix === null) return { refused: 'no root access to read it (not root, no passwordless sudo)' };
-  const owner = () => pidOwner(pid, containerId);
-  const first = await owner();
-  // no such pid here at all, or another process's: either way not this engine's container
-  if (first !== 'container')
-    return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+  const access = await hostAccessTo(containerId, pid);
+  if ('refused' in access) return access;
+  const { prefix } = access;
   const uidMap = await readFile(`/proc/${pid}/uid_map`, 'utf8').catch(() => '');
   if (!isIdentityUidMap(uidMap)) return { refused: 'the container runs in a user namespace' };
   const mountinfo =
@@ -167,7 +162,40 @@ export async function scanHostRoot(
       refused: `${covering.slice(0, 3).join(', ')} ${covering.length === 1 ? 'is' : 'are'} mounted over the image`,
     };
   const t0 = Date.now();
-  const out = await runOnHost([...prefix, ...findArgs(pid)], 60_000).catch((err: unknown) => ({
+  const out = await runFind([...prefix, ...findArgs(pid)]);
+  if ('refused' in out) return out;
+  if ((await pidOwner(pid, containerId)) !== 'container')
+    return { refused: 'the container stopped during the walk' };
+  let parsed: ReturnType<typeof parseFindOutput>;
+  try {
+    parsed = parseFindOutput(out.stdout);
+  } catch (err) {
+    return { refused: err instanceof Error ? err.message : String(err) };
+  }
+  const seconds = Math.round((Date.now() - t0) / 10) / 100;
+  return { scan: { ...parsed, access: access.label, seconds } };
+}
+
+/**
+ * May this process read the host's side of the running container whose PID 1 is `pid`? The
+ * argv prefix to read with ([] as root, sudo -n) and its label, or why not.
+ */
+export async function hostAccessTo(
+  containerId: string,
+  pid: number,
+): Promise<{ prefix: string[]; label: 'as root' | 'via sudo -n' } | { refused: HostRootRefusal }> {
+  if (!(pid > 0)) return { refused: 'the container is not running' };
+  const prefix = await hostRootAccess();
+  if (prefix === null) return { refused: 'no root access to read it (not root, no passwordless sudo)' };
+  // no such pid here at all, or another process's: either way not this engine's container
+  if ((await pidOwner(pid, containerId)) !== 'container')
+    return { refused: 'the engine runs elsewhere (its pid is not this container here)' };
+  return { prefix, label: prefix.length ? 'via sudo -n' : 'as root' };
+}
+
+/** A GNU find walk (argv with its access prefix): its output, or why it is not to be trusted. */
+export async function runFind(argv: string[]): Promise<{ stdout: Buffer } | { refused: HostRootRefusal }> {
+  const out = await runOnHost(argv, 60_000).catch((err: unknown) => ({
     code: 127,
     stdout: Buffer.alloc(0),
     stderr: err instanceof Error ? err.message : String(err),
@@ -176,15 +204,7 @@ export async function scanHostRoot(
   const otherErrors = out.stderr.split('\n').filter((l) => l.trim() && !/No such file or directory/.test(l));
   if (out.code !== 0 && (out.code !== 1 || otherErrors.length))
     return { refused: `find failed (${out.code}): ${otherErrors.at(-1)?.trim() ?? ''}`.trim() };
-  if ((await owner()) !== 'container') return { refused: 'the container stopped during the walk' };
-  let parsed: ReturnType<typeof parseFindOutput>;
-  try {
-    parsed = parseFindOutput(out.stdout);
-  } catch (err) {
-    return { refused: err instanceof Error ? err.message : String(err) };
-  }
-  const seconds = Math.round((Date.now() - t0) / 10) / 100;
-  return { scan: { ...parsed, access: prefix.length ? 'via sudo -n' : 'as root', seconds } };
+  return { stdout: out.stdout };
 }
 
 /** Runs a host command (with the access prefix); never rejects on a non-zero exit. */
